@@ -1,0 +1,41 @@
+namespace Monitro;
+
+/// <summary>Something worth telling a person or a system about, delivered to every <see cref="IAlertSink"/>.</summary>
+/// <remarks>
+/// Delivery is at least once; <see cref="IdempotencyKey"/> is stable, so a receiver that ignores keys it has
+/// seen sees each alert exactly once.
+/// </remarks>
+public sealed record Alert
+{
+    /// <summary>Gets the stable key of the alert; for a mention, <c>watch-name|post-id</c>.</summary>
+    public required string IdempotencyKey { get; init; }
+
+    /// <summary>Gets the kind of alert (see <see cref="AlertKinds"/>).</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Gets when the alert was raised.</summary>
+    public required DateTimeOffset RaisedAt { get; init; }
+
+    /// <summary>Gets a one-line title for people.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Gets the mention the alert is about, or <see langword="null"/>.</summary>
+    public Mention? Mention { get; init; }
+
+    /// <summary>Creates the alert for a new mention.</summary>
+    /// <param name="mention">The mention.</param>
+    /// <param name="raisedAt">When it was raised.</param>
+    /// <returns>The alert, keyed by the mention's id.</returns>
+    public static Alert ForMention(Mention mention, DateTimeOffset raisedAt)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        return new Alert
+        {
+            IdempotencyKey = mention.Id,
+            Kind = AlertKinds.Mention,
+            RaisedAt = raisedAt,
+            Title = string.Concat("[", mention.Watch.Name, "] @", mention.Post.Author.Handle, " on ", mention.Post.Source),
+            Mention = mention,
+        };
+    }
+}

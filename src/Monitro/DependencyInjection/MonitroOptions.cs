@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Monitro;
+
+/// <summary>Options of the Monitro listening pipeline.</summary>
+/// <remarks>Validated when the host starts (or on first use without a host); a failure names the option and the reason.</remarks>
+public sealed class MonitroOptions
+{
+    /// <summary>Gets the watches to listen for.</summary>
+    /// <value>The default is empty. Names must be unique and every query must parse.</value>
+    public IList<WatchDefinition> Watches { get; } = [];
+
+    /// <summary>Gets the identity keys (<c>platform:handle</c>) of the company's own accounts.</summary>
+    /// <value>The default is empty. Posts by these accounts are recorded as outbound interactions (answers), not as mentions.</value>
+    public IList<string> OwnAccounts { get; } = [];
+
+    /// <summary>Gets or sets how many source batches may wait between the sources and processing.</summary>
+    /// <value>The default is 8. Must be between 1 and 10,000. Sources wait (backpressure) when it is full.</value>
+    [Range(1, 10_000)]
+    public int BatchQueueCapacity { get; set; } = 8;
+
+    /// <summary>Gets or sets how many committed mentions may wait for delivery to the sinks.</summary>
+    /// <value>The default is 256. Must be between 1 and 1,000,000. Processing waits (backpressure) when it is full.</value>
+    [Range(1, 1_000_000)]
+    public int DeliveryQueueCapacity { get; set; } = 256;
+
+    /// <summary>Gets or sets how many recently processed post ids are remembered to drop duplicates without asking the store.</summary>
+    /// <value>The default is 100,000. Must be between 0 and 100,000,000.</value>
+    [Range(0, 100_000_000)]
+    public int DeduplicationCacheSize { get; set; } = 100_000;
+
+    /// <summary>Gets or sets the longest post text kept, in characters; longer text is cut.</summary>
+    /// <value>The default is 100,000. Must be between 280 and 10,000,000.</value>
+    [Range(280, 10_000_000)]
+    public int MaxTextLength { get; set; } = 100_000;
+
+    /// <summary>Gets or sets the first wait after a source fails; each further failure doubles it, up to <see cref="SourceRetryMaxDelay"/>.</summary>
+    /// <value>The default is one second. Must be between one millisecond and one hour.</value>
+    public TimeSpan SourceRetryInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the longest wait between attempts to read a failing source.</summary>
+    /// <value>The default is five minutes. Must be at least <see cref="SourceRetryInitialDelay"/> and at most one day.</value>
+    public TimeSpan SourceRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets how many times delivery of one alert to one sink is tried before it is given up and logged.</summary>
+    /// <value>The default is 5. Must be between 1 and 100.</value>
+    [Range(1, 100)]
+    public int SinkMaxAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets the first wait after a sink fails; each further failure doubles it.</summary>
+    /// <value>The default is 500 milliseconds. Must be between one millisecond and ten minutes.</value>
+    public TimeSpan SinkRetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Gets or sets how long delivery of already committed alerts may go on after the pipeline is asked to stop.</summary>
+    /// <value>The default is ten seconds. Must be between zero and ten minutes.</value>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets or sets a value indicating whether posts by the company's own accounts can also be mentions.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool IncludeOwnPostsAsMentions { get; set; }
+}
