@@ -21,6 +21,9 @@ public sealed record BatchCommit
     /// <summary>Gets the items the source could not read, to keep as dead letters.</summary>
     public IReadOnlyList<SkippedItem> Skipped { get; init; } = [];
 
+    /// <summary>Gets the alerts the batch raised, to put in the outbox in the same transaction.</summary>
+    public IReadOnlyList<Alert> Alerts { get; init; } = [];
+
     /// <summary>Gets the checkpoint that resumes right after the batch, or <see langword="null"/>.</summary>
     public SourceCheckpoint? Checkpoint { get; init; }
 }
