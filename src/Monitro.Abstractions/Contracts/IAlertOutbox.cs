@@ -27,11 +27,11 @@ public interface IAlertOutbox
 
     /// <summary>Records a failed attempt and when to try again.</summary>
     /// <param name="idempotencyKey">The key of the alert.</param>
-    /// <param name="error">What went wrong (no secrets).</param>
+    /// <param name="failure">What went wrong (no secrets).</param>
     /// <param name="nextAttemptAt">When the entry becomes due again.</param>
     /// <param name="cancellationToken">A token that cancels the update.</param>
     /// <returns>A task that completes when the update is durable.</returns>
-    ValueTask MarkFailedAsync(string idempotencyKey, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default);
+    ValueTask MarkFailedAsync(string idempotencyKey, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default);
 
     /// <summary>Moves an entry to the dead letters after its last failed attempt.</summary>
     /// <param name="idempotencyKey">The key of the alert.</param>
