@@ -169,6 +169,16 @@ public sealed class MentionMatcher : IMentionMatcher
         }
 
         mentions.Sort(static (a, b) => string.CompareOrdinal(a.Watch.Name, b.Watch.Name));
+
+        // While a watch is being replaced, its old and new versions may both match once; report the name once.
+        for (var i = mentions.Count - 1; i > 0; i--)
+        {
+            if (mentions[i].Watch.Name == mentions[i - 1].Watch.Name)
+            {
+                mentions.RemoveAt(i);
+            }
+        }
+
         return mentions;
     }
 

@@ -84,7 +84,7 @@ internal static class TextFolder
                     segmentEnd += markLength;
                 }
 
-                if (segmentEnd > end && !CharClass.IsLatinLetter(value))
+                if (segmentEnd > end && !CharClass.IsLatinLetter(value) && rune != Rune.ReplacementChar)
                 {
                     // A non-Latin letter with combining marks: compose the whole cluster so precomposed and decomposed forms agree.
                     var composed = FoldString(span[i..segmentEnd].ToString().Normalize(NormalizationForm.FormKC));
