@@ -8,26 +8,29 @@ namespace Monitro;
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe: any number of threads may call <see cref="Match"/> while watches are added or removed.
-/// Matching reads an immutable snapshot; adding a watch rebuilds only a small delta index, and the main index
-/// is rebuilt once the delta has grown (or many watches were removed).</para>
+/// Matching reads an immutable snapshot; adding a watch rebuilds only small indexes of recent watches, which are merged
+/// into larger ones as they fill, and the main index is rebuilt when many watches were removed.</para>
 /// <para>Text is folded (NFKC, case, Latin accents, invisible characters) and split into words, hashtags,
 /// handles, cashtags, URLs, e-mails, emoji and runs of Chinese, Japanese or Thai text; spans in the results are
 /// offsets in the original <see cref="Post.Text"/>.</para>
 /// </remarks>
 public sealed class MentionMatcher : IMentionMatcher
 {
-    private const int DefaultDeltaLimit = 256;
+    // Capacities of the levels, largest first; the first is the main index and has no limit. A new watch goes
+    // into the last level; a level that outgrows its capacity is merged into the one before it. Each add
+    // rebuilds only small indexes, so its cost stays far below a rebuild of the main index.
+    private static readonly int[] DefaultCapacities = [int.MaxValue, 16_384, 1_024, 64];
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CompiledWatch> _byName = new(StringComparer.Ordinal);
-    private readonly List<CompiledWatch> _delta = [];
-    private readonly int _deltaLimit;
-    private volatile MatcherSnapshot _snapshot = MatcherSnapshot.Empty;
+    private readonly int[] _capacities;
+    private readonly List<CompiledWatch>[] _levels;
+    private volatile MatcherSnapshot _snapshot;
     private int _removedSinceRebuild;
 
     /// <summary>Initializes a new instance of the <see cref="MentionMatcher"/> class with no watches.</summary>
     public MentionMatcher()
-        : this(DefaultDeltaLimit)
+        : this(DefaultCapacities)
     {
     }
 
@@ -36,14 +39,16 @@ public sealed class MentionMatcher : IMentionMatcher
     /// <exception cref="ArgumentNullException"><paramref name="watches"/> is <see langword="null"/>.</exception>
     /// <exception cref="QuerySyntaxException">A query is not valid.</exception>
     public MentionMatcher(IEnumerable<Watch> watches)
-        : this(DefaultDeltaLimit)
+        : this(DefaultCapacities)
     {
         AddWatches(watches);
     }
 
-    internal MentionMatcher(int deltaLimit)
+    internal MentionMatcher(int[] capacities)
     {
-        _deltaLimit = deltaLimit;
+        _capacities = capacities;
+        _levels = [.. capacities.Select(_ => new List<CompiledWatch>())];
+        _snapshot = new MatcherSnapshot([.. capacities.Select(_ => WatchIndex.Empty)]);
     }
 
     /// <inheritdoc />
@@ -67,13 +72,12 @@ public sealed class MentionMatcher : IMentionMatcher
         {
             _byName.TryGetValue(compiled.Watch.Name, out replaced);
             _byName[compiled.Watch.Name] = compiled;
-            _delta.Add(compiled);
             if (replaced is not null)
             {
                 _removedSinceRebuild++;
             }
 
-            Publish();
+            Insert(compiled);
         }
 
         replaced?.MarkRemoved();
@@ -121,8 +125,7 @@ public sealed class MentionMatcher : IMentionMatcher
             }
 
             removed.MarkRemoved();
-            _delta.Remove(removed);
-            if (++_removedSinceRebuild > Math.Max(_deltaLimit, _byName.Count / 2))
+            if (++_removedSinceRebuild > Math.Max(_capacities[^1], _byName.Count / 2))
             {
                 Rebuild();
             }
@@ -146,8 +149,7 @@ public sealed class MentionMatcher : IMentionMatcher
         context.Load(post);
         var candidates = scratch.Candidates;
         candidates.Reset(snapshot.Count);
-        snapshot.Main.Collect(context, candidates, 0);
-        snapshot.Delta.Collect(context, candidates, snapshot.Main.Watches.Length);
+        snapshot.Collect(context, candidates);
         List<Mention>? mentions = null;
         foreach (var id in candidates.Ids)
         {
@@ -208,23 +210,37 @@ public sealed class MentionMatcher : IMentionMatcher
         return [.. merged];
     }
 
-    // Called under the lock: rebuilds the delta, or the main index when the delta has grown too large.
-    private void Publish()
+    // Called under the lock: adds a watch to the smallest level, merging full levels into larger ones.
+    private void Insert(CompiledWatch watch)
     {
-        if (_delta.Count > _deltaLimit)
+        var levels = (WatchIndex[])_snapshot.Levels.Clone();
+        var level = _levels.Length - 1;
+        _levels[level].Add(watch);
+        while (level > 0 && _levels[level].Count > _capacities[level])
         {
-            Rebuild();
-            return;
+            _levels[level - 1].AddRange(_levels[level]);
+            _levels[level].Clear();
+            levels[level] = WatchIndex.Empty;
+            level--;
         }
 
-        _snapshot = _snapshot with { Delta = WatchIndex.Build(_delta) };
+        _levels[level].RemoveAll(static w => w.IsRemoved);
+        levels[level] = WatchIndex.Build(_levels[level]);
+        _snapshot = new MatcherSnapshot(levels);
     }
 
-    // Called under the lock: rebuilds the main index from every live watch.
+    // Called under the lock: rebuilds the main index from every live watch and empties the other levels.
     private void Rebuild()
     {
-        _delta.Clear();
+        foreach (var level in _levels)
+        {
+            level.Clear();
+        }
+
+        _levels[0].AddRange(_byName.Values);
         _removedSinceRebuild = 0;
-        _snapshot = new MatcherSnapshot(WatchIndex.Build(_byName.Values), WatchIndex.Empty);
+        var levels = _capacities.Select(_ => WatchIndex.Empty).ToArray();
+        levels[0] = WatchIndex.Build(_levels[0]);
+        _snapshot = new MatcherSnapshot(levels);
     }
 }

@@ -44,7 +44,7 @@ public sealed class MentionMatcherTests
     [Fact]
     public void AddAndRemove_ManyWatchesThroughDeltaAndRebuilds_StayCorrect()
     {
-        var matcher = new MentionMatcher(deltaLimit: 3);
+        var matcher = new MentionMatcher([int.MaxValue, 6, 3]);
         for (var i = 0; i < 50; i++)
         {
             matcher.AddWatch(W("w" + i, "word" + i));
@@ -81,7 +81,7 @@ public sealed class MentionMatcherTests
     [Fact]
     public async Task Match_WhileWatchesChangeOnAnotherThread_StaysConsistent()
     {
-        var matcher = new MentionMatcher(deltaLimit: 8);
+        var matcher = new MentionMatcher([int.MaxValue, 16, 4]);
         matcher.AddWatch(W("stable", "acme"));
         var writer = Task.Run(() =>
         {
