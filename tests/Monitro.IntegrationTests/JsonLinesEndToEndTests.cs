@@ -74,8 +74,13 @@ public sealed class JsonLinesEndToEndTests : IDisposable
         Assert.Equal(["line 551", "line 1684", "line 2785"], store.DeadLetters.Select(d => d.Position));
         Assert.Equal(mentions.Count, mentions.Select(m => m.Id).Distinct().Count());
 
-        // A single-word watch must agree with a plain whole-word search of the same file.
-        var expected = ReadPosts().Where(p => Regex.IsMatch(p.Text, @"(?<![\p{L}\p{N}])stackmill(?![\p{L}\p{N}])", RegexOptions.IgnoreCase)).Select(p => p.Id).ToHashSet();
+        // A single-word watch must agree with a plain search of the same file: the word not touching other Latin
+        // letters, except where a capital starts the next part of a camel-case hashtag (CJK text has no spaces);
+        // words inside links do not count, links are matched with url: and site:.
+        var expected = ReadPosts()
+            .Where(p => Regex.IsMatch(Regex.Replace(p.Text, @"https?://\S+", " "), "(?<![A-Za-z0-9])(?i:stackmill)(?![a-z0-9])"))
+            .Select(p => p.Id)
+            .ToHashSet();
         var found = mentions.Where(m => m.Watch.Name == "Stackmill").Select(m => m.Post.Id).ToHashSet();
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Order(StringComparer.Ordinal), found.Order(StringComparer.Ordinal));
