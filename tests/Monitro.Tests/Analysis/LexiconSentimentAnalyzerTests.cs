@@ -221,6 +221,30 @@ public sealed class LexiconSentimentAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_ElongatedSpelling_IsReadAsTheWord()
+    {
+        Assert.Equal(Compound("good"), Compound("goooood"), Precision);
+        Assert.Equal(Compound("I love it"), Compound("I looooove it"), Precision);
+        Assert.Equal(0, Compound("zzzzz"));
+    }
+
+    [Fact]
+    public void Analyze_Least_NegatesUnlessAtLeast()
+    {
+        Assert.True(Compound("the least helpful support") < 0);
+        Assert.True(Compound("at least helpful") > 0);
+    }
+
+    [Fact]
+    public void Analyze_BoosterThatIsAlsoASentimentWord_BoostsOnlyBeforeASentimentWord()
+    {
+        var super = LexiconSentimentAnalyzer.BuiltInLexicon["super"];
+
+        Assert.Equal(LexiconSentimentAnalyzer.Normalize(Good + 0.293), Compound("super good"), Precision);
+        Assert.Equal(LexiconSentimentAnalyzer.Normalize(super), Compound("that is super"), Precision);
+    }
+
+    [Fact]
     public void Analyze_UnknownHyphenatedWord_IsReadAsItsParts()
     {
         Assert.True(Compound("super-fast sync") > 0);

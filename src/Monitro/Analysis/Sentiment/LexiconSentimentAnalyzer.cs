@@ -356,7 +356,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 continue;
             }
 
-            var valence = _model.Valence(word);
+            var valence = _model.ValenceAllowingElongation(word);
             if (SentimentRules.TryGetBooster(word, out var scalar))
             {
                 units[count++] = new SentimentUnit(SentimentUnitKind.Booster, valence, scalar, token.IsCaps, token.StartsClause);

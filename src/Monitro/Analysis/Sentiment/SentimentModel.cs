@@ -11,6 +11,8 @@ internal sealed class SentimentModel
     private static readonly Lazy<SentimentModel> BuiltInModelHolder =
         new(() => new SentimentModel(BuiltInLexicon), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private const int MaxElongatedLength = 64;
+
     private readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> _lexiconLookup;
     private readonly FrozenDictionary<string, PhraseRule[]>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
 
@@ -68,9 +70,70 @@ internal sealed class SentimentModel
     /// <returns>The valence.</returns>
     public double Valence(ReadOnlySpan<char> term) => _lexiconLookup.TryGetValue(term, out var valence) ? valence : 0;
 
+    /// <summary>
+    /// Gets the valence of a word, reading elongated spellings ("sooo goood", "loooove") as the word with its
+    /// repeated letters cut to two, then to one, when the lexicon does not have the spelling as written.
+    /// </summary>
+    /// <param name="word">The word.</param>
+    /// <returns>The valence, or 0 when the lexicon knows no form of the word.</returns>
+    public double ValenceAllowingElongation(ReadOnlySpan<char> word)
+    {
+        if (_lexiconLookup.TryGetValue(word, out var valence))
+        {
+            return valence;
+        }
+
+        if (word.Length > MaxElongatedLength || !HasRunOfThree(word))
+        {
+            return 0;
+        }
+
+        Span<char> shortened = stackalloc char[word.Length];
+        for (var keep = 2; keep >= 1; keep--)
+        {
+            var length = Collapse(word, shortened, keep);
+            if (_lexiconLookup.TryGetValue(shortened[..length], out valence))
+            {
+                return valence;
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>Gets the phrases that start with a word, longest first.</summary>
     /// <param name="firstWord">The first word.</param>
     /// <returns>The candidate phrases; empty when none.</returns>
     public ReadOnlySpan<PhraseRule> PhrasesStartingWith(ReadOnlySpan<char> firstWord) =>
         _phraseLookup.TryGetValue(firstWord, out var rules) ? rules : [];
+
+    private static bool HasRunOfThree(ReadOnlySpan<char> word)
+    {
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (char.IsLetter(word[i]) && char.ToLowerInvariant(word[i]) == char.ToLowerInvariant(word[i - 1])
+                && char.ToLowerInvariant(word[i]) == char.ToLowerInvariant(word[i - 2]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Collapse(ReadOnlySpan<char> word, Span<char> destination, int keep)
+    {
+        var length = 0;
+        var run = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            run = i > 0 && char.ToLowerInvariant(word[i]) == char.ToLowerInvariant(word[i - 1]) ? run + 1 : 1;
+            if (run <= keep)
+            {
+                destination[length++] = word[i];
+            }
+        }
+
+        return length;
+    }
 }
