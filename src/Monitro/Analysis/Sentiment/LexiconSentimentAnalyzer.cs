@@ -346,7 +346,8 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         {
             var token = tokens[i];
             var word = text.Slice(token.Start, token.Length);
-            if (TryMatchPhrase(text, tokens, i, out var phrase))
+            var known = _model.TryGetTerm(word, out var term);
+            if (known && term.Phrases is not null && TryMatchPhrase(text, tokens, i, term.Phrases, out var phrase))
             {
                 var last = tokens[i + phrase.Words.Length - 1];
                 units[count++] = phrase.Kind == SentimentUnitKind.Word
@@ -356,24 +357,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 continue;
             }
 
-            var valence = _model.ValenceAllowingElongation(word);
-            if (SentimentRules.TryGetBooster(word, out var scalar))
-            {
-                units[count++] = new SentimentUnit(SentimentUnitKind.Booster, valence, scalar, token.IsCaps, token.StartsClause);
-            }
-            else if (SentimentRules.IsNegation(word))
-            {
-                units[count++] = new SentimentUnit(SentimentUnitKind.Negation, 0, 0, token.IsCaps, token.StartsClause);
-            }
-            else if (word.Equals("but", StringComparison.OrdinalIgnoreCase))
-            {
-                units[count++] = new SentimentUnit(SentimentUnitKind.But, 0, 0, token.IsCaps, token.StartsClause);
-            }
-            else
-            {
-                units[count++] = new SentimentUnit(SentimentUnitKind.Word, valence, 0, token.IsCaps, token.StartsClause);
-            }
-
+            var valence = known ? term.Valence : _model.ElongatedValence(word);
+            var kind = term.BoosterScalar != 0 ? SentimentUnitKind.Booster
+                : term.IsNegation || (!known && SentimentRules.IsNegation(word)) ? SentimentUnitKind.Negation
+                : term.IsBut ? SentimentUnitKind.But
+                : SentimentUnitKind.Word;
+            units[count++] = new SentimentUnit(kind, kind == SentimentUnitKind.Negation ? 0 : valence, term.BoosterScalar, token.IsCaps, token.StartsClause);
             i++;
         }
 
@@ -398,10 +387,9 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         }
     }
 
-    private bool TryMatchPhrase(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, int start, out PhraseRule phrase)
+    private static bool TryMatchPhrase(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, int start, PhraseRule[] candidates, out PhraseRule phrase)
     {
-        var first = tokens[start];
-        foreach (var candidate in _model.PhrasesStartingWith(text.Slice(first.Start, first.Length)))
+        foreach (var candidate in candidates)
         {
             var words = candidate.Words;
             if (start + words.Length > tokens.Length)

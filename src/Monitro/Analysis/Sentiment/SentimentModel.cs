@@ -2,26 +2,24 @@ using System.Collections.Frozen;
 
 namespace Monitro.Analysis;
 
-/// <summary>An immutable, thread-safe lexicon with its phrase index, ready for scoring.</summary>
+/// <summary>An immutable, thread-safe lexicon merged with the rule words and phrases, ready for scoring.</summary>
 internal sealed class SentimentModel
 {
+    private const int MaxElongatedLength = 64;
+
     private static readonly Lazy<FrozenDictionary<string, double>> BuiltInLexiconHolder =
         new(() => LexiconReader.ReadBuiltIn().ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<SentimentModel> BuiltInModelHolder =
         new(() => new SentimentModel(BuiltInLexicon), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private const int MaxElongatedLength = 64;
-
-    private readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> _lexiconLookup;
-    private readonly FrozenDictionary<string, PhraseRule[]>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
+    private readonly FrozenDictionary<string, SentimentTerm>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
 
     /// <summary>Initializes a new instance of the <see cref="SentimentModel"/> class.</summary>
     /// <param name="lexicon">The terms and ratings, compared case-insensitively; terms with spaces become phrases.</param>
     public SentimentModel(FrozenDictionary<string, double> lexicon)
     {
         Lexicon = lexicon;
-        _lexiconLookup = lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
 
         // Idioms win over lexicon phrases with the same words; longer phrases are tried first.
         var phrases = new Dictionary<string, PhraseRule>(StringComparer.OrdinalIgnoreCase);
@@ -38,14 +36,32 @@ internal sealed class SentimentModel
             phrases[idiom.Phrase] = idiom;
         }
 
-        PhraseCount = phrases.Count;
-        _phraseLookup = phrases.Values
+        var phrasesByFirstWord = phrases.Values
             .GroupBy(rule => rule.Words[0], StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(
-                group => group.Key,
-                group => group.OrderByDescending(rule => rule.Words.Length).ToArray(),
-                StringComparer.OrdinalIgnoreCase)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+            .ToDictionary(group => group.Key, group => group.OrderByDescending(rule => rule.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+
+        var words = new HashSet<string>(lexicon.Keys, StringComparer.OrdinalIgnoreCase);
+        words.UnionWith(SentimentRules.Boosters.Keys);
+        words.UnionWith(SentimentRules.Negations);
+        words.UnionWith(phrasesByFirstWord.Keys);
+        words.Add("but");
+
+        var terms = new Dictionary<string, SentimentTerm>(words.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var word in words)
+        {
+            var inLexicon = lexicon.TryGetValue(word, out var valence);
+            SentimentRules.Boosters.TryGetValue(word, out var booster);
+            phrasesByFirstWord.TryGetValue(word, out var startingHere);
+            terms[word] = new SentimentTerm(
+                valence,
+                inLexicon,
+                booster,
+                SentimentRules.IsNegation(word),
+                word.Equals("but", StringComparison.OrdinalIgnoreCase),
+                startingHere);
+        }
+
+        _termLookup = terms.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Gets the built-in lexicon, read once from the embedded resource and shared.</summary>
@@ -57,32 +73,25 @@ internal sealed class SentimentModel
     /// <summary>Gets the lexicon.</summary>
     public FrozenDictionary<string, double> Lexicon { get; }
 
-    /// <summary>Gets the number of multi-word rules (lexicon phrases and idioms).</summary>
-    public int PhraseCount { get; }
-
-    /// <summary>Returns whether the lexicon has the term.</summary>
+    /// <summary>Returns whether the lexicon has the term itself.</summary>
     /// <param name="term">The term.</param>
-    /// <returns><see langword="true"/> when the term is known.</returns>
-    public bool Contains(ReadOnlySpan<char> term) => _lexiconLookup.ContainsKey(term);
+    /// <returns><see langword="true"/> when the term is in the lexicon.</returns>
+    public bool Contains(ReadOnlySpan<char> term) => _termLookup.TryGetValue(term, out var info) && info.InLexicon;
 
-    /// <summary>Gets the valence of a term, or 0 when the lexicon does not have it.</summary>
-    /// <param name="term">The term.</param>
-    /// <returns>The valence.</returns>
-    public double Valence(ReadOnlySpan<char> term) => _lexiconLookup.TryGetValue(term, out var valence) ? valence : 0;
+    /// <summary>Looks up a word.</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="term">Receives what the rules know about the word.</param>
+    /// <returns><see langword="true"/> when the word is known to the lexicon or the rules.</returns>
+    public bool TryGetTerm(ReadOnlySpan<char> word, out SentimentTerm term) => _termLookup.TryGetValue(word, out term);
 
     /// <summary>
-    /// Gets the valence of a word, reading elongated spellings ("sooo goood", "loooove") as the word with its
-    /// repeated letters cut to two, then to one, when the lexicon does not have the spelling as written.
+    /// Gets the valence of an elongated spelling ("goooood", "loooove") by cutting runs of three or more equal
+    /// letters to two, then to one; 0 when no form is in the lexicon.
     /// </summary>
-    /// <param name="word">The word.</param>
-    /// <returns>The valence, or 0 when the lexicon knows no form of the word.</returns>
-    public double ValenceAllowingElongation(ReadOnlySpan<char> word)
+    /// <param name="word">The word as written (not found as such).</param>
+    /// <returns>The valence, or 0.</returns>
+    public double ElongatedValence(ReadOnlySpan<char> word)
     {
-        if (_lexiconLookup.TryGetValue(word, out var valence))
-        {
-            return valence;
-        }
-
         if (word.Length > MaxElongatedLength || !HasRunOfThree(word))
         {
             return 0;
@@ -92,20 +101,14 @@ internal sealed class SentimentModel
         for (var keep = 2; keep >= 1; keep--)
         {
             var length = Collapse(word, shortened, keep);
-            if (_lexiconLookup.TryGetValue(shortened[..length], out valence))
+            if (_termLookup.TryGetValue(shortened[..length], out var term) && term.InLexicon)
             {
-                return valence;
+                return term.Valence;
             }
         }
 
         return 0;
     }
-
-    /// <summary>Gets the phrases that start with a word, longest first.</summary>
-    /// <param name="firstWord">The first word.</param>
-    /// <returns>The candidate phrases; empty when none.</returns>
-    public ReadOnlySpan<PhraseRule> PhrasesStartingWith(ReadOnlySpan<char> firstWord) =>
-        _phraseLookup.TryGetValue(firstWord, out var rules) ? rules : [];
 
     private static bool HasRunOfThree(ReadOnlySpan<char> word)
     {

@@ -98,12 +98,6 @@ internal static class SentimentRules
     public static bool IsNegation(ReadOnlySpan<char> word) =>
         NegationLookup.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Gets the increment of a booster or dampener word.</summary>
-    public static bool TryGetBooster(ReadOnlySpan<char> word, out double scalar) => BoosterLookup.TryGetValue(word, out scalar);
-
-    private static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> BoosterLookup =
-        Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
-
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationLookup =
         Negations.GetAlternateLookup<ReadOnlySpan<char>>();
 

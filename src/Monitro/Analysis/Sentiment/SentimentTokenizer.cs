@@ -104,7 +104,9 @@ internal static class SentimentTokenizer
         }
 
         // Emoticons and terms such as "10/10" or "a+" are kept whole when the lexicon knows them.
-        if (model.Contains(text[start..end]))
+        var segment = text[start..end];
+        var plainWord = !segment.ContainsAnyExcept(WordCharacters);
+        if (!plainWord && model.Contains(segment))
         {
             Add(text, start, end - start, tokens, ref state);
             return;
@@ -116,7 +118,7 @@ internal static class SentimentTokenizer
             trimmedEnd--;
         }
 
-        if (trimmedEnd < end && trimmedEnd > start && model.Contains(text[start..trimmedEnd]))
+        if (!plainWord && trimmedEnd < end && trimmedEnd > start && model.Contains(text[start..trimmedEnd]))
         {
             Add(text, start, trimmedEnd - start, tokens, ref state);
             return;
@@ -200,6 +202,10 @@ internal static class SentimentTokenizer
     }
 
     private static readonly SearchValues<char> ClausePunctuation = SearchValues.Create(".,;:!?");
+
+    // Letters a plain ASCII word is made of; other segments may be emoticons or terms such as "10/10".
+    private static readonly SearchValues<char> WordCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'");
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
