@@ -89,6 +89,7 @@ public sealed class RuleIntentDetectorTests
     [InlineData("The support team is amazing", "amazing")]
     [InlineData("Can't recommend Taskly enough", "Can't recommend Taskly enough")]
     [InlineData("Can’t recommend Taskly enough", "Can’t recommend Taskly enough")]
+    [InlineData("Is anyone else on the beta? It is amazing", "amazing")]
     public void Detect_PraisePhrase_FindsPraise(string text, string phrase)
     {
         var hit = Find(CreateSut().Detect(text, "en"), IntentLabel.Praise);
@@ -104,6 +105,7 @@ public sealed class RuleIntentDetectorTests
     [InlineData("Lovely weather in Lisbon")]
     [InlineData("Would love to see dark mode")]
     [InlineData("Can you recommend a plugin")]
+    [InlineData("What's the best CRM for startups?")]
     public void Detect_NoPraise_FindsNoPraise(string text)
     {
         Assert.Null(Find(CreateSut().Detect(text, "en"), IntentLabel.Praise));

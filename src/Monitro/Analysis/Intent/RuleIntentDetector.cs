@@ -20,6 +20,7 @@ public sealed class RuleIntentDetector : IIntentDetector
     private const int MaxQuestionPhraseLength = 120;
 
     private static readonly IntentLabel[] Labels = Enum.GetValues<IntentLabel>();
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\n");
 
     private readonly IReadOnlyList<IntentRule> _rules;
 
@@ -53,7 +54,8 @@ public sealed class RuleIntentDetector : IIntentDetector
                     continue;
                 }
 
-                if (TryFind(normalized, rule, out var start, out var end))
+                if (TryFind(normalized, rule, out var start, out var end)
+                    && !(rule.Label == IntentLabel.Praise && IsInQuestion(normalized, end)))
                 {
                     best[(int)rule.Label].Add(rule.Confidence, start, end);
                 }
@@ -222,6 +224,13 @@ public sealed class RuleIntentDetector : IIntentDetector
 
         start = end = 0;
         return false;
+    }
+
+    // Whether the sentence around a position ends with a question mark ("what's the best CRM?" asks, it does not praise).
+    private static bool IsInQuestion(ReadOnlySpan<char> text, int position)
+    {
+        var next = text[position..].IndexOfAny(SentenceEnds);
+        return next >= 0 && text[position + next] == '?';
     }
 
     private static bool IsBoundary(ReadOnlySpan<char> text, int start, int end) =>
