@@ -33,9 +33,9 @@ internal static class SentimentEvaluationSet
     }
 
     // The file lives next to this test source; look for it in the output folder first, then walk up to the repository.
-    private static string Locate()
+    public static string Locate(string fileName = FileName)
     {
-        var beside = Path.Combine(AppContext.BaseDirectory, "Analysis", FileName);
+        var beside = Path.Combine(AppContext.BaseDirectory, "Analysis", fileName);
         if (File.Exists(beside))
         {
             return beside;
@@ -43,13 +43,13 @@ internal static class SentimentEvaluationSet
 
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "tests", "Monitro.Tests", "Analysis", FileName);
+            var candidate = Path.Combine(directory.FullName, "tests", "Monitro.Tests", "Analysis", fileName);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException($"{FileName} was found neither in the test output nor in the source tree.");
+        throw new FileNotFoundException($"{fileName} was found neither in the test output nor in the source tree.");
     }
 }
