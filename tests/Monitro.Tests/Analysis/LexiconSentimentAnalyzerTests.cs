@@ -311,6 +311,31 @@ public sealed class LexiconSentimentAnalyzerTests
         Assert.True(several >= 0.8);
     }
 
+    [Theory]
+    [InlineData("!!!???")]
+    [InlineData("\uD83D broken surrogate \uDE00")]
+    [InlineData("\u0000\u0001 control \u200D\uFE0F")]
+    [InlineData("https://example.com/good?x=1 @good_user #")]
+    [InlineData("-- '' ' - _")]
+    public void Analyze_OddInput_StaysInRangeWithoutThrowing(string text)
+    {
+        var score = CreateSut().Analyze(text, "en");
+
+        Assert.InRange(score.Compound, -1, 1);
+        Assert.InRange(score.Confidence, 0, 1);
+    }
+
+    [Fact]
+    public void Analyze_VeryLongText_IsClampedToRange()
+    {
+        var text = string.Concat(Enumerable.Repeat("AMAZING love it!!! 😍 ", 5000));
+
+        var score = CreateSut().Analyze(text, "en");
+
+        Assert.InRange(score.Compound, 0.99, 1);
+        Assert.Equal(SentimentLabel.Positive, score.Label);
+    }
+
     [Fact]
     public void Analyze_EmptyText_IsUnknown()
     {

@@ -211,6 +211,16 @@ public sealed class RuleIntentDetectorTests
         Assert.Equal(IntentLabel.Question, Assert.Single(germanQuestion).Label);
     }
 
+    [Theory]
+    [InlineData("@")]
+    [InlineData("?")]
+    [InlineData("\uD83D lone surrogate @\uDE00")]
+    [InlineData("#")]
+    public void Detect_OddInput_DoesNotThrowAndStaysInRange(string text)
+    {
+        Assert.All(CreateSut().Detect(text, "en"), hit => Assert.InRange(hit.Confidence, 0, 1));
+    }
+
     [Fact]
     public void Detect_EmptyText_FindsNothing()
     {
