@@ -245,6 +245,12 @@ public sealed class LexiconSentimentAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_PhraseAcrossClausePunctuation_IsNotMatched()
+    {
+        Assert.Equal(0, Compound("what it is, down the road"));
+    }
+
+    [Fact]
     public void Analyze_UnknownHyphenatedWord_IsReadAsItsParts()
     {
         Assert.True(Compound("super-fast sync") > 0);

@@ -40,7 +40,7 @@ public sealed class RuleIntentDetector : IIntentDetector
             return [];
         }
 
-        var englishRules = IsEnglish(language);
+        var englishRules = LanguageTags.MayBeEnglish(language);
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         var best = new Match[Labels.Length];
         try
@@ -83,19 +83,6 @@ public sealed class RuleIntentDetector : IIntentDetector
         }
 
         return hits ?? (IReadOnlyList<IntentHit>)[];
-    }
-
-    private static bool IsEnglish(string? language)
-    {
-        if (string.IsNullOrWhiteSpace(language))
-        {
-            return true;
-        }
-
-        var tag = language.AsSpan().Trim();
-        var separator = tag.IndexOfAny('-', '_');
-        var primary = separator < 0 ? tag : tag[..separator];
-        return primary.Equals("en", StringComparison.OrdinalIgnoreCase) || primary.Equals("und", StringComparison.OrdinalIgnoreCase);
     }
 
     // Lower case, ASCII apostrophes and plain spaces, character for character, so positions map back to the original text.

@@ -81,7 +81,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     public SentimentScore Analyze(string text, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!IsCoveredLanguage(language))
+        if (!LanguageTags.MayBeEnglish(language))
         {
             return new SentimentScore(0, SentimentLabel.Neutral, UncoveredLanguageConfidence);
         }
@@ -117,21 +117,6 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     {
         var compound = sum / Math.Sqrt((sum * sum) + SentimentRules.NormalizationAlpha);
         return Math.Clamp(compound, -1, 1);
-    }
-
-    private static bool IsCoveredLanguage(string? language)
-    {
-        if (string.IsNullOrWhiteSpace(language))
-        {
-            return true;
-        }
-
-        var tag = language.AsSpan().Trim();
-        var separator = tag.IndexOfAny('-', '_');
-        var primary = separator < 0 ? tag : tag[..separator];
-        return primary.Equals("en", StringComparison.OrdinalIgnoreCase)
-            || primary.Equals("eng", StringComparison.OrdinalIgnoreCase)
-            || primary.Equals("und", StringComparison.OrdinalIgnoreCase);
     }
 
     private static double Confidence(int hits, string? language)
@@ -401,7 +386,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             for (var w = 1; w < words.Length && matches; w++)
             {
                 var token = tokens[start + w];
-                matches = text.Slice(token.Start, token.Length).Equals(words[w], StringComparison.OrdinalIgnoreCase);
+                matches = !token.StartsClause && text.Slice(token.Start, token.Length).Equals(words[w], StringComparison.OrdinalIgnoreCase);
             }
 
             if (matches)
