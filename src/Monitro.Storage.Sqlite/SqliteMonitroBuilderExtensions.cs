@@ -58,6 +58,6 @@ public static class SqliteMonitroBuilderExtensions
         where TService : class
     {
         services.RemoveAll<TService>();
-        services.AddSingleton<TService>(provider => provider.GetRequiredService<SqliteMonitroStore>());
+        services.AddSingleton(provider => (TService)(object)provider.GetRequiredService<SqliteMonitroStore>());
     }
 }
