@@ -12,26 +12,14 @@ public static class MonitroBuilderExtensions
     /// <param name="source">The source; its <see cref="IListeningSource.Name"/> must be unique.</param>
     /// <returns>The same builder for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static IMonitroBuilder AddSource(this IMonitroBuilder builder, IListeningSource source)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(source);
-        builder.Services.AddSingleton(source);
-        return builder;
-    }
+    public static IMonitroBuilder AddSource(this IMonitroBuilder builder, IListeningSource source) => Register(builder, source);
 
     /// <summary>Adds a source created from other services.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="factory">Creates the source; its name must be unique.</param>
     /// <returns>The same builder for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static IMonitroBuilder AddSource(this IMonitroBuilder builder, Func<IServiceProvider, IListeningSource> factory)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.AddSingleton(factory);
-        return builder;
-    }
+    public static IMonitroBuilder AddSource(this IMonitroBuilder builder, Func<IServiceProvider, IListeningSource> factory) => Register(builder, factory);
 
     /// <summary>Adds a source type, created by the service provider.</summary>
     /// <typeparam name="TSource">The source type.</typeparam>
@@ -39,12 +27,7 @@ public static class MonitroBuilderExtensions
     /// <returns>The same builder for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IMonitroBuilder AddSource<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSource>(this IMonitroBuilder builder)
-        where TSource : class, IListeningSource
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IListeningSource, TSource>());
-        return builder;
-    }
+        where TSource : class, IListeningSource => Register<IListeningSource, TSource>(builder);
 
     /// <summary>Adds a source that replays posts from a JSON Lines file (see <see cref="JsonLinesReplaySource"/>).</summary>
     /// <param name="builder">The builder.</param>
@@ -90,26 +73,14 @@ public static class MonitroBuilderExtensions
     /// <param name="sink">The sink.</param>
     /// <returns>The same builder for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static IMonitroBuilder AddSink(this IMonitroBuilder builder, IAlertSink sink)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(sink);
-        builder.Services.AddSingleton(sink);
-        return builder;
-    }
+    public static IMonitroBuilder AddSink(this IMonitroBuilder builder, IAlertSink sink) => Register(builder, sink);
 
     /// <summary>Adds a sink created from other services.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="factory">Creates the sink.</param>
     /// <returns>The same builder for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static IMonitroBuilder AddSink(this IMonitroBuilder builder, Func<IServiceProvider, IAlertSink> factory)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.AddSingleton(factory);
-        return builder;
-    }
+    public static IMonitroBuilder AddSink(this IMonitroBuilder builder, Func<IServiceProvider, IAlertSink> factory) => Register(builder, factory);
 
     /// <summary>Adds a sink type, created by the service provider.</summary>
     /// <typeparam name="TSink">The sink type.</typeparam>
@@ -117,12 +88,7 @@ public static class MonitroBuilderExtensions
     /// <returns>The same builder for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IMonitroBuilder AddSink<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSink>(this IMonitroBuilder builder)
-        where TSink : class, IAlertSink
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, TSink>());
-        return builder;
-    }
+        where TSink : class, IAlertSink => Register<IAlertSink, TSink>(builder);
 
     /// <summary>Declares one of the company's own accounts: its posts are answers (outbound interactions), not mentions.</summary>
     /// <param name="builder">The builder.</param>
@@ -135,6 +101,33 @@ public static class MonitroBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var key = Author.CreateIdentityKey(platform, handle);
         builder.Services.Configure<MonitroOptions>(options => options.OwnAccounts.Add(key));
+        return builder;
+    }
+
+    private static IMonitroBuilder Register<TService>(IMonitroBuilder builder, TService instance)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(instance);
+        builder.Services.AddSingleton(instance);
+        return builder;
+    }
+
+    private static IMonitroBuilder Register<TService>(IMonitroBuilder builder, Func<IServiceProvider, TService> factory)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.AddSingleton(factory);
+        return builder;
+    }
+
+    private static IMonitroBuilder Register<TService, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(IMonitroBuilder builder)
+        where TService : class
+        where TImplementation : class, TService
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<TService, TImplementation>());
         return builder;
     }
 }

@@ -1,120 +1,246 @@
-using System.Collections.Immutable;
 using Monitro.Matching;
 
 namespace Monitro;
 
 /// <summary>
-/// The built-in matcher: compiles watches written in the Monitro query language and finds which of them a
-/// post matches, with the matched spans in the post's original text.
+/// Matches posts against watches written in the Monitro query language, indexing watches by their required
+/// terms so that a post is only checked against the watches it could match.
 /// </summary>
-/// <remarks>Thread-safe: watches are held in an immutable set swapped atomically, so matching never waits for changes.</remarks>
+/// <remarks>
+/// <para>Thread-safe: any number of threads may call <see cref="Match"/> while watches are added or removed.
+/// Matching reads an immutable snapshot; adding a watch rebuilds only small indexes of recent watches, which are merged
+/// into larger ones as they fill, and the main index is rebuilt when many watches were removed.</para>
+/// <para>Text is folded (NFKC, case, Latin accents, invisible characters) and split into words, hashtags,
+/// handles, cashtags, URLs, e-mails, emoji and runs of Chinese, Japanese or Thai text; spans in the results are
+/// offsets in the original <see cref="Post.Text"/>.</para>
+/// </remarks>
 public sealed class MentionMatcher : IMentionMatcher
 {
-    private ImmutableDictionary<string, CompiledWatch> _watches = ImmutableDictionary.Create<string, CompiledWatch>(StringComparer.Ordinal);
+    // Capacities of the levels, largest first; the first is the main index and has no limit. A new watch goes
+    // into the last level; a level that outgrows its capacity is merged into the one before it. Each add
+    // rebuilds only small indexes, so its cost stays far below a rebuild of the main index.
+    private static readonly int[] DefaultCapacities = [int.MaxValue, 16_384, 1_024, 64];
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, CompiledWatch> _byName = new(StringComparer.Ordinal);
+    private readonly int[] _capacities;
+    private readonly List<CompiledWatch>[] _levels;
+    private volatile MatcherSnapshot _snapshot;
+    private int _removedSinceRebuild;
+
+    /// <summary>Initializes a new instance of the <see cref="MentionMatcher"/> class with no watches.</summary>
+    public MentionMatcher()
+        : this(DefaultCapacities)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="MentionMatcher"/> class with watches.</summary>
+    /// <param name="watches">The watches.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="watches"/> is <see langword="null"/>.</exception>
+    /// <exception cref="QuerySyntaxException">A query is not valid.</exception>
+    public MentionMatcher(IEnumerable<Watch> watches)
+        : this(DefaultCapacities)
+    {
+        AddWatches(watches);
+    }
+
+    internal MentionMatcher(int[] capacities)
+    {
+        _capacities = capacities;
+        _levels = [.. capacities.Select(_ => new List<CompiledWatch>())];
+        _snapshot = new MatcherSnapshot([.. capacities.Select(_ => WatchIndex.Empty)]);
+    }
 
     /// <inheritdoc />
-    public IReadOnlyCollection<Watch> Watches => [.. Volatile.Read(ref _watches).Values.Select(compiled => compiled.Watch)];
+    public IReadOnlyCollection<Watch> Watches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _byName.Values.Select(w => w.Watch)];
+            }
+        }
+    }
 
     /// <inheritdoc />
     public void AddWatch(Watch watch)
     {
-        ArgumentNullException.ThrowIfNull(watch);
-        QueryNode query;
-        try
+        var compiled = CompiledWatch.Compile(watch);
+        CompiledWatch? replaced;
+        lock (_gate)
         {
-            query = QueryParser.Parse(watch.Query);
-        }
-        catch (QuerySyntaxException exception)
-        {
-            throw new QuerySyntaxException(exception.Reason, exception.Query, exception.Position) { WatchName = watch.Name };
+            _byName.TryGetValue(compiled.Watch.Name, out replaced);
+            _byName[compiled.Watch.Name] = compiled;
+            if (replaced is not null)
+            {
+                _removedSinceRebuild++;
+            }
+
+            Insert(compiled);
         }
 
-        ImmutableInterlocked.AddOrUpdate(ref _watches, watch.Name, new CompiledWatch(watch, query), (_, _) => new CompiledWatch(watch, query));
+        replaced?.MarkRemoved();
+    }
+
+    /// <summary>Compiles and adds many watches at once, rebuilding the index once.</summary>
+    /// <param name="watches">The watches; a later watch replaces an earlier one with the same name.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="watches"/> is <see langword="null"/>.</exception>
+    /// <exception cref="QuerySyntaxException">A query is not valid; no watch is added then.</exception>
+    public void AddWatches(IEnumerable<Watch> watches)
+    {
+        ArgumentNullException.ThrowIfNull(watches);
+        var compiled = watches.Select(CompiledWatch.Compile).ToList();
+        var replaced = new List<CompiledWatch>();
+        lock (_gate)
+        {
+            foreach (var watch in compiled)
+            {
+                if (_byName.TryGetValue(watch.Watch.Name, out var old))
+                {
+                    replaced.Add(old);
+                }
+
+                _byName[watch.Watch.Name] = watch;
+            }
+
+            foreach (var old in replaced)
+            {
+                old.MarkRemoved();
+            }
+
+            Rebuild();
+        }
     }
 
     /// <inheritdoc />
     public bool RemoveWatch(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return ImmutableInterlocked.TryRemove(ref _watches, name, out _);
+        lock (_gate)
+        {
+            if (!_byName.Remove(name, out var removed))
+            {
+                return false;
+            }
+
+            removed.MarkRemoved();
+            if (++_removedSinceRebuild > Math.Max(_capacities[^1], _byName.Count / 2))
+            {
+                Rebuild();
+            }
+
+            return true;
+        }
     }
 
     /// <inheritdoc />
     public IReadOnlyList<Mention> Match(Post post)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var watches = Volatile.Read(ref _watches);
-        if (watches.IsEmpty)
+        var snapshot = _snapshot;
+        if (snapshot.Count == 0)
         {
             return [];
         }
 
-        var words = new PostWords(post.Text);
+        var scratch = MatchScratch.Current;
+        var context = scratch.Post;
+        context.Load(post);
+        var candidates = scratch.Candidates;
+        candidates.Reset(snapshot.Count);
+        snapshot.Collect(context, candidates);
         List<Mention>? mentions = null;
-        foreach (var (_, compiled) in watches)
+        foreach (var id in candidates.Ids)
         {
-            var spans = new List<MatchSpan>();
-            if (!Evaluate(compiled.Query, words, spans))
+            var watch = snapshot[id];
+            if (watch.IsRemoved || !scratch.Evaluator.Evaluate(watch.Query.Root, context))
             {
                 continue;
             }
 
-            spans.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
-            (mentions ??= []).Add(new Mention { Post = post, Watch = compiled.Watch, Spans = spans.Distinct().ToArray() });
+            var spans = scratch.Spans;
+            spans.Clear();
+            scratch.Evaluator.CollectSpans(watch.Query.Root, context, spans);
+            (mentions ??= []).Add(new Mention { Post = post, Watch = watch.Watch, Spans = MergeSpans(spans) });
         }
 
-        return mentions is null ? [] : mentions.OrderBy(mention => mention.Watch.Name, StringComparer.Ordinal).ToArray();
-    }
-
-    private static bool Evaluate(QueryNode node, PostWords words, List<MatchSpan> spans) => node switch
-    {
-        TermNode term => MatchTerm(term, words, spans),
-        PhraseNode phrase => MatchPhrase(phrase, words, spans),
-        AndNode and => and.Children.All(child => Evaluate(child, words, spans)),
-        OrNode or => or.Children.Select(child => Evaluate(child, words, spans)).ToList().Contains(true),
-        NotNode not => !Evaluate(not.Child, words, []),
-        _ => throw new InvalidOperationException("Unknown query node " + node.GetType().Name),
-    };
-
-    private static bool MatchTerm(TermNode term, PostWords words, List<MatchSpan> spans)
-    {
-        var positions = words.PositionsOf(term.Word);
-        foreach (var position in positions)
+        if (mentions is null)
         {
-            var token = words.Tokens[position];
-            spans.Add(new MatchSpan(token.Start, token.Length));
+            return [];
         }
 
-        return positions.Count > 0;
-    }
+        mentions.Sort(static (a, b) => string.CompareOrdinal(a.Watch.Name, b.Watch.Name));
 
-    private static bool MatchPhrase(PhraseNode phrase, PostWords words, List<MatchSpan> spans)
-    {
-        var found = false;
-        foreach (var first in words.PositionsOf(phrase.Words[0]))
+        // While a watch is being replaced, its old and new versions may both match once; report the name once.
+        for (var i = mentions.Count - 1; i > 0; i--)
         {
-            var last = first + phrase.Words.Count - 1;
-            if (last >= words.Tokens.Count)
+            if (mentions[i].Watch.Name == mentions[i - 1].Watch.Name)
             {
-                break;
-            }
-
-            var all = true;
-            for (var i = 1; i < phrase.Words.Count && all; i++)
-            {
-                all = string.Equals(words.Tokens[first + i].Word, phrase.Words[i], StringComparison.Ordinal);
-            }
-
-            if (all)
-            {
-                found = true;
-                var start = words.Tokens[first].Start;
-                spans.Add(new MatchSpan(start, words.Tokens[last].Start + words.Tokens[last].Length - start));
+                mentions.RemoveAt(i);
             }
         }
 
-        return found;
+        return mentions;
     }
 
-    private sealed record CompiledWatch(Watch Watch, QueryNode Query);
+    // Sorts spans by start and merges overlapping ones, so highlights never overlap.
+    private static MatchSpan[] MergeSpans(List<MatchSpan> spans)
+    {
+        if (spans.Count == 0)
+        {
+            return [];
+        }
+
+        spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var merged = new List<MatchSpan>(spans.Count) { spans[0] };
+        for (var i = 1; i < spans.Count; i++)
+        {
+            var last = merged[^1];
+            if (spans[i].Start < last.End)
+            {
+                merged[^1] = new MatchSpan(last.Start, Math.Max(last.End, spans[i].End) - last.Start);
+            }
+            else
+            {
+                merged.Add(spans[i]);
+            }
+        }
+
+        return [.. merged];
+    }
+
+    // Called under the lock: adds a watch to the smallest level, merging full levels into larger ones.
+    private void Insert(CompiledWatch watch)
+    {
+        var levels = (WatchIndex[])_snapshot.Levels.Clone();
+        var level = _levels.Length - 1;
+        _levels[level].Add(watch);
+        while (level > 0 && _levels[level].Count > _capacities[level])
+        {
+            _levels[level - 1].AddRange(_levels[level]);
+            _levels[level].Clear();
+            levels[level] = WatchIndex.Empty;
+            level--;
+        }
+
+        _levels[level].RemoveAll(static w => w.IsRemoved);
+        levels[level] = WatchIndex.Build(_levels[level]);
+        _snapshot = new MatcherSnapshot(levels);
+    }
+
+    // Called under the lock: rebuilds the main index from every live watch and empties the other levels.
+    private void Rebuild()
+    {
+        foreach (var level in _levels)
+        {
+            level.Clear();
+        }
+
+        _levels[0].AddRange(_byName.Values);
+        _removedSinceRebuild = 0;
+        var levels = _capacities.Select(_ => WatchIndex.Empty).ToArray();
+        levels[0] = WatchIndex.Build(_levels[0]);
+        _snapshot = new MatcherSnapshot(levels);
+    }
 }

@@ -1,208 +1,192 @@
 namespace Monitro.Matching;
 
 /// <summary>
-/// Parses the boolean core of the Monitro query language: words, "phrases", AND, OR, NOT, a leading
-/// <c>-</c>, and parentheses, with precedence NOT &gt; AND &gt; OR and a space meaning AND.
+/// Parses the Monitro query language into a tree. Precedence, from tightest: NEAR/ONEAR, NOT (and <c>-</c>),
+/// AND (and juxtaposition), OR.
 /// </summary>
 internal sealed class QueryParser
 {
-    private readonly string _query;
-    private int _position;
+    /// <summary>The longest query accepted.</summary>
+    public const int MaxQueryLength = 10_000;
 
-    private QueryParser(string query) => _query = query;
+    /// <summary>The deepest nesting of parentheses and NOTs accepted.</summary>
+    public const int MaxDepth = 64;
+
+    private readonly string _query;
+    private readonly QueryLexer _lexer;
+    private QueryToken _current;
+    private int _depth;
+
+    private QueryParser(string query)
+    {
+        _query = query;
+        _lexer = new QueryLexer(query);
+        _current = _lexer.Next();
+    }
 
     /// <summary>Parses a query.</summary>
-    /// <exception cref="QuerySyntaxException">The query does not parse, or it only excludes.</exception>
+    /// <exception cref="QuerySyntaxException">The query does not parse.</exception>
     public static QueryNode Parse(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.Length > MaxQueryLength)
+        {
+            throw new QuerySyntaxException($"the query is longer than {MaxQueryLength} characters", query, MaxQueryLength);
+        }
+
         var parser = new QueryParser(query);
-        parser.SkipSpaces();
-        if (parser.AtEnd)
+        if (parser._current.Kind == QueryTokenKind.End)
         {
-            throw new QuerySyntaxException("expected a word or a phrase", query, 0);
+            throw new QuerySyntaxException("the query is empty", query, 0);
         }
 
-        var node = parser.ParseOr();
-        parser.SkipSpaces();
-        if (!parser.AtEnd)
+        var root = parser.ParseOr();
+        return parser._current.Kind switch
         {
-            throw parser.Error(parser.Peek() == ')' ? "unexpected ')' without a matching '('" : "expected AND, OR or the end of the query");
-        }
-
-        if (!HasPositiveTerm(node))
-        {
-            throw new QuerySyntaxException("the query only excludes; add a word or phrase it must contain", query, 0);
-        }
-
-        return node;
+            QueryTokenKind.End => root,
+            QueryTokenKind.Close => throw parser.Error("unexpected ')' without '('", parser._current.Position),
+            _ => throw parser.Error("expected an operator or the end of the query", parser._current.Position),
+        };
     }
-
-    private bool AtEnd => _position >= _query.Length;
 
     private QueryNode ParseOr()
     {
-        var children = new List<QueryNode> { ParseAnd() };
-        while (TryKeyword("OR"))
+        var first = ParseAnd();
+        if (_current.Kind != QueryTokenKind.Or)
         {
+            return first;
+        }
+
+        var children = new List<QueryNode> { first };
+        while (_current.Kind == QueryTokenKind.Or)
+        {
+            Advance();
             children.Add(ParseAnd());
         }
 
-        return children.Count == 1 ? children[0] : new OrNode(children);
+        return new OrNode(first.Position, [.. children]);
     }
 
     private QueryNode ParseAnd()
     {
-        var children = new List<QueryNode> { ParseUnary() };
+        var first = ParseUnary();
+        List<QueryNode>? children = null;
         while (true)
         {
-            SkipSpaces();
-            if (AtEnd || Peek() == ')' || IsKeywordAhead("OR"))
+            if (_current.Kind == QueryTokenKind.And)
+            {
+                Advance();
+            }
+            else if (!StartsUnary(_current.Kind))
             {
                 break;
             }
 
-            TryKeyword("AND");
+            children ??= [first];
             children.Add(ParseUnary());
         }
 
-        return children.Count == 1 ? children[0] : new AndNode(children);
+        return children is null ? first : new AndNode(first.Position, [.. children]);
     }
+
+    private static bool StartsUnary(QueryTokenKind kind) =>
+        kind is QueryTokenKind.Open or QueryTokenKind.Not or QueryTokenKind.Minus or QueryTokenKind.Phrase or QueryTokenKind.Exact or QueryTokenKind.Bare;
 
     private QueryNode ParseUnary()
     {
-        SkipSpaces();
-        if (TryKeyword("NOT"))
+        if (_current.Kind is QueryTokenKind.Not or QueryTokenKind.Minus)
         {
-            return new NotNode(ParseUnary());
+            var position = _current.Position;
+            Advance();
+            Enter(position);
+            var child = ParseUnary();
+            _depth--;
+            return new NotNode(position, child);
         }
 
-        if (!AtEnd && Peek() == '-')
-        {
-            _position++;
-            if (AtEnd || char.IsWhiteSpace(Peek()))
-            {
-                throw Error("expected a word, phrase or '(' right after '-'");
-            }
+        return ParseNear();
+    }
 
-            return new NotNode(ParseUnary());
+    private QueryNode ParseNear()
+    {
+        var left = ParsePrimary();
+        while (_current.Kind == QueryTokenKind.Near)
+        {
+            var near = _current;
+            Advance();
+            var right = ParsePrimary();
+            RequirePositional(left, near);
+            RequirePositional(right, near);
+            left = new NearNode(near.Position, left, right, near.Number, near.Ordered);
         }
 
-        return ParsePrimary();
+        return left;
+    }
+
+    private void RequirePositional(QueryNode operand, QueryToken near)
+    {
+        if (!operand.IsPositional)
+        {
+            throw Error($"{near.Text.Split('/')[0]} needs words, phrases, entities or groups of them joined by OR on both sides", operand.Position);
+        }
     }
 
     private QueryNode ParsePrimary()
     {
-        SkipSpaces();
-        if (AtEnd)
+        var token = _current;
+        switch (token.Kind)
         {
-            throw Error("expected a word, a phrase or '('");
-        }
+            case QueryTokenKind.Open:
+                Advance();
+                Enter(token.Position);
+                if (_current.Kind == QueryTokenKind.Close)
+                {
+                    throw Error("empty group: expected a term after '('", _current.Position);
+                }
 
-        var c = Peek();
-        if (c == '(')
-        {
-            _position++;
-            var inner = ParseOr();
-            SkipSpaces();
-            if (AtEnd || Peek() != ')')
-            {
-                throw Error("expected ')'");
-            }
+                var inner = ParseOr();
+                if (_current.Kind != QueryTokenKind.Close)
+                {
+                    throw Error("expected ')'", _current.Position);
+                }
 
-            _position++;
-            return inner;
-        }
+                _depth--;
+                Advance();
+                return inner;
+            case QueryTokenKind.Phrase:
+                Advance();
+                return TermAnalyzer.FromPhrase(_query, token);
+            case QueryTokenKind.Exact:
+                Advance();
+                return TermAnalyzer.FromExact(_query, token);
+            case QueryTokenKind.Bare:
+                Advance();
+                if (TermAnalyzer.IsFieldWithoutValue(token.Text) && _current.Kind == QueryTokenKind.Phrase && _current.Position == token.Position + token.Text.Length)
+                {
+                    var value = _current;
+                    Advance();
+                    return TermAnalyzer.FromField(_query, token.Position, token.Text[..^1], value.Text, value.Position);
+                }
 
-        if (c == '"')
-        {
-            return ParsePhrase();
-        }
-
-        if (c == ')')
-        {
-            throw Error("expected a word, a phrase or '(' before ')'");
-        }
-
-        if (IsKeywordAhead("AND") || IsKeywordAhead("OR"))
-        {
-            throw Error("expected a word, a phrase or '(' before the operator");
-        }
-
-        return ParseWord();
-    }
-
-    private QueryNode ParsePhrase()
-    {
-        var open = _position;
-        _position++;
-        var close = _query.IndexOf('"', _position);
-        if (close < 0)
-        {
-            throw new QuerySyntaxException("expected a closing '\"'", _query, _query.Length);
-        }
-
-        var words = WordTokenizer.Tokenize(_query[_position..close]).ConvertAll(token => token.Word);
-        _position = close + 1;
-        if (words.Count == 0)
-        {
-            throw new QuerySyntaxException("the phrase has no words", _query, open);
-        }
-
-        return words.Count == 1 ? new TermNode(words[0]) : new PhraseNode(words);
-    }
-
-    private QueryNode ParseWord()
-    {
-        var start = _position;
-        while (!AtEnd && !char.IsWhiteSpace(Peek()) && Peek() is not ('(' or ')' or '"'))
-        {
-            _position++;
-        }
-
-        var words = WordTokenizer.Tokenize(_query[start.._position]).ConvertAll(token => token.Word);
-        if (words.Count == 0)
-        {
-            throw new QuerySyntaxException("expected a word with at least one letter or digit", _query, start);
-        }
-
-        return words.Count == 1 ? new TermNode(words[0]) : new PhraseNode(words);
-    }
-
-    private bool TryKeyword(string keyword)
-    {
-        SkipSpaces();
-        if (!IsKeywordAhead(keyword))
-        {
-            return false;
-        }
-
-        _position += keyword.Length;
-        return true;
-    }
-
-    // Operators are upper case and stand alone: "or" and "ORACLE" are words.
-    private bool IsKeywordAhead(string keyword) =>
-        string.CompareOrdinal(_query, _position, keyword, 0, keyword.Length) == 0
-        && (_position + keyword.Length == _query.Length || char.IsWhiteSpace(_query[_position + keyword.Length]) || _query[_position + keyword.Length] is '(' or '"' or '-');
-
-    private void SkipSpaces()
-    {
-        while (!AtEnd && char.IsWhiteSpace(Peek()))
-        {
-            _position++;
+                return TermAnalyzer.FromBare(_query, token);
+            case QueryTokenKind.End:
+                throw Error("expected a term", token.Position);
+            case QueryTokenKind.Close:
+                throw Error("expected a term before ')'", token.Position);
+            default:
+                throw Error($"expected a term before '{_query.Substring(token.Position, Math.Min(5, _query.Length - token.Position)).Split(' ')[0]}'", token.Position);
         }
     }
 
-    private char Peek() => _query[_position];
-
-    private QuerySyntaxException Error(string reason) => new(reason, _query, _position);
-
-    private static bool HasPositiveTerm(QueryNode node) => node switch
+    private void Enter(int position)
     {
-        TermNode or PhraseNode => true,
-        AndNode and => and.Children.Any(HasPositiveTerm),
-        OrNode or => or.Children.All(HasPositiveTerm),
-        _ => false,
-    };
+        if (++_depth > MaxDepth)
+        {
+            throw Error($"the query is nested more than {MaxDepth} levels deep", position);
+        }
+    }
+
+    private void Advance() => _current = _lexer.Next();
+
+    private QuerySyntaxException Error(string reason, int position) => new(reason, _query, position);
 }

@@ -15,8 +15,8 @@ internal sealed class InteractionRelationshipScorer : IRelationshipScorer
 {
     private static readonly TimeSpan HalfLife = TimeSpan.FromDays(30);
 
-    // Below this decayed weight the volume factor is under one half: a couple of recent replies make a warm tie.
-    private const double VolumeScale = 4.0;
+    // A decayed weight of about ten (five recent replies) brings the volume factor to one half.
+    private const double VolumeScale = 15.0;
     private const double OneWayFactor = 0.6;
     private const double StrongBand = 70;
     private const double WarmBand = 40;
@@ -77,7 +77,10 @@ internal sealed class InteractionRelationshipScorer : IRelationshipScorer
 
         var volume = 1 - Math.Exp(-weight / VolumeScale);
         var twoWay = history.Inbound > 0 && history.Outbound > 0;
-        var reciprocity = twoWay ? 1.0 : OneWayFactor;
+
+        // Two-way beats one-way: full credit once we answered at least every other post.
+        var answeredShare = history.Inbound == 0 ? 1.0 : Math.Min(1.0, 2.0 * history.Outbound / history.Inbound);
+        var reciprocity = OneWayFactor + ((1 - OneWayFactor) * answeredShare);
         var span = history.LastContactAt - history.FirstContactAt;
         var duration = 0.8 + (0.2 * Math.Min(1.0, span / FullDuration));
         var bond = Math.Round(100 * volume * reciprocity * duration, 1);
@@ -114,7 +117,7 @@ internal sealed class InteractionRelationshipScorer : IRelationshipScorer
     {
         var reason = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
-        reason.Append(culture, $"{history.Inbound} posts, {history.Outbound} answers from us");
+        reason.Append(culture, $"{history.Inbound} {Plural(history.Inbound, "post")}, {history.Outbound} {Plural(history.Outbound, "answer")} from us");
         reason.Append(twoWay ? "; two-way" : "; one-way");
         var days = Math.Max(0, (int)(asOf - history.LastContactAt).TotalDays);
         reason.Append(culture, $"; last contact {days} d ago");
@@ -131,6 +134,8 @@ internal sealed class InteractionRelationshipScorer : IRelationshipScorer
 
         return reason.ToString();
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
 
     private sealed class PersonHistory(Author person)
     {
