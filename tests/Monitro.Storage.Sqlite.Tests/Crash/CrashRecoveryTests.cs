@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Monitro.Storage.Sqlite.Tests.Delivery;
 using Xunit.Abstractions;
 
 namespace Monitro.Storage.Sqlite.Tests.Crash;

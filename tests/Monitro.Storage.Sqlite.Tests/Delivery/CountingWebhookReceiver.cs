@@ -5,17 +5,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Monitro.Delivery;
 
-namespace Monitro.Storage.Sqlite.Tests.Crash;
+namespace Monitro.Storage.Sqlite.Tests.Delivery;
 
 /// <summary>
 /// A webhook receiver on 127.0.0.1 that verifies every request and counts deliveries per idempotency key,
-/// processing each key once as a deduplicating receiver does. Its clock follows the child's offset clock.
+/// processing each key once as a deduplicating receiver does. Its clock can run ahead (to follow a child
+/// process's offset clock), and it can answer 503 to a number of well-signed requests first.
 /// </summary>
 internal sealed class CountingWebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private long _clockOffsetTicks;
     private int _rejected;
+    private int _failuresLeft;
 
     private CountingWebhookReceiver(WebApplication app, string secret)
     {
@@ -32,6 +34,16 @@ internal sealed class CountingWebhookReceiver : IAsyncDisposable
 
     /// <summary>Gets the number of requests whose signature or timestamp did not verify.</summary>
     public int Rejected => Volatile.Read(ref _rejected);
+
+    /// <summary>Gets or sets how many of the next well-signed requests get a 503.</summary>
+    public int FailuresLeft
+    {
+        get => Volatile.Read(ref _failuresLeft);
+        set => Volatile.Write(ref _failuresLeft, value);
+    }
+
+    /// <summary>Gets the number of well-signed requests answered with 503.</summary>
+    public int Failed { get; private set; }
 
     public TimeSpan ClockOffset
     {
@@ -75,6 +87,13 @@ internal sealed class CountingWebhookReceiver : IAsyncDisposable
             return Results.Unauthorized();
         }
 
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            Failed++;
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        Interlocked.Exchange(ref _failuresLeft, 0);
         Deliveries.AddOrUpdate(request.Headers[WebhookHeaders.IdempotencyKey].ToString(), 1, (_, count) => count + 1);
         return Results.Ok();
     }
