@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Http.Resilience;
+using Monitro.Sources;
+using Monitro.Sources.Rss;
+
+namespace Monitro;
+
+/// <summary>Adds Monitro's built-in listening sources to an <see cref="IMonitroBuilder"/>.</summary>
+/// <remarks>
+/// Every source gets validated named options (checked when the host starts), its own HTTP client with the standard
+/// resilience handler (retries with jitter that honour <c>Retry-After</c>, timeouts, a circuit breaker), its own rate
+/// limiter and a health entry in <see cref="ISourceHealthMonitor"/>. Source names must be unique.
+/// </remarks>
+public static class MonitroSourcesBuilderExtensions
+{
+    /// <summary>Adds an RSS or Atom feed source.</summary>
+    /// <param name="builder">The Monitro builder.</param>
+    /// <param name="name">The unique name of the source.</param>
+    /// <param name="configure">Configures the source; <see cref="RssSourceOptions.FeedUrl"/> is required.</param>
+    /// <param name="configureResilience">Optionally adjusts the HTTP resilience (retries, timeouts, circuit breaker).</param>
+    /// <returns>The same builder for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">A source with that name is already registered.</exception>
+    public static IMonitroBuilder AddRss(
+        this IMonitroBuilder builder,
+        string name,
+        Action<RssSourceOptions> configure,
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        SourceRegistration.Add<RssSourceOptions, RssSourceOptionsValidator>(
+            builder, name, configure, configureResilience, (context, options, _) => new RssSource(context, options));
+
+    /// <summary>Adds a Google Alerts feed (an alert delivered as an RSS feed): an Atom feed whose Google redirect links are unwrapped.</summary>
+    /// <param name="builder">The Monitro builder.</param>
+    /// <param name="name">The unique name of the source.</param>
+    /// <param name="configure">Configures the source; set <see cref="RssSourceOptions.FeedUrl"/> to the alert's feed address (<c>https://www.google.com/alerts/feeds/…</c>).</param>
+    /// <param name="configureResilience">Optionally adjusts the HTTP resilience (retries, timeouts, circuit breaker).</param>
+    /// <returns>The same builder for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">A source with that name is already registered.</exception>
+    public static IMonitroBuilder AddGoogleAlerts(
+        this IMonitroBuilder builder,
+        string name,
+        Action<RssSourceOptions> configure,
+        Action<HttpStandardResilienceOptions>? configureResilience = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.AddRss(
+            name,
+            options =>
+            {
+                options.UnwrapGoogleRedirects = true;
+                options.PollInterval = TimeSpan.FromMinutes(15);
+                configure(options);
+            },
+            configureResilience);
+    }
+}
