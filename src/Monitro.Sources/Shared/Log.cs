@@ -5,7 +5,7 @@ namespace Monitro.Sources;
 /// <summary>The log messages of the Monitro sources (event ids 3000–3099). Addresses and tokens are never logged: feed URLs can be secrets.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Source {SourceName} failed ({FailureKind}): {Error}. Failures in a row: {ConsecutiveFailures}; next attempt in {Delay}")]
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Source {SourceName} failed ({FailureKind}): {Error} (failures in a row: {ConsecutiveFailures}; next attempt in {Delay})")]
     public static partial void PollFailed(this ILogger logger, string sourceName, string failureKind, string error, int consecutiveFailures, TimeSpan delay);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Source {SourceName} skipped an item at {Position}: {Reason}")]

@@ -132,7 +132,8 @@ internal abstract class PollingSource<TState> : IListeningSource
             SourceHttpException http when http.StatusCode != 0 => $"http_{(int)http.StatusCode}",
             SourceHttpException => "source",
             HttpRequestException => "transport",
-            OperationCanceledException or TimeoutException => "timeout",
+            OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException => "timeout",
+            Polly.CircuitBreaker.BrokenCircuitException => "circuit_open",
             _ => ex.GetType().Name,
         };
         Context.Metrics.Failure(Name, kind);
