@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Monitro.Sources;
+using Monitro.Sources.Mastodon;
 using Monitro.Sources.Rss;
 
 namespace Monitro;
@@ -55,4 +56,21 @@ public static class MonitroSourcesBuilderExtensions
             },
             configureResilience);
     }
+
+    /// <summary>Adds a Mastodon source that follows hashtag timelines on one server.</summary>
+    /// <param name="builder">The Monitro builder.</param>
+    /// <param name="name">The unique name of the source.</param>
+    /// <param name="configure">Configures the source; <see cref="MastodonSourceOptions.Instance"/> and at least one hashtag are required.</param>
+    /// <param name="configureResilience">Optionally adjusts the HTTP resilience (retries, timeouts, circuit breaker).</param>
+    /// <returns>The same builder for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">A source with that name is already registered.</exception>
+    public static IMonitroBuilder AddMastodon(
+        this IMonitroBuilder builder,
+        string name,
+        Action<MastodonSourceOptions> configure,
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        SourceRegistration.Add<MastodonSourceOptions, MastodonSourceOptionsValidator>(
+            builder, name, configure, configureResilience, (context, options, _) => new MastodonSource(context, options));
 }

@@ -131,9 +131,14 @@ public sealed class SourceTestHost : IAsyncDisposable
 
     private async Task PumpAsync()
     {
+        // One fake second per real millisecond, however coarse the real delays turn out to be.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var advanced = TimeSpan.Zero;
         while (!_pumpStop.IsCancellationRequested)
         {
-            Time.Advance(TimeSpan.FromSeconds(1));
+            var target = clock.Elapsed * 1000;
+            Time.Advance(target - advanced);
+            advanced = target;
             try
             {
                 await Task.Delay(1, _pumpStop.Token);
