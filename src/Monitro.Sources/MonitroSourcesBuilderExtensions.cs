@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Monitro.Sources;
+using Monitro.Sources.HackerNews;
 using Monitro.Sources.Mastodon;
 using Monitro.Sources.Rss;
 
@@ -73,4 +74,21 @@ public static class MonitroSourcesBuilderExtensions
         Action<HttpStandardResilienceOptions>? configureResilience = null) =>
         SourceRegistration.Add<MastodonSourceOptions, MastodonSourceOptionsValidator>(
             builder, name, configure, configureResilience, (context, options, _) => new MastodonSource(context, options));
+
+    /// <summary>Adds a Hacker News source that searches stories and comments through the Algolia HN Search API.</summary>
+    /// <param name="builder">The Monitro builder.</param>
+    /// <param name="name">The unique name of the source.</param>
+    /// <param name="configure">Configures the source; <see cref="HackerNewsSourceOptions.Query"/> is required.</param>
+    /// <param name="configureResilience">Optionally adjusts the HTTP resilience (retries, timeouts, circuit breaker).</param>
+    /// <returns>The same builder for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">A source with that name is already registered.</exception>
+    public static IMonitroBuilder AddHackerNews(
+        this IMonitroBuilder builder,
+        string name,
+        Action<HackerNewsSourceOptions> configure,
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        SourceRegistration.Add<HackerNewsSourceOptions, HackerNewsSourceOptionsValidator>(
+            builder, name, configure, configureResilience, (context, options, _) => new HackerNewsSource(context, options));
 }
