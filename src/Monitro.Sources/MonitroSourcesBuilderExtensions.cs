@@ -2,6 +2,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Monitro.Sources;
 using Monitro.Sources.HackerNews;
 using Monitro.Sources.Mastodon;
+using Monitro.Sources.Reddit;
 using Monitro.Sources.Rss;
 
 namespace Monitro;
@@ -91,4 +92,21 @@ public static class MonitroSourcesBuilderExtensions
         Action<HttpStandardResilienceOptions>? configureResilience = null) =>
         SourceRegistration.Add<HackerNewsSourceOptions, HackerNewsSourceOptionsValidator>(
             builder, name, configure, configureResilience, (context, options, _) => new HackerNewsSource(context, options));
+
+    /// <summary>Adds a Reddit source (search and/or subreddits' newest posts) through the OAuth API with app-only credentials.</summary>
+    /// <param name="builder">The Monitro builder.</param>
+    /// <param name="name">The unique name of the source.</param>
+    /// <param name="configure">Configures the source; the client id and secret, a descriptive User-Agent, and a query or subreddits are required.</param>
+    /// <param name="configureResilience">Optionally adjusts the HTTP resilience (retries, timeouts, circuit breaker).</param>
+    /// <returns>The same builder for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">A source with that name is already registered.</exception>
+    public static IMonitroBuilder AddReddit(
+        this IMonitroBuilder builder,
+        string name,
+        Action<RedditSourceOptions> configure,
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        SourceRegistration.Add<RedditSourceOptions, RedditSourceOptionsValidator>(
+            builder, name, configure, configureResilience, (context, options, _) => new RedditSource(context, options));
 }
