@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Monitro.Sources;
+using Monitro.Sources.Bluesky;
 using Monitro.Sources.HackerNews;
 using Monitro.Sources.Mastodon;
 using Monitro.Sources.Reddit;
@@ -109,4 +110,19 @@ public static class MonitroSourcesBuilderExtensions
         Action<HttpStandardResilienceOptions>? configureResilience = null) =>
         SourceRegistration.Add<RedditSourceOptions, RedditSourceOptionsValidator>(
             builder, name, configure, configureResilience, (context, options, _) => new RedditSource(context, options));
+
+    /// <summary>Adds a Bluesky source that listens to posts on Jetstream (a WebSocket stream; no account needed).</summary>
+    /// <param name="builder">The Monitro builder.</param>
+    /// <param name="name">The unique name of the source.</param>
+    /// <param name="configure">Configures the source; the defaults connect to Bluesky's public Jetstream.</param>
+    /// <returns>The same builder for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">A source with that name is already registered.</exception>
+    public static IMonitroBuilder AddBlueskyJetstream(
+        this IMonitroBuilder builder,
+        string name,
+        Action<BlueskyJetstreamOptions> configure) =>
+        SourceRegistration.Add<BlueskyJetstreamOptions, BlueskyJetstreamOptionsValidator>(
+            builder, name, configure, configureResilience: null, (context, options, _) => new JetstreamSource(context, options), usesHttp: false);
 }
