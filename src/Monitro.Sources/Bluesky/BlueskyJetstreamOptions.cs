@@ -25,7 +25,7 @@ public sealed class BlueskyJetstreamOptions : ListeningSourceOptions
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Gets or sets how long connecting may take.</summary>
-    /// <value>The default is 30 seconds. Must be between one second and five minutes.</value>
+    /// <value>The default is 30 seconds. Must be between one second and one hour.</value>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets the largest message read, in bytes; larger messages are skipped and reported.</summary>

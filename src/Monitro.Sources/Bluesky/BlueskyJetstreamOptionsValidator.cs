@@ -24,7 +24,7 @@ internal sealed class BlueskyJetstreamOptionsValidator : IValidateOptions<Bluesk
         OptionsChecks.Range(result, name, nameof(options.CursorRewind), options.CursorRewind, TimeSpan.Zero, TimeSpan.FromMinutes(10));
         OptionsChecks.Range(result, name, nameof(options.ReconnectInitialDelay), options.ReconnectInitialDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1));
         OptionsChecks.Range(result, name, nameof(options.ReconnectMaxDelay), options.ReconnectMaxDelay, options.ReconnectInitialDelay, TimeSpan.FromHours(1));
-        OptionsChecks.Range(result, name, nameof(options.ConnectTimeout), options.ConnectTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        OptionsChecks.Range(result, name, nameof(options.ConnectTimeout), options.ConnectTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         if (options.MaxMessageBytes is < 1024 or > 10 * 1024 * 1024)
         {
             result.AddError($"Source '{name}': MaxMessageBytes must be between 1024 and 10485760 (was {options.MaxMessageBytes}).", nameof(options.MaxMessageBytes));
