@@ -1,1 +1,91 @@
-Console.WriteLine("Monitro quick start");
+// Monitro quick start: listens to a bundled, offline data set of 3,000+ posts about Tidewell (a fictional
+// project-management company), its products, people and competitors, prints alerts as mentions are found,
+// and ends with the people who matter most and why.
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Monitro;
+using Monitro.Samples.QuickStart;
+
+var culture = CultureInfo.InvariantCulture;
+var dataFolder = Path.Combine(AppContext.BaseDirectory, "Data");
+var watches = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(dataFolder, "watches.json")), MonitroJsonContext.Default.ListWatchDefinition)!;
+
+// Count what the pipeline reports on the "Monitro" meter, as any telemetry SDK would.
+var counters = new Dictionary<string, long>();
+using var listener = new MeterListener
+{
+    InstrumentPublished = (instrument, l) =>
+    {
+        if (instrument.Meter.Name == MonitroDiagnostics.MeterName)
+        {
+            l.EnableMeasurementEvents(instrument);
+        }
+    },
+};
+listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+{
+    lock (counters)
+    {
+        counters[instrument.Name] = counters.GetValueOrDefault(instrument.Name) + value;
+    }
+});
+listener.Start();
+
+var now = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+var alerts = new ConsoleAlertSink(shownInFull: 25);
+var services = new ServiceCollection();
+services.AddSingleton<TimeProvider>(new FixedClock(now));
+services.AddMonitro(options =>
+    {
+        foreach (var watch in watches)
+        {
+            options.Watches.Add(watch);
+        }
+    })
+    .AddOwnAccount("mastodon", "tidewell@mastodon.social")
+    .AddOwnAccount("mastodon", "tidewellhelp@mastodon.social")
+    .AddOwnAccount("bluesky", "tidewell.io")
+    .AddOwnAccount("reddit", "TidewellTeam")
+    .AddJsonLinesReplay("quickstart", Path.Combine(dataFolder, "posts.jsonl"))
+    .AddSink(alerts);
+
+await using var provider = services.BuildServiceProvider();
+var monitor = provider.GetRequiredService<MentionMonitor>();
+
+Console.WriteLine($"Monitro quick start: {watches.Count} watches, listening to the bundled posts (clock fixed at {now:yyyy-MM-dd HH:mm} UTC)");
+Console.WriteLine();
+var perWatch = new SortedDictionary<string, int>(StringComparer.Ordinal);
+await foreach (var mention in monitor.ListenAsync())
+{
+    perWatch[mention.Watch.Name] = perWatch.GetValueOrDefault(mention.Watch.Name) + 1;
+}
+
+listener.RecordObservableInstruments();
+var store = provider.GetRequiredService<InMemoryMonitroStore>();
+Console.WriteLine();
+Console.WriteLine(string.Create(culture, $"{counters.GetValueOrDefault("monitro.posts.read")} posts read, {counters.GetValueOrDefault("monitro.posts.duplicates")} duplicates dropped, {counters.GetValueOrDefault("monitro.items.skipped")} malformed lines skipped, {perWatch.Values.Sum()} mentions found, {alerts.Delivered} alerts delivered"));
+foreach (var skipped in store.DeadLetters)
+{
+    Console.WriteLine(string.Create(culture, $"  skipped {skipped.Position}: {Shorten(skipped.Reason, 100)}"));
+}
+
+Console.WriteLine();
+Console.WriteLine("Mentions per watch");
+foreach (var (watch, count) in perWatch.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal))
+{
+    Console.WriteLine(string.Create(culture, $"  {watch,-36} {count,6}"));
+}
+
+Console.WriteLine();
+Console.WriteLine("The people who matter most");
+Console.WriteLine(string.Create(culture, $"  {"person",-34} {"bond",5} {"band",-8} {"in",3} {"out",3} {"tone",6} {"open",4}  why"));
+foreach (var person in monitor.Relationships.GetTop(15, now))
+{
+    var tone = person.AverageSentiment is { } mean ? mean.ToString("+0.00;-0.00;0.00", culture) : "—";
+    var who = Shorten($"{person.Person.DisplayName ?? person.Person.Handle} ({person.Person.Platform})", 34);
+    Console.WriteLine(string.Create(culture, $"  {who,-34} {person.Bond,5:0} {person.Band,-8} {person.Inbound,3} {person.Outbound,3} {tone,6} {person.OpenItems,4}  {person.Reason}"));
+}
+
+static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -58,4 +58,8 @@ public sealed class MonitroOptions
     /// <summary>Gets or sets a value indicating whether posts by the company's own accounts can also be mentions.</summary>
     /// <value>The default is <see langword="false"/>.</value>
     public bool IncludeOwnPostsAsMentions { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether a Generic Host runs the pipeline in the background.</summary>
+    /// <value>The default is <see langword="true"/>. Set it to <see langword="false"/> when the application calls <see cref="MentionMonitor.ListenAsync"/> itself.</value>
+    public bool RunInBackground { get; set; } = true;
 }

@@ -1,0 +1,402 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Monitro.Analysis;
+
+/// <summary>
+/// Scores the sentiment of English social text with a lexicon and VADER-style rules: negation, boosters and
+/// dampeners, "but", words in capitals, exclamation and question marks, emoticons, emoji and idioms.
+/// </summary>
+/// <remarks>
+/// <para>Text in another language (a language tag other than <c>en</c>) gets a neutral score with a confidence of
+/// 0.1: the analyzer does not guess.</para>
+/// <para>Instances are immutable and thread-safe; the built-in lexicon is read once and shared by all instances.</para>
+/// </remarks>
+public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
+{
+    /// <summary>The confidence of a score for text in a language the analyzer does not cover.</summary>
+    public const double UncoveredLanguageConfidence = 0.1;
+
+    private const double NoHitConfidence = 0.5;
+    private const double UnknownLanguageNoHitConfidence = 0.3;
+    private const double FirstHitConfidence = 0.6;
+    private const double ConfidencePerHit = 0.1;
+    private const double MaxConfidence = 0.95;
+
+    private readonly SentimentModel _model;
+    private readonly double _neutralThreshold;
+
+    /// <summary>Initializes a new instance of the <see cref="LexiconSentimentAnalyzer"/> class with the built-in lexicon and default options.</summary>
+    public LexiconSentimentAnalyzer()
+        : this(new SentimentOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="LexiconSentimentAnalyzer"/> class.</summary>
+    /// <param name="options">The options; they are copied.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (see the message), or the lexicon file does not exist.</exception>
+    /// <exception cref="FormatException">The lexicon file has a malformed line.</exception>
+    public LexiconSentimentAnalyzer(SentimentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        _neutralThreshold = options.NeutralThreshold;
+        _model = CreateModel(options);
+    }
+
+    /// <summary>Gets the built-in lexicon (term → mean rating from -4 to +4), for example to extend it and pass it as <see cref="SentimentOptions.Lexicon"/>.</summary>
+    public static IReadOnlyDictionary<string, double> BuiltInLexicon => SentimentModel.BuiltInLexicon;
+
+    /// <summary>Gets the number of terms in the lexicon this analyzer uses.</summary>
+    public int LexiconSize => _model.Lexicon.Count;
+
+    /// <summary>Reads a lexicon in the <c>term&lt;TAB&gt;mean[&lt;TAB&gt;...]</c> format: one term per line, its mean rating from -4 to +4, further columns ignored, lines starting with <c>#</c> and blank lines skipped.</summary>
+    /// <param name="reader">The lexicon text.</param>
+    /// <returns>The terms and ratings, compared case-insensitively; a term repeated later wins.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    /// <exception cref="FormatException">A line is malformed; the message names the line number.</exception>
+    public static IReadOnlyDictionary<string, double> LoadLexicon(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return LexiconReader.Read(reader, sourceName: null);
+    }
+
+    /// <summary>Reads a lexicon file in the <c>term&lt;TAB&gt;mean[&lt;TAB&gt;...]</c> format (UTF-8).</summary>
+    /// <param name="path">The path of the file.</param>
+    /// <returns>The terms and ratings, compared case-insensitively.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FormatException">A line is malformed; the message names the file and the line number.</exception>
+    public static IReadOnlyDictionary<string, double> LoadLexicon(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        return LexiconReader.Read(reader, path);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public SentimentScore Analyze(string text, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!LanguageTags.MayBeEnglish(language))
+        {
+            return new SentimentScore(0, SentimentLabel.Neutral, UncoveredLanguageConfidence);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return SentimentScore.Unknown;
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        var tokens = ArrayPool<SentimentToken>.Shared.Rent(text.Length);
+        var units = ArrayPool<SentimentUnit>.Shared.Rent(text.Length);
+        try
+        {
+            var tokenCount = SentimentTokenizer.Tokenize(text, buffer, tokens, _model, out var capsWords, out var letterWords);
+            var capsDiffer = capsWords > 0 && capsWords < letterWords;
+            var unitCount = BuildUnits(buffer, tokens.AsSpan(0, tokenCount), units);
+            var sum = SumValences(units.AsSpan(0, unitCount), capsDiffer, out var hits);
+            sum = AddPunctuationEmphasis(text, sum);
+            var compound = Normalize(sum);
+            return new SentimentScore(compound, Classify(compound), Confidence(hits, language));
+        }
+        finally
+        {
+            ArrayPool<SentimentUnit>.Shared.Return(units);
+            ArrayPool<SentimentToken>.Shared.Return(tokens);
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Normalizes a sum of valences into -1..+1 as x / sqrt(x² + 15).</summary>
+    internal static double Normalize(double sum)
+    {
+        var compound = sum / Math.Sqrt((sum * sum) + SentimentRules.NormalizationAlpha);
+        return Math.Clamp(compound, -1, 1);
+    }
+
+    private static double Confidence(int hits, string? language)
+    {
+        if (hits == 0)
+        {
+            // With no sentiment word, "neutral" is likely for English, less so when the language is unknown.
+            return string.IsNullOrWhiteSpace(language) ? UnknownLanguageNoHitConfidence : NoHitConfidence;
+        }
+
+        return Math.Min(MaxConfidence, FirstHitConfidence + (ConfidencePerHit * (hits - 1)));
+    }
+
+    private static double AddPunctuationEmphasis(string text, double sum)
+    {
+        if (sum == 0)
+        {
+            return 0;
+        }
+
+        var exclamations = text.AsSpan().Count('!');
+        var questions = text.AsSpan().Count('?');
+        var emphasis = Math.Min(exclamations, SentimentRules.MaxExclamations) * SentimentRules.ExclamationIncrement;
+        if (questions > 1)
+        {
+            emphasis += questions <= 3 ? questions * SentimentRules.QuestionIncrement : SentimentRules.QuestionCap;
+        }
+
+        return sum > 0 ? sum + emphasis : sum - emphasis;
+    }
+
+    private static double SumValences(ReadOnlySpan<SentimentUnit> units, bool capsDiffer, out int hits)
+    {
+        var butIndex = -1;
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (units[i].Kind == SentimentUnitKind.But)
+            {
+                butIndex = i;
+                break;
+            }
+        }
+
+        var sum = 0.0;
+        hits = 0;
+        for (var i = 0; i < units.Length; i++)
+        {
+            var valence = units[i].Valence;
+            if (valence == 0)
+            {
+                continue;
+            }
+
+            if (units[i].IsCaps && capsDiffer)
+            {
+                valence += valence > 0 ? SentimentRules.CapsIncrement : -SentimentRules.CapsIncrement;
+            }
+
+            valence = ApplyPrecedingUnits(units, i, valence, capsDiffer);
+            if (butIndex >= 0)
+            {
+                valence *= i < butIndex ? SentimentRules.BeforeButWeight : SentimentRules.AfterButWeight;
+            }
+
+            sum += valence;
+            hits++;
+        }
+
+        return sum;
+    }
+
+    private static double ApplyPrecedingUnits(ReadOnlySpan<SentimentUnit> units, int index, double valence, bool capsDiffer)
+    {
+        var direction = valence > 0 ? 1.0 : -1.0;
+        for (var distance = 1; distance <= SentimentRules.Window && index - distance >= 0; distance++)
+        {
+            if (units[index - distance + 1].StartsClause)
+            {
+                break;
+            }
+
+            var previous = units[index - distance];
+
+            // As in VADER, a sentiment word in between neither boosts nor negates.
+            if (previous.Valence != 0)
+            {
+                continue;
+            }
+
+            switch (previous.Kind)
+            {
+                case SentimentUnitKind.Booster:
+                    var scalar = previous.Scalar * direction;
+                    if (previous.IsCaps && capsDiffer)
+                    {
+                        scalar += SentimentRules.CapsIncrement * direction;
+                    }
+
+                    valence += scalar * SentimentRules.DistanceFactor(distance);
+                    break;
+                case SentimentUnitKind.Negation:
+                    valence *= SentimentRules.NegationScalar;
+                    break;
+                case SentimentUnitKind.Intensifier:
+                    valence *= previous.Scalar;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return valence;
+    }
+
+    private static void Validate(SentimentOptions options)
+    {
+        if (!double.IsFinite(options.NeutralThreshold) || options.NeutralThreshold < 0 || options.NeutralThreshold >= 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                options.NeutralThreshold,
+                "SentimentOptions.NeutralThreshold must be at least 0 and less than 1.");
+        }
+
+        if (options.Lexicon is not null && options.LexiconPath is not null)
+        {
+            throw new ArgumentException("Set either SentimentOptions.Lexicon or SentimentOptions.LexiconPath, not both.", nameof(options));
+        }
+
+        if (options.LexiconPath is not null)
+        {
+            if (string.IsNullOrWhiteSpace(options.LexiconPath))
+            {
+                throw new ArgumentException("SentimentOptions.LexiconPath is empty.", nameof(options));
+            }
+
+            if (!File.Exists(options.LexiconPath))
+            {
+                throw new ArgumentException($"The lexicon file '{options.LexiconPath}' (SentimentOptions.LexiconPath) does not exist.", nameof(options));
+            }
+        }
+
+        if (options.Lexicon is not null)
+        {
+            foreach (var (term, valence) in options.Lexicon)
+            {
+                if (DescribeInvalidEntry(term, valence, "SentimentOptions.Lexicon") is { } problem)
+                {
+                    throw new ArgumentException(problem, nameof(options));
+                }
+            }
+        }
+
+        foreach (var (term, valence) in options.DomainWords)
+        {
+            if (DescribeInvalidEntry(term, valence, "SentimentOptions.DomainWords") is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(options));
+            }
+        }
+    }
+
+    private static string? DescribeInvalidEntry(string term, double valence, string source)
+    {
+        if (string.IsNullOrWhiteSpace(term))
+        {
+            return $"{source} has an empty term.";
+        }
+
+        return !double.IsFinite(valence) || Math.Abs(valence) > SentimentRules.MaxValence
+            ? $"{source}: the rating of '{term}' is {valence.ToString(CultureInfo.InvariantCulture)}; ratings must be between -4 and +4."
+            : null;
+    }
+
+    private static SentimentModel CreateModel(SentimentOptions options)
+    {
+        IReadOnlyDictionary<string, double>? baseLexicon = options.Lexicon;
+        if (baseLexicon is null && options.LexiconPath is not null)
+        {
+            baseLexicon = LoadLexicon(options.LexiconPath);
+        }
+
+        if (baseLexicon is null && options.DomainWords.Count == 0)
+        {
+            return SentimentModel.BuiltIn;
+        }
+
+        var merged = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (term, valence) in baseLexicon ?? SentimentModel.BuiltInLexicon)
+        {
+            merged[LexiconReader.NormalizeTerm(term)] = valence;
+        }
+
+        foreach (var (term, valence) in options.DomainWords)
+        {
+            merged[LexiconReader.NormalizeTerm(term)] = valence;
+        }
+
+        return new SentimentModel(merged.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private SentimentLabel Classify(double compound) =>
+        compound >= _neutralThreshold && compound > 0 ? SentimentLabel.Positive
+        : compound <= -_neutralThreshold && compound < 0 ? SentimentLabel.Negative
+        : SentimentLabel.Neutral;
+
+    private int BuildUnits(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, Span<SentimentUnit> units)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < tokens.Length)
+        {
+            var token = tokens[i];
+            var word = text.Slice(token.Start, token.Length);
+            var known = _model.TryGetTerm(word, out var term);
+            if (known && term.Phrases is not null && TryMatchPhrase(text, tokens, i, term.Phrases, out var phrase))
+            {
+                var last = tokens[i + phrase.Words.Length - 1];
+                units[count++] = phrase.Kind == SentimentUnitKind.Word
+                    ? new SentimentUnit(SentimentUnitKind.Word, phrase.Value, 0, last.IsCaps, token.StartsClause)
+                    : new SentimentUnit(phrase.Kind, 0, phrase.Value, token.IsCaps, token.StartsClause);
+                i += phrase.Words.Length;
+                continue;
+            }
+
+            var valence = known ? term.Valence : _model.ElongatedValence(word);
+            var kind = term.BoosterScalar != 0 ? SentimentUnitKind.Booster
+                : term.IsNegation || (!known && SentimentRules.IsNegation(word)) ? SentimentUnitKind.Negation
+                : term.IsBut ? SentimentUnitKind.But
+                : SentimentUnitKind.Word;
+            units[count++] = new SentimentUnit(kind, kind == SentimentUnitKind.Negation ? 0 : valence, term.BoosterScalar, token.IsCaps, token.StartsClause);
+            i++;
+        }
+
+        ResolveBoosterWords(units[..count]);
+        return count;
+    }
+
+    // A booster that is also a sentiment word ("super") boosts when a sentiment word follows, else it is scored itself.
+    private static void ResolveBoosterWords(Span<SentimentUnit> units)
+    {
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (units[i].Kind != SentimentUnitKind.Booster || units[i].Valence == 0)
+            {
+                continue;
+            }
+
+            var next = i + 1 < units.Length ? units[i + 1] : default;
+            units[i] = next.Valence != 0
+                ? units[i] with { Valence = 0 }
+                : units[i] with { Kind = SentimentUnitKind.Word, Scalar = 0 };
+        }
+    }
+
+    private static bool TryMatchPhrase(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, int start, PhraseRule[] candidates, out PhraseRule phrase)
+    {
+        foreach (var candidate in candidates)
+        {
+            var words = candidate.Words;
+            if (start + words.Length > tokens.Length)
+            {
+                continue;
+            }
+
+            var matches = true;
+            for (var w = 1; w < words.Length && matches; w++)
+            {
+                var token = tokens[start + w];
+                matches = !token.StartsClause && text.Slice(token.Start, token.Length).Equals(words[w], StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (matches)
+            {
+                phrase = candidate;
+                return true;
+            }
+        }
+
+        phrase = null!;
+        return false;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Frozen;
+
+namespace Monitro.Analysis;
+
+/// <summary>The constants and word lists of the rule-based sentiment analysis (VADER-style rules).</summary>
+internal static class SentimentRules
+{
+    /// <summary>Added to (or, for negative words, taken from) a word's valence by a booster just before it.</summary>
+    public const double BoosterIncrement = 0.293;
+
+    /// <summary>Added by a dampener just before a word (it moves the valence toward zero).</summary>
+    public const double DampenerIncrement = -0.293;
+
+    /// <summary>Multiplies a word's valence when a negation is among the three words before it.</summary>
+    public const double NegationScalar = -0.74;
+
+    /// <summary>Added in the word's direction when the word is in capitals among words that are not.</summary>
+    public const double CapsIncrement = 0.733;
+
+    /// <summary>Added in the text's direction per exclamation mark.</summary>
+    public const double ExclamationIncrement = 0.292;
+
+    /// <summary>Exclamation marks beyond this count add nothing.</summary>
+    public const int MaxExclamations = 4;
+
+    /// <summary>Added in the text's direction per question mark when there are two or three.</summary>
+    public const double QuestionIncrement = 0.18;
+
+    /// <summary>The total added for more than three question marks.</summary>
+    public const double QuestionCap = 0.96;
+
+    /// <summary>Weight of the sentiment words before "but".</summary>
+    public const double BeforeButWeight = 0.5;
+
+    /// <summary>Weight of the sentiment words after "but".</summary>
+    public const double AfterButWeight = 1.5;
+
+    /// <summary>Multiplies a word's valence after "never so" / "never this" (emphasis, not negation).</summary>
+    public const double NeverSoScalar = 1.25;
+
+    /// <summary>The alpha of the normalization x / sqrt(x² + alpha).</summary>
+    public const double NormalizationAlpha = 15;
+
+    /// <summary>The largest absolute valence of a lexicon entry.</summary>
+    public const double MaxValence = 4;
+
+    /// <summary>How far back (in words) boosters and negations reach.</summary>
+    public const int Window = 3;
+
+    /// <summary>Gets the weight of a booster by its distance (1, 2 or 3 words back).</summary>
+    public static double DistanceFactor(int distance) => distance switch
+    {
+        1 => 1.0,
+        2 => 0.95,
+        _ => 0.9,
+    };
+
+    /// <summary>Gets the single words that raise or lower the intensity of the next sentiment word.</summary>
+    public static FrozenDictionary<string, double> Boosters { get; } = BuildBoosters();
+
+    /// <summary>Gets the single words that negate the sentiment words after them (contractions in n't are recognized by their ending).</summary>
+    public static FrozenSet<string> Negations { get; } = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot", "without",
+        "rarely", "seldom", "hardly", "barely", "scarcely", "despite", "least",
+        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont", "cant", "couldnt", "wouldnt",
+        "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "mightnt", "shant");
+
+    /// <summary>Gets the multi-word rules that take precedence over the lexicon (idioms and phrase boosters).</summary>
+    public static IReadOnlyList<PhraseRule> Idioms { get; } =
+    [
+        new("the bomb", SentimentUnitKind.Word, 3.0),
+        new("yeah right", SentimentUnitKind.Word, -2.0),
+        new("yea right", SentimentUnitKind.Word, -2.0),
+        new("could be better", SentimentUnitKind.Word, -1.2),
+        new("could have been better", SentimentUnitKind.Word, -1.2),
+        new("can't wait", SentimentUnitKind.Word, 1.8),
+        new("cannot wait", SentimentUnitKind.Word, 1.8),
+        new("kind of", SentimentUnitKind.Booster, DampenerIncrement),
+        new("sort of", SentimentUnitKind.Booster, DampenerIncrement),
+        new("a bit", SentimentUnitKind.Booster, DampenerIncrement),
+        new("a little", SentimentUnitKind.Booster, DampenerIncrement),
+        new("a tad", SentimentUnitKind.Booster, DampenerIncrement),
+        new("just enough", SentimentUnitKind.Booster, DampenerIncrement),
+        new("never so", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("never this", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("without doubt", SentimentUnitKind.Blocker, 0),
+        new("without a doubt", SentimentUnitKind.Blocker, 0),
+        new("no doubt", SentimentUnitKind.Blocker, 0),
+        new("not only", SentimentUnitKind.Blocker, 0),
+        new("not just", SentimentUnitKind.Blocker, 0),
+        new("no wonder", SentimentUnitKind.Blocker, 0),
+        new("at least", SentimentUnitKind.Blocker, 0),
+        new("very least", SentimentUnitKind.Blocker, 0),
+    ];
+
+    /// <summary>Returns whether a word negates what follows it.</summary>
+    public static bool IsNegation(ReadOnlySpan<char> word) =>
+        NegationLookup.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationLookup =
+        Negations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenDictionary<string, double> BuildBoosters()
+    {
+        var boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        string[] up =
+        [
+            "absolutely", "amazingly", "awfully", "completely", "considerably", "crazy", "decidedly", "deeply", "effing",
+            "enormously", "entirely", "especially", "exceptionally", "extremely", "fabulously", "flipping", "flippin",
+            "freaking", "freakin", "frickin", "fricking", "frigging", "fucking", "fully", "greatly", "hella", "highly",
+            "hugely", "incredibly", "insanely", "intensely", "majorly", "mega", "more", "most", "particularly", "purely",
+            "quite", "really", "remarkably", "ridiculously", "seriously", "so", "soo", "sooo", "soooo", "substantially",
+            "super", "thoroughly", "too", "totally", "tremendously", "truly", "uber", "unbelievably", "unusually",
+            "utterly", "very", "wildly",
+        ];
+        string[] down =
+        [
+            "almost", "fairly", "kinda", "kindof", "less", "little", "marginally", "mildly", "moderately", "occasionally",
+            "partly", "rather", "reasonably", "relatively", "slightly", "somewhat", "sorta", "sortof",
+        ];
+        foreach (var word in up)
+        {
+            boosters[word] = BoosterIncrement;
+        }
+
+        foreach (var word in down)
+        {
+            boosters[word] = DampenerIncrement;
+        }
+
+        return boosters.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Monitro.Analysis;
+
+/// <summary>A word, emoticon or emoji of a text, as a range of the normalized text.</summary>
+/// <param name="Start">The index of the first character.</param>
+/// <param name="Length">The number of characters.</param>
+/// <param name="IsCaps">Whether the token has two or more letters, all in capitals.</param>
+/// <param name="StartsClause">Whether clause punctuation (. , ; : ! ?) separates the token from the one before.</param>
+internal readonly record struct SentimentToken(int Start, int Length, bool IsCaps, bool StartsClause);

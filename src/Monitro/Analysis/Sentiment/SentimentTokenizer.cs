@@ -1,0 +1,222 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace Monitro.Analysis;
+
+/// <summary>Splits social text into words, emoticons and emoji without allocating.</summary>
+internal static class SentimentTokenizer
+{
+    /// <summary>Turns typographic apostrophes into the ASCII apostrophe, so "isn’t" reads as "isn't".</summary>
+    /// <param name="c">The character.</param>
+    /// <returns>The character to use.</returns>
+    public static char NormalizeApostrophe(char c) => c is '\u2019' or '\u2018' or '\u02BC' or '\u0060' or '\u00B4' ? '\'' : c;
+
+    /// <summary>Copies <paramref name="text"/> into <paramref name="buffer"/> (apostrophes normalized) and fills <paramref name="tokens"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="buffer">Receives the normalized text; at least as long as <paramref name="text"/>.</param>
+    /// <param name="tokens">Receives the tokens; at least as long as <paramref name="text"/>.</param>
+    /// <param name="model">The lexicon, used to keep known emoticons and hyphenated terms whole.</param>
+    /// <param name="capsWords">Receives the number of words in capitals.</param>
+    /// <param name="letterWords">Receives the number of words with two or more letters.</param>
+    /// <returns>The number of tokens.</returns>
+    public static int Tokenize(
+        ReadOnlySpan<char> text,
+        Span<char> buffer,
+        Span<SentimentToken> tokens,
+        SentimentModel model,
+        out int capsWords,
+        out int letterWords)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            buffer[i] = NormalizeApostrophe(text[i]);
+        }
+
+        var state = default(State);
+        ReadOnlySpan<char> normalized = buffer[..text.Length];
+        var position = 0;
+        while (position < normalized.Length)
+        {
+            if (char.IsWhiteSpace(normalized[position]))
+            {
+                position++;
+                continue;
+            }
+
+            var end = position;
+            while (end < normalized.Length && !char.IsWhiteSpace(normalized[end]))
+            {
+                end++;
+            }
+
+            SplitChunk(normalized, position, end, tokens, model, ref state);
+            position = end;
+        }
+
+        capsWords = state.CapsWords;
+        letterWords = state.LetterWords;
+        return state.Count;
+    }
+
+    private static void SplitChunk(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
+    {
+        // Emoji are tokens of their own even when glued to words; joiners, variation selectors and skin tones are dropped.
+        var segmentStart = start;
+        var i = start;
+        while (i < end)
+        {
+            int codePoint;
+            int width;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
+            {
+                codePoint = char.ConvertToUtf32(text[i], text[i + 1]);
+                width = 2;
+            }
+            else
+            {
+                codePoint = text[i];
+                width = 1;
+            }
+
+            if (IsEmojiModifier(codePoint))
+            {
+                SplitText(text, segmentStart, i, tokens, model, ref state);
+                segmentStart = i + width;
+            }
+            else if (codePoint >= 0x2190 && CharUnicodeInfo.GetUnicodeCategory(codePoint) == UnicodeCategory.OtherSymbol)
+            {
+                SplitText(text, segmentStart, i, tokens, model, ref state);
+                Add(text, i, width, tokens, ref state);
+                segmentStart = i + width;
+            }
+
+            i += width;
+        }
+
+        SplitText(text, segmentStart, end, tokens, model, ref state);
+    }
+
+    private static void SplitText(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
+    {
+        if (start >= end)
+        {
+            return;
+        }
+
+        // Emoticons and terms such as "10/10" or "a+" are kept whole when the lexicon knows them.
+        var segment = text[start..end];
+        var plainWord = !segment.ContainsAnyExcept(WordCharacters);
+        if (!plainWord && model.Contains(segment))
+        {
+            Add(text, start, end - start, tokens, ref state);
+            return;
+        }
+
+        var trimmedEnd = end;
+        while (trimmedEnd > start && text[trimmedEnd - 1] is '.' or ',' or '!' or '?' or ';')
+        {
+            trimmedEnd--;
+        }
+
+        if (!plainWord && trimmedEnd < end && trimmedEnd > start && model.Contains(text[start..trimmedEnd]))
+        {
+            Add(text, start, trimmedEnd - start, tokens, ref state);
+            return;
+        }
+
+        var i = start;
+        while (i < end)
+        {
+            if (!IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var wordStart = i;
+            i++;
+            while (i < end && (IsWordChar(text[i]) || (text[i] is '\'' or '-' && i + 1 < end && IsWordChar(text[i + 1]))))
+            {
+                i++;
+            }
+
+            AddWord(text, wordStart, i, tokens, model, ref state);
+        }
+    }
+
+    private static void AddWord(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
+    {
+        var word = text[start..end];
+        if (word.IndexOf('-') < 0 || model.Contains(word))
+        {
+            Add(text, start, end - start, tokens, ref state);
+            return;
+        }
+
+        // An unknown hyphenated word ("super-fast") is read as its parts.
+        var partStart = start;
+        for (var i = start; i <= end; i++)
+        {
+            if (i == end || text[i] == '-')
+            {
+                if (i > partStart)
+                {
+                    Add(text, partStart, i - partStart, tokens, ref state);
+                }
+
+                partStart = i + 1;
+            }
+        }
+    }
+
+    private static void Add(ReadOnlySpan<char> text, int start, int length, Span<SentimentToken> tokens, ref State state)
+    {
+        var letters = 0;
+        var upper = 0;
+        foreach (var c in text.Slice(start, length))
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (char.IsUpper(c))
+                {
+                    upper++;
+                }
+            }
+        }
+
+        var isCaps = letters >= 2 && upper == letters;
+        if (letters >= 2)
+        {
+            state.LetterWords++;
+            if (isCaps)
+            {
+                state.CapsWords++;
+            }
+        }
+
+        // Negations and boosters do not reach across clause punctuation.
+        var startsClause = text[state.PreviousEnd..start].IndexOfAny(ClausePunctuation) >= 0;
+        tokens[state.Count++] = new SentimentToken(start, length, isCaps, startsClause);
+        state.PreviousEnd = start + length;
+    }
+
+    private static readonly SearchValues<char> ClausePunctuation = SearchValues.Create(".,;:!?");
+
+    // Letters a plain ASCII word is made of; other segments may be emoticons or terms such as "10/10".
+    private static readonly SearchValues<char> WordCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'");
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private static bool IsEmojiModifier(int codePoint) =>
+        codePoint is 0xFE0F or 0xFE0E or 0x200D or 0x20E3 or (>= 0x1F3FB and <= 0x1F3FF);
+
+    private struct State
+    {
+        public int Count;
+        public int CapsWords;
+        public int LetterWords;
+        public int PreviousEnd;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Monitro.Analysis;
+
+/// <summary>A word or phrase with its role in the sentiment rules.</summary>
+/// <param name="Kind">The role.</param>
+/// <param name="Valence">The lexicon valence (0 for words the lexicon does not know and for non-word roles).</param>
+/// <param name="Scalar">The booster increment or intensifier multiplier.</param>
+/// <param name="IsCaps">Whether the word is written in capitals.</param>
+/// <param name="StartsClause">Whether clause punctuation separates the unit from the one before.</param>
+internal readonly record struct SentimentUnit(SentimentUnitKind Kind, double Valence, double Scalar, bool IsCaps, bool StartsClause);

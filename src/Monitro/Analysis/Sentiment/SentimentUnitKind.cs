@@ -1,0 +1,23 @@
+namespace Monitro.Analysis;
+
+/// <summary>The role a word or phrase plays in the sentiment rules.</summary>
+internal enum SentimentUnitKind : byte
+{
+    /// <summary>An ordinary word; it carries a valence when the lexicon knows it.</summary>
+    Word = 0,
+
+    /// <summary>A booster or dampener ("very", "kind of") that changes the intensity of a following sentiment word.</summary>
+    Booster,
+
+    /// <summary>A negation ("not", "isn't") that flips a following sentiment word.</summary>
+    Negation,
+
+    /// <summary>An emphasis that multiplies a following sentiment word ("never so").</summary>
+    Intensifier,
+
+    /// <summary>A phrase that looks like a negation but is not one ("without doubt", "at least").</summary>
+    Blocker,
+
+    /// <summary>The word "but", which shifts the weight to the clause after it.</summary>
+    But,
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitro.DependencyInjection;
+using Monitro.Diagnostics;
+using Monitro.Relationships;
+
+namespace Monitro;
+
+/// <summary>Registers Monitro in an <see cref="IServiceCollection"/>.</summary>
+public static class MonitroServiceCollectionExtensions
+{
+    /// <summary>Adds the Monitro pipeline with default options.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>An <see cref="IMonitroBuilder"/> to add sources, watches and sinks.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static IMonitroBuilder AddMonitro(this IServiceCollection services) => services.AddMonitro(static _ => { });
+
+    /// <summary>Adds the Monitro pipeline.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options; they are validated when the host starts (or on first use without a host).</param>
+    /// <returns>An <see cref="IMonitroBuilder"/> to add sources, watches and sinks.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Calling it twice is harmless: services are registered once, and options delegates add up (a watch
+    /// added twice with the same name and query counts once).
+    /// </remarks>
+    public static IMonitroBuilder AddMonitro(this IServiceCollection services, Action<MonitroOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        AddCore(services).Configure(configure);
+        return new MonitroBuilder(services);
+    }
+
+    /// <summary>Adds the Monitro pipeline, configuring its options with access to other services.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>An <see cref="IMonitroBuilder"/> to add sources, watches and sinks.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    public static IMonitroBuilder AddMonitro(this IServiceCollection services, Action<MonitroOptions, IServiceProvider> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        AddCore(services).Configure<IServiceProvider>((options, provider) => configure(options, provider));
+        return new MonitroBuilder(services);
+    }
+
+    private static OptionsBuilder<MonitroOptions> AddCore(IServiceCollection services)
+    {
+        var options = services.AddOptions<MonitroOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonitroOptions>, MonitroOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonitroOptions>, MonitroOptionsCustomValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<MonitroMetrics>();
+        services.TryAddSingleton<IMentionMatcher>(static _ => new MentionMatcher());
+        services.TryAddSingleton<IRelationshipScorer>(static _ => new InteractionRelationshipScorer());
+        services.TryAddSingleton(static provider => new InMemoryMonitroStore(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IMonitroStore>(static provider => provider.GetRequiredService<InMemoryMonitroStore>());
+        services.TryAddSingleton<IAlertOutbox>(static provider => provider.GetRequiredService<InMemoryMonitroStore>());
+        services.TryAddSingleton(static provider => new MentionMonitor(
+            provider.GetServices<IListeningSource>(),
+            provider.GetRequiredService<IMentionMatcher>(),
+            provider.GetRequiredService<IMonitroStore>(),
+            provider.GetRequiredService<IAlertOutbox>(),
+            provider.GetServices<IAlertSink>(),
+            provider.GetRequiredService<IRelationshipScorer>(),
+            provider.GetRequiredService<IOptions<MonitroOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<MonitroMetrics>(),
+            provider.GetService<ILoggerFactory>(),
+            provider.GetService<ISentimentAnalyzer>(),
+            provider.GetService<IIntentDetector>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MonitroHostedService>());
+        return options;
+    }
+
+    private sealed record MonitroBuilder(IServiceCollection Services) : IMonitroBuilder;
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+
+namespace Monitro.Diagnostics;
+
+/// <summary>The pipeline's log messages. Post text and handles are never logged above Trace.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = MonitroEventIds.PipelineStarting, Level = LogLevel.Information, Message = "Monitro is listening to {SourceCount} sources for {WatchCount} watches")]
+    public static partial void PipelineStarting(this ILogger logger, int sourceCount, int watchCount);
+
+    [LoggerMessage(EventId = MonitroEventIds.PipelineStopped, Level = LogLevel.Information, Message = "Monitro stopped listening")]
+    public static partial void PipelineStopped(this ILogger logger);
+
+    [LoggerMessage(EventId = MonitroEventIds.SourceResuming, Level = LogLevel.Debug, Message = "Source {SourceName} starts from checkpoint {Checkpoint}")]
+    public static partial void SourceResuming(this ILogger logger, string sourceName, string checkpoint);
+
+    [LoggerMessage(EventId = MonitroEventIds.SourceCompleted, Level = LogLevel.Information, Message = "Source {SourceName} reached its end")]
+    public static partial void SourceCompleted(this ILogger logger, string sourceName);
+
+    [LoggerMessage(EventId = MonitroEventIds.SourceFailed, Level = LogLevel.Warning, Message = "Source {SourceName} failed (attempt {Attempt}); retrying in {Delay}")]
+    public static partial void SourceFailed(this ILogger logger, Exception exception, string sourceName, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = MonitroEventIds.ItemSkipped, Level = LogLevel.Warning, Message = "Skipped an item from {SourceName} at {Position}: {Reason}")]
+    public static partial void ItemSkipped(this ILogger logger, string sourceName, string position, string reason);
+
+    [LoggerMessage(EventId = MonitroEventIds.BatchCommitted, Level = LogLevel.Debug, Message = "Committed a batch from {SourceName}: {PostCount} posts read, {DuplicateCount} duplicates, {MentionCount} mentions")]
+    public static partial void BatchCommitted(this ILogger logger, string sourceName, int postCount, int duplicateCount, int mentionCount);
+
+    [LoggerMessage(EventId = MonitroEventIds.MentionMatched, Level = LogLevel.Debug, Message = "Mention {MentionId} found in a post from {SourceName}")]
+    public static partial void MentionMatched(this ILogger logger, string mentionId, string sourceName);
+
+    [LoggerMessage(EventId = MonitroEventIds.MatchFailed, Level = LogLevel.Error, Message = "Matching failed for post {PostId} from {SourceName}; the post was skipped")]
+    public static partial void MatchFailed(this ILogger logger, Exception exception, string postId, string sourceName);
+
+    [LoggerMessage(EventId = MonitroEventIds.AlertDelivered, Level = LogLevel.Debug, Message = "Alert {IdempotencyKey} delivered to {SinkName}")]
+    public static partial void AlertDelivered(this ILogger logger, string idempotencyKey, string sinkName);
+
+    [LoggerMessage(EventId = MonitroEventIds.AlertDeliveryFailed, Level = LogLevel.Warning, Message = "Alert {IdempotencyKey} could not be delivered to {SinkName} (attempt {Attempt}); next attempt at {NextAttemptAt}")]
+    public static partial void AlertDeliveryFailed(this ILogger logger, Exception exception, string idempotencyKey, string sinkName, int attempt, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(EventId = MonitroEventIds.AlertDeadLettered, Level = LogLevel.Error, Message = "Alert {IdempotencyKey} was given up after {Attempts} attempts: {Reason}")]
+    public static partial void AlertDeadLettered(this ILogger logger, string idempotencyKey, int attempts, string reason);
+
+    [LoggerMessage(EventId = MonitroEventIds.ShutdownGraceExpired, Level = LogLevel.Warning, Message = "Stopped with {PendingCount} committed alerts not yet delivered; a durable store delivers them on the next start")]
+    public static partial void ShutdownGraceExpired(this ILogger logger, int pendingCount);
+
+    [LoggerMessage(EventId = MonitroEventIds.PostText, Level = LogLevel.Trace, Message = "Post {PostId} by {Handle}: {Text}")]
+    public static partial void PostText(this ILogger logger, string postId, string handle, string text);
+
+    [LoggerMessage(EventId = MonitroEventIds.PipelineFailed, Level = LogLevel.Critical, Message = "The Monitro pipeline failed and stopped")]
+    public static partial void PipelineFailed(this ILogger logger, Exception exception);
+}

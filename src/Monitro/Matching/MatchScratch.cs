@@ -1,0 +1,23 @@
+namespace Monitro.Matching;
+
+/// <summary>The per-thread working memory of matching, so matching a post allocates little beyond its results.</summary>
+internal sealed class MatchScratch
+{
+    [ThreadStatic]
+    private static MatchScratch? t_current;
+
+    /// <summary>Gets the scratch of the current thread.</summary>
+    public static MatchScratch Current => t_current ??= new MatchScratch();
+
+    /// <summary>Gets the post being matched.</summary>
+    public PostContext Post { get; } = new();
+
+    /// <summary>Gets the evaluator.</summary>
+    public QueryEvaluator Evaluator { get; } = new();
+
+    /// <summary>Gets the candidate set.</summary>
+    public CandidateSet Candidates { get; } = new();
+
+    /// <summary>Gets a list for collecting spans.</summary>
+    public List<MatchSpan> Spans { get; } = [];
+}

@@ -1,0 +1,58 @@
+using Monitro.Text;
+
+namespace Monitro.Matching;
+
+/// <summary>A post being matched: its analyzed text (links included) and its metadata.</summary>
+internal sealed class PostContext : IDisposable
+{
+    /// <summary>Gets the analysis of the post's text, with the platform-reported links and the post's address added.</summary>
+    public TextAnalysis Analysis { get; } = new();
+
+    /// <summary>Gets the post.</summary>
+    public Post Post { get; private set; } = null!;
+
+    /// <summary>Gets the folded author handle without a leading <c>@</c>.</summary>
+    public string AuthorHandle { get; private set; } = string.Empty;
+
+    /// <summary>Gets the part of the folded author handle before <c>@</c> (the handle itself when it has none).</summary>
+    public string AuthorLocalPart { get; private set; } = string.Empty;
+
+    /// <summary>Analyzes a post, replacing the one analyzed before.</summary>
+    public void Load(Post post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        Post = post;
+        Analysis.Analyze(post.Text ?? string.Empty);
+        foreach (var link in post.Entities?.Links ?? [])
+        {
+            if (link is not null)
+            {
+                Analysis.AddLink(link);
+            }
+        }
+
+        if (post.Url is { } url)
+        {
+            Analysis.AddLink(url.OriginalString);
+        }
+
+        AuthorHandle = FoldHandle(post.Author?.Handle);
+        var at = AuthorHandle.IndexOf('@', StringComparison.Ordinal);
+        AuthorLocalPart = at > 0 ? AuthorHandle[..at] : AuthorHandle;
+    }
+
+    /// <summary>Creates a context for one post.</summary>
+    public static PostContext Of(Post post)
+    {
+        var context = new PostContext();
+        context.Load(post);
+        return context;
+    }
+
+    /// <summary>Folds a handle as author: values are folded.</summary>
+    public static string FoldHandle(string? handle) =>
+        string.IsNullOrEmpty(handle) ? string.Empty : TextFolder.FoldToString(handle.TrimStart('@'));
+
+    /// <inheritdoc />
+    public void Dispose() => Analysis.Dispose();
+}

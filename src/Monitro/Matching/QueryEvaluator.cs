@@ -1,0 +1,352 @@
+using Monitro.Text;
+
+namespace Monitro.Matching;
+
+/// <summary>An occurrence of a query part in a post: word positions and the original-text range.</summary>
+/// <param name="Start">The first word position, or -1 when the occurrence has no position.</param>
+/// <param name="End">The last word position, or -1.</param>
+/// <param name="OriginalStart">The start in the original text, or -1 when the occurrence is not in the text.</param>
+/// <param name="OriginalEnd">The end in the original text, or -1.</param>
+internal readonly record struct Hit(int Start, int End, int OriginalStart, int OriginalEnd)
+{
+    /// <summary>An occurrence with neither position nor text (a metadata filter that holds).</summary>
+    public static Hit Metadata => new(-1, -1, -1, -1);
+
+    /// <summary>Creates the occurrence of one token.</summary>
+    public static Hit Of(in Token token) =>
+        new(token.Position, token.Position, token.OriginalStart, token.OriginalStart < 0 ? -1 : token.OriginalStart + token.OriginalLength);
+}
+
+/// <summary>
+/// Evaluates a query tree against one analyzed post by scanning its tokens. Used to verify the candidates the
+/// index selects; an instance keeps scratch lists and is used by one thread at a time.
+/// </summary>
+internal sealed class QueryEvaluator
+{
+    private readonly Stack<List<Hit>> _pool = new();
+
+    /// <summary>Returns whether the post matches the node.</summary>
+    public bool Evaluate(QueryNode node, PostContext post)
+    {
+        switch (node)
+        {
+            case AndNode and:
+                foreach (var child in and.Children)
+                {
+                    if (!Evaluate(child, post))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case OrNode or:
+                foreach (var child in or.Children)
+                {
+                    if (Evaluate(child, post))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case NotNode not:
+                return !Evaluate(not.Child, post);
+            case FieldTerm field:
+                return MatchesField(field, post);
+            default:
+                var hits = Rent();
+                AddHits(node, post, hits);
+                var any = hits.Count > 0;
+                Return(hits);
+                return any;
+        }
+    }
+
+    /// <summary>Adds the original-text spans of the positive parts of a matching node.</summary>
+    public void CollectSpans(QueryNode node, PostContext post, List<MatchSpan> spans)
+    {
+        switch (node)
+        {
+            case AndNode and:
+                foreach (var child in and.Children)
+                {
+                    CollectSpans(child, post, spans);
+                }
+
+                break;
+            case OrNode or:
+                foreach (var child in or.Children)
+                {
+                    if (Evaluate(child, post))
+                    {
+                        CollectSpans(child, post, spans);
+                    }
+                }
+
+                break;
+            case NotNode or FieldTerm:
+                break;
+            default:
+                var hits = Rent();
+                AddHits(node, post, hits);
+                foreach (var hit in hits)
+                {
+                    if (hit.OriginalStart >= 0)
+                    {
+                        spans.Add(new MatchSpan(hit.OriginalStart, hit.OriginalEnd - hit.OriginalStart));
+                    }
+                }
+
+                Return(hits);
+                break;
+        }
+    }
+
+    /// <summary>Adds the occurrences of a term, phrase, NEAR or OR-group of them.</summary>
+    public void AddHits(QueryNode node, PostContext post, List<Hit> hits)
+    {
+        var analysis = post.Analysis;
+        switch (node)
+        {
+            case WordTerm word:
+                foreach (ref readonly var token in analysis.Tokens)
+                {
+                    if (token.Kind == TokenKind.Word && MatchesWord(word, analysis.Key(token), token.IsEntityPart))
+                    {
+                        hits.Add(Hit.Of(token));
+                    }
+                }
+
+                break;
+            case RunTerm run:
+                AddTokenHits(analysis, TokenKind.Run, run.Text, static (key, text) => key.Contains(text, StringComparison.Ordinal), hits);
+                break;
+            case EntityTerm entity:
+                AddTokenHits(analysis, entity.Kind, entity.Key, static (key, text) => key.SequenceEqual(text), hits);
+                break;
+            case PrefixTerm prefix:
+                AddTokenHits(analysis, TokenKind.Word, prefix.Prefix, static (key, text) => key.StartsWith(text, StringComparison.Ordinal), hits);
+                break;
+            case FuzzyTerm fuzzy:
+                foreach (ref readonly var token in analysis.Tokens)
+                {
+                    if (token.Kind == TokenKind.Word && Levenshtein.IsWithin(analysis.Key(token), fuzzy.Text, fuzzy.MaxEdits))
+                    {
+                        hits.Add(Hit.Of(token));
+                    }
+                }
+
+                break;
+            case PhraseTerm phrase:
+                AddPhraseHits(phrase, analysis, hits);
+                break;
+            case ExactTerm exact:
+                AddExactHits(exact.Literal, post.Post.Text ?? string.Empty, hits);
+                break;
+            case NearNode near:
+                AddNearHits(near, post, hits);
+                break;
+            case OrNode or:
+                foreach (var child in or.Children)
+                {
+                    AddHits(child, post, hits);
+                }
+
+                break;
+            case FieldTerm field:
+                if (MatchesField(field, post))
+                {
+                    hits.Add(Hit.Metadata);
+                }
+
+                break;
+            default:
+                if (Evaluate(node, post))
+                {
+                    hits.Add(Hit.Metadata);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Returns whether a word token's key matches a word term.</summary>
+    public static bool MatchesWord(WordTerm word, ReadOnlySpan<char> key, bool isEntityPart) =>
+        key.SequenceEqual(word.Text) || (isEntityPart && word.MatchesInsideEntities && key.Contains(word.Text, StringComparison.Ordinal));
+
+    /// <summary>Returns whether a phrase element matches a token.</summary>
+    public static bool MatchesElement(in PhraseElement element, in Token token, ReadOnlySpan<char> key) =>
+        token.Kind == element.Kind && token.Position >= 0
+        && (element.Kind == TokenKind.Run ? key.Contains(element.Key, StringComparison.Ordinal) : key.SequenceEqual(element.Key));
+
+    /// <summary>Returns whether a metadata filter holds for the post.</summary>
+    public static bool MatchesField(FieldTerm field, PostContext post)
+    {
+        var value = field.Value;
+        switch (field.Field)
+        {
+            case QueryField.Author:
+                return post.AuthorHandle == value || post.AuthorLocalPart == value;
+            case QueryField.Site:
+                foreach (ref readonly var token in post.Analysis.Tokens)
+                {
+                    if (token.Kind == TokenKind.Host && IsSameOrSubdomain(post.Analysis.Key(token), value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case QueryField.Url:
+                var host = QueryCompiler.UrlHost(value);
+                foreach (ref readonly var token in post.Analysis.Tokens)
+                {
+                    var key = post.Analysis.Key(token);
+                    if (token.Kind == TokenKind.Url && key.StartsWith(value, StringComparison.Ordinal) && QueryCompiler.UrlHost(key).SequenceEqual(host))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case QueryField.Lang:
+                var language = post.Post.Language.AsSpan();
+                return language.Equals(value, StringComparison.OrdinalIgnoreCase)
+                    || (language.Length > value.Length && language[value.Length] == '-' && language.StartsWith(value, StringComparison.OrdinalIgnoreCase));
+            case QueryField.Source:
+                return string.Equals(post.Post.Source, value, StringComparison.OrdinalIgnoreCase);
+            case QueryField.IsReply:
+                return post.Post.IsReply;
+            default:
+                return post.Post.IsRepost;
+        }
+    }
+
+    /// <summary>Returns whether a host is the domain or one of its subdomains.</summary>
+    public static bool IsSameOrSubdomain(ReadOnlySpan<char> host, ReadOnlySpan<char> domain) =>
+        host.SequenceEqual(domain) || (host.Length > domain.Length && host.EndsWith(domain, StringComparison.Ordinal) && host[^(domain.Length + 1)] == '.');
+
+    /// <summary>Adds the occurrences of a literal in the original text, respecting word boundaries at letter or digit edges.</summary>
+    public static void AddExactHits(string literal, string text, List<Hit> hits)
+    {
+        var startsWithWord = char.IsLetterOrDigit(literal[0]);
+        var endsWithWord = char.IsLetterOrDigit(literal[^1]);
+        var from = 0;
+        while (from <= text.Length - literal.Length)
+        {
+            var index = text.IndexOf(literal, from, StringComparison.Ordinal);
+            if (index < 0)
+            {
+                break;
+            }
+
+            var end = index + literal.Length;
+            var boundaryBefore = !startsWithWord || index == 0 || !char.IsLetterOrDigit(text[index - 1]);
+            var boundaryAfter = !endsWithWord || end == text.Length || !char.IsLetterOrDigit(text[end]);
+            if (boundaryBefore && boundaryAfter)
+            {
+                hits.Add(new Hit(-1, -1, index, end));
+            }
+
+            from = index + 1;
+        }
+    }
+
+    private static void AddTokenHits(TextAnalysis analysis, TokenKind kind, string text, Func<ReadOnlySpan<char>, string, bool> matches, List<Hit> hits)
+    {
+        foreach (ref readonly var token in analysis.Tokens)
+        {
+            if (token.Kind == kind && matches(analysis.Key(token), text))
+            {
+                hits.Add(Hit.Of(token));
+            }
+        }
+    }
+
+    private static void AddPhraseHits(PhraseTerm phrase, TextAnalysis analysis, List<Hit> hits)
+    {
+        var tokens = analysis.Tokens;
+        var elements = phrase.Elements;
+        foreach (ref readonly var first in tokens)
+        {
+            if (!MatchesElement(elements[0], first, analysis.Key(first)))
+            {
+                continue;
+            }
+
+            var previous = first.Position;
+            var lastIndex = -1;
+            var complete = true;
+            for (var e = 1; e < elements.Length && complete; e++)
+            {
+                // The earliest next occurrence keeps the window as short as it can be.
+                var best = -1;
+                for (var t = 0; t < tokens.Length; t++)
+                {
+                    if (tokens[t].Position > previous && (best < 0 || tokens[t].Position < tokens[best].Position)
+                        && MatchesElement(elements[e], tokens[t], analysis.Key(tokens[t])))
+                    {
+                        best = t;
+                    }
+                }
+
+                complete = best >= 0;
+                if (complete)
+                {
+                    previous = tokens[best].Position;
+                    lastIndex = best;
+                }
+            }
+
+            if (complete && previous - first.Position - (elements.Length - 1) <= phrase.Slop)
+            {
+                var last = tokens[lastIndex];
+                hits.Add(new Hit(first.Position, last.Position, first.OriginalStart, last.OriginalStart + last.OriginalLength));
+            }
+        }
+    }
+
+    private void AddNearHits(NearNode near, PostContext post, List<Hit> hits)
+    {
+        var left = Rent();
+        var right = Rent();
+        AddHits(near.Left, post, left);
+        if (left.Count > 0)
+        {
+            AddHits(near.Right, post, right);
+        }
+
+        foreach (var l in left)
+        {
+            foreach (var r in right)
+            {
+                if (l.Start < 0 || r.Start < 0)
+                {
+                    continue;
+                }
+
+                var between = l.End < r.Start ? r.Start - l.End - 1 : !near.Ordered && r.End < l.Start ? l.Start - r.End - 1 : -1;
+                if (between >= 0 && between <= near.Distance)
+                {
+                    hits.Add(new Hit(
+                        Math.Min(l.Start, r.Start),
+                        Math.Max(l.End, r.End),
+                        Math.Min(l.OriginalStart, r.OriginalStart),
+                        Math.Max(l.OriginalEnd, r.OriginalEnd)));
+                }
+            }
+        }
+
+        Return(left);
+        Return(right);
+    }
+
+    private List<Hit> Rent() => _pool.Count > 0 ? _pool.Pop() : new List<Hit>(8);
+
+    private void Return(List<Hit> hits)
+    {
+        hits.Clear();
+        _pool.Push(hits);
+    }
+}

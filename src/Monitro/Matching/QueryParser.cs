@@ -1,0 +1,192 @@
+namespace Monitro.Matching;
+
+/// <summary>
+/// Parses the Monitro query language into a tree. Precedence, from tightest: NEAR/ONEAR, NOT (and <c>-</c>),
+/// AND (and juxtaposition), OR.
+/// </summary>
+internal sealed class QueryParser
+{
+    /// <summary>The longest query accepted.</summary>
+    public const int MaxQueryLength = 10_000;
+
+    /// <summary>The deepest nesting of parentheses and NOTs accepted.</summary>
+    public const int MaxDepth = 64;
+
+    private readonly string _query;
+    private readonly QueryLexer _lexer;
+    private QueryToken _current;
+    private int _depth;
+
+    private QueryParser(string query)
+    {
+        _query = query;
+        _lexer = new QueryLexer(query);
+        _current = _lexer.Next();
+    }
+
+    /// <summary>Parses a query.</summary>
+    /// <exception cref="QuerySyntaxException">The query does not parse.</exception>
+    public static QueryNode Parse(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Length > MaxQueryLength)
+        {
+            throw new QuerySyntaxException($"the query is longer than {MaxQueryLength} characters", query, MaxQueryLength);
+        }
+
+        var parser = new QueryParser(query);
+        if (parser._current.Kind == QueryTokenKind.End)
+        {
+            throw new QuerySyntaxException("the query is empty", query, 0);
+        }
+
+        var root = parser.ParseOr();
+        return parser._current.Kind switch
+        {
+            QueryTokenKind.End => root,
+            QueryTokenKind.Close => throw parser.Error("unexpected ')' without '('", parser._current.Position),
+            _ => throw parser.Error("expected an operator or the end of the query", parser._current.Position),
+        };
+    }
+
+    private QueryNode ParseOr()
+    {
+        var first = ParseAnd();
+        if (_current.Kind != QueryTokenKind.Or)
+        {
+            return first;
+        }
+
+        var children = new List<QueryNode> { first };
+        while (_current.Kind == QueryTokenKind.Or)
+        {
+            Advance();
+            children.Add(ParseAnd());
+        }
+
+        return new OrNode(first.Position, [.. children]);
+    }
+
+    private QueryNode ParseAnd()
+    {
+        var first = ParseUnary();
+        List<QueryNode>? children = null;
+        while (true)
+        {
+            if (_current.Kind == QueryTokenKind.And)
+            {
+                Advance();
+            }
+            else if (!StartsUnary(_current.Kind))
+            {
+                break;
+            }
+
+            children ??= [first];
+            children.Add(ParseUnary());
+        }
+
+        return children is null ? first : new AndNode(first.Position, [.. children]);
+    }
+
+    private static bool StartsUnary(QueryTokenKind kind) =>
+        kind is QueryTokenKind.Open or QueryTokenKind.Not or QueryTokenKind.Minus or QueryTokenKind.Phrase or QueryTokenKind.Exact or QueryTokenKind.Bare;
+
+    private QueryNode ParseUnary()
+    {
+        if (_current.Kind is QueryTokenKind.Not or QueryTokenKind.Minus)
+        {
+            var position = _current.Position;
+            Advance();
+            Enter(position);
+            var child = ParseUnary();
+            _depth--;
+            return new NotNode(position, child);
+        }
+
+        return ParseNear();
+    }
+
+    private QueryNode ParseNear()
+    {
+        var left = ParsePrimary();
+        while (_current.Kind == QueryTokenKind.Near)
+        {
+            var near = _current;
+            Advance();
+            var right = ParsePrimary();
+            RequirePositional(left, near);
+            RequirePositional(right, near);
+            left = new NearNode(near.Position, left, right, near.Number, near.Ordered);
+        }
+
+        return left;
+    }
+
+    private void RequirePositional(QueryNode operand, QueryToken near)
+    {
+        if (!operand.IsPositional)
+        {
+            throw Error($"{near.Text.Split('/')[0]} needs words, phrases, entities or groups of them joined by OR on both sides", operand.Position);
+        }
+    }
+
+    private QueryNode ParsePrimary()
+    {
+        var token = _current;
+        switch (token.Kind)
+        {
+            case QueryTokenKind.Open:
+                Advance();
+                Enter(token.Position);
+                if (_current.Kind == QueryTokenKind.Close)
+                {
+                    throw Error("empty group: expected a term after '('", _current.Position);
+                }
+
+                var inner = ParseOr();
+                if (_current.Kind != QueryTokenKind.Close)
+                {
+                    throw Error("expected ')'", _current.Position);
+                }
+
+                _depth--;
+                Advance();
+                return inner;
+            case QueryTokenKind.Phrase:
+                Advance();
+                return TermAnalyzer.FromPhrase(_query, token);
+            case QueryTokenKind.Exact:
+                Advance();
+                return TermAnalyzer.FromExact(_query, token);
+            case QueryTokenKind.Bare:
+                Advance();
+                if (TermAnalyzer.IsFieldWithoutValue(token.Text) && _current.Kind == QueryTokenKind.Phrase && _current.Position == token.Position + token.Text.Length)
+                {
+                    var value = _current;
+                    Advance();
+                    return TermAnalyzer.FromField(_query, token.Position, token.Text[..^1], value.Text, value.Position);
+                }
+
+                return TermAnalyzer.FromBare(_query, token);
+            case QueryTokenKind.End:
+                throw Error("expected a term", token.Position);
+            case QueryTokenKind.Close:
+                throw Error("expected a term before ')'", token.Position);
+            default:
+                throw Error($"expected a term before '{_query.Substring(token.Position, Math.Min(5, _query.Length - token.Position)).Split(' ')[0]}'", token.Position);
+        }
+    }
+
+    private void Enter(int position)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Error($"the query is nested more than {MaxDepth} levels deep", position);
+        }
+    }
+
+    private void Advance() => _current = _lexer.Next();
+
+    private QuerySyntaxException Error(string reason, int position) => new(reason, _query, position);
+}

@@ -1,0 +1,268 @@
+using System.Globalization;
+using Monitro.Text;
+
+namespace Monitro.Matching;
+
+/// <summary>Turns the terms of a query into tree nodes, analyzing their text exactly as post text is analyzed.</summary>
+internal static class TermAnalyzer
+{
+    private static readonly string[] FieldNames = ["author", "site", "url", "lang", "source", "is"];
+
+    /// <summary>Returns whether a bare term is a field name followed by a colon and nothing else (a quoted value follows).</summary>
+    public static bool IsFieldWithoutValue(string bare) =>
+        bare.Length > 1 && bare[^1] == ':' && Array.IndexOf(FieldNames, bare[..^1].ToLowerInvariant()) >= 0;
+
+    /// <summary>Builds the node of an unquoted term.</summary>
+    public static QueryNode FromBare(string query, QueryToken token)
+    {
+        var text = token.Text;
+        var position = token.Position;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && Array.IndexOf(FieldNames, text[..colon].ToLowerInvariant()) >= 0)
+        {
+            return FromField(query, position, text[..colon], text[(colon + 1)..], position + colon + 1);
+        }
+
+        if (text.Length > 1 && text[0] is '#' or '@' or '$' or '\uFF03' or '\uFF20' or '\uFF04')
+        {
+            return FromEntity(query, position, text);
+        }
+
+        var star = text.IndexOf('*', StringComparison.Ordinal);
+        if (star >= 0)
+        {
+            if (star != text.Length - 1)
+            {
+                throw new QuerySyntaxException("a wildcard '*' is only allowed at the end of a word", query, position + star);
+            }
+
+            var prefix = SingleWord(query, position, text[..^1], "a wildcard applies to one word");
+            if (prefix.Length < PrefixTerm.MinLength)
+            {
+                throw new QuerySyntaxException($"a wildcard needs at least {PrefixTerm.MinLength} letters before '*'", query, position);
+            }
+
+            return new PrefixTerm(position, prefix);
+        }
+
+        var tilde = text.LastIndexOf('~');
+        if (tilde > 0)
+        {
+            return FromFuzzy(query, position, text, tilde);
+        }
+
+        return FromElements(query, position, Elements(text));
+    }
+
+    /// <summary>Builds the node of a quoted phrase (a single element is a plain term).</summary>
+    public static QueryNode FromPhrase(string query, QueryToken token)
+    {
+        var elements = Elements(token.Text);
+        if (elements.Count > 1)
+        {
+            return new PhraseTerm(token.Position, [.. elements], Math.Max(0, token.Number));
+        }
+
+        return FromElements(query, token.Position, elements);
+    }
+
+    /// <summary>Builds the node of an exact (case- and punctuation-sensitive) term.</summary>
+    public static QueryNode FromExact(string query, QueryToken token)
+    {
+        var term = new ExactTerm(token.Position, token.Text);
+        if (term.FoldedLiteral.Length == 0 || string.IsNullOrWhiteSpace(term.FoldedLiteral))
+        {
+            throw new QuerySyntaxException("an exact term needs visible characters", query, token.Position);
+        }
+
+        return term;
+    }
+
+    /// <summary>Builds the node of a metadata filter.</summary>
+    public static QueryNode FromField(string query, int position, string name, string value, int valuePosition)
+    {
+        var field = name.ToLowerInvariant();
+        value = value.Trim();
+        if (value.Length == 0)
+        {
+            throw new QuerySyntaxException($"expected a value after '{field}:'", query, valuePosition);
+        }
+
+        switch (field)
+        {
+            case "author":
+                var handle = TextFolder.FoldToString(value.TrimStart('@'));
+                if (handle.Length == 0)
+                {
+                    throw new QuerySyntaxException("expected a handle after 'author:'", query, valuePosition);
+                }
+
+                return new FieldTerm(position, QueryField.Author, handle);
+            case "site":
+                var site = StripScheme(value.ToLowerInvariant()).TrimEnd('/');
+                if (!IsDomain(site))
+                {
+                    throw new QuerySyntaxException("expected a domain such as acme.com after 'site:'", query, valuePosition);
+                }
+
+                if (DomainNames.IsPublicSuffix(site))
+                {
+                    throw new QuerySyntaxException($"'{site}' is a public suffix; name a domain under it, such as acme.{site}", query, valuePosition);
+                }
+
+                return new FieldTerm(position, QueryField.Site, site);
+            case "url":
+                var url = StripScheme(value.ToLowerInvariant());
+                var slash = url.IndexOfAny(['/', '?', '#']);
+                if (!IsDomain(slash < 0 ? url : url[..slash]))
+                {
+                    throw new QuerySyntaxException("expected an address such as acme.com/blog after 'url:'", query, valuePosition);
+                }
+
+                return new FieldTerm(position, QueryField.Url, url);
+            case "lang":
+                return new FieldTerm(position, QueryField.Lang, value.ToLowerInvariant());
+            case "source":
+                return new FieldTerm(position, QueryField.Source, value.ToLowerInvariant());
+            default:
+                return value.ToLowerInvariant() switch
+                {
+                    "reply" => new FieldTerm(position, QueryField.IsReply, "reply"),
+                    "repost" => new FieldTerm(position, QueryField.IsRepost, "repost"),
+                    _ => throw new QuerySyntaxException("expected 'reply' or 'repost' after 'is:'", query, valuePosition),
+                };
+        }
+    }
+
+    /// <summary>Removes a scheme and a leading <c>www.</c> from a lower-case address.</summary>
+    public static string StripScheme(string value)
+    {
+        var schemeEnd = value.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd >= 0)
+        {
+            value = value[(schemeEnd + 3)..];
+        }
+
+        return value.StartsWith("www.", StringComparison.Ordinal) ? value[4..] : value;
+    }
+
+    private static bool IsDomain(string host)
+    {
+        var dot = host.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && dot < host.Length - 1 && !host.Contains("..", StringComparison.Ordinal)
+            && host.All(c => char.IsLetterOrDigit(c) || c is '.' or '-');
+    }
+
+    private static EntityTerm FromEntity(string query, int position, string text)
+    {
+        using var analysis = TextAnalysis.Of(text);
+        var tokens = analysis.Tokens;
+        var kind = text[0] switch
+        {
+            '#' or '\uFF03' => TokenKind.Hashtag,
+            '@' or '\uFF20' => TokenKind.Mention,
+            _ => TokenKind.Cashtag,
+        };
+        var name = kind switch
+        {
+            TokenKind.Hashtag => "hashtag",
+            TokenKind.Mention => "handle",
+            _ => "cashtag",
+        };
+        if (tokens.Length == 0 || tokens[0].Kind != kind || tokens[0].OriginalStart != 0)
+        {
+            throw new QuerySyntaxException($"'{text}' is not a valid {name}", query, position);
+        }
+
+        var entity = tokens[0];
+        var rest = text[(entity.OriginalStart + entity.OriginalLength)..];
+        if (rest.Length > 0 && rest is not ("'s" or "\u2019s"))
+        {
+            throw new QuerySyntaxException($"unexpected '{rest}' after the {name}", query, position + entity.OriginalLength);
+        }
+
+        return new EntityTerm(position, kind, analysis.KeyString(entity));
+    }
+
+    private static FuzzyTerm FromFuzzy(string query, int position, string text, int tilde)
+    {
+        var digits = text.AsSpan(tilde + 1);
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var edits) || digits.Length > 2)
+        {
+            throw new QuerySyntaxException("expected 1 or 2 after '~'", query, position + tilde + 1);
+        }
+
+        if (edits is not (1 or 2))
+        {
+            throw new QuerySyntaxException("the edit distance of a fuzzy term must be 1 or 2", query, position + tilde + 1);
+        }
+
+        var word = SingleWord(query, position, text[..tilde], "a fuzzy term must be one word");
+        if (word.EnumerateRunes().Count() < FuzzyTerm.MinLength)
+        {
+            throw new QuerySyntaxException($"a fuzzy term needs a word of at least {FuzzyTerm.MinLength} letters", query, position);
+        }
+
+        return new FuzzyTerm(position, word, edits);
+    }
+
+    private static string SingleWord(string query, int position, string text, string reason)
+    {
+        var elements = Elements(text);
+        if (elements.Count != 1 || elements[0].Kind != TokenKind.Word)
+        {
+            throw new QuerySyntaxException(reason, query, position);
+        }
+
+        return elements[0].Key;
+    }
+
+    private static QueryNode FromElements(string query, int position, List<PhraseElement> elements)
+    {
+        if (elements.Count == 0)
+        {
+            throw new QuerySyntaxException("expected a term with letters, digits or emoji", query, position);
+        }
+
+        if (elements.Count > 1)
+        {
+            return new PhraseTerm(position, [.. elements], 0);
+        }
+
+        var element = elements[0];
+        return element.Kind switch
+        {
+            TokenKind.Word => new WordTerm(position, element.Key),
+            TokenKind.Run => new RunTerm(position, element.Key),
+            _ => new EntityTerm(position, element.Kind, element.Key),
+        };
+    }
+
+    /// <summary>Analyzes text into the elements that occupy word positions (hashtags and handles give their parts).</summary>
+    public static List<PhraseElement> Elements(string text)
+    {
+        using var analysis = TextAnalysis.Of(text);
+        var elements = new List<PhraseElement>();
+        var lastEmojiPosition = -1;
+        foreach (ref readonly var token in analysis.Tokens)
+        {
+            switch (token.Kind)
+            {
+                case TokenKind.Hashtag or TokenKind.Mention or TokenKind.Host or TokenKind.Domain:
+                    continue;
+                case TokenKind.Emoji when token.Position == lastEmojiPosition:
+                    continue;
+                case TokenKind.Emoji:
+                    lastEmojiPosition = token.Position;
+                    break;
+            }
+
+            if (token.KeyLength > 0)
+            {
+                elements.Add(new PhraseElement(token.Kind, analysis.KeyString(token)));
+            }
+        }
+
+        return elements;
+    }
+}

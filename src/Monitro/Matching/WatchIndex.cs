@@ -1,0 +1,275 @@
+using Monitro.Text;
+
+namespace Monitro.Matching;
+
+/// <summary>
+/// An immutable index of compiled watches by their required keys: per kind a dictionary from key to watches,
+/// Aho-Corasick automata for substring and exact keys, a prefix table and a deletion neighbourhood for fuzzy keys.
+/// </summary>
+/// <remarks>Safe to share between threads. Candidates it returns are verified by <see cref="QueryEvaluator"/>.</remarks>
+internal sealed class WatchIndex
+{
+    private const int DirectKinds = (int)IndexKeyKind.Author + 1;
+
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>>[] _direct;
+    private readonly bool[] _hasDirect;
+    private readonly AhoCorasick? _substrings;
+    private readonly int[][] _substringPostings;
+    private readonly AhoCorasick? _exact;
+    private readonly int[][] _exactPostings;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+    private readonly int[] _prefixLengths;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _fuzzy;
+    private readonly int _fuzzyMaxEdits;
+
+    private WatchIndex(CompiledWatch[] watches)
+    {
+        Watches = watches;
+        var direct = new Dictionary<string, List<int>>[DirectKinds];
+        for (var k = 0; k < DirectKinds; k++)
+        {
+            direct[k] = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        }
+
+        var substrings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var fuzzy = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = 0; id < watches.Length; id++)
+        {
+            foreach (var key in watches[id].Query.Keys)
+            {
+                switch (key.Kind)
+                {
+                    case < IndexKeyKind.Substring:
+                        Post(direct[(int)key.Kind], key.Key, id);
+                        break;
+                    case IndexKeyKind.Substring:
+                        Post(substrings, key.Key, id);
+                        break;
+                    case IndexKeyKind.Exact:
+                        Post(exact, key.Key, id);
+                        break;
+                    case IndexKeyKind.Prefix:
+                        Post(prefixes, key.Key, id);
+                        break;
+                    default:
+                        _fuzzyMaxEdits = Math.Max(_fuzzyMaxEdits, key.MaxEdits);
+                        foreach (var variant in Deletions(key.Key, key.MaxEdits))
+                        {
+                            Post(fuzzy, variant, id);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        _direct = [.. direct.Select(d => Freeze(d).GetAlternateLookup<ReadOnlySpan<char>>())];
+        _hasDirect = [.. direct.Select(d => d.Count > 0)];
+        (_substrings, _substringPostings) = Automaton(substrings);
+        (_exact, _exactPostings) = Automaton(exact);
+        _prefixes = Freeze(prefixes).GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixLengths = [.. prefixes.Keys.Select(k => k.Length).Distinct().Order()];
+        _fuzzy = Freeze(fuzzy).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Gets an index with no watches.</summary>
+    public static WatchIndex Empty { get; } = new([]);
+
+    /// <summary>Gets the indexed watches; candidate ids are positions in this array.</summary>
+    public CompiledWatch[] Watches { get; }
+
+    /// <summary>Builds an index of the given watches.</summary>
+    public static WatchIndex Build(IEnumerable<CompiledWatch> watches) => new([.. watches]);
+
+    /// <summary>Adds the ids (plus <paramref name="offset"/>) of every watch the post has a key of.</summary>
+    public void Collect(PostContext post, CandidateSet candidates, int offset)
+    {
+        if (Watches.Length == 0)
+        {
+            return;
+        }
+
+        var analysis = post.Analysis;
+        var scan = new ScanState(candidates, _substringPostings, offset);
+        foreach (ref readonly var token in analysis.Tokens)
+        {
+            var key = analysis.Key(token);
+            switch (token.Kind)
+            {
+                case TokenKind.Word:
+                    Probe(IndexKeyKind.Word, key, candidates, offset);
+                    ProbePrefixes(key, candidates, offset);
+                    if (_fuzzyMaxEdits > 0)
+                    {
+                        ProbeDeletions(key, _fuzzyMaxEdits, candidates, offset);
+                    }
+
+                    if (token.IsEntityPart)
+                    {
+                        _substrings?.Scan(key, ref scan, AddPattern);
+                    }
+
+                    break;
+                case TokenKind.Run:
+                    _substrings?.Scan(key, ref scan, AddPattern);
+                    break;
+                case TokenKind.Hashtag:
+                    Probe(IndexKeyKind.Hashtag, key, candidates, offset);
+                    break;
+                case TokenKind.Mention:
+                    Probe(IndexKeyKind.Mention, key, candidates, offset);
+                    break;
+                case TokenKind.Cashtag:
+                    Probe(IndexKeyKind.Cashtag, key, candidates, offset);
+                    break;
+                case TokenKind.Emoji:
+                    Probe(IndexKeyKind.Emoji, key, candidates, offset);
+                    break;
+                case TokenKind.Url:
+                    Probe(IndexKeyKind.Url, key, candidates, offset);
+                    break;
+                case TokenKind.Email:
+                    Probe(IndexKeyKind.Email, key, candidates, offset);
+                    break;
+                case TokenKind.Domain:
+                    Probe(IndexKeyKind.Domain, key, candidates, offset);
+                    break;
+            }
+        }
+
+        if (_hasDirect[(int)IndexKeyKind.Author])
+        {
+            Probe(IndexKeyKind.Author, post.AuthorHandle, candidates, offset);
+            Probe(IndexKeyKind.Author, post.AuthorLocalPart, candidates, offset);
+        }
+
+        if (_exact is not null)
+        {
+            var exactScan = new ScanState(candidates, _exactPostings, offset);
+            _exact.Scan(analysis.Text.Folded, ref exactScan, AddPattern);
+        }
+    }
+
+    private void Probe(IndexKeyKind kind, ReadOnlySpan<char> key, CandidateSet candidates, int offset)
+    {
+        if (_hasDirect[(int)kind] && _direct[(int)kind].TryGetValue(key, out var postings))
+        {
+            candidates.AddAll(postings, offset);
+        }
+    }
+
+    private void ProbePrefixes(ReadOnlySpan<char> word, CandidateSet candidates, int offset)
+    {
+        foreach (var length in _prefixLengths)
+        {
+            if (length > word.Length)
+            {
+                break;
+            }
+
+            if (_prefixes.TryGetValue(word[..length], out var postings))
+            {
+                candidates.AddAll(postings, offset);
+            }
+        }
+    }
+
+    // Probes the word and every string reachable from it by up to maxEdits deletions.
+    private void ProbeDeletions(ReadOnlySpan<char> word, int maxEdits, CandidateSet candidates, int offset)
+    {
+        if (_fuzzy.TryGetValue(word, out var postings))
+        {
+            candidates.AddAll(postings, offset);
+        }
+
+        if (maxEdits == 0 || word.Length <= 1 || word.Length > 64)
+        {
+            return;
+        }
+
+        Span<char> buffer = stackalloc char[word.Length - 1];
+        for (var skip = 0; skip < word.Length; skip++)
+        {
+            if (skip > 0 && word[skip] == word[skip - 1])
+            {
+                continue; // Deleting either of two equal neighbours gives the same string.
+            }
+
+            word[..skip].CopyTo(buffer);
+            word[(skip + 1)..].CopyTo(buffer[skip..]);
+            ProbeDeletions(buffer, maxEdits - 1, candidates, offset);
+        }
+    }
+
+    /// <summary>Returns the key and every string reachable from it by up to <paramref name="maxEdits"/> deletions.</summary>
+    public static HashSet<string> Deletions(string key, int maxEdits)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal) { key };
+        var frontier = new List<string> { key };
+        for (var edit = 0; edit < maxEdits; edit++)
+        {
+            var next = new List<string>();
+            foreach (var word in frontier)
+            {
+                for (var skip = 0; skip < word.Length && word.Length > 1; skip++)
+                {
+                    var shorter = string.Concat(word.AsSpan(0, skip), word.AsSpan(skip + 1));
+                    if (result.Add(shorter))
+                    {
+                        next.Add(shorter);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        return result;
+    }
+
+    private static void AddPattern(ref ScanState state, int pattern) => state.Candidates.AddAll(state.Postings[pattern], state.Offset);
+
+    private static void Post(Dictionary<string, List<int>> postings, string key, int id)
+    {
+        if (!postings.TryGetValue(key, out var list))
+        {
+            postings[key] = list = [];
+        }
+
+        if (list.Count == 0 || list[^1] != id)
+        {
+            list.Add(id);
+        }
+    }
+
+    private static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> postings)
+    {
+        var frozen = new Dictionary<string, int[]>(postings.Count, StringComparer.Ordinal);
+        foreach (var (key, list) in postings)
+        {
+            frozen[key] = [.. list];
+        }
+
+        return frozen;
+    }
+
+    private static (AhoCorasick? Automaton, int[][] Postings) Automaton(Dictionary<string, List<int>> postings)
+    {
+        if (postings.Count == 0)
+        {
+            return (null, []);
+        }
+
+        var patterns = postings.Keys.ToArray();
+        return (new AhoCorasick(patterns), [.. patterns.Select(p => postings[p].ToArray())]);
+    }
+
+    private struct ScanState(CandidateSet candidates, int[][] postings, int offset)
+    {
+        public readonly CandidateSet Candidates = candidates;
+        public readonly int[][] Postings = postings;
+        public readonly int Offset = offset;
+    }
+}

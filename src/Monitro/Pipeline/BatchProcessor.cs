@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Monitro.Diagnostics;
+
+namespace Monitro.Pipeline;
+
+/// <summary>
+/// The middle of the pipeline, one batch at a time: normalize, drop duplicates, match, enrich, relate, and
+/// commit the results with the batch's checkpoint; then hand the mentions on.
+/// </summary>
+/// <remarks>One instance per run, driven by one task, so its caches need no locks.</remarks>
+internal sealed class BatchProcessor
+{
+    private readonly IMentionMatcher _matcher;
+    private readonly IMonitroStore _store;
+    private readonly IRelationshipScorer _scorer;
+    private readonly PostNormalizer _normalizer;
+    private readonly PostEnricher _enricher;
+    private readonly InteractionBuilder _interactions;
+    private readonly OwnAccounts _ownAccounts;
+    private readonly RecentItems<bool> _seen;
+    private readonly InFlightAlerts _inFlight;
+    private readonly Action _alertsCommitted;
+    private readonly MonitroOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly MonitroMetrics _metrics;
+    private readonly ILogger _logger;
+
+    public BatchProcessor(PipelineServices services, InFlightAlerts inFlight, Action alertsCommitted)
+    {
+        _matcher = services.Matcher;
+        _store = services.Store;
+        _scorer = services.Scorer;
+        _options = services.Options;
+        _ownAccounts = new OwnAccounts(_options.OwnAccounts);
+        _normalizer = new PostNormalizer(_options.MaxTextLength);
+        _enricher = new PostEnricher(services.SentimentAnalyzer, services.IntentDetector, _ownAccounts);
+        _interactions = new InteractionBuilder(_ownAccounts, _options.DeduplicationCacheSize);
+        _seen = new RecentItems<bool>(_options.DeduplicationCacheSize);
+        _inFlight = inFlight;
+        _alertsCommitted = alertsCommitted;
+        _timeProvider = services.TimeProvider;
+        _metrics = services.Metrics;
+        _logger = services.Logger;
+    }
+
+    public async Task RunAsync(ChannelReader<SourceWork> batches, ChannelWriter<Mention>? output, CancellationToken cancellationToken)
+    {
+        await foreach (var work in batches.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var mentions = await ProcessAsync(work, cancellationToken).ConfigureAwait(false);
+            if (output is not null)
+            {
+                foreach (var mention in mentions)
+                {
+                    await output.WriteAsync(mention, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>Processes and commits one batch.</summary>
+    /// <returns>The mentions committed.</returns>
+    public async Task<IReadOnlyList<Mention>> ProcessAsync(SourceWork work, CancellationToken cancellationToken)
+    {
+        using var activity = MonitroActivities.Source.StartActivity("monitro.batch");
+        activity?.SetTag(MonitroDiagnostics.SourceTag, work.SourceName);
+        var started = _timeProvider.GetTimestamp();
+        var batch = work.Batch;
+
+        var skipped = new List<SkippedItem>(batch.Skipped);
+        _metrics.PostsRead(work.SourceName, batch.Posts.Count);
+        var fresh = await NormalizeAndDeduplicateAsync(work.SourceName, batch.Posts, skipped, cancellationToken).ConfigureAwait(false);
+        var duplicates = batch.Posts.Count - fresh.Count - (skipped.Count - batch.Skipped.Count);
+
+        var posts = new List<Post>();
+        var mentions = new List<Mention>();
+        var interactions = new List<(Interaction Interaction, Author Person)>();
+        foreach (var post in fresh)
+        {
+            if (!TryMatch(work.SourceName, post, skipped, out var found))
+            {
+                continue;
+            }
+
+            var conversation = _interactions.IsConversationWithUs(post);
+            if (found.Count == 0 && !conversation)
+            {
+                continue;
+            }
+
+            var signals = _ownAccounts.IsOwn(post.Author) ? null : _enricher.Enrich(post);
+            var enriched = new Mention[found.Count];
+            for (var i = 0; i < found.Count; i++)
+            {
+                enriched[i] = found[i] with { Signals = signals };
+            }
+
+            var interaction = _interactions.Build(post, enriched, signals, out var person);
+            if (interaction is not null)
+            {
+                interactions.Add((interaction, person!));
+            }
+
+            posts.Add(post);
+            mentions.AddRange(enriched);
+            _interactions.Remember(post);
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        var alerts = mentions.ConvertAll(mention => Alert.ForMention(mention, now));
+        await _inFlight.WaitForRoomAsync(alerts.Count, cancellationToken).ConfigureAwait(false);
+
+        // Counted before the commit: the dispatcher may claim the alerts the moment they are committed.
+        var alertKeys = alerts.ConvertAll(alert => alert.IdempotencyKey);
+        _inFlight.Add(alertKeys);
+        try
+        {
+            await _store.CommitAsync(
+                new BatchCommit
+                {
+                    SourceName = work.SourceName,
+                    Posts = posts,
+                    Mentions = mentions,
+                    Interactions = interactions.ConvertAll(pair => pair.Interaction),
+                    Retractions = batch.Retractions,
+                    Skipped = skipped,
+                    Alerts = alerts,
+                    Checkpoint = batch.Checkpoint,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _inFlight.Forget(alertKeys);
+            throw;
+        }
+
+        // Only now is the work durable: remember it, count it, and let delivery start.
+        if (alerts.Count > 0)
+        {
+            _alertsCommitted();
+        }
+
+        foreach (var post in fresh)
+        {
+            _seen.Set(post.Id, true);
+        }
+
+        foreach (var (interaction, person) in interactions)
+        {
+            _scorer.Record(interaction, person);
+        }
+
+        Report(work.SourceName, batch, skipped, duplicates, mentions);
+        _metrics.BatchProcessed(work.SourceName, _timeProvider.GetElapsedTime(started));
+        return mentions;
+    }
+
+    private async Task<List<Post>> NormalizeAndDeduplicateAsync(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped, CancellationToken cancellationToken)
+    {
+        var candidates = new List<Post>(incoming.Count);
+        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in incoming)
+        {
+            var post = _normalizer.Normalize(raw, out var reason);
+            if (post is null)
+            {
+                skipped.Add(new SkippedItem(sourceName, raw.Id ?? "(no id)", reason!));
+                continue;
+            }
+
+            if (!_seen.ContainsKey(post.Id) && inBatch.Add(post.Id))
+            {
+                candidates.Add(post);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+
+        var known = await _store.GetKnownPostIdsAsync(inBatch, cancellationToken).ConfigureAwait(false);
+        if (known.Count > 0)
+        {
+            candidates.RemoveAll(post => known.Contains(post.Id));
+        }
+
+        return candidates;
+    }
+
+    private bool TryMatch(string sourceName, Post post, List<SkippedItem> skipped, out IReadOnlyList<Mention> mentions)
+    {
+        if (_ownAccounts.IsOwn(post.Author) && !_options.IncludeOwnPostsAsMentions)
+        {
+            mentions = [];
+            return true;
+        }
+
+        try
+        {
+            mentions = _matcher.Match(post);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // One post that trips the matcher must not stop the stream; it is kept as a dead letter.
+            _logger.MatchFailed(exception, post.Id, sourceName);
+            skipped.Add(new SkippedItem(sourceName, post.Id, "matching failed: " + exception.Message));
+            mentions = [];
+            return false;
+        }
+    }
+
+    private void Report(string sourceName, SourceBatch batch, List<SkippedItem> skipped, int duplicates, List<Mention> mentions)
+    {
+        foreach (var item in skipped)
+        {
+            _logger.ItemSkipped(sourceName, item.Position, item.Reason);
+        }
+
+        if (skipped.Count > 0)
+        {
+            _metrics.ItemsSkipped(sourceName, skipped.Count);
+        }
+
+        if (duplicates > 0)
+        {
+            _metrics.PostsDuplicate(sourceName, duplicates);
+        }
+
+        foreach (var mention in mentions)
+        {
+            _metrics.MentionMatched(sourceName, mention.Watch.Category);
+            _logger.MentionMatched(mention.Id, sourceName);
+            if (_logger.IsEnabled(LogLevel.Trace))
+            {
+                _logger.PostText(mention.Post.Id, mention.Post.Author.Handle, mention.Post.Text);
+            }
+        }
+
+        _logger.BatchCommitted(sourceName, batch.Posts.Count, duplicates, mentions.Count);
+        Activity.Current?.SetTag("monitro.mentions", mentions.Count);
+    }
+}

@@ -1,0 +1,98 @@
+namespace Monitro.Pipeline;
+
+/// <summary>
+/// Counts the alerts this run committed and has not yet delivered, and makes processing wait while too many
+/// are pending, so a slow sink slows the sources down instead of growing memory.
+/// </summary>
+internal sealed class InFlightAlerts
+{
+    private readonly int _capacity;
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public InFlightAlerts(int capacity) => _capacity = capacity;
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> more alerts fit; a batch larger than the capacity waits until nothing is pending.</summary>
+    public async ValueTask WaitForRoomAsync(int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_pending.Count == 0 || _pending.Count + count <= _capacity)
+                {
+                    return;
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until every alert of this run is delivered or given up.</summary>
+    public async ValueTask WaitUntilEmptyAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_pending.Count == 0)
+                {
+                    return;
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Add(IEnumerable<string> keys)
+    {
+        lock (_gate)
+        {
+            _pending.UnionWith(keys);
+        }
+    }
+
+    public void Settle(string key) => Forget([key]);
+
+    /// <summary>Stops counting alerts: delivered, given up, or never committed.</summary>
+    public void Forget(IEnumerable<string> keys)
+    {
+        TaskCompletionSource? changed = null;
+        lock (_gate)
+        {
+            var removed = false;
+            foreach (var key in keys)
+            {
+                removed |= _pending.Remove(key);
+            }
+
+            if (removed)
+            {
+                changed = _changed;
+                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        changed?.TrySetResult();
+    }
+}

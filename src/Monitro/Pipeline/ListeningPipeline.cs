@@ -1,0 +1,147 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Monitro.Diagnostics;
+
+namespace Monitro.Pipeline;
+
+/// <summary>
+/// One run of the pipeline: a reader per source feeding a bounded channel, one processor committing batches,
+/// and the dispatcher delivering committed alerts. Every hand-off is bounded, so a slow stage slows the
+/// stages before it instead of filling memory.
+/// </summary>
+internal sealed class ListeningPipeline
+{
+    private readonly PipelineServices _services;
+
+    public ListeningPipeline(PipelineServices services) => _services = services;
+
+    /// <summary>Runs until every source is exhausted and its alerts are settled, or until cancelled.</summary>
+    /// <param name="output">Where committed mentions go, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run; work already committed stays committed.</param>
+    public async Task RunAsync(ChannelWriter<Mention>? output, CancellationToken cancellationToken)
+    {
+        var options = _services.Options;
+        var logger = _services.Logger;
+        logger.PipelineStarting(_services.Sources.Count, _services.Matcher.Watches.Count);
+
+        var inFlight = new InFlightAlerts(options.DeliveryQueueCapacity);
+        var dispatcher = new AlertDispatcher(_services, inFlight);
+        var processor = new BatchProcessor(_services, inFlight, dispatcher.WakeUp);
+        var batches = Channel.CreateBounded<SourceWork>(new BoundedChannelOptions(options.BatchQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var delivery = new CancellationTokenSource();
+        var processingDone = false;
+        var dispatching = Task.Run(() => dispatcher.RunAsync(() => Volatile.Read(ref processingDone), delivery.Token), CancellationToken.None);
+        var reading = ReadAllSourcesAsync(batches.Writer, run.Token);
+        Exception? failure = null;
+        InvalidOperationException? error;
+        try
+        {
+            await processor.RunAsync(batches.Reader, output, run.Token).ConfigureAwait(false);
+            await reading.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop: what was committed stays committed; delivery gets its grace period below.
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+            logger.PipelineFailed(exception);
+        }
+        finally
+        {
+            await run.CancelAsync().ConfigureAwait(false);
+            await WhenSettled(reading).ConfigureAwait(false);
+            Volatile.Write(ref processingDone, true);
+            dispatcher.WakeUp();
+            failure ??= await FinishDeliveryAsync(dispatching, delivery, inFlight, stopping: cancellationToken.IsCancellationRequested || failure is not null).ConfigureAwait(false);
+            error = failure is null ? null : new InvalidOperationException("The Monitro pipeline failed: " + failure.Message, failure);
+            output?.TryComplete(error);
+            logger.PipelineStopped();
+        }
+
+        if (error is not null)
+        {
+            throw error;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task ReadAllSourcesAsync(ChannelWriter<SourceWork> writer, CancellationToken cancellationToken)
+    {
+        var readers = new Task[_services.Sources.Count];
+        for (var i = 0; i < readers.Length; i++)
+        {
+            var reader = new SourceReader(_services.Sources[i], _services);
+            readers[i] = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await reader.RunAsync(writer, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // Sources retry their own failures; what reaches here (the store failing) stops the run.
+                        writer.TryComplete(exception);
+                        throw;
+                    }
+                },
+                CancellationToken.None);
+        }
+
+        await Task.WhenAll(readers).ConfigureAwait(false);
+        writer.TryComplete();
+    }
+
+    private async Task<Exception?> FinishDeliveryAsync(Task dispatching, CancellationTokenSource delivery, InFlightAlerts inFlight, bool stopping)
+    {
+        if (stopping && !dispatching.IsCompleted)
+        {
+            // Give committed alerts a bounded time to go out; a durable outbox keeps the rest for the next start.
+            using var graceCancellation = new CancellationTokenSource();
+            var grace = Task.Delay(_services.Options.ShutdownGracePeriod, _services.TimeProvider, graceCancellation.Token);
+            await Task.WhenAny(dispatching, grace).ConfigureAwait(false);
+            await graceCancellation.CancelAsync().ConfigureAwait(false);
+            if (!dispatching.IsCompleted)
+            {
+                _services.Logger.ShutdownGraceExpired(inFlight.Count);
+                await delivery.CancelAsync().ConfigureAwait(false);
+            }
+        }
+
+        try
+        {
+            await dispatching.ConfigureAwait(false);
+            return null;
+        }
+        catch (OperationCanceledException) when (delivery.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception exception)
+        {
+            _services.Logger.PipelineFailed(exception);
+            return exception;
+        }
+    }
+
+    private static async Task WhenSettled(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The outcome of the readers was already handled where it mattered; here we only wait for them to stop.
+        }
+    }
+}

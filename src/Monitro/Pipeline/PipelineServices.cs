@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+using Monitro.Diagnostics;
+
+namespace Monitro.Pipeline;
+
+/// <summary>What one pipeline run works with, resolved once.</summary>
+internal sealed record PipelineServices(
+    IReadOnlyList<IListeningSource> Sources,
+    IMentionMatcher Matcher,
+    IMonitroStore Store,
+    IAlertOutbox Outbox,
+    IReadOnlyList<IAlertSink> Sinks,
+    IRelationshipScorer Scorer,
+    ISentimentAnalyzer? SentimentAnalyzer,
+    IIntentDetector? IntentDetector,
+    MonitroOptions Options,
+    TimeProvider TimeProvider,
+    MonitroMetrics Metrics,
+    ILogger Logger);

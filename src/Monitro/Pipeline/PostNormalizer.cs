@@ -1,0 +1,78 @@
+namespace Monitro.Pipeline;
+
+/// <summary>
+/// Checks and tidies posts from sources before they are matched: required fields present, the id shaped
+/// <c>source:native-id</c>, platform names in lower case, text cut to the configured length.
+/// </summary>
+internal sealed class PostNormalizer
+{
+    private readonly int _maxTextLength;
+
+    public PostNormalizer(int maxTextLength) => _maxTextLength = maxTextLength;
+
+    /// <summary>Normalizes a post.</summary>
+    /// <returns>The normalized post, or <see langword="null"/> with <paramref name="reason"/> when it cannot be used.</returns>
+    public Post? Normalize(Post post, out string? reason)
+    {
+        reason = Check(post);
+        if (reason is not null)
+        {
+            return null;
+        }
+
+        var source = post.Source.ToLowerInvariant();
+        var platform = post.Author.Platform.ToLowerInvariant();
+        var text = post.Text.Length > _maxTextLength ? post.Text[.._maxTextLength] : post.Text;
+        if (ReferenceEquals(source, post.Source) && ReferenceEquals(platform, post.Author.Platform) && ReferenceEquals(text, post.Text))
+        {
+            return post;
+        }
+
+        return post with
+        {
+            Source = source,
+            Text = text,
+            Author = ReferenceEquals(platform, post.Author.Platform) ? post.Author : post.Author with { Platform = platform },
+        };
+    }
+
+    private static string? Check(Post post)
+    {
+        // Sources built outside Monitro may bypass the required-member checks (reflection, defaults).
+        if (string.IsNullOrWhiteSpace(post.Source))
+        {
+            return "the post has no source";
+        }
+
+        if (string.IsNullOrWhiteSpace(post.Id))
+        {
+            return "the post has no id";
+        }
+
+        if (!post.Id.StartsWith(post.Source, StringComparison.OrdinalIgnoreCase)
+            || post.Id.Length <= post.Source.Length + 1
+            || post.Id[post.Source.Length] != ':')
+        {
+            return $"the post id '{Shorten(post.Id)}' is not of the form '{post.Source}:native-id'";
+        }
+
+        if (post.Author is null || string.IsNullOrWhiteSpace(post.Author.Platform) || string.IsNullOrWhiteSpace(post.Author.Handle))
+        {
+            return "the post has no author platform and handle";
+        }
+
+        if (post.Text is null)
+        {
+            return "the post has no text";
+        }
+
+        if (post.CreatedAt == default)
+        {
+            return "the post has no creation time";
+        }
+
+        return null;
+    }
+
+    private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
+}

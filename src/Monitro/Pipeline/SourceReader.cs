@@ -1,0 +1,68 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Monitro.Diagnostics;
+
+namespace Monitro.Pipeline;
+
+/// <summary>Reads one source into the pipeline, resuming from its checkpoint and retrying with backoff when it fails.</summary>
+internal sealed class SourceReader
+{
+    private readonly IListeningSource _source;
+    private readonly PipelineServices _services;
+
+    public SourceReader(IListeningSource source, PipelineServices services)
+    {
+        _source = source;
+        _services = services;
+    }
+
+    public async Task RunAsync(ChannelWriter<SourceWork> writer, CancellationToken cancellationToken)
+    {
+        var logger = _services.Logger;
+        var checkpoint = await _services.Store.GetCheckpointAsync(_source.Name, cancellationToken).ConfigureAwait(false);
+        if (checkpoint is not null)
+        {
+            logger.SourceResuming(_source.Name, checkpoint.Value);
+        }
+
+        var failures = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await foreach (var batch in _source.ReadAsync(checkpoint, cancellationToken).ConfigureAwait(false))
+                {
+                    failures = 0;
+                    await writer.WriteAsync(new SourceWork(_source.Name, batch), cancellationToken).ConfigureAwait(false);
+
+                    // The next attempt resumes after what is already on its way to a commit.
+                    checkpoint = batch.Checkpoint ?? checkpoint;
+                }
+
+                logger.SourceCompleted(_source.Name);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                var delay = Backoff(failures);
+                _services.Metrics.SourceFailed(_source.Name);
+                logger.SourceFailed(exception, _source.Name, failures, delay);
+                await Task.Delay(delay, _services.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private TimeSpan Backoff(int failures)
+    {
+        var options = _services.Options;
+        var factor = Math.Pow(2, Math.Min(failures - 1, 30));
+        var delay = TimeSpan.FromTicks((long)Math.Min(options.SourceRetryInitialDelay.Ticks * factor, options.SourceRetryMaxDelay.Ticks));
+        return delay;
+    }
+}
