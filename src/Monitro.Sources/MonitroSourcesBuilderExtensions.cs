@@ -125,4 +125,21 @@ public static class MonitroSourcesBuilderExtensions
         Action<BlueskyJetstreamOptions> configure) =>
         SourceRegistration.Add<BlueskyJetstreamOptions, BlueskyJetstreamOptionsValidator>(
             builder, name, configure, configureResilience: null, (context, options, _) => new JetstreamSource(context, options), usesHttp: false);
+
+    /// <summary>Adds a Bluesky source that polls the authenticated post search (for backfill; use Jetstream for ongoing listening).</summary>
+    /// <param name="builder">The Monitro builder.</param>
+    /// <param name="name">The unique name of the source.</param>
+    /// <param name="configure">Configures the source; the account identifier, an app password and the query are required.</param>
+    /// <param name="configureResilience">Optionally adjusts the HTTP resilience (retries, timeouts, circuit breaker).</param>
+    /// <returns>The same builder for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">A source with that name is already registered.</exception>
+    public static IMonitroBuilder AddBlueskySearch(
+        this IMonitroBuilder builder,
+        string name,
+        Action<BlueskySearchOptions> configure,
+        Action<HttpStandardResilienceOptions>? configureResilience = null) =>
+        SourceRegistration.Add<BlueskySearchOptions, BlueskySearchOptionsValidator>(
+            builder, name, configure, configureResilience, (context, options, _) => new BlueskySearchSource(context, options));
 }
