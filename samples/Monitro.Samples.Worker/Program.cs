@@ -13,7 +13,8 @@ var sources = configuration.GetSection("Sources");
 
 var monitro = builder.Services
     .AddMonitro(options => configuration.GetSection("Monitro").Bind(options))
-    .AddSink(new ConsoleMentionSink());
+    .AddSink(new ConsoleMentionSink())
+    .UseSqlite(configuration["Storage:Sqlite"] ?? "monitro.db"); // checkpoints, mentions and the alert outbox survive restarts
 
 if (Enabled(sources.GetSection("GoogleAlerts")))
 {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitro.Analysis;
 using Monitro.DependencyInjection;
 using Monitro.Diagnostics;
 using Monitro.Relationships;
@@ -58,6 +59,9 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddSingleton<MonitroMetrics>();
         services.TryAddSingleton<IMentionMatcher>(static _ => new MentionMatcher());
         services.TryAddSingleton<IRelationshipScorer>(static _ => new InteractionRelationshipScorer());
+        services.AddOptions<SentimentOptions>();
+        services.TryAddSingleton<ISentimentAnalyzer>(static provider => new LexiconSentimentAnalyzer(provider.GetRequiredService<IOptions<SentimentOptions>>().Value));
+        services.TryAddSingleton<IIntentDetector>(static _ => new RuleIntentDetector());
         services.TryAddSingleton(static provider => new InMemoryMonitroStore(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IMonitroStore>(static provider => provider.GetRequiredService<InMemoryMonitroStore>());
         services.TryAddSingleton<IAlertOutbox>(static provider => provider.GetRequiredService<InMemoryMonitroStore>());

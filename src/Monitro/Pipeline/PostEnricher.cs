@@ -1,3 +1,5 @@
+using Monitro.Analysis;
+
 namespace Monitro.Pipeline;
 
 /// <summary>Reads the signals of a post (sentiment, intents, whether it needs an answer) with the registered analyzers.</summary>
@@ -22,21 +24,7 @@ internal sealed class PostEnricher
         {
             Sentiment = sentiment,
             Intents = intents,
-            NeedsResponse = NeedsResponse(intents) || _ownAccounts.IsAddressedToUs(post),
+            NeedsResponse = IntentTriage.NeedsResponse(intents) || _ownAccounts.IsAddressedToUs(post),
         };
-    }
-
-    /// <summary>Questions, complaints, churn risks and purchase intents deserve an answer.</summary>
-    private static bool NeedsResponse(IReadOnlyList<IntentHit> intents)
-    {
-        foreach (var hit in intents)
-        {
-            if (hit.Label is IntentLabel.Question or IntentLabel.Complaint or IntentLabel.ChurnRisk or IntentLabel.PurchaseIntent)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

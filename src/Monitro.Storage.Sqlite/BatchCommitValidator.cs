@@ -1,0 +1,167 @@
+using System.Globalization;
+
+namespace Monitro.Storage.Sqlite;
+
+/// <summary>
+/// Checks a <see cref="BatchCommit"/> before any row is written, so a bad commit fails whole with an error that
+/// names the item and the field (<c>Posts[3].Id</c>) instead of a constraint failure half way through.
+/// </summary>
+internal static class BatchCommitValidator
+{
+    /// <summary>The longest id, key or name the store accepts, in characters.</summary>
+    public const int MaxKeyLength = 2048;
+
+    /// <summary>The longest checkpoint value the store accepts, in characters.</summary>
+    public const int MaxCheckpointLength = 1024 * 1024;
+
+    // The parameter of IMonitroStore.CommitAsync that every failure is about.
+    private static readonly string CommitParameterName = "commit";
+
+    public static void Validate(BatchCommit commit, int maxTextLength)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        Key(commit.SourceName, "SourceName");
+        var posts = List(commit.Posts, "Posts");
+        for (var i = 0; i < posts.Count; i++)
+        {
+            PostFields(posts[i], Path("Posts", i), maxTextLength);
+        }
+
+        var mentions = List(commit.Mentions, "Mentions");
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            MentionFields(mentions[i], Path("Mentions", i), maxTextLength);
+        }
+
+        var interactions = List(commit.Interactions, "Interactions");
+        for (var i = 0; i < interactions.Count; i++)
+        {
+            var path = Path("Interactions", i);
+            var interaction = NotNull(interactions[i], path);
+            Key(interaction.Id, path + ".Id");
+            Key(interaction.PersonId, path + ".PersonId");
+            Key(interaction.PostId, path + ".PostId");
+        }
+
+        var retractions = List(commit.Retractions, "Retractions");
+        for (var i = 0; i < retractions.Count; i++)
+        {
+            Key(retractions[i], Path("Retractions", i));
+        }
+
+        var skipped = List(commit.Skipped, "Skipped");
+        for (var i = 0; i < skipped.Count; i++)
+        {
+            var path = Path("Skipped", i);
+            var item = NotNull(skipped[i], path);
+            Key(item.SourceName, path + ".SourceName");
+            Key(item.Position, path + ".Position");
+            if (item.Reason is null)
+            {
+                throw Invalid(path + ".Reason", "must not be null");
+            }
+        }
+
+        var alerts = List(commit.Alerts, "Alerts");
+        for (var i = 0; i < alerts.Count; i++)
+        {
+            var path = Path("Alerts", i);
+            var alert = NotNull(alerts[i], path);
+            Key(alert.IdempotencyKey, path + ".IdempotencyKey");
+            Key(alert.Kind, path + ".Kind");
+            if (alert.Title is null)
+            {
+                throw Invalid(path + ".Title", "must not be null");
+            }
+
+            if (alert.Mention is not null)
+            {
+                MentionFields(alert.Mention, path + ".Mention", maxTextLength);
+            }
+        }
+
+        if (commit.Checkpoint is { } checkpoint)
+        {
+            if (!string.Equals(checkpoint.SourceName, commit.SourceName, StringComparison.Ordinal))
+            {
+                throw Invalid("Checkpoint.SourceName", $"is '{checkpoint.SourceName}' but the batch comes from '{commit.SourceName}'");
+            }
+
+            if (checkpoint.Value is null)
+            {
+                throw Invalid("Checkpoint.Value", "must not be null");
+            }
+
+            if (checkpoint.Value.Length > MaxCheckpointLength)
+            {
+                throw Invalid("Checkpoint.Value", Longer(checkpoint.Value.Length, MaxCheckpointLength));
+            }
+        }
+    }
+
+    private static void PostFields(Post? post, string path, int maxTextLength)
+    {
+        NotNull(post, path);
+        Key(post!.Id, path + ".Id");
+        Key(post.Source, path + ".Source");
+        var author = NotNull(post.Author, path + ".Author");
+        Key(author.Platform, path + ".Author.Platform");
+        Key(author.Handle, path + ".Author.Handle");
+        if (post.Text is null)
+        {
+            throw Invalid(path + ".Text", "must not be null");
+        }
+
+        if (post.Text.Length > maxTextLength)
+        {
+            throw Invalid(path + ".Text", Longer(post.Text.Length, maxTextLength));
+        }
+    }
+
+    private static void MentionFields(Mention? mention, string path, int maxTextLength)
+    {
+        NotNull(mention, path);
+        PostFields(mention!.Post, path + ".Post", maxTextLength);
+        var watch = NotNull(mention.Watch, path + ".Watch");
+        Key(watch.Name, path + ".Watch.Name");
+        var spans = List(mention.Spans, path + ".Spans");
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            if (span.Start < 0 || span.Length < 0 || span.End > mention.Post.Text.Length)
+            {
+                throw Invalid(Path(path + ".Spans", i), string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"({span.Start}, {span.Length}) lies outside the post text of {mention.Post.Text.Length} characters"));
+            }
+        }
+    }
+
+    private static IReadOnlyList<T> List<T>(IReadOnlyList<T>? list, string path) =>
+        list ?? throw Invalid(path, "must not be null (use an empty list)");
+
+    private static T NotNull<T>(T? value, string path)
+        where T : class =>
+        value ?? throw Invalid(path, "must not be null");
+
+    private static void Key(string? value, string path)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw Invalid(path, "must not be null or empty");
+        }
+
+        if (value.Length > MaxKeyLength)
+        {
+            throw Invalid(path, Longer(value.Length, MaxKeyLength));
+        }
+    }
+
+    private static string Path(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");
+
+    private static string Longer(int length, int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"has {length:N0} characters, more than the {max:N0} allowed");
+
+    private static ArgumentException Invalid(string path, string problem) =>
+        new($"The batch commit is not valid: {path} {problem}.", CommitParameterName);
+}

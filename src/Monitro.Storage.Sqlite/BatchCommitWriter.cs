@@ -1,0 +1,240 @@
+using Microsoft.Data.Sqlite;
+using Monitro.Storage.Sqlite.Serialization;
+
+namespace Monitro.Storage.Sqlite;
+
+/// <summary>Writes a validated <see cref="BatchCommit"/> inside the caller's transaction, every row as an upsert keyed by its natural id.</summary>
+/// <remarks>
+/// Retractions are applied after the posts of the same batch, so a post and its retraction in one batch leave a
+/// tombstone. A retracted post keeps a tombstone row (no payload) so that a replayed batch cannot bring it back.
+/// </remarks>
+internal static class BatchCommitWriter
+{
+    private const string UpsertPerson = """
+        INSERT INTO people (id, first_seen_at, last_seen_at) VALUES ($id, $seen, $seen)
+        ON CONFLICT (id) DO UPDATE SET
+            first_seen_at = min(people.first_seen_at, excluded.first_seen_at),
+            last_seen_at = max(people.last_seen_at, excluded.last_seen_at);
+        """;
+
+    // The identity keeps the details of the newest post seen, so a replay of an old post does not roll them back.
+    private const string UpsertIdentity = """
+        INSERT INTO identities (identity_key, person_id, platform, handle, display_name, profile_url, followers, seen_at)
+        VALUES ($key, $key, $platform, $handle, $display_name, $profile_url, $followers, $seen)
+        ON CONFLICT (identity_key) DO UPDATE SET
+            platform = excluded.platform, handle = excluded.handle, display_name = excluded.display_name,
+            profile_url = excluded.profile_url, followers = excluded.followers, seen_at = excluded.seen_at
+        WHERE excluded.seen_at >= identities.seen_at;
+        """;
+
+    private const string UpsertPost = """
+        INSERT INTO posts (id, source, author_id, created_at, reply_to_id, payload)
+        VALUES ($id, $source, $author_id, $created_at, $reply_to_id, $payload)
+        ON CONFLICT (id) DO UPDATE SET
+            source = excluded.source, author_id = excluded.author_id, created_at = excluded.created_at,
+            reply_to_id = excluded.reply_to_id, payload = excluded.payload
+        WHERE posts.retracted_at IS NULL;
+        """;
+
+    private const string UpsertMention = """
+        INSERT INTO mentions (id, watch_name, post_id, person_id, created_at, payload)
+        SELECT $id, $watch_name, $post_id, $person_id, $created_at, $payload
+        WHERE NOT EXISTS (SELECT 1 FROM posts WHERE id = $post_id AND retracted_at IS NOT NULL)
+        ON CONFLICT (id) DO UPDATE SET
+            watch_name = excluded.watch_name, post_id = excluded.post_id, person_id = excluded.person_id,
+            created_at = excluded.created_at, payload = excluded.payload;
+        """;
+
+    private const string UpsertInteraction = """
+        INSERT INTO interactions (id, person_id, post_id, direction, occurred_at, payload)
+        SELECT $id, $person_id, $post_id, $direction, $occurred_at, $payload
+        WHERE NOT EXISTS (SELECT 1 FROM posts WHERE id = $post_id AND retracted_at IS NOT NULL)
+        ON CONFLICT (id) DO UPDATE SET
+            person_id = excluded.person_id, post_id = excluded.post_id, direction = excluded.direction,
+            occurred_at = excluded.occurred_at, payload = excluded.payload;
+        """;
+
+    private const string Retract = """
+        UPDATE posts SET retracted_at = $now, payload = NULL WHERE id = $id AND retracted_at IS NULL;
+        DELETE FROM mentions WHERE post_id = $id;
+        DELETE FROM interactions WHERE post_id = $id;
+        DELETE FROM alert_outbox WHERE post_id = $id;
+        """;
+
+    private const string UpsertSkipped = """
+        INSERT INTO dead_letters (kind, origin, position, reason, excerpt, recorded_at)
+        VALUES ('source-item', $origin, $position, $reason, $excerpt, $now)
+        ON CONFLICT (kind, origin, position) DO UPDATE SET
+            reason = excluded.reason, excerpt = excluded.excerpt, recorded_at = excluded.recorded_at;
+        """;
+
+    // A settled key (delivered or dead) is never enqueued again, nor an alert about a retracted post.
+    private const string EnqueueAlert = """
+        INSERT INTO alert_outbox (idempotency_key, kind, post_id, person_id, payload, attempts, enqueued_at, next_attempt_at)
+        SELECT $key, $kind, $post_id, $person_id, $payload, 0, $now, $now
+        WHERE NOT EXISTS (SELECT 1 FROM settled_alerts WHERE idempotency_key = $key)
+          AND NOT EXISTS (SELECT 1 FROM posts WHERE id = $post_id AND retracted_at IS NOT NULL)
+        ON CONFLICT (idempotency_key) DO NOTHING;
+        """;
+
+    private const string UpsertCheckpoint = """
+        INSERT INTO checkpoints (source_name, value, updated_at) VALUES ($source_name, $value, $now)
+        ON CONFLICT (source_name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
+        """;
+
+    /// <summary>Writes the commit.</summary>
+    /// <returns>The number of alerts newly enqueued.</returns>
+    public static int Write(SqliteConnection connection, SqliteTransaction transaction, BatchCommit commit, long now)
+    {
+        var posts = CollectPosts(commit);
+        WritePeople(connection, transaction, posts, commit.Interactions);
+        WritePosts(connection, transaction, posts);
+        WriteMentions(connection, transaction, commit.Mentions);
+        WriteInteractions(connection, transaction, commit.Interactions);
+        WriteRetractions(connection, transaction, commit.Retractions, now);
+        WriteSkipped(connection, transaction, commit.Skipped, now);
+        var enqueued = WriteAlerts(connection, transaction, commit.Alerts, now);
+        if (commit.Checkpoint is { } checkpoint)
+        {
+            using var command = connection.CreateCommand(transaction, UpsertCheckpoint, "$source_name", "$value", "$now");
+            command.Run(checkpoint.SourceName, checkpoint.Value, now);
+        }
+
+        return enqueued;
+    }
+
+    // The batch's posts plus the posts of its mentions, once each: a mention is read back joined to its post.
+    private static List<Post> CollectPosts(BatchCommit commit)
+    {
+        var byId = new Dictionary<string, Post>(StringComparer.Ordinal);
+        foreach (var post in commit.Posts)
+        {
+            byId[post.Id] = post;
+        }
+
+        foreach (var mention in commit.Mentions)
+        {
+            byId.TryAdd(mention.Post.Id, mention.Post);
+        }
+
+        return [.. byId.Values];
+    }
+
+    private static void WritePeople(SqliteConnection connection, SqliteTransaction transaction, List<Post> posts, IReadOnlyList<Interaction> interactions)
+    {
+        var newest = new Dictionary<string, Post>(StringComparer.Ordinal);
+        foreach (var post in posts)
+        {
+            var key = post.Author.IdentityKey;
+            if (!newest.TryGetValue(key, out var seen) || post.CreatedAt > seen.CreatedAt)
+            {
+                newest[key] = post;
+            }
+        }
+
+        using var person = connection.CreateCommand(transaction, UpsertPerson, "$id", "$seen");
+        using var identity = connection.CreateCommand(
+            transaction, UpsertIdentity, "$key", "$platform", "$handle", "$display_name", "$profile_url", "$followers", "$seen");
+        foreach (var (key, post) in newest)
+        {
+            var seen = UnixTime.ToMilliseconds(post.CreatedAt);
+            var author = post.Author;
+            person.Run(key, seen);
+            identity.Run(key, author.Platform, author.Handle, author.DisplayName, author.ProfileUrl?.OriginalString, author.Followers, seen);
+        }
+
+        foreach (var interaction in interactions)
+        {
+            person.Run(interaction.PersonId, UnixTime.ToMilliseconds(interaction.OccurredAt));
+        }
+    }
+
+    private static void WritePosts(SqliteConnection connection, SqliteTransaction transaction, List<Post> posts)
+    {
+        using var command = connection.CreateCommand(
+            transaction, UpsertPost, "$id", "$source", "$author_id", "$created_at", "$reply_to_id", "$payload");
+        foreach (var post in posts)
+        {
+            command.Run(
+                post.Id,
+                post.Source,
+                post.Author.IdentityKey,
+                UnixTime.ToMilliseconds(post.CreatedAt),
+                post.ReplyToId,
+                PayloadSerializer.Write(post, SqliteJsonContext.Default.Post));
+        }
+    }
+
+    private static void WriteMentions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Mention> mentions)
+    {
+        using var command = connection.CreateCommand(
+            transaction, UpsertMention, "$id", "$watch_name", "$post_id", "$person_id", "$created_at", "$payload");
+        foreach (var mention in mentions)
+        {
+            command.Run(
+                mention.Id,
+                mention.Watch.Name,
+                mention.Post.Id,
+                mention.Post.Author.IdentityKey,
+                UnixTime.ToMilliseconds(mention.Post.CreatedAt),
+                PayloadSerializer.Write(StoredMention.From(mention), SqliteJsonContext.Default.StoredMention));
+        }
+    }
+
+    private static void WriteInteractions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Interaction> interactions)
+    {
+        using var command = connection.CreateCommand(
+            transaction, UpsertInteraction, "$id", "$person_id", "$post_id", "$direction", "$occurred_at", "$payload");
+        foreach (var interaction in interactions)
+        {
+            command.Run(
+                interaction.Id,
+                interaction.PersonId,
+                interaction.PostId,
+                (int)interaction.Direction,
+                UnixTime.ToMilliseconds(interaction.OccurredAt),
+                PayloadSerializer.Write(interaction, SqliteJsonContext.Default.Interaction));
+        }
+    }
+
+    private static void WriteRetractions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> retractions, long now)
+    {
+        using var command = connection.CreateCommand(transaction, Retract, "$id", "$now");
+        foreach (var postId in retractions)
+        {
+            command.Run(postId, now);
+        }
+    }
+
+    private static void WriteSkipped(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SkippedItem> skipped, long now)
+    {
+        using var command = connection.CreateCommand(transaction, UpsertSkipped, "$origin", "$position", "$reason", "$excerpt", "$now");
+        foreach (var item in skipped)
+        {
+            command.Run(
+                item.SourceName,
+                item.Position,
+                Diagnostics.Cut(item.Reason, Diagnostics.MaxReasonLength),
+                Diagnostics.CutOrNull(item.Excerpt, Diagnostics.MaxExcerptLength),
+                now);
+        }
+    }
+
+    private static int WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alert> alerts, long now)
+    {
+        using var command = connection.CreateCommand(transaction, EnqueueAlert, "$key", "$kind", "$post_id", "$person_id", "$payload", "$now");
+        var enqueued = 0;
+        foreach (var alert in alerts)
+        {
+            enqueued += command.Run(
+                alert.IdempotencyKey,
+                alert.Kind,
+                alert.Mention?.Post.Id,
+                alert.Mention?.Post.Author.IdentityKey,
+                PayloadSerializer.Write(alert, SqliteJsonContext.Default.Alert),
+                now);
+        }
+
+        return enqueued;
+    }
+}

@@ -1,0 +1,129 @@
+namespace Monitro.Storage.Sqlite.Schema;
+
+/// <summary>
+/// The migrations of the SQLite schema, oldest first. A released migration is never edited: a change to the
+/// schema is a new migration with the next number.
+/// </summary>
+/// <remarks>Times are stored as Unix milliseconds (UTC); model objects as JSON in <c>payload</c> columns.</remarks>
+internal static class SchemaMigrations
+{
+    /// <summary>Gets the migrations in order.</summary>
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        new(1, "posts, people, identities, mentions, interactions, checkpoints, dead letters, alert outbox", Version1),
+        new(2, "person id on mentions (backfilled), relationship snapshots", Version2),
+    ];
+
+    /// <summary>Gets the version of the newest migration.</summary>
+    public static int LatestVersion => All[^1].Version;
+
+    private const string Version1 = """
+        CREATE TABLE people (
+            id TEXT NOT NULL PRIMARY KEY,
+            first_seen_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE identities (
+            identity_key TEXT NOT NULL PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            handle TEXT NOT NULL,
+            display_name TEXT,
+            profile_url TEXT,
+            followers INTEGER,
+            seen_at INTEGER NOT NULL
+        );
+        CREATE INDEX ix_identities_person ON identities (person_id);
+
+        CREATE TABLE posts (
+            id TEXT NOT NULL PRIMARY KEY,
+            source TEXT NOT NULL,
+            author_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            reply_to_id TEXT,
+            retracted_at INTEGER,
+            payload TEXT
+        );
+        CREATE INDEX ix_posts_author ON posts (author_id, created_at, id);
+
+        CREATE TABLE mentions (
+            id TEXT NOT NULL PRIMARY KEY,
+            watch_name TEXT NOT NULL,
+            post_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            payload TEXT NOT NULL
+        );
+        CREATE INDEX ix_mentions_watch_time ON mentions (watch_name, created_at, id);
+        CREATE INDEX ix_mentions_post ON mentions (post_id);
+
+        CREATE TABLE interactions (
+            id TEXT NOT NULL PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            post_id TEXT NOT NULL,
+            direction INTEGER NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            payload TEXT NOT NULL
+        );
+        CREATE INDEX ix_interactions_person ON interactions (person_id, direction);
+        CREATE INDEX ix_interactions_post ON interactions (post_id);
+
+        CREATE TABLE checkpoints (
+            source_name TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE dead_letters (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            position TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            excerpt TEXT,
+            person_id TEXT,
+            recorded_at INTEGER NOT NULL,
+            UNIQUE (kind, origin, position)
+        );
+        CREATE INDEX ix_dead_letters_person ON dead_letters (person_id);
+
+        CREATE TABLE alert_outbox (
+            idempotency_key TEXT NOT NULL PRIMARY KEY,
+            kind TEXT NOT NULL,
+            post_id TEXT,
+            person_id TEXT,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            enqueued_at INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            lease_until INTEGER,
+            last_error TEXT
+        );
+        CREATE INDEX ix_alert_outbox_due ON alert_outbox (next_attempt_at, enqueued_at);
+        CREATE INDEX ix_alert_outbox_post ON alert_outbox (post_id);
+        CREATE INDEX ix_alert_outbox_person ON alert_outbox (person_id);
+
+        -- Keys of alerts that left the outbox (delivered or dead), so a replayed batch never enqueues them again.
+        CREATE TABLE settled_alerts (
+            idempotency_key TEXT NOT NULL PRIMARY KEY,
+            outcome TEXT NOT NULL,
+            settled_at INTEGER NOT NULL
+        );
+        """;
+
+    private const string Version2 = """
+        ALTER TABLE mentions ADD COLUMN person_id TEXT;
+        UPDATE mentions SET person_id = (SELECT posts.author_id FROM posts WHERE posts.id = mentions.post_id);
+        CREATE INDEX ix_mentions_person ON mentions (person_id);
+        CREATE INDEX ix_mentions_time ON mentions (created_at, id);
+
+        CREATE TABLE relationship_snapshots (
+            person_id TEXT NOT NULL,
+            as_of INTEGER NOT NULL,
+            bond REAL NOT NULL,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (person_id, as_of)
+        );
+        CREATE INDEX ix_relationship_snapshots_bond ON relationship_snapshots (bond, person_id);
+        """;
+}

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitro.Storage.Sqlite;
+
+/// <summary>The <see cref="IPersonDataEraser"/> side of the store.</summary>
+public sealed partial class SqliteMonitroStore
+{
+    // The posts to delete: the person's own (tombstones included), and the company's replies kept only
+    // because of a conversation with this person (no other person's interaction points at them).
+    private const string CollectPostsToForget = """
+        CREATE TEMP TABLE IF NOT EXISTS forget_posts (id TEXT NOT NULL PRIMARY KEY);
+        DELETE FROM temp.forget_posts;
+        INSERT OR IGNORE INTO temp.forget_posts
+            SELECT id FROM posts
+            WHERE author_id = $person_id OR author_id IN (SELECT identity_key FROM identities WHERE person_id = $person_id);
+        INSERT OR IGNORE INTO temp.forget_posts
+            SELECT i.post_id FROM interactions i
+            WHERE i.person_id = $person_id AND i.direction = 1
+              AND NOT EXISTS (SELECT 1 FROM interactions o WHERE o.post_id = i.post_id AND o.person_id <> $person_id);
+        """;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// <para>One transaction deletes the rows of every table that can hold the person's data. What is kept: the
+    /// idempotency keys of alerts already delivered (opaque ids, so a replayed batch does not alert again),
+    /// and unreadable source items (raw excerpts that cannot be tied to a person; purge them by age).</para>
+    /// <para>A person who posts again afterwards is stored again: forgetting removes data, it does not block a source.</para>
+    /// </remarks>
+    public async ValueTask<PersonErasure> ForgetPersonAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(personId);
+        var erasure = await WriteAsync((connection, transaction, _) => Forget(connection, transaction, personId), cancellationToken)
+            .ConfigureAwait(false);
+        _logger.PersonForgotten(erasure.Total);
+        return erasure;
+    }
+
+    private static PersonErasure Forget(SqliteConnection connection, SqliteTransaction transaction, string personId)
+    {
+        int Delete(string sql)
+        {
+            using var command = connection.CreateCommand(transaction, sql, "$person_id");
+            return command.Run(personId);
+        }
+
+        Delete(CollectPostsToForget);
+        var mentions = Delete("DELETE FROM mentions WHERE person_id = $person_id OR post_id IN (SELECT id FROM temp.forget_posts);");
+        var interactions = Delete("DELETE FROM interactions WHERE person_id = $person_id OR post_id IN (SELECT id FROM temp.forget_posts);");
+        var pendingAlerts = Delete("DELETE FROM alert_outbox WHERE person_id = $person_id OR post_id IN (SELECT id FROM temp.forget_posts);");
+        var deadLetters = Delete("DELETE FROM dead_letters WHERE person_id = $person_id;");
+        var posts = Delete("DELETE FROM posts WHERE id IN (SELECT id FROM temp.forget_posts);");
+        var snapshots = Delete("DELETE FROM relationship_snapshots WHERE person_id = $person_id;");
+        var identities = Delete("DELETE FROM identities WHERE person_id = $person_id OR identity_key = $person_id;");
+        Delete("DELETE FROM people WHERE id = $person_id;");
+        Delete("DELETE FROM temp.forget_posts;");
+        return new PersonErasure(personId, identities, posts, mentions, interactions, snapshots, pendingAlerts, deadLetters);
+    }
+}

@@ -1,0 +1,177 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Monitro.Storage.Sqlite.Schema;
+
+namespace Monitro.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default store of Monitro: one SQLite file in WAL mode holding posts, mentions, people and their
+/// identities, interactions, relationship snapshots, checkpoints, dead letters and the alert outbox.
+/// </summary>
+/// <remarks>
+/// <para>Every operation opens a pooled connection of its own, so queries read while the pipeline writes (WAL
+/// readers never wait for the writer). Writes in this process take turns; writes from other processes wait
+/// up to <see cref="SqliteStoreOptions.BusyTimeout"/> for the lock.</para>
+/// <para>The schema is migrated on first use, or at host start when registered with <c>UseSqlite</c>.</para>
+/// <para>The store is thread-safe. Dispose it to release the pooled connections (and so the file).</para>
+/// </remarks>
+public sealed partial class SqliteMonitroStore :
+    IMonitroStore, IAlertOutbox, IMonitroQueries, IPersonDataEraser, IRelationshipSnapshotStore, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly string _connectionPragmas;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly int _maxTextLength;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private volatile bool _migrated;
+
+    /// <summary>Initializes a new instance of the <see cref="SqliteMonitroStore"/> class.</summary>
+    /// <param name="options">The options; checked here.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">The logger, or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">An option is not valid; the message names it.</exception>
+    public SqliteMonitroStore(SqliteStoreOptions options, TimeProvider? timeProvider = null, ILogger<SqliteMonitroStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = new SqliteStoreOptionsValidator().Validate(Options.DefaultName, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(SqliteStoreOptions), validation.Failures);
+        }
+
+        _connectionString = SqliteConnectionStrings.Build(options.ConnectionString, options.BusyTimeout).ConnectionString;
+        _connectionPragmas = SqliteConnectionStrings.BusyTimeoutPragma(options.BusyTimeout)
+            + (options.DurableAgainstPowerLoss ? " PRAGMA synchronous = FULL;" : " PRAGMA synchronous = NORMAL;");
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<SqliteMonitroStore>.Instance;
+        _maxTextLength = options.MaxTextLength;
+    }
+
+    /// <summary>Applies the schema migrations the database lacks; does nothing when it is current.</summary>
+    /// <param name="cancellationToken">A token that cancels the wait for the database.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    /// <exception cref="NotSupportedException">The database was written by a newer version of Monitro.</exception>
+    public async ValueTask MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                EnableWriteAheadLog(connection);
+                var applied = SchemaMigrator.Migrate(connection, SchemaMigrations.LatestVersion, Now());
+                foreach (var migration in applied)
+                {
+                    _logger.SchemaMigrated(migration.Version, migration.Description);
+                }
+            }
+
+            _migrated = true;
+        }
+        finally
+        {
+            _migrationGate.Release();
+        }
+    }
+
+    /// <summary>Gets the schema version of the database.</summary>
+    /// <param name="cancellationToken">A token that cancels the read.</param>
+    /// <returns>The version; 0 for a database Monitro never used.</returns>
+    public async ValueTask<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return SchemaMigrator.GetVersion(connection);
+        }
+    }
+
+    /// <summary>Releases the pooled connections of this store's database.</summary>
+    public void Dispose()
+    {
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _writeGate.Dispose();
+        _migrationGate.Dispose();
+    }
+
+    /// <summary>Opens a connection to a migrated database.</summary>
+    private async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = connection.CreateCommand();
+            command.CommandText = _connectionPragmas;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs a write in one immediate transaction; once started it is not cancelled, so it commits or rolls back whole.</summary>
+    private async ValueTask<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, long, T> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var result = work(connection, transaction, Now());
+                transaction.Commit();
+                return result;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private long Now() => UnixTime.ToMilliseconds(_time.GetUtcNow());
+
+    private static void EnableWriteAheadLog(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        var mode = command.ExecuteScalar() as string;
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"The database could not switch to write-ahead logging (journal mode is '{mode}').");
+        }
+    }
+}

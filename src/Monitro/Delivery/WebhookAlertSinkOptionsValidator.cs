@@ -1,0 +1,36 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Monitro.Delivery;
+
+/// <summary>Checks <see cref="WebhookAlertSinkOptions"/>; a failure names the option and the reason, never the secret.</summary>
+public sealed class WebhookAlertSinkOptionsValidator : IValidateOptions<WebhookAlertSinkOptions>
+{
+    /// <summary>Validates the options.</summary>
+    /// <param name="name">The name of the options instance.</param>
+    /// <param name="options">The options.</param>
+    /// <returns>The result, with every failure.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    public ValidateOptionsResult Validate(string? name, WebhookAlertSinkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new ValidateOptionsResultBuilder();
+        if (options.Endpoint is not { IsAbsoluteUri: true } endpoint
+            || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+        {
+            builder.AddError("must be an absolute http or https address", nameof(WebhookAlertSinkOptions.Endpoint));
+        }
+
+        if (options.Secret is null || Encoding.UTF8.GetByteCount(options.Secret) < WebhookAlertSinkOptions.MinSecretBytes)
+        {
+            builder.AddError($"must have at least {WebhookAlertSinkOptions.MinSecretBytes} bytes", nameof(WebhookAlertSinkOptions.Secret));
+        }
+
+        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(5))
+        {
+            builder.AddError("must be between one second and five minutes", nameof(WebhookAlertSinkOptions.Timeout));
+        }
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,93 @@
+using Monitro.Storage.Sqlite.Schema;
+using Monitro.Storage.Sqlite.Serialization;
+
+namespace Monitro.Storage.Sqlite.Tests;
+
+public sealed class SqliteSchemaMigrationTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task MigrateAsync_NewFile_ReachesTheLatestVersionInWriteAheadLogMode()
+    {
+        var store = _database.CreateStore();
+
+        await store.MigrateAsync();
+
+        Assert.Equal(SchemaMigrations.LatestVersion, await store.GetSchemaVersionAsync());
+        Assert.Equal(2, SchemaMigrations.LatestVersion);
+        using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", command.ExecuteScalar() as string);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_FromVersion1WithData_KeepsTheDataAndBackfillsPersonIds()
+    {
+        var post = Model.Post("1", "jane", "acme is great");
+        var mention = Model.Mention(post);
+        using (var connection = _database.OpenConnection())
+        {
+            SchemaMigrator.Migrate(connection, targetVersion: 1, now: 0);
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO posts (id, source, author_id, created_at, payload) VALUES ($post_id, 'mastodon', $author, $created, $post);
+                INSERT INTO mentions (id, watch_name, post_id, created_at, payload) VALUES ($mention_id, 'acme-brand', $post_id, $created, $mention);
+                INSERT INTO checkpoints (source_name, value, updated_at) VALUES ('replay', 'line-7', 0);
+                """;
+            command.Parameters.AddWithValue("$post_id", post.Id);
+            command.Parameters.AddWithValue("$author", post.Author.IdentityKey);
+            command.Parameters.AddWithValue("$created", post.CreatedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$post", PayloadSerializer.Write(post, SqliteJsonContext.Default.Post));
+            command.Parameters.AddWithValue("$mention_id", mention.Id);
+            command.Parameters.AddWithValue("$mention", PayloadSerializer.Write(StoredMention.From(mention), SqliteJsonContext.Default.StoredMention));
+            command.ExecuteNonQuery();
+        }
+
+        var store = _database.CreateStore();
+        Assert.Equal(1, await store.GetSchemaVersionAsync());
+
+        var page = await store.GetMentionsAsync(new MentionQuery { WatchName = "acme-brand" });
+
+        Assert.Equal(2, await store.GetSchemaVersionAsync());
+        Assert.Equal(mention, Assert.Single(page.Items), MentionComparer.Instance);
+        Assert.Equal("line-7", (await store.GetCheckpointAsync("replay"))?.Value);
+        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM mentions WHERE person_id = 'mastodon:jane';"));
+        await store.SaveSnapshotsAsync([Model.Snapshot("jane", 50)]);
+        var erasure = await store.ForgetPersonAsync("mastodon:jane");
+        Assert.Equal(1, erasure.Mentions);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_CurrentDatabase_AppliesNothingAgain()
+    {
+        await _database.CreateStore().MigrateAsync();
+        await _database.CreateStore().MigrateAsync();
+
+        Assert.Equal(2, _database.Scalar("SELECT count(*) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ManyStoresOnOneFileAtOnce_MigrateOnce()
+    {
+        var stores = Enumerable.Range(0, 4).Select(_ => _database.CreateStore()).ToArray();
+
+        await Task.WhenAll(stores.Select(store => Task.Run(() => store.MigrateAsync().AsTask())));
+
+        Assert.Equal(2, _database.Scalar("SELECT count(*) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_DatabaseOfANewerVersion_ThrowsNotSupported()
+    {
+        await _database.CreateStore().MigrateAsync();
+        _database.Execute("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 0);");
+
+        var exception = await Assert.ThrowsAsync<NotSupportedException>(() => _database.CreateStore().MigrateAsync().AsTask());
+
+        Assert.Contains("schema version 99", exception.Message, StringComparison.Ordinal);
+    }
+}
