@@ -315,4 +315,16 @@ public sealed class RssSourceTests : IAsyncDisposable
         Assert.Contains(measurements, m => (int)m.Tags["http.response.status_code"]! == 200 && (string)m.Tags["monitro.source"]! == "blog");
         Assert.True(measurements.Count(m => (int)m.Tags["http.response.status_code"]! == 304) >= 2);
     }
+
+    [Fact]
+    public async Task ReadAsync_UnreadableCheckpoint_IsLoggedAndTheSourceStartsAsOnAFirstRun()
+    {
+        _feed.Then(200, FeedFixtures.Rss(FeedFixtures.Items(1, 2)), "application/rss+xml");
+        var sut = await CreateSutAsync();
+
+        var batches = await _host.ReadUntilAsync(sut, new SourceCheckpoint("blog", "{not json"), b => b.AllPosts().Count >= 2);
+
+        Assert.Equal(2, batches.AllPosts().Count);
+        Assert.Contains(_host.LogsAtLeast(LogLevel.Warning), r => r.Message.Contains("could not read its checkpoint", StringComparison.Ordinal));
+    }
 }
