@@ -41,6 +41,9 @@ internal sealed class JetstreamSource : IListeningSource
             var connection = new Connection();
             using var socket = new ClientWebSocket();
             socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+
+            // A stream that stops answering pings is dead even if the TCP connection looks open.
+            socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(30);
             var cursor = state.Cursor is { } c ? Math.Max(0, c - (rewind ? _options.CursorRewind.Ticks / 10 : 0)) : (long?)null;
             rewind = true;
             await ConnectAsync(socket, cursor, connection, cancellationToken).ConfigureAwait(false);

@@ -189,4 +189,37 @@ public sealed class HackerNewsSourceTests : IAsyncDisposable
         Assert.Contains(ex.Failures, f => f.Contains("IncludeStories and IncludeComments", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("HitsPerPage must be between 1 and 1000 (was 5000)", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ReadAsync_TooManyRequestsWithRetryAfter_WaitsThatLong()
+    {
+        var server = await ServerAsync();
+        server.AddComment(Start - 300, "Acme after the wait");
+        server.Override(c =>
+        {
+            c.Response.StatusCode = 429;
+            c.Response.Headers.RetryAfter = "900";
+            return Task.CompletedTask;
+        });
+        var sut = await CreateSutAsync();
+
+        var batches = await _host.ReadUntilAsync(sut, null, b => b.AllPosts().Count >= 1);
+
+        Assert.Equal("Acme after the wait", Assert.Single(batches.AllPosts()).Text);
+        Assert.True(server.Requests.Count >= 2);
+    }
+
+    [Fact]
+    public async Task ReadAsync_BodyOverTheCap_IsSkippedAndLogged()
+    {
+        var server = await ServerAsync();
+        server.AddComment(Start - 300, "Acme small");
+        server.Override(async c => await c.Response.WriteAsync("{\"hits\":[" + string.Join(",", Enumerable.Repeat("{\"comment_text\":\"" + new string('y', 800) + "\"}", 5)) + "]}"));
+        var sut = await CreateSutAsync(o => o.MaxResponseBytes = 2048);
+
+        var batches = await _host.ReadUntilAsync(sut, null, b => b.AllPosts().Count >= 1);
+
+        Assert.Contains("larger than 2048 bytes", Assert.Single(batches.AllSkipped()).Reason, StringComparison.Ordinal);
+        Assert.Contains(_host.LogsAtLeast(LogLevel.Error), r => r.Message.Contains("larger than 2048", StringComparison.Ordinal));
+    }
 }

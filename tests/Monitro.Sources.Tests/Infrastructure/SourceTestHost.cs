@@ -44,9 +44,9 @@ public sealed class SourceTestHost : IAsyncDisposable
     {
         options.Retry.MaxRetryAttempts = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
-        options.AttemptTimeout.Timeout = TimeSpan.FromMinutes(30);
-        options.TotalRequestTimeout.Timeout = TimeSpan.FromHours(3);
-        options.CircuitBreaker.SamplingDuration = TimeSpan.FromHours(2);
+        options.AttemptTimeout.Timeout = TimeSpan.FromHours(2);
+        options.TotalRequestTimeout.Timeout = TimeSpan.FromHours(12);
+        options.CircuitBreaker.SamplingDuration = TimeSpan.FromHours(5);
     }
 
     public IListeningSource Source(string name) =>
@@ -61,7 +61,7 @@ public sealed class SourceTestHost : IAsyncDisposable
 
     /// <summary>Reads the source in the background until <paramref name="done"/> holds, then stops it and returns the batches.</summary>
     public async Task<List<SourceBatch>> ReadUntilAsync(
-        IListeningSource source, SourceCheckpoint? checkpoint, Func<IReadOnlyList<SourceBatch>, bool> done, int timeoutSeconds = 20)
+        IListeningSource source, SourceCheckpoint? checkpoint, Func<IReadOnlyList<SourceBatch>, bool> done, int timeoutSeconds = 60)
     {
         var batches = new List<SourceBatch>();
         using var stop = new CancellationTokenSource();

@@ -218,7 +218,7 @@ public sealed class MastodonSourceTests : IAsyncDisposable
         });
         var (sut, _) = await CreateSutAsync();
 
-        await _host.ReadUntilAsync(sut, null, b => b.AllPosts().Count >= 1, timeoutSeconds: 30);
+        await _host.ReadUntilAsync(sut, null, b => b.AllPosts().Count >= 1);
 
         var requests = server.Requests.ToArray();
         Assert.True(requests[1].At >= new DateTimeOffset(2026, 1, 1, 13, 0, 0, TimeSpan.Zero), $"second request at {requests[1].At}");
@@ -275,5 +275,49 @@ public sealed class MastodonSourceTests : IAsyncDisposable
         Assert.Contains(ex.Failures, f => f.Contains("Instance must be an absolute http or https address", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("'not a tag', which is not a hashtag", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("PageSize must be between 1 and 40 (was 41)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReadAsync_TooManyRequestsWithRetryAfter_WaitsThatLong()
+    {
+        var server = await ServerAsync();
+        server.Add(Start.AddMinutes(-5), "After the wait", ["acmecrm"]);
+        server.Override(429, headers: r => r.Headers.RetryAfter = "600");
+        var (sut, _) = await CreateSutAsync();
+
+        var batches = await _host.ReadUntilAsync(sut, null, b => b.AllPosts().Count >= 1);
+
+        var requests = server.Requests.ToArray();
+        Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromSeconds(600), $"waited {requests[1].At - requests[0].At}");
+        Assert.Single(batches.AllPosts());
+    }
+
+    [Fact]
+    public async Task ReadAsync_ServerErrorThenSuccess_IsRetriedWithoutLosingThePage()
+    {
+        var server = await ServerAsync();
+        server.Add(Start.AddMinutes(-5), "Survived a 500", ["acmecrm"]);
+        server.Override(500);
+        var (sut, _) = await CreateSutAsync();
+
+        var batches = await _host.ReadUntilAsync(sut, null, b => b.AllPosts().Count >= 1);
+
+        Assert.StartsWith("Survived a 500", Assert.Single(batches.AllPosts()).Text, StringComparison.Ordinal);
+        Assert.Empty(_host.LogsAtLeast(LogLevel.Warning));
+    }
+
+    [Fact]
+    public async Task ReadAsync_BodyOverTheCap_IsSkippedAndTheNextPageIsRead()
+    {
+        var server = await ServerAsync();
+        server.Add(Start.AddMinutes(-5), "Small page", ["acmecrm"]);
+        server.Override(200, "[" + string.Join(",", Enumerable.Repeat("{\"id\":\"1\",\"content\":\"" + new string('x', 500) + "\"}", 10)) + "]");
+        var (sut, _) = await CreateSutAsync(o => o.MaxResponseBytes = 2048);
+
+        var batches = await _host.ReadUntilAsync(sut, null, b => b.AllPosts().Count >= 1);
+
+        Assert.Contains("larger than 2048 bytes", Assert.Single(batches.AllSkipped()).Reason, StringComparison.Ordinal);
+        Assert.Contains(_host.LogsAtLeast(LogLevel.Error), r => r.Message.Contains("larger than 2048", StringComparison.Ordinal));
+        Assert.Single(batches.AllPosts());
     }
 }

@@ -238,4 +238,23 @@ public sealed class RedditSourceTests : IAsyncDisposable
         Assert.Contains(ex.Failures, f => f.Contains("UserAgent must be descriptive", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("'r/sysadmin', which is not a subreddit name", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ReadAsync_TruncatedJsonAndServerError_AreReportedAndTheListingIsReadAgain()
+    {
+        var server = await ServerAsync();
+        server.AddPost("r/sysadmin", Start.AddMinutes(-10), "Acme survives");
+        server.Override(async c => await c.Response.WriteAsync("{\"kind\":\"Listing\",\"data\":{\"after\":null,\"children\":[{\"kind\":\"t3\",\"da"));
+        server.Override(c =>
+        {
+            c.Response.StatusCode = 500;
+            return Task.CompletedTask;
+        });
+        var sut = await CreateSutAsync();
+
+        var batches = await _host.ReadUntilAsync(sut, null, b => b.AllPosts().Count >= 1);
+
+        Assert.Contains("not valid JSON", Assert.Single(batches.AllSkipped()).Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Acme survives", Assert.Single(batches.AllPosts()).Text, StringComparison.Ordinal);
+    }
 }

@@ -301,4 +301,30 @@ public sealed class RssSourceTests : IAsyncDisposable
 
         Assert.Contains("'twice'", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReadAsync_Requests_AreCountedByStatusCode()
+    {
+        _feed.Then(200, FeedFixtures.Rss(FeedFixtures.Items(1, 1)), "application/rss+xml", r => r.Headers.ETag = "\"e\"").Then(304);
+        var sut = await CreateSutAsync();
+        using var requests = _host.Metric("monitro.source.requests");
+
+        await _host.ReadUntilAsync(sut, null, _ => _feed.Requests.Count >= 3);
+
+        var measurements = requests.GetMeasurementSnapshot();
+        Assert.Contains(measurements, m => (int)m.Tags["http.response.status_code"]! == 200 && (string)m.Tags["monitro.source"]! == "blog");
+        Assert.True(measurements.Count(m => (int)m.Tags["http.response.status_code"]! == 304) >= 2);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnreadableCheckpoint_IsLoggedAndTheSourceStartsAsOnAFirstRun()
+    {
+        _feed.Then(200, FeedFixtures.Rss(FeedFixtures.Items(1, 2)), "application/rss+xml");
+        var sut = await CreateSutAsync();
+
+        var batches = await _host.ReadUntilAsync(sut, new SourceCheckpoint("blog", "{not json"), b => b.AllPosts().Count >= 2);
+
+        Assert.Equal(2, batches.AllPosts().Count);
+        Assert.Contains(_host.LogsAtLeast(LogLevel.Warning), r => r.Message.Contains("could not read its checkpoint", StringComparison.Ordinal));
+    }
 }
