@@ -6,8 +6,6 @@ namespace Monitro.Sources;
 /// <summary>The instruments the sources report on the <c>Monitro</c> meter.</summary>
 internal sealed class SourceMetrics
 {
-    public const string MeterName = "Monitro";
-
     private readonly Counter<long> _requests;
     private readonly Counter<long> _postsRead;
     private readonly Counter<long> _skipped;
@@ -17,12 +15,12 @@ internal sealed class SourceMetrics
     public SourceMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(MonitroDiagnostics.MeterName);
         _requests = meter.CreateCounter<long>("monitro.source.requests", "{request}", "Requests sent by sources, by HTTP status code.");
         _postsRead = meter.CreateCounter<long>("monitro.source.items.read", "{item}", "Posts read by sources.");
         _skipped = meter.CreateCounter<long>("monitro.source.items.skipped", "{item}", "Items sources could not read and skipped.");
         _retractions = meter.CreateCounter<long>("monitro.source.retractions", "{item}", "Deletions reported by platforms.");
-        _failures = meter.CreateCounter<long>("monitro.source.failures", "{failure}", "Polls or connections that failed.");
+        _failures = meter.CreateCounter<long>("monitro.source.poll_failures", "{failure}", "Polls or connections that failed inside a source (the pipeline counts sources that stopped in monitro.source.failures).");
     }
 
     public void Request(string source, int statusCode) =>
