@@ -10,8 +10,8 @@ namespace Monitro.Benchmarks.Matching;
 /// </summary>
 internal sealed class MatchingCorpus
 {
-    private const int VocabularySize = 50_000;
-    private const int FirstRareRank = 2_000;
+    private const int VocabularySize = 200_000;
+    private const int FirstRareRank = 20_000;
     private static readonly string[] Syllables =
     [
         "ka", "lo", "mi", "ra", "te", "su", "no", "vi", "da", "pe", "zu", "ho", "ne", "bri", "sta", "kor", "len",
@@ -30,7 +30,7 @@ internal sealed class MatchingCorpus
         while (words.Count < VocabularySize)
         {
             var builder = new StringBuilder();
-            var syllables = 1 + _random.Next(4);
+            var syllables = 1 + _random.Next(5);
             for (var s = 0; s < syllables; s++)
             {
                 builder.Append(Syllables[_random.Next(Syllables.Length)]);

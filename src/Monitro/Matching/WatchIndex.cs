@@ -4,8 +4,15 @@ namespace Monitro.Matching;
 
 /// <summary>
 /// An immutable index of compiled watches by their required keys: per kind a dictionary from key to watches,
-/// Aho-Corasick automata for substring and exact keys, a prefix table and a deletion neighbourhood for fuzzy keys.
+/// Aho-Corasick automata for unspaced-script substrings and exact literals, a prefix table, a deletion
+/// neighbourhood for fuzzy keys, and a table of words probed with every window of a hashtag or handle part.
 /// </summary>
+/// <remarks>
+/// Words inside hashtag and handle parts are found by probing each window of 4 to N characters of the part
+/// (N being the longest such word indexed), which is linear in the part's length. An Aho-Corasick automaton over
+/// every indexed word would do the same in one pass, but over 100,000 watches it took about a second to build and
+/// tens of megabytes, for parts that are short and rare in posts.
+/// </remarks>
 /// <remarks>Safe to share between threads. Candidates it returns are verified by <see cref="QueryEvaluator"/>.</remarks>
 internal sealed class WatchIndex
 {
@@ -21,6 +28,8 @@ internal sealed class WatchIndex
     private readonly int[] _prefixLengths;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _fuzzy;
     private readonly int _fuzzyMaxEdits;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _entityWords;
+    private readonly int _entityWordMaxLength;
 
     private WatchIndex(CompiledWatch[] watches)
     {
@@ -35,6 +44,7 @@ internal sealed class WatchIndex
         var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var fuzzy = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var entityWords = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var id = 0; id < watches.Length; id++)
         {
             foreach (var key in watches[id].Query.Keys)
@@ -46,6 +56,10 @@ internal sealed class WatchIndex
                         break;
                     case IndexKeyKind.Substring:
                         Post(substrings, key.Key, id);
+                        break;
+                    case IndexKeyKind.EntitySubstring:
+                        Post(entityWords, key.Key, id);
+                        _entityWordMaxLength = Math.Max(_entityWordMaxLength, key.Key.Length);
                         break;
                     case IndexKeyKind.Exact:
                         Post(exact, key.Key, id);
@@ -72,6 +86,7 @@ internal sealed class WatchIndex
         _prefixes = Freeze(prefixes).GetAlternateLookup<ReadOnlySpan<char>>();
         _prefixLengths = [.. prefixes.Keys.Select(k => k.Length).Distinct().Order()];
         _fuzzy = Freeze(fuzzy).GetAlternateLookup<ReadOnlySpan<char>>();
+        _entityWords = Freeze(entityWords).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Gets an index with no watches.</summary>
@@ -106,9 +121,9 @@ internal sealed class WatchIndex
                         ProbeDeletions(key, _fuzzyMaxEdits, candidates, offset);
                     }
 
-                    if (token.IsEntityPart)
+                    if (token.IsEntityPart && _entityWordMaxLength > 0)
                     {
-                        _substrings?.Scan(key, ref scan, AddPattern);
+                        ProbeWindows(key, candidates, offset);
                     }
 
                     break;
@@ -157,6 +172,22 @@ internal sealed class WatchIndex
         if (_hasDirect[(int)kind] && _direct[(int)kind].TryGetValue(key, out var postings))
         {
             candidates.AddAll(postings, offset);
+        }
+    }
+
+    // Probes every window of the part that is as long as some indexed word: linear in the part's length.
+    private void ProbeWindows(ReadOnlySpan<char> part, CandidateSet candidates, int offset)
+    {
+        for (var start = 0; start + WordTerm.MinSubstringLength <= part.Length; start++)
+        {
+            var longest = Math.Min(_entityWordMaxLength, part.Length - start);
+            for (var length = WordTerm.MinSubstringLength; length <= longest; length++)
+            {
+                if (_entityWords.TryGetValue(part.Slice(start, length), out var postings))
+                {
+                    candidates.AddAll(postings, offset);
+                }
+            }
         }
     }
 
