@@ -165,7 +165,7 @@ internal sealed class MatchingCorpus
     private string Special(int i) => (i / 100 % 3) switch
     {
         0 => $"{RareWord()} NEAR/3 {ZipfWord()}",
-        1 => RareWord()[..4] + "*",
+        1 => RareWord()[..^1] + "*",
         _ => "#" + Capitalize(RareWord()) + Capitalize(ZipfWord()),
     };
 
