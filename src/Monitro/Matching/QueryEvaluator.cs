@@ -207,10 +207,6 @@ internal sealed class QueryEvaluator
         return false;
     }
 
-    /// <summary>Returns whether a word token's key matches a word term.</summary>
-    public static bool MatchesWord(WordTerm word, ReadOnlySpan<char> key, bool isEntityPart) =>
-        key.SequenceEqual(word.Text) || (isEntityPart && word.MatchesInsideEntities && key.Contains(word.Text, StringComparison.Ordinal));
-
     /// <summary>Returns whether a phrase element matches a token.</summary>
     public static bool MatchesElement(in PhraseElement element, in Token token, ReadOnlySpan<char> key) =>
         token.Kind == element.Kind && token.Position >= 0
