@@ -30,8 +30,11 @@ internal enum IndexKeyKind
     /// <summary>The author's handle or its local part.</summary>
     Author,
 
-    /// <summary>A substring of a run of unspaced script or of a hashtag or handle part (Aho-Corasick).</summary>
+    /// <summary>A substring of a run of unspaced script (Aho-Corasick).</summary>
     Substring,
+
+    /// <summary>A word of four or more characters inside a hashtag or handle part (window probes of the part).</summary>
+    EntitySubstring,
 
     /// <summary>A prefix of a word.</summary>
     Prefix,
@@ -49,17 +52,27 @@ internal enum IndexKeyKind
 /// <param name="MaxEdits">For fuzzy keys, the edit distance.</param>
 internal readonly record struct IndexKey(IndexKeyKind Kind, string Key, int MaxEdits = 0)
 {
-    /// <summary>Gets an estimate of how often the key selects a post that then does not match (lower is better).</summary>
-    public double Cost => Kind switch
+    /// <summary>
+    /// Gets an estimate of how often the key occurs in posts (lower is better). Without statistics of the stream,
+    /// longer keys are taken as rarer (about halving per character, as in natural-language text), very common
+    /// words as frequent, and entities as rarer than words of the same length.
+    /// </summary>
+    public double Cost
     {
-        IndexKeyKind.Author => 0.5,
-        IndexKeyKind.Hashtag or IndexKeyKind.Mention or IndexKeyKind.Cashtag or IndexKeyKind.Url or IndexKeyKind.Email => 2.0 / (Key.Length + 1),
-        IndexKeyKind.Domain => 1.0,
-        IndexKeyKind.Emoji => 1.5,
-        IndexKeyKind.Word => 8.0 / (Key.Length + 1),
-        IndexKeyKind.Substring => 4.0 / (Key.Length + 1),
-        IndexKeyKind.Exact => 6.0 / (Key.Length + 1),
-        IndexKeyKind.Prefix => 20.0 / (Key.Length + 1),
-        _ => 30.0 / (Key.Length + 1),
-    };
+        get
+        {
+            var rarity = Math.Pow(2, -Math.Min(Key.Length, 20));
+            return Kind switch
+            {
+                IndexKeyKind.Author => rarity / 64,
+                IndexKeyKind.Hashtag or IndexKeyKind.Mention or IndexKeyKind.Cashtag or IndexKeyKind.Url or IndexKeyKind.Email or IndexKeyKind.Domain => rarity / 8,
+                IndexKeyKind.Emoji => 0.01,
+                IndexKeyKind.Word => CommonWords.Contains(Key) ? 1.0 : rarity,
+                IndexKeyKind.Substring or IndexKeyKind.EntitySubstring => rarity / 16,
+                IndexKeyKind.Exact => rarity,
+                IndexKeyKind.Prefix => rarity * 64,
+                _ => rarity * 256,
+            };
+        }
+    }
 }

@@ -104,12 +104,13 @@ public sealed class MentionMatcher : IMentionMatcher
                 _byName[watch.Watch.Name] = watch;
             }
 
-            foreach (var old in replaced)
-            {
-                old.MarkRemoved();
-            }
-
             Rebuild();
+        }
+
+        // After the new snapshot is published, so a replaced watch never stops matching in between.
+        foreach (var old in replaced)
+        {
+            old.MarkRemoved();
         }
     }
 

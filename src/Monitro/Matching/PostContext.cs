@@ -8,6 +8,9 @@ internal sealed class PostContext : IDisposable
     /// <summary>Gets the analysis of the post's text, with the platform-reported links and the post's address added.</summary>
     public TextAnalysis Analysis { get; } = new();
 
+    /// <summary>Gets the table of the post's tokens by key.</summary>
+    public PostTermTable Terms { get; } = new();
+
     /// <summary>Gets the post.</summary>
     public Post Post { get; private set; } = null!;
 
@@ -36,6 +39,7 @@ internal sealed class PostContext : IDisposable
             Analysis.AddLink(url.OriginalString);
         }
 
+        Terms.Build(Analysis);
         AuthorHandle = FoldHandle(post.Author?.Handle);
         var at = AuthorHandle.IndexOf('@', StringComparison.Ordinal);
         AuthorLocalPart = at > 0 ? AuthorHandle[..at] : AuthorHandle;
@@ -50,9 +54,26 @@ internal sealed class PostContext : IDisposable
     }
 
     /// <summary>Folds a handle as author: values are folded.</summary>
-    public static string FoldHandle(string? handle) =>
-        string.IsNullOrEmpty(handle) ? string.Empty : TextFolder.FoldToString(handle.TrimStart('@'));
+    public static string FoldHandle(string? handle)
+    {
+        if (string.IsNullOrEmpty(handle))
+        {
+            return string.Empty;
+        }
+
+        var trimmed = handle.AsSpan().TrimStart('@');
+        if (System.Text.Ascii.IsValid(trimmed) && !trimmed.ContainsAnyInRange('A', 'Z'))
+        {
+            return trimmed.Length == handle.Length ? handle : trimmed.ToString();
+        }
+
+        return TextFolder.FoldToString(trimmed.ToString());
+    }
 
     /// <inheritdoc />
-    public void Dispose() => Analysis.Dispose();
+    public void Dispose()
+    {
+        Terms.Dispose();
+        Analysis.Dispose();
+    }
 }

@@ -68,7 +68,7 @@ internal static class QueryCompiler
                 return null;
             case WordTerm word:
                 return word.MatchesInsideEntities
-                    ? [new IndexKey(IndexKeyKind.Word, word.Text), new IndexKey(IndexKeyKind.Substring, word.Text)]
+                    ? [new IndexKey(IndexKeyKind.Word, word.Text), new IndexKey(IndexKeyKind.EntitySubstring, word.Text)]
                     : [new IndexKey(IndexKeyKind.Word, word.Text)];
             case RunTerm run:
                 return [new IndexKey(IndexKeyKind.Substring, run.Text)];
@@ -115,6 +115,30 @@ internal static class QueryCompiler
         _ => throw new InvalidOperationException($"No index key for {element.Kind}."),
     };
 
-    private static List<IndexKey>? Cheapest(IEnumerable<List<IndexKey>?> alternatives) =>
-        alternatives.Where(k => k is not null).MinBy(k => k!.Sum(key => key.Cost));
+    private static List<IndexKey>? Cheapest(IEnumerable<List<IndexKey>?> alternatives)
+    {
+        List<IndexKey>? best = null;
+        var bestCost = double.MaxValue;
+        foreach (var keys in alternatives)
+        {
+            if (keys is null)
+            {
+                continue;
+            }
+
+            var cost = 0.0;
+            foreach (var key in keys)
+            {
+                cost += key.Cost;
+            }
+
+            if (cost < bestCost)
+            {
+                best = keys;
+                bestCost = cost;
+            }
+        }
+
+        return best;
+    }
 }

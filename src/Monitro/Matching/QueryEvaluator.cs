@@ -54,6 +54,10 @@ internal sealed class QueryEvaluator
                 return !Evaluate(not.Child, post);
             case FieldTerm field:
                 return MatchesField(field, post);
+            case WordTerm word:
+                return post.Terms.Find(TokenKind.Word, word.Text) >= 0 || (word.MatchesInsideEntities && post.Terms.HasEntityParts && OccursInsideEntityPart(word, post.Analysis));
+            case EntityTerm entity:
+                return post.Terms.Find(entity.Kind, entity.Key) >= 0;
             default:
                 var hits = Rent();
                 AddHits(node, post, hits);
@@ -110,20 +114,17 @@ internal sealed class QueryEvaluator
         switch (node)
         {
             case WordTerm word:
-                foreach (ref readonly var token in analysis.Tokens)
-                {
-                    if (token.Kind == TokenKind.Word && MatchesWord(word, analysis.Key(token), token.IsEntityPart))
-                    {
-                        hits.Add(Hit.Of(token));
-                    }
-                }
-
+                AddWordHits(word, post, hits);
                 break;
             case RunTerm run:
                 AddTokenHits(analysis, TokenKind.Run, run.Text, static (key, text) => key.Contains(text, StringComparison.Ordinal), hits);
                 break;
             case EntityTerm entity:
-                AddTokenHits(analysis, entity.Kind, entity.Key, static (key, text) => key.SequenceEqual(text), hits);
+                for (var i = post.Terms.Find(entity.Kind, entity.Key); i >= 0; i = post.Terms.Find(entity.Kind, entity.Key, i))
+                {
+                    hits.Add(Hit.Of(analysis.Tokens[i]));
+                }
+
                 break;
             case PrefixTerm prefix:
                 AddTokenHits(analysis, TokenKind.Word, prefix.Prefix, static (key, text) => key.StartsWith(text, StringComparison.Ordinal), hits);
@@ -139,7 +140,7 @@ internal sealed class QueryEvaluator
 
                 break;
             case PhraseTerm phrase:
-                AddPhraseHits(phrase, analysis, hits);
+                AddPhraseHits(phrase, post, hits);
                 break;
             case ExactTerm exact:
                 AddExactHits(exact.Literal, post.Post.Text ?? string.Empty, hits);
@@ -171,9 +172,40 @@ internal sealed class QueryEvaluator
         }
     }
 
-    /// <summary>Returns whether a word token's key matches a word term.</summary>
-    public static bool MatchesWord(WordTerm word, ReadOnlySpan<char> key, bool isEntityPart) =>
-        key.SequenceEqual(word.Text) || (isEntityPart && word.MatchesInsideEntities && key.Contains(word.Text, StringComparison.Ordinal));
+    private static void AddWordHits(WordTerm word, PostContext post, List<Hit> hits)
+    {
+        var analysis = post.Analysis;
+        var tokens = analysis.Tokens;
+        for (var i = post.Terms.Find(TokenKind.Word, word.Text); i >= 0; i = post.Terms.Find(TokenKind.Word, word.Text, i))
+        {
+            hits.Add(Hit.Of(tokens[i]));
+        }
+
+        if (word.MatchesInsideEntities && post.Terms.HasEntityParts)
+        {
+            foreach (ref readonly var token in tokens)
+            {
+                if (token.Kind == TokenKind.Word && token.IsEntityPart && token.KeyLength > word.Text.Length
+                    && analysis.Key(token).Contains(word.Text, StringComparison.Ordinal))
+                {
+                    hits.Add(Hit.Of(token));
+                }
+            }
+        }
+    }
+
+    private static bool OccursInsideEntityPart(WordTerm word, TextAnalysis analysis)
+    {
+        foreach (ref readonly var token in analysis.Tokens)
+        {
+            if (token.Kind == TokenKind.Word && token.IsEntityPart && analysis.Key(token).Contains(word.Text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Returns whether a phrase element matches a token.</summary>
     public static bool MatchesElement(in PhraseElement element, in Token token, ReadOnlySpan<char> key) =>
@@ -264,47 +296,71 @@ internal sealed class QueryEvaluator
         }
     }
 
-    private static void AddPhraseHits(PhraseTerm phrase, TextAnalysis analysis, List<Hit> hits)
+    private static void AddPhraseHits(PhraseTerm phrase, PostContext post, List<Hit> hits)
     {
+        var analysis = post.Analysis;
         var tokens = analysis.Tokens;
         var elements = phrase.Elements;
-        foreach (ref readonly var first in tokens)
+        for (var f = NextElement(elements[0], post, -1); f >= 0; f = NextElement(elements[0], post, f))
         {
-            if (!MatchesElement(elements[0], first, analysis.Key(first)))
-            {
-                continue;
-            }
-
+            ref readonly var first = ref tokens[f];
             var previous = first.Position;
             var lastIndex = -1;
-            var complete = true;
-            for (var e = 1; e < elements.Length && complete; e++)
+            for (var e = 1; e < elements.Length; e++)
             {
                 // The earliest next occurrence keeps the window as short as it can be.
                 var best = -1;
-                for (var t = 0; t < tokens.Length; t++)
+                for (var t = NextElement(elements[e], post, -1); t >= 0; t = NextElement(elements[e], post, t))
                 {
-                    if (tokens[t].Position > previous && (best < 0 || tokens[t].Position < tokens[best].Position)
-                        && MatchesElement(elements[e], tokens[t], analysis.Key(tokens[t])))
+                    if (tokens[t].Position > previous && (best < 0 || tokens[t].Position < tokens[best].Position))
                     {
                         best = t;
                     }
                 }
 
-                complete = best >= 0;
-                if (complete)
+                if (best < 0)
                 {
-                    previous = tokens[best].Position;
-                    lastIndex = best;
+                    lastIndex = -1;
+                    break;
                 }
+
+                previous = tokens[best].Position;
+                lastIndex = best;
             }
 
-            if (complete && previous - first.Position - (elements.Length - 1) <= phrase.Slop)
+            if (lastIndex >= 0 && previous - first.Position - (elements.Length - 1) <= phrase.Slop)
             {
                 var last = tokens[lastIndex];
                 hits.Add(new Hit(first.Position, last.Position, first.OriginalStart, last.OriginalStart + last.OriginalLength));
             }
         }
+    }
+
+    // The next token (after index `after`, or the first with -1) that a phrase element matches, or -1.
+    private static int NextElement(in PhraseElement element, PostContext post, int after)
+    {
+        if (element.Kind != TokenKind.Run)
+        {
+            int index = after;
+            do
+            {
+                index = post.Terms.Find(element.Kind, element.Key, index);
+            }
+            while (index >= 0 && post.Analysis.Tokens[index].Position < 0);
+
+            return index;
+        }
+
+        var tokens = post.Analysis.Tokens;
+        for (var i = after + 1; i < tokens.Length; i++)
+        {
+            if (MatchesElement(element, tokens[i], post.Analysis.Key(tokens[i])))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void AddNearHits(NearNode near, PostContext post, List<Hit> hits)

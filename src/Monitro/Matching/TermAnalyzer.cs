@@ -8,6 +8,10 @@ internal static class TermAnalyzer
 {
     private static readonly string[] FieldNames = ["author", "site", "url", "lang", "source", "is"];
 
+    // Query terms are short; one analysis buffer per thread serves them all.
+    [ThreadStatic]
+    private static TextAnalysis? t_analysis;
+
     /// <summary>Returns whether a bare term is a field name followed by a colon and nothing else (a quoted value follows).</summary>
     public static bool IsFieldWithoutValue(string bare) =>
         bare.Length > 1 && bare[^1] == ':' && Array.IndexOf(FieldNames, bare[..^1].ToLowerInvariant()) >= 0;
@@ -241,7 +245,8 @@ internal static class TermAnalyzer
     /// <summary>Analyzes text into the elements that occupy word positions (hashtags and handles give their parts).</summary>
     public static List<PhraseElement> Elements(string text)
     {
-        using var analysis = TextAnalysis.Of(text);
+        var analysis = t_analysis ??= new TextAnalysis();
+        analysis.Analyze(text);
         var elements = new List<PhraseElement>();
         var lastEmojiPosition = -1;
         foreach (ref readonly var token in analysis.Tokens)

@@ -4,37 +4,47 @@ namespace Monitro.Matching;
 
 /// <summary>
 /// An immutable index of compiled watches by their required keys: per kind a dictionary from key to watches,
-/// Aho-Corasick automata for substring and exact keys, a prefix table and a deletion neighbourhood for fuzzy keys.
+/// Aho-Corasick automata for unspaced-script substrings and exact literals, a prefix table, a deletion
+/// neighbourhood for fuzzy keys, and a table of words probed with every window of a hashtag or handle part.
 /// </summary>
+/// <remarks>
+/// Words inside hashtag and handle parts are found by probing each window of 4 to N characters of the part
+/// (N being the longest such word indexed), which is linear in the part's length. An Aho-Corasick automaton over
+/// every indexed word would do the same in one pass, but over 100,000 watches it took about a second to build and
+/// tens of megabytes, for parts that are short and rare in posts.
+/// </remarks>
 /// <remarks>Safe to share between threads. Candidates it returns are verified by <see cref="QueryEvaluator"/>.</remarks>
 internal sealed class WatchIndex
 {
     private const int DirectKinds = (int)IndexKeyKind.Author + 1;
 
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>>[] _direct;
+    private readonly PostingTable[] _direct;
     private readonly bool[] _hasDirect;
     private readonly AhoCorasick? _substrings;
-    private readonly int[][] _substringPostings;
+    private readonly PostingTable _substringPostings;
     private readonly AhoCorasick? _exact;
-    private readonly int[][] _exactPostings;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+    private readonly PostingTable _exactPostings;
+    private readonly PostingTable _prefixes;
     private readonly int[] _prefixLengths;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _fuzzy;
+    private readonly PostingTable _fuzzy;
     private readonly int _fuzzyMaxEdits;
+    private readonly PostingTable _entityWords;
+    private readonly int _entityWordMaxLength;
 
     private WatchIndex(CompiledWatch[] watches)
     {
         Watches = watches;
-        var direct = new Dictionary<string, List<int>>[DirectKinds];
+        var direct = new PostingTable[DirectKinds];
         for (var k = 0; k < DirectKinds; k++)
         {
-            direct[k] = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            direct[k] = new PostingTable();
         }
 
-        var substrings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var fuzzy = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var substrings = new PostingTable();
+        var exact = new PostingTable();
+        var prefixes = new PostingTable();
+        var fuzzy = new PostingTable();
+        var entityWords = new PostingTable();
         for (var id = 0; id < watches.Length; id++)
         {
             foreach (var key in watches[id].Query.Keys)
@@ -42,22 +52,26 @@ internal sealed class WatchIndex
                 switch (key.Kind)
                 {
                     case < IndexKeyKind.Substring:
-                        Post(direct[(int)key.Kind], key.Key, id);
+                        direct[(int)key.Kind].Add(key.Key, id);
                         break;
                     case IndexKeyKind.Substring:
-                        Post(substrings, key.Key, id);
+                        substrings.Add(key.Key, id);
+                        break;
+                    case IndexKeyKind.EntitySubstring:
+                        entityWords.Add(key.Key, id);
+                        _entityWordMaxLength = Math.Max(_entityWordMaxLength, key.Key.Length);
                         break;
                     case IndexKeyKind.Exact:
-                        Post(exact, key.Key, id);
+                        exact.Add(key.Key, id);
                         break;
                     case IndexKeyKind.Prefix:
-                        Post(prefixes, key.Key, id);
+                        prefixes.Add(key.Key, id);
                         break;
                     default:
                         _fuzzyMaxEdits = Math.Max(_fuzzyMaxEdits, key.MaxEdits);
                         foreach (var variant in Deletions(key.Key, key.MaxEdits))
                         {
-                            Post(fuzzy, variant, id);
+                            fuzzy.Add(variant, id);
                         }
 
                         break;
@@ -65,13 +79,16 @@ internal sealed class WatchIndex
             }
         }
 
-        _direct = [.. direct.Select(d => Freeze(d).GetAlternateLookup<ReadOnlySpan<char>>())];
+        _direct = [.. direct.Select(d => d.Freeze())];
         _hasDirect = [.. direct.Select(d => d.Count > 0)];
-        (_substrings, _substringPostings) = Automaton(substrings);
-        (_exact, _exactPostings) = Automaton(exact);
-        _prefixes = Freeze(prefixes).GetAlternateLookup<ReadOnlySpan<char>>();
+        _substringPostings = substrings.Freeze();
+        _substrings = substrings.Count > 0 ? new AhoCorasick([.. substrings.Keys]) : null;
+        _exactPostings = exact.Freeze();
+        _exact = exact.Count > 0 ? new AhoCorasick([.. exact.Keys]) : null;
+        _prefixes = prefixes.Freeze();
         _prefixLengths = [.. prefixes.Keys.Select(k => k.Length).Distinct().Order()];
-        _fuzzy = Freeze(fuzzy).GetAlternateLookup<ReadOnlySpan<char>>();
+        _fuzzy = fuzzy.Freeze();
+        _entityWords = entityWords.Freeze();
     }
 
     /// <summary>Gets an index with no watches.</summary>
@@ -106,9 +123,9 @@ internal sealed class WatchIndex
                         ProbeDeletions(key, _fuzzyMaxEdits, candidates, offset);
                     }
 
-                    if (token.IsEntityPart)
+                    if (token.IsEntityPart && _entityWordMaxLength > 0)
                     {
-                        _substrings?.Scan(key, ref scan, AddPattern);
+                        ProbeWindows(key, candidates, offset);
                     }
 
                     break;
@@ -157,6 +174,22 @@ internal sealed class WatchIndex
         if (_hasDirect[(int)kind] && _direct[(int)kind].TryGetValue(key, out var postings))
         {
             candidates.AddAll(postings, offset);
+        }
+    }
+
+    // Probes every window of the part that is as long as some indexed word: linear in the part's length.
+    private void ProbeWindows(ReadOnlySpan<char> part, CandidateSet candidates, int offset)
+    {
+        for (var start = 0; start + WordTerm.MinSubstringLength <= part.Length; start++)
+        {
+            var longest = Math.Min(_entityWordMaxLength, part.Length - start);
+            for (var length = WordTerm.MinSubstringLength; length <= longest; length++)
+            {
+                if (_entityWords.TryGetValue(part.Slice(start, length), out var postings))
+                {
+                    candidates.AddAll(postings, offset);
+                }
+            }
         }
     }
 
@@ -231,45 +264,11 @@ internal sealed class WatchIndex
 
     private static void AddPattern(ref ScanState state, int pattern) => state.Candidates.AddAll(state.Postings[pattern], state.Offset);
 
-    private static void Post(Dictionary<string, List<int>> postings, string key, int id)
-    {
-        if (!postings.TryGetValue(key, out var list))
-        {
-            postings[key] = list = [];
-        }
 
-        if (list.Count == 0 || list[^1] != id)
-        {
-            list.Add(id);
-        }
-    }
-
-    private static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> postings)
-    {
-        var frozen = new Dictionary<string, int[]>(postings.Count, StringComparer.Ordinal);
-        foreach (var (key, list) in postings)
-        {
-            frozen[key] = [.. list];
-        }
-
-        return frozen;
-    }
-
-    private static (AhoCorasick? Automaton, int[][] Postings) Automaton(Dictionary<string, List<int>> postings)
-    {
-        if (postings.Count == 0)
-        {
-            return (null, []);
-        }
-
-        var patterns = postings.Keys.ToArray();
-        return (new AhoCorasick(patterns), [.. patterns.Select(p => postings[p].ToArray())]);
-    }
-
-    private struct ScanState(CandidateSet candidates, int[][] postings, int offset)
+    private struct ScanState(CandidateSet candidates, PostingTable postings, int offset)
     {
         public readonly CandidateSet Candidates = candidates;
-        public readonly int[][] Postings = postings;
+        public readonly PostingTable Postings = postings;
         public readonly int Offset = offset;
     }
 }

@@ -61,7 +61,7 @@ internal static class SocialTokenizer
             }
             else if (CharClass.IsWordRune(rune))
             {
-                i = TryEmail(analysis, i, position) is var emailEnd && emailEnd > 0 ? emailEnd : AddWord(analysis, i, position);
+                i = AddWordOrEmail(analysis, i, position);
                 position++;
             }
             else
@@ -142,6 +142,11 @@ internal static class SocialTokenizer
             return false;
         }
 
+        if (f[i - 1] < 0x80)
+        {
+            return char.IsAsciiLetterOrDigit(f[i - 1]) || f[i - 1] == '_';
+        }
+
         var start = char.IsLowSurrogate(f[i - 1]) && i >= 2 ? i - 2 : i - 1;
         return CharClass.IsWordRune(CharClass.RuneAt(f, start, out _)) || f[i - 1] == '_';
     }
@@ -154,17 +159,45 @@ internal static class SocialTokenizer
             return false;
         }
 
+        if (f[i] < 0x80)
+        {
+            length = 1;
+            return char.IsAsciiLetterOrDigit(f[i]);
+        }
+
         var rune = CharClass.RuneAt(f, i, out length);
         return CharClass.IsWordRune(rune);
     }
 
-    private static int AddWord(TextAnalysis analysis, int start, int position)
+    // A word, unless the word is the local part of an e-mail address (only tried when an e-mail character follows).
+    private static int AddWordOrEmail(TextAnalysis analysis, int start, int position)
     {
-        var text = analysis.Text;
-        var f = text.Folded;
+        var f = analysis.Text.Folded;
+        var end = WordEnd(f, start);
+        if (end < f.Length && f[end] is '@' or '.' or '_' or '%' or '+' or '-' or '\'' && TryEmail(analysis, start, position) is var emailEnd && emailEnd > 0)
+        {
+            return emailEnd;
+        }
+
+        return AddWord(analysis, start, end, position);
+    }
+
+    private static int WordEnd(ReadOnlySpan<char> f, int start)
+    {
         var j = start;
         while (j < f.Length)
         {
+            if (f[j] < 0x80 && f[j] != '\'')
+            {
+                if (!char.IsAsciiLetterOrDigit(f[j]))
+                {
+                    break;
+                }
+
+                j++;
+                continue;
+            }
+
             var rune = CharClass.RuneAt(f, j, out var length);
             if (CharClass.IsWordRune(rune) && !CharClass.IsUnspacedScript(rune.Value))
             {
@@ -180,6 +213,13 @@ internal static class SocialTokenizer
             }
         }
 
+        return j;
+    }
+
+    private static int AddWord(TextAnalysis analysis, int start, int j, int position)
+    {
+        var text = analysis.Text;
+        var f = text.Folded;
         var keyEnd = j;
         if (keyEnd - start > 2 && f[keyEnd - 2] == '\'' && f[keyEnd - 1] == 's')
         {
