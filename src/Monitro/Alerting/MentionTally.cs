@@ -13,7 +13,15 @@ internal sealed class MentionTally
     private readonly List<Mention> _topPosts = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-    public MentionTally(Watch watch) => Watch = watch;
+    private readonly HashSet<string> _watchWords;
+
+    public MentionTally(Watch watch)
+    {
+        Watch = watch;
+
+        // The watch's own words are in every mention; they say nothing about what drove the volume.
+        _watchWords = [.. SummaryTerms.Of(watch.Name + " " + watch.Query)];
+    }
 
     public Watch Watch { get; }
 
@@ -54,6 +62,11 @@ internal sealed class MentionTally
 
         foreach (var term in SummaryTerms.Of(mention.Post.Text))
         {
+            if (_watchWords.Contains(term))
+            {
+                continue;
+            }
+
             if (_terms.TryGetValue(term, out var count))
             {
                 _terms[term] = count + 1;
