@@ -6,6 +6,9 @@ public sealed record AlertSpike
     /// <summary>Gets what rose: <c>volume</c> (mentions per window) or <c>negative-share</c> (share of negative mentions).</summary>
     public required string Metric { get; init; }
 
+    /// <summary>Gets the start of the current window.</summary>
+    public required DateTimeOffset WindowStart { get; init; }
+
     /// <summary>Gets the value in the current window.</summary>
     public required double Observed { get; init; }
 

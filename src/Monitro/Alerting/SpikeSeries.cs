@@ -123,6 +123,7 @@ internal sealed class SpikeSeries
             Rule = ruleName,
             Spike = new AlertSpike
             {
+                WindowStart = windowStart,
                 Metric = found.Metric,
                 Observed = found.Observed,
                 BaselineMean = found.Mean,
