@@ -22,7 +22,7 @@ public sealed class CrmDatabase
             watch TEXT NOT NULL, text TEXT NOT NULL, url TEXT, sentiment_label TEXT, sentiment REAL, intents TEXT NOT NULL,
             created_at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS cases (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, mention_id TEXT NOT NULL UNIQUE, contact_id TEXT NOT NULL,
+            id INTEGER PRIMARY KEY AUTOINCREMENT, post_id TEXT NOT NULL UNIQUE, contact_id TEXT NOT NULL,
             title TEXT NOT NULL, status TEXT NOT NULL, opened_at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS alerts (id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, time TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS processed_keys (key TEXT PRIMARY KEY, received_at TEXT NOT NULL);
@@ -115,13 +115,14 @@ public sealed class CrmDatabase
         if (data.IsComplaint)
         {
             var title = "Complaint from @" + data.Person.Handle + " about " + data.Watch.Name;
-            Execute(connection, transaction, "INSERT OR IGNORE INTO cases (mention_id, contact_id, title, status, opened_at) VALUES ($1, $2, $3, 'open', $4)", data.MentionId, contactId, title, Text(now));
+            // One case per complaining post, even when the post matched several watches.
+            Execute(connection, transaction, "INSERT OR IGNORE INTO cases (post_id, contact_id, title, status, opened_at) VALUES ($1, $2, $3, 'open', $4)", data.PostId, contactId, title, Text(now));
         }
     }
 
     public static void Retract(SqliteConnection connection, SqliteTransaction transaction, string postId)
     {
-        Execute(connection, transaction, "DELETE FROM cases WHERE mention_id IN (SELECT mention_id FROM activities WHERE post_id = $1)", postId);
+        Execute(connection, transaction, "DELETE FROM cases WHERE post_id = $1", postId);
         Execute(connection, transaction, "DELETE FROM activities WHERE post_id = $1", postId);
     }
 

@@ -30,6 +30,17 @@ public sealed class CrmWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_ComplaintMatchingTwoWatches_OpensOneCaseAndTwoActivities()
+    {
+        var complaint = SampleAlerts.Complaint();
+        await _crm.PostAllAsync(complaint);
+        var product = complaint.Mention! with { Watch = new Watch { Name = "Tidewell Boards", Category = WatchCategory.Product, Query = "board" } };
+        await _crm.PostAllAsync(Alert.ForMention(product, DateTimeOffset.UtcNow));
+
+        Assert.Equal((2, 1), (_crm.Database.Count("activities"), _crm.Database.Count("cases")));
+    }
+
+    [Fact]
     public async Task Page_ListsContactsWithTimelineAndCaseAndEncodesText()
     {
         await _crm.PostAllAsync(SampleAlerts.Complaint());
