@@ -34,6 +34,14 @@ listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
 listener.Start();
 
 var now = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+
+// Everything found goes into a SQLite file; it starts empty on every run so the output is the same each time.
+var databasePath = Path.Combine(AppContext.BaseDirectory, "monitro-quickstart.db");
+foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+{
+    File.Delete(file);
+}
+
 var alerts = new ConsoleAlertSink(shownInFull: 25);
 var services = new ServiceCollection();
 services.AddSingleton<TimeProvider>(new FixedClock(now));
@@ -49,7 +57,12 @@ services.AddMonitro(options =>
     .AddOwnAccount("bluesky", "tidewell.io")
     .AddOwnAccount("reddit", "TidewellTeam")
     .AddJsonLinesReplay("quickstart", Path.Combine(dataFolder, "posts.jsonl"))
-    .AddSink(alerts);
+    .AddSink(alerts)
+    .UseSqlite(o =>
+    {
+        o.ConnectionString = databasePath;
+        o.DurableAgainstPowerLoss = false; // a demo: survive a killed process, skip waiting for the disk on every commit
+    });
 
 await using var provider = services.BuildServiceProvider();
 var monitor = provider.GetRequiredService<MentionMonitor>();
@@ -63,10 +76,11 @@ await foreach (var mention in monitor.ListenAsync())
 }
 
 listener.RecordObservableInstruments();
-var store = provider.GetRequiredService<InMemoryMonitroStore>();
+var queries = provider.GetRequiredService<IMonitroQueries>();
+var deadLetters = await queries.GetDeadLettersAsync(new PageRequest(PageSize: 100));
 Console.WriteLine();
 Console.WriteLine(string.Create(culture, $"{counters.GetValueOrDefault("monitro.posts.read")} posts read, {counters.GetValueOrDefault("monitro.posts.duplicates")} duplicates dropped, {counters.GetValueOrDefault("monitro.items.skipped")} malformed lines skipped, {perWatch.Values.Sum()} mentions found, {alerts.Delivered} alerts delivered"));
-foreach (var skipped in store.DeadLetters)
+foreach (var skipped in deadLetters.Items)
 {
     Console.WriteLine(string.Create(culture, $"  skipped {skipped.Position}: {Shorten(skipped.Reason, 100)}"));
 }
@@ -87,5 +101,8 @@ foreach (var person in monitor.Relationships.GetTop(15, now))
     var who = Shorten($"{person.Person.DisplayName ?? person.Person.Handle} ({person.Person.Platform})", 34);
     Console.WriteLine(string.Create(culture, $"  {who,-34} {person.Bond,5:0} {person.Band,-8} {person.Inbound,3} {person.Outbound,3} {tone,6} {person.OpenItems,4}  {person.Reason}"));
 }
+
+Console.WriteLine();
+Console.WriteLine($"Everything found is in {databasePath}");
 
 static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -46,8 +46,15 @@ public sealed partial class SqliteMonitroStore
         Delete(CollectPostsToForget);
         var mentions = Delete("DELETE FROM mentions WHERE person_id = $person_id OR post_id IN (SELECT id FROM temp.forget_posts);");
         var interactions = Delete("DELETE FROM interactions WHERE person_id = $person_id OR post_id IN (SELECT id FROM temp.forget_posts);");
-        var pendingAlerts = Delete("DELETE FROM alert_outbox WHERE person_id = $person_id OR post_id IN (SELECT id FROM temp.forget_posts);");
-        var deadLetters = Delete("DELETE FROM dead_letters WHERE person_id = $person_id;");
+        var pendingAlerts = Delete("""
+            DELETE FROM alert_outbox
+            WHERE person_id = $person_id OR post_id IN (SELECT id FROM temp.forget_posts)
+               OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $person_id);
+            """);
+        var deadLetters = Delete("""
+            DELETE FROM dead_letters
+            WHERE person_id = $person_id OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $person_id);
+            """);
         var posts = Delete("DELETE FROM posts WHERE id IN (SELECT id FROM temp.forget_posts);");
         var snapshots = Delete("DELETE FROM relationship_snapshots WHERE person_id = $person_id;");
         var identities = Delete("DELETE FROM identities WHERE person_id = $person_id OR identity_key = $person_id;");

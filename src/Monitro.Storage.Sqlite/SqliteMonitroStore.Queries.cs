@@ -6,18 +6,6 @@ namespace Monitro.Storage.Sqlite;
 /// <summary>The <see cref="IMonitroQueries"/> side of the store: keyset-paged reads that run beside the writer.</summary>
 public sealed partial class SqliteMonitroStore
 {
-    private const string SelectMentions = """
-        SELECT m.id, m.created_at, m.payload, p.payload
-        FROM mentions m JOIN posts p ON p.id = m.post_id
-        WHERE ($watch_name IS NULL OR m.watch_name = $watch_name)
-          AND ($from IS NULL OR m.created_at >= $from)
-          AND ($until IS NULL OR m.created_at < $until)
-          AND ($after_time IS NULL OR (m.created_at, m.id) < ($after_time, $after_id))
-          AND p.payload IS NOT NULL
-        ORDER BY m.created_at DESC, m.id DESC
-        LIMIT $limit;
-        """;
-
     private const string SelectTimeline = """
         WITH own_identities AS (
             SELECT identity_key FROM identities WHERE person_id = $person_id
@@ -46,7 +34,7 @@ public sealed partial class SqliteMonitroStore
     private const string SelectDeadLetters = """
         SELECT id, kind, origin, position, reason, excerpt, recorded_at
         FROM dead_letters
-        WHERE ($after_id IS NULL OR id < $after_id)
+        WHERE id < $after_id
         ORDER BY id DESC
         LIMIT $limit;
         """;
@@ -61,7 +49,7 @@ public sealed partial class SqliteMonitroStore
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand(
-                null, SelectMentions, "$watch_name", "$from", "$until", "$after_time", "$after_id", "$limit");
+                null, SelectMentionsSql(query, after is not null), "$watch_name", "$from", "$until", "$after_time", "$after_id", "$limit");
             command.Bind(
                 query.WatchName,
                 query.From is { } from ? UnixTime.ToMilliseconds(from) : null,
@@ -130,7 +118,7 @@ public sealed partial class SqliteMonitroStore
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand(null, SelectDeadLetters, "$after_id", "$limit");
-            command.Bind(after?.Number, page.PageSize + 1);
+            command.Bind(after?.Number ?? long.MaxValue, page.PageSize + 1);
             return ReadPage(command, page.PageSize, reader =>
             {
                 var deadLetter = new DeadLetter
@@ -145,6 +133,40 @@ public sealed partial class SqliteMonitroStore
                 return (deadLetter, new ContinuationToken(ContinuationToken.DeadLetters, reader.GetInt64(0), string.Empty));
             });
         }
+    }
+
+    // Only the filters a query uses go into its SQL, so that SQLite walks the (watch, time) or the (time)
+    // index from the newest row instead of testing "parameter IS NULL OR …" on every row.
+    private static string SelectMentionsSql(MentionQuery query, bool continues)
+    {
+        var conditions = new List<string>(5) { "p.payload IS NOT NULL" };
+        if (query.WatchName is not null)
+        {
+            conditions.Add("m.watch_name = $watch_name");
+        }
+
+        if (query.From is not null)
+        {
+            conditions.Add("m.created_at >= $from");
+        }
+
+        if (query.Until is not null)
+        {
+            conditions.Add("m.created_at < $until");
+        }
+
+        if (continues)
+        {
+            conditions.Add("(m.created_at, m.id) < ($after_time, $after_id)");
+        }
+
+        return $"""
+            SELECT m.id, m.created_at, m.payload, p.payload
+            FROM mentions m JOIN posts p ON p.id = m.post_id
+            WHERE {string.Join(" AND ", conditions)}
+            ORDER BY m.created_at DESC, m.id DESC
+            LIMIT $limit;
+            """;
     }
 
     private static PageRequest CheckPage(PageRequest page)

@@ -51,6 +51,10 @@ public sealed class MonitroOptions
     /// <value>The default is 500 milliseconds. Must be between one millisecond and ten minutes.</value>
     public TimeSpan SinkRetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Gets or sets how long the dispatcher holds the alerts it claims; alerts claimed by a dispatcher that crashed are delivered again once it expires.</summary>
+    /// <value>The default is five minutes. Must be between one second and one day, and longer than the slowest sink takes for one alert.</value>
+    public TimeSpan DeliveryLeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Gets or sets how long delivery of already committed alerts may go on after the pipeline is asked to stop.</summary>
     /// <value>The default is ten seconds. Must be between zero and ten minutes.</value>
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);

@@ -22,9 +22,6 @@ internal sealed class AlertDispatcher
         _inFlight = inFlight;
     }
 
-    /// <summary>Gets how long a claim holds: long enough for every sink to be tried once per entry.</summary>
-    private static TimeSpan LeaseDuration => TimeSpan.FromMinutes(5);
-
     /// <summary>Tells the dispatcher that new alerts were committed.</summary>
     public void WakeUp() => _wakeUp.Writer.TryWrite(true);
 
@@ -33,7 +30,7 @@ internal sealed class AlertDispatcher
     {
         while (true)
         {
-            var entries = await _services.Outbox.ClaimDueAsync(ClaimBatchSize, LeaseDuration, cancellationToken).ConfigureAwait(false);
+            var entries = await _services.Outbox.ClaimDueAsync(ClaimBatchSize, _services.Options.DeliveryLeaseDuration, cancellationToken).ConfigureAwait(false);
             foreach (var entry in entries)
             {
                 await DeliverAsync(entry, cancellationToken).ConfigureAwait(false);

@@ -60,47 +60,4 @@ public sealed partial class SqliteMonitroStore
             cancellationToken).ConfigureAwait(false);
         _logger.BatchCommitted(commit.SourceName, commit.Posts.Count, commit.Mentions.Count, enqueued);
     }
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> or one of them is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A snapshot has no person id.</exception>
-    public async ValueTask SaveSnapshotsAsync(IReadOnlyCollection<RelationshipSnapshot> snapshots, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(snapshots);
-        foreach (var snapshot in snapshots)
-        {
-            ArgumentNullException.ThrowIfNull(snapshot, nameof(snapshots));
-            ArgumentException.ThrowIfNullOrEmpty(snapshot.PersonId, nameof(snapshots));
-            if (!double.IsFinite(snapshot.Bond))
-            {
-                throw new ArgumentException($"The snapshot of '{snapshot.PersonId}' has a bond that is not a finite number.", nameof(snapshots));
-            }
-        }
-
-        await WriteAsync(
-            (connection, transaction, _) =>
-            {
-                using var command = connection.CreateCommand(
-                    transaction,
-                    """
-                    INSERT INTO relationship_snapshots (person_id, as_of, bond, payload) VALUES ($person_id, $as_of, $bond, $payload)
-                    ON CONFLICT (person_id, as_of) DO UPDATE SET bond = excluded.bond, payload = excluded.payload;
-                    """,
-                    "$person_id",
-                    "$as_of",
-                    "$bond",
-                    "$payload");
-                foreach (var snapshot in snapshots)
-                {
-                    command.Run(
-                        snapshot.PersonId,
-                        UnixTime.ToMilliseconds(snapshot.AsOf),
-                        snapshot.Bond,
-                        PayloadSerializer.Write(snapshot, SqliteJsonContext.Default.RelationshipSnapshot));
-                }
-
-                return snapshots.Count;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
 }

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Monitro.Sources;
+
+namespace Monitro.Samples.Worker;
+
+/// <summary>Logs every few minutes which sources are failing or silent.</summary>
+internal sealed partial class SourceHealthReporter(ISourceHealthMonitor health, TimeProvider time, ILogger<SourceHealthReporter> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var status in health.GetAll().Where(s => !s.IsHealthy))
+            {
+                Unhealthy(logger, status.SourceName, status.IsFailing, status.IsSilent, status.ConsecutiveFailures, status.LastError);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Source {SourceName} needs attention: failing={IsFailing}, silent={IsSilent}, failures in a row={Failures}, last error: {LastError}")]
+    private static partial void Unhealthy(ILogger logger, string sourceName, bool isFailing, bool isSilent, int failures, string? lastError);
+}

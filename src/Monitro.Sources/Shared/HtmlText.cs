@@ -1,0 +1,111 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Monitro.Sources;
+
+/// <summary>Turns HTML fragments into plain text with AngleSharp (no scripts run, nothing is fetched) and collects their links.</summary>
+internal static class HtmlText
+{
+    private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "P", "DIV", "LI", "UL", "OL", "BLOCKQUOTE", "PRE", "TR", "TABLE", "H1", "H2", "H3", "H4", "H5", "H6", "SECTION", "ARTICLE",
+    };
+
+    private static readonly HashSet<string> IgnoredElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "HEAD",
+    };
+
+    /// <summary>Converts HTML to text; entities are decoded, block elements and line breaks become new lines.</summary>
+    public static string ToText(string? html) => Convert(html, links: null);
+
+    /// <summary>Converts HTML to text and adds the absolute http(s) links it contains to <paramref name="links"/>.</summary>
+    public static string ToText(string? html, ICollection<string> links) => Convert(html, links);
+
+    private static string Convert(string? html, ICollection<string>? links)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return string.Empty;
+        }
+
+        if (html.AsSpan().IndexOfAny('<', '&') < 0)
+        {
+            return Normalize(html);
+        }
+
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        using var document = parser.ParseDocument(string.Concat("<!DOCTYPE html><html><body>", html, "</body></html>"));
+        var text = new StringBuilder(html.Length);
+        if (document.Body is { } body)
+        {
+            Append(body, text, links);
+        }
+
+        return Normalize(text.ToString());
+    }
+
+    private static void Append(INode node, StringBuilder text, ICollection<string>? links)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t:
+                    text.Append(t.Data);
+                    break;
+                case IElement e when IgnoredElements.Contains(e.TagName):
+                    break;
+                case IElement e when e.TagName.Equals("BR", StringComparison.OrdinalIgnoreCase):
+                    text.Append('\n');
+                    break;
+                case IElement e:
+                    var block = BlockElements.Contains(e.TagName);
+                    if (block)
+                    {
+                        text.Append('\n');
+                    }
+
+                    if (links is not null && e.TagName.Equals("A", StringComparison.OrdinalIgnoreCase) &&
+                        Uri.TryCreate(e.GetAttribute("href"), UriKind.Absolute, out var href) &&
+                        (href.Scheme == Uri.UriSchemeHttp || href.Scheme == Uri.UriSchemeHttps) &&
+                        !links.Contains(href.AbsoluteUri))
+                    {
+                        links.Add(href.AbsoluteUri);
+                    }
+
+                    Append(e, text, links);
+                    if (block)
+                    {
+                        text.Append('\n');
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Collapses runs of spaces inside lines and drops empty lines.</summary>
+    private static string Normalize(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = string.Join(' ', rawLine.Split([' ', '\t', '\r', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (result.Length > 0)
+            {
+                result.Append('\n');
+            }
+
+            result.Append(line);
+        }
+
+        return result.ToString();
+    }
+}

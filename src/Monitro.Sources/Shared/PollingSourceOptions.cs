@@ -1,0 +1,25 @@
+namespace Monitro.Sources;
+
+/// <summary>Options of the sources that poll an HTTP endpoint.</summary>
+public abstract class PollingSourceOptions : ListeningSourceOptions
+{
+    /// <summary>Gets or sets the wait between two polls once the source has caught up.</summary>
+    /// <value>The default is five minutes. Must be between one second and one day.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets the longest wait between two attempts while the endpoint keeps failing.</summary>
+    /// <value>The default is one hour. Must be at least <see cref="PollInterval"/> and at most one day.</value>
+    public TimeSpan MaxFailureBackoff { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Gets or sets how many requests per minute this source may send (a token bucket, so short bursts are allowed).</summary>
+    /// <value>The default is 30. Must be between 1 and 10,000.</value>
+    public int RequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Gets or sets the largest response body read, in bytes; a larger body is rejected and logged.</summary>
+    /// <value>The default is 4 MiB. Must be between 1 KiB and 256 MiB.</value>
+    public long MaxResponseBytes { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary>Gets or sets the User-Agent sent with every request.</summary>
+    /// <value>The default is <c>Monitro/0.1 (+https://github.com/monitro/monitro)</c>. Must not be empty.</value>
+    public string UserAgent { get; set; } = "Monitro/0.1 (+https://github.com/monitro/monitro)";
+}

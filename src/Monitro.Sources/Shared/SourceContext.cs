@@ -1,0 +1,120 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+
+namespace Monitro.Sources;
+
+/// <summary>What one source instance runs with: its name, clock, HTTP client, rate limiter, logger, metrics and health.</summary>
+internal sealed class SourceContext
+{
+    private readonly IHttpClientFactory? _httpClientFactory;
+    private readonly string _httpClientName;
+
+    public SourceContext(
+        string name,
+        TimeProvider time,
+        ILogger logger,
+        SourceMetrics metrics,
+        SourceHealthTracker health,
+        RateLimiter rateLimiter,
+        IHttpClientFactory? httpClientFactory,
+        string httpClientName)
+    {
+        Name = name;
+        Time = time;
+        Logger = logger;
+        Metrics = metrics;
+        Health = health;
+        RateLimiter = rateLimiter;
+        _httpClientFactory = httpClientFactory;
+        _httpClientName = httpClientName;
+    }
+
+    public string Name { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILogger Logger { get; }
+
+    public SourceMetrics Metrics { get; }
+
+    public SourceHealthTracker Health { get; }
+
+    public RateLimiter RateLimiter { get; }
+
+    public HttpClient CreateClient() =>
+        (_httpClientFactory ?? throw new InvalidOperationException("This source has no HTTP client.")).CreateClient(_httpClientName);
+
+    /// <summary>
+    /// Sends a request through the rate limiter and reads the body up to <paramref name="maxBytes"/>. A 304 and any 2xx
+    /// come back as a result; every other status throws <see cref="SourceHttpException"/> (the resilience handler has
+    /// already retried what was worth retrying).
+    /// </summary>
+    public async Task<HttpFetch> FetchAsync(HttpRequestMessage request, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        using var lease = await RateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            throw new SourceHttpException("The source's own rate limiter refused the request (its queue is full).");
+        }
+
+        var client = CreateClient();
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        Metrics.Request(Name, (int)response.StatusCode);
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return new HttpFetch(response.StatusCode, response.Headers, response.Content?.Headers, [], BodyTooLarge: false);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SourceHttpException(response.StatusCode, RetryAfter(response));
+        }
+
+        var (body, tooLarge) = await ReadCappedAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (tooLarge)
+        {
+            Logger.BodyTooLarge(Name, maxBytes);
+        }
+
+        return new HttpFetch(response.StatusCode, response.Headers, response.Content.Headers, body, tooLarge);
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return retryAfter?.Date is { } date ? date - Time.GetUtcNow() : null;
+    }
+
+    private static async Task<(byte[] Body, bool TooLarge)> ReadCappedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > maxBytes)
+        {
+            return ([], true);
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return ([], true);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return (buffer.ToArray(), false);
+        }
+    }
+}
