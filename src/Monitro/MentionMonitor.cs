@@ -76,6 +76,12 @@ public sealed class MentionMonitor
     /// <summary>Gets the store the pipeline commits to.</summary>
     public IMonitroStore Store => _services.Store;
 
+    /// <summary>Sets the router of the alert rules (<c>AddMonitro</c> sets it from <c>AlertingOptions</c>).</summary>
+    internal Alerting.AlertRouter AlertRouter
+    {
+        init => _services = _services with { Alerting = value };
+    }
+
     /// <summary>Runs the pipeline and yields each mention once it is committed.</summary>
     /// <param name="cancellationToken">Stops the pipeline; committed work stays committed.</param>
     /// <returns>The mentions, in commit order. The sequence ends when every source is exhausted and its alerts are delivered.</returns>

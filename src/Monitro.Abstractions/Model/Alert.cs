@@ -22,6 +22,18 @@ public sealed record Alert
     /// <summary>Gets the mention the alert is about, or <see langword="null"/>.</summary>
     public Mention? Mention { get; init; }
 
+    /// <summary>Gets the name of the alert rule that raised the alert, or <see langword="null"/> when no rule did.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>Gets the summary of a digest alert (<see cref="AlertKinds.Digest"/>), or <see langword="null"/>.</summary>
+    public AlertDigest? Digest { get; init; }
+
+    /// <summary>Gets what a spike alert (<see cref="AlertKinds.Spike"/>) measured and what drove it, or <see langword="null"/>.</summary>
+    public AlertSpike? Spike { get; init; }
+
+    /// <summary>Gets the id of the post a <see cref="AlertKinds.MentionRetracted"/> alert is about, or <see langword="null"/>.</summary>
+    public string? RetractedPostId { get; init; }
+
     /// <summary>Creates the alert for a new mention.</summary>
     /// <param name="mention">The mention.</param>
     /// <param name="raisedAt">When it was raised.</param>

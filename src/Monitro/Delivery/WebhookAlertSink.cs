@@ -59,13 +59,19 @@ public sealed class WebhookAlertSink : IAlertSink
     {
         ArgumentNullException.ThrowIfNull(alert);
         var body = JsonSerializer.SerializeToUtf8Bytes(WebhookPayload.From(alert), WebhookJsonContext.Default.WebhookPayload);
+        await PostAsync(alert.IdempotencyKey, body, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts a signed body with an idempotency key; other sinks (CRM events) send their own bodies through it.</summary>
+    internal async ValueTask PostAsync(string idempotencyKey, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
         var timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint);
-        request.Content = new ByteArrayContent(body);
+        request.Content = new ReadOnlyMemoryContent(body);
         request.Content.Headers.ContentType = JsonContentType;
-        request.Headers.TryAddWithoutValidation(WebhookHeaders.IdempotencyKey, HeaderSafe(alert.IdempotencyKey));
+        request.Headers.TryAddWithoutValidation(WebhookHeaders.IdempotencyKey, HeaderSafe(idempotencyKey));
         request.Headers.TryAddWithoutValidation(WebhookHeaders.Timestamp, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation(WebhookHeaders.Signature, WebhookSignature.Sign(_secret, timestamp, body));
+        request.Headers.TryAddWithoutValidation(WebhookHeaders.Signature, WebhookSignature.Sign(_secret, timestamp, body.Span));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
@@ -84,14 +90,14 @@ public sealed class WebhookAlertSink : IAlertSink
             var status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
-                _logger.WebhookRefused(alert.IdempotencyKey, status);
+                _logger.WebhookRefused(idempotencyKey, status);
                 throw new HttpRequestException(
                     string.Create(CultureInfo.InvariantCulture, $"The webhook receiver answered {status} ({response.ReasonPhrase})."),
                     inner: null,
                     response.StatusCode);
             }
 
-            _logger.WebhookAccepted(alert.IdempotencyKey, status);
+            _logger.WebhookAccepted(idempotencyKey, status);
         }
     }
 

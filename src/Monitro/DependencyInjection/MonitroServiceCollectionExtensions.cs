@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitro.Alerting;
 using Monitro.Analysis;
 using Monitro.DependencyInjection;
 using Monitro.Diagnostics;
@@ -77,8 +78,17 @@ public static class MonitroServiceCollectionExtensions
             provider.GetRequiredService<MonitroMetrics>(),
             provider.GetService<ILoggerFactory>(),
             provider.GetService<ISentimentAnalyzer>(),
-            provider.GetService<IIntentDetector>()));
+            provider.GetService<IIntentDetector>())
+        {
+            AlertRouter = provider.GetRequiredService<AlertRouter>(),
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MonitroHostedService>());
+        services.AddOptions<AlertingOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, AlertingOptionsValidator>());
+        services.TryAddSingleton(static provider => new AlertRouter(
+            provider.GetRequiredService<IOptionsMonitor<AlertingOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILoggerFactory>()?.CreateLogger("Monitro.Alerting")));
         return options;
     }
 

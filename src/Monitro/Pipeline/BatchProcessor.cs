@@ -22,6 +22,7 @@ internal sealed class BatchProcessor
     private readonly RecentItems<bool> _seen;
     private readonly InFlightAlerts _inFlight;
     private readonly Action _alertsCommitted;
+    private readonly Alerting.AlertRouter _alerting;
     private readonly MonitroOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly MonitroMetrics _metrics;
@@ -40,6 +41,7 @@ internal sealed class BatchProcessor
         _seen = new RecentItems<bool>(_options.DeduplicationCacheSize);
         _inFlight = inFlight;
         _alertsCommitted = alertsCommitted;
+        _alerting = services.Alerting;
         _timeProvider = services.TimeProvider;
         _metrics = services.Metrics;
         _logger = services.Logger;
@@ -109,7 +111,7 @@ internal sealed class BatchProcessor
         }
 
         var now = _timeProvider.GetUtcNow();
-        var alerts = mentions.ConvertAll(mention => Alert.ForMention(mention, now));
+        var alerts = _alerting.Route(mentions, batch.Retractions, now);
         await _inFlight.WaitForRoomAsync(alerts.Count, cancellationToken).ConfigureAwait(false);
 
         // Counted before the commit: the dispatcher may claim the alerts the moment they are committed.

@@ -38,6 +38,7 @@ internal sealed class ListeningPipeline
         var processingDone = false;
         var dispatching = Task.Run(() => dispatcher.RunAsync(() => Volatile.Read(ref processingDone), delivery.Token), CancellationToken.None);
         var reading = ReadAllSourcesAsync(batches.Writer, run.Token);
+        var scheduling = Task.Run(() => new AlertScheduler(_services, dispatcher.WakeUp).RunAsync(run.Token), CancellationToken.None);
         Exception? failure = null;
         InvalidOperationException? error;
         try
@@ -58,6 +59,7 @@ internal sealed class ListeningPipeline
         {
             await run.CancelAsync().ConfigureAwait(false);
             await WhenSettled(reading).ConfigureAwait(false);
+            await WhenSettled(scheduling).ConfigureAwait(false);
             Volatile.Write(ref processingDone, true);
             dispatcher.WakeUp();
             failure ??= await FinishDeliveryAsync(dispatching, delivery, inFlight, stopping: cancellationToken.IsCancellationRequested || failure is not null).ConfigureAwait(false);

@@ -16,4 +16,8 @@ internal sealed record PipelineServices(
     MonitroOptions Options,
     TimeProvider TimeProvider,
     MonitroMetrics Metrics,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>Gets the alert rules' router; without rules every mention is one immediate alert.</summary>
+    public Alerting.AlertRouter Alerting { get; init; } = Monitro.Alerting.AlertRouter.PassThrough;
+}

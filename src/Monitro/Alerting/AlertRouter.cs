@@ -1,0 +1,252 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Monitro.Alerting;
+
+/// <summary>
+/// Turns what the pipeline found into the alerts that go to the outbox, by the alert rules: immediate alerts at
+/// once, mentions for digests and spikes into their windows. With no rule, every mention is one immediate alert.
+/// </summary>
+/// <remarks>
+/// Thread-safe: the batch processor routes while the scheduler closes digests. Rules are swapped whole when the
+/// options change; digest windows and spike series of a rule whose settings did not change are kept.
+/// </remarks>
+internal sealed class AlertRouter : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Func<Alert, string?> _roleOf;
+    private readonly IDisposable? _subscription;
+    private readonly Dictionary<string, DigestWindows> _digests = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Rule, string Watch), SpikeSeries> _spikes = [];
+    private readonly Dictionary<string, DateTimeOffset> _spikeRulesSince = new(StringComparer.Ordinal);
+    private AlertRule[] _rules = [];
+    private bool _raiseRetractions;
+
+    /// <param name="options">The rules, watched for changes; <see langword="null"/> for none.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="roleOf">Tells the relationship role of an alert's person, when known (for rules with roles).</param>
+    public AlertRouter(IOptionsMonitor<AlertingOptions>? options, TimeProvider timeProvider, ILogger? logger = null, Func<Alert, string?>? roleOf = null)
+    {
+        _time = timeProvider;
+        _logger = logger ?? NullLogger.Instance;
+        _roleOf = roleOf ?? (static _ => null);
+        if (options is not null)
+        {
+            Apply(options.CurrentValue);
+            _subscription = options.OnChange(changed => Apply(changed));
+        }
+    }
+
+    /// <summary>Gets a router without rules: every mention is one immediate alert.</summary>
+    public static AlertRouter PassThrough { get; } = new(null, TimeProvider.System);
+
+    /// <summary>Gets how often the scheduler should check digests and spikes.</summary>
+    public TimeSpan CheckInterval { get; private set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets the rules in force.</summary>
+    public IReadOnlyList<string> RuleNames => [.. Volatile.Read(ref _rules).Select(rule => rule.Name)];
+
+    /// <summary>Routes a committed batch's mentions (and retractions) and returns the alerts to commit with it.</summary>
+    public List<Alert> Route(IReadOnlyList<Mention> mentions, IReadOnlyList<string> retractions, DateTimeOffset now)
+    {
+        var candidates = new List<Alert>(mentions.Count + retractions.Count);
+        foreach (var mention in mentions)
+        {
+            candidates.Add(Alert.ForMention(mention, now));
+        }
+
+        if (Volatile.Read(ref _raiseRetractions))
+        {
+            foreach (var postId in retractions)
+            {
+                candidates.Add(new Alert
+                {
+                    IdempotencyKey = "retracted|" + postId,
+                    Kind = AlertKinds.MentionRetracted,
+                    RaisedAt = now,
+                    Title = "Post withdrawn by its source: " + postId,
+                    RetractedPostId = postId,
+                });
+            }
+        }
+
+        return Route(candidates, now);
+    }
+
+    /// <summary>
+    /// Routes candidate alerts (a mention alert, a relationship transition, a retraction): returns those that go out
+    /// at once, and keeps mention alerts that digest or spike rules take for later.
+    /// </summary>
+    public List<Alert> Route(IEnumerable<Alert> candidates, DateTimeOffset now)
+    {
+        var rules = Volatile.Read(ref _rules);
+        var immediate = new List<Alert>();
+        if (rules.Length == 0)
+        {
+            immediate.AddRange(candidates);
+            return immediate;
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            var touched = new HashSet<(string Rule, string Watch)>();
+            foreach (var candidate in candidates)
+            {
+                var role = _roleOf(candidate);
+                foreach (var rule in rules)
+                {
+                    if (!rule.Matches(candidate, role))
+                    {
+                        continue;
+                    }
+
+                    switch (rule.Mode)
+                    {
+                        case AlertMode.Immediate:
+                            // Several immediate rules taking one alert still make one alert: its key is the same.
+                            if (keys.Add(candidate.IdempotencyKey))
+                            {
+                                immediate.Add(candidate with { Rule = rule.Name });
+                            }
+
+                            break;
+                        case AlertMode.Digest when candidate.Mention is { } mention:
+                            DigestOf(rule).Add(mention, now);
+                            break;
+                        case AlertMode.Spike when candidate.Mention is { } mention:
+                            SeriesOf(rule, mention.Watch, now).Add(mention, now);
+                            touched.Add((rule.Name, mention.Watch.Name));
+                            break;
+                    }
+                }
+            }
+
+            // A spike alerts with the batch that made it, not a check interval later.
+            foreach (var rule in rules.Where(rule => rule.Mode == AlertMode.Spike))
+            {
+                foreach (var key in touched.Where(key => key.Rule == rule.Name))
+                {
+                    if (_spikes[key].Evaluate(rule.Name, rule.TopCount, now) is { } spike && keys.Add(spike.IdempotencyKey))
+                    {
+                        immediate.Add(spike);
+                    }
+                }
+            }
+        }
+
+        return immediate;
+    }
+
+    /// <summary>Closes the digest windows that ended and checks every spike series; returns the alerts raised.</summary>
+    public List<Alert> CollectDue(DateTimeOffset now)
+    {
+        var rules = Volatile.Read(ref _rules);
+        var alerts = new List<Alert>();
+        lock (_gate)
+        {
+            foreach (var rule in rules)
+            {
+                if (rule.Mode == AlertMode.Digest && _digests.TryGetValue(rule.Name, out var windows))
+                {
+                    alerts.AddRange(windows.CloseDue(rule.Name, rule.TopCount, now));
+                }
+                else if (rule.Mode == AlertMode.Spike)
+                {
+                    foreach (var (key, series) in _spikes.Where(pair => pair.Key.Rule == rule.Name))
+                    {
+                        if (series.Evaluate(rule.Name, rule.TopCount, now) is { } spike)
+                        {
+                            alerts.Add(spike);
+                        }
+                    }
+                }
+            }
+        }
+
+        foreach (var alert in alerts)
+        {
+            _logger.ScheduledAlertRaised(alert.Kind, alert.IdempotencyKey);
+        }
+
+        return alerts;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _subscription?.Dispose();
+
+    private void Apply(AlertingOptions options)
+    {
+        var validation = new AlertingOptionsValidator().Validate(Options.DefaultName, options);
+        if (validation.Failed)
+        {
+            _logger.RulesRejected(validation.FailureMessage);
+            return;
+        }
+
+        var rules = options.Rules.Select(rule => new AlertRule(rule)).ToArray();
+        lock (_gate)
+        {
+            var previous = _rules.ToDictionary(rule => rule.Name, StringComparer.Ordinal);
+            foreach (var name in _digests.Keys.ToArray())
+            {
+                if (!rules.Any(rule => rule.Name == name && rule.Mode == AlertMode.Digest && rule.Period == _digests[name].Period))
+                {
+                    _digests.Remove(name);
+                }
+            }
+
+            foreach (var rule in rules.Where(rule => rule.Mode == AlertMode.Spike))
+            {
+                // A spike rule keeps its history only while its spike settings stay the same.
+                if (!previous.TryGetValue(rule.Name, out var old) || old.Mode != AlertMode.Spike || old.Spike != rule.Spike)
+                {
+                    _spikeRulesSince[rule.Name] = _time.GetUtcNow();
+                    foreach (var key in _spikes.Keys.Where(key => key.Rule == rule.Name).ToArray())
+                    {
+                        _spikes.Remove(key);
+                    }
+                }
+            }
+
+            foreach (var key in _spikes.Keys.Where(key => !rules.Any(rule => rule.Name == key.Rule && rule.Mode == AlertMode.Spike)).ToArray())
+            {
+                _spikes.Remove(key);
+            }
+
+            CheckInterval = options.CheckInterval;
+            Volatile.Write(ref _raiseRetractions, options.RaiseRetractionAlerts);
+            Volatile.Write(ref _rules, rules);
+        }
+
+        _logger.RulesChanged(rules.Length);
+    }
+
+    private DigestWindows DigestOf(AlertRule rule)
+    {
+        if (!_digests.TryGetValue(rule.Name, out var windows))
+        {
+            windows = new DigestWindows(rule.Period);
+            _digests[rule.Name] = windows;
+        }
+
+        return windows;
+    }
+
+    private SpikeSeries SeriesOf(AlertRule rule, Watch watch, DateTimeOffset now)
+    {
+        if (!_spikes.TryGetValue((rule.Name, watch.Name), out var series))
+        {
+            // History starts when the rule started, not at the watch's first mention: quiet windows before count as zero.
+            var since = _spikeRulesSince.TryGetValue(rule.Name, out var started) && started <= now ? started : now;
+            series = new SpikeSeries(watch, rule.Spike, since);
+            _spikes[(rule.Name, watch.Name)] = series;
+        }
+
+        return series;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+
+namespace Monitro.Alerting;
+
+/// <summary>
+/// The spike state of one watch under one rule: mention and negative counts per window in a ring buffer (the
+/// current window and the baseline windows before it, nothing more), the mentions of the current window for the
+/// "what drove it" part, and when it last alerted (the cool-down).
+/// </summary>
+internal sealed class SpikeSeries
+{
+    private readonly SpikeSettings _settings;
+    private readonly long[] _bucketOf;
+    private readonly int[] _counts;
+    private readonly int[] _negatives;
+    private readonly long _firstBucket;
+    private long _currentBucket;
+    private MentionTally _current;
+    private DateTimeOffset? _lastAlertAt;
+
+    /// <param name="watch">The watch.</param>
+    /// <param name="settings">The rule's spike settings.</param>
+    /// <param name="trackingSince">Since when mentions were counted for this watch: earlier windows are unknown, not empty.</param>
+    public SpikeSeries(Watch watch, SpikeSettings settings, DateTimeOffset trackingSince)
+    {
+        _settings = settings;
+        var length = settings.BaselineWindows + 1;
+        _bucketOf = new long[length];
+        Array.Fill(_bucketOf, long.MinValue);
+        _counts = new int[length];
+        _negatives = new int[length];
+        _firstBucket = BucketOf(trackingSince);
+        _currentBucket = _firstBucket;
+        _current = new MentionTally(watch);
+    }
+
+    public void Add(Mention mention, DateTimeOffset now)
+    {
+        var bucket = MoveTo(now);
+        var slot = Slot(bucket);
+        if (_bucketOf[slot] != bucket)
+        {
+            _bucketOf[slot] = bucket;
+            _counts[slot] = 0;
+            _negatives[slot] = 0;
+        }
+
+        var before = _current.Count;
+        _current.Add(mention);
+        if (_current.Count == before)
+        {
+            return;
+        }
+
+        _counts[slot]++;
+        if (mention.Signals?.Sentiment.Label == SentimentLabel.Negative)
+        {
+            _negatives[slot]++;
+        }
+    }
+
+    /// <summary>Compares the current window with the baseline; returns the spike alert, or <see langword="null"/>.</summary>
+    public Alert? Evaluate(string ruleName, int top, DateTimeOffset now)
+    {
+        var bucket = MoveTo(now);
+        if (_lastAlertAt is { } last && now < last + _settings.Cooldown)
+        {
+            return null;
+        }
+
+        var (count, negative) = Counts(bucket);
+        if (count < _settings.MinimumCount)
+        {
+            return null;
+        }
+
+        var volumes = new List<double>(_settings.BaselineWindows);
+        var shares = new List<double>(_settings.BaselineWindows);
+        for (var b = bucket - _settings.BaselineWindows; b < bucket; b++)
+        {
+            if (b < _firstBucket)
+            {
+                continue;
+            }
+
+            var (c, n) = Counts(b);
+            volumes.Add(c);
+            if (c > 0)
+            {
+                shares.Add((double)n / c);
+            }
+        }
+
+        // A baseline needs history: at least half of its windows (and two) must have been watched.
+        if (volumes.Count < Math.Max(2, (_settings.BaselineWindows + 1) / 2))
+        {
+            return null;
+        }
+
+        var spike = Check("volume", count, volumes);
+        if (spike is null && _settings.DetectNegativeShare && shares.Count >= 2 && negative * 2 >= _settings.MinimumCount)
+        {
+            spike = Check("negative-share", (double)negative / count, shares);
+        }
+
+        if (spike is not { } found)
+        {
+            return null;
+        }
+
+        _lastAlertAt = now;
+        var windowStart = StartOf(bucket);
+        var summary = _current.Summarize(top);
+        var watch = _current.Watch;
+        return new Alert
+        {
+            IdempotencyKey = string.Concat("spike|", watch.Name, "|", windowStart.ToString("O", CultureInfo.InvariantCulture)),
+            Kind = AlertKinds.Spike,
+            RaisedAt = now,
+            Title = found.Metric == "volume"
+                ? string.Create(CultureInfo.InvariantCulture, $"[{watch.Name}] Spike: {count} mentions since {windowStart:HH:mm} UTC (usually {found.Mean:0.#} ± {found.Deviation:0.#})")
+                : string.Create(CultureInfo.InvariantCulture, $"[{watch.Name}] Negative spike: {negative} of {count} mentions negative since {windowStart:HH:mm} UTC (usually {found.Mean:P0})"),
+            Rule = ruleName,
+            Spike = new AlertSpike
+            {
+                WindowStart = windowStart,
+                Metric = found.Metric,
+                Observed = found.Observed,
+                BaselineMean = found.Mean,
+                BaselineStandardDeviation = found.Deviation,
+                Threshold = found.Threshold,
+                BaselineWindows = volumes.Count,
+                Summary = summary,
+            },
+        };
+
+        (string Metric, double Observed, double Mean, double Deviation, double Threshold)? Check(string metric, double observed, List<double> baseline)
+        {
+            var mean = baseline.Average();
+            var deviation = Math.Sqrt(baseline.Sum(v => (v - mean) * (v - mean)) / baseline.Count);
+            var threshold = mean + (_settings.Sensitivity * deviation);
+            return observed > threshold ? (metric, observed, mean, deviation, threshold) : null;
+        }
+    }
+
+    private (int Count, int Negative) Counts(long bucket)
+    {
+        var slot = Slot(bucket);
+        return _bucketOf[slot] == bucket ? (_counts[slot], _negatives[slot]) : (0, 0);
+    }
+
+    private long MoveTo(DateTimeOffset now)
+    {
+        var bucket = BucketOf(now);
+        if (bucket > _currentBucket)
+        {
+            _currentBucket = bucket;
+            _current = new MentionTally(_current.Watch);
+        }
+
+        return _currentBucket;
+    }
+
+    private int Slot(long bucket) => (int)(((bucket % _bucketOf.Length) + _bucketOf.Length) % _bucketOf.Length);
+
+    private long BucketOf(DateTimeOffset time) => time.UtcTicks / _settings.Window.Ticks;
+
+    private DateTimeOffset StartOf(long bucket) => new(bucket * _settings.Window.Ticks, TimeSpan.Zero);
+}

@@ -1,0 +1,39 @@
+using Monitro.Delivery;
+
+namespace Monitro.Events;
+
+/// <summary>
+/// Sends each alert to a CRM as the events it means (see <see cref="CrmEventMapper"/>), one signed webhook request
+/// per event, through a <see cref="WebhookAlertSink"/>: the same headers and signature, with the event id as the
+/// idempotency key.
+/// </summary>
+/// <remarks>
+/// When one event of an alert fails, the sink throws and the dispatcher sends the alert again later: the events
+/// already accepted come again with the same ids, and the receiver ignores them.
+/// </remarks>
+public sealed class CrmEventSink : IAlertSink
+{
+    private readonly WebhookAlertSink _webhook;
+    private readonly Func<Author, string?>? _contactIdOf;
+
+    /// <summary>Initializes a new instance of the <see cref="CrmEventSink"/> class.</summary>
+    /// <param name="webhook">The webhook sink that signs and posts the requests.</param>
+    /// <param name="contactIdOf">Tells the CRM contact id of a person, when known; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="webhook"/> is <see langword="null"/>.</exception>
+    public CrmEventSink(WebhookAlertSink webhook, Func<Author, string?>? contactIdOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        _webhook = webhook;
+        _contactIdOf = contactIdOf;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DeliverAsync(Alert alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        foreach (var crmEvent in CrmEventMapper.Map(alert, _contactIdOf))
+        {
+            await _webhook.PostAsync(crmEvent.Id, crmEvent.Body, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

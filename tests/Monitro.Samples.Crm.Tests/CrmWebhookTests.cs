@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text;
+using Monitro.Events;
+
+namespace Monitro.Samples.Crm.Tests;
+
+public sealed class CrmWebhookTests : IAsyncLifetime
+{
+    private CrmHost _crm = null!;
+
+    public async Task InitializeAsync() => _crm = await CrmHost.StartAsync();
+
+    public async Task DisposeAsync() => await _crm.DisposeAsync();
+
+    [Fact]
+    public async Task Events_ComplaintAndPraise_UpsertContactsAppendActivitiesAndOpenOneCase()
+    {
+        await _crm.PostAllAsync(SampleAlerts.Complaint());
+        await _crm.PostAllAsync(SampleAlerts.Praise());
+
+        Assert.Equal((2, 2, 2, 1), (_crm.Database.Count("contacts"), _crm.Database.Count("profiles"), _crm.Database.Count("activities"), _crm.Database.Count("cases")));
+        var contacts = _crm.Database.ReadContacts();
+        var olga = Assert.Single(contacts, c => c.Name == "Olga Berg");
+        Assert.Equal("C-mastodon:olga@example.social", olga.Id);
+        Assert.StartsWith("#1 Complaint from @olga@example.social about Tidewell", Assert.Single(olga.OpenCases), StringComparison.Ordinal);
+        Assert.Contains("tidewell lost my whole board", Assert.Single(olga.Timeline), StringComparison.Ordinal);
+        Assert.Equal(-0.8, olga.AverageSentiment);
+        Assert.Empty(Assert.Single(contacts, c => c.Name == "Ravi Patel").OpenCases);
+        Assert.Equal("C-mastodon:olga@example.social", _crm.Database.ContactIdOf("mastodon:olga@example.social"));
+    }
+
+    [Fact]
+    public async Task Events_ComplaintMatchingTwoWatches_OpensOneCaseAndTwoActivities()
+    {
+        var complaint = SampleAlerts.Complaint();
+        await _crm.PostAllAsync(complaint);
+        var product = complaint.Mention! with { Watch = new Watch { Name = "Tidewell Boards", Category = WatchCategory.Product, Query = "board" } };
+        await _crm.PostAllAsync(Alert.ForMention(product, DateTimeOffset.UtcNow));
+
+        Assert.Equal((2, 1), (_crm.Database.Count("activities"), _crm.Database.Count("cases")));
+    }
+
+    [Fact]
+    public async Task Page_ListsContactsWithTimelineAndCaseAndEncodesText()
+    {
+        await _crm.PostAllAsync(SampleAlerts.Complaint());
+
+        var html = await _crm.Client.GetStringAsync(_crm.Address);
+
+        Assert.Contains("<h2>Olga Berg</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("Open case #1 Complaint from @olga@example.social", html, StringComparison.Ordinal);
+        Assert.Contains("this is broken &lt;b&gt;again&lt;/b&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_BadSignature_Is401AndChangesNothing()
+    {
+        var crmEvent = CrmEventMapper.Map(SampleAlerts.Complaint())[0];
+
+        using var response = await _crm.PostAsync(crmEvent, secret: "not-the-secret-not-the-secret-000000");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, _crm.Database.Count("contacts"));
+        Assert.Equal(0, _crm.Database.Count("processed_keys"));
+    }
+
+    [Fact]
+    public async Task Post_StaleTimestamp_Is401()
+    {
+        using var response = await _crm.PostAsync(CrmEventMapper.Map(SampleAlerts.Complaint())[0], signedAt: DateTimeOffset.UtcNow.AddMinutes(-10));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_NoSignatureHeaders_Is401()
+    {
+        using var response = await _crm.Client.PostAsync(_crm.Hook, new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_ReplayedEvent_Is200AndIgnored()
+    {
+        var events = CrmEventMapper.Map(SampleAlerts.Complaint());
+        await _crm.PostAllAsync(SampleAlerts.Complaint());
+
+        using var again = await _crm.PostAsync(events[1]);
+        using var resigned = await _crm.PostAsync(events[1], signedAt: DateTimeOffset.UtcNow.AddSeconds(30));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (again.StatusCode, resigned.StatusCode));
+        Assert.Equal((1, 1), (_crm.Database.Count("activities"), _crm.Database.Count("cases")));
+        Assert.Equal(2, _crm.Database.Count("processed_keys"));
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"specVersion\":\"1.0\",\"type\":\"mention.created\",\"id\":\"x\",\"time\":\"2026-01-01T00:00:00+00:00\",\"subject\":\"s\",\"data\":{\"mentionId\":5}}")]
+    [InlineData("{\"specVersion\":\"2.0\",\"type\":\"mention.created\",\"id\":\"x\"}")]
+    [InlineData("{\"specVersion\":\"1.0\",\"type\":\"mention.exploded\",\"id\":\"x\"}")]
+    public async Task Post_SignedButNotAValidEvent_Is400AndNotRemembered(string json)
+    {
+        using var response = await _crm.PostAsync(new SerializedCrmEvent("bad", "x", Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, _crm.Database.Count("processed_keys"));
+    }
+
+    [Fact]
+    public async Task Post_OversizedBody_Is413()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"pad\":\"" + new string('x', 300_000) + "\"}");
+
+        using var response = await _crm.PostAsync(new SerializedCrmEvent("big", "x", body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_Retraction_RemovesTheActivityAndItsCase()
+    {
+        var complaint = SampleAlerts.Complaint();
+        await _crm.PostAllAsync(complaint);
+
+        await _crm.PostAllAsync(new Alert { IdempotencyKey = "retracted|" + complaint.Mention!.Post.Id, Kind = AlertKinds.MentionRetracted, RaisedAt = DateTimeOffset.UtcNow, Title = "gone", RetractedPostId = complaint.Mention.Post.Id });
+
+        Assert.Equal((0, 0, 1), (_crm.Database.Count("activities"), _crm.Database.Count("cases"), _crm.Database.Count("contacts")));
+    }
+
+    [Fact]
+    public async Task Post_DigestAlert_IsListedOnThePage()
+    {
+        await _crm.PostAllAsync(new Alert
+        {
+            IdempotencyKey = "digest|daily|2026-11-01",
+            Kind = AlertKinds.Digest,
+            RaisedAt = DateTimeOffset.UtcNow,
+            Title = "[daily] Daily digest: 12 mentions on 2 watches",
+            Digest = new AlertDigest { WindowStart = DateTimeOffset.UtcNow.AddDays(-1), WindowEnd = DateTimeOffset.UtcNow },
+        });
+
+        Assert.Contains("[daily] Daily digest: 12 mentions on 2 watches", await _crm.Client.GetStringAsync(_crm.Address), StringComparison.Ordinal);
+    }
+}
