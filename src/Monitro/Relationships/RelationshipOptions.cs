@@ -115,6 +115,10 @@ public sealed class RelationshipOptions
     /// <value>The default is <see langword="false"/>.</value>
     public bool AlertOnEveryOverdueItem { get; set; }
 
+    /// <summary>Gets or sets how old a change may be and still raise an alert: older changes (found when replaying or back-filling history) update the state silently.</summary>
+    /// <value>The default is one day. The age counts from the triggering post, the missed response target, or the moment the relationship turned dormant.</value>
+    public TimeSpan TransitionMaxAge { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Gets or sets how long CRM facts from the <see cref="IContactResolver"/> are cached.</summary>
     /// <value>The default is one hour.</value>
     public TimeSpan ContactCacheDuration { get; set; } = TimeSpan.FromHours(1);

@@ -23,6 +23,7 @@ internal sealed class RelationshipOptionsValidator : IValidateOptions<Relationsh
         Positive(failures, nameof(options.OtherResponseTarget), options.OtherResponseTarget);
         Positive(failures, nameof(options.ContactCacheDuration), options.ContactCacheDuration);
         Positive(failures, nameof(options.AdvanceInterval), options.AdvanceInterval);
+        Positive(failures, nameof(options.TransitionMaxAge), options.TransitionMaxAge);
         if (!(options.VolumeScale > 0))
         {
             failures.Add($"RelationshipOptions.VolumeScale must be greater than 0 (was {options.VolumeScale}).");

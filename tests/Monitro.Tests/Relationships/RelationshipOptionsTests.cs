@@ -9,6 +9,7 @@ public sealed class RelationshipOptionsTests
     public static TheoryData<string, string> Invalid => new()
     {
         { "BondHalfLife=0", "RelationshipOptions.BondHalfLife must be a positive duration" },
+        { "TransitionMaxAge=0", "RelationshipOptions.TransitionMaxAge must be a positive duration" },
         { "ComplaintResponseTarget=-1", "RelationshipOptions.ComplaintResponseTarget must be a positive duration" },
         { "ReplyWeight=-1", "RelationshipOptions.ReplyWeight must be a finite number of at least 0" },
         { "WarmBand=80", "RelationshipOptions.WarmBand (80) must be lower than StrongBand (70)" },
@@ -56,6 +57,7 @@ public sealed class RelationshipOptionsTests
         {
             case nameof(RelationshipOptions.BondHalfLife): options.BondHalfLife = TimeSpan.FromDays(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)); break;
             case nameof(RelationshipOptions.ComplaintResponseTarget): options.ComplaintResponseTarget = TimeSpan.FromMinutes(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+            case nameof(RelationshipOptions.TransitionMaxAge): options.TransitionMaxAge = TimeSpan.FromDays(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)); break;
             case nameof(RelationshipOptions.LinkedIdentities): options.LinkedIdentities.Add(new IdentityLink { First = value, Second = "mastodon:jane" }); break;
             case nameof(RelationshipOptions.AffectMinimumObservations): options.AffectMinimumObservations = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             default:

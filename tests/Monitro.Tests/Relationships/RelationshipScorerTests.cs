@@ -65,11 +65,26 @@ public sealed class RelationshipScorerTests
         Assert.NotEqual("dormant", scorer.GetRelationship(Jane, justBefore)!.Band);
         Assert.Empty(scorer.Advance(justBefore));
 
-        var after = lastContact.AddDays(91);
+        var after = lastContact.AddDays(90.5);
         Assert.Equal("dormant", scorer.GetRelationship(Jane, after)!.Band);
         var dormant = Assert.Single(scorer.Advance(after));
         Assert.Equal(RelationshipTransitionKind.StrongGoneDormant, dormant.Kind);
         Assert.Empty(scorer.Advance(after.AddDays(30)));
+    }
+
+    [Fact]
+    public void Advance_ChangesOlderThanTheMaximumAge_UpdateTheStateWithoutATransition()
+    {
+        var (scorer, _) = CreateScorer();
+        scorer.Record(Inbound(Jane, "p1", 0, sentiment: -0.6, intents: Hit(IntentLabel.Complaint)), Person(Jane));
+
+        // Replayed a week later: the complaint is old news, so neither it nor its missed target is alerted.
+        Assert.Empty(scorer.Advance(TestPosts.Epoch.AddDays(7)));
+        Assert.Equal(RelationshipRole.Detractor, scorer.GetRelationship(Jane, TestPosts.Epoch.AddDays(7))!.Role);
+
+        scorer.Record(Inbound(Jane, "p2", 7, sentiment: -0.6, intents: Hit(IntentLabel.Complaint)), Person(Jane));
+        var fresh = scorer.Advance(TestPosts.Epoch.AddDays(7).AddMinutes(61));
+        Assert.Equal("p2|mastodon:jane@example.social", Assert.Single(fresh).TriggerId);
     }
 
     [Fact]
