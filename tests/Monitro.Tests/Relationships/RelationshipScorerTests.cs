@@ -73,6 +73,28 @@ public sealed class RelationshipScorerTests
     }
 
     [Fact]
+    public void Advance_ProspectReachingTheWarmBand_RaisesProspectWarmingOnce()
+    {
+        var (scorer, _) = CreateScorer();
+        scorer.Record(Inbound(Jane, "q1", 0, sentiment: 0.2, intents: Hit(IntentLabel.PurchaseIntent)), Person(Jane));
+        var start = TestPosts.Epoch.AddMinutes(5);
+        Assert.DoesNotContain(scorer.Advance(start), t => t.Kind == RelationshipTransitionKind.ProspectWarming);
+        Assert.Equal("weak", scorer.GetRelationship(Jane, start)!.Band);
+
+        var raised = new List<RelationshipTransition>();
+        for (var i = 0; i < 3; i++)
+        {
+            scorer.Record(Outbound(Jane, $"a{i}", 0.01 + (i * 0.02), "q1"), Person(Jane));
+            scorer.Record(Inbound(Jane, $"r{i}", 0.02 + (i * 0.02), sentiment: 0.3, kind: InteractionKind.Reply), Person(Jane));
+            raised.AddRange(scorer.Advance(TestPosts.Epoch.AddDays(0.03 + (i * 0.02))));
+        }
+
+        var warming = Assert.Single(raised, t => t.Kind == RelationshipTransitionKind.ProspectWarming);
+        Assert.Contains("prospect turned warm", warming.Reason, StringComparison.Ordinal);
+        Assert.Equal(RelationshipRole.Prospect, scorer.GetRelationship(Jane, TestPosts.Epoch.AddDays(0.1))!.Role);
+    }
+
+    [Fact]
     public void Advance_ChangesOlderThanTheMaximumAge_UpdateTheStateWithoutATransition()
     {
         var (scorer, _) = CreateScorer();
