@@ -93,13 +93,15 @@ foreach (var (watch, count) in perWatch.OrderByDescending(pair => pair.Value).Th
 }
 
 Console.WriteLine();
-Console.WriteLine("The people who matter most");
-Console.WriteLine(string.Create(culture, $"  {"person",-34} {"bond",5} {"band",-8} {"in",3} {"out",3} {"tone",6} {"open",4}  why"));
+Console.WriteLine("The people who matter most (scores 0-100; affect 50 = neutral, — = too little evidence)");
+Console.WriteLine(string.Create(culture, $"  {"person",-30} {"role",-19} {"bond",4} {"band",-7} {"affect",6} {"care",4} {"open",4}  why"));
 foreach (var person in monitor.Relationships.GetTop(15, now))
 {
-    var tone = person.AverageSentiment is { } mean ? mean.ToString("+0.00;-0.00;0.00", culture) : "—";
-    var who = Shorten($"{person.Person.DisplayName ?? person.Person.Handle} ({person.Person.Platform})", 34);
-    Console.WriteLine(string.Create(culture, $"  {who,-34} {person.Bond,5:0} {person.Band,-8} {person.Inbound,3} {person.Outbound,3} {tone,6} {person.OpenItems,4}  {person.Reason}"));
+    var who = Shorten($"{person.Person.DisplayName ?? person.Person.Handle} ({person.Person.Platform})", 30);
+    var role = person.Role?.ToString() ?? "—";
+    var affect = person.Affect?.Value is { } tone ? tone.ToString("0", culture) : "—";
+    var care = person.Care?.Value is { } responsiveness ? responsiveness.ToString("0", culture) : "—";
+    Console.WriteLine(string.Create(culture, $"  {who,-30} {role,-19} {person.Bond,4:0} {person.Band,-7} {affect,6} {care,4} {person.OpenItems,4}  {Shorten(person.Reason, 110)}"));
 }
 
 Console.WriteLine();

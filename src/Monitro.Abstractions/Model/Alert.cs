@@ -34,6 +34,9 @@ public sealed record Alert
     /// <summary>Gets the id of the post a <see cref="AlertKinds.MentionRetracted"/> alert is about, or <see langword="null"/>.</summary>
     public string? RetractedPostId { get; init; }
 
+    /// <summary>Gets the relationship transition the alert is about, or <see langword="null"/>.</summary>
+    public RelationshipTransition? Transition { get; init; }
+
     /// <summary>Creates the alert for a new mention.</summary>
     /// <param name="mention">The mention.</param>
     /// <param name="raisedAt">When it was raised.</param>
@@ -48,6 +51,23 @@ public sealed record Alert
             RaisedAt = raisedAt,
             Title = string.Concat("[", mention.Watch.Name, "] @", mention.Post.Author.Handle, " on ", mention.Post.Source),
             Mention = mention,
+        };
+    }
+
+    /// <summary>Creates the alert for a relationship transition.</summary>
+    /// <param name="transition">The transition.</param>
+    /// <param name="raisedAt">When it was raised.</param>
+    /// <returns>The alert, keyed by <see cref="RelationshipTransition.Key"/> so it is delivered once per person, kind and trigger.</returns>
+    public static Alert ForTransition(RelationshipTransition transition, DateTimeOffset raisedAt)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        return new Alert
+        {
+            IdempotencyKey = transition.Key,
+            Kind = AlertKinds.ForTransition(transition.Kind),
+            RaisedAt = raisedAt,
+            Title = string.Concat("[relationship] ", transition.PersonId, ": ", transition.Reason),
+            Transition = transition,
         };
     }
 }

@@ -17,4 +17,33 @@ public static class AlertKinds
 
     /// <summary>The prefix of the kinds raised by relationship transitions, for example <c>relationship.new-detractor</c>.</summary>
     public const string RelationshipPrefix = "relationship.";
+
+    /// <summary>A person became a detractor.</summary>
+    public const string RelationshipNewDetractor = "relationship.new-detractor";
+
+    /// <summary>A detractor's complaint was answered and their tone recovered.</summary>
+    public const string RelationshipDetractorRecovered = "relationship.detractor-recovered";
+
+    /// <summary>A prospect's relationship turned warm.</summary>
+    public const string RelationshipProspectWarming = "relationship.prospect-warming";
+
+    /// <summary>A complaint has no answer past its response-time target.</summary>
+    public const string RelationshipResponseOverdue = "relationship.response-overdue";
+
+    /// <summary>A strong relationship went dormant.</summary>
+    public const string RelationshipStrongGoneDormant = "relationship.strong-gone-dormant";
+
+    /// <summary>Gets the alert kind of a relationship transition.</summary>
+    /// <param name="kind">The transition kind.</param>
+    /// <returns>The alert kind, for example <see cref="RelationshipNewDetractor"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
+    public static string ForTransition(RelationshipTransitionKind kind) => kind switch
+    {
+        RelationshipTransitionKind.NewDetractor => RelationshipNewDetractor,
+        RelationshipTransitionKind.DetractorRecovered => RelationshipDetractorRecovered,
+        RelationshipTransitionKind.ProspectWarming => RelationshipProspectWarming,
+        RelationshipTransitionKind.ResponseOverdue => RelationshipResponseOverdue,
+        RelationshipTransitionKind.StrongGoneDormant => RelationshipStrongGoneDormant,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown transition kind."),
+    };
 }

@@ -19,6 +19,10 @@ public sealed record Author
     /// <summary>Gets the number of followers, or <see langword="null"/> when unknown.</summary>
     public long? Followers { get; init; }
 
+    /// <summary>Gets the links the platform verified for the profile (a Mastodon verified profile field), used to merge identities of one person.</summary>
+    /// <value>The default is <see langword="null"/> (none known).</value>
+    public IReadOnlyList<Uri>? VerifiedLinks { get; init; }
+
     /// <summary>Gets the identity key <c>platform:handle</c> with the handle in lower case, which identifies the person per platform.</summary>
     public string IdentityKey => CreateIdentityKey(Platform, Handle);
 

@@ -38,4 +38,37 @@ public sealed record RelationshipSnapshot
 
     /// <summary>Gets a one-line reason for the score, naming its main factors.</summary>
     public required string Reason { get; init; }
+
+    /// <summary>Gets the identity keys merged into the person (the person id first).</summary>
+    public IReadOnlyList<string> Identities { get; init; } = [];
+
+    /// <summary>Gets the CRM contact id, or <see langword="null"/> when the CRM does not know the person.</summary>
+    public string? ContactId { get; init; }
+
+    /// <summary>Gets the Bond score with its factors (its value is <see cref="Bond"/>).</summary>
+    public RelationshipScore? BondDetail { get; init; }
+
+    /// <summary>Gets the Affect score: decayed mean sentiment about us, 50 = neutral; no value under the minimum evidence.</summary>
+    public RelationshipScore? Affect { get; init; }
+
+    /// <summary>Gets the Care score: how well and how fast the company answered what needed an answer.</summary>
+    public RelationshipScore? Care { get; init; }
+
+    /// <summary>Gets the Reach score (followers percentile among known people), or <see langword="null"/> when off or unknown. It ranks; it never strengthens a bond.</summary>
+    public RelationshipScore? Reach { get; init; }
+
+    /// <summary>Gets the Intent score per label (decayed noisy-OR of the hits), for labels with any hit.</summary>
+    public IReadOnlyDictionary<IntentLabel, RelationshipScore> Intents { get; init; } = new Dictionary<IntentLabel, RelationshipScore>();
+
+    /// <summary>Gets the suggested roles, CRM facts first, then guesses by priority.</summary>
+    public IReadOnlyList<RoleSuggestion> Roles { get; init; } = [];
+
+    /// <summary>Gets the main role, or <see langword="null"/> when none applies.</summary>
+    public RelationshipRole? Role { get; init; }
+
+    /// <summary>Gets a hash of the parameters the snapshot was computed with.</summary>
+    public string? ParametersHash { get; init; }
+
+    /// <summary>Gets the parameters the snapshot was computed with, by name, in invariant culture, so the scores can be reproduced.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 }

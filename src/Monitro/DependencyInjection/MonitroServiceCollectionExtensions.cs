@@ -59,7 +59,14 @@ public static class MonitroServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<MonitroMetrics>();
         services.TryAddSingleton<IMentionMatcher>(static _ => new MentionMatcher());
-        services.TryAddSingleton<IRelationshipScorer>(static _ => new InteractionRelationshipScorer());
+        services.AddOptions<RelationshipOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RelationshipOptions>, RelationshipOptionsValidator>());
+        services.TryAddSingleton<IContactResolver>(static _ => new NullContactResolver());
+        services.TryAddSingleton(static provider => new RelationshipRegistry(
+            provider.GetRequiredService<IOptions<RelationshipOptions>>().Value,
+            provider.GetRequiredService<IContactResolver>()));
+        services.TryAddSingleton<IRelationshipScorer>(static provider => provider.GetRequiredService<RelationshipRegistry>());
+        services.TryAddSingleton<IPersonDirectory>(static provider => provider.GetRequiredService<RelationshipRegistry>());
         services.AddOptions<SentimentOptions>();
         services.TryAddSingleton<ISentimentAnalyzer>(static provider => new LexiconSentimentAnalyzer(provider.GetRequiredService<IOptions<SentimentOptions>>().Value));
         services.TryAddSingleton<IIntentDetector>(static _ => new RuleIntentDetector());

@@ -23,13 +23,19 @@ internal sealed class BatchProcessor
     private readonly InFlightAlerts _inFlight;
     private readonly Action _alertsCommitted;
     private readonly Alerting.AlertRouter _alerting;
+    private readonly SemaphoreSlim _relationshipGate;
     private readonly MonitroOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly MonitroMetrics _metrics;
     private readonly ILogger _logger;
 
-    public BatchProcessor(PipelineServices services, InFlightAlerts inFlight, Action alertsCommitted)
+    /// <param name="services">What the run works with.</param>
+    /// <param name="inFlight">The alerts committed and not yet settled.</param>
+    /// <param name="alertsCommitted">Wakes delivery up after a commit with alerts.</param>
+    /// <param name="relationshipGate">Held from recording interactions until the commit, so the relationship timer cannot take this batch's transitions into its own commit.</param>
+    public BatchProcessor(PipelineServices services, InFlightAlerts inFlight, Action alertsCommitted, SemaphoreSlim relationshipGate)
     {
+        _relationshipGate = relationshipGate;
         _matcher = services.Matcher;
         _store = services.Store;
         _scorer = services.Scorer;
@@ -112,6 +118,55 @@ internal sealed class BatchProcessor
 
         var now = _timeProvider.GetUtcNow();
         var alerts = _alerting.Route(mentions, batch.Retractions, now);
+        await ResolveContactsAsync(interactions, now, cancellationToken).ConfigureAwait(false);
+
+        // Relate: record, then compute the transitions before the commit so their alerts share its transaction.
+        await _relationshipGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var (interaction, person) in interactions)
+            {
+                _scorer.Record(interaction, person);
+            }
+
+            // Transitions go through the same alert rules as mentions.
+            alerts.AddRange(_alerting.Route(_scorer.Advance(now).Select(transition => Alert.ForTransition(transition, now)), now));
+
+            await CommitAsync(work, batch, posts, mentions, interactions.ConvertAll(pair => pair.Interaction), skipped, alerts, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _relationshipGate.Release();
+        }
+
+        foreach (var post in fresh)
+        {
+            _seen.Set(post.Id, true);
+        }
+
+        Report(work.SourceName, batch, skipped, duplicates, mentions);
+        _metrics.BatchProcessed(work.SourceName, _timeProvider.GetElapsedTime(started));
+        return mentions;
+    }
+
+    private async Task ResolveContactsAsync(List<(Interaction Interaction, Author Person)> interactions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (interactions.Count == 0)
+        {
+            return;
+        }
+
+        var people = new Dictionary<string, Author>(StringComparer.Ordinal);
+        foreach (var (_, person) in interactions)
+        {
+            people.TryAdd(person.IdentityKey, person);
+        }
+
+        await _scorer.ResolveContactsAsync(people.Values, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CommitAsync(SourceWork work, SourceBatch batch, List<Post> posts, List<Mention> mentions, List<Interaction> interactions, List<SkippedItem> skipped, List<Alert> alerts, CancellationToken cancellationToken)
+    {
         await _inFlight.WaitForRoomAsync(alerts.Count, cancellationToken).ConfigureAwait(false);
 
         // Counted before the commit: the dispatcher may claim the alerts the moment they are committed.
@@ -125,7 +180,7 @@ internal sealed class BatchProcessor
                     SourceName = work.SourceName,
                     Posts = posts,
                     Mentions = mentions,
-                    Interactions = interactions.ConvertAll(pair => pair.Interaction),
+                    Interactions = interactions,
                     Retractions = batch.Retractions,
                     Skipped = skipped,
                     Alerts = alerts,
@@ -139,25 +194,11 @@ internal sealed class BatchProcessor
             throw;
         }
 
-        // Only now is the work durable: remember it, count it, and let delivery start.
+        // Only now is the work durable: let delivery start.
         if (alerts.Count > 0)
         {
             _alertsCommitted();
         }
-
-        foreach (var post in fresh)
-        {
-            _seen.Set(post.Id, true);
-        }
-
-        foreach (var (interaction, person) in interactions)
-        {
-            _scorer.Record(interaction, person);
-        }
-
-        Report(work.SourceName, batch, skipped, duplicates, mentions);
-        _metrics.BatchProcessed(work.SourceName, _timeProvider.GetElapsedTime(started));
-        return mentions;
     }
 
     private async Task<List<Post>> NormalizeAndDeduplicateAsync(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped, CancellationToken cancellationToken)

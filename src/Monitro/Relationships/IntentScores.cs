@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Monitro.Relationships;
+
+/// <summary>
+/// Per intent label, a decayed noisy-OR of the hits: 1 − Π(1 − confidence × decay). Purchase intent fades
+/// faster; complaints and churn risks do not fade while open and drop out once resolved.
+/// </summary>
+internal static class IntentScores
+{
+    public static Dictionary<IntentLabel, RelationshipScore> Compute(IReadOnlyList<Interaction> timeline, IReadOnlyList<ResponseItem> items, RelationshipOptions options, DateTimeOffset asOf)
+    {
+        var resolved = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item.IsComplaint && item.IsResolved)
+            {
+                resolved.Add(item.Item.Id);
+            }
+        }
+
+        var accumulators = new Dictionary<IntentLabel, (double Miss, List<string> Evidence)>();
+        foreach (var interaction in timeline)
+        {
+            if (interaction.Direction != InteractionDirection.Inbound)
+            {
+                continue;
+            }
+
+            foreach (var hit in interaction.Intents)
+            {
+                var open = hit.Label is IntentLabel.Complaint or IntentLabel.ChurnRisk;
+                if (open && resolved.Contains(interaction.Id))
+                {
+                    continue;
+                }
+
+                var decay = open ? 1.0
+                    : Decay.Factor(interaction.OccurredAt, asOf, hit.Label == IntentLabel.PurchaseIntent ? options.PurchaseIntentHalfLife : options.IntentHalfLife);
+                var (miss, evidence) = accumulators.TryGetValue(hit.Label, out var found) ? found : (1.0, new List<string>());
+                if (evidence.Count == 0 || evidence[^1] != interaction.Id)
+                {
+                    evidence.Add(interaction.Id);
+                }
+
+                accumulators[hit.Label] = (miss * (1 - (Math.Clamp(hit.Confidence, 0, 1) * decay)), evidence);
+            }
+        }
+
+        var culture = CultureInfo.InvariantCulture;
+        var scores = new Dictionary<IntentLabel, RelationshipScore>();
+        foreach (var (label, (miss, evidence)) in accumulators)
+        {
+            var halfLife = label == IntentLabel.PurchaseIntent ? options.PurchaseIntentHalfLife : options.IntentHalfLife;
+            var how = label is IntentLabel.Complaint or IntentLabel.ChurnRisk
+                ? "open until answered and the tone recovered"
+                : string.Create(culture, $"half-life {halfLife.TotalDays:0.#} d");
+            scores[label] = new RelationshipScore
+            {
+                Value = Math.Round(100 * (1 - miss), 1),
+                Observations = evidence.Count,
+                Evidence = evidence,
+                Factors = [new("noisy-or", Math.Round(1 - miss, 4), 100, string.Create(culture, $"{evidence.Count} posts with the intent, decayed noisy-OR ({how})"))],
+            };
+        }
+
+        return scores;
+    }
+}

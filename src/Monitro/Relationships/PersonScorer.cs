@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+
+namespace Monitro.Relationships;
+
+/// <summary>
+/// Scores one person from their state alone: Bond, Affect, Intent, Care, Reach and roles, echoing the
+/// parameters used. Pure: the same state, parameters and moment give the same snapshot.
+/// </summary>
+internal static class PersonScorer
+{
+    public static PersonEvaluation Score(PersonState state, RelationshipParameters parameters, DateTimeOffset asOf, double? followersPercentile = null)
+    {
+        var options = parameters.Options;
+        var timeline = Timeline(state.Interactions);
+        var items = ResponseLedger.Build(timeline, options);
+        var (bond, band) = BondScore.Compute(state, timeline, options, asOf);
+        var affect = AffectScore.Compute(timeline, options, asOf);
+        var intents = IntentScores.Compute(timeline, items, options, asOf);
+        var care = CareScore.Compute(items, asOf);
+        var roles = RoleRules.Suggest(state.Contact, timeline, items, bond, affect, intents, options);
+        var reach = options.EnableReach && followersPercentile is { } percentile && state.Person.Followers is { } followers
+            ? new RelationshipScore
+            {
+                Value = Math.Round(100 * percentile, 1),
+                Observations = 1,
+                Factors = [new("followers", followers, 0, string.Create(CultureInfo.InvariantCulture, $"{followers} followers, more than {100 * percentile:0}% of known people; ranks, never strengthens the bond"))],
+            }
+            : null;
+
+        var sentimentCount = 0;
+        var sentimentSum = 0.0;
+        foreach (var interaction in timeline)
+        {
+            if (interaction.Direction == InteractionDirection.Inbound && interaction.Sentiment is { } sentiment)
+            {
+                sentimentSum += sentiment;
+                sentimentCount++;
+            }
+        }
+
+        var openItems = items.Count(item => item.Answer is null);
+        var snapshot = new RelationshipSnapshot
+        {
+            PersonId = state.PersonId,
+            Person = state.Person,
+            AsOf = asOf,
+            Bond = bond.Value!.Value,
+            Band = band,
+            Inbound = state.Inbound,
+            Outbound = state.Outbound,
+            AverageSentiment = sentimentCount == 0 ? null : Math.Round(sentimentSum / sentimentCount, 2),
+            OpenItems = openItems,
+            FirstContactAt = state.FirstContactAt,
+            LastContactAt = state.LastContactAt,
+            Reason = Explain(state, roles, bond, band, affect, care, openItems, asOf),
+            Identities = [.. state.Identities],
+            ContactId = state.Contact?.ContactId,
+            BondDetail = bond,
+            Affect = affect,
+            Care = care,
+            Reach = reach,
+            Intents = intents,
+            Roles = roles,
+            Role = roles.Count == 0 ? null : roles[0].Role,
+            ParametersHash = parameters.Hash,
+            Parameters = parameters.Values,
+        };
+        return new PersonEvaluation(snapshot, items);
+    }
+
+    private static List<Interaction> Timeline(List<Interaction> interactions)
+    {
+        var timeline = new List<Interaction>(interactions);
+
+        // Stable by time; at the same instant the person's post comes before our answer to it.
+        timeline.Sort(static (a, b) =>
+        {
+            var byTime = a.OccurredAt.CompareTo(b.OccurredAt);
+            return byTime != 0 ? byTime : a.Direction.CompareTo(b.Direction);
+        });
+        return timeline;
+    }
+
+    private static string Explain(PersonState state, List<RoleSuggestion> roles, RelationshipScore bond, string band, RelationshipScore affect, RelationshipScore care, int openItems, DateTimeOffset asOf)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var reason = new StringBuilder();
+        if (roles.Count > 0)
+        {
+            reason.Append(culture, $"{roles[0].Role}: {roles[0].Reason}; ");
+        }
+
+        var twoWay = state.Inbound > 0 && state.Outbound > 0;
+        var days = Math.Max(0, (int)(asOf - state.LastContactAt).TotalDays);
+        reason.Append(culture, $"{band} bond, {(twoWay ? "two-way" : "one-way")} ({state.Inbound} in, {state.Outbound} out), last contact {days} d ago");
+        if (affect.Value is { } tone)
+        {
+            reason.Append(culture, $"; affect {tone:0}");
+        }
+
+        if (care.Value is { } responsiveness)
+        {
+            reason.Append(culture, $"; care {responsiveness:0}");
+        }
+
+        if (openItems > 0)
+        {
+            reason.Append(culture, $"; {openItems} unanswered");
+        }
+
+        return reason.ToString();
+    }
+}

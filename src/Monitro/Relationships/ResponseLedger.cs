@@ -1,0 +1,69 @@
+namespace Monitro.Relationships;
+
+/// <summary>Pairs each post that needs an answer with our first answer after it, and each complaint with the post that shows recovery.</summary>
+internal static class ResponseLedger
+{
+    public static bool IsComplaint(Interaction interaction) =>
+        Has(interaction, IntentLabel.Complaint) || Has(interaction, IntentLabel.ChurnRisk);
+
+    public static bool Has(Interaction interaction, IntentLabel label)
+    {
+        foreach (var hit in interaction.Intents)
+        {
+            if (hit.Label == label)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static TimeSpan TargetFor(Interaction interaction, RelationshipOptions options) =>
+        IsComplaint(interaction) ? options.ComplaintResponseTarget
+        : Has(interaction, IntentLabel.Question) || Has(interaction, IntentLabel.PurchaseIntent) ? options.QuestionResponseTarget
+        : options.OtherResponseTarget;
+
+    // The timeline is the person's interactions in time order.
+    public static List<ResponseItem> Build(IReadOnlyList<Interaction> timeline, RelationshipOptions options)
+    {
+        var items = new List<ResponseItem>();
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var item = timeline[i];
+            var complaint = IsComplaint(item);
+            if (item.Direction != InteractionDirection.Inbound || !(item.NeedsResponse || complaint))
+            {
+                continue;
+            }
+
+            // Any answer of ours after the post answers it: people rarely wait for a reply to each post separately.
+            Interaction? answer = null;
+            Interaction? recovery = null;
+            for (var j = i + 1; j < timeline.Count; j++)
+            {
+                var next = timeline[j];
+                if (answer is null)
+                {
+                    if (next.Direction == InteractionDirection.Outbound)
+                    {
+                        answer = next;
+                        if (!complaint)
+                        {
+                            break;
+                        }
+                    }
+                }
+                else if (next.Direction == InteractionDirection.Inbound && next.Sentiment >= options.RecoveredToneThreshold && !IsComplaint(next))
+                {
+                    recovery = next;
+                    break;
+                }
+            }
+
+            items.Add(new ResponseItem(item, TargetFor(item, options), complaint, answer, complaint ? recovery : null));
+        }
+
+        return items;
+    }
+}
