@@ -14,7 +14,7 @@ internal sealed class TestSchema : IAsyncDisposable
     {
         ConnectionString = PostgresEnvironment.Require();
         Name = "t_" + Guid.NewGuid().ToString("N");
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = Name, Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = Name };
         _admin = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
