@@ -71,7 +71,7 @@ start() {
   port=$(free_port)
   as_postgres "$initdb" --pgdata="$folder/data" --username=postgres --auth=trust --encoding=UTF8 --no-locale >/dev/null
   as_postgres "$pg_ctl" --pgdata="$folder/data" --log="$folder/postgres.log" --wait --timeout=60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c fsync=off -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c max_connections=200" \
     start >&2 || { cat "$folder/postgres.log" >&2; exit 1; }
   mkdir -p artifacts
   printf '%s %s %s\n' "$pg_ctl" "$folder" "$port" > "$state_file"

@@ -69,7 +69,10 @@ public sealed partial class PostgreSqlMonitroStore :
     /// <summary>Gets the schema that holds the store's tables.</summary>
     public string SchemaName => _schema;
 
-    /// <summary>Creates the data source the store expects: the options' connection string with the search path set to the store's schema.</summary>
+    /// <summary>
+    /// Creates the data source the store expects: the options' connection string with the search path set to the
+    /// store's schema, and automatic preparation of repeated statements unless the connection string sets it.
+    /// </summary>
     /// <param name="options">The options; checked here.</param>
     /// <returns>A new data source; the caller disposes it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
@@ -79,6 +82,13 @@ public sealed partial class PostgreSqlMonitroStore :
         CheckOptions(options);
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         builder.ConnectionStringBuilder.SearchPath = options.SchemaName;
+
+        // A batch repeats a handful of statements hundreds of times: prepared once per connection, the server
+        // parses and plans each only once. Kept when the connection string sets its own value.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
         builder.Name ??= "monitro";
         return builder.Build();
     }
