@@ -81,7 +81,7 @@ start() {
   as_postgres "$createdb" --host="$folder" --port="$port" --username=postgres monitro_tests >&2
 
   local connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=monitro_tests"
-  printf 'MONITRO_POSTGRES=%s\n' "$connection" > "$env_file"
+  printf "MONITRO_POSTGRES='%s'\n" "$connection" > "$env_file"
   log "PostgreSQL is listening on 127.0.0.1:$port (cluster in $folder)."
   printf "export MONITRO_POSTGRES='%s'\n" "$connection"
 }

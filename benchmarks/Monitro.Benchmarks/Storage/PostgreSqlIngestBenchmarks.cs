@@ -116,7 +116,7 @@ public class PostgreSqlIngestBenchmarks
             if (File.Exists(file))
             {
                 var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith("MONITRO_POSTGRES=", StringComparison.Ordinal));
-                return line?["MONITRO_POSTGRES=".Length..].Trim();
+                return line?["MONITRO_POSTGRES=".Length..].Trim().Trim('\'', '"');
             }
         }
 
