@@ -7,7 +7,7 @@ using M = Monitro.Storage.Testing.ContractModel;
 namespace Monitro.Storage.PostgreSql.Tests;
 
 /// <summary>
-/// Two dispatchers, each with its own store instance and data source (so their own server sessions), share one
+/// Two dispatchers, each with its own store instance and data source (so their own server connections), share one
 /// outbox while the pipeline keeps committing and replaying batches: every alert reaches the receiver exactly once.
 /// </summary>
 public sealed class TwoDispatcherTests : IAsyncLifetime
