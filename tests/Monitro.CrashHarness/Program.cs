@@ -5,6 +5,7 @@ using Monitro.CrashHarness;
 using Monitro.Delivery;
 
 // Usage: Monitro.CrashHarness <database> <input.jsonl> <webhook-url> <secret> <clock-offset-minutes>
+// <database> is a SQLite file, or postgresql:<schema>:<connection string> (see StoreSelection).
 // Runs the whole pipeline once: reads the replay from its last checkpoint, commits to SQLite, delivers
 // every alert to the webhook, and exits 0 when the replay is done and the outbox is settled.
 if (args.Length != 5)
@@ -26,7 +27,7 @@ services.AddMonitro(options =>
     })
     .AddWatch("acme", WatchCategory.Brand, "acme")
     .AddSource(new JsonLinesReplaySource("replay", new JsonLinesSourceOptions { Path = args[1], BatchSize = 1000 }))
-    .UseSqlite(args[0])
+    .UseStore(args[0])
     .AddSink(provider => new WebhookAlertSink(
         httpClient,
         new WebhookAlertSinkOptions { Endpoint = new Uri(args[2]), Secret = args[3] },

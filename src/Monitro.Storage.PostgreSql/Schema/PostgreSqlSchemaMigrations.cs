@@ -1,0 +1,128 @@
+namespace Monitro.Storage.PostgreSql.Schema;
+
+/// <summary>
+/// The migrations of the PostgreSQL schema, oldest first. A released migration is never edited: a change to the
+/// schema is a new migration with the next number.
+/// </summary>
+/// <remarks>
+/// Times are Unix milliseconds (UTC) in <c>bigint</c> columns, as in the SQLite store, so continuation tokens
+/// mean the same in both. Keys use the <c>"C"</c> collation: byte order, independent of the database's locale.
+/// Model objects are kept as <c>jsonb</c>.
+/// </remarks>
+internal static class PostgreSqlSchemaMigrations
+{
+    /// <summary>Gets the migrations in order, as (version, description, statements).</summary>
+    public static IReadOnlyList<(int Version, string Description, string Sql)> All { get; } =
+    [
+        (1, "posts, people, identities, mentions, interactions, relationship snapshots, checkpoints, dead letters, alert outbox", Version1),
+    ];
+
+    /// <summary>Gets the version of the newest migration.</summary>
+    public static int LatestVersion => All[^1].Version;
+
+    private const string Version1 = """
+        CREATE TABLE people (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            first_seen_at bigint NOT NULL,
+            last_seen_at bigint NOT NULL
+        );
+
+        CREATE TABLE identities (
+            identity_key text COLLATE "C" NOT NULL PRIMARY KEY,
+            person_id text COLLATE "C" NOT NULL,
+            platform text NOT NULL,
+            handle text NOT NULL,
+            display_name text,
+            profile_url text,
+            followers bigint,
+            seen_at bigint NOT NULL
+        );
+        CREATE INDEX ix_identities_person ON identities (person_id);
+
+        CREATE TABLE posts (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            source text NOT NULL,
+            author_id text COLLATE "C" NOT NULL,
+            created_at bigint NOT NULL,
+            reply_to_id text COLLATE "C",
+            retracted_at bigint,
+            payload jsonb
+        );
+        CREATE INDEX ix_posts_author ON posts (author_id, created_at, id);
+
+        CREATE TABLE mentions (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            watch_name text COLLATE "C" NOT NULL,
+            post_id text COLLATE "C" NOT NULL,
+            person_id text COLLATE "C",
+            created_at bigint NOT NULL,
+            payload jsonb NOT NULL
+        );
+        CREATE INDEX ix_mentions_watch_time ON mentions (watch_name, created_at, id);
+        CREATE INDEX ix_mentions_time ON mentions (created_at, id);
+        CREATE INDEX ix_mentions_post ON mentions (post_id);
+        CREATE INDEX ix_mentions_person ON mentions (person_id);
+
+        CREATE TABLE interactions (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            person_id text COLLATE "C" NOT NULL,
+            post_id text COLLATE "C" NOT NULL,
+            direction integer NOT NULL,
+            occurred_at bigint NOT NULL,
+            payload jsonb NOT NULL
+        );
+        CREATE INDEX ix_interactions_person ON interactions (person_id, direction);
+        CREATE INDEX ix_interactions_post ON interactions (post_id);
+
+        CREATE TABLE relationship_snapshots (
+            person_id text COLLATE "C" NOT NULL,
+            as_of bigint NOT NULL,
+            bond double precision NOT NULL,
+            payload jsonb NOT NULL,
+            PRIMARY KEY (person_id, as_of)
+        );
+        CREATE INDEX ix_relationship_snapshots_bond ON relationship_snapshots (bond, person_id);
+
+        CREATE TABLE checkpoints (
+            source_name text COLLATE "C" NOT NULL PRIMARY KEY,
+            value text NOT NULL,
+            updated_at bigint NOT NULL
+        );
+
+        CREATE TABLE dead_letters (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            kind text COLLATE "C" NOT NULL,
+            origin text COLLATE "C" NOT NULL,
+            position text COLLATE "C" NOT NULL,
+            reason text NOT NULL,
+            excerpt text,
+            person_id text COLLATE "C",
+            recorded_at bigint NOT NULL,
+            UNIQUE (kind, origin, position)
+        );
+        CREATE INDEX ix_dead_letters_person ON dead_letters (person_id);
+
+        CREATE TABLE alert_outbox (
+            idempotency_key text COLLATE "C" NOT NULL PRIMARY KEY,
+            kind text NOT NULL,
+            post_id text COLLATE "C",
+            person_id text COLLATE "C",
+            payload jsonb NOT NULL,
+            attempts integer NOT NULL DEFAULT 0,
+            enqueued_at bigint NOT NULL,
+            next_attempt_at bigint NOT NULL,
+            lease_until bigint,
+            last_error text
+        );
+        CREATE INDEX ix_alert_outbox_due ON alert_outbox (next_attempt_at, enqueued_at, idempotency_key);
+        CREATE INDEX ix_alert_outbox_post ON alert_outbox (post_id);
+        CREATE INDEX ix_alert_outbox_person ON alert_outbox (person_id);
+
+        -- Keys of alerts that left the outbox (delivered or dead), so a replayed batch never enqueues them again.
+        CREATE TABLE settled_alerts (
+            idempotency_key text COLLATE "C" NOT NULL PRIMARY KEY,
+            outcome text NOT NULL,
+            settled_at bigint NOT NULL
+        );
+        """;
+}

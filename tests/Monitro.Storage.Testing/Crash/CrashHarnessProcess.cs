@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Monitro.Storage.Testing.Crash;
+
+/// <summary>Starts the crash harness (built next to the test assembly that references it) as a child process.</summary>
+public sealed class CrashHarnessProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _errors = new();
+
+    private CrashHarnessProcess(Process process) => _process = process;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public string Errors
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return _errors.ToString();
+            }
+        }
+    }
+
+    public static CrashHarnessProcess Start(string database, string input, Uri webhook, string secret, TimeSpan clockOffset)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "exec", HarnessPath(), database, input, webhook.ToString(), secret,
+            ((int)clockOffset.TotalMinutes).ToString(CultureInfo.InvariantCulture),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The crash harness did not start.");
+        var harness = new CrashHarnessProcess(process);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (harness._errors)
+            {
+                harness._errors.AppendLine(e.Data);
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return harness;
+    }
+
+    /// <summary>Waits for the process to exit by itself.</summary>
+    /// <returns><see langword="true"/> if it exited within the time.</returns>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Kills the process with SIGKILL: no cleanup, no flush, no finally blocks.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    // The harness builds into the artifacts folder beside this test project: …/bin/<project>/<configuration>/.
+    private static string HarnessPath()
+    {
+        var testFolder = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(testFolder.Parent!.Parent!.FullName, "Monitro.CrashHarness", testFolder.Name, "Monitro.CrashHarness.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build Monitro.CrashHarness first.", path);
+    }
+}
