@@ -7,7 +7,8 @@ namespace Monitro.Samples.Crm;
 
 /// <summary>
 /// A Monitro pipeline in the same process: replays the quick start's posts against its watches, and sends every
-/// alert to the CRM as signed CRM events. Contact ids come from the CRM's own database.
+/// alert to the CRM as signed CRM events. Contact ids come from the CRM's own database, for the events and, through
+/// <see cref="CrmContactResolver"/>, for Monitro's relationship scoring.
 /// </summary>
 public static class ReplayWorker
 {
@@ -32,6 +33,7 @@ public static class ReplayWorker
             .AddSink(provider => new CrmEventSink(
                 new WebhookAlertSink(http, new WebhookAlertSinkOptions { Endpoint = new Uri(crm, "/hooks/monitro"), Secret = settings.Secret }, provider.GetRequiredService<TimeProvider>()),
                 author => database.ContactIdOf(author.IdentityKey)));
+        services.AddSingleton<IContactResolver>(new CrmContactResolver(database));
         services.Configure<AlertingOptions>(options =>
         {
             // Every mention becomes a timeline activity; a daily digest and spike alerts come on top.

@@ -191,6 +191,7 @@ internal sealed class MastodonSource : PollingSource<MastodonCheckpoint>
                 DisplayName = string.IsNullOrWhiteSpace(account.DisplayName) ? null : account.DisplayName,
                 ProfileUrl = Uri.TryCreate(account.Url, UriKind.Absolute, out var profile) ? profile : null,
                 Followers = account.FollowersCount,
+                VerifiedLinks = VerifiedLinks(account),
             },
             Text = text,
             CreatedAt = status.CreatedAt!.Value,
@@ -239,5 +240,30 @@ internal sealed class MastodonSource : PollingSource<MastodonCheckpoint>
         }
 
         return string.CompareOrdinal(candidate, current) > 0;
+    }
+
+    // A profile field whose link the server verified (rel="me" back-link) ties the account to that site,
+    // which lets the relationship stage merge this identity with others of the same person.
+    private static List<Uri>? VerifiedLinks(MastodonAccount account)
+    {
+        List<Uri>? links = null;
+        foreach (var field in account.Fields ?? [])
+        {
+            if (field?.Value is not { } value || string.IsNullOrEmpty(field.VerifiedAt))
+            {
+                continue;
+            }
+
+            var start = value.IndexOf("href=\"", StringComparison.OrdinalIgnoreCase);
+            var end = start < 0 ? -1 : value.IndexOf('"', start + 6);
+            if (end > start
+                && Uri.TryCreate(System.Net.WebUtility.HtmlDecode(value[(start + 6)..end]), UriKind.Absolute, out var link)
+                && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp))
+            {
+                (links ??= []).Add(link);
+            }
+        }
+
+        return links;
     }
 }

@@ -42,6 +42,15 @@ internal sealed class MastodonAccount
     public string? Url { get; set; }
 
     public long? FollowersCount { get; set; }
+
+    public List<MastodonField?>? Fields { get; set; }
+}
+
+internal sealed class MastodonField
+{
+    public string? Value { get; set; }
+
+    public string? VerifiedAt { get; set; }
 }
 
 internal sealed class MastodonMention

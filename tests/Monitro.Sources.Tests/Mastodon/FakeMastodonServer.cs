@@ -91,7 +91,9 @@ internal sealed class FakeMastodonServer : IAsyncDisposable
             ["url"] = "https://fosstodon.example/@jdoe",
             ["followers_count"] = 412,
             ["following_count"] = 180,
-            ["fields"] = new JsonArray(),
+            ["fields"] = new JsonArray(
+                new JsonObject { ["name"] = "Website", ["value"] = "<a href=\"https://jane.example/\" rel=\"me nofollow noopener noreferrer\" target=\"_blank\"><span class=\"invisible\">https://</span><span>jane.example</span></a>", ["verified_at"] = "2026-01-02T03:04:05.000+00:00" },
+                new JsonObject { ["name"] = "Blog", ["value"] = "<a href=\"https://blog.unverified.example/\">blog.unverified.example</a>", ["verified_at"] = null }),
         },
         ["media_attachments"] = new JsonArray(),
         ["mentions"] = new JsonArray(new JsonObject { ["id"] = "110000000000000001", ["username"] = "acme", ["url"] = "https://mastodon.example/@acme", ["acct"] = "acme" }),

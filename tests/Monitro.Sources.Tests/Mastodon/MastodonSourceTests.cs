@@ -62,6 +62,7 @@ public sealed class MastodonSourceTests : IAsyncDisposable
         Assert.Equal("jdoe@fosstodon.example", first.Author.Handle);
         Assert.Equal("mastodon", first.Author.Platform);
         Assert.Equal(412, first.Author.Followers);
+        Assert.Equal([new Uri("https://jane.example/")], first.Author.VerifiedLinks!);
         Assert.Equal(["acmecrm"], first.Entities.Hashtags);
         Assert.Equal(["acme"], first.Entities.Mentions);
         Assert.Equal(["https://status.acme.example/incident"], first.Entities.Links);
