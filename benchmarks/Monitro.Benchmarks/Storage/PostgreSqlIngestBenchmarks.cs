@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Monitro.Storage.PostgreSql;
@@ -9,7 +8,7 @@ namespace Monitro.Benchmarks.Storage;
 
 /// <summary>
 /// Ingest with matching on into PostgreSQL against the SQLite store in the same run: each operation matches
-/// <see cref="BatchesPerOperation"/> batches of <see cref="PostsPerBatch"/> posts against a watch and commits the
+/// <see cref="IngestWorkload.BatchesPerOperation"/> batches of <see cref="IngestWorkload.PostsPerBatch"/> posts against a watch and commits the
 /// matched posts, their mentions, alerts and the checkpoint, one transaction per batch.
 /// </summary>
 /// <remarks>
@@ -21,21 +20,16 @@ namespace Monitro.Benchmarks.Storage;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet releases the stores in [GlobalCleanup].")]
 public class PostgreSqlIngestBenchmarks
 {
-    public const int PostsPerBatch = 500;
-    public const int BatchesPerOperation = 10;
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly MentionMatcher _matcher = new();
+    private readonly IngestWorkload _workload = new();
     private string _folder = string.Empty;
     private string? _connectionString;
     private string _schema = string.Empty;
     private SqliteMonitroStore _sqlite = null!;
     private PostgreSqlMonitroStore? _postgres;
-    private long _nextPost;
 
     [GlobalSetup]
     public void Setup()
     {
-        _matcher.AddWatch(new Watch { Name = "acme", Category = WatchCategory.Brand, Query = "acme OR \"acme corp\" -hiring" });
         _folder = Path.Combine(Path.GetTempPath(), "monitro-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         _sqlite = new SqliteMonitroStore(new SqliteStoreOptions { ConnectionString = Path.Combine(_folder, "durable.db") });
@@ -68,39 +62,13 @@ public class PostgreSqlIngestBenchmarks
         }
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = PostsPerBatch * BatchesPerOperation)]
+    [Benchmark(Baseline = true, OperationsPerInvoke = IngestWorkload.PostsPerOperation)]
     public Task SqliteDurable() => IngestAsync(_sqlite);
 
-    [Benchmark(OperationsPerInvoke = PostsPerBatch * BatchesPerOperation)]
+    [Benchmark(OperationsPerInvoke = IngestWorkload.PostsPerOperation)]
     public Task PostgreSql() => _postgres is null ? Task.CompletedTask : IngestAsync(_postgres);
 
-    private async Task IngestAsync(IMonitroStore store)
-    {
-        for (var b = 0; b < BatchesPerOperation; b++)
-        {
-            var posts = new List<Post>();
-            var mentions = new List<Mention>();
-            for (var i = 0; i < PostsPerBatch; i++)
-            {
-                var post = CreatePost(_nextPost++);
-                var found = _matcher.Match(post);
-                if (found.Count > 0)
-                {
-                    posts.Add(post);
-                    mentions.AddRange(found);
-                }
-            }
-
-            await store.CommitAsync(new BatchCommit
-            {
-                SourceName = "bench",
-                Posts = posts,
-                Mentions = mentions,
-                Alerts = mentions.ConvertAll(m => Alert.ForMention(m, Start)),
-                Checkpoint = new SourceCheckpoint("bench", _nextPost.ToString(CultureInfo.InvariantCulture)),
-            });
-        }
-    }
+    private Task IngestAsync(IMonitroStore store) => _workload.IngestAsync(store);
 
     private static string? FindConnectionString()
     {
@@ -122,17 +90,4 @@ public class PostgreSqlIngestBenchmarks
 
         return null;
     }
-
-    // Half of the posts mention acme, as in a focused search feed (the same posts as SqliteIngestBenchmarks).
-    private static Post CreatePost(long n) => new()
-    {
-        Id = string.Create(CultureInfo.InvariantCulture, $"bench:{n}"),
-        Source = "bench",
-        Author = new Author { Platform = "mastodon", Handle = string.Create(CultureInfo.InvariantCulture, $"user{n % 2000}@example.social") },
-        Text = n % 2 == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"Has anyone switched from globex to acme corp? Post {n} asks for advice on invoicing.")
-            : string.Create(CultureInfo.InvariantCulture, $"Lovely weather in town today, post {n}, nothing about software at all."),
-        CreatedAt = Start.AddSeconds(n),
-        Language = "en",
-    };
 }
