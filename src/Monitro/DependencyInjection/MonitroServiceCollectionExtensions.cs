@@ -92,11 +92,24 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MonitroHostedService>());
         services.AddOptions<AlertingOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, AlertingOptionsValidator>());
-        services.TryAddSingleton(static provider => new AlertRouter(
-            provider.GetRequiredService<IOptionsMonitor<AlertingOptions>>(),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<ILoggerFactory>()?.CreateLogger("Monitro.Alerting")));
+        services.TryAddSingleton(static provider =>
+        {
+            var time = provider.GetRequiredService<TimeProvider>();
+            var relationships = provider.GetRequiredService<IRelationshipScorer>();
+            return new AlertRouter(
+                provider.GetRequiredService<IOptionsMonitor<AlertingOptions>>(),
+                time,
+                provider.GetService<ILoggerFactory>()?.CreateLogger("Monitro.Alerting"),
+                alert => RoleOf(alert, relationships, time));
+        });
         return options;
+    }
+
+    // Rules filtered by role ask the relationship stage for the suggested role of the alert's person.
+    private static string? RoleOf(Alert alert, IRelationshipScorer relationships, TimeProvider time)
+    {
+        var personId = alert.Transition?.PersonId ?? alert.Mention?.Post.Author.IdentityKey;
+        return personId is null ? null : relationships.GetRelationship(personId, time.GetUtcNow())?.Role?.ToString();
     }
 
     private sealed record MonitroBuilder(IServiceCollection Services) : IMonitroBuilder;
