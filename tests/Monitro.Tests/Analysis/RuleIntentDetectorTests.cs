@@ -167,7 +167,7 @@ public sealed class RuleIntentDetectorTests
     }
 
     [Theory]
-    [InlineData("Fixed a nasty debugging session today")]
+    [InlineData("Fixed a nasty debugging marathon today")]
     [InlineData("Bug fix release 4.2.1 is out")]
     [InlineData("Changelog for March is up on the blog")]
     public void Detect_NeutralText_FindsNoComplaint(string text)
