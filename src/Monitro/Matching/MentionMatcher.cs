@@ -8,29 +8,28 @@ namespace Monitro;
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe: any number of threads may call <see cref="Match"/> while watches are added or removed.
-/// Matching reads an immutable snapshot; adding a watch rebuilds only small indexes of recent watches, which are merged
-/// into larger ones as they fill, and the main index is rebuilt when many watches were removed.</para>
+/// Matching reads an immutable snapshot of indexes: the main index, a few sealed indexes of watches added since it
+/// was built, and a small index of the newest watches. Adding a watch rebuilds only that small index; a full one is
+/// sealed, and a background task merges sealed indexes with each other and into the main index, so no single add or
+/// remove waits for a rebuild of the main index. Removed watches are skipped at once and dropped from the indexes by
+/// the next background rebuild.</para>
 /// <para>Text is folded (NFKC, case, Latin accents, invisible characters) and split into words, hashtags,
 /// handles, cashtags, URLs, e-mails, emoji and runs of Chinese, Japanese or Thai text; spans in the results are
 /// offsets in the original <see cref="Post.Text"/>.</para>
 /// </remarks>
 public sealed class MentionMatcher : IMentionMatcher
 {
-    // Capacities of the levels, largest first; the first is the main index and has no limit. A new watch goes
-    // into the last level; a level that outgrows its capacity is merged into the one before it. Each add
-    // rebuilds only small indexes, so its cost stays far below a rebuild of the main index.
-    private static readonly int[] DefaultCapacities = [int.MaxValue, 16_384, 1_024, 64];
+    private const int DefaultRecentCapacity = 64;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CompiledWatch> _byName = new(StringComparer.Ordinal);
-    private readonly int[] _capacities;
-    private readonly List<CompiledWatch>[] _levels;
+    private readonly IndexLevels _levels;
     private volatile MatcherSnapshot _snapshot;
-    private int _removedSinceRebuild;
+    private Task? _merge;
 
     /// <summary>Initializes a new instance of the <see cref="MentionMatcher"/> class with no watches.</summary>
     public MentionMatcher()
-        : this(DefaultCapacities)
+        : this(DefaultRecentCapacity)
     {
     }
 
@@ -39,16 +38,16 @@ public sealed class MentionMatcher : IMentionMatcher
     /// <exception cref="ArgumentNullException"><paramref name="watches"/> is <see langword="null"/>.</exception>
     /// <exception cref="QuerySyntaxException">A query is not valid.</exception>
     public MentionMatcher(IEnumerable<Watch> watches)
-        : this(DefaultCapacities)
+        : this(DefaultRecentCapacity)
     {
         AddWatches(watches);
     }
 
-    internal MentionMatcher(int[] capacities)
+    /// <summary>Initializes a matcher whose index of newest watches is sealed at <paramref name="recentCapacity"/> watches.</summary>
+    internal MentionMatcher(int recentCapacity)
     {
-        _capacities = capacities;
-        _levels = [.. capacities.Select(_ => new List<CompiledWatch>())];
-        _snapshot = new MatcherSnapshot([.. capacities.Select(_ => WatchIndex.Empty)]);
+        _levels = new IndexLevels(recentCapacity);
+        _snapshot = _levels.Snapshot();
     }
 
     /// <inheritdoc />
@@ -74,10 +73,11 @@ public sealed class MentionMatcher : IMentionMatcher
             _byName[compiled.Watch.Name] = compiled;
             if (replaced is not null)
             {
-                _removedSinceRebuild++;
+                _levels.CountRemoved();
             }
 
-            Insert(compiled);
+            _levels.Add(compiled);
+            Publish();
         }
 
         replaced?.MarkRemoved();
@@ -104,7 +104,8 @@ public sealed class MentionMatcher : IMentionMatcher
                 _byName[watch.Watch.Name] = watch;
             }
 
-            Rebuild();
+            _levels.Rebuild(_byName.Values);
+            Publish();
         }
 
         // After the new snapshot is published, so a replaced watch never stops matching in between.
@@ -126,11 +127,8 @@ public sealed class MentionMatcher : IMentionMatcher
             }
 
             removed.MarkRemoved();
-            if (++_removedSinceRebuild > Math.Max(_capacities[^1], _byName.Count / 2))
-            {
-                Rebuild();
-            }
-
+            _levels.CountRemoved();
+            StartMergeIfNeeded();
             return true;
         }
     }
@@ -211,37 +209,86 @@ public sealed class MentionMatcher : IMentionMatcher
         return [.. merged];
     }
 
-    // Called under the lock: adds a watch to the smallest level, merging full levels into larger ones.
-    private void Insert(CompiledWatch watch)
-    {
-        var levels = (WatchIndex[])_snapshot.Levels.Clone();
-        var level = _levels.Length - 1;
-        _levels[level].Add(watch);
-        while (level > 0 && _levels[level].Count > _capacities[level])
-        {
-            _levels[level - 1].AddRange(_levels[level]);
-            _levels[level].Clear();
-            levels[level] = WatchIndex.Empty;
-            level--;
-        }
+    /// <summary>Gets the number of indexes a post is looked up in now.</summary>
+    internal int LevelCount => _snapshot.Levels.Length;
 
-        _levels[level].RemoveAll(static w => w.IsRemoved);
-        levels[level] = WatchIndex.Build(_levels[level]);
-        _snapshot = new MatcherSnapshot(levels);
+    /// <summary>Gets the number of watches in the indexes now, removed ones that were not dropped yet included.</summary>
+    internal int IndexedCount => _snapshot.Count;
+
+    /// <summary>Waits until the background merges started so far, and any they made necessary, have finished.</summary>
+    /// <remarks>Matching is correct at any time; this only lets tests and benchmarks see the merged state.</remarks>
+    internal void WaitForMerges()
+    {
+        while (true)
+        {
+            Task? merge;
+            lock (_gate)
+            {
+                merge = _merge;
+            }
+
+            if (merge is null)
+            {
+                return;
+            }
+
+            merge.GetAwaiter().GetResult();
+        }
     }
 
-    // Called under the lock: rebuilds the main index from every live watch and empties the other levels.
-    private void Rebuild()
+    // Under the lock: publishes the current levels and hands sealed ones to the background.
+    private void Publish()
     {
-        foreach (var level in _levels)
-        {
-            level.Clear();
-        }
+        _snapshot = _levels.Snapshot();
+        StartMergeIfNeeded();
+    }
 
-        _levels[0].AddRange(_byName.Values);
-        _removedSinceRebuild = 0;
-        var levels = _capacities.Select(_ => WatchIndex.Empty).ToArray();
-        levels[0] = WatchIndex.Build(_levels[0]);
-        _snapshot = new MatcherSnapshot(levels);
+    // Under the lock: starts one background merge at a time, while there is something worth merging.
+    private void StartMergeIfNeeded()
+    {
+        if (_merge is null && _levels.NextMerge() is { } plan)
+        {
+            _merge = Task.Run(() => Merge(plan));
+        }
+    }
+
+    // On the thread pool: builds the merged index outside the lock, then swaps it in unless a full rebuild
+    // (AddWatches) replaced the levels meanwhile, and goes on while more work has piled up.
+    private void Merge(IndexLevels.MergePlan plan)
+    {
+        while (true)
+        {
+            WatchIndex merged;
+            try
+            {
+                merged = WatchIndex.Build(plan.Watches.Where(static w => !w.IsRemoved));
+            }
+            catch
+            {
+                // The levels stay as they were and keep matching; the next change starts a new merge.
+                lock (_gate)
+                {
+                    _merge = null;
+                }
+
+                throw;
+            }
+
+            lock (_gate)
+            {
+                if (_levels.Complete(plan, merged))
+                {
+                    _snapshot = _levels.Snapshot();
+                }
+
+                if (_levels.NextMerge() is not { } next)
+                {
+                    _merge = null;
+                    return;
+                }
+
+                plan = next;
+            }
+        }
     }
 }

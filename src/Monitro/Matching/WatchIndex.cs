@@ -5,18 +5,17 @@ namespace Monitro.Matching;
 /// <summary>
 /// An immutable index of compiled watches by their required keys: per kind a dictionary from key to watches,
 /// Aho-Corasick automata for unspaced-script substrings and exact literals, a prefix table, a deletion
-/// neighbourhood for fuzzy keys, and a table of words probed with every window of a hashtag or handle part.
+/// neighbourhood for fuzzy keys, and an Aho-Corasick automaton of the words that also match inside a hashtag or
+/// handle part (<c>acme</c> in <c>#acmeanvil</c>), which reports each word found in one pass over the part.
 /// </summary>
-/// <remarks>
-/// Words inside hashtag and handle parts are found by probing each window of 4 to N characters of the part
-/// (N being the longest such word indexed), which is linear in the part's length. An Aho-Corasick automaton over
-/// every indexed word would do the same in one pass, but over 100,000 watches it took about a second to build and
-/// tens of megabytes, for parts that are short and rare in posts.
-/// </remarks>
 /// <remarks>Safe to share between threads. Candidates it returns are verified by <see cref="QueryEvaluator"/>.</remarks>
 internal sealed class WatchIndex
 {
     private const int DirectKinds = (int)IndexKeyKind.Author + 1;
+
+    // The dictionary a token of each kind is looked up in, by TokenKind; -1 for kinds with no dictionary of their
+    // own (runs of unspaced script go through an automaton, hosts are covered by their URL and domain).
+    private static readonly int[] DirectKindOf = BuildDirectKinds();
 
     private readonly PostingTable[] _direct;
     private readonly bool[] _hasDirect;
@@ -28,8 +27,8 @@ internal sealed class WatchIndex
     private readonly int[] _prefixLengths;
     private readonly PostingTable _fuzzy;
     private readonly int _fuzzyMaxEdits;
-    private readonly PostingTable _entityWords;
-    private readonly int _entityWordMaxLength;
+    private readonly AhoCorasick? _entityWords;
+    private readonly PostingTable _entityWordPostings;
 
     private WatchIndex(CompiledWatch[] watches)
     {
@@ -59,7 +58,6 @@ internal sealed class WatchIndex
                         break;
                     case IndexKeyKind.EntitySubstring:
                         entityWords.Add(key.Key, id);
-                        _entityWordMaxLength = Math.Max(_entityWordMaxLength, key.Key.Length);
                         break;
                     case IndexKeyKind.Exact:
                         exact.Add(key.Key, id);
@@ -88,7 +86,8 @@ internal sealed class WatchIndex
         _prefixes = prefixes.Freeze();
         _prefixLengths = [.. prefixes.Keys.Select(k => k.Length).Distinct().Order()];
         _fuzzy = fuzzy.Freeze();
-        _entityWords = entityWords.Freeze();
+        _entityWordPostings = entityWords.Freeze();
+        _entityWords = entityWords.Count > 0 ? new AhoCorasick([.. entityWords.Keys]) : null;
     }
 
     /// <summary>Gets an index with no watches.</summary>
@@ -109,50 +108,33 @@ internal sealed class WatchIndex
         }
 
         var analysis = post.Analysis;
-        var scan = new ScanState(candidates, _substringPostings, offset);
+        var substringScan = new ScanState(candidates, _substringPostings, offset);
+        var entityScan = new ScanState(candidates, _entityWordPostings, offset);
         foreach (ref readonly var token in analysis.Tokens)
         {
             var key = analysis.Key(token);
-            switch (token.Kind)
+            var kind = DirectKindOf[(int)token.Kind];
+            if (kind >= 0)
             {
-                case TokenKind.Word:
-                    Probe(IndexKeyKind.Word, key, candidates, offset);
-                    ProbePrefixes(key, candidates, offset);
-                    if (_fuzzyMaxEdits > 0)
-                    {
-                        ProbeDeletions(key, _fuzzyMaxEdits, candidates, offset);
-                    }
+                Probe((IndexKeyKind)kind, key, candidates, offset);
+            }
 
-                    if (token.IsEntityPart && _entityWordMaxLength > 0)
-                    {
-                        ProbeWindows(key, candidates, offset);
-                    }
+            if (token.Kind == TokenKind.Word)
+            {
+                ProbePrefixes(key, candidates, offset);
+                if (_fuzzyMaxEdits > 0)
+                {
+                    ProbeDeletions(key, _fuzzyMaxEdits, candidates, offset);
+                }
 
-                    break;
-                case TokenKind.Run:
-                    _substrings?.Scan(key, ref scan, AddPattern);
-                    break;
-                case TokenKind.Hashtag:
-                    Probe(IndexKeyKind.Hashtag, key, candidates, offset);
-                    break;
-                case TokenKind.Mention:
-                    Probe(IndexKeyKind.Mention, key, candidates, offset);
-                    break;
-                case TokenKind.Cashtag:
-                    Probe(IndexKeyKind.Cashtag, key, candidates, offset);
-                    break;
-                case TokenKind.Emoji:
-                    Probe(IndexKeyKind.Emoji, key, candidates, offset);
-                    break;
-                case TokenKind.Url:
-                    Probe(IndexKeyKind.Url, key, candidates, offset);
-                    break;
-                case TokenKind.Email:
-                    Probe(IndexKeyKind.Email, key, candidates, offset);
-                    break;
-                case TokenKind.Domain:
-                    Probe(IndexKeyKind.Domain, key, candidates, offset);
-                    break;
+                if (token.IsEntityPart)
+                {
+                    _entityWords?.Scan(key, ref entityScan, AddPattern);
+                }
+            }
+            else if (token.Kind == TokenKind.Run)
+            {
+                _substrings?.Scan(key, ref substringScan, AddPattern);
             }
         }
 
@@ -174,22 +156,6 @@ internal sealed class WatchIndex
         if (_hasDirect[(int)kind] && _direct[(int)kind].TryGetValue(key, out var postings))
         {
             candidates.AddAll(postings, offset);
-        }
-    }
-
-    // Probes every window of the part that is as long as some indexed word: linear in the part's length.
-    private void ProbeWindows(ReadOnlySpan<char> part, CandidateSet candidates, int offset)
-    {
-        for (var start = 0; start + WordTerm.MinSubstringLength <= part.Length; start++)
-        {
-            var longest = Math.Min(_entityWordMaxLength, part.Length - start);
-            for (var length = WordTerm.MinSubstringLength; length <= longest; length++)
-            {
-                if (_entityWords.TryGetValue(part.Slice(start, length), out var postings))
-                {
-                    candidates.AddAll(postings, offset);
-                }
-            }
         }
     }
 
@@ -260,6 +226,21 @@ internal sealed class WatchIndex
         }
 
         return result;
+    }
+
+    private static int[] BuildDirectKinds()
+    {
+        var kinds = new int[Enum.GetValues<TokenKind>().Length];
+        Array.Fill(kinds, -1);
+        kinds[(int)TokenKind.Word] = (int)IndexKeyKind.Word;
+        kinds[(int)TokenKind.Hashtag] = (int)IndexKeyKind.Hashtag;
+        kinds[(int)TokenKind.Mention] = (int)IndexKeyKind.Mention;
+        kinds[(int)TokenKind.Cashtag] = (int)IndexKeyKind.Cashtag;
+        kinds[(int)TokenKind.Emoji] = (int)IndexKeyKind.Emoji;
+        kinds[(int)TokenKind.Url] = (int)IndexKeyKind.Url;
+        kinds[(int)TokenKind.Email] = (int)IndexKeyKind.Email;
+        kinds[(int)TokenKind.Domain] = (int)IndexKeyKind.Domain;
+        return kinds;
     }
 
     private static void AddPattern(ref ScanState state, int pattern) => state.Candidates.AddAll(state.Postings[pattern], state.Offset);

@@ -19,7 +19,7 @@ public sealed class DifferentialTests
         {
             var (queries, posts) = samples.Generate(new PCG(7, i), null, out _);
             var valid = queries.Distinct().Where(IsValid).ToList();
-            var matcher = new MentionMatcher([int.MaxValue, 4, 2]);
+            var matcher = new MentionMatcher(recentCapacity: 2);
             var half = valid.Count / 2;
             matcher.AddWatches(valid.Take(half).Select(q => new Watch { Name = q, Query = q }));
             foreach (var query in valid.Skip(half))

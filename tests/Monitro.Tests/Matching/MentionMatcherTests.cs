@@ -44,7 +44,7 @@ public sealed class MentionMatcherTests
     [Fact]
     public void AddAndRemove_ManyWatchesThroughDeltaAndRebuilds_StayCorrect()
     {
-        var matcher = new MentionMatcher([int.MaxValue, 6, 3]);
+        var matcher = new MentionMatcher(recentCapacity: 3);
         for (var i = 0; i < 50; i++)
         {
             matcher.AddWatch(W("w" + i, "word" + i));
@@ -61,6 +61,61 @@ public sealed class MentionMatcherTests
             var mentions = matcher.Match(Create("x word" + i + " y"));
             Assert.Equal(i % 2 == 1 ? 1 : 0, mentions.Count);
         }
+    }
+
+    [Fact]
+    public void AddWatch_OneAtATime_IsMergedInTheBackgroundIntoFewLevels()
+    {
+        var matcher = new MentionMatcher(recentCapacity: 4);
+        for (var i = 0; i < 3_000; i++)
+        {
+            matcher.AddWatch(W("w" + i, "word" + i));
+        }
+
+        matcher.WaitForMerges();
+
+        // The main index, at most a few sealed indexes below the merge threshold, and the newest watches.
+        Assert.InRange(matcher.LevelCount, 2, 6);
+        for (var i = 0; i < 3_000; i += 7)
+        {
+            Assert.Equal("w" + i, Assert.Single(matcher.Match(Create("x word" + i + " y"))).Watch.Name);
+        }
+    }
+
+    [Fact]
+    public void RemoveWatch_ManyRemoved_AreDroppedFromTheIndexByABackgroundRebuild()
+    {
+        var matcher = new MentionMatcher([.. Enumerable.Range(0, 400).Select(i => W("w" + i, "word" + i + " OR common"))]);
+        for (var i = 0; i < 300; i++)
+        {
+            matcher.RemoveWatch("w" + i);
+        }
+
+        matcher.WaitForMerges();
+
+        Assert.Equal(100, matcher.Match(Create("common")).Count);
+        Assert.Equal(2, matcher.LevelCount);
+
+        // Rebuilds start after every 64 removals or so; the last one left at most that many removed watches behind.
+        Assert.InRange(matcher.IndexedCount, 100, 100 + 70);
+        Assert.Empty(matcher.Match(Create("word5")));
+    }
+
+    [Fact]
+    public void AddWatches_WhileABackgroundMergeRuns_WinsOverTheStaleMerge()
+    {
+        var matcher = new MentionMatcher(recentCapacity: 2);
+        for (var i = 0; i < 200; i++)
+        {
+            matcher.AddWatch(W("old" + i, "oldword" + i));
+        }
+
+        matcher.AddWatches([W("fresh", "freshword")]);
+        matcher.WaitForMerges();
+
+        Assert.Single(matcher.Match(Create("freshword")));
+        Assert.Single(matcher.Match(Create("oldword199")));
+        Assert.Equal(201, matcher.Watches.Count);
     }
 
     [Fact]
@@ -81,7 +136,7 @@ public sealed class MentionMatcherTests
     [Fact]
     public async Task Match_WhileWatchesChangeOnAnotherThread_StaysConsistent()
     {
-        var matcher = new MentionMatcher([int.MaxValue, 16, 4]);
+        var matcher = new MentionMatcher(recentCapacity: 4);
         matcher.AddWatch(W("stable", "acme"));
         var writer = Task.Run(() =>
         {
