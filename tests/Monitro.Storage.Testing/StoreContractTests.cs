@@ -10,7 +10,8 @@ namespace Monitro.Storage.Testing;
 /// <typeparam name="TStore">The store under test.</typeparam>
 /// <remarks>
 /// Each test gets a fresh, empty database (or schema) from the derived class. <see cref="CreateStoreAsync"/> may be
-/// called more than once: every call returns another instance, with connections of its own, on the same data.
+/// called more than once: every call returns another instance, with connections of its own, on the same data (a store
+/// whose data lives in the instance returns that one instance again, so those tests check concurrent callers on it).
 /// </remarks>
 public abstract class StoreContractTests<TStore>
     where TStore : class, IMonitroStore, IAlertOutbox, IMonitroQueries, IPersonDataEraser, IRelationshipSnapshotStore

@@ -13,7 +13,4 @@ internal static partial class AlertingLog
 
     [LoggerMessage(EventId = 62, Level = LogLevel.Information, Message = "Raised {AlertKind} alert {AlertKey}")]
     public static partial void ScheduledAlertRaised(this ILogger logger, string alertKind, string alertKey);
-
-    [LoggerMessage(EventId = 63, Level = LogLevel.Warning, Message = "Committing digest or spike alerts failed; they are tried again at the next check")]
-    public static partial void ScheduledCommitFailed(this ILogger logger, Exception exception);
 }

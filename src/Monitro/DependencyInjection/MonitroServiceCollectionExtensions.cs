@@ -26,8 +26,11 @@ public static class MonitroServiceCollectionExtensions
     /// <returns>An <see cref="IMonitroBuilder"/> to add sources, watches and sinks.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
     /// <remarks>
-    /// Calling it twice is harmless: services are registered once, and options delegates add up (a watch
-    /// added twice with the same name and query counts once).
+    /// <para>Calling it twice is harmless: services are registered once, and options delegates add up (a watch
+    /// added twice with the same name and query counts once).</para>
+    /// <para>Until a durable store replaces it (for example <c>UseSqlite</c>), one <see cref="InMemoryMonitroStore"/>
+    /// keeps the data and answers as <see cref="IMonitroStore"/>, <see cref="IAlertOutbox"/>, <see cref="IMonitroQueries"/>,
+    /// <see cref="IPersonDataEraser"/> and <see cref="IRelationshipSnapshotStore"/>.</para>
     /// </remarks>
     public static IMonitroBuilder AddMonitro(this IServiceCollection services, Action<MonitroOptions> configure)
     {
@@ -73,6 +76,9 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddSingleton(static provider => new InMemoryMonitroStore(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IMonitroStore>(static provider => provider.GetRequiredService<InMemoryMonitroStore>());
         services.TryAddSingleton<IAlertOutbox>(static provider => provider.GetRequiredService<InMemoryMonitroStore>());
+        services.TryAddSingleton(static provider => RegisteredStoreAs<IMonitroQueries>(provider));
+        services.TryAddSingleton(static provider => RegisteredStoreAs<IPersonDataEraser>(provider));
+        services.TryAddSingleton(static provider => RegisteredStoreAs<IRelationshipSnapshotStore>(provider));
         services.TryAddSingleton(static provider => new MentionMonitor(
             provider.GetServices<IListeningSource>(),
             provider.GetRequiredService<IMentionMatcher>(),
@@ -103,6 +109,16 @@ public static class MonitroServiceCollectionExtensions
                 alert => RoleOf(alert, relationships, time));
         });
         return options;
+    }
+
+    // The query sides answer from the store the pipeline writes (the in-memory default, or a store registered in
+    // its place), never from another instance; a store without that side fails here with a clear message.
+    private static TService RegisteredStoreAs<TService>(IServiceProvider provider)
+        where TService : class
+    {
+        var store = provider.GetRequiredService<IMonitroStore>();
+        return store as TService ?? throw new InvalidOperationException(
+            $"The registered {nameof(IMonitroStore)} ({store.GetType().Name}) does not implement {typeof(TService).Name}; register an implementation of {typeof(TService).Name} as well.");
     }
 
     // Rules filtered by role ask the relationship stage for the suggested role of the alert's person.

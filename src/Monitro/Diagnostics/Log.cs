@@ -44,6 +44,12 @@ internal static partial class Log
     [LoggerMessage(EventId = MonitroEventIds.ShutdownGraceExpired, Level = LogLevel.Warning, Message = "Stopped with {PendingCount} committed alerts not yet delivered; a durable store delivers them on the next start")]
     public static partial void ShutdownGraceExpired(this ILogger logger, int pendingCount);
 
+    [LoggerMessage(EventId = MonitroEventIds.AlertsCommitted, Level = LogLevel.Debug, Message = "Committed {AlertCount} alerts from {SourceName} to the outbox")]
+    public static partial void AlertsCommitted(this ILogger logger, int alertCount, string sourceName);
+
+    [LoggerMessage(EventId = MonitroEventIds.TimedAlertsFailed, Level = LogLevel.Warning, Message = "Raising or committing the {SourceName} alerts failed; they are tried again at the next check")]
+    public static partial void TimedAlertsFailed(this ILogger logger, Exception exception, string sourceName);
+
     [LoggerMessage(EventId = MonitroEventIds.PostText, Level = LogLevel.Trace, Message = "Post {PostId} by {Handle}: {Text}")]
     public static partial void PostText(this ILogger logger, string postId, string handle, string text);
 

@@ -18,4 +18,6 @@ internal static class MonitroEventIds
     public const int AlertDeliveryFailed = 31;
     public const int AlertDeadLettered = 32;
     public const int ShutdownGraceExpired = 33;
+    public const int AlertsCommitted = 34;
+    public const int TimedAlertsFailed = 35;
 }

@@ -10,6 +10,7 @@ internal sealed class MonitroMetrics
     private readonly Counter<long> _mentionsMatched;
     private readonly Counter<long> _itemsSkipped;
     private readonly Counter<long> _sourceFailures;
+    private readonly Counter<long> _alertsCommitted;
     private readonly Counter<long> _alertsDelivered;
     private readonly Counter<long> _alertDeliveryFailures;
     private readonly Counter<long> _alertsDeadLettered;
@@ -24,6 +25,7 @@ internal sealed class MonitroMetrics
         _mentionsMatched = meter.CreateCounter<long>("monitro.mentions.matched", "{mention}", "Mentions found: posts that matched a watch.");
         _itemsSkipped = meter.CreateCounter<long>("monitro.items.skipped", "{item}", "Items skipped as malformed or invalid.");
         _sourceFailures = meter.CreateCounter<long>("monitro.source.failures", "{failure}", "Times a source failed and was retried.");
+        _alertsCommitted = meter.CreateCounter<long>("monitro.alerts.committed", "{alert}", "Alerts committed to the outbox, with a source batch or on their own.");
         _alertsDelivered = meter.CreateCounter<long>("monitro.alerts.delivered", "{alert}", "Alerts delivered to a sink.");
         _alertDeliveryFailures = meter.CreateCounter<long>("monitro.alerts.failures", "{attempt}", "Failed attempts to deliver an alert to a sink.");
         _alertsDeadLettered = meter.CreateCounter<long>("monitro.alerts.dead_lettered", "{alert}", "Alerts given up after their last attempt.");
@@ -40,6 +42,9 @@ internal sealed class MonitroMetrics
     public void ItemsSkipped(string source, int count) => _itemsSkipped.Add(count, SourceTag(source));
 
     public void SourceFailed(string source) => _sourceFailures.Add(1, SourceTag(source));
+
+    /// <summary>Counts alerts committed; <paramref name="source"/> is the source of their batch, or the pipeline's name for alerts committed alone.</summary>
+    public void AlertsCommitted(string source, int count) => _alertsCommitted.Add(count, SourceTag(source));
 
     public void AlertDelivered(string sink) => _alertsDelivered.Add(1, SinkTag(sink));
 

@@ -20,8 +20,7 @@ internal sealed class BatchProcessor
     private readonly InteractionBuilder _interactions;
     private readonly OwnAccounts _ownAccounts;
     private readonly RecentItems<bool> _seen;
-    private readonly InFlightAlerts _inFlight;
-    private readonly Action _alertsCommitted;
+    private readonly AlertCommitter _committer;
     private readonly Alerting.AlertRouter _alerting;
     private readonly SemaphoreSlim _relationshipGate;
     private readonly MonitroOptions _options;
@@ -30,10 +29,9 @@ internal sealed class BatchProcessor
     private readonly ILogger _logger;
 
     /// <param name="services">What the run works with.</param>
-    /// <param name="inFlight">The alerts committed and not yet settled.</param>
-    /// <param name="alertsCommitted">Wakes delivery up after a commit with alerts.</param>
+    /// <param name="committer">Commits the batches with their alerts.</param>
     /// <param name="relationshipGate">Held from recording interactions until the commit, so the relationship timer cannot take this batch's transitions into its own commit.</param>
-    public BatchProcessor(PipelineServices services, InFlightAlerts inFlight, Action alertsCommitted, SemaphoreSlim relationshipGate)
+    public BatchProcessor(PipelineServices services, AlertCommitter committer, SemaphoreSlim relationshipGate)
     {
         _relationshipGate = relationshipGate;
         _matcher = services.Matcher;
@@ -45,8 +43,7 @@ internal sealed class BatchProcessor
         _enricher = new PostEnricher(services.SentimentAnalyzer, services.IntentDetector, _ownAccounts);
         _interactions = new InteractionBuilder(_ownAccounts, _options.DeduplicationCacheSize);
         _seen = new RecentItems<bool>(_options.DeduplicationCacheSize);
-        _inFlight = inFlight;
-        _alertsCommitted = alertsCommitted;
+        _committer = committer;
         _alerting = services.Alerting;
         _timeProvider = services.TimeProvider;
         _metrics = services.Metrics;
@@ -132,7 +129,19 @@ internal sealed class BatchProcessor
             // Transitions go through the same alert rules as mentions.
             alerts.AddRange(_alerting.Route(_scorer.Advance(now).Select(transition => Alert.ForTransition(transition, now)), now));
 
-            await CommitAsync(work, batch, posts, mentions, interactions.ConvertAll(pair => pair.Interaction), skipped, alerts, cancellationToken).ConfigureAwait(false);
+            await _committer.CommitAsync(
+                new BatchCommit
+                {
+                    SourceName = work.SourceName,
+                    Posts = posts,
+                    Mentions = mentions,
+                    Interactions = interactions.ConvertAll(pair => pair.Interaction),
+                    Retractions = batch.Retractions,
+                    Skipped = skipped,
+                    Alerts = alerts,
+                    Checkpoint = batch.Checkpoint,
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -163,42 +172,6 @@ internal sealed class BatchProcessor
         }
 
         await _scorer.ResolveContactsAsync(people.Values, now, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task CommitAsync(SourceWork work, SourceBatch batch, List<Post> posts, List<Mention> mentions, List<Interaction> interactions, List<SkippedItem> skipped, List<Alert> alerts, CancellationToken cancellationToken)
-    {
-        await _inFlight.WaitForRoomAsync(alerts.Count, cancellationToken).ConfigureAwait(false);
-
-        // Counted before the commit: the dispatcher may claim the alerts the moment they are committed.
-        var alertKeys = alerts.ConvertAll(alert => alert.IdempotencyKey);
-        _inFlight.Add(alertKeys);
-        try
-        {
-            await _store.CommitAsync(
-                new BatchCommit
-                {
-                    SourceName = work.SourceName,
-                    Posts = posts,
-                    Mentions = mentions,
-                    Interactions = interactions,
-                    Retractions = batch.Retractions,
-                    Skipped = skipped,
-                    Alerts = alerts,
-                    Checkpoint = batch.Checkpoint,
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            _inFlight.Forget(alertKeys);
-            throw;
-        }
-
-        // Only now is the work durable: let delivery start.
-        if (alerts.Count > 0)
-        {
-            _alertsCommitted();
-        }
     }
 
     private async Task<List<Post>> NormalizeAndDeduplicateAsync(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped, CancellationToken cancellationToken)

@@ -11,9 +11,6 @@ namespace Monitro.Pipeline;
 /// </summary>
 internal sealed class ListeningPipeline
 {
-    /// <summary>The source name of commits that carry only relationship alerts raised by the passing of time.</summary>
-    internal const string RelationshipSourceName = "monitro.relationships";
-
     private readonly PipelineServices _services;
 
     public ListeningPipeline(PipelineServices services) => _services = services;
@@ -30,7 +27,8 @@ internal sealed class ListeningPipeline
         var inFlight = new InFlightAlerts(options.DeliveryQueueCapacity);
         var dispatcher = new AlertDispatcher(_services, inFlight);
         using var relationshipGate = new SemaphoreSlim(1, 1);
-        var processor = new BatchProcessor(_services, inFlight, dispatcher.WakeUp, relationshipGate);
+        var committer = new AlertCommitter(_services, inFlight, dispatcher.WakeUp);
+        var processor = new BatchProcessor(_services, committer, relationshipGate);
         var batches = Channel.CreateBounded<SourceWork>(new BoundedChannelOptions(options.BatchQueueCapacity)
         {
             SingleReader = true,
@@ -42,8 +40,8 @@ internal sealed class ListeningPipeline
         var processingDone = false;
         var dispatching = Task.Run(() => dispatcher.RunAsync(() => Volatile.Read(ref processingDone), delivery.Token), CancellationToken.None);
         var reading = ReadAllSourcesAsync(batches.Writer, run.Token);
-        var scheduling = Task.Run(() => new AlertScheduler(_services, dispatcher.WakeUp).RunAsync(run.Token), CancellationToken.None);
-        var advancing = Task.Run(() => AdvanceRelationshipsAsync(inFlight, dispatcher.WakeUp, relationshipGate, run.Token), CancellationToken.None);
+        var digests = Task.Run(() => AlertScheduler.ForDigests(_services, committer).RunAsync(run.Token), CancellationToken.None);
+        var relationshipTimer = Task.Run(() => AlertScheduler.ForRelationships(_services, committer, relationshipGate).RunAsync(run.Token), CancellationToken.None);
         Exception? failure = null;
         InvalidOperationException? error;
         try
@@ -64,8 +62,8 @@ internal sealed class ListeningPipeline
         {
             await run.CancelAsync().ConfigureAwait(false);
             await WhenSettled(reading).ConfigureAwait(false);
-            await WhenSettled(scheduling).ConfigureAwait(false);
-            await WhenSettled(advancing).ConfigureAwait(false);
+            await WhenSettled(digests).ConfigureAwait(false);
+            await WhenSettled(relationshipTimer).ConfigureAwait(false);
             Volatile.Write(ref processingDone, true);
             dispatcher.WakeUp();
             failure ??= await FinishDeliveryAsync(dispatching, delivery, inFlight, stopping: cancellationToken.IsCancellationRequested || failure is not null).ConfigureAwait(false);
@@ -107,64 +105,6 @@ internal sealed class ListeningPipeline
 
         await Task.WhenAll(readers).ConfigureAwait(false);
         writer.TryComplete();
-    }
-
-    /// <summary>
-    /// Lets time-based relationship transitions (an answer overdue, a strong relationship gone dormant) fire
-    /// while no posts arrive: every interval, advance the scorer and commit its alerts on their own.
-    /// </summary>
-    private async Task AdvanceRelationshipsAsync(InFlightAlerts inFlight, Action alertsCommitted, SemaphoreSlim relationshipGate, CancellationToken cancellationToken)
-    {
-        var scorer = _services.Scorer;
-        var time = _services.TimeProvider;
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(scorer.AdvanceInterval, time, cancellationToken).ConfigureAwait(false);
-                await relationshipGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var now = time.GetUtcNow();
-                    var transitions = scorer.Advance(now);
-                    if (transitions.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    // Transitions go through the same alert rules as mentions.
-                    var alerts = _services.Alerting.Route(transitions.Select(transition => Alert.ForTransition(transition, now)), now);
-                    if (alerts.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    await inFlight.WaitForRoomAsync(alerts.Count, cancellationToken).ConfigureAwait(false);
-                    var keys = alerts.ConvertAll(alert => alert.IdempotencyKey);
-                    inFlight.Add(keys);
-                    try
-                    {
-                        await _services.Store.CommitAsync(new BatchCommit { SourceName = RelationshipSourceName, Alerts = alerts }, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        inFlight.Forget(keys);
-                        throw;
-                    }
-
-                    alertsCommitted();
-                }
-                finally
-                {
-                    relationshipGate.Release();
-                }
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            _services.Logger.PipelineFailed(exception);
-            throw;
-        }
     }
 
     private async Task<Exception?> FinishDeliveryAsync(Task dispatching, CancellationTokenSource delivery, InFlightAlerts inFlight, bool stopping)

@@ -5,40 +5,49 @@ namespace Monitro;
 /// the store of tests and of the quick start.
 /// </summary>
 /// <remarks>
-/// <para>It honours the store contract (atomic batch commits with their checkpoint, idempotent upserts, an
-/// alert outbox with leases) but loses everything when the process ends, and it keeps every stored post:
-/// use a durable store (for example <c>UseSqlite</c>) for long-running services.</para>
-/// <para>Thread-safe.</para>
+/// <para>It keeps the same contract as the durable stores: batch commits validated and applied whole with their
+/// checkpoint, idempotent upserts, tombstones for retracted posts, an alert outbox with leases, keyset-paged
+/// queries (<see cref="IMonitroQueries"/>), relationship snapshots and forgetting a person
+/// (<see cref="IPersonDataEraser"/>). It loses everything when the process ends and keeps every stored post, and
+/// its queries scan what it holds: use a durable store (for example <c>UseSqlite</c>) for long-running services.</para>
+/// <para>Thread-safe: one lock guards all data, so a reader never sees half a commit.</para>
 /// </remarks>
-public sealed class InMemoryMonitroStore : IMonitroStore, IAlertOutbox
+public sealed partial class InMemoryMonitroStore :
+    IMonitroStore, IAlertOutbox, IMonitroQueries, IPersonDataEraser, IRelationshipSnapshotStore
 {
+    // The longest post text a commit may carry, as in the durable stores' default.
+    private const int MaxTextLength = 10_000_000;
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
     private readonly Dictionary<string, SourceCheckpoint> _checkpoints = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Post> _posts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PersonRow> _people = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IdentityRow> _identities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PostRow> _posts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Mention> _mentions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Interaction> _interactions = new(StringComparer.Ordinal);
-    private readonly List<SkippedItem> _deadItems = [];
-    private readonly List<OutboxDeadLetter> _deadAlerts = [];
+    private readonly Dictionary<(string PersonId, long AsOf), RelationshipSnapshot> _snapshots = [];
+    private readonly Dictionary<(string Kind, string Origin, string Position), DeadLetterRow> _deadLetters = [];
     private readonly Dictionary<string, OutboxSlot> _outbox = new(StringComparer.Ordinal);
     private readonly HashSet<string> _settledAlertKeys = new(StringComparer.Ordinal);
-    private long _sequence;
+    private long _outboxSequence;
+    private long _deadLetterSequence;
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryMonitroStore"/> class.</summary>
-    /// <param name="timeProvider">The clock for outbox leases and due times; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock for outbox leases, due times and dead letters; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     public InMemoryMonitroStore(TimeProvider? timeProvider = null)
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>Gets a snapshot of the stored posts.</summary>
+    /// <summary>Gets a snapshot of the stored posts (retracted posts left).</summary>
     public IReadOnlyList<Post> Posts
     {
         get
         {
             lock (_gate)
             {
-                return [.. _posts.Values];
+                return [.. _posts.Values.Select(row => row.Post).OfType<Post>()];
             }
         }
     }
@@ -50,7 +59,7 @@ public sealed class InMemoryMonitroStore : IMonitroStore, IAlertOutbox
         {
             lock (_gate)
             {
-                return [.. _mentions.Values];
+                return [.. _mentions.Values.Select(WithStoredPost)];
             }
         }
     }
@@ -67,26 +76,28 @@ public sealed class InMemoryMonitroStore : IMonitroStore, IAlertOutbox
         }
     }
 
-    /// <summary>Gets a snapshot of the items sources could not read.</summary>
+    /// <summary>Gets a snapshot of the items sources could not read, oldest first (one per source and position).</summary>
     public IReadOnlyList<SkippedItem> DeadLetters
     {
         get
         {
             lock (_gate)
             {
-                return [.. _deadItems];
+                return [.. DeadLettersOldestFirst(DeadLetterKinds.SourceItem)
+                    .Select(row => new SkippedItem(row.Letter.Origin, row.Letter.Position, row.Letter.Reason, row.Letter.Excerpt))];
             }
         }
     }
 
-    /// <summary>Gets a snapshot of the alerts that were given up, with the reason.</summary>
+    /// <summary>Gets a snapshot of the alerts that were given up, with the reason, oldest first.</summary>
     public IReadOnlyList<OutboxDeadLetter> DeadAlerts
     {
         get
         {
             lock (_gate)
             {
-                return [.. _deadAlerts];
+                return [.. DeadLettersOldestFirst(DeadLetterKinds.Alert)
+                    .Select(row => new OutboxDeadLetter(row.Alert!, row.Attempts, row.Letter.Reason))];
             }
         }
     }
@@ -103,179 +114,12 @@ public sealed class InMemoryMonitroStore : IMonitroStore, IAlertOutbox
         }
     }
 
-    /// <inheritdoc />
-    public ValueTask<SourceCheckpoint?> GetCheckpointAsync(string sourceName, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            return ValueTask.FromResult(_checkpoints.GetValueOrDefault(sourceName));
-        }
-    }
+    private static long Milliseconds(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 
-    /// <inheritdoc />
-    public ValueTask<IReadOnlySet<string>> GetKnownPostIdsAsync(IReadOnlyCollection<string> postIds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(postIds);
-        cancellationToken.ThrowIfCancellationRequested();
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        lock (_gate)
-        {
-            foreach (var id in postIds)
-            {
-                if (_posts.ContainsKey(id))
-                {
-                    known.Add(id);
-                }
-            }
-        }
+    // A mention is read with its post as stored now (the newest version of the post), as a durable store joins them.
+    private Mention WithStoredPost(Mention mention) =>
+        _posts.TryGetValue(mention.Post.Id, out var row) && row.Post is { } post ? mention with { Post = post } : mention;
 
-        return ValueTask.FromResult<IReadOnlySet<string>>(known);
-    }
-
-    /// <inheritdoc />
-    public ValueTask CommitAsync(BatchCommit commit, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(commit);
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = _timeProvider.GetUtcNow();
-        lock (_gate)
-        {
-            foreach (var post in commit.Posts)
-            {
-                _posts[post.Id] = post;
-            }
-
-            foreach (var mention in commit.Mentions)
-            {
-                _mentions[mention.Id] = mention;
-            }
-
-            foreach (var interaction in commit.Interactions)
-            {
-                _interactions[interaction.Id] = interaction;
-            }
-
-            foreach (var retracted in commit.Retractions)
-            {
-                Retract(retracted);
-            }
-
-            _deadItems.AddRange(commit.Skipped);
-            foreach (var alert in commit.Alerts)
-            {
-                // A replayed batch must not send an alert again that was already delivered or given up.
-                if (!_settledAlertKeys.Contains(alert.IdempotencyKey) && !_outbox.ContainsKey(alert.IdempotencyKey))
-                {
-                    _outbox[alert.IdempotencyKey] = new OutboxSlot(alert, ++_sequence) { DueAt = now };
-                }
-            }
-
-            if (commit.Checkpoint is not null)
-            {
-                _checkpoints[commit.SourceName] = commit.Checkpoint;
-            }
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public ValueTask<IReadOnlyList<OutboxEntry>> ClaimDueAsync(int maxCount, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = _timeProvider.GetUtcNow();
-        lock (_gate)
-        {
-            var claimed = _outbox.Values
-                .Where(slot => slot.DueAt <= now && slot.LeaseUntil <= now)
-                .OrderBy(slot => slot.DueAt)
-                .ThenBy(slot => slot.Sequence)
-                .Take(maxCount)
-                .ToList();
-            foreach (var slot in claimed)
-            {
-                slot.LeaseUntil = now + leaseDuration;
-            }
-
-            return ValueTask.FromResult<IReadOnlyList<OutboxEntry>>(
-                [.. claimed.Select(slot => new OutboxEntry(slot.Alert, slot.Attempts, slot.LastError))]);
-        }
-    }
-
-    /// <inheritdoc />
-    public ValueTask MarkDeliveredAsync(string idempotencyKey, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        lock (_gate)
-        {
-            if (_outbox.Remove(idempotencyKey))
-            {
-                _settledAlertKeys.Add(idempotencyKey);
-            }
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public ValueTask MarkFailedAsync(string idempotencyKey, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        lock (_gate)
-        {
-            if (_outbox.TryGetValue(idempotencyKey, out var slot))
-            {
-                slot.Attempts++;
-                slot.LastError = failure;
-                slot.DueAt = nextAttemptAt;
-                slot.LeaseUntil = DateTimeOffset.MinValue;
-            }
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public ValueTask MoveToDeadLetterAsync(string idempotencyKey, string reason, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        lock (_gate)
-        {
-            if (_outbox.Remove(idempotencyKey, out var slot))
-            {
-                _settledAlertKeys.Add(idempotencyKey);
-                _deadAlerts.Add(new OutboxDeadLetter(slot.Alert, slot.Attempts + 1, reason));
-            }
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    private void Retract(string postId)
-    {
-        _posts.Remove(postId);
-        foreach (var key in _mentions.Where(pair => pair.Value.Post.Id == postId).Select(pair => pair.Key).ToList())
-        {
-            _mentions.Remove(key);
-        }
-    }
-
-    private sealed class OutboxSlot(Alert alert, long sequence)
-    {
-        public Alert Alert { get; } = alert;
-
-        public long Sequence { get; } = sequence;
-
-        public int Attempts { get; set; }
-
-        public string? LastError { get; set; }
-
-        public DateTimeOffset DueAt { get; set; }
-
-        public DateTimeOffset LeaseUntil { get; set; } = DateTimeOffset.MinValue;
-    }
+    private IEnumerable<DeadLetterRow> DeadLettersOldestFirst(string kind) =>
+        _deadLetters.Values.Where(row => row.Letter.Kind == kind).OrderBy(row => row.Id);
 }

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Monitro.Alerting;
 using Monitro.Pipeline;
+using Monitro.Tests.Pipeline;
 using static Monitro.Tests.Alerting.AlertTestData;
 
 namespace Monitro.Tests.Alerting;
@@ -10,19 +10,18 @@ public sealed class AlertSchedulerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static PipelineServices Services(IMonitroStore store, IAlertOutbox outbox, FakeTimeProvider time, AlertRouter router) =>
-        new([], null!, store, outbox, [], null!, null, null, new MonitroOptions(), time, null!, NullLogger.Instance) { Alerting = router };
-
     [Fact]
-    public async Task RunAsync_HourPasses_CommitsTheDigestToTheOutbox()
+    public async Task RunAsync_HourPasses_CommitsTheDigestToTheOutboxAndCountsItInFlight()
     {
         var time = new FakeTimeProvider(Start.AddMinutes(30));
         var store = new InMemoryMonitroStore(time);
         var router = new AlertRouter(new ChangingOptionsMonitor<AlertingOptions>(Options(Rule("hourly", AlertMode.Digest))), time);
         router.Route([Mention(), Mention()], [], time.GetUtcNow());
         var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inFlight = new InFlightAlerts(capacity: 10);
+        var services = PipelineTestServices.Create(store, time, router);
         using var stop = new CancellationTokenSource();
-        var scheduler = new AlertScheduler(Services(store, store, time, router), () => committed.TrySetResult());
+        var scheduler = AlertScheduler.ForDigests(services, new AlertCommitter(services, inFlight, () => committed.TrySetResult()));
 
         var running = scheduler.RunAsync(stop.Token);
         for (var step = 0; step < 100 && !committed.Task.IsCompleted; step++)
@@ -40,33 +39,89 @@ public sealed class AlertSchedulerTests
         var entry = Assert.Single(await store.ClaimDueAsync(10, TimeSpan.FromMinutes(1)));
         Assert.Equal("digest|hourly|2026-11-01T12:00:00.0000000+00:00", entry.Alert.IdempotencyKey);
         Assert.Equal(2, entry.Alert.Digest!.Watches.Single().Mentions);
+
+        // Counted like every other committed alert, so that delivery finishes it before the pipeline stops.
+        Assert.Equal(1, inFlight.Count);
     }
 
     [Fact]
-    public async Task CheckAsync_CommitFails_KeepsTheAlertsForTheNextCheck()
+    public async Task RunAsync_WithoutAlertRules_EndsAtOnce()
+    {
+        var time = new FakeTimeProvider(Start);
+        var services = PipelineTestServices.Create(new InMemoryMonitroStore(time), time, AlertRouter.PassThrough);
+        var scheduler = AlertScheduler.ForDigests(services, new AlertCommitter(services, new InFlightAlerts(10), () => { }));
+
+        await scheduler.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task CheckAsync_CommitFails_KeepsTheAlertsForTheNextCheckAndForgetsThemInFlight()
     {
         var time = new FakeTimeProvider(Start);
         var store = new InMemoryMonitroStore(time);
-        var failing = new FailingStore();
         var router = new AlertRouter(new ChangingOptionsMonitor<AlertingOptions>(Options(Rule("hourly", AlertMode.Digest))), time);
         router.Route([Mention()], [], Start);
         time.Advance(TimeSpan.FromHours(1));
-        var pending = new List<Alert>();
+        var inFlight = new InFlightAlerts(capacity: 10);
+        var services = PipelineTestServices.Create(new RecordingStore(store) { FailNextCommit = true }, time, router);
+        var scheduler = AlertScheduler.ForDigests(services, new AlertCommitter(services, inFlight, () => { }));
 
-        await Assert.ThrowsAsync<IOException>(() => new AlertScheduler(Services(failing, store, time, router), () => { }).CheckAsync(router, pending, default));
-        Assert.Single(pending);
+        await Assert.ThrowsAsync<IOException>(() => scheduler.CheckAsync(default));
+        Assert.Equal(1, scheduler.PendingCount);
+        Assert.Equal(0, inFlight.Count);
+        Assert.Equal(0, store.PendingAlertCount);
 
-        await new AlertScheduler(Services(store, store, time, router), () => { }).CheckAsync(router, pending, default);
-        Assert.Empty(pending);
+        await scheduler.CheckAsync(default);
+        Assert.Equal(0, scheduler.PendingCount);
+        Assert.Equal(1, inFlight.Count);
         Assert.Single(await store.ClaimDueAsync(10, TimeSpan.FromMinutes(1)));
     }
 
-    private sealed class FailingStore : IMonitroStore
+    [Fact]
+    public async Task CheckAsync_RelationshipTransitionDue_CommitsItsAlertAloneAndCountsItInFlight()
     {
-        public ValueTask CommitAsync(BatchCommit commit, CancellationToken cancellationToken = default) => throw new IOException("disk full");
+        var time = new FakeTimeProvider(Start);
+        var store = new RecordingStore(new InMemoryMonitroStore(time));
+        var transition = new RelationshipTransition
+        {
+            PersonId = "mastodon:jane@example.social",
+            Kind = RelationshipTransitionKind.ResponseOverdue,
+            TriggerId = "mastodon:c1|mastodon:jane@example.social",
+            DetectedAt = Start,
+            Reason = "a complaint has waited more than an hour for an answer",
+        };
+        var inFlight = new InFlightAlerts(capacity: 10);
+        var woken = 0;
+        var services = PipelineTestServices.Create(store, time, scorer: new OneTransition(transition));
+        using var gate = new SemaphoreSlim(1, 1);
+        var scheduler = AlertScheduler.ForRelationships(services, new AlertCommitter(services, inFlight, () => woken++), gate);
 
-        public ValueTask<SourceCheckpoint?> GetCheckpointAsync(string sourceName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        await scheduler.CheckAsync(default);
+        await scheduler.CheckAsync(default);
 
-        public ValueTask<IReadOnlySet<string>> GetKnownPostIdsAsync(IReadOnlyCollection<string> postIds, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        var commit = Assert.Single(store.Commits);
+        Assert.Equal(AlertScheduler.RelationshipSourceName, commit.SourceName);
+        Assert.Empty(commit.Posts);
+        Assert.Null(commit.Checkpoint);
+        Assert.Equal(transition.Key, Assert.Single(commit.Alerts).IdempotencyKey);
+        Assert.Equal(1, inFlight.Count);
+        Assert.Equal(1, woken);
+        Assert.Equal(1, gate.CurrentCount);
+    }
+
+    /// <summary>A scorer that detects one transition at its first advance and none after.</summary>
+    private sealed class OneTransition(RelationshipTransition transition) : IRelationshipScorer
+    {
+        private int _advances;
+
+        public IReadOnlyList<RelationshipTransition> Advance(DateTimeOffset now) => Interlocked.Increment(ref _advances) == 1 ? [transition] : [];
+
+        public void Record(Interaction interaction, Author person)
+        {
+        }
+
+        public RelationshipSnapshot? GetRelationship(string personId, DateTimeOffset asOf) => null;
+
+        public IReadOnlyList<RelationshipSnapshot> GetTop(int count, DateTimeOffset asOf) => [];
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitro.Testing;
+using Monitro.Tests.Pipeline;
 
 namespace Monitro.Tests.DependencyInjection;
 
@@ -35,6 +36,56 @@ public sealed class AddMonitroTests
         await provider.GetRequiredService<MentionMonitor>().RunAsync();
 
         Assert.Equal(5, sink.Alerts.Count);
+    }
+
+    [Fact]
+    public async Task AddMonitro_WithoutStore_QueriesAndErasureReadWhatThePipelineStored()
+    {
+        var services = new ServiceCollection();
+        services.AddMonitro().AddWatch("acme", WatchCategory.Brand, "acme").AddSource(new InMemorySource("memory", TestPosts.Numbered(5)));
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<MentionMonitor>().RunAsync();
+
+        var queries = provider.GetRequiredService<IMonitroQueries>();
+        var first = await queries.GetMentionsAsync(new MentionQuery { WatchName = "acme", Page = new PageRequest(3) });
+        var second = await queries.GetMentionsAsync(new MentionQuery { WatchName = "acme", Page = new PageRequest(3, first.ContinuationToken) });
+
+        Assert.Equal(["acme|mastodon:p5", "acme|mastodon:p4", "acme|mastodon:p3"], first.Items.Select(m => m.Id));
+        Assert.Equal(["acme|mastodon:p2", "acme|mastodon:p1"], second.Items.Select(m => m.Id));
+        Assert.False(second.HasMore);
+        var store = provider.GetRequiredService<InMemoryMonitroStore>();
+        Assert.Same(store, queries);
+        Assert.Same(store, provider.GetRequiredService<IRelationshipSnapshotStore>());
+        var erasure = await provider.GetRequiredService<IPersonDataEraser>().ForgetPersonAsync("mastodon:user5@example.social");
+        Assert.Equal((1, 1), (erasure.Posts, erasure.Mentions));
+        Assert.Equal(4, (await queries.GetMentionsAsync(new MentionQuery())).Items.Count);
+    }
+
+    [Fact]
+    public void AddMonitro_OwnStoreInPlaceOfTheDefault_QueriesAnswerFromThatStore()
+    {
+        var own = new InMemoryMonitroStore();
+        var services = new ServiceCollection();
+        services.AddSingleton<IMonitroStore>(own);
+        services.AddMonitro();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        Assert.Same(own, provider.GetRequiredService<IMonitroQueries>());
+        Assert.Same(own, provider.GetRequiredService<IPersonDataEraser>());
+        Assert.Same(own, provider.GetRequiredService<IRelationshipSnapshotStore>());
+    }
+
+    [Fact]
+    public void AddMonitro_OwnStoreWithoutQueries_ResolvingQueriesNamesWhatIsMissing()
+    {
+        var services = new ServiceCollection();
+        services.AddMonitro().Services.AddSingleton<IMonitroStore>(new RecordingStore(new InMemoryMonitroStore()));
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IMonitroQueries>());
+
+        Assert.Contains("RecordingStore", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not implement IMonitroQueries", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

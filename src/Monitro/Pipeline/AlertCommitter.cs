@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+using Monitro.Diagnostics;
+
+namespace Monitro.Pipeline;
+
+/// <summary>
+/// The one way the pipeline commits alerts, whether they ride with a source batch or go alone (digests, spikes,
+/// relationship alerts raised by the passing of time): counted in flight before the commit, forgotten again when
+/// the commit fails, counted and logged once durable, and then handed to delivery.
+/// </summary>
+/// <remarks>
+/// Counting every committed alert in flight is what lets delivery finish this run's alerts (within the shutdown
+/// grace period) before the pipeline stops, and what slows processing down while too many wait for a slow sink.
+/// </remarks>
+internal sealed class AlertCommitter
+{
+    private readonly IMonitroStore _store;
+    private readonly InFlightAlerts _inFlight;
+    private readonly Action _alertsCommitted;
+    private readonly MonitroMetrics _metrics;
+    private readonly ILogger _logger;
+
+    /// <param name="services">What the run works with.</param>
+    /// <param name="inFlight">The alerts committed and not yet settled.</param>
+    /// <param name="alertsCommitted">Wakes delivery up after a commit with alerts.</param>
+    public AlertCommitter(PipelineServices services, InFlightAlerts inFlight, Action alertsCommitted)
+    {
+        _store = services.Store;
+        _metrics = services.Metrics;
+        _logger = services.Logger;
+        _inFlight = inFlight;
+        _alertsCommitted = alertsCommitted;
+    }
+
+    /// <summary>Commits a batch with its alerts, waiting first while too many alerts of this run are undelivered.</summary>
+    public async Task CommitAsync(BatchCommit commit, CancellationToken cancellationToken)
+    {
+        var alerts = commit.Alerts;
+        await _inFlight.WaitForRoomAsync(alerts.Count, cancellationToken).ConfigureAwait(false);
+
+        // Counted before the commit: the dispatcher may claim the alerts the moment they are committed.
+        var keys = new string[alerts.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = alerts[i].IdempotencyKey;
+        }
+
+        _inFlight.Add(keys);
+        try
+        {
+            await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _inFlight.Forget(keys);
+            throw;
+        }
+
+        // Only now is the work durable: let delivery start.
+        if (alerts.Count > 0)
+        {
+            _metrics.AlertsCommitted(commit.SourceName, alerts.Count);
+            _logger.AlertsCommitted(alerts.Count, commit.SourceName);
+            _alertsCommitted();
+        }
+    }
+
+    /// <summary>
+    /// Commits alerts raised outside any source batch in a batch of their own (no posts, no checkpoint), under one
+    /// of the pipeline's own source names. <paramref name="pending"/> is emptied once committed; when the commit
+    /// fails it keeps the alerts, for the caller to try again.
+    /// </summary>
+    public async Task CommitAlertsAsync(string sourceName, List<Alert> pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        await CommitAsync(new BatchCommit { SourceName = sourceName, Alerts = [.. pending] }, cancellationToken).ConfigureAwait(false);
+        pending.Clear();
+    }
+}

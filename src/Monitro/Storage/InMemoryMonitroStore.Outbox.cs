@@ -1,0 +1,108 @@
+using System.Text.Json;
+using StoreDiagnostics = Monitro.Storage.Sqlite.Diagnostics;
+
+namespace Monitro;
+
+/// <summary>The <see cref="IAlertOutbox"/> side of the in-memory store.</summary>
+/// <remarks>
+/// An entry is due when its next attempt time has come and it holds no live lease. Delivered and dead-lettered
+/// keys are remembered, so a replayed batch never enqueues them again.
+/// </remarks>
+public sealed partial class InMemoryMonitroStore
+{
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> or <paramref name="leaseDuration"/> is zero or negative.</exception>
+    public ValueTask<IReadOnlyList<OutboxEntry>> ClaimDueAsync(int maxCount, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = _timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            var claimed = _outbox.Values
+                .Where(slot => slot.DueAt <= now && slot.LeaseUntil <= now)
+                .OrderBy(slot => slot.DueAt)
+                .ThenBy(slot => slot.Sequence)
+                .Take(maxCount)
+                .ToList();
+            foreach (var slot in claimed)
+            {
+                slot.LeaseUntil = now + leaseDuration;
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<OutboxEntry>>(
+                [.. claimed.Select(slot => new OutboxEntry(slot.Alert, slot.Attempts, slot.LastError))]);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Marking a key that is not in the outbox (already settled, or forgotten) only records it as delivered.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="idempotencyKey"/> is null or empty.</exception>
+    public ValueTask MarkDeliveredAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _outbox.Remove(idempotencyKey);
+            _settledAlertKeys.Add(idempotencyKey);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="idempotencyKey"/> is null or empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="failure"/> is <see langword="null"/>.</exception>
+    public ValueTask MarkFailedAsync(string idempotencyKey, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        ArgumentNullException.ThrowIfNull(failure);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_outbox.TryGetValue(idempotencyKey, out var slot))
+            {
+                slot.Attempts++;
+                slot.LastError = StoreDiagnostics.Cut(failure, StoreDiagnostics.MaxReasonLength);
+                slot.DueAt = nextAttemptAt;
+                slot.LeaseUntil = DateTimeOffset.MinValue;
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The dead letter keeps the alert's JSON as its excerpt, so it can be looked at and sent by hand.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="idempotencyKey"/> is null or empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> is <see langword="null"/>.</exception>
+    public ValueTask MoveToDeadLetterAsync(string idempotencyKey, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        ArgumentNullException.ThrowIfNull(reason);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = _timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            // Not in the outbox: already delivered, dead or forgotten.
+            if (_outbox.Remove(idempotencyKey, out var slot))
+            {
+                RecordDeadLetter(
+                    DeadLetterKinds.Alert,
+                    DeadLetterKinds.Alert,
+                    idempotencyKey,
+                    StoreDiagnostics.Cut(reason, StoreDiagnostics.MaxReasonLength),
+                    JsonSerializer.Serialize(slot.Alert, MonitroJsonContext.Default.Alert),
+                    slot.PersonId,
+                    slot.Alert,
+                    slot.Attempts + 1,
+                    now);
+                _settledAlertKeys.Add(idempotencyKey);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Monitro.Pipeline;
+using Monitro.Testing;
+
+namespace Monitro.Tests.Pipeline;
+
+public sealed class AlertCommitterTests
+{
+    private readonly FakeTimeProvider _time = new(TestPosts.Epoch);
+
+    [Fact]
+    public async Task CommitAlertsAsync_AlertsAlone_CommitsThemCountsThemInFlightAndWakesDelivery()
+    {
+        var store = new RecordingStore(new InMemoryMonitroStore(_time));
+        var meterFactory = PipelineTestServices.NewMeterFactory();
+        using var committedMetric = new MetricCollector<long>(meterFactory, MonitroDiagnostics.MeterName, "monitro.alerts.committed");
+        var inFlight = new InFlightAlerts(capacity: 10);
+        var woken = 0;
+        var committer = new AlertCommitter(PipelineTestServices.Create(store, _time, meterFactory: meterFactory), inFlight, () => woken++);
+        var pending = new List<Alert> { Alert("digest|hourly|1"), Alert("digest|hourly|2") };
+
+        await committer.CommitAlertsAsync("monitro.alerting", pending, default);
+
+        var commit = Assert.Single(store.Commits);
+        Assert.Equal("monitro.alerting", commit.SourceName);
+        Assert.Equal(["digest|hourly|1", "digest|hourly|2"], commit.Alerts.Select(a => a.IdempotencyKey));
+        Assert.Empty(commit.Posts);
+        Assert.Null(commit.Checkpoint);
+        Assert.Empty(pending);
+        Assert.Equal(2, inFlight.Count);
+        Assert.Equal(1, woken);
+        var measurement = Assert.Single(committedMetric.GetMeasurementSnapshot());
+        Assert.Equal(2, measurement.Value);
+        Assert.Equal("monitro.alerting", measurement.Tags[MonitroDiagnostics.SourceTag]);
+    }
+
+    [Fact]
+    public async Task CommitAlertsAsync_StoreFails_KeepsThemPendingAndForgetsThemInFlight()
+    {
+        var store = new RecordingStore(new InMemoryMonitroStore(_time)) { FailNextCommit = true };
+        var inFlight = new InFlightAlerts(capacity: 10);
+        var woken = 0;
+        var committer = new AlertCommitter(PipelineTestServices.Create(store, _time), inFlight, () => woken++);
+        var pending = new List<Alert> { Alert("spike|acme|1") };
+
+        await Assert.ThrowsAsync<IOException>(() => committer.CommitAlertsAsync("monitro.alerting", pending, default));
+
+        Assert.Single(pending);
+        Assert.Equal(0, inFlight.Count);
+        Assert.Equal(0, woken);
+    }
+
+    [Fact]
+    public async Task CommitAlertsAsync_NothingPending_CommitsNothing()
+    {
+        var store = new RecordingStore(new InMemoryMonitroStore(_time));
+        var woken = 0;
+        var committer = new AlertCommitter(PipelineTestServices.Create(store, _time), new InFlightAlerts(10), () => woken++);
+
+        await committer.CommitAlertsAsync("monitro.relationships", [], default);
+
+        Assert.Empty(store.Commits);
+        Assert.Equal(0, woken);
+    }
+
+    [Fact]
+    public async Task CommitAsync_TooManyAlertsInFlight_WaitsUntilOneIsSettled()
+    {
+        var store = new RecordingStore(new InMemoryMonitroStore(_time));
+        var inFlight = new InFlightAlerts(capacity: 1);
+        var committer = new AlertCommitter(PipelineTestServices.Create(store, _time), inFlight, () => { });
+        await committer.CommitAlertsAsync("monitro.alerting", [Alert("first")], default);
+
+        var second = committer.CommitAlertsAsync("monitro.relationships", [Alert("second")], default);
+
+        Assert.False(second.IsCompleted);
+        Assert.Single(store.Commits);
+        inFlight.Settle("first");
+        await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, store.Commits.Count);
+    }
+
+    private Alert Alert(string key) => new() { IdempotencyKey = key, Kind = AlertKinds.Digest, RaisedAt = _time.GetUtcNow(), Title = key };
+}
