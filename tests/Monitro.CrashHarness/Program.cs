@@ -27,7 +27,7 @@ services.AddMonitro(options =>
     })
     .AddWatch("acme", WatchCategory.Brand, "acme")
     .AddSource(new JsonLinesReplaySource("replay", new JsonLinesSourceOptions { Path = args[1], BatchSize = 1000 }))
-    .UseStore(args[0])
+    .UseDatabase(args[0])
     .AddSink(provider => new WebhookAlertSink(
         httpClient,
         new WebhookAlertSinkOptions { Endpoint = new Uri(args[2]), Secret = args[3] },
