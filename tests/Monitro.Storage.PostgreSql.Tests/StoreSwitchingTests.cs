@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Monitro.Storage.Sqlite;
 using Npgsql;
 
@@ -45,6 +46,7 @@ public sealed class StoreSwitchingTests : IAsyncLifetime
     public async Task UseSqlite_AfterUsePostgreSql_LeavesOnlySqliteAndStartsOnlyItsInitializer()
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
         builder.Services.AddMonitro()
             .UsePostgreSql(options => options.ConnectionString = UnreachablePostgres)
             .UseSqlite(SqliteFile);
@@ -64,6 +66,7 @@ public sealed class StoreSwitchingTests : IAsyncLifetime
     public async Task UsePostgreSql_AfterUseSqlite_LeavesOnlyPostgreSqlAndStartsOnlyItsInitializer()
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
         builder.Services.AddMonitro()
             .UseSqlite(SqliteFile)
             .UsePostgreSql(options =>
