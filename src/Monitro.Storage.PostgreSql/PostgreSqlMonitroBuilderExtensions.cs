@@ -35,39 +35,30 @@ public static class PostgreSqlMonitroBuilderExtensions
     /// <see cref="DataSourceServiceKey"/> and disposed with the container. The store is registered as
     /// <see cref="IMonitroStore"/>, <see cref="IAlertOutbox"/>, <see cref="IMonitroQueries"/>,
     /// <see cref="IPersonDataEraser"/> and <see cref="IRelationshipSnapshotStore"/>, one instance for all.</para>
-    /// <para>The options are validated and the schema migrated when the host starts. Calling this twice keeps one registration.</para>
+    /// <para>The options are validated and the schema migrated when the host starts.</para>
+    /// <para>The last store registered wins: a later <c>UseSqlite</c> or <c>UsePostgreSql</c> removes everything this call
+    /// registered (store, data source, options, validator, initializer), and this call removes those of the store before.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
     public static IMonitroBuilder UsePostgreSql(this IMonitroBuilder builder, Action<PostgreSqlStoreOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        var services = builder.Services;
-        services.AddOptions<PostgreSqlStoreOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStoreOptions>, PostgreSqlStoreOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddKeyedSingleton(
-            DataSourceServiceKey,
-            (provider, _) => PostgreSqlMonitroStore.CreateDataSource(provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
-        services.TryAddSingleton(provider => new PostgreSqlMonitroStore(
-            provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceServiceKey),
-            provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
-            provider.GetService<TimeProvider>(),
-            provider.GetService<ILogger<PostgreSqlMonitroStore>>()));
-        ReplaceWithStore<IMonitroStore>(services);
-        ReplaceWithStore<IAlertOutbox>(services);
-        ReplaceWithStore<IMonitroQueries>(services);
-        ReplaceWithStore<IPersonDataEraser>(services);
-        ReplaceWithStore<IRelationshipSnapshotStore>(services);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlStoreInitializer>());
-        return builder;
-    }
-
-    // Every earlier registration goes (the in-memory default, SQLite, or UsePostgreSql called before), so one store answers.
-    private static void ReplaceWithStore<TService>(IServiceCollection services)
-        where TService : class
-    {
-        services.RemoveAll<TService>();
-        services.AddSingleton(provider => (TService)(object)provider.GetRequiredService<PostgreSqlMonitroStore>());
+        return builder.UseStore(
+            static provider => new PostgreSqlMonitroStore(
+                provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceServiceKey),
+                provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
+                provider.GetService<TimeProvider>(),
+                provider.GetService<ILogger<PostgreSqlMonitroStore>>()),
+            services =>
+            {
+                services.AddOptions<PostgreSqlStoreOptions>().Configure(configure).ValidateOnStart();
+                services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStoreOptions>, PostgreSqlStoreOptionsValidator>());
+                services.TryAddSingleton(TimeProvider.System);
+                services.TryAddKeyedSingleton(
+                    DataSourceServiceKey,
+                    static (provider, _) => PostgreSqlMonitroStore.CreateDataSource(provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+                services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlStoreInitializer>());
+            });
     }
 }

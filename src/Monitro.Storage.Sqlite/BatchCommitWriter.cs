@@ -214,8 +214,8 @@ internal static class BatchCommitWriter
             command.Run(
                 item.SourceName,
                 item.Position,
-                Diagnostics.Cut(item.Reason, Diagnostics.MaxReasonLength),
-                Diagnostics.CutOrNull(item.Excerpt, Diagnostics.MaxExcerptLength),
+                StoreDiagnostics.Cut(item.Reason, StoreDiagnostics.MaxReasonLength),
+                StoreDiagnostics.CutOrNull(item.Excerpt, StoreDiagnostics.MaxExcerptLength),
                 now);
         }
     }

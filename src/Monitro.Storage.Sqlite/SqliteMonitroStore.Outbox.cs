@@ -82,7 +82,7 @@ public sealed partial class SqliteMonitroStore
                     "$key",
                     "$failure",
                     "$next_attempt_at");
-                return command.Run(idempotencyKey, Diagnostics.Cut(failure, Diagnostics.MaxReasonLength), UnixTime.ToMilliseconds(nextAttemptAt));
+                return command.Run(idempotencyKey, StoreDiagnostics.Cut(failure, StoreDiagnostics.MaxReasonLength), UnixTime.ToMilliseconds(nextAttemptAt));
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -96,7 +96,7 @@ public sealed partial class SqliteMonitroStore
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         ArgumentNullException.ThrowIfNull(reason);
         await WriteAsync(
-            (connection, transaction, now) => DeadLetter(connection, transaction, idempotencyKey, Diagnostics.Cut(reason, Diagnostics.MaxReasonLength), now),
+            (connection, transaction, now) => DeadLetter(connection, transaction, idempotencyKey, StoreDiagnostics.Cut(reason, StoreDiagnostics.MaxReasonLength), now),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -140,7 +140,7 @@ public sealed partial class SqliteMonitroStore
         foreach (var (key, error) in unreadable)
         {
             _logger.UnreadableOutboxEntry(key, error);
-            DeadLetter(connection, transaction, key, Diagnostics.Cut(error.Message, Diagnostics.MaxReasonLength), now);
+            DeadLetter(connection, transaction, key, StoreDiagnostics.Cut(error.Message, StoreDiagnostics.MaxReasonLength), now);
         }
 
         // RETURNING gives no order; hand entries out oldest first as the contract says.

@@ -4,34 +4,48 @@ using Monitro;
 using Monitro.CrashHarness;
 using Monitro.Delivery;
 
-// Usage: Monitro.CrashHarness <database> <input.jsonl> <webhook-url> <secret> <clock-offset-minutes>
+// Usage:
+//   Monitro.CrashHarness <database> <input.jsonl> <webhook-url> <secret> <clock-offset-minutes>
+//     Runs the whole pipeline once: reads the replay from its last checkpoint, commits to the store, delivers
+//     every alert to the webhook, and exits 0 when the replay is done and the outbox is settled.
+//   Monitro.CrashHarness dispatch <database> <webhook-url> <secret>
+//     Runs the same pipeline with no source, so only its alert dispatcher works: it delivers what the outbox
+//     holds (an outbox other dispatcher processes may share) and exits 0 once nothing is left that it can claim.
 // <database> is a SQLite file, or postgresql:<schema>:<connection string> (see StoreSelection).
-// Runs the whole pipeline once: reads the replay from its last checkpoint, commits to SQLite, delivers
-// every alert to the webhook, and exits 0 when the replay is done and the outbox is settled.
-if (args.Length != 5)
+var (database, input, webhook, secret, clockOffsetMinutes) = args switch
+{
+    ["dispatch", var store, var url, var key] => (store, null, url, key, "0"),
+    [var store, var replay, var url, var key, var offset] => (store, (string?)replay, url, key, offset),
+    _ => default,
+};
+if (database is null)
 {
     await Console.Error.WriteLineAsync("usage: Monitro.CrashHarness <database> <input.jsonl> <webhook-url> <secret> <clock-offset-minutes>");
+    await Console.Error.WriteLineAsync("       Monitro.CrashHarness dispatch <database> <webhook-url> <secret>");
     return 2;
 }
 
-var clock = new OffsetTimeProvider(TimeSpan.FromMinutes(int.Parse(args[4], CultureInfo.InvariantCulture)));
+var clock = new OffsetTimeProvider(TimeSpan.FromMinutes(int.Parse(clockOffsetMinutes, CultureInfo.InvariantCulture)));
 using var httpClient = new HttpClient();
 var services = new ServiceCollection();
 services.AddLogging();
 services.AddSingleton<TimeProvider>(clock);
-services.AddMonitro(options =>
+var monitro = services.AddMonitro(options =>
     {
         options.SinkMaxAttempts = 100;
         options.SinkRetryInitialDelay = TimeSpan.FromMilliseconds(20);
         options.ShutdownGracePeriod = TimeSpan.FromSeconds(30);
     })
-    .AddWatch("acme", WatchCategory.Brand, "acme")
-    .AddSource(new JsonLinesReplaySource("replay", new JsonLinesSourceOptions { Path = args[1], BatchSize = 1000 }))
-    .UseStore(args[0])
+    .UseDatabase(database)
     .AddSink(provider => new WebhookAlertSink(
         httpClient,
-        new WebhookAlertSinkOptions { Endpoint = new Uri(args[2]), Secret = args[3] },
+        new WebhookAlertSinkOptions { Endpoint = new Uri(webhook), Secret = secret },
         provider.GetRequiredService<TimeProvider>()));
+if (input is not null)
+{
+    monitro.AddWatch("acme", WatchCategory.Brand, "acme")
+        .AddSource(new JsonLinesReplaySource("replay", new JsonLinesSourceOptions { Path = input, BatchSize = 1000 }));
+}
 
 await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 await provider.GetRequiredService<MentionMonitor>().RunAsync();

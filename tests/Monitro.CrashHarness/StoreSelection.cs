@@ -8,7 +8,7 @@ internal static class StoreSelection
 {
     private const string PostgreSqlPrefix = "postgresql:";
 
-    public static IMonitroBuilder UseStore(this IMonitroBuilder builder, string database)
+    public static IMonitroBuilder UseDatabase(this IMonitroBuilder builder, string database)
     {
         if (!database.StartsWith(PostgreSqlPrefix, StringComparison.Ordinal))
         {

@@ -26,7 +26,28 @@ public sealed class PostgreSqlMonitroBuilderExtensionsTests
         Assert.Equal("monitro", store.SchemaName);
         var dataSource = provider.GetRequiredKeyedService<NpgsqlDataSource>(PostgreSqlMonitroBuilderExtensions.DataSourceServiceKey);
         Assert.Contains("Search Path=monitro", dataSource.ConnectionString, StringComparison.OrdinalIgnoreCase);
-        Assert.Single(provider.GetServices<IHostedService>(), service => service.GetType().Name == "PostgreSqlStoreInitializer");
+        Assert.Single(provider.GetServices<IHostedService>().OfType<PostgreSqlStoreInitializer>());
+    }
+
+    [Fact]
+    public async Task UsePostgreSql_CalledTwice_OnlyTheLastOptionsApply()
+    {
+        var services = new ServiceCollection();
+        services.AddMonitro()
+            .UsePostgreSql(options =>
+            {
+                options.ConnectionString = Connection;
+                options.SchemaName = "first";
+                options.MaxTextLength = 10;
+            })
+            .UsePostgreSql(Connection);
+        await using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value;
+
+        Assert.Equal("monitro", options.SchemaName);
+        Assert.Equal(new PostgreSqlStoreOptions().MaxTextLength, options.MaxTextLength);
+        Assert.Single(provider.GetKeyedServices<NpgsqlDataSource>(PostgreSqlMonitroBuilderExtensions.DataSourceServiceKey));
     }
 
     [Theory]

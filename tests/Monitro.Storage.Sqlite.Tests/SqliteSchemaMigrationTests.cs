@@ -1,3 +1,4 @@
+using Monitro.Storage.Shared;
 using Monitro.Storage.Sqlite.Schema;
 using Monitro.Storage.Sqlite.Serialization;
 

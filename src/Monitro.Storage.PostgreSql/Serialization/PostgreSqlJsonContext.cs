@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Monitro.Storage.Sqlite.Serialization;
 
 namespace Monitro.Storage.PostgreSql.Serialization;
 

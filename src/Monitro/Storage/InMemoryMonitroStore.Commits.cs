@@ -1,5 +1,4 @@
-using Monitro.Storage.Sqlite;
-using StoreDiagnostics = Monitro.Storage.Sqlite.Diagnostics;
+using Monitro.Storage.Shared;
 
 namespace Monitro;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using StoreDiagnostics = Monitro.Storage.Sqlite.Diagnostics;
+using Monitro.Storage.Shared;
 
 namespace Monitro;
 

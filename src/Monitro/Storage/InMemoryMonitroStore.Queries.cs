@@ -1,4 +1,4 @@
-using Monitro.Storage.Sqlite;
+using Monitro.Storage.Shared;
 
 namespace Monitro;
 

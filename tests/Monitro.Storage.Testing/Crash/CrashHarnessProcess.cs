@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Monitro.Storage.Testing.Crash;
 
-/// <summary>Starts the crash harness (built next to the test assembly that references it) as a child process.</summary>
+/// <summary>Starts the crash harness (built next to the test assembly that references it) as a child process: a pipeline run, or a dispatcher.</summary>
 public sealed class CrashHarnessProcess : IDisposable
 {
     private readonly Process _process;
@@ -27,7 +27,18 @@ public sealed class CrashHarnessProcess : IDisposable
         }
     }
 
-    public static CrashHarnessProcess Start(string database, string input, Uri webhook, string secret, TimeSpan clockOffset)
+    /// <summary>Starts a run of the whole pipeline: ingest the replay from its last checkpoint, deliver every alert, exit 0 when done.</summary>
+    public static CrashHarnessProcess Start(string database, string input, Uri webhook, string secret, TimeSpan clockOffset) =>
+        Launch(database, input, webhook.ToString(), secret, ((int)clockOffset.TotalMinutes).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Starts a dispatcher: the pipeline with no source, so only its alert dispatcher runs, delivering what the
+    /// outbox holds (shared with any other dispatcher) and exiting 0 once nothing is left that it could claim.
+    /// </summary>
+    public static CrashHarnessProcess StartDispatcher(string database, Uri webhook, string secret) =>
+        Launch("dispatch", database, webhook.ToString(), secret);
+
+    private static CrashHarnessProcess Launch(params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -35,11 +46,9 @@ public sealed class CrashHarnessProcess : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            "exec", HarnessPath(), database, input, webhook.ToString(), secret,
-            ((int)clockOffset.TotalMinutes).ToString(CultureInfo.InvariantCulture),
-        })
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(HarnessPath());
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

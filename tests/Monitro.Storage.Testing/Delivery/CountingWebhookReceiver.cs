@@ -12,12 +12,22 @@ namespace Monitro.Storage.Testing.Delivery;
 /// processing each key once as a deduplicating receiver does. Its clock can run ahead (to follow a child
 /// process's offset clock), and it can answer 503 to a number of well-signed requests first.
 /// </summary>
+/// <remarks>
+/// Several senders can share it, each posting to its own <see cref="EndpointFor"/> address: deliveries are then
+/// also counted per sender, the receiver can hold every request until all the expected senders have sent one
+/// (a start line, so that none finishes before the others begin), and it can answer slowly.
+/// </remarks>
 public sealed class CountingWebhookReceiver : IAsyncDisposable
 {
+    private const string SenderParameter = "sender";
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, byte> _sendersSeen = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _allSendersSeen = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _clockOffsetTicks;
+    private long _responseDelayTicks;
     private int _rejected;
     private int _failuresLeft;
+    private int _sendersToWaitFor;
 
     private CountingWebhookReceiver(WebApplication app, string secret)
     {
@@ -31,6 +41,26 @@ public sealed class CountingWebhookReceiver : IAsyncDisposable
 
     /// <summary>Gets how many requests with each key arrived (verified ones only).</summary>
     public ConcurrentDictionary<string, int> Deliveries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets how many deliveries each sender made (verified and accepted ones, by the sender named in <see cref="EndpointFor"/>).</summary>
+    public ConcurrentDictionary<string, int> DeliveriesBySender { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets or sets how many distinct senders must have sent a request before any request is answered; zero (the
+    /// default) holds nothing. Held requests are released together once the last expected sender arrives.
+    /// </summary>
+    public int SendersToWaitFor
+    {
+        get => Volatile.Read(ref _sendersToWaitFor);
+        set => Volatile.Write(ref _sendersToWaitFor, value);
+    }
+
+    /// <summary>Gets or sets how long each verified request waits before it is answered, as a slow receiver would.</summary>
+    public TimeSpan ResponseDelay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _responseDelayTicks));
+        set => Interlocked.Exchange(ref _responseDelayTicks, value.Ticks);
+    }
 
     /// <summary>Gets the number of requests whose signature or timestamp did not verify.</summary>
     public int Rejected => Volatile.Read(ref _rejected);
@@ -64,6 +94,9 @@ public sealed class CountingWebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
+    /// <summary>Gets the address a sender posts to so that its deliveries are counted under <paramref name="sender"/>.</summary>
+    public Uri EndpointFor(string sender) => new($"{Endpoint}?{SenderParameter}={Uri.EscapeDataString(sender)}");
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -87,6 +120,13 @@ public sealed class CountingWebhookReceiver : IAsyncDisposable
             return Results.Unauthorized();
         }
 
+        var sender = request.Query[SenderParameter].ToString();
+        await WaitForAllSendersAsync(sender, request.HttpContext.RequestAborted);
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ResponseDelay, request.HttpContext.RequestAborted);
+        }
+
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             Failed++;
@@ -95,6 +135,24 @@ public sealed class CountingWebhookReceiver : IAsyncDisposable
 
         Interlocked.Exchange(ref _failuresLeft, 0);
         Deliveries.AddOrUpdate(request.Headers[WebhookHeaders.IdempotencyKey].ToString(), 1, (_, count) => count + 1);
+        DeliveriesBySender.AddOrUpdate(sender, 1, (_, count) => count + 1);
         return Results.Ok();
+    }
+
+    private async Task WaitForAllSendersAsync(string sender, CancellationToken aborted)
+    {
+        var expected = SendersToWaitFor;
+        if (expected <= 0)
+        {
+            return;
+        }
+
+        _sendersSeen.TryAdd(sender, 0);
+        if (_sendersSeen.Count >= expected)
+        {
+            _allSendersSeen.TrySetResult();
+        }
+
+        await _allSendersSeen.Task.WaitAsync(aborted);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Monitro.Storage.Sqlite.Serialization;
+namespace Monitro.Storage.Shared;
 
 /// <summary>Writes and reads <c>payload</c> columns; a row that does not read back fails with the table and key named.</summary>
 internal static class PayloadSerializer

@@ -1,4 +1,4 @@
-namespace Monitro.Storage.Sqlite;
+namespace Monitro.Storage.Shared;
 
 /// <summary>Converts between the model's times and the Unix milliseconds kept in columns.</summary>
 internal static class UnixTime

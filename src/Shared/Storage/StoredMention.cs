@@ -1,4 +1,4 @@
-namespace Monitro.Storage.Sqlite.Serialization;
+namespace Monitro.Storage.Shared;
 
 /// <summary>A mention as kept in its row: everything but the post, which has its own row and is joined back when read.</summary>
 internal sealed record StoredMention

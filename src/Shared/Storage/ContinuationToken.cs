@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace Monitro.Storage.Sqlite;
+namespace Monitro.Storage.Shared;
 
 /// <summary>
 /// The opaque continuation tokens of paged queries: the sort key of the last item read, so the next page starts

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Monitro.Storage.Sqlite;
+namespace Monitro.Storage.Shared;
 
 /// <summary>
 /// Checks a <see cref="BatchCommit"/> before any row is written, so a bad commit fails whole with an error that

@@ -1,7 +1,7 @@
-namespace Monitro.Storage.Sqlite;
+namespace Monitro.Storage.Shared;
 
 /// <summary>Bounds the free-text diagnostics (reasons, errors, excerpts) the store keeps, so one huge message cannot bloat a row.</summary>
-internal static class Diagnostics
+internal static class StoreDiagnostics
 {
     /// <summary>The longest reason or error kept, in characters.</summary>
     public const int MaxReasonLength = 4000;
