@@ -258,7 +258,7 @@ internal static class PostgreSqlBatchWriter
                 SqlParameters.Text(alert.IdempotencyKey),
                 SqlParameters.Text(alert.Kind),
                 SqlParameters.Text(alert.Mention?.Post.Id),
-                SqlParameters.Text(alert.Mention?.Post.Author.IdentityKey),
+                SqlParameters.Text(AlertSubject.PersonOf(alert)),
                 SqlParameters.Json(PayloadSerializer.Write(alert, PostgreSqlJsonContext.Default.Alert)),
                 SqlParameters.Long(now)));
         }

@@ -230,7 +230,7 @@ internal static class BatchCommitWriter
                 alert.IdempotencyKey,
                 alert.Kind,
                 alert.Mention?.Post.Id,
-                alert.Mention?.Post.Author.IdentityKey,
+                AlertSubject.PersonOf(alert),
                 PayloadSerializer.Write(alert, SqliteJsonContext.Default.Alert),
                 now);
         }

@@ -22,7 +22,7 @@ public sealed partial class SqliteMonitroStore
     /// <inheritdoc/>
     /// <remarks>
     /// <para>One transaction deletes the rows of every table that can hold the person's data. What is kept: the
-    /// idempotency keys of alerts already delivered (opaque ids, so a replayed batch does not alert again),
+    /// idempotency keys of mention alerts already settled (opaque ids, so a replayed batch does not alert again),
     /// and unreadable source items (raw excerpts that cannot be tied to a person; purge them by age).</para>
     /// <para>A person who posts again afterwards is stored again: forgetting removes data, it does not block a source.</para>
     /// </remarks>
@@ -54,6 +54,13 @@ public sealed partial class SqliteMonitroStore
         var deadLetters = Delete("""
             DELETE FROM dead_letters
             WHERE person_id = $person_id OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $person_id);
+            """);
+        // Relationship alert keys begin with the person's id, so their settled keys are personal data too.
+        Delete("""
+            DELETE FROM settled_alerts
+            WHERE substr(idempotency_key, 1, length($person_id) + 1) = $person_id || '|'
+               OR EXISTS (SELECT 1 FROM identities i WHERE i.person_id = $person_id
+                          AND substr(idempotency_key, 1, length(i.identity_key) + 1) = i.identity_key || '|');
             """);
         var posts = Delete("DELETE FROM posts WHERE id IN (SELECT id FROM temp.forget_posts);");
         var snapshots = Delete("DELETE FROM relationship_snapshots WHERE person_id = $person_id;");

@@ -416,6 +416,40 @@ public abstract class StoreContractTests<TStore>
     }
 
     [ContractFact]
+    public async Task ForgetPersonAsync_RelationshipAlertsAboutThePerson_AreDeletedPendingOrDeadLettered()
+    {
+        var store = await CreateStoreAsync();
+        var post = M.Post("1", "yara-forget", "acme again", minute: 0);
+        var personId = post.Author.IdentityKey;
+        var escalation = Transition(personId, RelationshipTransitionKind.ResponseOverdue, "t1");
+        var detractor = Transition(personId, RelationshipTransitionKind.NewDetractor, "t2");
+        var other = Transition(M.Author("omar").IdentityKey, RelationshipTransitionKind.NewDetractor, "t3");
+        var batch = M.Batch("1", post);
+        await store.CommitAsync(batch with { Alerts = [.. batch.Alerts, Alert.ForTransition(escalation, Time.GetUtcNow())] });
+        await store.CommitAsync(new BatchCommit
+        {
+            SourceName = "relationships",
+            Alerts = [Alert.ForTransition(detractor, Time.GetUtcNow()), Alert.ForTransition(other, Time.GetUtcNow())],
+        });
+        foreach (var entry in await store.ClaimDueAsync(10, Lease))
+        {
+            if (entry.Alert.Transition?.TriggerId == "t2")
+            {
+                await store.MoveToDeadLetterAsync(entry.Alert.IdempotencyKey, "receiver gone");
+            }
+        }
+
+        var erasure = await store.ForgetPersonAsync(personId);
+
+        Assert.Equal(2, erasure.PendingAlerts); // the mention alert and the overdue answer
+        Assert.Equal(1, erasure.DeadLetters);
+        Assert.Empty(await FindTextAsync("yara-forget"));
+        Time.Advance(Lease + Lease);
+        var left = await store.ClaimDueAsync(10, Lease);
+        Assert.Equal("t3", Assert.Single(left).Alert.Transition?.TriggerId);
+    }
+
+    [ContractFact]
     public async Task Queries_DuringWritesFromAnotherInstance_NeverSeeHalfABatch()
     {
         var writer = await CreateStoreAsync();
@@ -485,4 +519,13 @@ public abstract class StoreContractTests<TStore>
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
         };
     }
+
+    private RelationshipTransition Transition(string personId, RelationshipTransitionKind kind, string trigger) => new()
+    {
+        PersonId = personId,
+        Kind = kind,
+        TriggerId = trigger,
+        DetectedAt = Time.GetUtcNow(),
+        Reason = "test transition for " + personId,
+    };
 }

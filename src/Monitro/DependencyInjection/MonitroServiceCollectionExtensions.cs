@@ -1,3 +1,4 @@
+using Monitro.Storage.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -124,7 +125,7 @@ public static class MonitroServiceCollectionExtensions
     // Rules filtered by role ask the relationship stage for the suggested role of the alert's person.
     private static string? RoleOf(Alert alert, IRelationshipScorer relationships, TimeProvider time)
     {
-        var personId = alert.Transition?.PersonId ?? alert.Mention?.Post.Author.IdentityKey;
+        var personId = AlertSubject.PersonOf(alert);
         return personId is null ? null : relationships.GetRelationship(personId, time.GetUtcNow())?.Role?.ToString();
     }
 

@@ -9,7 +9,8 @@ public sealed partial class InMemoryMonitroStore
     /// company's replies kept only because of a conversation with them; the mentions and interactions of those
     /// posts and those attributed to them; their relationship snapshots; and the pending and dead-lettered alerts
     /// about them. What is kept, as in the durable stores: the keys of alerts already settled (opaque ids, so a
-    /// replayed batch does not alert again), and unreadable source items (raw excerpts that cannot be tied to a person).</para>
+    /// replayed batch does not alert again) except those of relationship alerts about the person, which begin with
+    /// their id, and unreadable source items (raw excerpts that cannot be tied to a person).</para>
     /// <para>A person who posts again afterwards is stored again: forgetting removes data, it does not block a source.</para>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="personId"/> is null or empty.</exception>
@@ -24,6 +25,9 @@ public sealed partial class InMemoryMonitroStore
             var interactions = RemoveWhere(_interactions, interaction => interaction.PersonId == personId || posts.Contains(interaction.PostId));
             var pendingAlerts = RemoveWhere(_outbox, slot => slot.PersonId == personId || (slot.PostId is { } postId && posts.Contains(postId)));
             var deadLetters = RemoveWhere(_deadLetters, row => row.PersonId == personId);
+
+            // Relationship alert keys begin with the person's id, so their settled keys are personal data too.
+            _settledAlertKeys.RemoveWhere(key => key.StartsWith(personId + "|", StringComparison.Ordinal));
             var deletedPosts = 0;
             foreach (var postId in posts)
             {

@@ -1,3 +1,5 @@
+using Monitro.Storage.Shared;
+
 namespace Monitro;
 
 /// <summary>What the in-memory store keeps beside the model objects, row by row as a durable store does.</summary>
@@ -27,7 +29,7 @@ public sealed partial class InMemoryMonitroStore
 
         public string? PostId => Alert.Mention?.Post.Id;
 
-        public string? PersonId => Alert.Mention?.Post.Author.IdentityKey;
+        public string? PersonId => AlertSubject.PersonOf(Alert);
 
         public int Attempts { get; set; }
 
