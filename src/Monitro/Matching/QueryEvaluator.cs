@@ -296,44 +296,53 @@ internal sealed class QueryEvaluator
         }
     }
 
+    // Every (first, last) window of the phrase: a NEAR around the phrase may need a longer window than the shortest
+    // one (with "a b"~3 in "a b x b c", only the window ending at the second b is next to c). The middle elements
+    // take their earliest occurrences, which leaves the most room for the rest.
     private static void AddPhraseHits(PhraseTerm phrase, PostContext post, List<Hit> hits)
     {
-        var analysis = post.Analysis;
-        var tokens = analysis.Tokens;
+        var tokens = post.Analysis.Tokens;
         var elements = phrase.Elements;
+        var last = elements.Length - 1;
         for (var f = NextElement(elements[0], post, -1); f >= 0; f = NextElement(elements[0], post, f))
         {
             ref readonly var first = ref tokens[f];
             var previous = first.Position;
-            var lastIndex = -1;
-            for (var e = 1; e < elements.Length; e++)
+            for (var e = 1; e < last && previous >= 0; e++)
             {
-                // The earliest next occurrence keeps the window as short as it can be.
-                var best = -1;
-                for (var t = NextElement(elements[e], post, -1); t >= 0; t = NextElement(elements[e], post, t))
-                {
-                    if (tokens[t].Position > previous && (best < 0 || tokens[t].Position < tokens[best].Position))
-                    {
-                        best = t;
-                    }
-                }
-
-                if (best < 0)
-                {
-                    lastIndex = -1;
-                    break;
-                }
-
-                previous = tokens[best].Position;
-                lastIndex = best;
+                previous = EarliestAfter(elements[e], post, previous);
             }
 
-            if (lastIndex >= 0 && previous - first.Position - (elements.Length - 1) <= phrase.Slop)
+            if (previous < 0)
             {
-                var last = tokens[lastIndex];
-                hits.Add(new Hit(first.Position, last.Position, first.OriginalStart, last.OriginalStart + last.OriginalLength));
+                continue;
+            }
+
+            for (var t = NextElement(elements[last], post, -1); t >= 0; t = NextElement(elements[last], post, t))
+            {
+                ref readonly var end = ref tokens[t];
+                if (end.Position > previous && end.Position - first.Position - last <= phrase.Slop)
+                {
+                    hits.Add(new Hit(first.Position, end.Position, first.OriginalStart, end.OriginalStart + end.OriginalLength));
+                }
             }
         }
+    }
+
+    // The smallest position after `after` at which the element occurs, or -1.
+    private static int EarliestAfter(in PhraseElement element, PostContext post, int after)
+    {
+        var tokens = post.Analysis.Tokens;
+        var best = -1;
+        for (var t = NextElement(element, post, -1); t >= 0; t = NextElement(element, post, t))
+        {
+            if (tokens[t].Position > after && (best < 0 || tokens[t].Position < best))
+            {
+                best = tokens[t].Position;
+            }
+        }
+
+        return best;
     }
 
     // The next token (after index `after`, or the first with -1) that a phrase element matches, or -1.

@@ -87,6 +87,14 @@ public sealed class QueryOperatorTests
     public void PhraseSlop_CountsWordsBetweenInOrder(string query, string text, bool expected) =>
         Assert.Equal(expected, Matches(query, text));
 
+    // A phrase with slop offers every window to an enclosing NEAR, not only the shortest: here only the window
+    // that ends at the second タワー (or launch) is next to the other operand.
+    [Theory]
+    [InlineData("new NEAR/1 (\"กรุงเทพ タワー\"~3 OR is)", "กรุงเทพ タワー x タワー new")]
+    [InlineData("\"acme launch\"~3 NEAR/0 phone", "acme launch big launch phone")]
+    public void PhraseSlop_InsideNear_UsesEveryWindow(string query, string text) =>
+        Assert.True(Matches(query, text));
+
     [Theory]
     [InlineData("acm*", "Acme rocks", true)]
     [InlineData("acm*", "ACMEs", true)]
