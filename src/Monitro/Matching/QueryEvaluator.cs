@@ -14,7 +14,7 @@ internal readonly record struct Hit(int Start, int End, int OriginalStart, int O
 
     /// <summary>Creates the occurrence of one token.</summary>
     public static Hit Of(in Token token) =>
-        new(token.Position, token.Position, token.OriginalStart, token.OriginalStart < 0 ? -1 : token.OriginalStart + token.OriginalLength);
+        new(token.Position, token.LastPosition, token.OriginalStart, token.OriginalStart < 0 ? -1 : token.OriginalStart + token.OriginalLength);
 }
 
 /// <summary>

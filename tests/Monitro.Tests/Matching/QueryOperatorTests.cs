@@ -70,6 +70,10 @@ public sealed class QueryOperatorTests
     [InlineData("acme NEAR/1 acme", "acme", false)]
     [InlineData("acme NEAR/1 acme", "acme acme", true)]
     [InlineData("(acme OR globex) NEAR/1 \"new phone\"", "globex has new phone", true)]
+    [InlineData("#AcmeCorp NEAR/0 launch", "#AcmeCorp launch", true)]
+    [InlineData("launch NEAR/0 @acme_support", "@acme_support launch", true)]
+    [InlineData("#AcmeCorp NEAR/0 corp", "#AcmeCorp", false)]
+    [InlineData("#AcmeCorp NEAR/0 corp", "#AcmeCorp corp", true)]
     public void Near_CountsWordsBetween(string query, string text, bool expected) =>
         Assert.Equal(expected, Matches(query, text));
 
