@@ -122,6 +122,9 @@ public sealed class QueryOperatorTests
     [InlineData("raw:\"Google+\"", "on Google+ today", true)]
     [InlineData("raw:\"Google+\"", "on Google today", false)]
     [InlineData("raw:C++", "I write C++ code", true)]
+    [InlineData("!\"cafe\"", "cafe\u0301 au lait", false)]
+    [InlineData("!\"καφε\"", "καφε\u0301 σκέτος", false)]
+    [InlineData("!\"café\"", "café au lait", true)]
     public void Exact_IsCaseAndPunctuationSensitive(string query, string text, bool expected) =>
         Assert.Equal(expected, Matches(query, text));
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Monitro.Matching;
 using Monitro.Text;
 
@@ -197,7 +199,8 @@ internal sealed class ReferenceEvaluator
     private List<Occurrence> TokensWhere(Func<PostToken, bool> predicate) =>
         [.. _tokens.Where(predicate).Select(t => new Occurrence(t.First, t.Last, t.Start, t.End))];
 
-    // The literal in the original text; where it starts (ends) with a letter or digit, the character before (after) must not be one.
+    // The literal in the original text; where it starts (ends) with a letter, digit or combining mark, the code
+    // point before (after) it must not be one.
     private List<Occurrence> ExactOccurrences(string literal)
     {
         var text = _post.Text;
@@ -210,8 +213,8 @@ internal sealed class ReferenceEvaluator
             }
 
             var end = i + literal.Length;
-            var before = i > 0 && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(literal[0]);
-            var after = end < text.Length && char.IsLetterOrDigit(text[end]) && char.IsLetterOrDigit(literal[^1]);
+            var before = i > 0 && IsWordPart(text[..i].EnumerateRunes().Last()) && IsWordPart(literal.EnumerateRunes().First());
+            var after = end < text.Length && IsWordPart(text[end..].EnumerateRunes().First()) && IsWordPart(literal.EnumerateRunes().Last());
             if (!before && !after)
             {
                 result.Add(new Occurrence(-1, -1, i, end));
@@ -244,6 +247,11 @@ internal sealed class ReferenceEvaluator
                 return _post.IsRepost;
         }
     }
+
+    private static bool IsWordPart(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static string HostOf(string url) => url.Split('/', '?', '#')[0].Split(':')[0];
 

@@ -10,7 +10,7 @@ internal static class SocialTextGenerators
     [
         "acme", "corp", "launch", "phone", "new", "big", "café", "cafe\u0301", "straße", "strasse", "istanbul", "İstanbul",
         "colour", "color", "colr", "tidewell", "rocks", "hacmes", "acmes", "the", "is", "nasa", "NASA", "Google+", "google",
-        "globex", "Acme", "ACME", "lau", "launcher", "C++",
+        "globex", "Acme", "ACME", "lau", "launcher", "C++", "καφε\u0301", "καφέ",
     ];
 
     private static readonly string[] Emoji = ["😃", "😡", "👍", "👍🏽", "👍🏿", "❤️", "❤", "👨\u200D👩\u200D👧", "🇯🇵"];
@@ -67,7 +67,7 @@ internal static class SocialTextGenerators
 
     private static readonly Gen<string> QueryWord = Gen.OneOf(
         "acme", "corp", "launch", "phone", "café", "strasse", "straße", "tidewell", "colour", "nasa", "google", "globex",
-        "new", "big", "istanbul", "rocks", "東京", "タワー", "กรุงเทพ", "acmeの", "is", "2024");
+        "new", "big", "istanbul", "rocks", "東京", "タワー", "กรุงเทพ", "acmeの", "is", "2024", "καφέ");
 
     private static readonly Gen<string> Phrase = Gen.Select(QueryWord, QueryWord, Gen.Int[-1, 3], (a, b, slop) =>
         "\"" + a + " " + b + "\"" + (slop >= 0 ? "~" + slop.ToString(CultureInfo.InvariantCulture) : string.Empty));
@@ -77,10 +77,11 @@ internal static class SocialTextGenerators
         (3, Phrase),
         (1, Gen.OneOf("acm*", "lau*", "cor*", "tide*", "str*", "col*")),
         (1, Gen.OneOf("colour~1", "colour~2", "launch~1", "tidewell~2", "strasse~1")),
-        (2, Gen.OneOf("#acme", "#acmecorp", "#AcmeCorp", "#acme_corp", "@acme", "@acme_support", "$ACME", "😃", "👍", "👍🏽", "❤️", "🇯🇵")));
+        (2, Gen.OneOf("#acme", "#acmecorp", "#AcmeCorp", "#acme_corp", "@acme", "@acme_support", "$ACME", "😃", "👍", "👍🏽", "❤️", "🇯🇵")),
+        (1, Gen.OneOf("www.acme.com/launch", "https://acme.co.uk", "support@acme.com")));
 
     private static readonly Gen<string> Filter = Gen.OneOf(
-        "!\"NASA\"", "raw:\"Google+\"", "!\"Acme\"", "raw:acme", "raw:C++",
+        "!\"NASA\"", "raw:\"Google+\"", "!\"Acme\"", "raw:acme", "raw:C++", "!\"café\"", "!\"καφε\"",
         "site:acme.com", "site:blog.acme.com", "site:acme.co.uk", "url:acme.com/launch", "author:jane",
         "lang:en", "source:bluesky", "is:reply", "is:repost");
 
@@ -111,7 +112,8 @@ internal static class SocialTextGenerators
             (2, Gen.Select(inner, inner, (a, b) => "(" + a + " OR " + b + ")")),
             (1, Gen.Select(inner, Term, (a, b) => a + " -" + b)),
             (1, Gen.Select(inner, Term, (a, b) => a + " AND NOT " + b)),
-            (1, Gen.Select(inner, inner, (a, b) => "(" + a + ") OR NOT (" + b + ")")));
+            (1, Gen.Select(inner, inner, (a, b) => "(" + a + ") OR NOT (" + b + ")")),
+            (1, inner.Select(a => "NOT (NOT " + a + ")")));
     }
 
     private static string Vary(string word, int variation) => variation switch
