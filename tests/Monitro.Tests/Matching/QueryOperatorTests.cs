@@ -115,6 +115,15 @@ public sealed class QueryOperatorTests
     public void Fuzzy_MatchesWithinEdits(string query, string text, bool expected) =>
         Assert.Equal(expected, Matches(query, text));
 
+    [Fact]
+    public void Fuzzy_MatchesWordsLongerThan64Characters()
+    {
+        var word = string.Concat(Enumerable.Repeat("tidewell", 8));
+        Assert.True(Matches(word + "~1", "so " + word + "s"));
+        Assert.True(Matches(word + "s~2", "so " + word + "ed"));
+        Assert.False(Matches(word + "~1", "so " + word + "ed"));
+    }
+
     [Theory]
     [InlineData("!\"NASA\"", "NASA launches", true)]
     [InlineData("!\"NASA\"", "nasa launches", false)]
