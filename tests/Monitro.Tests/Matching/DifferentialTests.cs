@@ -20,13 +20,7 @@ public sealed class DifferentialTests
             var (queries, posts) = samples.Generate(new PCG(7, i), null, out _);
             var valid = queries.Distinct().Where(IsValid).ToList();
             var trees = valid.ToDictionary(q => q, QueryParser.Parse);
-            var matcher = new MentionMatcher([int.MaxValue, 4, 2]);
-            var half = valid.Count / 2;
-            matcher.AddWatches(valid.Take(half).Select(q => new Watch { Name = q, Query = q }));
-            foreach (var query in valid.Skip(half))
-            {
-                matcher.AddWatch(new Watch { Name = query, Query = query });
-            }
+            var matcher = Load(valid);
 
             foreach (var post in posts)
             {
@@ -49,6 +43,40 @@ public sealed class DifferentialTests
         Assert.True(compared >= 10_000 * 3, $"only {compared} query-post pairs compared");
         Console.WriteLine($"differential: {compared} query-post pairs, {matched} matched");
         Assert.True(matched > compared / 50, $"only {matched} of {compared} pairs matched; the generators are too far apart");
+    }
+
+    // Half of the watches in bulk, the rest one by one through the small levels; on the way some watches first
+    // arrive with another query and are replaced, and decoys are added and removed, which forces rebuilds.
+    private static MentionMatcher Load(List<string> queries)
+    {
+        var matcher = new MentionMatcher([int.MaxValue, 4, 2]);
+        var half = queries.Count / 2;
+        matcher.AddWatches(queries.Take(half).Select(q => new Watch { Name = q, Query = q }));
+        for (var k = half; k < queries.Count; k++)
+        {
+            var other = queries[(k + 1) % queries.Count];
+            matcher.AddWatch(new Watch { Name = "decoy " + k, Query = other });
+            if (k % 2 == 0)
+            {
+                matcher.AddWatch(new Watch { Name = queries[k], Query = other });
+            }
+
+            matcher.AddWatch(new Watch { Name = queries[k], Query = queries[k] });
+        }
+
+        for (var k = half; k < queries.Count; k++)
+        {
+            Assert.True(matcher.RemoveWatch("decoy " + k));
+        }
+
+        if (half > 0)
+        {
+            // A watch of the main index removed and added again.
+            Assert.True(matcher.RemoveWatch(queries[0]));
+            matcher.AddWatch(new Watch { Name = queries[0], Query = queries[0] });
+        }
+
+        return matcher;
     }
 
     private static string Show(IEnumerable<MatchSpan> spans, string text) =>

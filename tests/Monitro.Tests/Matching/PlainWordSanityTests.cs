@@ -12,7 +12,7 @@ public sealed partial class PlainWordSanityTests
     public void Match_EveryPlainAsciiWordOfAPost_MatchesItsOneWordQueryAndIsHighlighted()
     {
         var checkedWords = 0;
-        for (ulong i = 0; i < 3_000; i++)
+        for (ulong i = 0; i < 5_000; i++)
         {
             var post = SocialTextGenerators.Post.Generate(new PCG(11, i), null, out _);
             var words = PlainWords(post.Text);
