@@ -11,13 +11,9 @@ internal static class Levenshtein
             return false;
         }
 
-        if (b.Length > 64)
-        {
-            return a.SequenceEqual(b);
-        }
-
-        Span<int> previous = stackalloc int[b.Length + 1];
-        Span<int> current = stackalloc int[b.Length + 1];
+        // Two rows on the stack for words of ordinary length; a long fuzzy term still gets its edits.
+        Span<int> previous = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;

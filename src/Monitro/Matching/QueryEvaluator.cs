@@ -1,3 +1,4 @@
+using System.Text;
 using Monitro.Text;
 
 namespace Monitro.Matching;
@@ -14,7 +15,7 @@ internal readonly record struct Hit(int Start, int End, int OriginalStart, int O
 
     /// <summary>Creates the occurrence of one token.</summary>
     public static Hit Of(in Token token) =>
-        new(token.Position, token.Position, token.OriginalStart, token.OriginalStart < 0 ? -1 : token.OriginalStart + token.OriginalLength);
+        new(token.Position, token.LastPosition, token.OriginalStart, token.OriginalStart < 0 ? -1 : token.OriginalStart + token.OriginalLength);
 }
 
 /// <summary>
@@ -67,7 +68,11 @@ internal sealed class QueryEvaluator
         }
     }
 
-    /// <summary>Adds the original-text spans of the positive parts of a matching node.</summary>
+    /// <summary>
+    /// Adds the original-text spans of the positive parts of a matching node: every occurrence in the text of its
+    /// terms, phrases (first to last word of each window), exact literals and NEARs (first to last word of each pair
+    /// close enough), in OR alternatives that hold; nothing under NOT unless the NOT is doubled, nothing for filters.
+    /// </summary>
     public void CollectSpans(QueryNode node, PostContext post, List<MatchSpan> spans)
     {
         switch (node)
@@ -88,6 +93,10 @@ internal sealed class QueryEvaluator
                     }
                 }
 
+                break;
+            case NotNode { Child: NotNode doubled }:
+                // NOT NOT x is x (the compiler indexes it by x's keys too).
+                CollectSpans(doubled.Child, post, spans);
                 break;
             case NotNode or FieldTerm:
                 break;
@@ -259,11 +268,15 @@ internal sealed class QueryEvaluator
     public static bool IsSameOrSubdomain(ReadOnlySpan<char> host, ReadOnlySpan<char> domain) =>
         host.SequenceEqual(domain) || (host.Length > domain.Length && host.EndsWith(domain, StringComparison.Ordinal) && host[^(domain.Length + 1)] == '.');
 
-    /// <summary>Adds the occurrences of a literal in the original text, respecting word boundaries at letter or digit edges.</summary>
+    /// <summary>
+    /// Adds the occurrences of a literal in the original text that are not cut out of a longer word: where the
+    /// literal starts (ends) with a letter, digit or combining mark, the character before (after) it is none.
+    /// </summary>
+    /// <remarks>Marks count as part of the word, so <c>!"cafe"</c> does not match a decomposed <c>café</c>.</remarks>
     public static void AddExactHits(string literal, string text, List<Hit> hits)
     {
-        var startsWithWord = char.IsLetterOrDigit(literal[0]);
-        var endsWithWord = char.IsLetterOrDigit(literal[^1]);
+        var startsWithWord = CharClass.IsWordRune(FirstRune(literal, 0));
+        var endsWithWord = CharClass.IsWordRune(LastRune(literal, literal.Length));
         var from = 0;
         while (from <= text.Length - literal.Length)
         {
@@ -274,8 +287,8 @@ internal sealed class QueryEvaluator
             }
 
             var end = index + literal.Length;
-            var boundaryBefore = !startsWithWord || index == 0 || !char.IsLetterOrDigit(text[index - 1]);
-            var boundaryAfter = !endsWithWord || end == text.Length || !char.IsLetterOrDigit(text[end]);
+            var boundaryBefore = !startsWithWord || index == 0 || !CharClass.IsWordRune(LastRune(text, index));
+            var boundaryAfter = !endsWithWord || end == text.Length || !CharClass.IsWordRune(FirstRune(text, end));
             if (boundaryBefore && boundaryAfter)
             {
                 hits.Add(new Hit(-1, -1, index, end));
@@ -283,6 +296,20 @@ internal sealed class QueryEvaluator
 
             from = index + 1;
         }
+    }
+
+    // The code point starting at `index` (U+FFFD for a broken surrogate pair).
+    private static Rune FirstRune(string text, int index)
+    {
+        Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _);
+        return rune;
+    }
+
+    // The code point ending just before `end` (U+FFFD for a broken surrogate pair).
+    private static Rune LastRune(string text, int end)
+    {
+        Rune.DecodeLastFromUtf16(text.AsSpan(0, end), out var rune, out _);
+        return rune;
     }
 
     private static void AddTokenHits(TextAnalysis analysis, TokenKind kind, string text, Func<ReadOnlySpan<char>, string, bool> matches, List<Hit> hits)
@@ -296,44 +323,53 @@ internal sealed class QueryEvaluator
         }
     }
 
+    // Every (first, last) window of the phrase: a NEAR around the phrase may need a longer window than the shortest
+    // one (with "a b"~3 in "a b x b c", only the window ending at the second b is next to c). The middle elements
+    // take their earliest occurrences, which leaves the most room for the rest.
     private static void AddPhraseHits(PhraseTerm phrase, PostContext post, List<Hit> hits)
     {
-        var analysis = post.Analysis;
-        var tokens = analysis.Tokens;
+        var tokens = post.Analysis.Tokens;
         var elements = phrase.Elements;
+        var last = elements.Length - 1;
         for (var f = NextElement(elements[0], post, -1); f >= 0; f = NextElement(elements[0], post, f))
         {
             ref readonly var first = ref tokens[f];
             var previous = first.Position;
-            var lastIndex = -1;
-            for (var e = 1; e < elements.Length; e++)
+            for (var e = 1; e < last && previous >= 0; e++)
             {
-                // The earliest next occurrence keeps the window as short as it can be.
-                var best = -1;
-                for (var t = NextElement(elements[e], post, -1); t >= 0; t = NextElement(elements[e], post, t))
-                {
-                    if (tokens[t].Position > previous && (best < 0 || tokens[t].Position < tokens[best].Position))
-                    {
-                        best = t;
-                    }
-                }
-
-                if (best < 0)
-                {
-                    lastIndex = -1;
-                    break;
-                }
-
-                previous = tokens[best].Position;
-                lastIndex = best;
+                previous = EarliestAfter(elements[e], post, previous);
             }
 
-            if (lastIndex >= 0 && previous - first.Position - (elements.Length - 1) <= phrase.Slop)
+            if (previous < 0)
             {
-                var last = tokens[lastIndex];
-                hits.Add(new Hit(first.Position, last.Position, first.OriginalStart, last.OriginalStart + last.OriginalLength));
+                continue;
+            }
+
+            for (var t = NextElement(elements[last], post, -1); t >= 0; t = NextElement(elements[last], post, t))
+            {
+                ref readonly var end = ref tokens[t];
+                if (end.Position > previous && end.Position - first.Position - last <= phrase.Slop)
+                {
+                    hits.Add(new Hit(first.Position, end.Position, first.OriginalStart, end.OriginalStart + end.OriginalLength));
+                }
             }
         }
+    }
+
+    // The smallest position after `after` at which the element occurs, or -1.
+    private static int EarliestAfter(in PhraseElement element, PostContext post, int after)
+    {
+        var tokens = post.Analysis.Tokens;
+        var best = -1;
+        for (var t = NextElement(element, post, -1); t >= 0; t = NextElement(element, post, t))
+        {
+            if (tokens[t].Position > after && (best < 0 || tokens[t].Position < best))
+            {
+                best = tokens[t].Position;
+            }
+        }
+
+        return best;
     }
 
     // The next token (after index `after`, or the first with -1) that a phrase element matches, or -1.

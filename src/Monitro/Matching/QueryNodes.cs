@@ -94,7 +94,7 @@ internal sealed record EntityTerm(int Position, TokenKind Kind, string Key) : Qu
 
 /// <summary>
 /// The literal, case- and punctuation-sensitive, in the original text; where the literal starts (ends) with a
-/// letter or digit, the character before (after) it must not be one.
+/// letter, digit or combining mark, the character before (after) it must not be one.
 /// </summary>
 internal sealed record ExactTerm(int Position, string Literal) : QueryNode(Position)
 {

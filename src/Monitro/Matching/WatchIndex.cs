@@ -27,6 +27,7 @@ internal sealed class WatchIndex
     private readonly int[] _prefixLengths;
     private readonly PostingTable _fuzzy;
     private readonly int _fuzzyMaxEdits;
+    private readonly int _fuzzyLongestMatch;
     private readonly AhoCorasick? _entityWords;
     private readonly PostingTable _entityWordPostings;
 
@@ -67,6 +68,7 @@ internal sealed class WatchIndex
                         break;
                     default:
                         _fuzzyMaxEdits = Math.Max(_fuzzyMaxEdits, key.MaxEdits);
+                        _fuzzyLongestMatch = Math.Max(_fuzzyLongestMatch, key.Key.Length + key.MaxEdits);
                         foreach (var variant in Deletions(key.Key, key.MaxEdits))
                         {
                             fuzzy.Add(variant, id);
@@ -183,12 +185,13 @@ internal sealed class WatchIndex
             candidates.AddAll(postings, offset);
         }
 
-        if (maxEdits == 0 || word.Length <= 1 || word.Length > 64)
+        // A word longer than every fuzzy key plus its edits cannot be within reach of any.
+        if (maxEdits == 0 || word.Length <= 1 || word.Length > _fuzzyLongestMatch)
         {
             return;
         }
 
-        Span<char> buffer = stackalloc char[word.Length - 1];
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length - 1] : new char[word.Length - 1];
         for (var skip = 0; skip < word.Length; skip++)
         {
             if (skip > 0 && word[skip] == word[skip - 1])

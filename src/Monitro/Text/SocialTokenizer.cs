@@ -383,7 +383,9 @@ internal static class SocialTokenizer
         var text = analysis.Text;
         var f = text.Folded;
         var originalStart = text.OriginalStart(sigil);
-        analysis.Add(new Token(kind, sigil + 1, end - sigil - 1, position, originalStart, text.OriginalEnd(end - 1) - originalStart));
+        var entity = new Token(kind, sigil + 1, end - sigil - 1, position, originalStart, text.OriginalEnd(end - 1) - originalStart);
+        var entityIndex = analysis.Tokens.Length;
+        analysis.Add(entity);
         var partStart = sigil + 1;
         var previousClass = 0;
         var previousUpper = false;
@@ -419,6 +421,9 @@ internal static class SocialTokenizer
         }
 
         parts += AddPart(analysis, partStart, partsEnd, position + parts);
+
+        // The entity covers the positions of its parts, so a word right after #AcmeCorp is next to it.
+        analysis.Replace(entityIndex, entity with { PositionCount = Math.Max(1, parts) });
         position += Math.Max(1, parts);
     }
 

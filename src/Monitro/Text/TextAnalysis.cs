@@ -69,6 +69,13 @@ internal sealed class TextAnalysis : IDisposable
         _tokens[_count++] = token;
     }
 
+    /// <summary>Replaces the token at <paramref name="index"/> (used to complete a token once the tokens derived from it are known).</summary>
+    public void Replace(int index, in Token token)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
+        _tokens[index] = token;
+    }
+
     /// <summary>Gets the original-text span of a token, or <see langword="null"/> for tokens not in the text.</summary>
     public static MatchSpan? Span(in Token token) =>
         token.OriginalStart < 0 ? null : new MatchSpan(token.OriginalStart, token.OriginalLength);

@@ -8,6 +8,7 @@ namespace Monitro.Text;
 /// <param name="OriginalStart">The offset of the token in the original text, or -1 for tokens not in the text.</param>
 /// <param name="OriginalLength">The length of the token in the original text.</param>
 /// <param name="IsEntityPart">Whether the token is a part of a hashtag or handle (where words also match as substrings).</param>
+/// <param name="PositionCount">The number of word positions the token covers: a hashtag or handle covers those of its parts.</param>
 internal readonly record struct Token(
     TokenKind Kind,
     int KeyStart,
@@ -15,4 +16,9 @@ internal readonly record struct Token(
     int Position,
     int OriginalStart,
     int OriginalLength,
-    bool IsEntityPart = false);
+    bool IsEntityPart = false,
+    int PositionCount = 1)
+{
+    /// <summary>Gets the last word position the token covers (-1 for tokens not in the text).</summary>
+    public int LastPosition => Position + PositionCount - 1;
+}

@@ -73,6 +73,16 @@ public sealed class QueryOperatorTests
     public void Near_CountsWordsBetween(string query, string text, bool expected) =>
         Assert.Equal(expected, Matches(query, text));
 
+    // A hashtag or handle covers the positions of its parts: the word after it is next to it, a part is inside it.
+    [Fact]
+    public void Near_HashtagOrHandleOperand_CoversThePositionsOfItsParts()
+    {
+        Assert.True(Matches("#AcmeCorp NEAR/0 launch", "#AcmeCorp launch"));
+        Assert.True(Matches("launch NEAR/0 @acme_support", "@acme_support launch"));
+        Assert.False(Matches("#AcmeCorp NEAR/0 corp", "#AcmeCorp"));
+        Assert.True(Matches("#AcmeCorp NEAR/0 corp", "#AcmeCorp corp"));
+    }
+
     [Theory]
     [InlineData("acme ONEAR/2 launch", "acme will launch", true)]
     [InlineData("acme ONEAR/2 launch", "launch of the acme", false)]
@@ -86,6 +96,15 @@ public sealed class QueryOperatorTests
     [InlineData("\"acme big launch\"~1", "acme big new launch", true)]
     public void PhraseSlop_CountsWordsBetweenInOrder(string query, string text, bool expected) =>
         Assert.Equal(expected, Matches(query, text));
+
+    // A phrase with slop offers every window to an enclosing NEAR, not only the shortest: here only the window
+    // that ends at the second タワー (or launch) is next to the other operand.
+    [Fact]
+    public void PhraseSlop_InsideNear_UsesEveryWindow()
+    {
+        Assert.True(Matches("new NEAR/1 (\"กรุงเทพ タワー\"~3 OR is)", "กรุงเทพ タワー x タワー new"));
+        Assert.True(Matches("\"acme launch\"~3 NEAR/0 phone", "acme launch big launch phone"));
+    }
 
     [Theory]
     [InlineData("acm*", "Acme rocks", true)]
@@ -103,6 +122,15 @@ public sealed class QueryOperatorTests
     public void Fuzzy_MatchesWithinEdits(string query, string text, bool expected) =>
         Assert.Equal(expected, Matches(query, text));
 
+    [Fact]
+    public void Fuzzy_MatchesWordsLongerThan64Characters()
+    {
+        var word = string.Concat(Enumerable.Repeat("tidewell", 8));
+        Assert.True(Matches(word + "~1", "so " + word + "s"));
+        Assert.True(Matches(word + "s~2", "so " + word + "ed"));
+        Assert.False(Matches(word + "~1", "so " + word + "ed"));
+    }
+
     [Theory]
     [InlineData("!\"NASA\"", "NASA launches", true)]
     [InlineData("!\"NASA\"", "nasa launches", false)]
@@ -112,6 +140,15 @@ public sealed class QueryOperatorTests
     [InlineData("raw:C++", "I write C++ code", true)]
     public void Exact_IsCaseAndPunctuationSensitive(string query, string text, bool expected) =>
         Assert.Equal(expected, Matches(query, text));
+
+    // A combining mark after the literal belongs to the word, so the literal is cut out of a longer (accented) word.
+    [Fact]
+    public void Exact_FollowedByACombiningMark_DoesNotMatch()
+    {
+        Assert.False(Matches("!\"cafe\"", "cafe\u0301 au lait"));
+        Assert.False(Matches("!\"καφε\"", "καφε\u0301 σκέτος"));
+        Assert.True(Matches("!\"café\"", "café au lait"));
+    }
 
     [Theory]
     [InlineData("#acme", "love #Acme", true)]

@@ -1,16 +1,32 @@
+using System.Globalization;
+using System.Text;
 using Monitro.Matching;
 using Monitro.Text;
 
 namespace Monitro.Tests.Matching;
 
 /// <summary>
-/// A deliberately simple evaluator of a query tree against one post: no index, no candidate selection, no
-/// pooling, brute-force enumeration of positions. The engine must agree with it on every post.
+/// A deliberately naive evaluator of a parsed query against one post, written from docs/query-language.md: it
+/// enumerates every occurrence of every term, every chain of phrase elements and every pair of NEAR operands, and
+/// computes the spans a match highlights. The engine (index, candidates, verification, spans) must agree with it.
 /// </summary>
+/// <remarks>
+/// <para>Shared with the engine: the query tree (<see cref="QueryParser"/> and the <see cref="QueryNode"/> records,
+/// whose terms are already folded by the parser) and the text analysis (<see cref="TextAnalysis"/>: folding and
+/// typed tokens with keys, positions and original ranges; <see cref="TextFolder"/> for the author's handle). Both
+/// have their own per-case tests (parser and operator tests, the Text tests, the correctness cases), and
+/// <see cref="PlainWordSanityTests"/> checks the analysis against a regular expression over the original text, so
+/// the tokenizer is not only checked against itself. Sharing them is acceptable because they decide what a query
+/// and a post say; this reference checks what the engine then does with them.</para>
+/// <para>Not shared: anything that evaluates. No QueryEvaluator, Hit, PostContext, PostTermTable, QueryCompiler,
+/// IndexKey, WatchIndex or compiled watch, and no member of the tree that encodes a matching rule (such as
+/// <see cref="WordTerm.MatchesInsideEntities"/>); positions covered by a hashtag or handle are derived here from
+/// the original ranges of its parts, and spans are merged here by a fixed point over pairs.</para>
+/// </remarks>
 internal sealed class ReferenceEvaluator
 {
     private readonly Post _post;
-    private readonly List<(TokenKind Kind, string Key, int Position, bool Part)> _tokens = [];
+    private readonly List<PostToken> _tokens = [];
 
     public ReferenceEvaluator(Post post)
     {
@@ -26,99 +42,169 @@ internal sealed class ReferenceEvaluator
             analysis.AddLink(post.Url.OriginalString);
         }
 
+        var tokens = new List<PostToken>();
         foreach (var token in analysis.Tokens)
         {
-            _tokens.Add((token.Kind, analysis.KeyString(token), token.Position, token.IsEntityPart));
+            var start = token.OriginalStart;
+            var end = start < 0 ? -1 : start + token.OriginalLength;
+            tokens.Add(new PostToken(token.Kind, analysis.KeyString(token), token.Position, token.Position, start, end, token.IsEntityPart));
+        }
+
+        // A hashtag or handle is as wide as its parts (docs: the parts are words at consecutive positions).
+        foreach (var token in tokens)
+        {
+            var last = token.Kind is TokenKind.Hashtag or TokenKind.Mention && token.Start >= 0
+                ? tokens.Where(p => p.Part && p.Start >= token.Start && p.End <= token.End).Select(p => p.First).DefaultIfEmpty(token.First).Max()
+                : token.First;
+            _tokens.Add(token with { Last = last });
         }
     }
 
+    /// <summary>Returns whether the post matches the query.</summary>
     public bool Matches(QueryNode node) => node switch
     {
         AndNode and => and.Children.All(Matches),
         OrNode or => or.Children.Any(Matches),
         NotNode not => !Matches(not.Child),
-        ExactTerm exact => ExactOccurs(exact.Literal),
         FieldTerm field => FieldHolds(field),
-        _ => Intervals(node).Count > 0,
+        _ => Occurrences(node).Count > 0,
     };
 
-    // Every (first, last) word-position interval at which a positional node occurs.
-    private List<(int First, int Last)> Intervals(QueryNode node)
+    /// <summary>
+    /// Returns the spans a match of the query highlights: every occurrence in the text of its positive parts (those
+    /// of OR alternatives that hold, never those under NOT unless the NOT is doubled), overlapping ones merged,
+    /// ordered by start.
+    /// </summary>
+    public List<MatchSpan> Highlights(QueryNode node)
+    {
+        var spans = new HashSet<(int Start, int End)>(Spans(node));
+        if (spans.Any(s => s.End <= s.Start))
+        {
+            throw new InvalidOperationException("an empty span: merging below assumes every span has a character");
+        }
+
+        // Replace any two spans that share a character by their union until none do.
+        while (Overlapping(spans) is var (a, b))
+        {
+            spans.Remove(a);
+            spans.Remove(b);
+            spans.Add((Math.Min(a.Start, b.Start), Math.Max(a.End, b.End)));
+        }
+
+        return [.. spans.OrderBy(s => s.Start).Select(s => new MatchSpan(s.Start, s.End - s.Start))];
+    }
+
+    private static ((int Start, int End), (int Start, int End))? Overlapping(HashSet<(int Start, int End)> spans)
+    {
+        foreach (var a in spans)
+        {
+            foreach (var b in spans)
+            {
+                if (a != b && a.Start < b.End && b.Start < a.End)
+                {
+                    return (a, b);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private IEnumerable<(int Start, int End)> Spans(QueryNode node) => node switch
+    {
+        AndNode and => and.Children.SelectMany(Spans),
+        OrNode or => or.Children.Where(Matches).SelectMany(Spans),
+        NotNode { Child: NotNode doubled } => Spans(doubled.Child),
+        NotNode or FieldTerm => [],
+        _ => Occurrences(node).Where(o => o.Start >= 0).Select(o => (o.Start, o.End)),
+    };
+
+    // Every occurrence of a term, phrase, exact literal, NEAR or OR-group of them.
+    private List<Occurrence> Occurrences(QueryNode node)
     {
         switch (node)
         {
             case WordTerm word:
-                return PositionsWhere(t => t.Kind == TokenKind.Word
+                // A word of four or more characters also matches inside a hashtag or handle part.
+                return TokensWhere(t => t.Kind == TokenKind.Word
                     && (t.Key == word.Text || (t.Part && word.Text.Length >= 4 && t.Key.Contains(word.Text, StringComparison.Ordinal))));
             case RunTerm run:
-                return PositionsWhere(t => t.Kind == TokenKind.Run && t.Key.Contains(run.Text, StringComparison.Ordinal));
+                return TokensWhere(t => t.Kind == TokenKind.Run && t.Key.Contains(run.Text, StringComparison.Ordinal));
             case EntityTerm entity:
-                return PositionsWhere(t => t.Kind == entity.Kind && t.Key == entity.Key);
+                return TokensWhere(t => t.Kind == entity.Kind && t.Key == entity.Key);
             case PrefixTerm prefix:
-                return PositionsWhere(t => t.Kind == TokenKind.Word && t.Key.StartsWith(prefix.Prefix, StringComparison.Ordinal));
+                return TokensWhere(t => t.Kind == TokenKind.Word && t.Key.StartsWith(prefix.Prefix, StringComparison.Ordinal));
             case FuzzyTerm fuzzy:
-                return PositionsWhere(t => t.Kind == TokenKind.Word && EditDistance(t.Key, fuzzy.Text) <= fuzzy.MaxEdits);
+                return TokensWhere(t => t.Kind == TokenKind.Word && EditDistance(t.Key, fuzzy.Text) <= fuzzy.MaxEdits);
+            case ExactTerm exact:
+                return ExactOccurrences(exact.Literal);
             case PhraseTerm phrase:
-                var result = new List<(int, int)>();
-                foreach (var start in ElementPositions(phrase.Elements[0]))
+                var windows = new List<Occurrence>();
+                foreach (var first in ElementTokens(phrase.Elements[0]))
                 {
-                    ExtendPhrase(phrase, 1, start, start, result);
+                    ExtendPhrase(phrase, 1, first, first, windows);
                 }
 
-                return result;
+                return windows;
             case NearNode near:
-                var pairs = new List<(int, int)>();
-                foreach (var left in Intervals(near.Left))
+                var pairs = new List<Occurrence>();
+                foreach (var left in Occurrences(near.Left).Where(o => o.First >= 0))
                 {
-                    foreach (var right in Intervals(near.Right))
+                    foreach (var right in Occurrences(near.Right).Where(o => o.First >= 0))
                     {
                         var leftFirst = left.Last < right.First && right.First - left.Last - 1 <= near.Distance;
                         var rightFirst = !near.Ordered && right.Last < left.First && left.First - right.Last - 1 <= near.Distance;
                         if (leftFirst || rightFirst)
                         {
-                            pairs.Add((Math.Min(left.First, right.First), Math.Max(left.Last, right.Last)));
+                            pairs.Add(new Occurrence(
+                                Math.Min(left.First, right.First),
+                                Math.Max(left.Last, right.Last),
+                                Math.Min(left.Start, right.Start),
+                                Math.Max(left.End, right.End)));
                         }
                     }
                 }
 
                 return pairs;
             case OrNode or:
-                return [.. or.Children.SelectMany(Intervals)];
+                return [.. or.Children.SelectMany(Occurrences)];
             default:
-                throw new InvalidOperationException($"not positional: {node}");
+                throw new InvalidOperationException($"not a term: {node}");
         }
     }
 
-    private void ExtendPhrase(PhraseTerm phrase, int element, int first, int previous, List<(int, int)> result)
+    // Every chain of tokens for the phrase elements, in increasing positions, with at most Slop other words in total.
+    private void ExtendPhrase(PhraseTerm phrase, int element, PostToken first, PostToken previous, List<Occurrence> windows)
     {
         if (element == phrase.Elements.Length)
         {
-            result.Add((first, previous));
+            windows.Add(new Occurrence(first.First, previous.Last, first.Start, previous.End));
             return;
         }
 
-        foreach (var position in ElementPositions(phrase.Elements[element]))
+        foreach (var token in ElementTokens(phrase.Elements[element]))
         {
-            var gaps = position - first - element;
-            if (position > previous && gaps <= phrase.Slop)
+            var otherWords = token.First - first.First - element;
+            if (token.First > previous.Last && otherWords <= phrase.Slop)
             {
-                ExtendPhrase(phrase, element + 1, first, position, result);
+                ExtendPhrase(phrase, element + 1, first, token, windows);
             }
         }
     }
 
-    private IEnumerable<int> ElementPositions(PhraseElement element) =>
-        _tokens.Where(t => t.Position >= 0 && t.Kind == element.Kind
-                && (element.Kind == TokenKind.Run ? t.Key.Contains(element.Key, StringComparison.Ordinal) : t.Key == element.Key))
-            .Select(t => t.Position)
-            .Distinct();
+    private IEnumerable<PostToken> ElementTokens(PhraseElement element) =>
+        _tokens.Where(t => t.First >= 0 && t.Kind == element.Kind
+            && (element.Kind == TokenKind.Run ? t.Key.Contains(element.Key, StringComparison.Ordinal) : t.Key == element.Key));
 
-    private List<(int, int)> PositionsWhere(Func<(TokenKind Kind, string Key, int Position, bool Part), bool> predicate) =>
-        [.. _tokens.Where(predicate).Select(t => (t.Position, t.Position))];
+    private List<Occurrence> TokensWhere(Func<PostToken, bool> predicate) =>
+        [.. _tokens.Where(predicate).Select(t => new Occurrence(t.First, t.Last, t.Start, t.End))];
 
-    private bool ExactOccurs(string literal)
+    // The literal in the original text; where it starts (ends) with a letter, digit or combining mark, the code
+    // point before (after) it must not be one.
+    private List<Occurrence> ExactOccurrences(string literal)
     {
         var text = _post.Text;
+        var result = new List<Occurrence>();
         for (var i = 0; i + literal.Length <= text.Length; i++)
         {
             if (string.CompareOrdinal(text, i, literal, 0, literal.Length) != 0)
@@ -127,15 +213,15 @@ internal sealed class ReferenceEvaluator
             }
 
             var end = i + literal.Length;
-            var before = i > 0 && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(literal[0]);
-            var after = end < text.Length && char.IsLetterOrDigit(text[end]) && char.IsLetterOrDigit(literal[^1]);
+            var before = i > 0 && IsWordPart(text[..i].EnumerateRunes().Last()) && IsWordPart(literal.EnumerateRunes().First());
+            var after = end < text.Length && IsWordPart(text[end..].EnumerateRunes().First()) && IsWordPart(literal.EnumerateRunes().Last());
             if (!before && !after)
             {
-                return true;
+                result.Add(new Occurrence(-1, -1, i, end));
             }
         }
 
-        return false;
+        return result;
     }
 
     private bool FieldHolds(FieldTerm field)
@@ -162,6 +248,11 @@ internal sealed class ReferenceEvaluator
         }
     }
 
+    private static bool IsWordPart(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
     private static string HostOf(string url) => url.Split('/', '?', '#')[0].Split(':')[0];
 
     private static int EditDistance(string a, string b)
@@ -187,4 +278,10 @@ internal sealed class ReferenceEvaluator
 
         return d[a.Length, b.Length];
     }
+
+    // A token of the post: its words positions First..Last and its original range [Start, End), -1 when not in the text.
+    private readonly record struct PostToken(TokenKind Kind, string Key, int First, int Last, int Start, int End, bool Part);
+
+    // An occurrence of a query part: word positions First..Last (-1 for exact literals) and original range [Start, End).
+    private readonly record struct Occurrence(int First, int Last, int Start, int End);
 }

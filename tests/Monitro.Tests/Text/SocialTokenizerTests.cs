@@ -44,6 +44,19 @@ public sealed class SocialTokenizerTests
         Assert.Contains((TokenKind.Word, "today", 4), tokens);
     }
 
+    [Theory]
+    [InlineData("#AcmeCorp2024 today", 3)]
+    [InlineData("@acme_support today", 2)]
+    [InlineData("#acme today", 1)]
+    public void Tokenize_HashtagOrHandle_CoversThePositionsOfItsParts(string text, int parts)
+    {
+        using var analysis = TextAnalysis.Of(text);
+        var entity = analysis.Tokens[0];
+        Assert.Equal(0, entity.Position);
+        Assert.Equal(parts - 1, entity.LastPosition);
+        Assert.Equal(parts, analysis.Tokens[^1].Position);
+    }
+
     [Fact]
     public void Tokenize_AcronymHashtag_SplitsBeforeTheLastCapital() =>
         Assert.Equal(["abc", "corp"], Tokens("#ABCCorp").Where(t => t.Kind == TokenKind.Word).Select(t => t.Key));
