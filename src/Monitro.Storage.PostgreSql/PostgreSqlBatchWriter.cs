@@ -102,7 +102,7 @@ internal static class PostgreSqlBatchWriter
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
         {
-            var posts = CollectPosts(commit);
+            var posts = CommitPosts.Collect(commit);
             AddPeople(batch, posts, commit.Interactions);
             AddPosts(batch, posts);
             AddMentions(batch, commit.Mentions);
@@ -124,23 +124,6 @@ internal static class PostgreSqlBatchWriter
             await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             return alerts.Sum(command => command.RecordsAffected);
         }
-    }
-
-    // The batch's posts plus the posts of its mentions, once each: a mention is read back joined to its post.
-    private static List<Post> CollectPosts(BatchCommit commit)
-    {
-        var byId = new Dictionary<string, Post>(StringComparer.Ordinal);
-        foreach (var post in commit.Posts)
-        {
-            byId[post.Id] = post;
-        }
-
-        foreach (var mention in commit.Mentions)
-        {
-            byId.TryAdd(mention.Post.Id, mention.Post);
-        }
-
-        return [.. byId.Values];
     }
 
     private static void AddPeople(NpgsqlBatch batch, List<Post> posts, IReadOnlyList<Interaction> interactions)

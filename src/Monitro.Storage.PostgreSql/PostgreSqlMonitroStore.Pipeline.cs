@@ -68,16 +68,7 @@ public sealed partial class PostgreSqlMonitroStore
     /// <exception cref="ArgumentException">A snapshot has no person id, or a bond that is not a finite number.</exception>
     public async ValueTask SaveSnapshotsAsync(IReadOnlyCollection<RelationshipSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshots);
-        foreach (var snapshot in snapshots)
-        {
-            ArgumentNullException.ThrowIfNull(snapshot, nameof(snapshots));
-            ArgumentException.ThrowIfNullOrEmpty(snapshot.PersonId, nameof(snapshots));
-            if (!double.IsFinite(snapshot.Bond))
-            {
-                throw new ArgumentException($"The snapshot of '{snapshot.PersonId}' has a bond that is not a finite number.", nameof(snapshots));
-            }
-        }
+        SnapshotChecks.Validate(snapshots);
 
         if (snapshots.Count == 0)
         {

@@ -57,7 +57,7 @@ public sealed partial class PostgreSqlMonitroStore
     public async ValueTask<Page<Mention>> GetMentionsAsync(MentionQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = CheckPage(query.Page);
+        var page = PageRequests.Check(query.Page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Mentions, nameof(query));
         return await ReadPageAsync(
             SelectMentions,
@@ -84,7 +84,7 @@ public sealed partial class PostgreSqlMonitroStore
     public async ValueTask<Page<TimelineEntry>> GetTimelineAsync(string personId, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(personId);
-        CheckPage(page);
+        PageRequests.Check(page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Timeline, nameof(page));
         return await ReadPageAsync(
             SelectTimeline,
@@ -103,7 +103,7 @@ public sealed partial class PostgreSqlMonitroStore
     /// <inheritdoc/>
     public async ValueTask<Page<RelationshipSnapshot>> GetTopRelationshipsAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
-        CheckPage(page);
+        PageRequests.Check(page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Relationships, nameof(page));
         return await ReadPageAsync(
             SelectTopRelationships,
@@ -127,7 +127,7 @@ public sealed partial class PostgreSqlMonitroStore
     /// <remarks>Dead letters come newest first by when they were first recorded; recording one again updates its reason and time in place.</remarks>
     public async ValueTask<Page<DeadLetter>> GetDeadLettersAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
-        CheckPage(page);
+        PageRequests.Check(page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.DeadLetters, nameof(page));
         return await ReadPageAsync(
             SelectDeadLetters,
@@ -147,18 +147,6 @@ public sealed partial class PostgreSqlMonitroStore
                 return (deadLetter, new ContinuationToken(ContinuationToken.DeadLetters, reader.GetInt64(0), string.Empty));
             },
             cancellationToken).ConfigureAwait(false);
-    }
-
-    private static PageRequest CheckPage(PageRequest page)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        if (page.PageSize is < 1 or > PageRequest.MaxPageSize)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(page), page.PageSize, $"The page size must be between 1 and {PageRequest.MaxPageSize}.");
-        }
-
-        return page;
     }
 
     // The query asks for one row more than the page holds: its presence alone says another page follows.

@@ -86,7 +86,7 @@ internal static class BatchCommitWriter
     /// <returns>The number of alerts newly enqueued.</returns>
     public static int Write(SqliteConnection connection, SqliteTransaction transaction, BatchCommit commit, long now)
     {
-        var posts = CollectPosts(commit);
+        var posts = CommitPosts.Collect(commit);
         WritePeople(connection, transaction, posts, commit.Interactions);
         WritePosts(connection, transaction, posts);
         WriteMentions(connection, transaction, commit.Mentions);
@@ -101,23 +101,6 @@ internal static class BatchCommitWriter
         }
 
         return enqueued;
-    }
-
-    // The batch's posts plus the posts of its mentions, once each: a mention is read back joined to its post.
-    private static List<Post> CollectPosts(BatchCommit commit)
-    {
-        var byId = new Dictionary<string, Post>(StringComparer.Ordinal);
-        foreach (var post in commit.Posts)
-        {
-            byId[post.Id] = post;
-        }
-
-        foreach (var mention in commit.Mentions)
-        {
-            byId.TryAdd(mention.Post.Id, mention.Post);
-        }
-
-        return [.. byId.Values];
     }
 
     private static void WritePeople(SqliteConnection connection, SqliteTransaction transaction, List<Post> posts, IReadOnlyList<Interaction> interactions)

@@ -43,7 +43,7 @@ public sealed partial class SqliteMonitroStore
     public async ValueTask<Page<Mention>> GetMentionsAsync(MentionQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = CheckPage(query.Page);
+        var page = PageRequests.Check(query.Page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Mentions, nameof(query));
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -71,7 +71,7 @@ public sealed partial class SqliteMonitroStore
     public async ValueTask<Page<TimelineEntry>> GetTimelineAsync(string personId, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(personId);
-        CheckPage(page);
+        PageRequests.Check(page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Timeline, nameof(page));
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -91,7 +91,7 @@ public sealed partial class SqliteMonitroStore
     /// <inheritdoc/>
     public async ValueTask<Page<RelationshipSnapshot>> GetTopRelationshipsAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
-        CheckPage(page);
+        PageRequests.Check(page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Relationships, nameof(page));
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -112,7 +112,7 @@ public sealed partial class SqliteMonitroStore
     /// <remarks>Dead letters come newest first by when they were first recorded; recording one again updates its reason and time in place.</remarks>
     public async ValueTask<Page<DeadLetter>> GetDeadLettersAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
-        CheckPage(page);
+        PageRequests.Check(page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.DeadLetters, nameof(page));
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -167,18 +167,6 @@ public sealed partial class SqliteMonitroStore
             ORDER BY m.created_at DESC, m.id DESC
             LIMIT $limit;
             """;
-    }
-
-    private static PageRequest CheckPage(PageRequest page)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        if (page.PageSize is < 1 or > PageRequest.MaxPageSize)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(page), page.PageSize, $"The page size must be between 1 and {PageRequest.MaxPageSize}.");
-        }
-
-        return page;
     }
 
     // The command asks for one row more than the page holds: its presence alone says another page follows.

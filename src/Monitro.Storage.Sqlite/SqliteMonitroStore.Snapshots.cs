@@ -7,19 +7,10 @@ public sealed partial class SqliteMonitroStore
 {
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> or one of them is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A snapshot has no person id.</exception>
+    /// <exception cref="ArgumentException">A snapshot has no person id, or a bond that is not a finite number. Nothing is saved.</exception>
     public async ValueTask SaveSnapshotsAsync(IReadOnlyCollection<RelationshipSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshots);
-        foreach (var snapshot in snapshots)
-        {
-            ArgumentNullException.ThrowIfNull(snapshot, nameof(snapshots));
-            ArgumentException.ThrowIfNullOrEmpty(snapshot.PersonId, nameof(snapshots));
-            if (!double.IsFinite(snapshot.Bond))
-            {
-                throw new ArgumentException($"The snapshot of '{snapshot.PersonId}' has a bond that is not a finite number.", nameof(snapshots));
-            }
-        }
+        SnapshotChecks.Validate(snapshots);
 
         await WriteAsync(
             (connection, transaction, _) =>

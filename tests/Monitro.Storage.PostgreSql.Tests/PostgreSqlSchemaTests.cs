@@ -1,21 +1,7 @@
 namespace Monitro.Storage.PostgreSql.Tests;
 
-public sealed class PostgreSqlSchemaTests : IAsyncLifetime
+public sealed class PostgreSqlSchemaTests : SchemaPerTest
 {
-    private TestSchema? _schema;
-
-    private TestSchema Schema => _schema ??= new TestSchema();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
-
     [PostgresFact]
     public async Task MigrateAsync_ManyStoresStartingAtOnce_MigrateOnce()
     {

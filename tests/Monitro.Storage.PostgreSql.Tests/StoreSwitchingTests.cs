@@ -12,7 +12,7 @@ namespace Monitro.Storage.PostgreSql.Tests;
 /// Switching stores on one builder (<c>UseSqlite</c> then <c>UsePostgreSql</c>, or the reverse): the last call wins
 /// whole, so no registration of the earlier store is left, and the host starts with the last store's initializer only.
 /// </summary>
-public sealed class StoreSwitchingTests : IAsyncLifetime
+public sealed class StoreSwitchingTests : SchemaPerTest
 {
     // Nothing listens on the discard port: a PostgreSQL initializer left behind would fail the host start.
     private const string UnreachablePostgres = "Host=127.0.0.1;Port=9;Username=monitro;Database=monitro;Timeout=5";
@@ -23,21 +23,11 @@ public sealed class StoreSwitchingTests : IAsyncLifetime
     private readonly string _folder = Directory.CreateDirectory(
         Path.Combine(Path.GetTempPath(), "monitro-store-switching", Guid.NewGuid().ToString("N"))).FullName;
 
-    private TestSchema? _schema;
-
-    private TestSchema Schema => _schema ??= new TestSchema();
-
     private string SqliteFile => Path.Combine(_folder, "monitro.db");
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-
+        await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }

@@ -12,7 +12,7 @@ namespace Monitro.Storage.PostgreSql.Tests;
 /// outbox of a few thousand alerts into one webhook receiver while the batches that raised them are committed again.
 /// Every idempotency key must arrive exactly once, both processes must deliver a share, and the outbox must end settled.
 /// </summary>
-public sealed class TwoDispatcherProcessTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class TwoDispatcherProcessTests(ITestOutputHelper output) : SchemaPerTest
 {
     private const string Secret = "two-dispatchers-secret-two-dispatchers-0";
     private const int Batches = 30;
@@ -27,20 +27,6 @@ public sealed class TwoDispatcherProcessTests(ITestOutputHelper output) : IAsync
 
     // Between two replayed batches, so the replay keeps going all along without taking the machine from the dispatchers.
     private static readonly TimeSpan ReplayPause = TimeSpan.FromMilliseconds(50);
-
-    private TestSchema? _schema;
-
-    private TestSchema Schema => _schema ??= new TestSchema();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
 
     [PostgresFact]
     [Trait("Category", "Processes")]

@@ -54,7 +54,7 @@ public sealed partial class InMemoryMonitroStore
         var now = _timeProvider.GetUtcNow();
         lock (_gate)
         {
-            var posts = CollectPosts(commit);
+            var posts = CommitPosts.Collect(commit);
             WritePeople(posts, commit.Interactions);
             foreach (var post in posts)
             {
@@ -112,23 +112,6 @@ public sealed partial class InMemoryMonitroStore
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    // The batch's posts plus the posts of its mentions, once each (the batch's own version first).
-    private static List<Post> CollectPosts(BatchCommit commit)
-    {
-        var byId = new Dictionary<string, Post>(StringComparer.Ordinal);
-        foreach (var post in commit.Posts)
-        {
-            byId[post.Id] = post;
-        }
-
-        foreach (var mention in commit.Mentions)
-        {
-            byId.TryAdd(mention.Post.Id, mention.Post);
-        }
-
-        return [.. byId.Values];
     }
 
     // Every author becomes a person with one identity; the identity keeps the details of the newest post seen,

@@ -12,7 +12,7 @@ public sealed partial class InMemoryMonitroStore
     public ValueTask<Page<Mention>> GetMentionsAsync(MentionQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = CheckPage(query.Page);
+        var page = PageRequests.Check(query.Page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Mentions, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var from = query.From is { } start ? Milliseconds(start) : long.MinValue;
@@ -37,7 +37,7 @@ public sealed partial class InMemoryMonitroStore
     public ValueTask<Page<TimelineEntry>> GetTimelineAsync(string personId, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(personId);
-        CheckPage(page);
+        PageRequests.Check(page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Timeline, nameof(page));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -66,7 +66,7 @@ public sealed partial class InMemoryMonitroStore
     /// <remarks>The bond is compared through its bits in the token, so paging never rounds it.</remarks>
     public ValueTask<Page<RelationshipSnapshot>> GetTopRelationshipsAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
-        CheckPage(page);
+        PageRequests.Check(page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Relationships, nameof(page));
         var afterBond = after is { } bondToken ? BitConverter.Int64BitsToDouble(bondToken.Number) : double.NaN;
         cancellationToken.ThrowIfCancellationRequested();
@@ -89,7 +89,7 @@ public sealed partial class InMemoryMonitroStore
     /// <remarks>Dead letters come newest first by when they were first recorded; recording one again updates its reason and time in place.</remarks>
     public ValueTask<Page<DeadLetter>> GetDeadLettersAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
-        CheckPage(page);
+        PageRequests.Check(page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.DeadLetters, nameof(page));
         var afterId = after?.Number ?? long.MaxValue;
         cancellationToken.ThrowIfCancellationRequested();
@@ -106,18 +106,6 @@ public sealed partial class InMemoryMonitroStore
     // Keyset paging in descending (time, id) order: the rows strictly after the last one read.
     private static bool Before(long time, string id, ContinuationToken after) =>
         time < after.Number || (time == after.Number && string.CompareOrdinal(id, after.Key) < 0);
-
-    private static PageRequest CheckPage(PageRequest page)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        if (page.PageSize is < 1 or > PageRequest.MaxPageSize)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(page), page.PageSize, $"The page size must be between 1 and {PageRequest.MaxPageSize}.");
-        }
-
-        return page;
-    }
 
     // One row more than the page holds is taken: its presence alone says another page follows.
     private static Page<TItem> ReadPage<TRow, TItem>(IEnumerable<TRow> rows, int pageSize, Func<TRow, (TItem Item, ContinuationToken Token)> read)

@@ -1,3 +1,5 @@
+using Monitro.Storage.Shared;
+
 namespace Monitro;
 
 /// <summary>The <see cref="IRelationshipSnapshotStore"/> side of the in-memory store.</summary>
@@ -9,16 +11,7 @@ public sealed partial class InMemoryMonitroStore
     /// <exception cref="ArgumentException">A snapshot has no person id, or a bond that is not a finite number. Nothing is saved.</exception>
     public ValueTask SaveSnapshotsAsync(IReadOnlyCollection<RelationshipSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshots);
-        foreach (var snapshot in snapshots)
-        {
-            ArgumentNullException.ThrowIfNull(snapshot, nameof(snapshots));
-            ArgumentException.ThrowIfNullOrEmpty(snapshot.PersonId, nameof(snapshots));
-            if (!double.IsFinite(snapshot.Bond))
-            {
-                throw new ArgumentException($"The snapshot of '{snapshot.PersonId}' has a bond that is not a finite number.", nameof(snapshots));
-            }
-        }
+        SnapshotChecks.Validate(snapshots);
 
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
