@@ -35,7 +35,7 @@ internal sealed class RelationshipRestorer
         var started = services.TimeProvider.GetTimestamp();
         var scorer = services.Scorer;
         var count = 0L;
-        DateTimeOffset? pending = null;
+        DateTimeOffset? latest = null; // the latest moment recorded and not yet advanced to
         var page = new PageRequest(PageRequest.MaxPageSize);
         while (true)
         {
@@ -44,13 +44,13 @@ internal sealed class RelationshipRestorer
             foreach (var (interaction, person) in read.Items)
             {
                 // Interactions of one moment are evaluated together, as one batch would have been.
-                if (pending is { } moment && interaction.OccurredAt > moment)
+                if (latest is { } moment && interaction.OccurredAt > moment)
                 {
                     _ = scorer.Advance(moment);
                 }
 
                 scorer.Record(interaction, person);
-                pending = pending is { } seen && seen > interaction.OccurredAt ? seen : interaction.OccurredAt;
+                latest = latest is { } seen && seen > interaction.OccurredAt ? seen : interaction.OccurredAt;
             }
 
             count += read.Items.Count;
@@ -62,7 +62,7 @@ internal sealed class RelationshipRestorer
             page = page with { ContinuationToken = read.ContinuationToken };
         }
 
-        if (pending is { } last)
+        if (latest is { } last)
         {
             _ = scorer.Advance(last);
         }
