@@ -34,7 +34,7 @@ public static class PostgreSqlMonitroBuilderExtensions
     /// <para>An <see cref="NpgsqlDataSource"/> for the store's schema is registered under the key
     /// <see cref="DataSourceServiceKey"/> and disposed with the container. The store is registered as
     /// <see cref="IMonitroStore"/>, <see cref="IAlertOutbox"/>, <see cref="IMonitroQueries"/>,
-    /// <see cref="IPersonDataEraser"/> and <see cref="IRelationshipSnapshotStore"/>, one instance for all.</para>
+    /// <see cref="IInteractionHistory"/>, <see cref="IPersonDataEraser"/> and <see cref="IRelationshipSnapshotStore"/>, one instance for all.</para>
     /// <para>The options are validated and the schema migrated when the host starts.</para>
     /// <para>The last store registered wins: a later <c>UseSqlite</c> or <c>UsePostgreSql</c> removes everything this call
     /// registered (store, data source, options, validator, initializer), and this call removes those of the store before.</para>

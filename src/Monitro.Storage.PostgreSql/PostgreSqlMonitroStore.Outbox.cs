@@ -50,6 +50,37 @@ public sealed partial class PostgreSqlMonitroStore
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="idempotencyKeys"/> is <see langword="null"/>.</exception>
+    public async ValueTask<IReadOnlySet<string>> GetPendingKeysAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKeys);
+        var pending = new HashSet<string>(StringComparer.Ordinal);
+        if (idempotencyKeys.Count == 0)
+        {
+            return pending;
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // One array parameter instead of one parameter per key: no limit on the number of keys.
+            using var command = connection.Command(
+                "SELECT idempotency_key FROM alert_outbox WHERE idempotency_key = ANY($1);",
+                SqlParameters.TextArray([.. idempotencyKeys.Where(key => key is not null)]));
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    pending.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        return pending;
+    }
+
+    /// <inheritdoc/>
     /// <remarks>Marking a key that is not in the outbox (already settled, or forgotten) only records it as delivered.</remarks>
     /// <exception cref="ArgumentException"><paramref name="idempotencyKey"/> is null or empty.</exception>
     public async ValueTask MarkDeliveredAsync(string idempotencyKey, CancellationToken cancellationToken = default)

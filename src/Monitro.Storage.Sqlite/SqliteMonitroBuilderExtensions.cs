@@ -28,7 +28,7 @@ public static class SqliteMonitroBuilderExtensions
     /// <returns>The same builder for chaining.</returns>
     /// <remarks>
     /// <para>The store is registered as <see cref="IMonitroStore"/>, <see cref="IAlertOutbox"/>, <see cref="IMonitroQueries"/>,
-    /// <see cref="IPersonDataEraser"/> and <see cref="IRelationshipSnapshotStore"/>, one instance for all. The options are
+    /// <see cref="IInteractionHistory"/>, <see cref="IPersonDataEraser"/> and <see cref="IRelationshipSnapshotStore"/>, one instance for all. The options are
     /// validated and the schema migrated when the host starts.</para>
     /// <para>The last store registered wins: a later <c>UseSqlite</c> or <c>UsePostgreSql</c> removes everything this call
     /// registered (store, options, validator, initializer), and this call removes those of the store before.</para>

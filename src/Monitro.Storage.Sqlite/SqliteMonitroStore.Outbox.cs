@@ -46,6 +46,34 @@ public sealed partial class SqliteMonitroStore
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="idempotencyKeys"/> is <see langword="null"/>.</exception>
+    public async ValueTask<IReadOnlySet<string>> GetPendingKeysAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKeys);
+        var pending = new HashSet<string>(StringComparer.Ordinal);
+        if (idempotencyKeys.Count == 0)
+        {
+            return pending;
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // One JSON array parameter instead of one parameter per key: no limit on the number of keys.
+            using var command = connection.CreateCommand(
+                null, "SELECT idempotency_key FROM alert_outbox WHERE idempotency_key IN (SELECT value FROM json_each($keys));", "$keys");
+            command.Bind(PayloadSerializer.Write(idempotencyKeys.Where(key => key is not null).ToArray(), SqliteJsonContext.Default.StringArray));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                pending.Add(reader.GetString(0));
+            }
+        }
+
+        return pending;
+    }
+
+    /// <inheritdoc/>
     /// <remarks>Marking a key that is not in the outbox (already settled, or forgotten) only records it as delivered.</remarks>
     /// <exception cref="ArgumentException"><paramref name="idempotencyKey"/> is null or empty.</exception>
     public async ValueTask MarkDeliveredAsync(string idempotencyKey, CancellationToken cancellationToken = default)

@@ -18,7 +18,7 @@ namespace Monitro.Storage.Sqlite;
 /// <para>The store is thread-safe. Dispose it to release the pooled connections (and so the file).</para>
 /// </remarks>
 public sealed partial class SqliteMonitroStore :
-    IMonitroStore, IAlertOutbox, IMonitroQueries, IPersonDataEraser, IRelationshipSnapshotStore, IDisposable
+    IMonitroStore, IAlertOutbox, IMonitroQueries, IInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly string _connectionPragmas;

@@ -82,6 +82,12 @@ public sealed class MentionMonitor
         init => _services = _services with { Alerting = value };
     }
 
+    /// <summary>Sets the store's interaction history, replayed into the relationship scorer when the first run starts.</summary>
+    internal IInteractionHistory? InteractionHistory
+    {
+        init => _services = _services with { Restorer = value is null ? null : new RelationshipRestorer(value) };
+    }
+
     /// <summary>Runs the pipeline and yields each mention once it is committed.</summary>
     /// <param name="cancellationToken">Stops the pipeline; committed work stays committed.</param>
     /// <returns>The mentions, in commit order. The sequence ends when every source is exhausted and its alerts are delivered.</returns>

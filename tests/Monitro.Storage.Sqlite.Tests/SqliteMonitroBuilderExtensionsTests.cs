@@ -27,7 +27,8 @@ public sealed class SqliteMonitroBuilderExtensionsTests : IDisposable
         Assert.Same(store, host.Services.GetRequiredService<IMonitroQueries>());
         Assert.Same(store, host.Services.GetRequiredService<IPersonDataEraser>());
         Assert.Same(store, host.Services.GetRequiredService<IRelationshipSnapshotStore>());
-        Assert.Equal(2, _database.Scalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Same(store, host.Services.GetRequiredService<IInteractionHistory>());
+        Assert.Equal(3, _database.Scalar("SELECT MAX(version) FROM schema_version;"));
         await host.StopAsync();
     }
 

@@ -18,7 +18,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         await store.MigrateAsync();
 
         Assert.Equal(SchemaMigrations.LatestVersion, await store.GetSchemaVersionAsync());
-        Assert.Equal(2, SchemaMigrations.LatestVersion);
+        Assert.Equal(3, SchemaMigrations.LatestVersion);
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
@@ -53,7 +53,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
 
         var page = await store.GetMentionsAsync(new MentionQuery { WatchName = "acme-brand" });
 
-        Assert.Equal(2, await store.GetSchemaVersionAsync());
+        Assert.Equal(SchemaMigrations.LatestVersion, await store.GetSchemaVersionAsync());
         Assert.Equal(mention, Assert.Single(page.Items), MentionComparer.Instance);
         Assert.Equal("line-7", (await store.GetCheckpointAsync("replay"))?.Value);
         Assert.Equal(1, _database.Scalar("SELECT count(*) FROM mentions WHERE person_id = 'mastodon:jane';"));
@@ -68,7 +68,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         await _database.CreateStore().MigrateAsync();
         await _database.CreateStore().MigrateAsync();
 
-        Assert.Equal(2, _database.Scalar("SELECT count(*) FROM schema_version;"));
+        Assert.Equal(SchemaMigrations.All.Count, _database.Scalar("SELECT count(*) FROM schema_version;"));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
 
         await Task.WhenAll(stores.Select(store => Task.Run(() => store.MigrateAsync().AsTask())));
 
-        Assert.Equal(2, _database.Scalar("SELECT count(*) FROM schema_version;"));
+        Assert.Equal(SchemaMigrations.All.Count, _database.Scalar("SELECT count(*) FROM schema_version;"));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Monitro.Storage.Testing;
 /// whose data lives in the instance returns that one instance again, so those tests check concurrent callers on it).
 /// </remarks>
 public abstract class StoreContractTests<TStore>
-    where TStore : class, IMonitroStore, IAlertOutbox, IMonitroQueries, IPersonDataEraser, IRelationshipSnapshotStore
+    where TStore : class, IMonitroStore, IAlertOutbox, IMonitroQueries, IInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
@@ -126,6 +126,26 @@ public abstract class StoreContractTests<TStore>
         Assert.Empty(await store.ClaimDueAsync(10, Lease));
         Assert.Equal(0, await CountRowsAsync("alert_outbox"));
         Assert.Equal(1, await CountRowsAsync("settled_alerts"));
+    }
+
+    [ContractFact]
+    public async Task GetPendingKeysAsync_AfterDeliveryAndDeadLetter_ReturnsOnlyTheAlertsStillWaiting()
+    {
+        var store = await CreateStoreAsync();
+        var batch = M.Batch("1", M.Post("1", "jane"), M.Post("2", "omar"), M.Post("3", "li"));
+        await store.CommitAsync(batch);
+        var keys = batch.Alerts.Select(alert => alert.IdempotencyKey).ToArray();
+        await store.MarkDeliveredAsync(keys[0]);
+        await store.MoveToDeadLetterAsync(keys[1], "receiver gone");
+
+        // Committed again, the settled alerts are refused: only the third still waits, leased or not.
+        await store.CommitAsync(batch with { Checkpoint = null });
+        Assert.Single(await store.ClaimDueAsync(10, Lease));
+        var pending = await store.GetPendingKeysAsync([.. keys, "never-committed"]);
+
+        Assert.Equal([keys[2]], pending);
+        Assert.Empty(await store.GetPendingKeysAsync([]));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.GetPendingKeysAsync(null!).AsTask());
     }
 
     [ContractFact]
@@ -320,6 +340,89 @@ public abstract class StoreContractTests<TStore>
         var secondPage = await store.GetTimelineAsync(question.Author.IdentityKey, new PageRequest(1, firstPage.ContinuationToken));
         Assert.Equal(question.Id, Assert.Single(secondPage.Items).Post.Id);
         Assert.Null(secondPage.ContinuationToken);
+    }
+
+    [ContractFact]
+    public async Task GetInteractionsAsync_PagedByTwo_ReturnsEveryInteractionOldestFirstOnceWithItsPerson()
+    {
+        var store = await CreateStoreAsync();
+        var posts = Enumerable.Range(0, 5).Select(i => M.Post($"p{i}", i % 2 == 0 ? "jane" : "omar", minute: 10 - (i % 3))).ToArray();
+        var reply = M.Post("r1", "acme", "Thanks!", minute: 9, replyToId: posts[0].Id);
+        var toStranger = M.Post("r2", "acme", "Welcome", minute: 11);
+        var batch = M.Batch("1", posts);
+        await store.CommitAsync(batch with
+        {
+            Posts = [.. posts, reply, toStranger],
+            Interactions = [.. batch.Interactions, M.Outbound(reply, posts[0].Author.IdentityKey), M.Outbound(toStranger, "mastodon:stranger")],
+        });
+
+        var read = new List<RecordedInteraction>();
+        var page = new PageRequest(2);
+        var pages = 0;
+        do
+        {
+            var result = await store.GetInteractionsAsync(page);
+            Assert.True(result.Items.Count <= 2);
+            read.AddRange(result.Items);
+            page = page with { ContinuationToken = result.ContinuationToken };
+            pages++;
+            if (pages == 1)
+            {
+                // Added while paging: one before the position read (never shifts the pages), one after it (read at the end).
+                await store.CommitAsync(M.Batch("2", M.Post("early", "li", minute: 1), M.Post("late", "li", minute: 30)));
+            }
+        }
+        while (page.ContinuationToken is not null);
+
+        var expected = batch.Interactions
+            .Append(M.Outbound(reply, posts[0].Author.IdentityKey))
+            .Append(M.Outbound(toStranger, "mastodon:stranger"))
+            .OrderBy(i => i.OccurredAt).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .Select(i => i.Id)
+            .Append(Interaction.CreateId(Post.CreateId("mastodon", "late"), "mastodon:li"));
+        Assert.Equal(expected, read.Select(r => r.Interaction.Id));
+        Assert.Equal(4, pages);
+        foreach (var recorded in read)
+        {
+            Assert.Equal(recorded.Interaction.PersonId, recorded.Person.IdentityKey);
+        }
+
+        var answered = read.Single(r => r.Interaction.PostId == reply.Id);
+        Assert.Equal(posts[0].Author, answered.Person);
+        Assert.Equal(InteractionDirection.Outbound, answered.Interaction.Direction);
+        Assert.Equal(posts[0].Id, answered.Interaction.InReplyToPostId);
+        Assert.Equal(0.6, read.Single(r => r.Interaction.PostId == posts[1].Id).Interaction.Sentiment);
+        Assert.Equal("stranger", read.Single(r => r.Interaction.PostId == toStranger.Id).Person.Handle);
+    }
+
+    [ContractFact]
+    public async Task GetInteractionsAsync_ForgottenPersonAndRetractedPost_AreGoneFromTheHistory()
+    {
+        var store = await CreateStoreAsync();
+        var question = M.Post("1", "zoe-forget", "acme is broken", minute: 0);
+        var reply = M.Post("2", "acme", "Sorry to hear that!", minute: 5, replyToId: question.Id);
+        var kept = M.Post("3", "omar", minute: 6);
+        var retracted = M.Post("4", "omar", minute: 7);
+        var batch = M.Batch("1", question, kept, retracted);
+        await store.CommitAsync(batch with
+        {
+            Posts = [question, reply, kept, retracted],
+            Interactions = [.. batch.Interactions, M.Outbound(reply, question.Author.IdentityKey)],
+        });
+        Assert.Equal(4, (await store.GetInteractionsAsync(PageRequest.First)).Items.Count);
+        var mentionToken = (await store.GetMentionsAsync(new MentionQuery { Page = new PageRequest(1) })).ContinuationToken;
+        Assert.NotNull(mentionToken);
+
+        await store.ForgetPersonAsync(question.Author.IdentityKey);
+        await store.CommitAsync(new BatchCommit { SourceName = "replay", Retractions = [retracted.Id] });
+
+        var history = await store.GetInteractionsAsync(PageRequest.First);
+        var left = Assert.Single(history.Items);
+        Assert.Equal(M.Inbound(kept).Id, left.Interaction.Id);
+        Assert.Equal(kept.Author, left.Person);
+        Assert.Null(history.ContinuationToken);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.GetInteractionsAsync(new PageRequest(0)).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => store.GetInteractionsAsync(new PageRequest(1, mentionToken)).AsTask());
     }
 
     [ContractFact]

@@ -39,4 +39,16 @@ public interface IAlertOutbox
     /// <param name="cancellationToken">A token that cancels the update.</param>
     /// <returns>A task that completes when the update is durable.</returns>
     ValueTask MoveToDeadLetterAsync(string idempotencyKey, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds which of the given alerts wait in the outbox: committed, and neither delivered nor given up.</summary>
+    /// <param name="idempotencyKeys">The keys to look up.</param>
+    /// <param name="cancellationToken">A token that cancels the read.</param>
+    /// <returns>The subset of <paramref name="idempotencyKeys"/> still in the outbox.</returns>
+    /// <remarks>
+    /// The pipeline asks it after a commit, so that it waits for the delivery of the alerts the outbox took, and not of
+    /// those it refused (their key was settled before, or their post was retracted). The default answers that every
+    /// key waits, which is right for an outbox that refuses nothing.
+    /// </remarks>
+    ValueTask<IReadOnlySet<string>> GetPendingKeysAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IReadOnlySet<string>>(new HashSet<string>(idempotencyKeys, StringComparer.Ordinal));
 }

@@ -15,6 +15,7 @@ internal static class PostgreSqlSchemaMigrations
     public static IReadOnlyList<(int Version, string Description, string Sql)> All { get; } =
     [
         (1, "posts, people, identities, mentions, interactions, relationship snapshots, checkpoints, dead letters, alert outbox", Version1),
+        (2, "interactions by time, for the interaction history", Version2),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -124,5 +125,9 @@ internal static class PostgreSqlSchemaMigrations
             outcome text NOT NULL,
             settled_at bigint NOT NULL
         );
+        """;
+
+    private const string Version2 = """
+        CREATE INDEX ix_interactions_time ON interactions (occurred_at, id);
         """;
 }

@@ -12,6 +12,7 @@ internal static class SchemaMigrations
     [
         new(1, "posts, people, identities, mentions, interactions, checkpoints, dead letters, alert outbox", Version1),
         new(2, "person id on mentions (backfilled), relationship snapshots", Version2),
+        new(3, "interactions by time, for the interaction history", Version3),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -125,5 +126,9 @@ internal static class SchemaMigrations
             PRIMARY KEY (person_id, as_of)
         );
         CREATE INDEX ix_relationship_snapshots_bond ON relationship_snapshots (bond, person_id);
+        """;
+
+    private const string Version3 = """
+        CREATE INDEX ix_interactions_time ON interactions (occurred_at, id);
         """;
 }

@@ -31,7 +31,7 @@ public static class MonitroServiceCollectionExtensions
     /// added twice with the same name and query counts once).</para>
     /// <para>Until a durable store replaces it (for example <c>UseSqlite</c>), one <see cref="InMemoryMonitroStore"/>
     /// keeps the data and answers as <see cref="IMonitroStore"/>, <see cref="IAlertOutbox"/>, <see cref="IMonitroQueries"/>,
-    /// <see cref="IPersonDataEraser"/> and <see cref="IRelationshipSnapshotStore"/>.</para>
+    /// <see cref="IInteractionHistory"/>, <see cref="IPersonDataEraser"/> and <see cref="IRelationshipSnapshotStore"/>.</para>
     /// </remarks>
     public static IMonitroBuilder AddMonitro(this IServiceCollection services, Action<MonitroOptions> configure)
     {
@@ -78,6 +78,7 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddSingleton<IMonitroStore>(static provider => provider.GetRequiredService<InMemoryMonitroStore>());
         services.TryAddSingleton<IAlertOutbox>(static provider => provider.GetRequiredService<InMemoryMonitroStore>());
         services.TryAddSingleton(static provider => RegisteredStoreAs<IMonitroQueries>(provider));
+        services.TryAddSingleton(static provider => RegisteredStoreAs<IInteractionHistory>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IPersonDataEraser>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IRelationshipSnapshotStore>(provider));
         services.TryAddSingleton(static provider => new MentionMonitor(
@@ -95,6 +96,7 @@ public static class MonitroServiceCollectionExtensions
             provider.GetService<IIntentDetector>())
         {
             AlertRouter = provider.GetRequiredService<AlertRouter>(),
+            InteractionHistory = InteractionHistoryOf(provider),
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MonitroHostedService>());
         services.AddOptions<AlertingOptions>().ValidateOnStart();
@@ -121,6 +123,10 @@ public static class MonitroServiceCollectionExtensions
         return store as TService ?? throw new InvalidOperationException(
             $"The registered {nameof(IMonitroStore)} ({store.GetType().Name}) does not implement {typeof(TService).Name}; register an implementation of {typeof(TService).Name} as well.");
     }
+
+    // Relationships are rebuilt from the history of the store the pipeline writes; a store that keeps none starts them empty.
+    private static IInteractionHistory? InteractionHistoryOf(IServiceProvider provider) =>
+        provider.GetRequiredService<IMonitroStore>() is IInteractionHistory ? provider.GetRequiredService<IInteractionHistory>() : null;
 
     // Rules filtered by role ask the relationship stage for the suggested role of the alert's person.
     private static string? RoleOf(Alert alert, IRelationshipScorer relationships, TimeProvider time)

@@ -8,6 +8,9 @@ internal static partial class Log
     [LoggerMessage(EventId = MonitroEventIds.PipelineStarting, Level = LogLevel.Information, Message = "Monitro is listening to {SourceCount} sources for {WatchCount} watches")]
     public static partial void PipelineStarting(this ILogger logger, int sourceCount, int watchCount);
 
+    [LoggerMessage(EventId = MonitroEventIds.RelationshipsRestored, Level = LogLevel.Information, Message = "Restored relationships from {InteractionCount} stored interactions in {ElapsedMilliseconds} ms")]
+    public static partial void RelationshipsRestored(this ILogger logger, long interactionCount, long elapsedMilliseconds);
+
     [LoggerMessage(EventId = MonitroEventIds.PipelineStopped, Level = LogLevel.Information, Message = "Monitro stopped listening")]
     public static partial void PipelineStopped(this ILogger logger);
 

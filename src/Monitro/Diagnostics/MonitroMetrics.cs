@@ -15,6 +15,7 @@ internal sealed class MonitroMetrics
     private readonly Counter<long> _alertDeliveryFailures;
     private readonly Counter<long> _alertsDeadLettered;
     private readonly Histogram<double> _batchDuration;
+    private readonly Counter<long> _interactionsRestored;
 
     public MonitroMetrics(IMeterFactory meterFactory)
     {
@@ -30,6 +31,7 @@ internal sealed class MonitroMetrics
         _alertDeliveryFailures = meter.CreateCounter<long>("monitro.alerts.failures", "{attempt}", "Failed attempts to deliver an alert to a sink.");
         _alertsDeadLettered = meter.CreateCounter<long>("monitro.alerts.dead_lettered", "{alert}", "Alerts given up after their last attempt.");
         _batchDuration = meter.CreateHistogram<double>("monitro.batch.duration", "s", "Time to process and commit one source batch.");
+        _interactionsRestored = meter.CreateCounter<long>("monitro.relationships.restored", "{interaction}", "Stored interactions replayed into the relationship scorer at start.");
     }
 
     public void PostsRead(string source, int count) => _postsRead.Add(count, SourceTag(source));
@@ -53,6 +55,8 @@ internal sealed class MonitroMetrics
     public void AlertDeadLettered() => _alertsDeadLettered.Add(1);
 
     public void BatchProcessed(string source, TimeSpan elapsed) => _batchDuration.Record(elapsed.TotalSeconds, SourceTag(source));
+
+    public void InteractionsRestored(long count) => _interactionsRestored.Add(count);
 
     private static KeyValuePair<string, object?> SourceTag(string source) => new(MonitroDiagnostics.SourceTag, source);
 

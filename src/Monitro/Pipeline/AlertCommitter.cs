@@ -15,6 +15,7 @@ namespace Monitro.Pipeline;
 internal sealed class AlertCommitter
 {
     private readonly IMonitroStore _store;
+    private readonly IAlertOutbox _outbox;
     private readonly InFlightAlerts _inFlight;
     private readonly Action _alertsCommitted;
     private readonly MonitroMetrics _metrics;
@@ -26,6 +27,7 @@ internal sealed class AlertCommitter
     public AlertCommitter(PipelineServices services, InFlightAlerts inFlight, Action alertsCommitted)
     {
         _store = services.Store;
+        _outbox = services.Outbox;
         _metrics = services.Metrics;
         _logger = services.Logger;
         _inFlight = inFlight;
@@ -59,9 +61,22 @@ internal sealed class AlertCommitter
         // Only now is the work durable: let delivery start.
         if (alerts.Count > 0)
         {
+            await ForgetRefusedAsync(keys, cancellationToken).ConfigureAwait(false);
             _metrics.AlertsCommitted(commit.SourceName, alerts.Count);
             _logger.AlertsCommitted(alerts.Count, commit.SourceName);
             _alertsCommitted();
+        }
+    }
+
+    // The outbox refuses an alert whose key was settled before (raised again, for example by relationships rebuilt
+    // after a restart) or whose post was retracted: delivery will never settle those, so they are not waited for.
+    // A key missing because delivery already settled it is forgotten twice, which is harmless.
+    private async Task ForgetRefusedAsync(string[] keys, CancellationToken cancellationToken)
+    {
+        var pending = await _outbox.GetPendingKeysAsync(keys, cancellationToken).ConfigureAwait(false);
+        if (pending.Count < keys.Length)
+        {
+            _inFlight.Forget(keys.Where(key => !pending.Contains(key)));
         }
     }
 

@@ -23,6 +23,26 @@ internal sealed class ListeningPipeline
         var options = _services.Options;
         var logger = _services.Logger;
         logger.PipelineStarting(_services.Sources.Count, _services.Matcher.Watches.Count);
+        if (_services.Restorer is { } restorer)
+        {
+            // Before any source is read or timer runs: relationships first catch up with what the store kept.
+            try
+            {
+                await restorer.RestoreAsync(_services, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                output?.TryComplete();
+                throw;
+            }
+            catch (Exception exception)
+            {
+                logger.PipelineFailed(exception);
+                var failed = new InvalidOperationException("The Monitro pipeline failed: " + exception.Message, exception);
+                output?.TryComplete(failed);
+                throw failed;
+            }
+        }
 
         var inFlight = new InFlightAlerts(options.DeliveryQueueCapacity);
         var dispatcher = new AlertDispatcher(_services, inFlight);

@@ -20,4 +20,7 @@ internal sealed record PipelineServices(
 {
     /// <summary>Gets the alert rules' router; without rules every mention is one immediate alert.</summary>
     public Alerting.AlertRouter Alerting { get; init; } = Monitro.Alerting.AlertRouter.PassThrough;
+
+    /// <summary>Gets what rebuilds the relationships from the stored interactions at start, or <see langword="null"/> when the store keeps no history.</summary>
+    public RelationshipRestorer? Restorer { get; init; }
 }

@@ -37,6 +37,19 @@ public sealed partial class InMemoryMonitroStore
     }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="idempotencyKeys"/> is <see langword="null"/>.</exception>
+    public ValueTask<IReadOnlySet<string>> GetPendingKeysAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKeys);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlySet<string>>(
+                idempotencyKeys.Where(key => key is not null && _outbox.ContainsKey(key)).ToHashSet(StringComparer.Ordinal));
+        }
+    }
+
+    /// <inheritdoc />
     /// <remarks>Marking a key that is not in the outbox (already settled, or forgotten) only records it as delivered.</remarks>
     /// <exception cref="ArgumentException"><paramref name="idempotencyKey"/> is null or empty.</exception>
     public ValueTask MarkDeliveredAsync(string idempotencyKey, CancellationToken cancellationToken = default)

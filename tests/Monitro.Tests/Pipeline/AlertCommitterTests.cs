@@ -36,6 +36,22 @@ public sealed class AlertCommitterTests
     }
 
     [Fact]
+    public async Task CommitAlertsAsync_AlertDeliveredBefore_IsRefusedByTheOutboxAndNotWaitedFor()
+    {
+        var store = new RecordingStore(new InMemoryMonitroStore(_time));
+        await store.Inner.CommitAsync(new BatchCommit { SourceName = "monitro.relationships", Alerts = [Alert("jane|relationship.response-overdue|c1")] });
+        await store.Inner.MarkDeliveredAsync("jane|relationship.response-overdue|c1");
+        var inFlight = new InFlightAlerts(capacity: 10);
+        var committer = new AlertCommitter(PipelineTestServices.Create(store, _time), inFlight, () => { });
+
+        // Raised again (relationships rebuilt after a restart): the outbox refuses the settled key, delivery never sees it.
+        await committer.CommitAlertsAsync("monitro.relationships", [Alert("jane|relationship.response-overdue|c1"), Alert("jane|relationship.response-overdue|c2")], default);
+
+        Assert.Equal(1, inFlight.Count);
+        Assert.Equal(1, store.Inner.PendingAlertCount);
+    }
+
+    [Fact]
     public async Task CommitAlertsAsync_StoreFails_KeepsThemPendingAndForgetsThemInFlight()
     {
         var store = new RecordingStore(new InMemoryMonitroStore(_time)) { FailNextCommit = true };

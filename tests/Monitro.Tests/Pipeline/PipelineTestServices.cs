@@ -20,7 +20,12 @@ internal static class PipelineTestServices
             [],
             new MentionMatcher(),
             store,
-            store as IAlertOutbox ?? new InMemoryMonitroStore(time),
+            store switch
+            {
+                IAlertOutbox outbox => outbox,
+                RecordingStore recording => recording.Inner, // its commits land in the inner store's outbox
+                _ => new InMemoryMonitroStore(time),
+            },
             [],
             scorer ?? new NoTransitions(),
             null,

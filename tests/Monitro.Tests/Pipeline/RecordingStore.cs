@@ -7,6 +7,9 @@ internal sealed class RecordingStore(InMemoryMonitroStore inner) : IMonitroStore
     private readonly List<BatchCommit> _commits = [];
     private bool _failNextCommit;
 
+    /// <summary>Gets the store that keeps the data, and whose outbox holds the committed alerts.</summary>
+    public InMemoryMonitroStore Inner => inner;
+
     public IReadOnlyList<BatchCommit> Commits
     {
         get

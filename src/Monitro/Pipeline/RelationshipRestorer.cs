@@ -1,0 +1,92 @@
+using Monitro.Diagnostics;
+
+namespace Monitro.Pipeline;
+
+/// <summary>
+/// Rebuilds the relationship scorer from the stored interactions when the pipeline starts, so scores, roles and
+/// open questions survive a restart: one pass over the history, oldest first, before any source is read.
+/// </summary>
+/// <remarks>
+/// <para>The scorer is advanced to each interaction's moment as it is replayed and the transitions this raises are
+/// dropped: they were alerted when the interactions were new (or were old news then), and advancing marks them as
+/// reported with the triggers they had, so the next live evaluation raises only what is new since. Transitions
+/// that come due after the last stored interaction (an answer that became overdue while Monitro was down) are
+/// left to the live pipeline, whose idempotency keys are those of any alert already delivered for them, and the
+/// outbox does not enqueue a settled key again.</para>
+/// <para>Runs once per monitor; a replay cancelled part way runs again at the next start (recording is idempotent).</para>
+/// </remarks>
+internal sealed class RelationshipRestorer
+{
+    private readonly IInteractionHistory _history;
+    private int _restored;
+
+    public RelationshipRestorer(IInteractionHistory history) => _history = history;
+
+    /// <summary>Replays the history into the scorer, unless it was replayed before.</summary>
+    /// <param name="services">What the run works with.</param>
+    /// <param name="cancellationToken">Stops the replay between pages; what was recorded stays recorded.</param>
+    public async Task RestoreAsync(PipelineServices services, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _restored) != 0)
+        {
+            return;
+        }
+
+        var started = services.TimeProvider.GetTimestamp();
+        var scorer = services.Scorer;
+        var count = 0L;
+        DateTimeOffset? latest = null; // the latest moment recorded and not yet advanced to
+        var page = new PageRequest(PageRequest.MaxPageSize);
+        while (true)
+        {
+            var read = await _history.GetInteractionsAsync(page, cancellationToken).ConfigureAwait(false);
+            await ResolveContactsAsync(services, read.Items, cancellationToken).ConfigureAwait(false);
+            foreach (var (interaction, person) in read.Items)
+            {
+                // Interactions of one moment are evaluated together, as one batch would have been.
+                if (latest is { } moment && interaction.OccurredAt > moment)
+                {
+                    _ = scorer.Advance(moment);
+                }
+
+                scorer.Record(interaction, person);
+                latest = latest is { } seen && seen > interaction.OccurredAt ? seen : interaction.OccurredAt;
+            }
+
+            count += read.Items.Count;
+            if (read.ContinuationToken is null)
+            {
+                break;
+            }
+
+            page = page with { ContinuationToken = read.ContinuationToken };
+        }
+
+        if (latest is { } last)
+        {
+            _ = scorer.Advance(last);
+        }
+
+        Volatile.Write(ref _restored, 1);
+        var elapsed = services.TimeProvider.GetElapsedTime(started);
+        services.Metrics.InteractionsRestored(count);
+        services.Logger.RelationshipsRestored(count, (long)elapsed.TotalMilliseconds);
+    }
+
+    // CRM facts decide roles as they did when the interactions were recorded live.
+    private static async Task ResolveContactsAsync(PipelineServices services, IReadOnlyList<RecordedInteraction> interactions, CancellationToken cancellationToken)
+    {
+        if (interactions.Count == 0)
+        {
+            return;
+        }
+
+        var people = new Dictionary<string, Author>(StringComparer.Ordinal);
+        foreach (var recorded in interactions)
+        {
+            people.TryAdd(recorded.Person.IdentityKey, recorded.Person);
+        }
+
+        await services.Scorer.ResolveContactsAsync(people.Values, services.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+}

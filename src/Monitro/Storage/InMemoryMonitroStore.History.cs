@@ -1,0 +1,35 @@
+using Monitro.Storage.Shared;
+
+namespace Monitro;
+
+/// <summary>The <see cref="IInteractionHistory"/> side of the in-memory store: the same order and paging as the durable stores.</summary>
+public sealed partial class InMemoryMonitroStore
+{
+    /// <inheritdoc />
+    /// <remarks>Times are compared in milliseconds, as the durable stores keep them; ties are broken by id (ordinal).</remarks>
+    public ValueTask<Page<RecordedInteraction>> GetInteractionsAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        PageRequests.Check(page);
+        var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Interactions, nameof(page));
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var rows = _interactions.Values
+                .Select(interaction => (Interaction: interaction, Time: Milliseconds(interaction.OccurredAt)))
+                .Where(row => after is not { } token || After(row.Time, row.Interaction.Id, token))
+                .OrderBy(row => row.Time)
+                .ThenBy(row => row.Interaction.Id, StringComparer.Ordinal);
+            return ValueTask.FromResult(ReadPage(rows, page.PageSize, row =>
+            {
+                var person = _identities.TryGetValue(row.Interaction.PersonId, out var identity)
+                    ? identity.Author
+                    : StoredPerson.FromIdentityKey(row.Interaction.PersonId);
+                return (new RecordedInteraction(row.Interaction, person), new ContinuationToken(ContinuationToken.Interactions, row.Time, row.Interaction.Id));
+            }));
+        }
+    }
+
+    // Keyset paging in ascending (time, id) order: the rows strictly after the last one read.
+    private static bool After(long time, string id, ContinuationToken after) =>
+        time > after.Number || (time == after.Number && string.CompareOrdinal(id, after.Key) > 0);
+}
