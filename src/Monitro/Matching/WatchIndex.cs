@@ -4,7 +4,7 @@ namespace Monitro.Matching;
 
 /// <summary>
 /// An immutable index of compiled watches by their required keys: per kind a dictionary from key to watches,
-/// Aho-Corasick automata for unspaced-script substrings and exact literals, a prefix table, a deletion
+/// Aho-Corasick automata for unspaced-script substrings and exact literals, a sorted prefix table, a deletion
 /// neighbourhood for fuzzy keys, and an Aho-Corasick automaton of the words that also match inside a hashtag or
 /// handle part (<c>acme</c> in <c>#acmeanvil</c>), which reports each word found in one pass over the part.
 /// </summary>
@@ -23,8 +23,7 @@ internal sealed class WatchIndex
     private readonly PostingTable _substringPostings;
     private readonly AhoCorasick? _exact;
     private readonly PostingTable _exactPostings;
-    private readonly PostingTable _prefixes;
-    private readonly int[] _prefixLengths;
+    private readonly PrefixTable _prefixes;
     private readonly PostingTable _fuzzy;
     private readonly int _fuzzyMaxEdits;
     private readonly int _fuzzyLongestMatch;
@@ -85,8 +84,7 @@ internal sealed class WatchIndex
         _substrings = substrings.Count > 0 ? new AhoCorasick([.. substrings.Keys]) : null;
         _exactPostings = exact.Freeze();
         _exact = exact.Count > 0 ? new AhoCorasick([.. exact.Keys]) : null;
-        _prefixes = prefixes.Freeze();
-        _prefixLengths = [.. prefixes.Keys.Select(k => k.Length).Distinct().Order()];
+        _prefixes = new PrefixTable(prefixes.Freeze());
         _fuzzy = fuzzy.Freeze();
         _entityWordPostings = entityWords.Freeze();
         _entityWords = entityWords.Count > 0 ? new AhoCorasick([.. entityWords.Keys]) : null;
@@ -123,7 +121,11 @@ internal sealed class WatchIndex
 
             if (token.Kind == TokenKind.Word)
             {
-                ProbePrefixes(key, candidates, offset);
+                if (_prefixes.Count > 0)
+                {
+                    _prefixes.Collect(key, candidates, offset);
+                }
+
                 if (_fuzzyMaxEdits > 0)
                 {
                     ProbeDeletions(key, _fuzzyMaxEdits, candidates, offset);
@@ -158,22 +160,6 @@ internal sealed class WatchIndex
         if (_hasDirect[(int)kind] && _direct[(int)kind].TryGetValue(key, out var postings))
         {
             candidates.AddAll(postings, offset);
-        }
-    }
-
-    private void ProbePrefixes(ReadOnlySpan<char> word, CandidateSet candidates, int offset)
-    {
-        foreach (var length in _prefixLengths)
-        {
-            if (length > word.Length)
-            {
-                break;
-            }
-
-            if (_prefixes.TryGetValue(word[..length], out var postings))
-            {
-                candidates.AddAll(postings, offset);
-            }
         }
     }
 

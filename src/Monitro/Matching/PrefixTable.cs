@@ -1,0 +1,94 @@
+namespace Monitro.Matching;
+
+/// <summary>
+/// The prefix terms of indexed watches in a sorted array, answering "which of them does this word start with" with
+/// one binary search per word.
+/// </summary>
+/// <remarks>
+/// <para>Every prefix of a word that is in the table is also a prefix of the greatest key not after the word: any key
+/// sorted between a prefix <c>k</c> of the word and the word itself starts with <c>k</c>. So the search finds that
+/// key, and each key keeps a link to the longest other key that is a prefix of it; following the links from the
+/// found key and keeping the keys no longer than its common prefix with the word yields exactly the keys the word
+/// starts with.</para>
+/// <para>Immutable after construction and safe to share between threads.</para>
+/// </remarks>
+internal sealed class PrefixTable
+{
+    private readonly string[] _keys;
+    private readonly int[][] _postings;
+
+    // For each key: the index of the longest other key that is a prefix of it, or -1.
+    private readonly int[] _parent;
+
+    /// <summary>Builds the table from a frozen posting table of prefix keys.</summary>
+    public PrefixTable(PostingTable prefixes)
+    {
+        var slots = prefixes.Keys.ToArray();
+        var order = Enumerable.Range(0, slots.Length).ToArray();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(slots[a], slots[b]));
+        _keys = new string[order.Length];
+        _postings = new int[order.Length][];
+        for (var i = 0; i < order.Length; i++)
+        {
+            _keys[i] = slots[order[i]];
+            _postings[i] = prefixes[order[i]];
+        }
+
+        // In sorted order a key's prefixes come before it; the stack holds the chain of keys that are prefixes of each other.
+        _parent = new int[_keys.Length];
+        var chain = new Stack<int>();
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            while (chain.Count > 0 && !_keys[i].StartsWith(_keys[chain.Peek()], StringComparison.Ordinal))
+            {
+                chain.Pop();
+            }
+
+            _parent[i] = chain.Count > 0 ? chain.Peek() : -1;
+            chain.Push(i);
+        }
+    }
+
+    /// <summary>Gets the number of prefix keys.</summary>
+    public int Count => _keys.Length;
+
+    /// <summary>Adds the watches of every key that <paramref name="word"/> starts with.</summary>
+    public void Collect(ReadOnlySpan<char> word, CandidateSet candidates, int offset)
+    {
+        var found = GreatestNotAfter(word);
+        if (found < 0)
+        {
+            return;
+        }
+
+        var shared = word.CommonPrefixLength(_keys[found]);
+        for (var key = found; key >= 0; key = _parent[key])
+        {
+            if (_keys[key].Length <= shared)
+            {
+                candidates.AddAll(_postings[key], offset);
+            }
+        }
+    }
+
+    // The index of the greatest key that sorts before or equal to the word, or -1.
+    private int GreatestNotAfter(ReadOnlySpan<char> word)
+    {
+        int low = 0, high = _keys.Length - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_keys[middle].AsSpan().SequenceCompareTo(word) <= 0)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found;
+    }
+}
