@@ -2,7 +2,7 @@ namespace Monitro.Matching;
 
 /// <summary>
 /// The prefix terms of indexed watches in a sorted array, answering "which of them does this word start with" with
-/// one binary search per word.
+/// one lookup of the word's first two characters and, for a word that begins like some key, one binary search.
 /// </summary>
 /// <remarks>
 /// <para>Every prefix of a word that is in the table is also a prefix of the greatest key not after the word: any key
@@ -19,6 +19,10 @@ internal sealed class PrefixTable
 
     // For each key: the index of the longest other key that is a prefix of it, or -1.
     private readonly int[] _parent;
+
+    // The slice of keys beginning with each pair of characters (prefix terms have at least three), so most words,
+    // which begin like no key, cost one lookup of an integer; null if some key is shorter than two characters.
+    private readonly Dictionary<int, (int Start, int End)>? _slices;
 
     /// <summary>Builds the table from a frozen posting table of prefix keys.</summary>
     public PrefixTable(PostingTable prefixes)
@@ -47,6 +51,16 @@ internal sealed class PrefixTable
             _parent[i] = chain.Count > 0 ? chain.Peek() : -1;
             chain.Push(i);
         }
+
+        if (_keys.All(static key => key.Length >= 2))
+        {
+            _slices = [];
+            for (var i = 0; i < _keys.Length; i++)
+            {
+                var head = Head(_keys[i]);
+                _slices[head] = _slices.TryGetValue(head, out var slice) ? (slice.Start, i + 1) : (i, i + 1);
+            }
+        }
     }
 
     /// <summary>Gets the number of prefix keys.</summary>
@@ -55,7 +69,18 @@ internal sealed class PrefixTable
     /// <summary>Adds the watches of every key that <paramref name="word"/> starts with.</summary>
     public void Collect(ReadOnlySpan<char> word, CandidateSet candidates, int offset)
     {
-        var found = GreatestNotAfter(word);
+        int start = 0, end = _keys.Length;
+        if (_slices is not null)
+        {
+            if (word.Length < 2 || !_slices.TryGetValue(Head(word), out var slice))
+            {
+                return;
+            }
+
+            (start, end) = slice;
+        }
+
+        var found = GreatestNotAfter(word, start, end);
         if (found < 0)
         {
             return;
@@ -71,10 +96,12 @@ internal sealed class PrefixTable
         }
     }
 
-    // The index of the greatest key that sorts before or equal to the word, or -1.
-    private int GreatestNotAfter(ReadOnlySpan<char> word)
+    private static int Head(ReadOnlySpan<char> text) => (text[0] << 16) | text[1];
+
+    // The index of the greatest key of [start, end) that sorts before or equal to the word, or -1.
+    private int GreatestNotAfter(ReadOnlySpan<char> word, int start, int end)
     {
-        int low = 0, high = _keys.Length - 1, found = -1;
+        int low = start, high = end - 1, found = -1;
         while (low <= high)
         {
             var middle = (low + high) >>> 1;

@@ -6,12 +6,15 @@ namespace Monitro.Tests.Matching;
 public sealed class PrefixTableTests
 {
     // A small alphabet makes keys prefixes of each other and of the words often.
-    private static readonly Gen<string> Text = Gen.String[Gen.Char["abcé"], 1, 6];
+    private static readonly Gen<char> Letter = Gen.Char["abcé"];
 
-    [Fact]
-    public void Collect_FindsExactlyTheKeysTheWordStartsWith()
+    // Keys of one character turn off the lookup by the first two characters, so both paths are checked.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Collect_FindsExactlyTheKeysTheWordStartsWith(int shortestKey)
     {
-        Gen.Select(Text.Array[0, 30], Text).Sample((keys, word) =>
+        Gen.Select(Gen.String[Letter, shortestKey, 6].Array[0, 30], Gen.String[Letter, 0, 7]).Sample((keys, word) =>
         {
             var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
             var postings = new PostingTable();
