@@ -1,4 +1,3 @@
-using Monitro.Storage.PostgreSql.Serialization;
 using Npgsql;
 
 namespace Monitro.Storage.PostgreSql;
@@ -171,7 +170,7 @@ internal static class PostgreSqlBatchWriter
                 SqlParameters.Text(post.Author.IdentityKey),
                 SqlParameters.Long(UnixTime.ToMilliseconds(post.CreatedAt)),
                 SqlParameters.Text(post.ReplyToId),
-                SqlParameters.Json(PayloadSerializer.Write(post, PostgreSqlJsonContext.Default.Post)));
+                SqlParameters.Json(PayloadSerializer.Write(post, StoreJsonContext.Default.Post)));
         }
     }
 
@@ -186,7 +185,7 @@ internal static class PostgreSqlBatchWriter
                 SqlParameters.Text(mention.Post.Id),
                 SqlParameters.Text(mention.Post.Author.IdentityKey),
                 SqlParameters.Long(UnixTime.ToMilliseconds(mention.Post.CreatedAt)),
-                SqlParameters.Json(PayloadSerializer.Write(StoredMention.From(mention), PostgreSqlJsonContext.Default.StoredMention)));
+                SqlParameters.Json(PayloadSerializer.Write(StoredMention.From(mention), StoreJsonContext.Default.StoredMention)));
         }
     }
 
@@ -201,7 +200,7 @@ internal static class PostgreSqlBatchWriter
                 SqlParameters.Text(interaction.PostId),
                 SqlParameters.Int((int)interaction.Direction),
                 SqlParameters.Long(UnixTime.ToMilliseconds(interaction.OccurredAt)),
-                SqlParameters.Json(PayloadSerializer.Write(interaction, PostgreSqlJsonContext.Default.Interaction)));
+                SqlParameters.Json(PayloadSerializer.Write(interaction, StoreJsonContext.Default.Interaction)));
         }
     }
 
@@ -242,7 +241,7 @@ internal static class PostgreSqlBatchWriter
                 SqlParameters.Text(alert.Kind),
                 SqlParameters.Text(alert.Mention?.Post.Id),
                 SqlParameters.Text(AlertSubject.PersonOf(alert)),
-                SqlParameters.Json(PayloadSerializer.Write(alert, PostgreSqlJsonContext.Default.Alert)),
+                SqlParameters.Json(PayloadSerializer.Write(alert, StoreJsonContext.Default.Alert)),
                 SqlParameters.Long(now)));
         }
 

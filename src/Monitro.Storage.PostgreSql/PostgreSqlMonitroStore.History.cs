@@ -1,4 +1,3 @@
-using Monitro.Storage.PostgreSql.Serialization;
 
 namespace Monitro.Storage.PostgreSql;
 
@@ -26,7 +25,7 @@ public sealed partial class PostgreSqlMonitroStore
             reader =>
             {
                 var id = reader.GetString(0);
-                var interaction = PayloadSerializer.Read(reader.GetString(3), PostgreSqlJsonContext.Default.Interaction, "interactions", id);
+                var interaction = PayloadSerializer.Read(reader.GetString(3), StoreJsonContext.Default.Interaction, "interactions", id);
                 var person = StoredPerson.Read(
                     reader.GetString(2),
                     reader.IsDBNull(4) ? null : reader.GetString(4),

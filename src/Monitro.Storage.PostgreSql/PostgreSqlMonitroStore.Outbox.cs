@@ -1,4 +1,3 @@
-using Monitro.Storage.PostgreSql.Serialization;
 using Npgsql;
 
 namespace Monitro.Storage.PostgreSql;
@@ -170,7 +169,7 @@ public sealed partial class PostgreSqlMonitroStore
                     var key = reader.GetString(0);
                     try
                     {
-                        var alert = PayloadSerializer.Read(reader.GetString(1), PostgreSqlJsonContext.Default.Alert, "alert_outbox", key);
+                        var alert = PayloadSerializer.Read(reader.GetString(1), StoreJsonContext.Default.Alert, "alert_outbox", key);
                         var lastError = reader.IsDBNull(3) ? null : reader.GetString(3);
                         claimed.Add((reader.GetInt64(4), reader.GetInt64(5), new OutboxEntry(alert, reader.GetInt32(2), lastError)));
                     }

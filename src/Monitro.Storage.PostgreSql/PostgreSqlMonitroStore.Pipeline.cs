@@ -1,4 +1,3 @@
-using Monitro.Storage.PostgreSql.Serialization;
 
 namespace Monitro.Storage.PostgreSql;
 
@@ -91,7 +90,7 @@ public sealed partial class PostgreSqlMonitroStore
                             SqlParameters.Text(snapshot.PersonId),
                             SqlParameters.Long(UnixTime.ToMilliseconds(snapshot.AsOf)),
                             SqlParameters.Double(snapshot.Bond),
-                            SqlParameters.Json(PayloadSerializer.Write(snapshot, PostgreSqlJsonContext.Default.RelationshipSnapshot)));
+                            SqlParameters.Json(PayloadSerializer.Write(snapshot, StoreJsonContext.Default.RelationshipSnapshot)));
                     }
 
                     return await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Monitro.Storage.PostgreSql.Serialization;
 using Npgsql;
 
 namespace Monitro.Storage.PostgreSql;
@@ -73,8 +72,8 @@ public sealed partial class PostgreSqlMonitroStore
             reader =>
             {
                 var id = reader.GetString(0);
-                var post = PayloadSerializer.Read(reader.GetString(3), PostgreSqlJsonContext.Default.Post, "posts", id);
-                var stored = PayloadSerializer.Read(reader.GetString(2), PostgreSqlJsonContext.Default.StoredMention, "mentions", id);
+                var post = PayloadSerializer.Read(reader.GetString(3), StoreJsonContext.Default.Post, "posts", id);
+                var stored = PayloadSerializer.Read(reader.GetString(2), StoreJsonContext.Default.StoredMention, "mentions", id);
                 return (stored.ToMention(post), new ContinuationToken(ContinuationToken.Mentions, reader.GetInt64(1), id));
             },
             cancellationToken).ConfigureAwait(false);
@@ -93,7 +92,7 @@ public sealed partial class PostgreSqlMonitroStore
             reader =>
             {
                 var id = reader.GetString(0);
-                var post = PayloadSerializer.Read(reader.GetString(2), PostgreSqlJsonContext.Default.Post, "posts", id);
+                var post = PayloadSerializer.Read(reader.GetString(2), StoreJsonContext.Default.Post, "posts", id);
                 var direction = reader.GetInt32(3) == 0 ? InteractionDirection.Inbound : InteractionDirection.Outbound;
                 return (new TimelineEntry(post, direction), new ContinuationToken(ContinuationToken.Timeline, reader.GetInt64(1), id));
             },
@@ -116,7 +115,7 @@ public sealed partial class PostgreSqlMonitroStore
             reader =>
             {
                 var personId = reader.GetString(0);
-                var snapshot = PayloadSerializer.Read(reader.GetString(2), PostgreSqlJsonContext.Default.RelationshipSnapshot, "relationship_snapshots", personId);
+                var snapshot = PayloadSerializer.Read(reader.GetString(2), StoreJsonContext.Default.RelationshipSnapshot, "relationship_snapshots", personId);
                 var bondBits = BitConverter.DoubleToInt64Bits(reader.GetDouble(1));
                 return (snapshot, new ContinuationToken(ContinuationToken.Relationships, bondBits, personId));
             },

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Monitro.Storage.Sqlite.Serialization;
 
 namespace Monitro.Storage.Sqlite;
 
@@ -144,7 +143,7 @@ internal static class BatchCommitWriter
                 post.Author.IdentityKey,
                 UnixTime.ToMilliseconds(post.CreatedAt),
                 post.ReplyToId,
-                PayloadSerializer.Write(post, SqliteJsonContext.Default.Post));
+                PayloadSerializer.Write(post, StoreJsonContext.Default.Post));
         }
     }
 
@@ -160,7 +159,7 @@ internal static class BatchCommitWriter
                 mention.Post.Id,
                 mention.Post.Author.IdentityKey,
                 UnixTime.ToMilliseconds(mention.Post.CreatedAt),
-                PayloadSerializer.Write(StoredMention.From(mention), SqliteJsonContext.Default.StoredMention));
+                PayloadSerializer.Write(StoredMention.From(mention), StoreJsonContext.Default.StoredMention));
         }
     }
 
@@ -176,7 +175,7 @@ internal static class BatchCommitWriter
                 interaction.PostId,
                 (int)interaction.Direction,
                 UnixTime.ToMilliseconds(interaction.OccurredAt),
-                PayloadSerializer.Write(interaction, SqliteJsonContext.Default.Interaction));
+                PayloadSerializer.Write(interaction, StoreJsonContext.Default.Interaction));
         }
     }
 
@@ -214,7 +213,7 @@ internal static class BatchCommitWriter
                 alert.Kind,
                 alert.Mention?.Post.Id,
                 AlertSubject.PersonOf(alert),
-                PayloadSerializer.Write(alert, SqliteJsonContext.Default.Alert),
+                PayloadSerializer.Write(alert, StoreJsonContext.Default.Alert),
                 now);
         }
 

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Monitro.Storage.Sqlite.Serialization;
 
 namespace Monitro.Storage.Sqlite;
 
@@ -38,7 +37,7 @@ public sealed partial class SqliteMonitroStore
             // One JSON array parameter instead of one parameter per id: no limit on the number of ids.
             using var command = connection.CreateCommand(
                 null, "SELECT id FROM posts WHERE id IN (SELECT value FROM json_each($ids));", "$ids");
-            command.Bind(PayloadSerializer.Write(postIds.Where(id => id is not null).ToArray(), SqliteJsonContext.Default.StringArray));
+            command.Bind(PayloadSerializer.Write(postIds.Where(id => id is not null).ToArray(), StoreJsonContext.Default.StringArray));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

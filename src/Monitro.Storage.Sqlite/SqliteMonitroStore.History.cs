@@ -1,4 +1,3 @@
-using Monitro.Storage.Sqlite.Serialization;
 
 namespace Monitro.Storage.Sqlite;
 
@@ -27,7 +26,7 @@ public sealed partial class SqliteMonitroStore
             return ReadPage(command, page.PageSize, reader =>
             {
                 var id = reader.GetString(0);
-                var interaction = PayloadSerializer.Read(reader.GetString(3), SqliteJsonContext.Default.Interaction, "interactions", id);
+                var interaction = PayloadSerializer.Read(reader.GetString(3), StoreJsonContext.Default.Interaction, "interactions", id);
                 var person = StoredPerson.Read(
                     reader.GetString(2),
                     reader.GetNullableString(4),

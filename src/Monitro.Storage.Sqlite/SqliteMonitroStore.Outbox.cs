@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Monitro.Storage.Sqlite.Serialization;
 
 namespace Monitro.Storage.Sqlite;
 
@@ -62,7 +61,7 @@ public sealed partial class SqliteMonitroStore
             // One JSON array parameter instead of one parameter per key: no limit on the number of keys.
             using var command = connection.CreateCommand(
                 null, "SELECT idempotency_key FROM alert_outbox WHERE idempotency_key IN (SELECT value FROM json_each($keys));", "$keys");
-            command.Bind(PayloadSerializer.Write(idempotencyKeys.Where(key => key is not null).ToArray(), SqliteJsonContext.Default.StringArray));
+            command.Bind(PayloadSerializer.Write(idempotencyKeys.Where(key => key is not null).ToArray(), StoreJsonContext.Default.StringArray));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -155,7 +154,7 @@ public sealed partial class SqliteMonitroStore
                 var key = reader.GetString(0);
                 try
                 {
-                    var alert = PayloadSerializer.Read(reader.GetString(1), SqliteJsonContext.Default.Alert, "alert_outbox", key);
+                    var alert = PayloadSerializer.Read(reader.GetString(1), StoreJsonContext.Default.Alert, "alert_outbox", key);
                     claimed.Add((reader.GetInt64(4), reader.GetInt64(5), new OutboxEntry(alert, reader.GetInt32(2), reader.GetNullableString(3))));
                 }
                 catch (InvalidDataException exception)

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Monitro.Storage.Sqlite.Serialization;
 
 namespace Monitro.Storage.Sqlite;
 
@@ -60,8 +59,8 @@ public sealed partial class SqliteMonitroStore
             return ReadPage(command, page.PageSize, reader =>
             {
                 var id = reader.GetString(0);
-                var post = PayloadSerializer.Read(reader.GetString(3), SqliteJsonContext.Default.Post, "posts", id);
-                var stored = PayloadSerializer.Read(reader.GetString(2), SqliteJsonContext.Default.StoredMention, "mentions", id);
+                var post = PayloadSerializer.Read(reader.GetString(3), StoreJsonContext.Default.Post, "posts", id);
+                var stored = PayloadSerializer.Read(reader.GetString(2), StoreJsonContext.Default.StoredMention, "mentions", id);
                 return (stored.ToMention(post), new ContinuationToken(ContinuationToken.Mentions, reader.GetInt64(1), id));
             });
         }
@@ -81,7 +80,7 @@ public sealed partial class SqliteMonitroStore
             return ReadPage(command, page.PageSize, reader =>
             {
                 var id = reader.GetString(0);
-                var post = PayloadSerializer.Read(reader.GetString(2), SqliteJsonContext.Default.Post, "posts", id);
+                var post = PayloadSerializer.Read(reader.GetString(2), StoreJsonContext.Default.Post, "posts", id);
                 var direction = reader.GetInt32(3) == 0 ? InteractionDirection.Inbound : InteractionDirection.Outbound;
                 return (new TimelineEntry(post, direction), new ContinuationToken(ContinuationToken.Timeline, reader.GetInt64(1), id));
             });
@@ -101,7 +100,7 @@ public sealed partial class SqliteMonitroStore
             return ReadPage(command, page.PageSize, reader =>
             {
                 var personId = reader.GetString(0);
-                var snapshot = PayloadSerializer.Read(reader.GetString(2), SqliteJsonContext.Default.RelationshipSnapshot, "relationship_snapshots", personId);
+                var snapshot = PayloadSerializer.Read(reader.GetString(2), StoreJsonContext.Default.RelationshipSnapshot, "relationship_snapshots", personId);
                 var bondBits = BitConverter.DoubleToInt64Bits(reader.GetDouble(1));
                 return (snapshot, new ContinuationToken(ContinuationToken.Relationships, bondBits, personId));
             });

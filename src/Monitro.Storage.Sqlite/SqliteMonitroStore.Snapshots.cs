@@ -1,4 +1,3 @@
-using Monitro.Storage.Sqlite.Serialization;
 
 namespace Monitro.Storage.Sqlite;
 
@@ -31,7 +30,7 @@ public sealed partial class SqliteMonitroStore
                         snapshot.PersonId,
                         UnixTime.ToMilliseconds(snapshot.AsOf),
                         snapshot.Bond,
-                        PayloadSerializer.Write(snapshot, SqliteJsonContext.Default.RelationshipSnapshot));
+                        PayloadSerializer.Write(snapshot, StoreJsonContext.Default.RelationshipSnapshot));
                 }
 
                 return snapshots.Count;

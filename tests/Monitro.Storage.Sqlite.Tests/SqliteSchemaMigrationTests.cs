@@ -1,6 +1,5 @@
 using Monitro.Storage.Shared;
 using Monitro.Storage.Sqlite.Schema;
-using Monitro.Storage.Sqlite.Serialization;
 
 namespace Monitro.Storage.Sqlite.Tests;
 
@@ -42,9 +41,9 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
             command.Parameters.AddWithValue("$post_id", post.Id);
             command.Parameters.AddWithValue("$author", post.Author.IdentityKey);
             command.Parameters.AddWithValue("$created", post.CreatedAt.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$post", PayloadSerializer.Write(post, SqliteJsonContext.Default.Post));
+            command.Parameters.AddWithValue("$post", PayloadSerializer.Write(post, StoreJsonContext.Default.Post));
             command.Parameters.AddWithValue("$mention_id", mention.Id);
-            command.Parameters.AddWithValue("$mention", PayloadSerializer.Write(StoredMention.From(mention), SqliteJsonContext.Default.StoredMention));
+            command.Parameters.AddWithValue("$mention", PayloadSerializer.Write(StoredMention.From(mention), StoreJsonContext.Default.StoredMention));
             command.ExecuteNonQuery();
         }
 
