@@ -115,7 +115,7 @@ internal sealed class BatchProcessor
 
         var now = _timeProvider.GetUtcNow();
         var alerts = _alerting.Route(mentions, batch.Retractions, now);
-        await ResolveContactsAsync(interactions, now, cancellationToken).ConfigureAwait(false);
+        await _scorer.ResolvePeopleAsync(interactions.Select(static pair => pair.Person), now, cancellationToken).ConfigureAwait(false);
 
         // Relate: record, then compute the transitions before the commit so their alerts share its transaction.
         await _relationshipGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -156,22 +156,6 @@ internal sealed class BatchProcessor
         Report(work.SourceName, batch, skipped, duplicates, mentions);
         _metrics.BatchProcessed(work.SourceName, _timeProvider.GetElapsedTime(started));
         return mentions;
-    }
-
-    private async Task ResolveContactsAsync(List<(Interaction Interaction, Author Person)> interactions, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (interactions.Count == 0)
-        {
-            return;
-        }
-
-        var people = new Dictionary<string, Author>(StringComparer.Ordinal);
-        foreach (var (_, person) in interactions)
-        {
-            people.TryAdd(person.IdentityKey, person);
-        }
-
-        await _scorer.ResolveContactsAsync(people.Values, now, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<List<Post>> NormalizeAndDeduplicateAsync(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped, CancellationToken cancellationToken)

@@ -40,7 +40,9 @@ internal sealed class RelationshipRestorer
         while (true)
         {
             var read = await _history.GetInteractionsAsync(page, cancellationToken).ConfigureAwait(false);
-            await ResolveContactsAsync(services, read.Items, cancellationToken).ConfigureAwait(false);
+            // CRM facts decide roles as they did when the interactions were recorded live.
+            await scorer.ResolvePeopleAsync(read.Items.Select(static recorded => recorded.Person), services.TimeProvider.GetUtcNow(), cancellationToken)
+                .ConfigureAwait(false);
             foreach (var (interaction, person) in read.Items)
             {
                 // Interactions of one moment are evaluated together, as one batch would have been.
@@ -71,22 +73,5 @@ internal sealed class RelationshipRestorer
         var elapsed = services.TimeProvider.GetElapsedTime(started);
         services.Metrics.InteractionsRestored(count);
         services.Logger.RelationshipsRestored(count, (long)elapsed.TotalMilliseconds);
-    }
-
-    // CRM facts decide roles as they did when the interactions were recorded live.
-    private static async Task ResolveContactsAsync(PipelineServices services, IReadOnlyList<RecordedInteraction> interactions, CancellationToken cancellationToken)
-    {
-        if (interactions.Count == 0)
-        {
-            return;
-        }
-
-        var people = new Dictionary<string, Author>(StringComparer.Ordinal);
-        foreach (var recorded in interactions)
-        {
-            people.TryAdd(recorded.Person.IdentityKey, recorded.Person);
-        }
-
-        await services.Scorer.ResolveContactsAsync(people.Values, services.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 }
