@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitro.Sources;
@@ -5,10 +6,16 @@ using Monitro.Sources;
 namespace Monitro.Samples.Worker;
 
 /// <summary>Logs every few minutes which sources are failing or silent.</summary>
-internal sealed partial class SourceHealthReporter(ISourceHealthMonitor health, TimeProvider time, ILogger<SourceHealthReporter> logger) : BackgroundService
+/// <remarks>The health monitor exists only once a source is registered; with none there is nothing to report.</remarks>
+internal sealed partial class SourceHealthReporter(IServiceProvider services, TimeProvider time, ILogger<SourceHealthReporter> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (services.GetService<ISourceHealthMonitor>() is not { } health)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
