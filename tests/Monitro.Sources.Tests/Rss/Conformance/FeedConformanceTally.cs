@@ -4,7 +4,7 @@ using System.Text;
 namespace Monitro.Sources.Tests.Rss.Conformance;
 
 /// <summary>What reading one test feed gave: its posts, or the error that escaped the source.</summary>
-public sealed record FeedReadResult(FeedTestFile File, IReadOnlyList<Post> Posts, string? Escaped);
+public sealed record FeedReadResult(FeedTestFile File, IReadOnlyList<Post> Posts, IReadOnlyList<SkippedItem> Skipped, string? Escaped);
 
 /// <summary>Counts, per suite folder, the files read, the entries delivered and the field checks passed, and says which failed.</summary>
 public sealed class FeedConformanceTally
@@ -35,6 +35,7 @@ public sealed class FeedConformanceTally
         {
             counts.Files++;
             counts.Escaped += result.Escaped is null ? 0 : 1;
+            counts.ReadWhole += result.Escaped is null && result.Skipped.Count == 0 ? 1 : 0;
             counts.WithEntries += file.EntryCount > 0 ? 1 : 0;
             counts.YieldingAPost += file.EntryCount > 0 && result.Posts.Count > 0 ? 1 : 0;
             counts.YieldingAllEntries += file.EntryCount > 0 && result.Posts.Count >= file.EntryCount ? 1 : 0;
@@ -47,6 +48,11 @@ public sealed class FeedConformanceTally
         else if (file.EntryCount > 0 && result.Posts.Count < file.EntryCount)
         {
             _failures.Add($"{file.RelativePath}: {result.Posts.Count} of {file.EntryCount} entries read");
+        }
+
+        foreach (var skipped in result.Skipped)
+        {
+            _failures.Add($"{file.RelativePath}: skipped {skipped.Position}: {skipped.Reason}");
         }
 
         var expectation = FeedExpectation.Parse(file.Expect);
@@ -104,6 +110,9 @@ public sealed class FolderCounts
     /// <summary>Gets or sets the number of files that contain at least one item or entry.</summary>
     public int WithEntries { get; set; }
 
+    /// <summary>Gets or sets the number of files read to the end without a skipped part (no syntax error, no entry dropped).</summary>
+    public int ReadWhole { get; set; }
+
     /// <summary>Gets or sets the number of files with entries that yielded at least one post.</summary>
     public int YieldingAPost { get; set; }
 
@@ -125,5 +134,5 @@ public sealed class FolderCounts
     /// <inheritdoc/>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"files {Files,4}  with entries {WithEntries,4}  yielding a post {YieldingAPost,4} ({YieldRate:P1})  all entries {YieldingAllEntries,4}  field checks {ChecksPassed,4}/{Checks,-4} ({CheckRate:P1})  escaped {Escaped}");
+        $"files {Files,4}  read whole {ReadWhole,4}  with entries {WithEntries,4}  yielding a post {YieldingAPost,4} ({YieldRate:P1})  all entries {YieldingAllEntries,4}  field checks {ChecksPassed,4}/{Checks,-4} ({CheckRate:P1})  escaped {Escaped}");
 }
