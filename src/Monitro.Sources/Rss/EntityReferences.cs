@@ -9,8 +9,9 @@ namespace Monitro.Sources.Rss;
 /// entities (<c>&amp;aacute;</c>, <c>&amp;nbsp;</c>, <c>&amp;hellip;</c>) without declaring them, and bare ampersands
 /// (<c>AT&amp;T</c>); either would make the whole feed malformed. Each HTML named entity becomes a numeric character
 /// reference (the names come from AngleSharp's table of all HTML5 entities), and every other ampersand that does not
-/// start a reference becomes <c>&amp;amp;</c>. XML's own five entities, numeric references, CDATA sections, comments
-/// and processing instructions are left as they are.
+/// start a reference becomes <c>&amp;amp;</c>. Numeric references to C1 controls are read as windows-1252
+/// (<see cref="C1Controls"/>). XML's own five entities, other numeric references, CDATA sections, comments and
+/// processing instructions are left as they are.
 /// </summary>
 internal static class EntityReferences
 {
@@ -93,7 +94,15 @@ internal static class EntityReferences
         var name = xml.AsSpan(at + 1, semicolon - at - 1);
         if (name.Length > 1 && name[0] == '#')
         {
-            return IsNumericReference(name[1..]) ? null : "&amp;";
+            if (NumericReference(name[1..]) is not { } code)
+            {
+                return "&amp;";
+            }
+
+            // &#146; means windows-1252's ’ in HTML, not the control character XML would make of it; XML also wants &#x, not &#X.
+            length = semicolon - at + 1;
+            var mapped = C1Controls.Map(code);
+            return mapped != code || name[1] == 'X' ? string.Create(CultureInfo.InvariantCulture, $"&#{mapped};") : null;
         }
 
         if (name.Length == 0 || !IsName(name))
@@ -122,10 +131,13 @@ internal static class EntityReferences
         return reference.ToString();
     }
 
-    private static bool IsNumericReference(ReadOnlySpan<char> digits) =>
-        digits.Length > 1 && digits[0] is 'x' or 'X'
-            ? int.TryParse(digits[1..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _)
-            : int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+    private static int? NumericReference(ReadOnlySpan<char> digits)
+    {
+        var hex = digits.Length > 1 && digits[0] is 'x' or 'X';
+        return int.TryParse(hex ? digits[1..] : digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+            ? code
+            : null;
+    }
 
     private static bool IsName(ReadOnlySpan<char> name)
     {

@@ -26,7 +26,13 @@ internal static class FeedParser
         "http://purl.org/rss/1.0/modules/content/",
         "http://purl.org/dc/elements/1.1/",
         "http://purl.org/dc/terms/",
+        "http://www.w3.org/1999/xhtml",
     };
+
+    private static readonly XName RdfAbout = XName.Get("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+
+    /// <summary>Where the entry's text comes from, fullest first: content:encoded, Atom content, XHTML body, description, summary.</summary>
+    private static readonly string[] BodyElements = ["encoded", "content", "body", "fullitem", "description", "summary"];
 
     /// <summary>Where the entry's time comes from, first found first: publication, then creation, then modification.</summary>
     private static readonly string[] DateElements = ["pubDate", "published", "issued", "created", "date", "updated", "modified"];
@@ -47,8 +53,10 @@ internal static class FeedParser
         };
 
         var entries = new List<FeedEntry>();
-        using var stringReader = new StringReader(EntityReferences.Repair(text.TrimStart()));
-        using var reader = XmlReader.Create(stringReader, settings);
+        var prepared = EntityReferences.Repair(FeedPreamble.Tidy(C1Controls.Replace(text.TrimStart())));
+        using var stringReader = new StringReader(prepared);
+        var names = new NameTable();
+        using var reader = XmlReader.Create(stringReader, settings, new XmlParserContext(names, new LenientNamespaces(names), null, XmlSpace.None));
         var lineInfo = (IXmlLineInfo)reader;
         var bases = new Stack<(int Depth, Uri Base)>();
         bases.Push((-1, documentUri));
@@ -71,8 +79,14 @@ internal static class FeedParser
                 if (reader.LocalName is "item" or "entry")
                 {
                     var line = lineInfo.LineNumber;
-                    var element = (XElement)XNode.ReadFrom(reader);
-                    entries.Add(ToEntry(element, bases.Peek().Base, line));
+
+                    // Read through a subtree reader, so an error after the entry's end (a truncated feed) does not lose the entry.
+                    using (var entryReader = reader.ReadSubtree())
+                    {
+                        entries.Add(ToEntry(XElement.Load(entryReader), bases.Peek().Base, line));
+                    }
+
+                    reader.Read();
                     continue;
                 }
 
@@ -99,23 +113,43 @@ internal static class FeedParser
     {
         var guid = Field(element, "guid");
         var idElement = guid ?? Field(element, "id");
-        var id = Text(idElement);
+        var id = Text(idElement) ?? ((string?)element.Attribute(RdfAbout))?.Trim();
         if (id is ['/' or '.', ..])
         {
             // A relative reference ("/relative/link"), not an opaque guid: it names a resource below the feed's base.
-            id = UriText.Resolve(BaseOf(idElement!, element, parentBase), id)?.AbsoluteUri ?? id;
+            id = UriText.Resolve(BaseOf(idElement ?? element, element, parentBase), id)?.AbsoluteUri ?? id;
         }
 
         var link = AtomLink(element, parentBase) ?? RssLink(element, parentBase) ?? PermaLink(guid);
-        var html = FeedText.Html(Field(element, "encoded") ?? Field(element, "content") ?? Field(element, "description") ?? Field(element, "summary"));
+        var html = FeedText.Html(BodyElements.Select(name => Field(element, name)).FirstOrDefault(e => e is not null));
         var date = DateElements.Select(name => LenientDate.Parse(Text(Field(element, name)))).FirstOrDefault(d => d is not null);
         return new FeedEntry(id, FeedText.Html(Field(element, "title")), html, link?.AbsoluteUri, date, AuthorName(element), line);
     }
 
-    /// <summary>Gets the first child that is the field <paramref name="localName"/>: in a feed namespace, or in the entry's own.</summary>
-    private static XElement? Field(XElement element, string localName) =>
-        element.Elements().FirstOrDefault(e => e.Name.LocalName == localName &&
-            (FeedNamespaces.Contains(e.Name.NamespaceName) || e.Name.Namespace == element.Name.Namespace));
+    /// <summary>
+    /// Gets the first child that is the field <paramref name="localName"/>: in a feed namespace or the entry's own, else
+    /// an extension's (<c>media:title</c>, <c>itunes:summary</c>) when the feed has nothing better.
+    /// </summary>
+    private static XElement? Field(XElement element, string localName)
+    {
+        XElement? extension = null;
+        foreach (var child in element.Elements())
+        {
+            if (child.Name.LocalName != localName)
+            {
+                continue;
+            }
+
+            if (FeedNamespaces.Contains(child.Name.NamespaceName) || child.Name.Namespace == element.Name.Namespace)
+            {
+                return child;
+            }
+
+            extension ??= child;
+        }
+
+        return extension;
+    }
 
     private static string? Text(XElement? element)
     {
@@ -162,7 +196,7 @@ internal static class FeedParser
 
     private static string? AuthorName(XElement element)
     {
-        var creator = Text(Field(element, "creator"));
+        var creator = PersonName(Text(Field(element, "creator")));
         if (creator is not null)
         {
             return creator;
@@ -180,15 +214,27 @@ internal static class FeedParser
             return name;
         }
 
-        // RSS 2.0: "jane@example.com (Jane Doe)".
-        var text = author.HasElements ? null : author.Value.Trim();
+        return PersonName(author.HasElements ? null : author.Value.Trim());
+    }
+
+    /// <summary>Gets the name in an RSS person: "jane@example.com (Jane Doe)", "Jane Doe (jane@example.com)", "Jane Doe &lt;jane@example.com&gt;" or a bare name.</summary>
+    private static string? PersonName(string? text)
+    {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
         var open = text.IndexOf('(', StringComparison.Ordinal);
-        return open >= 0 && text.EndsWith(')') ? text[(open + 1)..^1].Trim() : text;
+        if (open > 0 && text.EndsWith(')'))
+        {
+            var inside = text[(open + 1)..^1].Trim();
+            var outside = text[..open].Trim();
+            return inside.Contains('@', StringComparison.Ordinal) && outside.Length > 0 ? outside : inside;
+        }
+
+        var angle = text.IndexOf('<', StringComparison.Ordinal);
+        return angle > 0 && text.EndsWith('>') ? text[..angle].Trim() : text;
     }
 }
 

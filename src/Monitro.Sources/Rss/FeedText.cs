@@ -9,7 +9,7 @@ namespace Monitro.Sources.Rss;
 /// <c>type="text"</c> is plain text and is escaped, so markup written as text (<c>History of the &amp;lt;blink&amp;gt; tag</c>)
 /// stays text; <c>type="html"</c> and RSS text are HTML; inline XHTML (Atom <c>type="xhtml"</c>, or any element with
 /// child elements) is kept as markup rather than flattened, so its script elements can be dropped instead of becoming
-/// text; Atom 0.3 <c>mode="base64"</c> is decoded first.
+/// text; Atom 0.3 <c>mode="base64"</c> and Atom 1.0 binary media types are decoded first.
 /// </summary>
 internal static class FeedText
 {
@@ -29,7 +29,7 @@ internal static class FeedText
         var isAtom = element.Name.Namespace == Atom10 || element.Name.Namespace == Atom03 ||
             (element.Name.Namespace == XNamespace.None && element.Parent?.Name.LocalName == "entry");
         string? html;
-        if (mode == "base64")
+        if (mode == "base64" || (element.Name.Namespace == Atom10 && IsBinary(type)))
         {
             html = Base64(element.Value);
             html = html is not null && IsPlainText(type, isAtom) ? WebUtility.HtmlEncode(html) : html;
@@ -57,6 +57,11 @@ internal static class FeedText
             e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => new XAttribute(a.Name.LocalName, a.Value)).DistinctBy(a => a.Name),
             e.Nodes().Any() ? e.Nodes().Select(Unprefixed) : (object)string.Empty) // <script></script>, never <script /> which HTML leaves open
         : node;
+
+    /// <summary>Atom 1.0 carries content of any other media type than text and XML in base64.</summary>
+    private static bool IsBinary(string? type) =>
+        type is not null && type.Contains('/', StringComparison.Ordinal) &&
+        !type.StartsWith("text/", StringComparison.Ordinal) && !type.EndsWith("xml", StringComparison.Ordinal);
 
     /// <summary>Atom text is plain unless its type says otherwise; RSS text is HTML (feeds escape their markup in it).</summary>
     private static bool IsPlainText(string? type, bool isAtom) => type switch

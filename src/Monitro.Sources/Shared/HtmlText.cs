@@ -15,6 +15,9 @@ internal static class HtmlText
     private static readonly HashSet<string> IgnoredElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "HEAD",
+
+        // Embedded documents and their fallbacks: their content is never shown as text (an unclosed <iframe> takes the rest of the page).
+        "IFRAME", "NOEMBED", "NOFRAMES", "OBJECT", "APPLET", "EMBED",
     };
 
     /// <summary>Converts HTML to text; entities are decoded, block elements and line breaks become new lines.</summary>
