@@ -121,9 +121,11 @@ internal static class FeedParser
         }
 
         var link = AtomLink(element, parentBase) ?? RssLink(element, parentBase) ?? PermaLink(guid);
-        var html = FeedText.Html(BodyElements.Select(name => Field(element, name)).FirstOrDefault(e => e is not null));
+        var body = BodyElements.Select(name => Field(element, name)).FirstOrDefault(e => e is not null);
+        var html = FeedText.Html(body);
         var date = DateElements.Select(name => LenientDate.Parse(Text(Field(element, name)))).FirstOrDefault(d => d is not null);
-        return new FeedEntry(id, FeedText.Html(Field(element, "title")), html, link?.AbsoluteUri, date, AuthorName(element), line);
+        var contentBase = BaseOf(body ?? element, element, parentBase);
+        return new FeedEntry(id, FeedText.Html(Field(element, "title")), html, link?.AbsoluteUri, date, AuthorName(element), line, contentBase);
     }
 
     /// <summary>

@@ -122,7 +122,7 @@ internal sealed class RssSource : PollingSource<RssCheckpoint>
 
         var title = HtmlText.ToText(entry.Title);
         var bodyLinks = new List<string>();
-        var body = HtmlText.ToText(entry.Html, bodyLinks);
+        var body = HtmlText.ToText(entry.Html, bodyLinks, entry.ContentBase);
         foreach (var found in bodyLinks.Select(Unwrap).Where(l => !links.Contains(l)))
         {
             links.Add(found);

@@ -63,6 +63,7 @@ public sealed class FeedParserTests
         Assert.Equal("https://other.example.org/posts/1", atom[0].Id);
         Assert.Equal("https://other.example.org/base/posts/1.html", atom[0].Link);
         Assert.Equal("https://other.example.org/deeper/two.html", atom[1].Link);
+        Assert.Equal(new Uri("https://other.example.org/deeper/"), atom[1].ContentBase);
         Assert.Equal("https://blog.example.com/relative/uri", item.Link);
         Assert.Equal("https://blog.example.com/relative/id", item.Id);
     }
