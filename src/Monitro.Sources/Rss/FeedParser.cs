@@ -121,8 +121,9 @@ internal static class FeedParser
         }
 
         var link = AtomLink(element, parentBase) ?? RssLink(element, parentBase) ?? PermaLink(guid);
-        var body = BodyElements.Select(name => Field(element, name)).FirstOrDefault(e => e is not null);
-        var html = FeedText.Html(body);
+        // The first body that has text: an empty <content src="…"/> or <media:content/> leaves the word to the summary.
+        var (body, html) = BodyElements.Select(name => Field(element, name)).OfType<XElement>()
+            .Select(e => (Element: e, Html: FeedText.Html(e))).FirstOrDefault(b => b.Html is not null);
         var date = DateElements.Select(name => LenientDate.Parse(Text(Field(element, name)))).FirstOrDefault(d => d is not null);
         var contentBase = BaseOf(body ?? element, element, parentBase);
         return new FeedEntry(id, FeedText.Html(Field(element, "title")), html, link?.AbsoluteUri, date, AuthorName(element), line, contentBase);

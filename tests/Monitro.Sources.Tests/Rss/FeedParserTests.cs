@@ -174,6 +174,10 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void Parse_EmptyOutOfLineContent_LeavesTheTextToTheSummary() =>
+        Assert.Equal("The summary", Single(Atom("<content src=\"https://blog.example.com/1.html\"/><summary>The summary</summary>")).Html);
+
+    [Fact]
     public void Parse_RdfAboutAndXhtmlBody_AreTheIdAndTheText()
     {
         var xml = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">" +
