@@ -61,7 +61,9 @@ internal sealed class RssSource : PollingSource<RssCheckpoint>
             Context.Logger.InvalidEncoding(Name, encoding);
         }
 
-        var parsed = FeedParser.Parse(text, _options.MaxResponseBytes);
+        // Relative links in the feed are relative to where it says it is (Content-Location), else to where it was fetched.
+        var documentUri = UriText.Resolve(_feedUrl, fetch.ContentHeaders?.ContentLocation?.OriginalString) ?? _feedUrl;
+        var parsed = FeedParser.Parse(text, _options.MaxResponseBytes, documentUri);
         var skipped = new List<SkippedItem>();
         if (parsed.Error is not null)
         {
@@ -74,12 +76,6 @@ internal sealed class RssSource : PollingSource<RssCheckpoint>
         foreach (var entry in parsed.Entries)
         {
             var post = ToPost(entry, now);
-            if (post is null)
-            {
-                skipped.Add(Skip($"feed line {entry.Line}", "the entry has no id, link or title"));
-                continue;
-            }
-
             if (!seen.Add(post.Id))
             {
                 continue;
@@ -106,15 +102,12 @@ internal sealed class RssSource : PollingSource<RssCheckpoint>
         return new PollResult { Posts = posts, Skipped = skipped };
     }
 
-    private Post? ToPost(FeedEntry entry, DateTimeOffset now)
+    private Post ToPost(FeedEntry entry, DateTimeOffset now)
     {
         var link = entry.Link is null ? null : Unwrap(entry.Link);
-        var nativeId = entry.Id ?? link ?? (entry.Title is null ? null : Hash(entry.Title, entry.Published));
-        if (nativeId is null)
-        {
-            return null;
-        }
 
+        // RSS 2.0 allows an item with nothing but a description: its id is derived from what it says.
+        var nativeId = entry.Id ?? link ?? Hash(entry.Title ?? entry.Html ?? string.Empty, entry.Published);
         if (!nativeId.Contains(':', StringComparison.Ordinal))
         {
             // A bare guid ("1234") is only unique within its feed.
@@ -129,7 +122,7 @@ internal sealed class RssSource : PollingSource<RssCheckpoint>
 
         var title = HtmlText.ToText(entry.Title);
         var bodyLinks = new List<string>();
-        var body = HtmlText.ToText(entry.Html, bodyLinks);
+        var body = HtmlText.ToText(entry.Html, bodyLinks, entry.ContentBase);
         foreach (var found in bodyLinks.Select(Unwrap).Where(l => !links.Contains(l)))
         {
             links.Add(found);
@@ -152,6 +145,6 @@ internal sealed class RssSource : PollingSource<RssCheckpoint>
 
     private string Unwrap(string link) => _options.UnwrapGoogleRedirects ? GoogleRedirect.Unwrap(link) : link;
 
-    private static string Hash(string title, DateTimeOffset? published) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{title}\n{published:O}")));
+    private static string Hash(string content, DateTimeOffset? published) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{content}\n{published:O}")));
 }

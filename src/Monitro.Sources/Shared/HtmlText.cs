@@ -15,15 +15,21 @@ internal static class HtmlText
     private static readonly HashSet<string> IgnoredElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "HEAD",
+
+        // Embedded documents and their fallbacks: their content is never shown as text (an unclosed <iframe> takes the rest of the page).
+        "IFRAME", "NOEMBED", "NOFRAMES", "OBJECT", "APPLET", "EMBED",
     };
 
     /// <summary>Converts HTML to text; entities are decoded, block elements and line breaks become new lines.</summary>
-    public static string ToText(string? html) => Convert(html, links: null);
+    public static string ToText(string? html) => Convert(html, links: null, baseUri: null);
 
-    /// <summary>Converts HTML to text and adds the absolute http(s) links it contains to <paramref name="links"/>.</summary>
-    public static string ToText(string? html, ICollection<string> links) => Convert(html, links);
+    /// <summary>
+    /// Converts HTML to text and adds the http(s) links it contains to <paramref name="links"/>: absolute ones, and
+    /// relative ones resolved against <paramref name="baseUri"/> when it is given.
+    /// </summary>
+    public static string ToText(string? html, ICollection<string> links, Uri? baseUri = null) => Convert(html, links, baseUri);
 
-    private static string Convert(string? html, ICollection<string>? links)
+    private static string Convert(string? html, ICollection<string>? links, Uri? baseUri)
     {
         if (string.IsNullOrEmpty(html))
         {
@@ -40,13 +46,13 @@ internal static class HtmlText
         var text = new StringBuilder(html.Length);
         if (document.Body is { } body)
         {
-            Append(body, text, links);
+            Append(body, text, links, baseUri);
         }
 
         return Normalize(text.ToString());
     }
 
-    private static void Append(INode node, StringBuilder text, ICollection<string>? links)
+    private static void Append(INode node, StringBuilder text, ICollection<string>? links, Uri? baseUri)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -68,14 +74,14 @@ internal static class HtmlText
                     }
 
                     if (links is not null && e.TagName.Equals("A", StringComparison.OrdinalIgnoreCase) &&
-                        Uri.TryCreate(e.GetAttribute("href"), UriKind.Absolute, out var href) &&
+                        Href(e.GetAttribute("href"), baseUri) is { } href &&
                         (href.Scheme == Uri.UriSchemeHttp || href.Scheme == Uri.UriSchemeHttps) &&
                         !links.Contains(href.AbsoluteUri))
                     {
                         links.Add(href.AbsoluteUri);
                     }
 
-                    Append(e, text, links);
+                    Append(e, text, links, baseUri);
                     if (block)
                     {
                         text.Append('\n');
@@ -85,6 +91,11 @@ internal static class HtmlText
             }
         }
     }
+
+    private static Uri? Href(string? value, Uri? baseUri) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : baseUri is null ? (Uri.TryCreate(value, UriKind.Absolute, out var absolute) ? absolute : null)
+        : Uri.TryCreate(baseUri, value, out var resolved) ? resolved : null;
 
     /// <summary>Collapses runs of spaces inside lines and drops empty lines.</summary>
     private static string Normalize(string text)

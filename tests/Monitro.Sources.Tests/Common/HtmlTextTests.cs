@@ -23,4 +23,14 @@ public sealed class HtmlTextTests
         Assert.Equal("x r j again", text);
         Assert.Equal(["https://a.example/x"], links);
     }
+
+    [Fact]
+    public void ToText_LinksWithABase_ResolvesRelativeLinks()
+    {
+        var links = new List<string>();
+
+        HtmlText.ToText("""<a href="/relative/uri">r</a> <a href="page.html">p</a> <a href="https://a.example/x">x</a>""", links, new Uri("https://blog.example.com/posts/"));
+
+        Assert.Equal(["https://blog.example.com/relative/uri", "https://blog.example.com/posts/page.html", "https://a.example/x"], links);
+    }
 }

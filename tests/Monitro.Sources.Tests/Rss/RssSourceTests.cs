@@ -163,6 +163,27 @@ public sealed class RssSourceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_ItemsWithOnlyADescription_AreDeliveredOnceWithIdsDerivedFromTheirContent()
+    {
+        const string Feed = """
+            <rss version="2.0"><channel><title>Notes</title>
+            <item><description>First note about Acme</description></item>
+            <item><description>Second note about Acme</description><link>/notes/2</link></item>
+            </channel></rss>
+            """;
+        _feed.Then(200, Feed, "application/rss+xml");
+        var sut = await CreateSutAsync();
+
+        var batches = await _host.ReadUntilAsync(sut, null, b => _feed.Requests.Count >= 3);
+
+        var posts = batches.AllPosts();
+        Assert.Equal(["First note about Acme", "Second note about Acme"], posts.Select(p => p.Text));
+        Assert.StartsWith("rss:sha256:", posts[0].Id, StringComparison.Ordinal);
+        Assert.Equal(_server!.Url("notes/2"), posts[1].Url);
+        Assert.Empty(batches.AllSkipped());
+    }
+
+    [Fact]
     public async Task ReadAsync_InvalidUtf8_ReplacesTheBadBytesLogsAndKeepsEveryItem()
     {
         var xml = FeedFixtures.Rss(FeedFixtures.RssItem("a", "Caf\u00e9 talk", "Wed, 31 Dec 2025 10:00:00 GMT"), FeedFixtures.RssItem("b", "BADHERE", "Wed, 31 Dec 2025 11:00:00 GMT"));
