@@ -92,6 +92,17 @@ internal static class SentimentRules
         new("no wonder", SentimentUnitKind.Blocker, 0),
         new("at least", SentimentUnitKind.Blocker, 0),
         new("very least", SentimentUnitKind.Blocker, 0),
+
+        // Neutral senses of sentiment words in customer-care and software text.
+        new("outstanding balance", SentimentUnitKind.Blocker, 0),
+        new("outstanding invoice", SentimentUnitKind.Blocker, 0),
+        new("outstanding amount", SentimentUnitKind.Blocker, 0),
+        new("outstanding payment", SentimentUnitKind.Blocker, 0),
+        new("sick leave", SentimentUnitKind.Blocker, 0),
+        new("sick day", SentimentUnitKind.Blocker, 0),
+        new("kill a process", SentimentUnitKind.Blocker, 0),
+        new("kill the process", SentimentUnitKind.Blocker, 0),
+        new("fine print", SentimentUnitKind.Blocker, 0),
     ];
 
     /// <summary>Returns whether a word negates what follows it.</summary>
