@@ -186,6 +186,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             }
         }
 
+        var sarcastic = SarcasticOpeningLength(units);
         var sum = 0.0;
         hits = 0;
         for (var i = 0; i < units.Length; i++)
@@ -194,6 +195,11 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             if (valence == 0)
             {
                 continue;
+            }
+
+            if (i < sarcastic)
+            {
+                valence = -valence;
             }
 
             if (units[i].IsCaps && capsDiffer)
@@ -212,6 +218,41 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         }
 
         return sum;
+    }
+
+    // Irony: a short opening clause of praise followed by a negative rest ("great, the app crashed again",
+    // "brilliant customer service, they hung up on me") reads as its opposite. Returns how many units to flip.
+    private static int SarcasticOpeningLength(ReadOnlySpan<SentimentUnit> units)
+    {
+        var end = 1;
+        while (end < units.Length && !units[end].StartsClause)
+        {
+            end++;
+        }
+
+        if (end >= units.Length || end > SentimentRules.MaxSarcasticOpening)
+        {
+            return 0;
+        }
+
+        var opening = 0.0;
+        foreach (var unit in units[..end])
+        {
+            if (unit.Valence < 0 || unit.Kind is SentimentUnitKind.Negation or SentimentUnitKind.But)
+            {
+                return 0;
+            }
+
+            opening += unit.Valence;
+        }
+
+        var rest = 0.0;
+        foreach (var unit in units[end..])
+        {
+            rest += unit.Valence;
+        }
+
+        return opening > 0 && rest < 0 ? end : 0;
     }
 
     private static double ApplyPrecedingUnits(ReadOnlySpan<SentimentUnit> units, int index, double valence, bool capsDiffer)

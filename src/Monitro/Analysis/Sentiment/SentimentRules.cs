@@ -44,6 +44,9 @@ internal static class SentimentRules
     /// <summary>The largest absolute valence of a lexicon entry.</summary>
     public const double MaxValence = 4;
 
+    /// <summary>The longest opening clause (in words) read as ironic praise when the rest of the text is negative.</summary>
+    public const int MaxSarcasticOpening = 3;
+
     /// <summary>How far back (in words) boosters and negations reach.</summary>
     public const int Window = 3;
 
