@@ -7,11 +7,12 @@ namespace Monitro.Tests.Analysis;
 public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
 {
     // Floors set just under the figures measured on the frozen test part (see docs/analysis.md).
-    private const double MinimumCorrelation = 0.68;
-    private const double MinimumPolarityF1 = 0.77;
-    private const double MinimumMacroF1 = 0.69;
-    private const double MaximumZeroShare = 0.23;
-    private const double MinimumLanguageMacroF1 = 0.16;
+    private const double MinimumCorrelation = 0.79;
+    private const double MinimumPolarityF1 = 0.85;
+    private const double MinimumMacroF1 = 0.79;
+    private const double MaximumZeroShare = 0.12;
+    private const double MinimumLanguageMacroF1 = 0.83;
+    private const double MinimumDetectionAccuracy = 0.88;
 
     [Fact]
     public void Analyze_EnglishSocialPosts_MeetsTheFloorsOnTheFrozenTestPart()
@@ -42,6 +43,41 @@ public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
 
         Assert.True(posts.Count >= 200, $"The {language} set has only {posts.Count} posts.");
         Assert.True(test.MacroF1 >= MinimumLanguageMacroF1, $"Macro F1 {test.MacroF1:F3} ({language}) is below {MinimumLanguageMacroF1}.");
+    }
+
+    [Fact]
+    public void Detect_PostsOfTheSets_FindsTheirLanguageOnTheFrozenTestPart()
+    {
+        var posts = SocialSentimentSets.English().Concat(SocialSentimentSets.OtherLanguages()).ToList();
+        foreach (var (part, isTest) in new[] { ("dev", false), ("test", true) })
+        {
+            var selected = posts.Where(post => post.IsTest == isTest).ToList();
+            var correct = 0;
+            var unknown = 0;
+            var untaggedAnalyzer = new LexiconSentimentAnalyzer();
+            var expected = new List<SentimentLabel>();
+            var predicted = new List<SentimentLabel>();
+            foreach (var post in selected)
+            {
+                var detected = LanguageDetector.Shared.Detect(post.Text);
+                correct += detected.Language == post.Language ? 1 : 0;
+                unknown += detected.Language is null ? 1 : 0;
+                if (post.Language != "en")
+                {
+                    expected.Add(post.Label);
+                    predicted.Add(untaggedAnalyzer.Analyze(post.Text).Label);
+                }
+            }
+
+            var accuracy = correct / (double)selected.Count;
+            var untaggedF1 = EvaluationMetrics.MacroF1(expected, predicted);
+            output.WriteLine($"{part}: {selected.Count} posts, language detected correctly {accuracy:P1}, unknown {unknown}, macro F1 of untagged de/es/fr/pt posts {untaggedF1:F3}");
+            if (isTest)
+            {
+                Assert.True(accuracy >= MinimumDetectionAccuracy, $"Detection accuracy {accuracy:P1} is below {MinimumDetectionAccuracy:P1}.");
+                Assert.True(untaggedF1 >= MinimumLanguageMacroF1, $"Macro F1 {untaggedF1:F3} of untagged posts is below {MinimumLanguageMacroF1}.");
+            }
+        }
     }
 
     private Figures Report(string part, List<LabelledPost> posts, LexiconSentimentAnalyzer analyzer)

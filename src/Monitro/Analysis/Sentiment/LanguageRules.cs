@@ -53,7 +53,7 @@ internal sealed class LanguageRules
     public FrozenSet<string> Negations { get; }
 
     /// <summary>Gets the word beginnings that make a word a negation.</summary>
-    public IReadOnlyList<string> NegationPrefixes { get; }
+    public string[] NegationPrefixes { get; }
 
     /// <summary>Gets the boosters and dampeners.</summary>
     public FrozenDictionary<string, double> Boosters { get; }
@@ -65,10 +65,10 @@ internal sealed class LanguageRules
     public IReadOnlyList<PhraseRule> Idioms { get; }
 
     /// <summary>Gets the endings tried for unknown words, longest first.</summary>
-    public IReadOnlyList<(string Ending, string Replacement)> Suffixes { get; }
+    public (string Ending, string Replacement)[] Suffixes { get; }
 
     /// <summary>Gets the elided words read past at the start of an unknown word.</summary>
-    public IReadOnlyList<string> Elisions { get; }
+    public string[] Elisions { get; }
 
     /// <summary>Returns whether a word negates what follows it.</summary>
     /// <param name="word">The word.</param>

@@ -203,7 +203,7 @@ internal sealed class SentimentModel
 
     private double InflectedValence(ReadOnlySpan<char> word)
     {
-        if (Rules.Suffixes.Count == 0 || word.Length > MaxElongatedLength)
+        if (Rules.Suffixes.Length == 0 || word.Length > MaxElongatedLength)
         {
             return 0;
         }
