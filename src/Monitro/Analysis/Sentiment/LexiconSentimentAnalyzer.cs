@@ -18,14 +18,18 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     /// <summary>The confidence of a score for text in a language the analyzer does not cover.</summary>
     public const double UncoveredLanguageConfidence = 0.1;
 
+    /// <summary>The highest confidence of a score for untagged text whose language could not be detected.</summary>
+    public const double UncertainLanguageConfidence = 0.3;
+
     private const double NoHitConfidence = 0.5;
-    private const double UnknownLanguageNoHitConfidence = 0.3;
     private const double FirstHitConfidence = 0.6;
     private const double ConfidencePerHit = 0.1;
     private const double MaxConfidence = 0.95;
 
-    private readonly SentimentModel _model;
+    private readonly SentimentModel _english;
+    private readonly FrozenDictionary<string, SentimentModel> _languageModels;
     private readonly double _neutralThreshold;
+    private readonly bool _detectLanguage;
 
     /// <summary>Initializes a new instance of the <see cref="LexiconSentimentAnalyzer"/> class with the built-in lexicon and default options.</summary>
     public LexiconSentimentAnalyzer()
@@ -43,14 +47,16 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         _neutralThreshold = options.NeutralThreshold;
-        _model = CreateModel(options);
+        _detectLanguage = options.DetectLanguage;
+        _english = CreateModel(options);
+        _languageModels = CreateLanguageModels(options);
     }
 
     /// <summary>Gets the built-in lexicon (term → mean rating from -4 to +4), for example to extend it and pass it as <see cref="SentimentOptions.Lexicon"/>.</summary>
     public static IReadOnlyDictionary<string, double> BuiltInLexicon => SentimentModel.BuiltInLexicon;
 
     /// <summary>Gets the number of terms in the lexicon this analyzer uses.</summary>
-    public int LexiconSize => _model.Lexicon.Count;
+    public int LexiconSize => _english.Lexicon.Count;
 
     /// <summary>Reads a lexicon in the <c>term&lt;TAB&gt;mean[&lt;TAB&gt;...]</c> format: one term per line, its mean rating from -4 to +4, further columns ignored, lines starting with <c>#</c> and blank lines skipped.</summary>
     /// <param name="reader">The lexicon text.</param>
@@ -77,11 +83,28 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// English, German, Spanish, French and Portuguese are scored, and any language added through
+    /// <see cref="SentimentOptions.Languages"/>; text tagged with another language gets a neutral score with
+    /// <see cref="UncoveredLanguageConfidence"/>. The language of untagged text is detected (unless
+    /// <see cref="SentimentOptions.DetectLanguage"/> is off); when it cannot be told, the text is read with the English
+    /// rules but the confidence stays at most <see cref="UncertainLanguageConfidence"/>.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public SentimentScore Analyze(string text, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!LanguageTags.MayBeEnglish(language))
+        var primary = LanguageTags.Primary(language);
+        var languageKnown = primary is not null;
+        if (!languageKnown && _detectLanguage && !string.IsNullOrWhiteSpace(text))
+        {
+            // Only untagged text pays for detection; a tag is trusted as it is.
+            primary = LanguageDetector.Shared.Detect(text).Language;
+            languageKnown = primary is not null;
+        }
+
+        var model = primary is null or "en" ? _english : ModelFor(primary);
+        if (model is null)
         {
             return new SentimentScore(0, SentimentLabel.Neutral, UncoveredLanguageConfidence);
         }
@@ -96,13 +119,13 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         var units = ArrayPool<SentimentUnit>.Shared.Rent(text.Length);
         try
         {
-            var tokenCount = SentimentTokenizer.Tokenize(text, buffer, tokens, _model, out var capsWords, out var letterWords);
+            var tokenCount = SentimentTokenizer.Tokenize(text, buffer, tokens, model, out var capsWords, out var letterWords);
             var capsDiffer = capsWords > 0 && capsWords < letterWords;
-            var unitCount = BuildUnits(buffer, tokens.AsSpan(0, tokenCount), units);
+            var unitCount = BuildUnits(model, buffer, tokens.AsSpan(0, tokenCount), units);
             var sum = SumValences(units.AsSpan(0, unitCount), capsDiffer, out var hits);
             sum = AddPunctuationEmphasis(text, sum);
             var compound = Normalize(sum);
-            return new SentimentScore(compound, Classify(compound), Confidence(hits, language));
+            return new SentimentScore(compound, Classify(compound), Confidence(hits, languageKnown));
         }
         finally
         {
@@ -119,16 +142,19 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         return Math.Clamp(compound, -1, 1);
     }
 
-    private static double Confidence(int hits, string? language)
+    private static double Confidence(int hits, bool languageKnown)
     {
-        if (hits == 0)
+        if (!languageKnown)
         {
-            // With no sentiment word, "neutral" is likely for English, less so when the language is unknown.
-            return string.IsNullOrWhiteSpace(language) ? UnknownLanguageNoHitConfidence : NoHitConfidence;
+            // The English rules read a text whose language could not be told: never a confident verdict.
+            return UncertainLanguageConfidence;
         }
 
-        return Math.Min(MaxConfidence, FirstHitConfidence + (ConfidencePerHit * (hits - 1)));
+        return hits == 0 ? NoHitConfidence : Math.Min(MaxConfidence, FirstHitConfidence + (ConfidencePerHit * (hits - 1)));
     }
+
+    private SentimentModel? ModelFor(string language) =>
+        _languageModels.TryGetValue(language, out var model) ? model : SentimentModel.BuiltInFor(language);
 
     private static double AddPunctuationEmphasis(string text, double sum)
     {
@@ -160,6 +186,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             }
         }
 
+        var sarcastic = SarcasticOpeningLength(units);
         var sum = 0.0;
         hits = 0;
         for (var i = 0; i < units.Length; i++)
@@ -168,6 +195,11 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             if (valence == 0)
             {
                 continue;
+            }
+
+            if (i < sarcastic)
+            {
+                valence = -valence;
             }
 
             if (units[i].IsCaps && capsDiffer)
@@ -186,6 +218,41 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         }
 
         return sum;
+    }
+
+    // Irony: a short opening clause of praise followed by a negative rest ("great, the app crashed again",
+    // "brilliant customer service, they hung up on me") reads as its opposite. Returns how many units to flip.
+    private static int SarcasticOpeningLength(ReadOnlySpan<SentimentUnit> units)
+    {
+        var end = 1;
+        while (end < units.Length && !units[end].StartsClause)
+        {
+            end++;
+        }
+
+        if (end >= units.Length || end > SentimentRules.MaxSarcasticOpening)
+        {
+            return 0;
+        }
+
+        var opening = 0.0;
+        foreach (var unit in units[..end])
+        {
+            if (unit.Valence < 0 || unit.Kind is SentimentUnitKind.Negation or SentimentUnitKind.But)
+            {
+                return 0;
+            }
+
+            opening += unit.Valence;
+        }
+
+        var rest = 0.0;
+        foreach (var unit in units[end..])
+        {
+            rest += unit.Valence;
+        }
+
+        return opening > 0 && rest < 0 ? end : 0;
     }
 
     private static double ApplyPrecedingUnits(ReadOnlySpan<SentimentUnit> units, int index, double valence, bool capsDiffer)
@@ -217,7 +284,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
                     valence += scalar * SentimentRules.DistanceFactor(distance);
                     break;
-                case SentimentUnitKind.Negation:
+                case SentimentUnitKind.Negation when !units[index].IsSymbol:
                     valence *= SentimentRules.NegationScalar;
                     break;
                 case SentimentUnitKind.Intensifier:
@@ -277,6 +344,24 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 throw new ArgumentException(problem, nameof(options));
             }
         }
+
+        foreach (var (language, added) in options.Languages)
+        {
+            if (LanguageTags.Primary(language) is null or "en" || added is null)
+            {
+                throw new ArgumentException(
+                    $"SentimentOptions.Languages: '{language}' is not a language other than English with its resources (English words go into DomainWords or Lexicon).",
+                    nameof(options));
+            }
+
+            foreach (var (term, valence) in added.Lexicon)
+            {
+                if (DescribeInvalidEntry(term, valence, $"SentimentOptions.Languages[{language}].Lexicon") is { } problem)
+                {
+                    throw new ArgumentException(problem, nameof(options));
+                }
+            }
+        }
     }
 
     private static string? DescribeInvalidEntry(string term, double valence, string source)
@@ -315,7 +400,19 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             merged[LexiconReader.NormalizeTerm(term)] = valence;
         }
 
-        return new SentimentModel(merged.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        return new SentimentModel(merged.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), LanguageRules.English);
+    }
+
+    private static FrozenDictionary<string, SentimentModel> CreateLanguageModels(SentimentOptions options)
+    {
+        var models = new Dictionary<string, SentimentModel>(StringComparer.Ordinal);
+        foreach (var (tag, added) in options.Languages)
+        {
+            var language = LanguageTags.Primary(tag)!;
+            models[language] = SentimentModel.ForLanguage(language, added);
+        }
+
+        return models.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private SentimentLabel Classify(double compound) =>
@@ -323,7 +420,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         : compound <= -_neutralThreshold && compound < 0 ? SentimentLabel.Negative
         : SentimentLabel.Neutral;
 
-    private int BuildUnits(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, Span<SentimentUnit> units)
+    private static int BuildUnits(SentimentModel model, ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, Span<SentimentUnit> units)
     {
         var count = 0;
         var i = 0;
@@ -331,23 +428,23 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         {
             var token = tokens[i];
             var word = text.Slice(token.Start, token.Length);
-            var known = _model.TryGetTerm(word, out var term);
+            var known = model.TryGetTerm(word, out var term);
             if (known && term.Phrases is not null && TryMatchPhrase(text, tokens, i, term.Phrases, out var phrase))
             {
                 var last = tokens[i + phrase.Words.Length - 1];
                 units[count++] = phrase.Kind == SentimentUnitKind.Word
-                    ? new SentimentUnit(SentimentUnitKind.Word, phrase.Value, 0, last.IsCaps, token.StartsClause)
+                    ? new SentimentUnit(SentimentUnitKind.Word, phrase.Value, 0, last.IsCaps, token.StartsClause, token.IsSymbol)
                     : new SentimentUnit(phrase.Kind, 0, phrase.Value, token.IsCaps, token.StartsClause);
                 i += phrase.Words.Length;
                 continue;
             }
 
-            var valence = known ? term.Valence : _model.ElongatedValence(word);
+            var valence = known ? term.Valence : model.FallbackValence(word);
             var kind = term.BoosterScalar != 0 ? SentimentUnitKind.Booster
-                : term.IsNegation || (!known && SentimentRules.IsNegation(word)) ? SentimentUnitKind.Negation
+                : term.IsNegation || (!known && model.Rules.IsNegation(word)) ? SentimentUnitKind.Negation
                 : term.IsBut ? SentimentUnitKind.But
                 : SentimentUnitKind.Word;
-            units[count++] = new SentimentUnit(kind, kind == SentimentUnitKind.Negation ? 0 : valence, term.BoosterScalar, token.IsCaps, token.StartsClause);
+            units[count++] = new SentimentUnit(kind, kind == SentimentUnitKind.Negation ? 0 : valence, term.BoosterScalar, token.IsCaps, token.StartsClause, token.IsSymbol);
             i++;
         }
 

@@ -11,15 +11,20 @@ internal sealed class SentimentModel
         new(() => LexiconReader.ReadBuiltIn().ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<SentimentModel> BuiltInModelHolder =
-        new(() => new SentimentModel(BuiltInLexicon), LazyThreadSafetyMode.ExecutionAndPublication);
+        new(() => new SentimentModel(BuiltInLexicon, LanguageRules.English), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<SentimentModel?>> BuiltInLanguageModels =
+        new(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, SentimentTerm>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
 
     /// <summary>Initializes a new instance of the <see cref="SentimentModel"/> class.</summary>
     /// <param name="lexicon">The terms and ratings, compared case-insensitively; terms with spaces become phrases.</param>
-    public SentimentModel(FrozenDictionary<string, double> lexicon)
+    /// <param name="rules">The negations, boosters and idioms of the lexicon's language.</param>
+    public SentimentModel(FrozenDictionary<string, double> lexicon, LanguageRules rules)
     {
         Lexicon = lexicon;
+        Rules = rules;
 
         // Idioms win over lexicon phrases with the same words; longer phrases are tried first.
         var phrases = new Dictionary<string, PhraseRule>(StringComparer.OrdinalIgnoreCase);
@@ -31,7 +36,7 @@ internal sealed class SentimentModel
             }
         }
 
-        foreach (var idiom in SentimentRules.Idioms)
+        foreach (var idiom in rules.Idioms)
         {
             phrases[idiom.Phrase] = idiom;
         }
@@ -41,23 +46,23 @@ internal sealed class SentimentModel
             .ToDictionary(group => group.Key, group => group.OrderByDescending(rule => rule.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
 
         var words = new HashSet<string>(lexicon.Keys, StringComparer.OrdinalIgnoreCase);
-        words.UnionWith(SentimentRules.Boosters.Keys);
-        words.UnionWith(SentimentRules.Negations);
+        words.UnionWith(rules.Boosters.Keys);
+        words.UnionWith(rules.Negations);
         words.UnionWith(phrasesByFirstWord.Keys);
-        words.Add("but");
+        words.UnionWith(rules.ButWords);
 
         var terms = new Dictionary<string, SentimentTerm>(words.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var word in words)
         {
             var inLexicon = lexicon.TryGetValue(word, out var valence);
-            SentimentRules.Boosters.TryGetValue(word, out var booster);
+            rules.Boosters.TryGetValue(word, out var booster);
             phrasesByFirstWord.TryGetValue(word, out var startingHere);
             terms[word] = new SentimentTerm(
                 valence,
                 inLexicon,
                 booster,
-                SentimentRules.IsNegation(word),
-                word.Equals("but", StringComparison.OrdinalIgnoreCase),
+                rules.IsNegation(word),
+                rules.ButWords.Contains(word),
                 startingHere);
         }
 
@@ -69,6 +74,66 @@ internal sealed class SentimentModel
 
     /// <summary>Gets the model of the built-in lexicon, built once and shared.</summary>
     public static SentimentModel BuiltIn => BuiltInModelHolder.Value;
+
+    /// <summary>Gets the negations, boosters and idioms of the lexicon's language.</summary>
+    public LanguageRules Rules { get; }
+
+    /// <summary>Gets the model of a language with built-in resources, built once and shared.</summary>
+    /// <param name="language">The two-letter primary subtag.</param>
+    /// <returns>The model, or <see langword="null"/> when the language has no built-in resources.</returns>
+    public static SentimentModel? BuiltInFor(string language) =>
+        BuiltInLanguageModels.GetOrAdd(
+            language,
+            static key => new Lazy<SentimentModel?>(
+                () => LanguageResources.For(key) is { } resources ? new SentimentModel(resources.Lexicon, resources.Rules) : null,
+                LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>Builds the model of a language from what the options add, on top of its built-in resources when it has them.</summary>
+    /// <param name="language">The two-letter primary subtag.</param>
+    /// <param name="added">The lexicon and rule words the options add.</param>
+    /// <returns>The model.</returns>
+    public static SentimentModel ForLanguage(string language, SentimentLanguage added)
+    {
+        var builtIn = LanguageResources.For(language);
+        var lexicon = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (term, valence) in builtIn?.Lexicon ?? FrozenDictionary<string, double>.Empty)
+        {
+            lexicon[term] = valence;
+        }
+
+        foreach (var (term, valence) in added.Lexicon)
+        {
+            lexicon[LexiconReader.NormalizeTerm(term)] = valence;
+        }
+
+        var boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (word, scalar) in builtIn?.Rules.Boosters ?? FrozenDictionary<string, double>.Empty)
+        {
+            boosters[word] = scalar;
+        }
+
+        foreach (var word in added.Boosters)
+        {
+            boosters[word] = SentimentRules.BoosterIncrement;
+        }
+
+        foreach (var word in added.Dampeners)
+        {
+            boosters[word] = SentimentRules.DampenerIncrement;
+        }
+
+        var rules = builtIn?.Rules;
+        var merged = new LanguageRules(
+            [.. rules?.Negations ?? [], .. added.Negations],
+            rules?.NegationPrefixes ?? [],
+            [],
+            boosters,
+            rules?.ButWords ?? [],
+            rules?.Idioms ?? [],
+            rules?.Suffixes ?? [],
+            rules?.Elisions ?? []);
+        return new SentimentModel(lexicon.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), merged);
+    }
 
     /// <summary>Gets the lexicon.</summary>
     public FrozenDictionary<string, double> Lexicon { get; }
@@ -90,7 +155,7 @@ internal sealed class SentimentModel
     /// </summary>
     /// <param name="word">The word as written (not found as such).</param>
     /// <returns>The valence, or 0.</returns>
-    public double ElongatedValence(ReadOnlySpan<char> word)
+    private double ElongatedValence(ReadOnlySpan<char> word)
     {
         if (word.Length > MaxElongatedLength || !HasRunOfThree(word))
         {
@@ -102,6 +167,61 @@ internal sealed class SentimentModel
         {
             var length = Collapse(word, shortened, keep);
             if (_termLookup.TryGetValue(shortened[..length], out var term) && term.InLexicon)
+            {
+                return term.Valence;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Gets the valence of a word the lexicon does not have as written: an elongated spelling, a word with an
+    /// elided article or pronoun (<c>j'adore</c>), or an inflected form whose ending the language's rules know.
+    /// </summary>
+    /// <param name="word">The word as written (not found as such).</param>
+    /// <returns>The valence, or 0.</returns>
+    public double FallbackValence(ReadOnlySpan<char> word)
+    {
+        var valence = ElongatedValence(word);
+        if (valence != 0 || word.Length > MaxElongatedLength)
+        {
+            return valence;
+        }
+
+        foreach (var elision in Rules.Elisions)
+        {
+            if (word.Length > elision.Length && word.StartsWith(elision, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = word[elision.Length..];
+                return _termLookup.TryGetValue(rest, out var term) && term.InLexicon ? term.Valence : InflectedValence(rest);
+            }
+        }
+
+        return InflectedValence(word);
+    }
+
+    private double InflectedValence(ReadOnlySpan<char> word)
+    {
+        if (Rules.Suffixes.Length == 0 || word.Length > MaxElongatedLength)
+        {
+            return 0;
+        }
+
+        Span<char> stem = stackalloc char[MaxElongatedLength + 8];
+        foreach (var (ending, replacement) in Rules.Suffixes)
+        {
+            // Stems shorter than three letters are too ambiguous to read.
+            if (word.Length - ending.Length < 3 || word.Length - ending.Length + replacement.Length > stem.Length
+                || !word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var kept = word[..^ending.Length];
+            kept.CopyTo(stem);
+            replacement.AsSpan().CopyTo(stem[kept.Length..]);
+            if (_termLookup.TryGetValue(stem[..(kept.Length + replacement.Length)], out var term) && term.InLexicon)
             {
                 return term.Valence;
             }

@@ -19,7 +19,15 @@ public sealed class SentimentOptions
     /// <value>The default is <see langword="null"/> (the built-in lexicon). It cannot be combined with <see cref="Lexicon"/>.</value>
     public string? LexiconPath { get; set; }
 
+    /// <summary>Gets lexicons and rule words for languages other than English, by language code (<c>de</c>, <c>nl</c>); they extend the built-in German, Spanish, French and Portuguese resources and add any other language.</summary>
+    /// <value>The default is empty. Keys are two-letter (or other primary) language subtags, compared case-insensitively.</value>
+    public IDictionary<string, SentimentLanguage> Languages { get; } = new Dictionary<string, SentimentLanguage>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets a value indicating whether the language of text without a language tag is detected (see <see cref="LanguageDetector"/>).</summary>
+    /// <value>The default is <see langword="true"/>. When <see langword="false"/>, untagged text is read as English, as tagged English text is.</value>
+    public bool DetectLanguage { get; set; } = true;
+
     /// <summary>Gets or sets a lexicon to use instead of the built-in lexicon (see <see cref="LexiconSentimentAnalyzer.LoadLexicon(TextReader)"/>).</summary>
-    /// <value>The default is <see langword="null"/> (the built-in lexicon). It cannot be combined with <see cref="LexiconPath"/>.</value>
+    /// <value>The default is <see langword="null"/> (the built-in lexicon). It cannot be combined with <see cref="LexiconPath"/>. It is the English lexicon; lexicons of other languages go into <see cref="Languages"/>.</value>
     public IReadOnlyDictionary<string, double>? Lexicon { get; set; }
 }

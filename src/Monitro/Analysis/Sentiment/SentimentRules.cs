@@ -44,6 +44,9 @@ internal static class SentimentRules
     /// <summary>The largest absolute valence of a lexicon entry.</summary>
     public const double MaxValence = 4;
 
+    /// <summary>The longest opening clause (in words) read as ironic praise when the rest of the text is negative.</summary>
+    public const int MaxSarcasticOpening = 3;
+
     /// <summary>How far back (in words) boosters and negations reach.</summary>
     public const int Window = 3;
 
@@ -92,6 +95,17 @@ internal static class SentimentRules
         new("no wonder", SentimentUnitKind.Blocker, 0),
         new("at least", SentimentUnitKind.Blocker, 0),
         new("very least", SentimentUnitKind.Blocker, 0),
+
+        // Neutral senses of sentiment words in customer-care and software text.
+        new("outstanding balance", SentimentUnitKind.Blocker, 0),
+        new("outstanding invoice", SentimentUnitKind.Blocker, 0),
+        new("outstanding amount", SentimentUnitKind.Blocker, 0),
+        new("outstanding payment", SentimentUnitKind.Blocker, 0),
+        new("sick leave", SentimentUnitKind.Blocker, 0),
+        new("sick day", SentimentUnitKind.Blocker, 0),
+        new("kill a process", SentimentUnitKind.Blocker, 0),
+        new("kill the process", SentimentUnitKind.Blocker, 0),
+        new("fine print", SentimentUnitKind.Blocker, 0),
     ];
 
     /// <summary>Returns whether a word negates what follows it.</summary>

@@ -5,4 +5,5 @@ namespace Monitro.Analysis;
 /// <param name="Length">The number of characters.</param>
 /// <param name="IsCaps">Whether the token has two or more letters, all in capitals.</param>
 /// <param name="StartsClause">Whether clause punctuation (. , ; : ! ?) separates the token from the one before.</param>
-internal readonly record struct SentimentToken(int Start, int Length, bool IsCaps, bool StartsClause);
+/// <param name="IsSymbol">Whether the token has no letters (an emoji or an emoticon such as <c>:(</c>).</param>
+internal readonly record struct SentimentToken(int Start, int Length, bool IsCaps, bool StartsClause, bool IsSymbol);

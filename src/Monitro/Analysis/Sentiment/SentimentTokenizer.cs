@@ -197,7 +197,7 @@ internal static class SentimentTokenizer
 
         // Negations and boosters do not reach across clause punctuation.
         var startsClause = text[state.PreviousEnd..start].IndexOfAny(ClausePunctuation) >= 0;
-        tokens[state.Count++] = new SentimentToken(start, length, isCaps, startsClause);
+        tokens[state.Count++] = new SentimentToken(start, length, isCaps, startsClause, letters == 0 && !HasDigit(text.Slice(start, length)));
         state.PreviousEnd = start + length;
     }
 
@@ -206,6 +206,8 @@ internal static class SentimentTokenizer
     // Letters a plain ASCII word is made of; other segments may be emoticons or terms such as "10/10".
     private static readonly SearchValues<char> WordCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'");
+
+    private static bool HasDigit(ReadOnlySpan<char> token) => token.IndexOfAnyInRange('0', '9') >= 0;
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 

@@ -1,0 +1,74 @@
+using Lingua;
+
+namespace Monitro.Analysis;
+
+/// <summary>
+/// Tells the language of a text that carries no language tag, among the languages Monitro analyzes (English, German,
+/// Spanish, French, Portuguese), with SearchPioneer.Lingua.
+/// </summary>
+/// <remarks>
+/// <para>The detector knows a few more languages that are easily mistaken for those (Italian, Dutch, Catalan), so
+/// that a post in one of them comes out as unknown rather than as a confident wrong guess. Its models are loaded on
+/// the first detection, not before, and only for these languages, to keep start-up and memory small.</para>
+/// <para>A post whose function words clearly belong to one of the five languages ("the", "und", "pero", "est",
+/// "não") is answered from them, without the statistical models, which cost hundreds of times as much.</para>
+/// <para>The detector is thread-safe; use <see cref="Shared"/>.</para>
+/// </remarks>
+public sealed class LanguageDetector
+{
+    /// <summary>The confidence below which a detection is reported as unknown.</summary>
+    public const double MinimumConfidence = 0.5;
+
+    private static readonly Lazy<LanguageDetector> SharedHolder = new(() => new LanguageDetector(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Dictionary<Language, string> Reported = new()
+    {
+        [Language.English] = "en",
+        [Language.German] = "de",
+        [Language.Spanish] = "es",
+        [Language.French] = "fr",
+        [Language.Portuguese] = "pt",
+    };
+
+    private readonly Lazy<Lingua.LanguageDetector> _detector = new(
+        () => LanguageDetectorBuilder
+            .FromLanguages([.. Reported.Keys, Language.Italian, Language.Dutch, Language.Catalan])
+            .Build(),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private LanguageDetector()
+    {
+    }
+
+    /// <summary>Gets the shared detector.</summary>
+    public static LanguageDetector Shared => SharedHolder.Value;
+
+    /// <summary>Detects the language of a text.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The language and a confidence; <see cref="DetectedLanguage.Unknown"/> when it is another language or the best guess is below <see cref="MinimumConfidence"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public DetectedLanguage Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DetectedLanguage.Unknown;
+        }
+
+        // Most posts give their language away by a few function words; only the rest pay for the statistical models.
+        if (FunctionWords.TryGuess(text, out var guessed, out var guessConfidence))
+        {
+            return new DetectedLanguage(guessed, guessConfidence);
+        }
+
+        foreach (var (language, confidence) in _detector.Value.ComputeLanguageConfidenceValues(text))
+        {
+            // The values are sorted by confidence, so the first one is the best guess.
+            return Reported.TryGetValue(language, out var code) && confidence >= MinimumConfidence
+                ? new DetectedLanguage(code, confidence)
+                : DetectedLanguage.Unknown;
+        }
+
+        return DetectedLanguage.Unknown;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Frozen;
+
+namespace Monitro.Analysis;
+
+/// <summary>The words that steer the sentiment rules in one language: negations, boosters, "but" and the idioms.</summary>
+internal sealed class LanguageRules
+{
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _negationLookup;
+    private readonly string[] _negationSuffixes;
+
+    /// <summary>Initializes a new instance of the <see cref="LanguageRules"/> class.</summary>
+    /// <param name="negations">The words that negate what follows.</param>
+    /// <param name="negationPrefixes">Word beginnings that make a word a negation (French <c>n'</c>).</param>
+    /// <param name="negationSuffixes">Word endings that make a word a negation (English <c>n't</c>).</param>
+    /// <param name="boosters">The boosters (positive increment) and dampeners (negative increment).</param>
+    /// <param name="butWords">The words that shift the weight to the clause after them.</param>
+    /// <param name="idioms">The phrases with a fixed role.</param>
+    /// <param name="suffixes">Endings tried when a word is not in the lexicon: the ending and what replaces it.</param>
+    /// <param name="elisions">Elided articles and pronouns glued to a word (<c>l'</c>, <c>j'</c>), read past when the whole word is unknown.</param>
+    public LanguageRules(
+        IEnumerable<string> negations,
+        IEnumerable<string> negationPrefixes,
+        IEnumerable<string> negationSuffixes,
+        IReadOnlyDictionary<string, double> boosters,
+        IEnumerable<string> butWords,
+        IReadOnlyList<PhraseRule> idioms,
+        IReadOnlyList<(string Ending, string Replacement)> suffixes,
+        IEnumerable<string> elisions)
+    {
+        Negations = negations.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _negationLookup = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
+        NegationPrefixes = [.. negationPrefixes];
+        _negationSuffixes = [.. negationSuffixes];
+        Boosters = boosters.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        ButWords = butWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        Idioms = idioms;
+        Suffixes = [.. suffixes.OrderByDescending(suffix => suffix.Ending.Length)];
+        Elisions = [.. elisions];
+    }
+
+    /// <summary>Gets the rules of English.</summary>
+    public static LanguageRules English { get; } = new(
+        SentimentRules.Negations,
+        [],
+        ["n't"],
+        SentimentRules.Boosters,
+        ["but"],
+        SentimentRules.Idioms,
+        [],
+        []);
+
+    /// <summary>Gets the words that negate what follows.</summary>
+    public FrozenSet<string> Negations { get; }
+
+    /// <summary>Gets the word beginnings that make a word a negation.</summary>
+    public string[] NegationPrefixes { get; }
+
+    /// <summary>Gets the boosters and dampeners.</summary>
+    public FrozenDictionary<string, double> Boosters { get; }
+
+    /// <summary>Gets the words that shift the weight to the clause after them.</summary>
+    public FrozenSet<string> ButWords { get; }
+
+    /// <summary>Gets the phrases with a fixed role.</summary>
+    public IReadOnlyList<PhraseRule> Idioms { get; }
+
+    /// <summary>Gets the endings tried for unknown words, longest first.</summary>
+    public (string Ending, string Replacement)[] Suffixes { get; }
+
+    /// <summary>Gets the elided words read past at the start of an unknown word.</summary>
+    public string[] Elisions { get; }
+
+    /// <summary>Returns whether a word negates what follows it.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns><see langword="true"/> for a negation.</returns>
+    public bool IsNegation(ReadOnlySpan<char> word)
+    {
+        if (_negationLookup.Contains(word))
+        {
+            return true;
+        }
+
+        foreach (var suffix in _negationSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var prefix in NegationPrefixes)
+        {
+            if (word.Length > prefix.Length && word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

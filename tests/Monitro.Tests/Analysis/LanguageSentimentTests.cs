@@ -1,0 +1,119 @@
+using Monitro.Analysis;
+
+namespace Monitro.Tests.Analysis;
+
+public sealed class LanguageSentimentTests
+{
+    private static readonly LexiconSentimentAnalyzer Sut = new();
+
+    [Theory]
+    [InlineData("Das ist schlecht", "de", SentimentLabel.Negative)]
+    [InlineData("Das ist nicht schlecht", "de", SentimentLabel.Positive)]
+    [InlineData("Die App ist super, danke!", "de", SentimentLabel.Positive)]
+    [InlineData("El servicio es pésimo", "es", SentimentLabel.Negative)]
+    [InlineData("No está mal", "es", SentimentLabel.Positive)]
+    [InlineData("La comida estaba buenísima", "es-MX", SentimentLabel.Positive)]
+    [InlineData("J'adore cette appli", "fr", SentimentLabel.Positive)]
+    [InlineData("Pas mal du tout", "fr-CA", SentimentLabel.Positive)]
+    [InlineData("Très déçue par le service", "fr", SentimentLabel.Negative)]
+    [InlineData("O atendimento é péssimo", "pt-BR", SentimentLabel.Negative)]
+    [InlineData("Não é ruim", "pt", SentimentLabel.Positive)]
+    [InlineData("A entrega foi rápida, obrigado", "pt", SentimentLabel.Positive)]
+    public void Analyze_BuiltInLanguages_UseTheirOwnLexiconAndNegation(string text, string language, SentimentLabel expected)
+    {
+        var score = Sut.Analyze(text, language);
+
+        Assert.Equal(expected, score.Label);
+        Assert.True(score.Confidence >= 0.5, $"confidence {score.Confidence}");
+    }
+
+    [Fact]
+    public void Analyze_LanguageLexiconFromOptions_IsUsedForPostsTaggedWithIt()
+    {
+        var german = new SentimentLanguage();
+        german.Lexicon["knorke"] = 2.5;
+        var options = new SentimentOptions();
+        options.Languages["de"] = german;
+
+        var score = new LexiconSentimentAnalyzer(options).Analyze("Die neue Version ist knorke", "de");
+
+        Assert.Equal(SentimentLabel.Positive, score.Label);
+        Assert.Equal(SentimentLabel.Negative, new LexiconSentimentAnalyzer(options).Analyze("Das ist schlecht", "de").Label);
+    }
+
+    [Fact]
+    public void Analyze_AnyLanguageAddedThroughOptions_GetsItsLexiconAndNegations()
+    {
+        var dutch = new SentimentLanguage();
+        dutch.Lexicon["goed"] = 1.9;
+        dutch.Lexicon["slecht"] = -2.2;
+        dutch.Negations.Add("niet");
+        dutch.Boosters.Add("heel");
+        var options = new SentimentOptions();
+        options.Languages["nl"] = dutch;
+        var sut = new LexiconSentimentAnalyzer(options);
+
+        Assert.Equal(SentimentLabel.Positive, sut.Analyze("De app is goed", "nl").Label);
+        Assert.Equal(SentimentLabel.Positive, sut.Analyze("Niet slecht", "nl-BE").Label);
+        Assert.True(sut.Analyze("heel goed", "nl").Compound > sut.Analyze("goed", "nl").Compound);
+        Assert.Equal(LexiconSentimentAnalyzer.UncoveredLanguageConfidence, Sut.Analyze("De app is goed", "nl").Confidence);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("und")]
+    [InlineData("en")]
+    public void Constructor_LanguageThatIsNotAnotherLanguage_IsRefused(string language)
+    {
+        var options = new SentimentOptions();
+        options.Languages[language] = new SentimentLanguage();
+
+        var error = Assert.Throws<ArgumentException>(() => new LexiconSentimentAnalyzer(options));
+
+        Assert.Contains("SentimentOptions.Languages", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_LanguageLexiconWithARatingOutOfRange_IsRefused()
+    {
+        var german = new SentimentLanguage();
+        german.Lexicon["knorke"] = 7;
+        var options = new SentimentOptions();
+        options.Languages["de"] = german;
+
+        var error = Assert.Throws<ArgumentException>(() => new LexiconSentimentAnalyzer(options));
+
+        Assert.Contains("knorke", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Der Kundenservice ist eine Katastrophe, seit drei Tagen kein Internet", SentimentLabel.Negative)]
+    [InlineData("El soporte me ayudó al instante, excelente servicio", SentimentLabel.Positive)]
+    [InlineData("Le pire service client que j'ai connu, vraiment nul", SentimentLabel.Negative)]
+    [InlineData("O suporte resolveu tudo muito rápido, excelente atendimento", SentimentLabel.Positive)]
+    [InlineData("The support team fixed my issue in minutes, amazing service", SentimentLabel.Positive)]
+    public void Analyze_UntaggedText_IsReadInTheDetectedLanguage(string text, SentimentLabel expected)
+    {
+        var score = Sut.Analyze(text);
+
+        Assert.Equal(expected, score.Label);
+        Assert.True(score.Confidence >= 0.5, $"confidence {score.Confidence}");
+    }
+
+    [Fact]
+    public void Analyze_UntaggedTextInAnotherLanguage_IsNeverAConfidentEnglishVerdict()
+    {
+        var score = Sut.Analyze("Il servizio clienti è stato davvero pessimo, non lo consiglio a nessuno");
+
+        Assert.True(score.Confidence <= LexiconSentimentAnalyzer.UncertainLanguageConfidence, $"confidence {score.Confidence}");
+    }
+
+    [Fact]
+    public void Analyze_UntaggedTextWithDetectionOff_IsReadAsEnglish()
+    {
+        var sut = new LexiconSentimentAnalyzer(new SentimentOptions { DetectLanguage = false });
+
+        Assert.Equal(SentimentLabel.Neutral, sut.Analyze("Der Kundenservice ist eine Katastrophe").Label);
+        Assert.Equal(SentimentLabel.Positive, sut.Analyze("I love it").Label);
+    }
+}

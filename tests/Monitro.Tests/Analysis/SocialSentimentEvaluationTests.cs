@@ -1,0 +1,116 @@
+using Monitro.Analysis;
+using Xunit.Abstractions;
+
+namespace Monitro.Tests.Analysis;
+
+/// <summary>Figures of the sentiment analyzer on the project's own social-post sets; floors apply to the frozen test part.</summary>
+public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
+{
+    // Floors set just under the figures measured on the frozen test part (see docs/analysis.md).
+    private const double MinimumCorrelation = 0.79;
+    private const double MinimumPolarityF1 = 0.85;
+    private const double MinimumMacroF1 = 0.79;
+    private const double MaximumZeroShare = 0.12;
+    private const double MinimumLanguageMacroF1 = 0.83;
+    private const double MinimumDetectionAccuracy = 0.88;
+
+    [Fact]
+    public void Analyze_EnglishSocialPosts_MeetsTheFloorsOnTheFrozenTestPart()
+    {
+        var posts = SocialSentimentSets.English();
+        var analyzer = new LexiconSentimentAnalyzer();
+        Report("dev", posts.Where(post => !post.IsTest).ToList(), analyzer);
+        var test = Report("test", posts.Where(post => post.IsTest).ToList(), analyzer);
+
+        Assert.True(posts.Count >= 1500, $"The English set has only {posts.Count} posts.");
+        Assert.True(test.R >= MinimumCorrelation, $"Pearson r {test.R:F3} is below {MinimumCorrelation}.");
+        Assert.True(test.PolarityF1 >= MinimumPolarityF1, $"Polarity F1 {test.PolarityF1:F3} is below {MinimumPolarityF1}.");
+        Assert.True(test.MacroF1 >= MinimumMacroF1, $"Macro F1 {test.MacroF1:F3} is below {MinimumMacroF1}.");
+        Assert.True(test.ZeroShare <= MaximumZeroShare, $"{test.ZeroShare:P1} of the polar posts score exactly 0 (at most {MaximumZeroShare:P1}).");
+    }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("es")]
+    [InlineData("fr")]
+    [InlineData("pt")]
+    public void Analyze_TaggedPostsInOtherLanguages_MeetTheFloorOnTheFrozenTestPart(string language)
+    {
+        var posts = SocialSentimentSets.OtherLanguages().Where(post => post.Language == language).ToList();
+        var analyzer = new LexiconSentimentAnalyzer();
+        Report($"{language} dev", posts.Where(post => !post.IsTest).ToList(), analyzer);
+        var test = Report($"{language} test", posts.Where(post => post.IsTest).ToList(), analyzer);
+
+        Assert.True(posts.Count >= 200, $"The {language} set has only {posts.Count} posts.");
+        Assert.True(test.MacroF1 >= MinimumLanguageMacroF1, $"Macro F1 {test.MacroF1:F3} ({language}) is below {MinimumLanguageMacroF1}.");
+    }
+
+    [Fact]
+    public void Detect_PostsOfTheSets_FindsTheirLanguageOnTheFrozenTestPart()
+    {
+        var posts = SocialSentimentSets.English().Concat(SocialSentimentSets.OtherLanguages()).ToList();
+        foreach (var (part, isTest) in new[] { ("dev", false), ("test", true) })
+        {
+            var selected = posts.Where(post => post.IsTest == isTest).ToList();
+            var correct = 0;
+            var unknown = 0;
+            var untaggedAnalyzer = new LexiconSentimentAnalyzer();
+            var expected = new List<SentimentLabel>();
+            var predicted = new List<SentimentLabel>();
+            foreach (var post in selected)
+            {
+                var detected = LanguageDetector.Shared.Detect(post.Text);
+                correct += detected.Language == post.Language ? 1 : 0;
+                unknown += detected.Language is null ? 1 : 0;
+                if (post.Language != "en")
+                {
+                    expected.Add(post.Label);
+                    predicted.Add(untaggedAnalyzer.Analyze(post.Text).Label);
+                }
+            }
+
+            var accuracy = correct / (double)selected.Count;
+            var untaggedF1 = EvaluationMetrics.MacroF1(expected, predicted);
+            output.WriteLine($"{part}: {selected.Count} posts, language detected correctly {accuracy:P1}, unknown {unknown}, macro F1 of untagged de/es/fr/pt posts {untaggedF1:F3}");
+            if (isTest)
+            {
+                Assert.True(accuracy >= MinimumDetectionAccuracy, $"Detection accuracy {accuracy:P1} is below {MinimumDetectionAccuracy:P1}.");
+                Assert.True(untaggedF1 >= MinimumLanguageMacroF1, $"Macro F1 {untaggedF1:F3} of untagged posts is below {MinimumLanguageMacroF1}.");
+            }
+        }
+    }
+
+    private Figures Report(string part, List<LabelledPost> posts, LexiconSentimentAnalyzer analyzer)
+    {
+        var compounds = new double[posts.Count];
+        var predicted = new SentimentLabel[posts.Count];
+        for (var i = 0; i < posts.Count; i++)
+        {
+            var score = analyzer.Analyze(posts[i].Text, posts[i].Language);
+            compounds[i] = score.Compound;
+            predicted[i] = score.Label;
+        }
+
+        var expected = posts.Select(post => post.Label).ToArray();
+        var figures = new Figures(
+            EvaluationMetrics.PearsonCorrelation(compounds, posts.Select(post => post.Rating).ToArray()),
+            EvaluationMetrics.PolarityF1(expected, compounds),
+            EvaluationMetrics.MacroF1(expected, predicted),
+            EvaluationMetrics.ZeroShare(expected, compounds));
+        output.WriteLine($"{part}: {posts.Count} posts, r {figures.R:F3}, polarity F1 {figures.PolarityF1:F3}, macro F1 {figures.MacroF1:F3}, polar posts at 0 {figures.ZeroShare:P1}");
+        if (!part.EndsWith("test", StringComparison.Ordinal))
+        {
+            for (var i = 0; i < posts.Count; i++)
+            {
+                if (predicted[i] != expected[i])
+                {
+                    output.WriteLine($"  miss: expected {expected[i]}, got {predicted[i]} ({compounds[i]:F3}): {posts[i].Text}");
+                }
+            }
+        }
+
+        return figures;
+    }
+
+    private sealed record Figures(double R, double PolarityF1, double MacroF1, double ZeroShare);
+}

@@ -1,0 +1,57 @@
+namespace Monitro.Tests.Analysis;
+
+/// <summary>One labelled post of the project's own sentiment sets.</summary>
+/// <param name="Language">The language of the post (en, de, es, fr, pt).</param>
+/// <param name="IsTest">Whether the post belongs to the frozen test part (every third post, fixed when the set was written).</param>
+/// <param name="Label">The human label.</param>
+/// <param name="Rating">The human rating from -4 to +4 (English set only; 0 otherwise).</param>
+/// <param name="Text">The post.</param>
+internal sealed record LabelledPost(string Language, bool IsTest, SentimentLabel Label, double Rating, string Text);
+
+/// <summary>Reads sentiment-social.tsv (English) and sentiment-languages.tsv (de, es, fr, pt).</summary>
+internal static class SocialSentimentSets
+{
+    public static IReadOnlyList<LabelledPost> English() =>
+        Read("sentiment-social.tsv", fields => new LabelledPost(
+            "en",
+            IsTest(fields[0]),
+            ParseLabel(fields[1]),
+            double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture),
+            fields[3]));
+
+    public static IReadOnlyList<LabelledPost> OtherLanguages() =>
+        Read("sentiment-languages.tsv", fields => new LabelledPost(fields[0], IsTest(fields[1]), ParseLabel(fields[2]), 0, fields[3]));
+
+    private static List<LabelledPost> Read(string fileName, Func<string[], LabelledPost> parse)
+    {
+        var posts = new List<LabelledPost>();
+        foreach (var line in File.ReadLines(SentimentEvaluationSet.Locate(fileName)))
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            Assert.True(fields.Length == 4, $"Malformed evaluation line: {line}");
+            posts.Add(parse(fields));
+        }
+
+        return posts;
+    }
+
+    private static bool IsTest(string split) => split switch
+    {
+        "test" => true,
+        "dev" => false,
+        _ => throw new InvalidDataException($"Unknown split '{split}'."),
+    };
+
+    private static SentimentLabel ParseLabel(string label) => label switch
+    {
+        "positive" => SentimentLabel.Positive,
+        "negative" => SentimentLabel.Negative,
+        "neutral" => SentimentLabel.Neutral,
+        _ => throw new InvalidDataException($"Unknown label '{label}'."),
+    };
+}
