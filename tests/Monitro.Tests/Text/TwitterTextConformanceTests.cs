@@ -16,6 +16,10 @@ public sealed class TwitterTextConformanceTests(ITestOutputHelper output)
 
     private static readonly Dictionary<string, string> DeliberateDifferences = new(StringComparer.Ordinal)
     {
+        ["Extract lone metion but not @user@user (too close to an email)"] = "a fediverse handle names its server: @test@example.com is one handle",
+        ["Extract a list"] = "a Twitter list path is not part of the handle: @username/list-name mentions @username",
+        ["Extract a mention and list"] = "a Twitter list path is not part of the handle",
+        ["Extract a list in the middle of a Japanese tweet"] = "a Twitter list path is not part of the handle",
     };
 
     private static readonly Lazy<YamlMappingNode> Tests = new(Load);
