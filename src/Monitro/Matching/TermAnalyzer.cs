@@ -58,7 +58,10 @@ internal static class TermAnalyzer
         return FromElements(query, position, Elements(text));
     }
 
-    /// <summary>Builds the node of a quoted phrase (a single element is a plain term).</summary>
+    /// <summary>
+    /// Builds the node of a quoted phrase. A single element is a plain term, except that a quoted word matches whole
+    /// words and whole hashtag or handle parts only (<c>"sale"</c> matches <c>#Black_Friday_Sale</c>, not <c>#wholesale</c> or <c>#flashsale</c>).
+    /// </summary>
     public static QueryNode FromPhrase(string query, QueryToken token)
     {
         var elements = Elements(token.Text);
@@ -67,7 +70,8 @@ internal static class TermAnalyzer
             return new PhraseTerm(token.Position, [.. elements], Math.Max(0, token.Number));
         }
 
-        return FromElements(query, token.Position, elements);
+        var node = FromElements(query, token.Position, elements);
+        return node is WordTerm word ? word with { WholeOnly = true } : node;
     }
 
     /// <summary>Builds the node of an exact (case- and punctuation-sensitive) term.</summary>
@@ -245,7 +249,8 @@ internal static class TermAnalyzer
         var element = elements[0];
         return element.Kind switch
         {
-            TokenKind.Word => new WordTerm(position, element.Key),
+            // A joined term (c#, asp.net) is one token, never part of a longer one: "c#" and c# mean the same.
+            TokenKind.Word => new WordTerm(position, element.Key, WholeOnly: SocialTokenizer.IsJoined(element.Key)),
             TokenKind.Run => new RunTerm(position, element.Key),
             _ => new EntityTerm(position, element.Kind, element.Key),
         };

@@ -130,11 +130,11 @@ internal sealed class WatchIndex
                 {
                     ProbeDeletions(key, _fuzzyMaxEdits, candidates, offset);
                 }
-
-                if (token.IsEntityPart)
-                {
-                    _entityWords?.Scan(key, ref entityScan, AddPattern);
-                }
+            }
+            else if (token.Kind is TokenKind.Hashtag or TokenKind.Mention)
+            {
+                // The whole entity, so that a word across parts (iPhone in #NewiPhoneFund) is found too.
+                _entityWords?.Scan(key, ref entityScan, AddPattern);
             }
             else if (token.Kind == TokenKind.Run)
             {
