@@ -33,7 +33,7 @@ internal enum IndexKeyKind
     /// <summary>A substring of a run of unspaced script (Aho-Corasick).</summary>
     Substring,
 
-    /// <summary>A word of four or more characters inside a hashtag or handle part (Aho-Corasick over the part).</summary>
+    /// <summary>A word of four or more characters inside a hashtag or handle (Aho-Corasick over the entity; word boundaries are checked on evaluation).</summary>
     EntitySubstring,
 
     /// <summary>A prefix of a word.</summary>

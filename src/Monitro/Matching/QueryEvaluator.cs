@@ -56,7 +56,7 @@ internal sealed class QueryEvaluator
             case FieldTerm field:
                 return MatchesField(field, post);
             case WordTerm word:
-                return post.Terms.Find(TokenKind.Word, word.Text) >= 0 || (word.MatchesInsideEntities && post.Terms.HasEntityParts && OccursInsideEntityPart(word, post.Analysis));
+                return post.Terms.Find(TokenKind.Word, word.Text) >= 0 || (word.MatchesInsideEntities && post.Terms.HasEntityParts && EntityWordMatcher.Occurs(word.Text, post.Analysis));
             case EntityTerm entity:
                 return post.Terms.Find(entity.Kind, entity.Key) >= 0;
             default:
@@ -192,28 +192,8 @@ internal sealed class QueryEvaluator
 
         if (word.MatchesInsideEntities && post.Terms.HasEntityParts)
         {
-            foreach (ref readonly var token in tokens)
-            {
-                if (token.Kind == TokenKind.Word && token.IsEntityPart && token.KeyLength > word.Text.Length
-                    && analysis.Key(token).Contains(word.Text, StringComparison.Ordinal))
-                {
-                    hits.Add(Hit.Of(token));
-                }
-            }
+            EntityWordMatcher.AddHits(word.Text, analysis, hits);
         }
-    }
-
-    private static bool OccursInsideEntityPart(WordTerm word, TextAnalysis analysis)
-    {
-        foreach (ref readonly var token in analysis.Tokens)
-        {
-            if (token.Kind == TokenKind.Word && token.IsEntityPart && analysis.Key(token).Contains(word.Text, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Returns whether a phrase element matches a token.</summary>

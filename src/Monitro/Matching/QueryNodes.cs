@@ -33,8 +33,11 @@ internal sealed record NearNode(int Position, QueryNode Left, QueryNode Right, i
     public override bool IsPositional => true;
 }
 
-/// <summary>A word (folded); one of four or more characters also matches inside a hashtag or handle part.</summary>
-internal sealed record WordTerm(int Position, string Text) : QueryNode(Position)
+/// <summary>
+/// A word (folded); one of four or more characters also matches inside a hashtag or handle on word boundaries,
+/// unless <paramref name="WholeOnly"/> (a quoted word) asks for whole words and whole parts only.
+/// </summary>
+internal sealed record WordTerm(int Position, string Text, bool WholeOnly = false) : QueryNode(Position)
 {
     /// <summary>The shortest word that also matches as a substring of hashtag and handle parts.</summary>
     public const int MinSubstringLength = 4;
@@ -43,7 +46,7 @@ internal sealed record WordTerm(int Position, string Text) : QueryNode(Position)
     public override bool IsPositional => true;
 
     /// <summary>Gets whether the word also matches inside hashtag and handle parts.</summary>
-    public bool MatchesInsideEntities => Text.Length >= MinSubstringLength;
+    public bool MatchesInsideEntities => !WholeOnly && Text.Length >= MinSubstringLength;
 }
 
 /// <summary>Text of a script without spaces (Han, Kana, Thai…), matched as a substring of such runs.</summary>

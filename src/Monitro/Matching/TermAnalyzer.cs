@@ -58,7 +58,10 @@ internal static class TermAnalyzer
         return FromElements(query, position, Elements(text));
     }
 
-    /// <summary>Builds the node of a quoted phrase (a single element is a plain term).</summary>
+    /// <summary>
+    /// Builds the node of a quoted phrase. A single element is a plain term, except that a quoted word matches whole
+    /// words and whole hashtag or handle parts only (<c>"sale"</c> matches <c>#Black_Friday_Sale</c>, not <c>#wholesale</c> or <c>#flashsale</c>).
+    /// </summary>
     public static QueryNode FromPhrase(string query, QueryToken token)
     {
         var elements = Elements(token.Text);
@@ -67,7 +70,8 @@ internal static class TermAnalyzer
             return new PhraseTerm(token.Position, [.. elements], Math.Max(0, token.Number));
         }
 
-        return FromElements(query, token.Position, elements);
+        var node = FromElements(query, token.Position, elements);
+        return node is WordTerm word ? word with { WholeOnly = true } : node;
     }
 
     /// <summary>Builds the node of an exact (case- and punctuation-sensitive) term.</summary>
@@ -117,8 +121,7 @@ internal static class TermAnalyzer
                 return new FieldTerm(position, QueryField.Site, site);
             case "url":
                 var url = StripScheme(value.ToLowerInvariant());
-                var slash = url.IndexOfAny(['/', '?', '#']);
-                if (!IsDomain(slash < 0 ? url : url[..slash]))
+                if (!IsDomain(QueryCompiler.UrlHost(url).ToString()) || !HasValidPort(url))
                 {
                     throw new QuerySyntaxException("expected an address such as acme.com/blog after 'url:'", query, valuePosition);
                 }
@@ -150,11 +153,21 @@ internal static class TermAnalyzer
         return value.StartsWith("www.", StringComparison.Ordinal) ? value[4..] : value;
     }
 
+    // Host names may have underscores in subdomains (sub_domain.acme.com).
     private static bool IsDomain(string host)
     {
         var dot = host.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 && dot < host.Length - 1 && !host.Contains("..", StringComparison.Ordinal)
-            && host.All(c => char.IsLetterOrDigit(c) || c is '.' or '-');
+            && host.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_');
+    }
+
+    // A port after the host is digits only (acme.com:3000/blog).
+    private static bool HasValidPort(string url)
+    {
+        var end = url.IndexOfAny(['/', '?', '#']);
+        var authority = end < 0 ? url : url[..end];
+        var colon = authority.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 || (colon < authority.Length - 1 && authority[(colon + 1)..].All(char.IsAsciiDigit));
     }
 
     private static EntityTerm FromEntity(string query, int position, string text)
@@ -236,7 +249,8 @@ internal static class TermAnalyzer
         var element = elements[0];
         return element.Kind switch
         {
-            TokenKind.Word => new WordTerm(position, element.Key),
+            // A joined term (c#, asp.net) is one token, never part of a longer one: "c#" and c# mean the same.
+            TokenKind.Word => new WordTerm(position, element.Key, WholeOnly: SocialTokenizer.IsJoined(element.Key)),
             TokenKind.Run => new RunTerm(position, element.Key),
             _ => new EntityTerm(position, element.Kind, element.Key),
         };
@@ -249,8 +263,20 @@ internal static class TermAnalyzer
         analysis.Analyze(text);
         var elements = new List<PhraseElement>();
         var lastEmojiPosition = -1;
+        var joinedEnd = -1;
         foreach (ref readonly var token in analysis.Tokens)
         {
+            // A joined term (c#, .net, node.js, acme.com) stands for the words and the link inside it: c# is not c.
+            if (token.KeyStart < joinedEnd && token.Kind is TokenKind.Word or TokenKind.Url)
+            {
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Word && SocialTokenizer.IsJoined(analysis.Key(token)))
+            {
+                joinedEnd = token.KeyStart + token.KeyLength;
+            }
+
             switch (token.Kind)
             {
                 case TokenKind.Hashtag or TokenKind.Mention or TokenKind.Host or TokenKind.Domain:

@@ -6,7 +6,7 @@ namespace Monitro.Matching;
 /// An immutable index of compiled watches by their required keys: per kind a dictionary from key to watches,
 /// Aho-Corasick automata for unspaced-script substrings and exact literals, a sorted prefix table, a deletion
 /// neighbourhood for fuzzy keys, and an Aho-Corasick automaton of the words that also match inside a hashtag or
-/// handle part (<c>acme</c> in <c>#acmeanvil</c>), which reports each word found in one pass over the part.
+/// handle (<c>acme</c> in <c>#acmeanvil</c>), which reports each word found in one pass over the entity.
 /// </summary>
 /// <remarks>Safe to share between threads. Candidates it returns are verified by <see cref="QueryEvaluator"/>.</remarks>
 internal sealed class WatchIndex
@@ -130,11 +130,11 @@ internal sealed class WatchIndex
                 {
                     ProbeDeletions(key, _fuzzyMaxEdits, candidates, offset);
                 }
-
-                if (token.IsEntityPart)
-                {
-                    _entityWords?.Scan(key, ref entityScan, AddPattern);
-                }
+            }
+            else if (token.Kind is TokenKind.Hashtag or TokenKind.Mention)
+            {
+                // The whole entity, so that a word across parts (iPhone in #NewiPhoneFund) is found too.
+                _entityWords?.Scan(key, ref entityScan, AddPattern);
             }
             else if (token.Kind == TokenKind.Run)
             {

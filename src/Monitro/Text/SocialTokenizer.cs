@@ -23,30 +23,37 @@ internal static class SocialTokenizer
         {
             var f = text.Folded;
             var c = f[i];
-            var atBoundary = !PreviousIsWord(f, i);
             int next;
-            if (atBoundary && c == '#' && TryHashtag(analysis, i, ref position, out next))
+            if (c == '#' && !PreviousIsWord(f, i) && TryHashtag(analysis, i, ref position, out next))
             {
                 i = next;
                 continue;
             }
 
-            if (atBoundary && c == '@' && TryHandle(analysis, i, ref position, out next))
+            if (c == '@' && AtHandleStart(f, i) && TryHandle(analysis, i, ref position, out next))
             {
                 i = next;
                 continue;
             }
 
-            if (atBoundary && c == '$' && TryCashtag(analysis, i, ref position, out next))
+            if (c == '$' && AtCashtagStart(f, i) && TryCashtag(analysis, i, ref position, out next))
             {
                 i = next;
                 continue;
             }
 
-            if (atBoundary && (c == 'h' || c == 'w') && TryParseUrl(f, i, out var keyStart, out var end, out var hostEnd))
+            if ((c == 'h' || c == 'w') && AtLinkStart(f, i) && LinkScanner.TryParse(f, i, anyTopLevelDomain: false, out var keyStart, out var hostEnd, out var end))
             {
                 AddUrlTokens(analysis, keyStart, hostEnd, end, position++, text.OriginalStart(i), text.OriginalEnd(end - 1) - text.OriginalStart(i));
                 i = end;
+                continue;
+            }
+
+            if (c == '.' && AtLeadingDot(f, i))
+            {
+                // .NET: the dotted name is a token of its own, at the position of the word after the dot.
+                AddJoined(analysis, i, JoinedEnd(f, i + 1, out var words), position, words);
+                i++;
                 continue;
             }
 
@@ -61,8 +68,7 @@ internal static class SocialTokenizer
             }
             else if (CharClass.IsWordRune(rune))
             {
-                i = AddWordOrEmail(analysis, i, position);
-                position++;
+                i = AddWordOrEmail(analysis, i, ref position);
             }
             else
             {
@@ -84,56 +90,10 @@ internal static class SocialTokenizer
     }
 
     /// <summary>
-    /// Recognizes a URL starting with <c>http://</c>, <c>https://</c> or <c>www.</c> at <paramref name="start"/>;
-    /// its key (without scheme and <c>www.</c>) is [<paramref name="keyStart"/>, <paramref name="end"/>) and its host ends at <paramref name="hostEnd"/>.
+    /// Returns whether a word key is a joined term: letters joined with <c>#</c>, <c>+</c> or <c>.</c>
+    /// (<c>c#</c>, <c>c++</c>, <c>.net</c>, <c>node.js</c>), which the tokenizer adds before the words it joins.
     /// </summary>
-    public static bool TryParseUrl(ReadOnlySpan<char> f, int start, out int keyStart, out int end, out int hostEnd)
-    {
-        keyStart = end = hostEnd = 0;
-        var rest = f[start..];
-        if (rest.StartsWith("https://", StringComparison.Ordinal))
-        {
-            keyStart = start + 8;
-        }
-        else if (rest.StartsWith("http://", StringComparison.Ordinal))
-        {
-            keyStart = start + 7;
-        }
-        else if (rest.StartsWith("www.", StringComparison.Ordinal))
-        {
-            keyStart = start;
-        }
-        else
-        {
-            return false;
-        }
-
-        if (f[keyStart..].StartsWith("www.", StringComparison.Ordinal))
-        {
-            keyStart += 4;
-        }
-
-        end = keyStart;
-        while (end < f.Length && !char.IsWhiteSpace(f[end]) && f[end] is not ('<' or '>' or '"' or '\u201C' or '\u201D'))
-        {
-            end++;
-        }
-
-        while (end > keyStart && f[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '\'' or '"' or '\u2026')
-        {
-            end--;
-        }
-
-        hostEnd = keyStart;
-        while (hostEnd < end && f[hostEnd] is not ('/' or '?' or '#' or ':'))
-        {
-            hostEnd++;
-        }
-
-        var host = f[keyStart..hostEnd];
-        var dot = host.IndexOf('.');
-        return dot > 0 && dot < host.Length - 1;
-    }
+    public static bool IsJoined(ReadOnlySpan<char> key) => key.IndexOfAny('#', '+', '.') >= 0;
 
     private static bool PreviousIsWord(ReadOnlySpan<char> f, int i)
     {
@@ -147,9 +107,57 @@ internal static class SocialTokenizer
             return char.IsAsciiLetterOrDigit(f[i - 1]) || f[i - 1] == '_';
         }
 
+        // VS16 ends an emoji, not a word: ❤️#love.
+        if (f[i - 1] == VariationSelector16)
+        {
+            return false;
+        }
+
         var start = char.IsLowSurrogate(f[i - 1]) && i >= 2 ? i - 2 : i - 1;
         return CharClass.IsWordRune(CharClass.RuneAt(f, start, out _)) || f[i - 1] == '_';
     }
+
+    // A word of a script written with spaces before i: text in Han, Kana or Thai runs straight into a handle or link.
+    private static bool PreviousIsSpacedWord(ReadOnlySpan<char> f, int i)
+    {
+        if (!PreviousIsWord(f, i))
+        {
+            return false;
+        }
+
+        var start = char.IsLowSurrogate(f[i - 1]) && i >= 2 ? i - 2 : i - 1;
+        return !CharClass.IsUnspacedScript(CharClass.RuneAt(f, start, out _).Value);
+    }
+
+    // A handle starts after a space, punctuation, text without spaces (の@user) or a retweet marker (RT@user),
+    // not after characters that make it something else (f!@kn, a@@b).
+    private static bool AtHandleStart(ReadOnlySpan<char> f, int i)
+    {
+        if (i == 0)
+        {
+            return true;
+        }
+
+        if (f[i - 1] is '!' or '#' or '$' or '%' or '&' or '*' or '@')
+        {
+            return false;
+        }
+
+        return !PreviousIsSpacedWord(f, i) || (i >= 2 && f[i - 2] == 'r' && f[i - 1] == 't' && !PreviousIsWord(f, i - 2));
+    }
+
+    // A cashtag starts after a space or an opening bracket or quote ($OK$NG has one cashtag).
+    private static bool AtCashtagStart(ReadOnlySpan<char> f, int i) =>
+        i == 0 || char.IsWhiteSpace(f[i - 1]) || f[i - 1] is '(' or '[' or '{' or '"' or '\'' or '\u201C';
+
+    // A link does not continue a word, a handle, a hashtag, a cashtag, a path or a name (#http://x.com, $acme.com, a.b.com).
+    private static bool AtLinkStart(ReadOnlySpan<char> f, int i) =>
+        i == 0 || (f[i - 1] is not ('@' or '#' or '$' or '_' or '-' or '.' or '/') && !PreviousIsSpacedWord(f, i));
+
+    // A dot that starts a name (.NET), after a space, the start, or an opening bracket or quote.
+    private static bool AtLeadingDot(ReadOnlySpan<char> f, int i) =>
+        i + 1 < f.Length && char.IsAsciiLetter(f[i + 1])
+        && (i == 0 || char.IsWhiteSpace(f[i - 1]) || f[i - 1] is '(' or '[' or '{' or '"' or '\'' or '\u201C' or '/');
 
     private static bool IsWordAt(ReadOnlySpan<char> f, int i, out int length)
     {
@@ -169,17 +177,123 @@ internal static class SocialTokenizer
         return CharClass.IsWordRune(rune);
     }
 
-    // A word, unless the word is the local part of an e-mail address (only tried when an e-mail character follows).
-    private static int AddWordOrEmail(TextAnalysis analysis, int start, int position)
+    // A word, unless the word is the local part of an e-mail address (only tried when an e-mail character follows)
+    // or the start of a bare domain (acme.com); a term joined with # + . (c#, node.js) is added before its words.
+    private static int AddWordOrEmail(TextAnalysis analysis, int start, ref int position)
     {
         var f = analysis.Text.Folded;
         var end = WordEnd(f, start);
         if (end < f.Length && f[end] is '@' or '.' or '_' or '%' or '+' or '-' or '\'' && TryEmail(analysis, start, position) is var emailEnd && emailEnd > 0)
         {
+            position++;
             return emailEnd;
         }
 
-        return AddWord(analysis, start, end, position);
+        if (end < f.Length && f[end] is '.' or '-' && TryBareLink(analysis, start, end, ref position, out var linkEnd))
+        {
+            return linkEnd;
+        }
+
+        if (end < f.Length && f[end] is '#' or '+' or '.' && !(start > 0 && f[start - 1] == '.' && PreviousIsWord(f, start - 1)))
+        {
+            var joinedEnd = JoinedEnd(f, start, out var words);
+            if (joinedEnd > end)
+            {
+                AddJoined(analysis, start, joinedEnd, position, words);
+            }
+        }
+
+        AddWord(analysis, start, end, position++);
+        return end;
+    }
+
+    // The end of a term joined with marks that starts with a word at start: c#, f#, c++, node.js, asp.net.
+    private static int JoinedEnd(ReadOnlySpan<char> f, int start, out int words)
+    {
+        words = 1;
+        var end = WordEnd(f, start);
+        while (end + 1 < f.Length && f[end] == '.' && char.IsAsciiLetterOrDigit(f[end + 1]))
+        {
+            end = WordEnd(f, end + 1);
+            words++;
+        }
+
+        var marks = end;
+        while (marks < f.Length && marks - end < 2 && f[marks] is '#' or '+')
+        {
+            marks++;
+        }
+
+        return marks > end && !(marks < f.Length && (f[marks] is '#' or '+' || IsWordAt(f, marks, out _))) ? marks : end;
+    }
+
+    private static void AddJoined(TextAnalysis analysis, int start, int end, int position, int words)
+    {
+        var text = analysis.Text;
+        if (end - start < 2 || !IsJoined(text.Folded[start..end]))
+        {
+            return;
+        }
+
+        var originalStart = text.OriginalStart(start);
+        analysis.Add(new Token(TokenKind.Word, start, end - start, position, originalStart, text.OriginalEnd(end - 1) - originalStart, PositionCount: words));
+    }
+
+    // A bare domain such as acme.com/blog: its URL, host and domain tokens, the dotted name, and the words of the host
+    // (a brand is still a word in its own domain); the path is not words, as in any link.
+    private static bool TryBareLink(TextAnalysis analysis, int start, int wordEnd, ref int position, out int end)
+    {
+        var text = analysis.Text;
+        var f = text.Folded;
+        end = 0;
+
+        // The host begins after any letters of another script that run into it (한국twitter.com).
+        var hostStart = start;
+        for (var k = start; k < wordEnd;)
+        {
+            var rune = CharClass.RuneAt(f, k, out var length);
+            k += length;
+            if (!rune.IsAscii && !CharClass.IsLatinLetter(rune.Value) && !CharClass.IsMark(rune))
+            {
+                hostStart = k;
+            }
+        }
+
+        if (hostStart == wordEnd || (hostStart == start && !AtLinkStart(f, start))
+            || !LinkScanner.TryParseBare(f, hostStart, out var keyStart, out var hostEnd, out end))
+        {
+            return false;
+        }
+
+        if (hostStart > start)
+        {
+            AddWord(analysis, start, hostStart, position++);
+        }
+
+        var words = 0;
+        for (var k = hostStart; k < hostEnd; k++)
+        {
+            words += IsWordAt(f, k, out _) && (k == hostStart || !IsWordAt(f, k - 1, out _)) ? 1 : 0;
+        }
+
+        AddJoined(analysis, hostStart, hostEnd, position, words);
+        var originalStart = text.OriginalStart(hostStart);
+        AddUrlTokens(analysis, keyStart, hostEnd, end, position, originalStart, text.OriginalEnd(end - 1) - originalStart);
+        for (var k = hostStart; k < hostEnd;)
+        {
+            if (IsWordAt(f, k, out var length))
+            {
+                var wordStop = Math.Min(WordEnd(f, k), hostEnd);
+                AddWord(analysis, k, wordStop, position++);
+                k = wordStop;
+            }
+            else
+            {
+                k += length == 0 ? 1 : length;
+            }
+        }
+
+        return true;
     }
 
     private static int WordEnd(ReadOnlySpan<char> f, int start)
@@ -275,12 +389,13 @@ internal static class SocialTokenizer
 
     private static bool TryHashtag(TextAnalysis analysis, int hash, ref int position, out int next)
     {
-        var f = analysis.Text.Folded;
+        var text = analysis.Text;
+        var f = text.Folded;
         var end = hash + 1;
-        var hasNonDigit = false;
+        var hasLetter = false;
         while (end < f.Length)
         {
-            if (f[end] == '_')
+            if (f[end] == '_' || (end > hash + 1 && IsHashtagJoiner(text, end)))
             {
                 end++;
                 continue;
@@ -291,12 +406,14 @@ internal static class SocialTokenizer
                 break;
             }
 
-            hasNonDigit |= !char.IsDigit(f[end]);
+            hasLetter |= !char.IsDigit(f[end]) && f[end] != '_';
             end += length;
         }
 
         next = end;
-        if (!hasNonDigit)
+
+        // #http://acme.com is a link after a '#', not a hashtag.
+        if (!hasLetter || f[end..].StartsWith("://", StringComparison.Ordinal))
         {
             return false;
         }
@@ -306,33 +423,38 @@ internal static class SocialTokenizer
         return true;
     }
 
+    // Characters that join the words of a hashtag in some languages: the Catalan middle dot (#il·lusió), the Hebrew
+    // maqaf, geresh and gershayim, the Japanese wave dash and ditto marks, the Tibetan tsheg, the katakana middle dot.
+    // The fullwidth tilde (#メ～テレ) folds to '~', which only joins when it was written fullwidth.
+    private static bool IsHashtagJoiner(FoldedText text, int index) => text.Folded[index] switch
+    {
+        '\u00B7' or '\u05BE' or '\u05F3' or '\u05F4' or '\u301C' or '\u3003' or '\u0F0B' or '\u0F0C' or '\u30FB' or '\u30A0' or '\uA67E' => true,
+        '~' => text.Original[text.OriginalStart(index)] == '\uFF5E',
+        _ => false,
+    };
+
     private static bool TryHandle(TextAnalysis analysis, int at, ref int position, out int next)
     {
-        var f = analysis.Text.Folded;
+        // Handles are ASCII on every platform (a Bluesky handle is a domain name); text in a script without spaces may
+        // follow straight away (@userに), a letter of another script may not (@aliceìnheiro is no handle).
+        var text = analysis.Text;
+        var f = text.Folded;
         var localEnd = at + 1;
-        while (localEnd < f.Length)
+        while (localEnd < f.Length && (char.IsAsciiLetterOrDigit(f[localEnd]) || f[localEnd] == '_'
+            || (f[localEnd] == '.' && localEnd + 1 < f.Length && char.IsAsciiLetterOrDigit(f[localEnd + 1]))))
         {
-            if (f[localEnd] == '_' || (f[localEnd] == '.' && IsWordAt(f, localEnd + 1, out _)))
-            {
-                localEnd++;
-            }
-            else if (IsWordAt(f, localEnd, out var length))
-            {
-                localEnd += length;
-            }
-            else
-            {
-                break;
-            }
+            localEnd++;
         }
 
         next = localEnd;
-        if (localEnd == at + 1)
+        if (localEnd == at + 1 || f[localEnd..].StartsWith("://", StringComparison.Ordinal)
+            || (IsWordAt(f, localEnd, out _) && !CharClass.IsUnspacedScript(CharClass.RuneAt(f, localEnd, out _).Value))
+            || HasAccentedLatin(text.Original.AsSpan(text.OriginalStart(at), text.OriginalEnd(localEnd - 1) - text.OriginalStart(at))))
         {
             return false;
         }
 
-        // A fediverse handle names its server: @jane@example.social.
+        // A fediverse handle names its server: @jane@example.social. Another '@' without a server makes it no handle (@_@).
         var end = localEnd;
         if (end < f.Length && f[end] == '@')
         {
@@ -342,10 +464,12 @@ internal static class SocialTokenizer
                 serverEnd += char.IsHighSurrogate(f[serverEnd]) ? 2 : 1;
             }
 
-            if (f[(end + 1)..serverEnd].Contains('.'))
+            if (!f[(end + 1)..serverEnd].Contains('.'))
             {
-                end = serverEnd;
+                return false;
             }
+
+            end = serverEnd;
         }
 
         AddEntity(analysis, TokenKind.Mention, at, localEnd, end, ref position);
@@ -353,31 +477,64 @@ internal static class SocialTokenizer
         return true;
     }
 
+    // Folding removes accents; a handle written with them is not one.
+    private static bool HasAccentedLatin(ReadOnlySpan<char> original)
+    {
+        foreach (var c in original)
+        {
+            if (c >= 0x80 && CharClass.IsLatinLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // $ and 1 to 6 ASCII letters, optionally a '.' or '_' and 1 or 2 letters ($BRK.B, $RDS_A); not followed by a word character.
     private static bool TryCashtag(TextAnalysis analysis, int dollar, ref int position, out int next)
     {
         var text = analysis.Text;
         var f = text.Folded;
-        var end = dollar + 1;
-        while (end < f.Length && end - dollar <= 6 && char.IsAsciiLetter(f[end]))
+        var end = AsciiLettersEnd(f, dollar + 1, 7);
+        next = end;
+        if (end == dollar + 1 || end - dollar > 7)
         {
-            end++;
+            return false;
         }
 
-        next = end;
-        if (end == dollar + 1 || end - dollar > 6 || IsWordAt(f, end, out _))
+        if (end + 1 < f.Length && f[end] is '.' or '_' && AsciiLettersEnd(f, end + 1, 3) is var suffixEnd && suffixEnd > end + 1 && suffixEnd - end <= 3)
+        {
+            end = suffixEnd;
+        }
+
+        if (IsWordAt(f, end, out _))
         {
             return false;
         }
 
         var originalStart = text.OriginalStart(dollar);
         analysis.Add(new Token(TokenKind.Cashtag, dollar + 1, end - dollar - 1, position++, originalStart, text.OriginalEnd(end - 1) - originalStart));
+        next = end;
         return true;
+    }
+
+    // The end of a run of ASCII letters from start, looking at most max letters.
+    private static int AsciiLettersEnd(ReadOnlySpan<char> f, int start, int max)
+    {
+        var end = start;
+        while (end < f.Length && end - start < max && char.IsAsciiLetter(f[end]))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private static int SkipPossessive(ReadOnlySpan<char> f, int end) =>
         end + 1 < f.Length && f[end] == '\'' && f[end + 1] == 's' && !IsWordAt(f, end + 2, out _) ? end + 2 : end;
 
-    // Adds a hashtag or handle entity token and its parts (split at _, ., case changes, letter/digit and script changes).
+    // Adds a hashtag or handle entity token and its parts (split at _, ., joiners, case changes, letter/digit and script changes).
     private static void AddEntity(TextAnalysis analysis, TokenKind kind, int sigil, int partsEnd, int end, ref int position)
     {
         var text = analysis.Text;
@@ -393,7 +550,7 @@ internal static class SocialTokenizer
         var parts = 0;
         while (k < partsEnd)
         {
-            if (f[k] is '_' or '.')
+            if (!IsWordAt(f, k, out _))
             {
                 parts += AddPart(analysis, partStart, k, position + parts);
                 partStart = k + 1;

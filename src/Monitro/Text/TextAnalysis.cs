@@ -46,7 +46,7 @@ internal sealed class TextAnalysis : IDisposable
     {
         ArgumentNullException.ThrowIfNull(link);
         var folded = link.ToLowerInvariant().AsSpan();
-        if (!SocialTokenizer.TryParseUrl(folded, 0, out var keyStart, out var end, out var hostEnd))
+        if (!LinkScanner.TryParse(folded, 0, anyTopLevelDomain: true, out var keyStart, out var hostEnd, out var end))
         {
             return;
         }

@@ -7,7 +7,7 @@ namespace Monitro.Text;
 /// <param name="Position">The word position; tokens derived from one another share it; -1 for tokens not in the text.</param>
 /// <param name="OriginalStart">The offset of the token in the original text, or -1 for tokens not in the text.</param>
 /// <param name="OriginalLength">The length of the token in the original text.</param>
-/// <param name="IsEntityPart">Whether the token is a part of a hashtag or handle (where words also match as substrings).</param>
+/// <param name="IsEntityPart">Whether the token is a part of a hashtag or handle (words also match inside them on word boundaries).</param>
 /// <param name="PositionCount">The number of word positions the token covers: a hashtag or handle covers those of its parts.</param>
 internal readonly record struct Token(
     TokenKind Kind,

@@ -125,9 +125,14 @@ internal sealed class ReferenceEvaluator
         switch (node)
         {
             case WordTerm word:
-                // A word of four or more characters also matches inside a hashtag or handle part.
-                return TokensWhere(t => t.Kind == TokenKind.Word
-                    && (t.Key == word.Text || (t.Part && word.Text.Length >= 4 && t.Key.Contains(word.Text, StringComparison.Ordinal))));
+                // A word of four or more characters, unquoted, also matches inside a hashtag or handle on word boundaries.
+                var words = TokensWhere(t => t.Kind == TokenKind.Word && t.Key == word.Text);
+                if (word.Text.Length >= 4 && !word.WholeOnly)
+                {
+                    words.AddRange(InsideEntities(word.Text));
+                }
+
+                return words;
             case RunTerm run:
                 return TokensWhere(t => t.Kind == TokenKind.Run && t.Key.Contains(run.Text, StringComparison.Ordinal));
             case EntityTerm entity:
@@ -195,6 +200,55 @@ internal sealed class ReferenceEvaluator
     private IEnumerable<PostToken> ElementTokens(PhraseElement element) =>
         _tokens.Where(t => t.First >= 0 && t.Kind == element.Kind
             && (element.Kind == TokenKind.Run ? t.Key.Contains(element.Key, StringComparison.Ordinal) : t.Key == element.Key));
+
+    // Occurrences of a word across the parts of each hashtag or handle that start and end on a part edge or on a
+    // boundary the segmenter finds inside a part of letters; one exactly equal to a part is a word token already.
+    private List<Occurrence> InsideEntities(string word)
+    {
+        var found = new List<Occurrence>();
+        foreach (var entity in _tokens.Where(t => t.Kind is TokenKind.Hashtag or TokenKind.Mention && t.Start >= 0))
+        {
+            var parts = _tokens.Where(p => p.Part && p.Start >= entity.Start && p.End <= entity.End).ToList();
+            var body = new System.Text.StringBuilder();
+            var owner = new List<int>();
+            var boundaries = new HashSet<int>();
+            for (var p = 0; p < parts.Count; p++)
+            {
+                if (p > 0 && parts[p - 1].End != parts[p].Start)
+                {
+                    body.Append('\0');
+                    owner.Add(-1);
+                }
+
+                boundaries.Add(body.Length);
+                if (parts[p].Key.Length <= Monitro.Text.WordSegmenter.MaxRunLength && parts[p].Key.All(char.IsAsciiLetterLower))
+                {
+                    var inner = new int[parts[p].Key.Length];
+                    var count = Monitro.Text.WordSegmenter.Segment(parts[p].Key, inner);
+                    boundaries.UnionWith(inner.Take(count).Select(b => body.Length + b));
+                }
+
+                body.Append(parts[p].Key);
+                owner.AddRange(Enumerable.Repeat(p, parts[p].Key.Length));
+                boundaries.Add(body.Length);
+            }
+
+            var text = body.ToString();
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + word.Length;
+                var (from, to) = (owner[at], owner[end - 1]);
+                if (from < 0 || to < 0 || !boundaries.Contains(at) || !boundaries.Contains(end) || (from == to && parts[from].Key == word))
+                {
+                    continue;
+                }
+
+                found.Add(new Occurrence(parts[from].First, parts[to].Last, parts[from].Start, parts[to].End));
+            }
+        }
+
+        return found;
+    }
 
     private List<Occurrence> TokensWhere(Func<PostToken, bool> predicate) =>
         [.. _tokens.Where(predicate).Select(t => new Occurrence(t.First, t.Last, t.Start, t.End))];

@@ -1,0 +1,104 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Monitro.Text;
+
+/// <summary>
+/// Splits a run of letters written without spaces (a hashtag or handle part such as <c>acmerocks</c>) into the
+/// most likely words, by dynamic programming over a word-frequency list: each word costs the negative log of its
+/// frequency, a stretch of letters not on the list costs more the longer it is (brands are rarely on it).
+/// </summary>
+/// <remarks>
+/// The list (<c>words.tsv</c>, built by <c>tools/words/generate.py</c> from the project's own vocabulary) is read
+/// once, on first use. Cost: at most <see cref="MaxWordLength"/> look-ups per letter; runs longer than
+/// <see cref="MaxRunLength"/> letters are not split.
+/// </remarks>
+internal static class WordSegmenter
+{
+    /// <summary>The longest run that is split.</summary>
+    public const int MaxRunLength = 64;
+
+    /// <summary>The longest word looked up.</summary>
+    public const int MaxWordLength = 20;
+
+    private const string ResourceName = "Monitro.Text.words.tsv";
+
+    // Tuned on the development split of the hashtag set: a letter outside the list costs about as much as a
+    // rare word over three letters, so a brand stays one piece and a known word is cut off it.
+    private const float UnknownBase = 10f;
+    private const float UnknownPerLetter = 3f;
+
+    private static readonly Lazy<FrozenDictionary<string, float>> Costs = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Splits a run of lower-case ASCII letters and writes the offsets where inner words start.</summary>
+    /// <param name="letters">The letters.</param>
+    /// <param name="boundaries">Receives the inner word starts (1 … length - 1), ascending; at least <paramref name="letters"/>.Length long.</param>
+    /// <returns>The number of inner boundaries written.</returns>
+    public static int Segment(ReadOnlySpan<char> letters, Span<int> boundaries)
+    {
+        var n = letters.Length;
+        if (n < 2 || n > MaxRunLength)
+        {
+            return 0;
+        }
+
+        var costs = Costs.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<float> best = stackalloc float[n + 1];
+        Span<int> from = stackalloc int[n + 1];
+        best[0] = 0;
+        for (var end = 1; end <= n; end++)
+        {
+            best[end] = float.MaxValue;
+            for (var start = Math.Max(0, end - MaxWordLength); start < end; start++)
+            {
+                var word = letters[start..end];
+                var cost = costs.TryGetValue(word, out var known) ? known : UnknownBase + (UnknownPerLetter * word.Length);
+                if (best[start] + cost < best[end])
+                {
+                    best[end] = best[start] + cost;
+                    from[end] = start;
+                }
+            }
+
+            // A stretch longer than any word is one unknown piece.
+            var whole = UnknownBase + (UnknownPerLetter * end);
+            if (end > MaxWordLength && whole < best[end])
+            {
+                best[end] = whole;
+                from[end] = 0;
+            }
+        }
+
+        var count = 0;
+        for (var k = from[n]; k > 0; k = from[k])
+        {
+            boundaries[count++] = k;
+        }
+
+        boundaries[..count].Reverse();
+        return count;
+    }
+
+    private static FrozenDictionary<string, float> Load()
+    {
+        using var stream = typeof(WordSegmenter).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The resource {ResourceName} is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
+        var total = 0d;
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (line.Length == 0 || line[0] == '#' || tab <= 0)
+            {
+                continue;
+            }
+
+            var frequency = double.Parse(line.AsSpan(tab + 1), NumberStyles.Integer, CultureInfo.InvariantCulture);
+            frequencies[line[..tab]] = frequency;
+            total += frequency;
+        }
+
+        return frequencies.ToFrozenDictionary(p => p.Key, p => (float)-Math.Log(p.Value / total), StringComparer.Ordinal);
+    }
+}
