@@ -32,8 +32,8 @@ internal static partial class Log
     [LoggerMessage(EventId = MonitroEventIds.MentionMatched, Level = LogLevel.Debug, Message = "Mention {MentionId} found in a post from {SourceName}")]
     public static partial void MentionMatched(this ILogger logger, string mentionId, string sourceName);
 
-    [LoggerMessage(EventId = MonitroEventIds.MatchFailed, Level = LogLevel.Error, Message = "Matching failed for post {PostId} from {SourceName}; the post was skipped")]
-    public static partial void MatchFailed(this ILogger logger, Exception exception, string postId, string sourceName);
+    [LoggerMessage(EventId = MonitroEventIds.PostStageFailed, Level = LogLevel.Error, Message = "The {Stage} stage failed on post {PostId} from {SourceName}; the post is kept as a dead letter and the batch goes on")]
+    public static partial void PostStageFailed(this ILogger logger, Exception exception, string stage, string postId, string sourceName);
 
     [LoggerMessage(EventId = MonitroEventIds.AlertDelivered, Level = LogLevel.Debug, Message = "Alert {IdempotencyKey} delivered to {SinkName}")]
     public static partial void AlertDelivered(this ILogger logger, string idempotencyKey, string sinkName);

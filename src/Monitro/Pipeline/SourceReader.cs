@@ -40,7 +40,8 @@ internal sealed class SourceReader
                     checkpoint = batch.Checkpoint ?? checkpoint;
                 }
 
-                logger.SourceCompleted(_source.Name);
+                // Processing says the source reached its end once the batches before this mark are committed.
+                await writer.WriteAsync(SourceWork.EndOf(_source.Name), cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
