@@ -5,8 +5,11 @@ namespace Monitro.Sources;
 /// <summary>The log messages of the Monitro sources (event ids 3000–3099). Addresses and tokens are never logged: feed URLs can be secrets.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Source {SourceName} failed ({FailureKind}): {Error} (failures in a row: {ConsecutiveFailures}; next attempt in {Delay})")]
-    public static partial void PollFailed(this ILogger logger, string sourceName, string failureKind, string error, int consecutiveFailures, TimeSpan delay);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Source {SourceName} failed ({FailureKind}): {Error}; next attempt at {NextAttemptAt} (in {Delay}; failures in a row: {ConsecutiveFailures})")]
+    public static partial void PollFailed(this ILogger logger, string sourceName, string failureKind, string error, DateTimeOffset nextAttemptAt, TimeSpan delay, int consecutiveFailures);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Debug, Message = "Source {SourceName} failed; the details follow")]
+    public static partial void PollFailureDetails(this ILogger logger, Exception exception, string sourceName);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Source {SourceName} skipped an item at {Position}: {Reason}")]
     public static partial void ItemSkipped(this ILogger logger, string sourceName, string position, string reason);

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Monitro.Diagnostics;
+using Monitro.Resilience;
 
 namespace Monitro.Pipeline;
 
@@ -51,19 +52,11 @@ internal sealed class SourceReader
             catch (Exception exception)
             {
                 failures++;
-                var delay = Backoff(failures);
+                var delay = Backoff.Delay(failures, _services.Options.SourceRetryInitialDelay, _services.Options.SourceRetryMaxDelay);
                 _services.Metrics.SourceFailed(_source.Name);
                 logger.SourceFailed(exception, _source.Name, failures, delay);
                 await Task.Delay(delay, _services.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var options = _services.Options;
-        var factor = Math.Pow(2, Math.Min(failures - 1, 30));
-        var delay = TimeSpan.FromTicks((long)Math.Min(options.SourceRetryInitialDelay.Ticks * factor, options.SourceRetryMaxDelay.Ticks));
-        return delay;
     }
 }
