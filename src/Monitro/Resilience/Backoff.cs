@@ -28,10 +28,15 @@ public static class Backoff
         ArgumentOutOfRangeException.ThrowIfGreaterThan(jitter, 1);
 
         // Doubles are exact enough here and cannot overflow the way ticks × 2^n would.
-        var ticks = Math.Min(initialDelay.Ticks * Math.Pow(2, Math.Min(failures - 1, 62)), maxDelay.Ticks);
+        var ticks = initialDelay.Ticks * Math.Pow(2, Math.Min(failures - 1, 62));
+        var delay = ticks >= maxDelay.Ticks ? maxDelay : TimeSpan.FromTicks((long)ticks);
+        if (jitter == 0)
+        {
+            return delay;
+        }
+
 #pragma warning disable CA5394 // Jitter needs no cryptographic randomness.
-        var spread = jitter > 0 ? 1 - (Random.Shared.NextDouble() * jitter) : 1;
+        return delay * (1 - (Random.Shared.NextDouble() * jitter));
 #pragma warning restore CA5394
-        return TimeSpan.FromTicks((long)(ticks * spread));
     }
 }
