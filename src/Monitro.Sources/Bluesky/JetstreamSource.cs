@@ -80,7 +80,7 @@ internal sealed class JetstreamSource : IListeningSource
             _context.Health.RecordFailure(reason);
             _context.Metrics.Failure(Name, "stream");
             var delay = Backoff.Delay(failures, _options.ReconnectInitialDelay, _options.ReconnectMaxDelay, Backoff.RecommendedJitter);
-            _context.Logger.StreamDropped(Name, reason, delay);
+            _context.Logger.StreamDropped(Name, reason, _context.Time.GetUtcNow() + delay, delay);
             await Task.Delay(delay, _context.Time, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -29,8 +29,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Source {SourceName} connected to its stream (cursor {Cursor})")]
     public static partial void StreamConnected(this ILogger logger, string sourceName, long? cursor);
 
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Source {SourceName} lost its stream ({Reason}); reconnecting in {Delay}")]
-    public static partial void StreamDropped(this ILogger logger, string sourceName, string reason, TimeSpan delay);
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Source {SourceName} lost its stream ({Reason}); reconnecting at {NextAttemptAt} (in {Delay})")]
+    public static partial void StreamDropped(this ILogger logger, string sourceName, string reason, DateTimeOffset nextAttemptAt, TimeSpan delay);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Debug, Message = "Source {SourceName} obtained a new access token valid until {ExpiresAt}")]
     public static partial void TokenObtained(this ILogger logger, string sourceName, DateTimeOffset expiresAt);

@@ -20,8 +20,11 @@ internal static partial class Log
     [LoggerMessage(EventId = MonitroEventIds.SourceCompleted, Level = LogLevel.Information, Message = "Source {SourceName} reached its end")]
     public static partial void SourceCompleted(this ILogger logger, string sourceName);
 
-    [LoggerMessage(EventId = MonitroEventIds.SourceFailed, Level = LogLevel.Warning, Message = "Source {SourceName} failed (attempt {Attempt}); retrying in {Delay}")]
-    public static partial void SourceFailed(this ILogger logger, Exception exception, string sourceName, int attempt, TimeSpan delay);
+    [LoggerMessage(EventId = MonitroEventIds.SourceFailed, Level = LogLevel.Warning, Message = "Source {SourceName} failed ({ErrorType}: {Error}); next attempt at {NextAttemptAt} (in {Delay}; failures in a row: {Attempt})")]
+    public static partial void SourceFailed(this ILogger logger, string sourceName, string errorType, string error, DateTimeOffset nextAttemptAt, TimeSpan delay, int attempt);
+
+    [LoggerMessage(EventId = MonitroEventIds.SourceFailureDetails, Level = LogLevel.Debug, Message = "Source {SourceName} failed; the details follow")]
+    public static partial void SourceFailureDetails(this ILogger logger, Exception exception, string sourceName);
 
     [LoggerMessage(EventId = MonitroEventIds.ItemSkipped, Level = LogLevel.Warning, Message = "Skipped an item from {SourceName} at {Position}: {Reason}")]
     public static partial void ItemSkipped(this ILogger logger, string sourceName, string position, string reason);

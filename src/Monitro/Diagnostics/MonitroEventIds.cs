@@ -9,6 +9,7 @@ internal static class MonitroEventIds
     public const int SourceResuming = 10;
     public const int SourceCompleted = 11;
     public const int SourceFailed = 12;
+    public const int SourceFailureDetails = 14;
     public const int ItemSkipped = 13;
     public const int BatchCommitted = 20;
     public const int MentionMatched = 21;

@@ -54,7 +54,9 @@ internal sealed class SourceReader
                 failures++;
                 var delay = Backoff.Delay(failures, _services.Options.SourceRetryInitialDelay, _services.Options.SourceRetryMaxDelay);
                 _services.Metrics.SourceFailed(_source.Name);
-                logger.SourceFailed(exception, _source.Name, failures, delay);
+                // One Warning line per failure; the stack trace only at Debug.
+                logger.SourceFailed(_source.Name, exception.GetType().Name, exception.Message, _services.TimeProvider.GetUtcNow() + delay, delay, failures);
+                logger.SourceFailureDetails(exception, _source.Name);
                 await Task.Delay(delay, _services.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
