@@ -298,11 +298,7 @@ internal sealed class JetstreamSource : IListeningSource
         }
     }
 
-    private SkippedItem Skip(string position, string reason, string? excerpt = null)
-    {
-        _context.Logger.ItemSkipped(Name, position, reason);
-        return new SkippedItem(Name, position, reason, excerpt);
-    }
+    private SkippedItem Skip(string position, string reason, string? excerpt = null) => _context.Skip(position, reason, excerpt);
 
     /// <summary>What ended a connection, written by the receive loop and read after it ended.</summary>
     private sealed class Connection

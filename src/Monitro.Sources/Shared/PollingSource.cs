@@ -142,11 +142,7 @@ internal abstract class PollingSource<TState> : IListeningSource
     protected SkippedItem SkipTooLarge(string position) => Skip(position, $"the response body is larger than {_options.MaxResponseBytes} bytes");
 
     /// <summary>Reports an item that could not be read: logs it and returns the dead letter for the batch.</summary>
-    protected SkippedItem Skip(string position, string reason, string? excerpt = null)
-    {
-        Context.Logger.ItemSkipped(Name, position, reason);
-        return new SkippedItem(Name, position, reason, excerpt);
-    }
+    protected SkippedItem Skip(string position, string reason, string? excerpt = null) => Context.Skip(position, reason, excerpt);
 
     /// <summary>Computes the first-run start time for sources that filter by date, or <see langword="null"/> for everything.</summary>
     protected DateTimeOffset? FirstRunStartTime() => _options.FirstRun switch
