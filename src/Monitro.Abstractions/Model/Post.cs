@@ -42,8 +42,8 @@ public sealed record Post
     public bool IsRepost { get; init; }
 
     /// <summary>Gets the entities the platform reported for the post (hashtags, mentions, cashtags, links).</summary>
-    /// <value>The default is <see cref="PostEntities.Empty"/>.</value>
-    public PostEntities Entities { get; init; } = PostEntities.Empty;
+    /// <value>The default is <see cref="PostEntities.Empty"/>; <see langword="null"/> (a post read without entities) becomes it too.</value>
+    public PostEntities Entities { get; init => field = value ?? PostEntities.Empty; } = PostEntities.Empty;
 
     /// <summary>Gets a value indicating whether the post replies to another post.</summary>
     public bool IsReply => ReplyToId is not null;

@@ -16,7 +16,10 @@ public sealed class BlueskyJetstreamOptions : ListeningSourceOptions
     /// <value>The default is five seconds. Must be between zero and ten minutes.</value>
     public TimeSpan CursorRewind { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Gets or sets the first wait before reconnecting after the stream drops; it doubles with every failure in a row.</summary>
+    /// <summary>
+    /// Gets or sets the first wait before reconnecting after the stream drops; it doubles with every failure in a row, and
+    /// each wait is shortened by up to a fifth at random.
+    /// </summary>
     /// <value>The default is one second. Must be between one millisecond and one minute.</value>
     public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -45,22 +45,13 @@ internal sealed class BlueskySearchSource : PollingSource<BlueskySearchCheckpoin
 
         var fetch = await SearchAsync(new Uri(_options.ServiceUrl, query), cancellationToken).ConfigureAwait(false);
         var position = $"search cursor={state.WalkCursor ?? "(top)"}";
-        if (fetch.BodyTooLarge)
+        using var document = ReadJson(fetch, position, static root => PostsOf(root) is not null, "an object with a posts array", out var unreadable);
+        if (document is null)
         {
-            return new PollResult { Skipped = [Skip(position, $"the response body is larger than {_options.MaxResponseBytes} bytes")] };
+            return new PollResult { Skipped = [unreadable!] };
         }
 
-        using var document = JsonPayload.Parse(fetch.Body, out var error, out var repaired);
-        if (repaired)
-        {
-            Context.Logger.InvalidEncoding(Name, "utf-8");
-        }
-
-        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object ||
-            !document.RootElement.TryGetProperty("posts", out var views) || views.ValueKind != JsonValueKind.Array)
-        {
-            return new PollResult { Skipped = [Skip(position, error ?? "the body has no posts array", Excerpts.From(fetch.Body))] };
-        }
+        var views = PostsOf(document.RootElement)!.Value;
 
         var cursor = document.RootElement.TryGetProperty("cursor", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         var seen = new BoundedIdSet(_options.SeenIdCapacity, state.Seen);
@@ -116,12 +107,9 @@ internal sealed class BlueskySearchSource : PollingSource<BlueskySearchCheckpoin
         for (var attempt = 0; ; attempt++)
         {
             var token = await _session.AccessTokenAsync(cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
             try
             {
-                return await Context.FetchAsync(request, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                return await GetAsync(url, request => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token), cancellationToken).ConfigureAwait(false);
             }
             catch (SourceHttpException ex) when (attempt == 0 && ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
             {
@@ -130,6 +118,9 @@ internal sealed class BlueskySearchSource : PollingSource<BlueskySearchCheckpoin
             }
         }
     }
+
+    private static JsonElement? PostsOf(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("posts", out var posts) && posts.ValueKind == JsonValueKind.Array ? posts : null;
 
     private static Post? ToPost(PostView view)
     {

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using Monitro.Resilience;
 
 namespace Monitro.Sources.Bluesky;
 
@@ -78,8 +79,8 @@ internal sealed class JetstreamSource : IListeningSource
             var reason = connection.Error ?? "the server closed the stream";
             _context.Health.RecordFailure(reason);
             _context.Metrics.Failure(Name, "stream");
-            var delay = Backoff(failures);
-            _context.Logger.StreamDropped(Name, reason, delay);
+            var delay = Backoff.Delay(failures, _options.ReconnectInitialDelay, _options.ReconnectMaxDelay, Backoff.RecommendedJitter);
+            _context.Logger.StreamDropped(Name, reason, _context.Time.GetUtcNow() + delay, delay);
             await Task.Delay(delay, _context.Time, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -297,22 +298,7 @@ internal sealed class JetstreamSource : IListeningSource
         }
     }
 
-    private SkippedItem Skip(string position, string reason, string? excerpt = null)
-    {
-        _context.Logger.ItemSkipped(Name, position, reason);
-        return new SkippedItem(Name, position, reason, excerpt);
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var factor = Math.Pow(2, Math.Min(failures - 1, 20));
-        var delay = Math.Min(_options.ReconnectInitialDelay.Ticks * factor, _options.ReconnectMaxDelay.Ticks);
-
-        // Up to a fifth more, so many clients dropped together do not reconnect together.
-#pragma warning disable CA5394 // Jitter needs no cryptographic randomness.
-        return TimeSpan.FromTicks((long)(delay * (1 + (Random.Shared.NextDouble() * 0.2))));
-#pragma warning restore CA5394
-    }
+    private SkippedItem Skip(string position, string reason, string? excerpt = null) => _context.Skip(position, reason, excerpt);
 
     /// <summary>What ended a connection, written by the receive loop and read after it ended.</summary>
     private sealed class Connection

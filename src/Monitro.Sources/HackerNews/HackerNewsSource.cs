@@ -47,39 +47,18 @@ internal sealed class HackerNewsSource : PollingSource<HackerNewsCheckpoint>
         var query = string.Create(
             CultureInfo.InvariantCulture,
             $"api/v1/search_by_date?query={Uri.EscapeDataString(_options.Query)}&tags={Uri.EscapeDataString(_tags)}&numericFilters={Uri.EscapeDataString($"created_at_i>{state.Watermark},created_at_i<={windowEnd}")}&hitsPerPage={_options.HitsPerPage}&page={state.Page}");
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_options.BaseAddress, query));
-        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-        var fetch = await Context.FetchAsync(request, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var fetch = await GetAsync(new Uri(_options.BaseAddress, query), prepare: null, cancellationToken).ConfigureAwait(false);
         var position = string.Create(CultureInfo.InvariantCulture, $"window {state.Watermark}..{windowEnd} page {state.Page}");
-        if (fetch.BodyTooLarge)
+        using var document = ReadJson(fetch, position, static root => HitsOf(root) is not null, "an object with a hits array", out var unreadable);
+        if (document is null)
         {
-            return new PollResult { Skipped = [Skip(position, $"the response body is larger than {_options.MaxResponseBytes} bytes")] };
+            return new PollResult { Skipped = [unreadable!] };
         }
 
-        using var document = JsonPayload.Parse(fetch.Body, out var error, out var repaired);
-        if (repaired)
+        var hits = HitsOf(document.RootElement)!.Value;
+        if (!JsonPayload.TryRead(document.RootElement, HackerNewsJsonContext.Default.AlgoliaResponse, out var envelope, out var envelopeError))
         {
-            Context.Logger.InvalidEncoding(Name, "utf-8");
-        }
-
-        AlgoliaResponse? envelope = null;
-        var hits = default(JsonElement);
-        if (document is not null)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object ||
-                !document.RootElement.TryGetProperty("hits", out hits) || hits.ValueKind != JsonValueKind.Array)
-            {
-                error = "the body has no hits array";
-            }
-            else if (!JsonPayload.TryRead(document.RootElement, HackerNewsJsonContext.Default.AlgoliaResponse, out envelope, out var envelopeError))
-            {
-                error = envelopeError;
-            }
-        }
-
-        if (error is not null || envelope is null)
-        {
-            return new PollResult { Skipped = [Skip(position, error ?? "the body is empty", Excerpts.From(fetch.Body))] };
+            return new PollResult { Skipped = [Skip(position, envelopeError!, Excerpts.From(fetch.Body))] };
         }
 
         if (state.Page == 0 && envelope!.NbHits > _options.HitCap)
@@ -139,6 +118,9 @@ internal sealed class HackerNewsSource : PollingSource<HackerNewsCheckpoint>
             MoreAvailable = !lastPage || now - windowEnd > _options.PollInterval.TotalSeconds,
         };
     }
+
+    private static JsonElement? HitsOf(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("hits", out var hits) && hits.ValueKind == JsonValueKind.Array ? hits : null;
 
     private static Post? ToPost(AlgoliaHit hit)
     {

@@ -53,18 +53,10 @@ internal sealed class MastodonSource : PollingSource<MastodonCheckpoint>
         var tag = _tags[tagIndex];
         var minId = state.MinIds[tag];
         var path = $"api/v1/timelines/tag/{Uri.EscapeDataString(tag)}?limit={_options.PageSize}&min_id={Uri.EscapeDataString(minId)}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_instance, path));
-        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (!string.IsNullOrEmpty(_options.AccessToken))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.AccessToken);
-        }
-
         HttpFetch fetch;
         try
         {
-            fetch = await Context.FetchAsync(request, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            fetch = await GetAsync(new Uri(_instance, path), Authorize, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -75,23 +67,12 @@ internal sealed class MastodonSource : PollingSource<MastodonCheckpoint>
 
         var notBefore = RateLimitResetAt(fetch);
         var position = $"#{tag} min_id={minId}";
-        if (fetch.BodyTooLarge)
-        {
-            state.NextTag = tagIndex + 1;
-            return new PollResult { Skipped = [Skip(position, $"the response body is larger than {_options.MaxResponseBytes} bytes")], NotBefore = notBefore };
-        }
-
-        using var document = JsonPayload.Parse(fetch.Body, out var error, out var repaired);
-        if (repaired)
-        {
-            Context.Logger.InvalidEncoding(Name, "utf-8");
-        }
-
-        if (document is null || document.RootElement.ValueKind != JsonValueKind.Array)
+        using var document = ReadJson(fetch, position, static root => root.ValueKind == JsonValueKind.Array, "a JSON array of statuses", out var unreadable);
+        if (document is null)
         {
             // The page is retried on the next round; the other tags go on meanwhile.
             state.NextTag = tagIndex + 1;
-            return new PollResult { Skipped = [Skip(position, error ?? "the body is not a JSON array of statuses", Excerpts.From(fetch.Body))], NotBefore = notBefore };
+            return new PollResult { Skipped = [unreadable!], NotBefore = notBefore };
         }
 
         var seen = new BoundedIdSet(_options.SeenIdCapacity, state.Seen);
@@ -148,6 +129,15 @@ internal sealed class MastodonSource : PollingSource<MastodonCheckpoint>
             MoreAvailable = fullPage || state.NextTag != 0,
             NotBefore = notBefore,
         };
+    }
+
+    private void Authorize(HttpRequestMessage request)
+    {
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (!string.IsNullOrEmpty(_options.AccessToken))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.AccessToken);
+        }
     }
 
     private Post? ToPost(MastodonStatus status, out string? missing)

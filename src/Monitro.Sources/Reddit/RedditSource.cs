@@ -74,23 +74,14 @@ internal sealed class RedditSource : PollingSource<RedditCheckpoint>
 
         var notBefore = RateLimitResetAt(fetch);
         var position = $"{key} after={feed.WalkAfter ?? "(top)"}";
-        if (fetch.BodyTooLarge)
+        using var document = ReadJson(fetch, position, static root => TryGetListing(root, out _, out _), "a Reddit listing", out var unreadable);
+        if (document is null)
         {
             state.NextFeed = (feedIndex + 1) % _feeds.Length;
-            return new PollResult { Skipped = [Skip(position, $"the response body is larger than {_options.MaxResponseBytes} bytes")], NotBefore = notBefore };
+            return new PollResult { Skipped = [unreadable!], NotBefore = notBefore };
         }
 
-        using var document = JsonPayload.Parse(fetch.Body, out var error, out var repaired);
-        if (repaired)
-        {
-            Context.Logger.InvalidEncoding(Name, "utf-8");
-        }
-
-        if (document is null || !TryGetListing(document.RootElement, out var children, out var after))
-        {
-            state.NextFeed = (feedIndex + 1) % _feeds.Length;
-            return new PollResult { Skipped = [Skip(position, error ?? "the body is not a Reddit listing", Excerpts.From(fetch.Body))], NotBefore = notBefore };
-        }
+        TryGetListing(document.RootElement, out var children, out var after);
 
         var seen = new BoundedIdSet(_options.SeenIdCapacity, state.Seen);
         var posts = new List<Post>();
@@ -161,12 +152,9 @@ internal sealed class RedditSource : PollingSource<RedditCheckpoint>
         for (var attempt = 0; ; attempt++)
         {
             var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-            request.Headers.Authorization = new AuthenticationHeaderValue("bearer", token);
             try
             {
-                return await Context.FetchAsync(request, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                return await GetAsync(url, request => request.Headers.Authorization = new AuthenticationHeaderValue("bearer", token), cancellationToken).ConfigureAwait(false);
             }
             catch (SourceHttpException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
             {

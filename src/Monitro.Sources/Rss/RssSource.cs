@@ -31,20 +31,7 @@ internal sealed class RssSource : PollingSource<RssCheckpoint>
 
     protected override async Task<PollResult> PollAsync(RssCheckpoint state, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, _feedUrl);
-        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-        request.Headers.TryAddWithoutValidation("Accept", "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5");
-        if (state.ETag is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-None-Match", state.ETag);
-        }
-
-        if (state.LastModified is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Modified-Since", state.LastModified);
-        }
-
-        var fetch = await Context.FetchAsync(request, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var fetch = await GetAsync(_feedUrl, request => Conditional(request, state), cancellationToken).ConfigureAwait(false);
         if (fetch.NotModified)
         {
             return PollResult.Nothing;
@@ -52,7 +39,7 @@ internal sealed class RssSource : PollingSource<RssCheckpoint>
 
         if (fetch.BodyTooLarge)
         {
-            return new PollResult { Skipped = [Skip("feed", $"the response body is larger than {_options.MaxResponseBytes} bytes")] };
+            return new PollResult { Skipped = [SkipTooLarge("feed")] };
         }
 
         var text = TextDecoding.Decode(fetch.Body, fetch.ContentHeaders?.ContentType?.CharSet, out var encoding, out var valid);
@@ -100,6 +87,21 @@ internal sealed class RssSource : PollingSource<RssCheckpoint>
 
         state.Seen = seen.ToList();
         return new PollResult { Posts = posts, Skipped = skipped };
+    }
+
+    /// <summary>Asks for a feed format and sends the validators, so an unchanged feed costs a 304.</summary>
+    private static void Conditional(HttpRequestMessage request, RssCheckpoint state)
+    {
+        request.Headers.TryAddWithoutValidation("Accept", "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5");
+        if (state.ETag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", state.ETag);
+        }
+
+        if (state.LastModified is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", state.LastModified);
+        }
     }
 
     private Post ToPost(FeedEntry entry, DateTimeOffset now)

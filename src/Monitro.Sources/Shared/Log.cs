@@ -5,8 +5,11 @@ namespace Monitro.Sources;
 /// <summary>The log messages of the Monitro sources (event ids 3000–3099). Addresses and tokens are never logged: feed URLs can be secrets.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Source {SourceName} failed ({FailureKind}): {Error} (failures in a row: {ConsecutiveFailures}; next attempt in {Delay})")]
-    public static partial void PollFailed(this ILogger logger, string sourceName, string failureKind, string error, int consecutiveFailures, TimeSpan delay);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Source {SourceName} failed ({FailureKind}): {Error}; next attempt at {NextAttemptAt} (in {Delay}; failures in a row: {ConsecutiveFailures})")]
+    public static partial void PollFailed(this ILogger logger, string sourceName, string failureKind, string error, DateTimeOffset nextAttemptAt, TimeSpan delay, int consecutiveFailures);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Debug, Message = "Source {SourceName} failed; the details follow")]
+    public static partial void PollFailureDetails(this ILogger logger, Exception exception, string sourceName);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Source {SourceName} skipped an item at {Position}: {Reason}")]
     public static partial void ItemSkipped(this ILogger logger, string sourceName, string position, string reason);
@@ -26,8 +29,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Source {SourceName} connected to its stream (cursor {Cursor})")]
     public static partial void StreamConnected(this ILogger logger, string sourceName, long? cursor);
 
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Source {SourceName} lost its stream ({Reason}); reconnecting in {Delay}")]
-    public static partial void StreamDropped(this ILogger logger, string sourceName, string reason, TimeSpan delay);
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Source {SourceName} lost its stream ({Reason}); reconnecting at {NextAttemptAt} (in {Delay})")]
+    public static partial void StreamDropped(this ILogger logger, string sourceName, string reason, DateTimeOffset nextAttemptAt, TimeSpan delay);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Debug, Message = "Source {SourceName} obtained a new access token valid until {ExpiresAt}")]
     public static partial void TokenObtained(this ILogger logger, string sourceName, DateTimeOffset expiresAt);

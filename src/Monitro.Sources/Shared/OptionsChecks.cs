@@ -28,7 +28,8 @@ internal static class OptionsChecks
     {
         Common(result, name, options);
         Range(result, name, nameof(options.PollInterval), options.PollInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
-        Range(result, name, nameof(options.MaxFailureBackoff), options.MaxFailureBackoff, options.PollInterval, TimeSpan.FromDays(1));
+        Range(result, name, nameof(options.RetryInitialDelay), options.RetryInitialDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1));
+        Range(result, name, nameof(options.RetryMaxDelay), options.RetryMaxDelay, options.RetryInitialDelay, TimeSpan.FromDays(1));
         if (options.RequestsPerMinute is < 1 or > 10_000)
         {
             result.AddError($"Source '{name}': RequestsPerMinute must be between 1 and 10000 (was {options.RequestsPerMinute}).", nameof(options.RequestsPerMinute));

@@ -1,10 +1,14 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Monitro.Resilience;
 
 namespace Monitro.Sources;
 
 /// <summary>
 /// The loop shared by the polling sources: restore the state from the checkpoint, poll one step at a time, yield a
-/// batch with the checkpoint after each step that produced something, wait, and keep going through failures.
+/// batch with the checkpoint after each step that produced something, wait, and keep going through failures. A failed
+/// step is retried after its own short backoff (<see cref="PollingSourceOptions.RetryInitialDelay"/>), not after the
+/// poll interval.
 /// </summary>
 /// <typeparam name="TState">The source's cursor state; <see cref="PollAsync"/> changes it only once a step succeeded.</typeparam>
 internal abstract class PollingSource<TState> : IListeningSource
@@ -87,12 +91,58 @@ internal abstract class PollingSource<TState> : IListeningSource
     /// <summary>Runs one step (usually one request) and advances <paramref name="state"/> once it succeeded.</summary>
     protected abstract Task<PollResult> PollAsync(TState state, CancellationToken cancellationToken);
 
-    /// <summary>Reports an item that could not be read: logs it and returns the dead letter for the batch.</summary>
-    protected SkippedItem Skip(string position, string reason, string? excerpt = null)
+    /// <summary>
+    /// The request every poll starts with: a GET of <paramref name="url"/> with the source's User-Agent (and what
+    /// <paramref name="prepare"/> adds, such as credentials), through the rate limiter, the body read up to
+    /// <see cref="PollingSourceOptions.MaxResponseBytes"/>.
+    /// </summary>
+    protected async Task<HttpFetch> GetAsync(Uri url, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken)
     {
-        Context.Logger.ItemSkipped(Name, position, reason);
-        return new SkippedItem(Name, position, reason, excerpt);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        prepare?.Invoke(request);
+        return await Context.FetchAsync(request, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The parse every JSON poll shares: invalid UTF-8 is repaired and logged; a body over the size cap, one that is
+    /// not JSON, or one whose root fails <paramref name="hasShape"/> gives <see langword="null"/> and the skip to report.
+    /// </summary>
+    /// <param name="fetch">The response.</param>
+    /// <param name="position">Where the body was, for the skip.</param>
+    /// <param name="hasShape">Whether the root is what the source expects.</param>
+    /// <param name="expected">What the source expects, in words (for example "a JSON array of statuses").</param>
+    /// <param name="unreadable">The skip, when the result is <see langword="null"/>.</param>
+    protected JsonDocument? ReadJson(HttpFetch fetch, string position, Func<JsonElement, bool> hasShape, string expected, out SkippedItem? unreadable)
+    {
+        if (fetch.BodyTooLarge)
+        {
+            unreadable = SkipTooLarge(position);
+            return null;
+        }
+
+        var document = JsonPayload.Parse(fetch.Body, out var error, out var repaired);
+        if (repaired)
+        {
+            Context.Logger.InvalidEncoding(Name, "utf-8");
+        }
+
+        if (document is not null && hasShape(document.RootElement))
+        {
+            unreadable = null;
+            return document;
+        }
+
+        document?.Dispose();
+        unreadable = Skip(position, error ?? $"the body is not {expected}", Excerpts.From(fetch.Body));
+        return null;
+    }
+
+    /// <summary>Reports a response body over <see cref="PollingSourceOptions.MaxResponseBytes"/> as a skip.</summary>
+    protected SkippedItem SkipTooLarge(string position) => Skip(position, $"the response body is larger than {_options.MaxResponseBytes} bytes");
+
+    /// <summary>Reports an item that could not be read: logs it and returns the dead letter for the batch.</summary>
+    protected SkippedItem Skip(string position, string reason, string? excerpt = null) => Context.Skip(position, reason, excerpt);
 
     /// <summary>Computes the first-run start time for sources that filter by date, or <see langword="null"/> for everything.</summary>
     protected DateTimeOffset? FirstRunStartTime() => _options.FirstRun switch
@@ -138,14 +188,16 @@ internal abstract class PollingSource<TState> : IListeningSource
         };
         Context.Metrics.Failure(Name, kind);
 
-        var factor = Math.Pow(2, Math.Min(failures - 1, 16));
-        var delay = TimeSpan.FromTicks((long)Math.Min(_options.PollInterval.Ticks * factor, _options.MaxFailureBackoff.Ticks));
+        // The retry has its own short backoff, so a blip costs seconds, not a poll interval; a Retry-After asks for longer.
+        var delay = Backoff.Delay(failures, _options.RetryInitialDelay, _options.RetryMaxDelay, Backoff.RecommendedJitter);
         if (ex is SourceHttpException { RetryAfter: { } retryAfter } && retryAfter > delay)
         {
             delay = retryAfter;
         }
 
-        Context.Logger.PollFailed(Name, kind, ex.Message, failures, delay);
+        // One Warning line per failure; the exception with its stack trace only at Debug.
+        Context.Logger.PollFailed(Name, kind, ex.Message, Context.Time.GetUtcNow() + delay, delay, failures);
+        Context.Logger.PollFailureDetails(ex, Name);
         return delay;
     }
 }

@@ -7,9 +7,17 @@ public abstract class PollingSourceOptions : ListeningSourceOptions
     /// <value>The default is five minutes. Must be between one second and one day.</value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Gets or sets the wait before the first retry after a failed poll. Retries do not wait for <see cref="PollInterval"/>:
+    /// each further failure in a row doubles the wait, up to <see cref="RetryMaxDelay"/>, shortened by up to a fifth at
+    /// random so that sources failing together do not retry together.
+    /// </summary>
+    /// <value>The default is five seconds. Must be between one millisecond and one hour.</value>
+    public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Gets or sets the longest wait between two attempts while the endpoint keeps failing.</summary>
-    /// <value>The default is one hour. Must be at least <see cref="PollInterval"/> and at most one day.</value>
-    public TimeSpan MaxFailureBackoff { get; set; } = TimeSpan.FromHours(1);
+    /// <value>The default is five minutes. Must be at least <see cref="RetryInitialDelay"/> and at most one day.</value>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Gets or sets how many requests per minute this source may send (a token bucket, so short bursts are allowed).</summary>
     /// <value>The default is 30. Must be between 1 and 10,000.</value>

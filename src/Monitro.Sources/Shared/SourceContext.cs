@@ -42,6 +42,13 @@ internal sealed class SourceContext
 
     public RateLimiter RateLimiter { get; }
 
+    /// <summary>Reports an item that could not be read: logs it and returns the dead letter for the batch.</summary>
+    public SkippedItem Skip(string position, string reason, string? excerpt = null)
+    {
+        Logger.ItemSkipped(Name, position, reason);
+        return new SkippedItem(Name, position, reason, excerpt);
+    }
+
     public HttpClient CreateClient() =>
         (_httpClientFactory ?? throw new InvalidOperationException("This source has no HTTP client.")).CreateClient(_httpClientName);
 

@@ -7,13 +7,17 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly.Telemetry;
 
 namespace Monitro.Sources;
 
 /// <summary>The one registration path behind every <c>Add…</c> source extension.</summary>
 internal static class SourceRegistration
 {
-    public static string HttpClientName(string sourceName) => "Monitro.Sources." + sourceName;
+    /// <summary>The start of every source's HTTP client name, and so of its resilience pipeline's name.</summary>
+    public const string HttpClientPrefix = "Monitro.Sources.";
+
+    public static string HttpClientName(string sourceName) => HttpClientPrefix + sourceName;
 
     public static IMonitroBuilder Add<
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions,
@@ -53,7 +57,9 @@ internal static class SourceRegistration
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     AllowAutoRedirect = true,
                 })
+                .RemoveAllLoggers() // request logs would carry the address, which can be a secret (a Google Alert's feed)
                 .AddStandardResilienceHandler(options => configureResilience?.Invoke(options));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TelemetryOptions>, QuietResilienceTelemetry>());
         }
 
         services.AddSingleton<IListeningSource>(sp =>

@@ -20,8 +20,11 @@ internal static partial class Log
     [LoggerMessage(EventId = MonitroEventIds.SourceCompleted, Level = LogLevel.Information, Message = "Source {SourceName} reached its end")]
     public static partial void SourceCompleted(this ILogger logger, string sourceName);
 
-    [LoggerMessage(EventId = MonitroEventIds.SourceFailed, Level = LogLevel.Warning, Message = "Source {SourceName} failed (attempt {Attempt}); retrying in {Delay}")]
-    public static partial void SourceFailed(this ILogger logger, Exception exception, string sourceName, int attempt, TimeSpan delay);
+    [LoggerMessage(EventId = MonitroEventIds.SourceFailed, Level = LogLevel.Warning, Message = "Source {SourceName} failed ({ErrorType}: {Error}); next attempt at {NextAttemptAt} (in {Delay}; failures in a row: {Attempt})")]
+    public static partial void SourceFailed(this ILogger logger, string sourceName, string errorType, string error, DateTimeOffset nextAttemptAt, TimeSpan delay, int attempt);
+
+    [LoggerMessage(EventId = MonitroEventIds.SourceFailureDetails, Level = LogLevel.Debug, Message = "Source {SourceName} failed; the details follow")]
+    public static partial void SourceFailureDetails(this ILogger logger, Exception exception, string sourceName);
 
     [LoggerMessage(EventId = MonitroEventIds.ItemSkipped, Level = LogLevel.Warning, Message = "Skipped an item from {SourceName} at {Position}: {Reason}")]
     public static partial void ItemSkipped(this ILogger logger, string sourceName, string position, string reason);
@@ -32,8 +35,8 @@ internal static partial class Log
     [LoggerMessage(EventId = MonitroEventIds.MentionMatched, Level = LogLevel.Debug, Message = "Mention {MentionId} found in a post from {SourceName}")]
     public static partial void MentionMatched(this ILogger logger, string mentionId, string sourceName);
 
-    [LoggerMessage(EventId = MonitroEventIds.MatchFailed, Level = LogLevel.Error, Message = "Matching failed for post {PostId} from {SourceName}; the post was skipped")]
-    public static partial void MatchFailed(this ILogger logger, Exception exception, string postId, string sourceName);
+    [LoggerMessage(EventId = MonitroEventIds.PostStageFailed, Level = LogLevel.Error, Message = "The {Stage} stage failed on post {PostId} from {SourceName}; the post is kept as a dead letter and the batch goes on")]
+    public static partial void PostStageFailed(this ILogger logger, Exception exception, string stage, string postId, string sourceName);
 
     [LoggerMessage(EventId = MonitroEventIds.AlertDelivered, Level = LogLevel.Debug, Message = "Alert {IdempotencyKey} delivered to {SinkName}")]
     public static partial void AlertDelivered(this ILogger logger, string idempotencyKey, string sinkName);

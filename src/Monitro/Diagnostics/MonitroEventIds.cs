@@ -9,10 +9,11 @@ internal static class MonitroEventIds
     public const int SourceResuming = 10;
     public const int SourceCompleted = 11;
     public const int SourceFailed = 12;
+    public const int SourceFailureDetails = 14;
     public const int ItemSkipped = 13;
     public const int BatchCommitted = 20;
     public const int MentionMatched = 21;
-    public const int MatchFailed = 22;
+    public const int PostStageFailed = 22;
     public const int PostText = 23;
     public const int AlertDelivered = 30;
     public const int AlertDeliveryFailed = 31;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Monitro.Diagnostics;
+using Monitro.Resilience;
 
 namespace Monitro.Pipeline;
 
@@ -12,6 +13,9 @@ internal sealed class AlertDispatcher
 {
     private const int ClaimBatchSize = 64;
     private static readonly TimeSpan IdlePollInterval = TimeSpan.FromSeconds(1);
+
+    // Sink retries have no option for a cap: attempts are few (SinkMaxAttempts), so a day only guards against overflow.
+    private static readonly TimeSpan MaxSinkRetryDelay = TimeSpan.FromDays(1);
     private readonly PipelineServices _services;
     private readonly InFlightAlerts _inFlight;
     private readonly Channel<bool> _wakeUp = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -94,13 +98,10 @@ internal sealed class AlertDispatcher
             return;
         }
 
-        var nextAttemptAt = _services.TimeProvider.GetUtcNow() + Backoff(attempt);
+        var nextAttemptAt = _services.TimeProvider.GetUtcNow() + Backoff.Delay(attempt, _services.Options.SinkRetryInitialDelay, MaxSinkRetryDelay);
         _services.Logger.AlertDeliveryFailed(failure, alert.IdempotencyKey, failedSink!, attempt, nextAttemptAt);
         await _services.Outbox.MarkFailedAsync(alert.IdempotencyKey, reason, nextAttemptAt, cancellationToken).ConfigureAwait(false);
     }
-
-    private TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromTicks(_services.Options.SinkRetryInitialDelay.Ticks * (1L << Math.Min(attempt - 1, 20)));
 
     private async Task WaitForWorkAsync(CancellationToken cancellationToken)
     {

@@ -54,6 +54,13 @@ internal sealed class BatchProcessor
     {
         await foreach (var work in batches.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (work.IsEnd)
+            {
+                // Batches are committed in order, so everything the source read is committed by now.
+                _logger.SourceCompleted(work.SourceName);
+                continue;
+            }
+
             var mentions = await ProcessAsync(work, cancellationToken).ConfigureAwait(false);
             if (output is not null)
             {
@@ -84,33 +91,41 @@ internal sealed class BatchProcessor
         var interactions = new List<(Interaction Interaction, Author Person)>();
         foreach (var post in fresh)
         {
-            if (!TryMatch(work.SourceName, post, skipped, out var found))
+            var stage = PostStage.Match;
+            try
             {
-                continue;
-            }
+                var found = Match(post);
+                stage = PostStage.Relate;
+                var conversation = _interactions.IsConversationWithUs(post);
+                if (found.Count == 0 && !conversation)
+                {
+                    continue;
+                }
 
-            var conversation = _interactions.IsConversationWithUs(post);
-            if (found.Count == 0 && !conversation)
+                stage = PostStage.Enrich;
+                var signals = _ownAccounts.IsOwn(post.Author) ? null : _enricher.Enrich(post);
+                var enriched = new Mention[found.Count];
+                for (var i = 0; i < found.Count; i++)
+                {
+                    enriched[i] = found[i] with { Signals = signals };
+                }
+
+                stage = PostStage.Relate;
+                var interaction = _interactions.Build(post, enriched, signals, out var person);
+                if (interaction is not null)
+                {
+                    interactions.Add((interaction, person!));
+                }
+
+                posts.Add(post);
+                mentions.AddRange(enriched);
+                _interactions.Remember(post);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                continue;
+                // One post that trips a stage must not stop the stream; it is kept as a dead letter naming the stage.
+                skipped.Add(StageFailed(work.SourceName, post.Id, stage, exception));
             }
-
-            var signals = _ownAccounts.IsOwn(post.Author) ? null : _enricher.Enrich(post);
-            var enriched = new Mention[found.Count];
-            for (var i = 0; i < found.Count; i++)
-            {
-                enriched[i] = found[i] with { Signals = signals };
-            }
-
-            var interaction = _interactions.Build(post, enriched, signals, out var person);
-            if (interaction is not null)
-            {
-                interactions.Add((interaction, person!));
-            }
-
-            posts.Add(post);
-            mentions.AddRange(enriched);
-            _interactions.Remember(post);
         }
 
         var now = _timeProvider.GetUtcNow();
@@ -121,10 +136,7 @@ internal sealed class BatchProcessor
         await _relationshipGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var (interaction, person) in interactions)
-            {
-                _scorer.Record(interaction, person);
-            }
+            interactions.RemoveAll(pair => !TryRecord(work.SourceName, pair.Interaction, pair.Person, skipped));
 
             // Transitions go through the same alert rules as mentions.
             alerts.AddRange(_alerting.Route(_scorer.Advance(now).Select(transition => Alert.ForTransition(transition, now)), now));
@@ -164,7 +176,18 @@ internal sealed class BatchProcessor
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in incoming)
         {
-            var post = _normalizer.Normalize(raw, out var reason);
+            Post? post;
+            string? reason;
+            try
+            {
+                post = _normalizer.Normalize(raw, out reason);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                skipped.Add(StageFailed(sourceName, raw.Id, PostStage.Normalize, exception));
+                continue;
+            }
+
             if (post is null)
             {
                 skipped.Add(new SkippedItem(sourceName, raw.Id ?? "(no id)", reason!));
@@ -191,27 +214,28 @@ internal sealed class BatchProcessor
         return candidates;
     }
 
-    private bool TryMatch(string sourceName, Post post, List<SkippedItem> skipped, out IReadOnlyList<Mention> mentions)
-    {
-        if (_ownAccounts.IsOwn(post.Author) && !_options.IncludeOwnPostsAsMentions)
-        {
-            mentions = [];
-            return true;
-        }
+    private IReadOnlyList<Mention> Match(Post post) =>
+        _ownAccounts.IsOwn(post.Author) && !_options.IncludeOwnPostsAsMentions ? [] : _matcher.Match(post);
 
+    /// <summary>Records an interaction with the scorer; when that throws, the post is kept as a dead letter and the interaction left out.</summary>
+    private bool TryRecord(string sourceName, Interaction interaction, Author person, List<SkippedItem> skipped)
+    {
         try
         {
-            mentions = _matcher.Match(post);
+            _scorer.Record(interaction, person);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // One post that trips the matcher must not stop the stream; it is kept as a dead letter.
-            _logger.MatchFailed(exception, post.Id, sourceName);
-            skipped.Add(new SkippedItem(sourceName, post.Id, "matching failed: " + exception.Message));
-            mentions = [];
+            skipped.Add(StageFailed(sourceName, interaction.PostId, PostStage.Relate, exception));
             return false;
         }
+    }
+
+    private SkippedItem StageFailed(string sourceName, string? postId, string stage, Exception exception)
+    {
+        _logger.PostStageFailed(exception, stage, postId ?? "(no id)", sourceName);
+        return new SkippedItem(sourceName, postId ?? "(no id)", $"{stage} failed: {exception.GetType().Name}: {exception.Message}");
     }
 
     private void Report(string sourceName, SourceBatch batch, List<SkippedItem> skipped, int duplicates, List<Mention> mentions)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Monitro.Diagnostics;
+using Monitro.Resilience;
 
 namespace Monitro.Pipeline;
 
@@ -40,7 +41,8 @@ internal sealed class SourceReader
                     checkpoint = batch.Checkpoint ?? checkpoint;
                 }
 
-                logger.SourceCompleted(_source.Name);
+                // Processing says the source reached its end once the batches before this mark are committed.
+                await writer.WriteAsync(SourceWork.EndOf(_source.Name), cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -50,19 +52,13 @@ internal sealed class SourceReader
             catch (Exception exception)
             {
                 failures++;
-                var delay = Backoff(failures);
+                var delay = Backoff.Delay(failures, _services.Options.SourceRetryInitialDelay, _services.Options.SourceRetryMaxDelay);
                 _services.Metrics.SourceFailed(_source.Name);
-                logger.SourceFailed(exception, _source.Name, failures, delay);
+                // One Warning line per failure; the stack trace only at Debug.
+                logger.SourceFailed(_source.Name, exception.GetType().Name, exception.Message, _services.TimeProvider.GetUtcNow() + delay, delay, failures);
+                logger.SourceFailureDetails(exception, _source.Name);
                 await Task.Delay(delay, _services.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var options = _services.Options;
-        var factor = Math.Pow(2, Math.Min(failures - 1, 30));
-        var delay = TimeSpan.FromTicks((long)Math.Min(options.SourceRetryInitialDelay.Ticks * factor, options.SourceRetryMaxDelay.Ticks));
-        return delay;
     }
 }

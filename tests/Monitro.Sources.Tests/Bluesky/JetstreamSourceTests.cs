@@ -125,9 +125,10 @@ public sealed class JetstreamSourceTests : IAsyncDisposable
 
         var at = server.Connections.Select(c => c.At).ToArray();
         Assert.Equal(4, at.Length);
-        Assert.True(at[1] - at[0] >= TimeSpan.FromSeconds(10), $"first wait {at[1] - at[0]}");
-        Assert.True(at[2] - at[1] >= TimeSpan.FromSeconds(20), $"second wait {at[2] - at[1]}");
-        Assert.True(at[3] - at[2] >= TimeSpan.FromSeconds(40), $"third wait {at[3] - at[2]}");
+        // 10 s doubling per failure, each wait shortened by up to a fifth of jitter.
+        Assert.True(at[1] - at[0] >= TimeSpan.FromSeconds(8), $"first wait {at[1] - at[0]}");
+        Assert.True(at[2] - at[1] >= TimeSpan.FromSeconds(16), $"second wait {at[2] - at[1]}");
+        Assert.True(at[3] - at[2] >= TimeSpan.FromSeconds(32), $"third wait {at[3] - at[2]}");
         Assert.True(failing);
         Assert.Equal(0, _host.Health.Find("bluesky")!.ConsecutiveFailures);
         Assert.Equal(3, batches.AllPosts().Count);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Http.Resilience;
@@ -10,7 +11,8 @@ namespace Monitro.Sources.Tests.Infrastructure;
 /// <summary>
 /// A DI container with a fake clock, fake logging and metrics, in which a test registers sources through the public
 /// builder extensions. A pump moves the fake clock forward (one fake second per real millisecond or so) so that poll
-/// intervals, Retry-After waits and timeouts run in fake time and the tests stay short.
+/// intervals, Retry-After waits and timeouts run in fake time and the tests stay short. Without the pump the clock moves
+/// only when the test advances it, and every wait a source starts is recorded in <see cref="Waits"/>.
 /// </summary>
 public sealed class SourceTestHost : IAsyncDisposable
 {
@@ -18,14 +20,17 @@ public sealed class SourceTestHost : IAsyncDisposable
     private readonly Task _pump;
     private ServiceProvider? _provider;
 
-    public SourceTestHost()
+    public SourceTestHost(bool pumpClock = true)
     {
-        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton<TimeProvider>(pumpClock ? Time : new WaitRecordingTimeProvider(Time, Waits));
         Services.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
         Services.AddMetrics();
         Builder = new TestMonitroBuilder(Services);
-        _pump = Task.Run(PumpAsync);
+        _pump = pumpClock ? Task.Run(PumpAsync) : Task.CompletedTask;
     }
+
+    /// <summary>Gets the due times of the one-shot timers started on the clock (each <c>Task.Delay</c>), when the clock is not pumped.</summary>
+    public ConcurrentQueue<TimeSpan> Waits { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -147,6 +152,28 @@ public sealed class SourceTestHost : IAsyncDisposable
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>The fake clock, recording the due time of every one-shot timer started on it.</summary>
+    private sealed class WaitRecordingTimeProvider(FakeTimeProvider inner, ConcurrentQueue<TimeSpan> waits) : TimeProvider
+    {
+        public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (period == Timeout.InfiniteTimeSpan)
+            {
+                waits.Enqueue(dueTime);
+            }
+
+            return inner.CreateTimer(callback, state, dueTime, period);
         }
     }
 

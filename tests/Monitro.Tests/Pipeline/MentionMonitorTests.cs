@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Monitro.Testing;
 
@@ -165,7 +166,8 @@ public sealed class MentionMonitorTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         var logs = provider.GetRequiredService<FakeLogCollector>().GetSnapshot();
-        Assert.Contains(logs, r => r.Message.Contains("Source broken-feed failed", StringComparison.Ordinal) && r.Exception is IOException);
+        Assert.Contains(logs, r => r.Level == LogLevel.Warning && r.Message.StartsWith("Source broken-feed failed (IOException: ", StringComparison.Ordinal) && r.Exception is null);
+        Assert.Contains(logs, r => r.Level == LogLevel.Debug && r.Exception is IOException);
     }
 
     [Fact]

@@ -63,6 +63,31 @@ public sealed class JsonLinesReplaySourceTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_LineWithoutEntities_GivesEmptyEntities()
+    {
+        var path = Write([
+            "{\"id\":\"mastodon:a\",\"source\":\"mastodon\",\"author\":{\"platform\":\"mastodon\",\"handle\":\"jane\"},\"text\":\"acme\",\"createdAt\":\"2026-11-01T00:00:00Z\"}",
+            "{\"id\":\"mastodon:b\",\"source\":\"mastodon\",\"author\":{\"platform\":\"mastodon\",\"handle\":\"jane\"},\"text\":\"acme\",\"createdAt\":\"2026-11-01T00:00:00Z\",\"entities\":null}",
+            "{\"id\":\"mastodon:c\",\"source\":\"mastodon\",\"author\":{\"platform\":\"mastodon\",\"handle\":\"jane\"},\"text\":\"acme\",\"createdAt\":\"2026-11-01T00:00:00Z\",\"entities\":{\"hashtags\":[\"x\"],\"mentions\":null}}",
+        ]);
+
+        var batches = await ReadAll(new JsonLinesReplaySource("replay", path), null);
+
+        var posts = batches.SelectMany(b => b.Posts).ToList();
+        Assert.Equal(3, posts.Count);
+        Assert.All(posts, p =>
+        {
+            Assert.NotNull(p.Entities);
+            Assert.NotNull(p.Entities.Hashtags);
+            Assert.NotNull(p.Entities.Mentions);
+            Assert.NotNull(p.Entities.Cashtags);
+            Assert.NotNull(p.Entities.Links);
+        });
+        Assert.Empty(posts[0].Entities.Mentions);
+        Assert.Equal(["x"], posts[2].Entities.Hashtags);
+    }
+
+    [Fact]
     public async Task ReadAsync_InvalidUtf8_IsReadWithReplacementCharacters()
     {
         var line = Serialize(TestPosts.Create("1", "caf#"));
