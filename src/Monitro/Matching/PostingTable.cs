@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro.Matching;
 
 /// <summary>
@@ -73,6 +75,7 @@ internal sealed class PostingTable
     }
 
     /// <summary>Gets the ids indexed by a key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetValue(ReadOnlySpan<char> key, out int[] postings)
     {
         if (_slots.Count > 0 && _lookup.TryGetValue(key, out var slot))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Monitro.Text;
@@ -13,6 +14,7 @@ internal static class SocialTokenizer
     private const char VariationSelector16 = '\uFE0F';
 
     /// <summary>Tokenizes the folded text of <paramref name="analysis"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tokenize(TextAnalysis analysis)
     {
         var text = analysis.Text;
@@ -87,6 +89,7 @@ internal static class SocialTokenizer
     /// Recognizes a URL starting with <c>http://</c>, <c>https://</c> or <c>www.</c> at <paramref name="start"/>;
     /// its key (without scheme and <c>www.</c>) is [<paramref name="keyStart"/>, <paramref name="end"/>) and its host ends at <paramref name="hostEnd"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseUrl(ReadOnlySpan<char> f, int start, out int keyStart, out int end, out int hostEnd)
     {
         keyStart = end = hostEnd = 0;
@@ -135,6 +138,7 @@ internal static class SocialTokenizer
         return dot > 0 && dot < host.Length - 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool PreviousIsWord(ReadOnlySpan<char> f, int i)
     {
         if (i == 0)
@@ -151,6 +155,7 @@ internal static class SocialTokenizer
         return CharClass.IsWordRune(CharClass.RuneAt(f, start, out _)) || f[i - 1] == '_';
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsWordAt(ReadOnlySpan<char> f, int i, out int length)
     {
         length = 0;
@@ -170,6 +175,7 @@ internal static class SocialTokenizer
     }
 
     // A word, unless the word is the local part of an e-mail address (only tried when an e-mail character follows).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddWordOrEmail(TextAnalysis analysis, int start, int position)
     {
         var f = analysis.Text.Folded;
@@ -182,6 +188,7 @@ internal static class SocialTokenizer
         return AddWord(analysis, start, end, position);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WordEnd(ReadOnlySpan<char> f, int start)
     {
         var j = start;
@@ -216,6 +223,7 @@ internal static class SocialTokenizer
         return j;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddWord(TextAnalysis analysis, int start, int j, int position)
     {
         var text = analysis.Text;
@@ -273,6 +281,7 @@ internal static class SocialTokenizer
         return end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryHashtag(TextAnalysis analysis, int hash, ref int position, out int next)
     {
         var f = analysis.Text.Folded;
@@ -306,6 +315,7 @@ internal static class SocialTokenizer
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryHandle(TextAnalysis analysis, int at, ref int position, out int next)
     {
         var f = analysis.Text.Folded;
@@ -378,6 +388,7 @@ internal static class SocialTokenizer
         end + 1 < f.Length && f[end] == '\'' && f[end + 1] == 's' && !IsWordAt(f, end + 2, out _) ? end + 2 : end;
 
     // Adds a hashtag or handle entity token and its parts (split at _, ., case changes, letter/digit and script changes).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddEntity(TextAnalysis analysis, TokenKind kind, int sigil, int partsEnd, int end, ref int position)
     {
         var text = analysis.Text;
@@ -430,6 +441,7 @@ internal static class SocialTokenizer
     private static bool NextIsLowerLetter(FoldedText text, int index, int end) =>
         index < end && !text.WasUpper(index) && char.IsLetter(text.Folded[index]) && !CharClass.IsUnspacedScript(text.Folded[index]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddPart(TextAnalysis analysis, int start, int end, int position)
     {
         if (end <= start)
@@ -465,6 +477,7 @@ internal static class SocialTokenizer
         return end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddEmoji(TextAnalysis analysis, int start, int position)
     {
         var text = analysis.Text;
