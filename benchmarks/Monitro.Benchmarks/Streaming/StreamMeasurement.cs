@@ -24,6 +24,11 @@ internal static class StreamMeasurement
             return 2;
         }
 
+        return options.Mode == StreamMode.Match ? Match(options) : PipelineStream.Run(options);
+    }
+
+    private static int Match(StreamArguments options)
+    {
         var corpus = new MatchingCorpus();
         var watches = options.KeywordWatches ? corpus.KeywordWatches(options.Watches) : corpus.Watches(options.Watches);
         var posts = corpus.Posts(options.Posts, options.MinimumPostLength);
@@ -42,8 +47,8 @@ internal static class StreamMeasurement
         var streamStart = jitLog?.Now ?? TimeSpan.Zero;
         var matched = 0L;
         var sliceSize = posts.Count / Slices;
-        using var process = Process.GetCurrentProcess();
-        var startCpu = process.TotalProcessorTime;
+        using var cpuClock = new CpuClock();
+        var startCpu = cpuClock.Now;
         var sliceCpu = startCpu;
         var total = Stopwatch.StartNew();
         var rates = new List<double>(Slices);
@@ -54,17 +59,16 @@ internal static class StreamMeasurement
             matched += matcher.Match(posts[i]).Count;
             if ((i + 1) % sliceSize == 0)
             {
-                process.Refresh();
-                rates.Add(sliceSize / (process.TotalProcessorTime - sliceCpu).TotalSeconds);
-                sliceCpu = process.TotalProcessorTime;
+                var now = cpuClock.Now;
+                rates.Add(sliceSize / (now - sliceCpu).TotalSeconds);
+                sliceCpu = now;
                 compiledMethods.Add(JitInfo.GetCompiledMethodCount() - lastCompiled);
                 lastCompiled = JitInfo.GetCompiledMethodCount();
             }
         }
 
         total.Stop();
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - startCpu;
+        var cpu = cpuClock.Now - startCpu;
         Print($"slices (posts per CPU second of this process): {string.Join(' ', rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}");
         Print($"methods compiled by the JIT per slice: {string.Join(' ', compiledMethods)}");
         if (jitLog is not null)
@@ -79,5 +83,5 @@ internal static class StreamMeasurement
         return 0;
     }
 
-    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+    public static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
 }
