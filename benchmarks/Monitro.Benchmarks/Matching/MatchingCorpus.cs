@@ -5,13 +5,14 @@ namespace Monitro.Benchmarks.Matching;
 
 /// <summary>
 /// A deterministic corpus: ~150-character posts drawn from a Zipf vocabulary with hashtags, handles, links and
-/// emoji, and watch sets of 70% keyword/phrase OR-lists, 25% boolean queries with NOT and 5% NEAR, wildcard or
-/// hashtag queries.
+/// emoji; mixed watch sets of 70% keyword/phrase OR-lists, 25% boolean queries with NOT and 5% NEAR, wildcard or
+/// hashtag queries; and keyword watch sets of 1–4 keyword or phrase alternatives each.
 /// </summary>
 internal sealed class MatchingCorpus
 {
     private const int VocabularySize = 200_000;
     private const int FirstRareRank = 20_000;
+    private const int DefaultMinimumLength = 140;
     private static readonly string[] Syllables =
     [
         "ka", "lo", "mi", "ra", "te", "su", "no", "vi", "da", "pe", "zu", "ho", "ne", "bri", "sta", "kor", "len",
@@ -63,7 +64,10 @@ internal sealed class MatchingCorpus
     /// <summary>Gets the plain keywords of the keyword watches (for the regex and SearchValues baselines).</summary>
     public List<string> Keywords { get; } = [];
 
-    public List<Post> Posts(int count)
+    public List<Post> Posts(int count) => Posts(count, DefaultMinimumLength);
+
+    /// <summary>Creates posts whose text is at least <paramref name="minimumLength"/> characters long.</summary>
+    public List<Post> Posts(int count, int minimumLength)
     {
         var posts = new List<Post>(count);
         for (var i = 0; i < count; i++)
@@ -73,7 +77,7 @@ internal sealed class MatchingCorpus
                 Id = "bench:" + i.ToString(CultureInfo.InvariantCulture),
                 Source = i % 3 == 0 ? "bluesky" : "mastodon",
                 Author = new Author { Platform = "mastodon", Handle = "user" + (i % 500).ToString(CultureInfo.InvariantCulture) },
-                Text = PostText(),
+                Text = PostText(minimumLength),
                 CreatedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
                 Language = i % 4 == 0 ? "de" : "en",
             });
@@ -89,17 +93,33 @@ internal sealed class MatchingCorpus
         for (var i = 0; i < count; i++)
         {
             var kind = i % 100;
-            var query = kind < 70 ? KeywordList() : kind < 95 ? BooleanWithNot() : Special(i);
+            var query = kind < 70 ? KeywordList(2 + _random.Next(4)) : kind < 95 ? BooleanWithNot() : Special(i);
             watches.Add(new Watch { Name = "watch-" + i.ToString(CultureInfo.InvariantCulture), Query = query });
         }
 
         return watches;
     }
 
-    private string PostText()
+    /// <summary>
+    /// Creates keyword watches as a search engine of literals sees them: each an OR-list of 1–4 alternatives, a rare
+    /// keyword or (three times in ten) a two-word phrase, with no boolean logic.
+    /// </summary>
+    public List<Watch> KeywordWatches(int count)
     {
-        var builder = new StringBuilder(180);
-        while (builder.Length < 140)
+        Keywords.Clear();
+        var watches = new List<Watch>(count);
+        for (var i = 0; i < count; i++)
+        {
+            watches.Add(new Watch { Name = "keywords-" + i.ToString(CultureInfo.InvariantCulture), Query = KeywordList(1 + _random.Next(4)) });
+        }
+
+        return watches;
+    }
+
+    private string PostText(int minimumLength)
+    {
+        var builder = new StringBuilder(minimumLength + 40);
+        while (builder.Length < minimumLength)
         {
             var roll = _random.Next(100);
             if (builder.Length > 0)
@@ -134,9 +154,8 @@ internal sealed class MatchingCorpus
         return builder.ToString();
     }
 
-    private string KeywordList()
+    private string KeywordList(int alternatives)
     {
-        var alternatives = 2 + _random.Next(4);
         var parts = new List<string>(alternatives);
         for (var a = 0; a < alternatives; a++)
         {

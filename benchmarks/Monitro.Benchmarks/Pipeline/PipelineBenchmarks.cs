@@ -59,9 +59,4 @@ public class PipelineBenchmarks
 
         return found;
     }
-
-    private sealed class DiscardingSink : IAlertSink
-    {
-        public ValueTask DeliverAsync(Alert alert, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro.Matching;
 
 /// <summary>
@@ -91,6 +93,7 @@ internal sealed class AhoCorasick
     public int StateCount => _pattern.Length;
 
     /// <summary>Calls <paramref name="onMatch"/> with the index of every pattern occurrence in <paramref name="text"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan<TState>(ReadOnlySpan<char> text, ref TState state, MatchHandler<TState> onMatch)
     {
         var current = Root;
@@ -105,6 +108,7 @@ internal sealed class AhoCorasick
     }
 
     // The state after reading c in state s: follow failure links until some state has an edge for c.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Step(int state, char c)
     {
         while (true)
@@ -125,6 +129,7 @@ internal sealed class AhoCorasick
     }
 
     // The target of the edge of state s for c, or the root if there is none (no edge ever leads to the root).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Child(int state, char c)
     {
         int low = _firstEdge[state], high = _firstEdge[state + 1] - 1;

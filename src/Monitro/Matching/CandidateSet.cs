@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro.Matching;
 
 /// <summary>The distinct candidate watches found for one post; reused between posts by one thread.</summary>
@@ -27,6 +29,7 @@ internal sealed class CandidateSet
     }
 
     /// <summary>Adds the ids of a posting list, shifted by <paramref name="offset"/>, skipping those already added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddAll(int[] postings, int offset)
     {
         foreach (var id in postings)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro.Matching;
 
 /// <summary>
@@ -45,6 +47,7 @@ internal sealed class MatcherSnapshot
     }
 
     /// <summary>Adds the candidates of a post from every level.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Collect(PostContext post, CandidateSet candidates)
     {
         for (var i = 0; i < Levels.Length; i++)

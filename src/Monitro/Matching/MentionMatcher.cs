@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitro.Matching;
 
 namespace Monitro;
@@ -134,6 +135,7 @@ public sealed class MentionMatcher : IMentionMatcher
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<Mention> Match(Post post)
     {
         ArgumentNullException.ThrowIfNull(post);
@@ -184,6 +186,7 @@ public sealed class MentionMatcher : IMentionMatcher
     }
 
     // Sorts spans by start and merges overlapping ones, so highlights never overlap.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MatchSpan[] MergeSpans(List<MatchSpan> spans)
     {
         if (spans.Count == 0)

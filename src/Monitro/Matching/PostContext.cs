@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitro.Text;
 
 namespace Monitro.Matching;
@@ -21,6 +22,7 @@ internal sealed class PostContext : IDisposable
     public string AuthorLocalPart { get; private set; } = string.Empty;
 
     /// <summary>Analyzes a post, replacing the one analyzed before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Load(Post post)
     {
         ArgumentNullException.ThrowIfNull(post);

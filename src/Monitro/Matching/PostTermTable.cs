@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Monitro.Text;
 
 namespace Monitro.Matching;
@@ -18,6 +19,7 @@ internal sealed class PostTermTable : IDisposable
     public bool HasEntityParts { get; private set; }
 
     /// <summary>Indexes the tokens of an analysis.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Build(TextAnalysis analysis)
     {
         _analysis = analysis;
@@ -55,6 +57,7 @@ internal sealed class PostTermTable : IDisposable
     }
 
     /// <summary>Returns the index of the next token after token <paramref name="after"/> (or the first, with -1) with the kind and key, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(TokenKind kind, ReadOnlySpan<char> key, int after = -1)
     {
         var analysis = _analysis!;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro.Matching;
 
 /// <summary>
@@ -67,6 +69,7 @@ internal sealed class PrefixTable
     public int Count => _keys.Length;
 
     /// <summary>Adds the watches of every key that <paramref name="word"/> starts with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Collect(ReadOnlySpan<char> word, CandidateSet candidates, int offset)
     {
         int start = 0, end = _keys.Length;
@@ -99,6 +102,7 @@ internal sealed class PrefixTable
     private static int Head(ReadOnlySpan<char> text) => (text[0] << 16) | text[1];
 
     // The index of the greatest key of [start, end) that sorts before or equal to the word, or -1.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int GreatestNotAfter(ReadOnlySpan<char> word, int start, int end)
     {
         int low = start, high = end - 1, found = -1;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Monitro.Text;
 
@@ -27,6 +28,7 @@ internal sealed class QueryEvaluator
     private readonly Stack<List<Hit>> _pool = new();
 
     /// <summary>Returns whether the post matches the node.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Evaluate(QueryNode node, PostContext post)
     {
         switch (node)
@@ -73,6 +75,7 @@ internal sealed class QueryEvaluator
     /// terms, phrases (first to last word of each window), exact literals and NEARs (first to last word of each pair
     /// close enough), in OR alternatives that hold; nothing under NOT unless the NOT is doubled, nothing for filters.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CollectSpans(QueryNode node, PostContext post, List<MatchSpan> spans)
     {
         switch (node)
@@ -117,6 +120,7 @@ internal sealed class QueryEvaluator
     }
 
     /// <summary>Adds the occurrences of a term, phrase, NEAR or OR-group of them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddHits(QueryNode node, PostContext post, List<Hit> hits)
     {
         var analysis = post.Analysis;
@@ -181,6 +185,7 @@ internal sealed class QueryEvaluator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddWordHits(WordTerm word, PostContext post, List<Hit> hits)
     {
         var analysis = post.Analysis;
@@ -202,6 +207,7 @@ internal sealed class QueryEvaluator
         && (element.Kind == TokenKind.Run ? key.Contains(element.Key, StringComparison.Ordinal) : key.SequenceEqual(element.Key));
 
     /// <summary>Returns whether a metadata filter holds for the post.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool MatchesField(FieldTerm field, PostContext post)
     {
         var value = field.Value;
@@ -306,6 +312,7 @@ internal sealed class QueryEvaluator
     // Every (first, last) window of the phrase: a NEAR around the phrase may need a longer window than the shortest
     // one (with "a b"~3 in "a b x b c", only the window ending at the second b is next to c). The middle elements
     // take their earliest occurrences, which leaves the most room for the rest.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddPhraseHits(PhraseTerm phrase, PostContext post, List<Hit> hits)
     {
         var tokens = post.Analysis.Tokens;
@@ -353,6 +360,7 @@ internal sealed class QueryEvaluator
     }
 
     // The next token (after index `after`, or the first with -1) that a phrase element matches, or -1.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextElement(in PhraseElement element, PostContext post, int after)
     {
         if (element.Kind != TokenKind.Run)

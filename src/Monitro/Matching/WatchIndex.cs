@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitro.Text;
 
 namespace Monitro.Matching;
@@ -100,6 +101,7 @@ internal sealed class WatchIndex
     public static WatchIndex Build(IEnumerable<CompiledWatch> watches) => new([.. watches]);
 
     /// <summary>Adds the ids (plus <paramref name="offset"/>) of every watch the post has a key of.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Collect(PostContext post, CandidateSet candidates, int offset)
     {
         if (Watches.Length == 0)
@@ -155,6 +157,7 @@ internal sealed class WatchIndex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Probe(IndexKeyKind kind, ReadOnlySpan<char> key, CandidateSet candidates, int offset)
     {
         if (_hasDirect[(int)kind] && _direct[(int)kind].TryGetValue(key, out var postings))
@@ -164,6 +167,7 @@ internal sealed class WatchIndex
     }
 
     // Probes the word and every string reachable from it by up to maxEdits deletions.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProbeDeletions(ReadOnlySpan<char> word, int maxEdits, CandidateSet candidates, int offset)
     {
         if (_fuzzy.TryGetValue(word, out var postings))

@@ -42,6 +42,13 @@ internal sealed class BoundedLineReader
             var span = _buffer.AsSpan(_position, _length - _position);
             var newline = span.IndexOf('\n');
             var chunk = newline >= 0 ? span[..newline] : span;
+            if (newline >= 0 && _line.Length == 0 && !tooLong && chunk.Length <= _maxLineLength)
+            {
+                // The whole line is in the buffer: copy it once into its string, not through the builder.
+                _position += newline + 1;
+                return (new string(chunk.EndsWith('\r') ? chunk[..^1] : chunk), false);
+            }
+
             if (!tooLong)
             {
                 if (_line.Length + chunk.Length > _maxLineLength)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Monitro.Text;
@@ -7,6 +8,7 @@ namespace Monitro.Text;
 internal static class CharClass
 {
     /// <summary>Returns whether the code point is a Unicode default-ignorable that carries no meaning for matching.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsDefaultIgnorable(int value) =>
         value is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x180E or 0x3164 or 0xFEFF or 0xFFA0
         || (value >= 0x180B && value <= 0x180F)
@@ -62,6 +64,7 @@ internal static class CharClass
         IsMark(rune) || (rune.Value >= 0x1160 && rune.Value <= 0x11FF) || (rune.Value >= 0xD7B0 && rune.Value <= 0xD7FF);
 
     /// <summary>Returns whether the code point can be part of a word: a letter, a decimal digit or a combining mark.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsWordRune(Rune rune)
     {
         if (rune.IsAscii)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Monitro.Text;
@@ -13,6 +14,7 @@ internal static class SocialTokenizer
     private const char VariationSelector16 = '\uFE0F';
 
     /// <summary>Tokenizes the folded text of <paramref name="analysis"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tokenize(TextAnalysis analysis)
     {
         var text = analysis.Text;
@@ -95,6 +97,7 @@ internal static class SocialTokenizer
     /// </summary>
     public static bool IsJoined(ReadOnlySpan<char> key) => key.IndexOfAny('#', '+', '.') >= 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool PreviousIsWord(ReadOnlySpan<char> f, int i)
     {
         if (i == 0)
@@ -296,6 +299,7 @@ internal static class SocialTokenizer
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WordEnd(ReadOnlySpan<char> f, int start)
     {
         var j = start;
@@ -330,6 +334,7 @@ internal static class SocialTokenizer
         return j;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddWord(TextAnalysis analysis, int start, int j, int position)
     {
         var text = analysis.Text;
@@ -387,6 +392,7 @@ internal static class SocialTokenizer
         return end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryHashtag(TextAnalysis analysis, int hash, ref int position, out int next)
     {
         var text = analysis.Text;
@@ -587,6 +593,7 @@ internal static class SocialTokenizer
     private static bool NextIsLowerLetter(FoldedText text, int index, int end) =>
         index < end && !text.WasUpper(index) && char.IsLetter(text.Folded[index]) && !CharClass.IsUnspacedScript(text.Folded[index]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddPart(TextAnalysis analysis, int start, int end, int position)
     {
         if (end <= start)
@@ -622,6 +629,7 @@ internal static class SocialTokenizer
         return end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddEmoji(TextAnalysis analysis, int start, int position)
     {
         var text = analysis.Text;

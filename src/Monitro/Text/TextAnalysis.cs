@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Text;
 
@@ -18,6 +19,7 @@ internal sealed class TextAnalysis : IDisposable
     public int PositionCount { get; internal set; }
 
     /// <summary>Analyzes a text, replacing what was analyzed before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -56,6 +58,7 @@ internal sealed class TextAnalysis : IDisposable
     }
 
     /// <summary>Appends a token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in Token token)
     {
         if (_count == _tokens.Length)

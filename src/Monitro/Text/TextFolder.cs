@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Monitro.Text;
@@ -14,6 +15,7 @@ internal static class TextFolder
     private static readonly string?[] BmpCache = new string?[0x10000];
 
     /// <summary>Folds <paramref name="text"/> into <paramref name="output"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fold(string text, FoldedText output)
     {
         output.Reset(text);

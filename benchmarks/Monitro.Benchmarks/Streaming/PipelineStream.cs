@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Monitro.Benchmarks.Matching;
+using Monitro.Benchmarks.Pipeline;
+
+namespace Monitro.Benchmarks.Streaming;
+
+/// <summary>
+/// Streams a JSON Lines file of posts through the whole pipeline (into the in-memory store or SQLite), or through
+/// the bare baseline that parses each line and inserts every post into SQLite.
+/// </summary>
+internal static class PipelineStream
+{
+    public static int Run(StreamArguments options)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "monitro-stream-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var corpus = new MatchingCorpus();
+            var watches = options.KeywordWatches ? corpus.KeywordWatches(options.Watches) : corpus.Watches(options.Watches);
+            var lines = Path.Combine(folder, "posts.jsonl");
+            JsonLinesWorkload.Write(lines, corpus.Posts(options.Posts, options.MinimumPostLength));
+            StreamMeasurement.Print($"corpus: {options.Posts:N0} posts in {new FileInfo(lines).Length / 1_048_576.0:F1} MiB of JSON Lines, {watches.Count:N0} watches, {Environment.ProcessorCount} processor(s) seen");
+
+            using var cpu = new CpuClock();
+            var startCpu = cpu.Now;
+            var wall = Stopwatch.StartNew();
+            var found = options.Mode switch
+            {
+                StreamMode.BareSqlite => JsonLinesWorkload.InsertAllIntoSqlite(lines, Path.Combine(folder, "bare.db")),
+                StreamMode.PipelineSqlite => JsonLinesWorkload.RunPipelineAsync(lines, watches, Path.Combine(folder, "monitro.db")).GetAwaiter().GetResult(),
+                _ => JsonLinesWorkload.RunPipelineAsync(lines, watches, sqlitePath: null).GetAwaiter().GetResult(),
+            };
+            wall.Stop();
+            var used = cpu.Now - startCpu;
+            StreamMeasurement.Print($"{options.Mode}: {options.Posts / used.TotalSeconds:N0} posts per CPU second ({used.TotalSeconds:F2} s of CPU); {options.Posts / wall.Elapsed.TotalSeconds:N0} posts/s over {wall.Elapsed.TotalSeconds:F2} s of wall time; {found:N0} rows or mentions");
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

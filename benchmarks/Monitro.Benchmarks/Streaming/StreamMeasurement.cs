@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Text;
+using Monitro.Benchmarks.Matching;
+
+namespace Monitro.Benchmarks.Streaming;
+
+/// <summary>
+/// Streams a long run of posts through the matcher in this one process, as a worker does, and prints posts per
+/// second per slice of the stream. Unlike BenchmarkDotNet, it does not warm up first: what it shows is how soon the
+/// runtime optimizes the hot path (run it under <c>taskset -c 1</c> to see a process that has one CPU).
+/// </summary>
+internal static class StreamMeasurement
+{
+    private const int Slices = 10;
+
+    public static int Run(string[] args)
+    {
+        if (!StreamArguments.TryParse(args, out var options, out var error))
+        {
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine(StreamArguments.Usage);
+            return 2;
+        }
+
+        return options.Mode == StreamMode.Match ? Match(options) : PipelineStream.Run(options);
+    }
+
+    private static int Match(StreamArguments options)
+    {
+        var corpus = new MatchingCorpus();
+        var watches = options.KeywordWatches ? corpus.KeywordWatches(options.Watches) : corpus.Watches(options.Watches);
+        var posts = corpus.Posts(options.Posts, options.MinimumPostLength);
+        var bytes = posts.Sum(p => (long)Encoding.UTF8.GetByteCount(p.Text));
+        Print($"corpus: {posts.Count:N0} posts of {(double)bytes / posts.Count:F0} UTF-8 bytes on average, {watches.Count:N0} {(options.KeywordWatches ? "keyword" : "mixed")} watches, {Environment.ProcessorCount} processor(s) seen");
+
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var compile = Stopwatch.StartNew();
+        var matcher = new MentionMatcher(watches);
+        compile.Stop();
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Print($"compile: {compile.Elapsed.TotalSeconds:F3} s; retained {retained / watches.Count:N0} B per watch");
+
+        using var jitLog = Environment.GetEnvironmentVariable("MONITRO_JIT_LOG") is "1" ? new JitLog() : null;
+        var streamStart = jitLog?.Now ?? TimeSpan.Zero;
+        var matched = 0L;
+        var sliceSize = posts.Count / Slices;
+        using var cpuClock = new CpuClock();
+        var startCpu = cpuClock.Now;
+        var sliceCpu = startCpu;
+        var total = Stopwatch.StartNew();
+        var rates = new List<double>(Slices);
+        var compiledMethods = new List<long>(Slices);
+        var lastCompiled = JitInfo.GetCompiledMethodCount();
+        for (var i = 0; i < posts.Count; i++)
+        {
+            matched += matcher.Match(posts[i]).Count;
+            if ((i + 1) % sliceSize == 0)
+            {
+                var now = cpuClock.Now;
+                rates.Add(sliceSize / (now - sliceCpu).TotalSeconds);
+                sliceCpu = now;
+                compiledMethods.Add(JitInfo.GetCompiledMethodCount() - lastCompiled);
+                lastCompiled = JitInfo.GetCompiledMethodCount();
+            }
+        }
+
+        total.Stop();
+        var cpu = cpuClock.Now - startCpu;
+        Print($"slices (posts per CPU second of this process): {string.Join(' ', rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}");
+        Print($"methods compiled by the JIT per slice: {string.Join(' ', compiledMethods)}");
+        if (jitLog is not null)
+        {
+            foreach (var (at, tier, method) in jitLog.Compiled.Where(c => c.At >= streamStart))
+            {
+                Print($"jit {(at - streamStart).TotalSeconds:F3} s {tier} {method}");
+            }
+        }
+
+        Print($"match: {posts.Count / cpu.TotalSeconds:N0} posts per CPU second ({cpu.TotalSeconds:F2} s of CPU); {posts.Count / total.Elapsed.TotalSeconds:N0} posts/s over {total.Elapsed.TotalSeconds:F2} s of wall time; {matched:N0} mentions");
+        return 0;
+    }
+
+    public static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+}

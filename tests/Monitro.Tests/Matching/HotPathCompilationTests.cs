@@ -1,0 +1,47 @@
+using System.Reflection;
+using Monitro.Matching;
+using Monitro.Text;
+
+namespace Monitro.Tests.Matching;
+
+/// <summary>
+/// The methods a post goes through in <see cref="MentionMatcher.Match"/> ask to be compiled optimized at their first
+/// call: without it a process that sees one CPU runs them unoptimized for seconds (the runtime waits for a
+/// second-long quiet spell with no newly called method before it optimizes anything, and a stream of posts keeps
+/// reaching code for the first time).
+/// </summary>
+public sealed class HotPathCompilationTests
+{
+    public static TheoryData<Type, string> HotMethods => new()
+    {
+        { typeof(MentionMatcher), nameof(MentionMatcher.Match) },
+        { typeof(MatcherSnapshot), nameof(MatcherSnapshot.Collect) },
+        { typeof(WatchIndex), nameof(WatchIndex.Collect) },
+        { typeof(AhoCorasick), nameof(AhoCorasick.Scan) },
+        { typeof(CandidateSet), nameof(CandidateSet.AddAll) },
+        { typeof(PostingTable), nameof(PostingTable.TryGetValue) },
+        { typeof(PrefixTable), nameof(PrefixTable.Collect) },
+        { typeof(PostContext), nameof(PostContext.Load) },
+        { typeof(PostTermTable), nameof(PostTermTable.Build) },
+        { typeof(PostTermTable), nameof(PostTermTable.Find) },
+        { typeof(TextAnalysis), nameof(TextAnalysis.Analyze) },
+        { typeof(TextFolder), nameof(TextFolder.Fold) },
+        { typeof(SocialTokenizer), nameof(SocialTokenizer.Tokenize) },
+        { typeof(QueryEvaluator), nameof(QueryEvaluator.Evaluate) },
+        { typeof(QueryEvaluator), nameof(QueryEvaluator.AddHits) },
+        { typeof(QueryEvaluator), nameof(QueryEvaluator.CollectSpans) },
+    };
+
+    [Theory]
+    [MemberData(nameof(HotMethods))]
+    public void HotMethod_IsCompiledOptimizedAtItsFirstCall(Type type, string name)
+    {
+        var methods = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+            .Where(m => m.Name == name)
+            .ToList();
+        Assert.NotEmpty(methods);
+        Assert.All(methods, m => Assert.True(
+            m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization),
+            $"{type.Name}.{name} is not marked to be compiled optimized at its first call"));
+    }
+}

@@ -1,0 +1,65 @@
+using CsCheck;
+using Monitro.Matching;
+
+namespace Monitro.Tests.Matching;
+
+public sealed class PostingTableTests
+{
+    // A small alphabet gives many keys that share prefixes and hash slots.
+    private static readonly Gen<char> Letter = Gen.Char["abé"];
+
+    [Fact]
+    public void TryGetValue_FindsEveryKeyWithItsIdsAndNothingElse()
+    {
+        Gen.Select(Gen.String[Letter, 0, 5].Array[0, 60], Gen.String[Letter, 0, 6]).Sample((keys, probe) =>
+        {
+            var expected = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+            var table = new PostingTable();
+            for (var id = 0; id < keys.Length; id++)
+            {
+                // Each id under its key and, for every other id, under the key before it too: several ids per key.
+                table.Add(keys[id], id);
+                Remember(expected, keys[id], id);
+                if (id % 2 == 1 && keys[id - 1] != keys[id])
+                {
+                    table.Add(keys[id - 1], id);
+                    Remember(expected, keys[id - 1], id);
+                }
+            }
+
+            table.Freeze();
+            Assert.Equal(expected.Count, table.Count);
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), table.Keys.Order(StringComparer.Ordinal));
+            foreach (var (key, ids) in expected)
+            {
+                Assert.True(table.TryGetValue(key, out var postings), key);
+                Assert.Equal(ids, postings);
+            }
+
+            Assert.Equal(expected.ContainsKey(probe), table.TryGetValue(probe.AsSpan(), out var found));
+            Assert.Equal(expected.TryGetValue(probe, out var probeIds) ? probeIds : [], found);
+        });
+    }
+
+    [Fact]
+    public void TryGetValue_OnAnEmptyTable_FindsNothing()
+    {
+        var table = new PostingTable().Freeze();
+        Assert.Equal(0, table.Count);
+        Assert.False(table.TryGetValue("acme", out var postings));
+        Assert.Empty(postings);
+    }
+
+    private static void Remember(SortedDictionary<string, List<int>> expected, string key, int id)
+    {
+        if (!expected.TryGetValue(key, out var ids))
+        {
+            expected[key] = ids = [];
+        }
+
+        if (ids.Count == 0 || ids[^1] != id)
+        {
+            ids.Add(id);
+        }
+    }
+}
