@@ -3,12 +3,12 @@ namespace Monitro.Samples.Crm;
 /// <summary>How the CRM sample runs.</summary>
 public sealed record CrmSettings
 {
-    /// <summary>Gets the secret shared with Monitro (at least 32 bytes).</summary>
-    public string Secret { get; init; } = "monitro-crm-sample-secret-change-me-0123456789";
+    /// <summary>Gets the secret shared with Monitro: at least 32 bytes in UTF-8, never one written in code or in the repository.</summary>
+    public required string Secret { get; init; }
 
     /// <summary>Gets the path of the CRM's SQLite database.</summary>
     public string DatabasePath { get; init; } = "crm.db";
 
-    /// <summary>Gets the address to listen on; port 0 picks a free port.</summary>
+    /// <summary>Gets the address to listen on: a loopback address (the pages have no login); port 0 picks a free port.</summary>
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
 }

@@ -1,14 +1,36 @@
 // The sample CRM: receives Monitro's signed CRM events on /hooks/monitro and lists contacts, timelines and cases on /.
 // `--replay` also runs a Monitro pipeline in this process on the quick start's bundled posts, posting to the CRM.
+using System.Security.Cryptography;
 using Monitro.Samples.Crm;
+
+// No secret in the repository: the one configured, or a new one for this run only (the replay in this process
+// signs with it; an outside Monitro needs the configured one).
+var secret = Environment.GetEnvironmentVariable("MONITRO_WEBHOOK_SECRET");
+if (string.IsNullOrEmpty(secret))
+{
+    secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    Console.WriteLine($"MONITRO_WEBHOOK_SECRET is not set; this run uses a new secret: {secret}");
+}
 
 var settings = new CrmSettings
 {
     DatabasePath = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), "monitro-sample-crm.db"),
     Url = new Uri(Option(args, "--url") ?? "http://127.0.0.1:5080"),
-    Secret = Environment.GetEnvironmentVariable("MONITRO_WEBHOOK_SECRET") ?? new CrmSettings().Secret,
+    Secret = secret,
 };
-var (app, address) = await CrmApp.StartAsync(settings);
+(WebApplication App, Uri Address) started;
+try
+{
+    started = await CrmApp.StartAsync(settings);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    Environment.ExitCode = 2;
+    return;
+}
+
+var (app, address) = started;
 Console.WriteLine($"Sample CRM on {address} (database {settings.DatabasePath}); Monitro posts to {new Uri(address, "/hooks/monitro")}");
 
 if (args.Contains("--replay"))

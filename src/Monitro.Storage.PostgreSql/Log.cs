@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "Committed a batch of {SourceName}: {Posts} posts, {Mentions} mentions, {Alerts} alerts enqueued")]
     public static partial void BatchCommitted(this ILogger logger, string sourceName, int posts, int mentions, int alerts);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Moved the outbox entry {IdempotencyKey} to the dead letters: its payload is not readable")]
-    public static partial void UnreadableOutboxEntry(this ILogger logger, string idempotencyKey, Exception exception);
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Moved the outbox entry {AlertFingerprint} to the dead letters: its payload is not readable")]
+    public static partial void UnreadableOutboxEntry(this ILogger logger, string alertFingerprint, Exception exception);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Forgot a person: {Rows} rows deleted")]
     public static partial void PersonForgotten(this ILogger logger, int rows);

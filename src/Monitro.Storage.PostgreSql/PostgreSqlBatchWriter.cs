@@ -76,7 +76,7 @@ internal static class PostgreSqlBatchWriter
     private const string EnqueueAlert = """
         INSERT INTO alert_outbox (idempotency_key, kind, post_id, person_id, payload, attempts, enqueued_at, next_attempt_at)
         SELECT $1, $2, $3, $4, $5, 0, $6, $6
-        WHERE NOT EXISTS (SELECT 1 FROM settled_alerts WHERE idempotency_key = $1)
+        WHERE NOT EXISTS (SELECT 1 FROM settled_alerts WHERE key_hash = $7)
           AND NOT EXISTS (SELECT 1 FROM posts WHERE id = $3 AND retracted_at IS NOT NULL)
         ON CONFLICT (idempotency_key) DO NOTHING
         """;
@@ -85,8 +85,8 @@ internal static class PostgreSqlBatchWriter
     // for that transaction and succeeds after it deleted the row. This statement sees the settlement (each
     // statement reads the latest commits) and takes the entry back out, so a settled key never stays enqueued.
     private const string DropSettledAlerts = """
-        DELETE FROM alert_outbox o USING settled_alerts s
-        WHERE o.idempotency_key = s.idempotency_key AND o.idempotency_key = ANY($1)
+        DELETE FROM alert_outbox o USING unnest($1::text[], $2::text[]) AS k(idempotency_key, key_hash), settled_alerts s
+        WHERE o.idempotency_key = k.idempotency_key AND s.key_hash = k.key_hash
         """;
 
     private const string UpsertCheckpoint = """
@@ -96,7 +96,7 @@ internal static class PostgreSqlBatchWriter
 
     /// <summary>Writes the commit.</summary>
     /// <returns>The number of alerts newly enqueued.</returns>
-    public static async ValueTask<int> WriteAsync(NpgsqlConnection connection, BatchCommit commit, long now)
+    public static async ValueTask<int> WriteAsync(NpgsqlConnection connection, BatchCommit commit, SettledKeyHasher settledKeys, long now)
     {
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
@@ -108,7 +108,7 @@ internal static class PostgreSqlBatchWriter
             AddInteractions(batch, commit.Interactions);
             AddRetractions(batch, commit.Retractions, now);
             AddSkipped(batch, commit.Skipped, now);
-            var alerts = AddAlerts(batch, commit.Alerts, now);
+            var alerts = AddAlerts(batch, commit.Alerts, settledKeys, now);
             if (commit.Checkpoint is { } checkpoint)
             {
                 batch.Add(UpsertCheckpoint, SqlParameters.Text(checkpoint.SourceName), SqlParameters.Text(checkpoint.Value), SqlParameters.Long(now));
@@ -230,11 +230,16 @@ internal static class PostgreSqlBatchWriter
         }
     }
 
-    private static List<NpgsqlBatchCommand> AddAlerts(NpgsqlBatch batch, IReadOnlyList<Alert> alerts, long now)
+    private static List<NpgsqlBatchCommand> AddAlerts(NpgsqlBatch batch, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
     {
         var commands = new List<NpgsqlBatchCommand>(alerts.Count);
-        foreach (var alert in alerts)
+        var keys = new string[alerts.Count];
+        var hashes = new string[alerts.Count];
+        for (var i = 0; i < alerts.Count; i++)
         {
+            var alert = alerts[i];
+            keys[i] = alert.IdempotencyKey;
+            hashes[i] = settledKeys.Hash(alert.IdempotencyKey);
             commands.Add(batch.Add(
                 EnqueueAlert,
                 SqlParameters.Text(alert.IdempotencyKey),
@@ -242,12 +247,13 @@ internal static class PostgreSqlBatchWriter
                 SqlParameters.Text(alert.Mention?.Post.Id),
                 SqlParameters.Text(AlertSubject.PersonOf(alert)),
                 SqlParameters.Json(PayloadSerializer.Write(alert, StoreJsonContext.Default.Alert)),
-                SqlParameters.Long(now)));
+                SqlParameters.Long(now),
+                SqlParameters.Text(hashes[i])));
         }
 
         if (alerts.Count > 0)
         {
-            batch.Add(DropSettledAlerts, SqlParameters.TextArray([.. alerts.Select(alert => alert.IdempotencyKey)]));
+            batch.Add(DropSettledAlerts, SqlParameters.TextArray(keys), SqlParameters.TextArray(hashes));
         }
 
         return commands;

@@ -27,8 +27,10 @@ public sealed partial class PostgreSqlMonitroStore
     /// <inheritdoc/>
     /// <remarks>
     /// <para>One transaction deletes the rows of every table that can hold the person's data. What is kept: the
-    /// idempotency keys of mention alerts already settled (opaque ids, so a replayed batch does not alert again),
-    /// and unreadable source items (raw excerpts that cannot be tied to a person; purge them by age).</para>
+    /// keyed hashes of settled alert keys (they name nobody, and a replayed batch must not alert again), and
+    /// unreadable source items (raw excerpts that cannot be tied to a person; purge them by age).</para>
+    /// <para>PostgreSQL keeps deleted rows in the table files until <c>VACUUM</c> reclaims their space (autovacuum does
+    /// so in the background) and in its write-ahead log until the segments are recycled; see docs/postgresql.md.</para>
     /// <para>A person who posts again afterwards is stored again: forgetting removes data, it does not block a source.</para>
     /// </remarks>
     public async ValueTask<PersonErasure> ForgetPersonAsync(string personId, CancellationToken cancellationToken = default)
@@ -59,8 +61,6 @@ public sealed partial class PostgreSqlMonitroStore
         var interactions = await RunAsync("DELETE FROM interactions WHERE person_id = $1 OR post_id IN (SELECT id FROM forget_posts)").ConfigureAwait(false);
         var pendingAlerts = await RunAsync("DELETE FROM alert_outbox WHERE person_id = $1 OR post_id IN (SELECT id FROM forget_posts)").ConfigureAwait(false);
         var deadLetters = await RunAsync("DELETE FROM dead_letters WHERE person_id = $1").ConfigureAwait(false);
-        // Relationship alert keys begin with the person's id, so their settled keys are personal data too.
-        await RunAsync("DELETE FROM settled_alerts WHERE starts_with(idempotency_key, $1 || '|')").ConfigureAwait(false);
         var posts = await RunAsync("DELETE FROM posts WHERE id IN (SELECT id FROM forget_posts)", withPerson: false).ConfigureAwait(false);
         var snapshots = await RunAsync("DELETE FROM relationship_snapshots WHERE person_id = $1").ConfigureAwait(false);
         var identities = await RunAsync("DELETE FROM identities WHERE person_id = $1 OR identity_key = $1").ConfigureAwait(false);

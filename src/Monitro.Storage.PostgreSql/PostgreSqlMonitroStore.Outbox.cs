@@ -6,8 +6,8 @@ namespace Monitro.Storage.PostgreSql;
 /// <remarks>
 /// An entry is due when its next attempt time has come and it holds no live lease. A claim locks the due rows
 /// with <c>FOR UPDATE SKIP LOCKED</c>, so two dispatchers claiming at once take different entries and never
-/// wait for each other. Delivered and dead-lettered keys are remembered in <c>settled_alerts</c>, so a replayed
-/// batch never enqueues them again.
+/// wait for each other. Delivered and dead-lettered keys are remembered in <c>settled_alerts</c> as keyed hashes
+/// (<see cref="SettledKeyHasher"/>), so a replayed batch never enqueues them again and no stored key names a person.
 /// </remarks>
 public sealed partial class PostgreSqlMonitroStore
 {
@@ -24,8 +24,8 @@ public sealed partial class PostgreSqlMonitroStore
         """;
 
     private const string SettleAlert = """
-        INSERT INTO settled_alerts (idempotency_key, outcome, settled_at) VALUES ($1, $2, $3)
-        ON CONFLICT (idempotency_key) DO NOTHING;
+        INSERT INTO settled_alerts (key_hash, outcome, settled_at) VALUES ($1, $2, $3)
+        ON CONFLICT (key_hash) DO NOTHING;
         """;
 
     private const string DeadLetterAlert = """
@@ -92,7 +92,7 @@ public sealed partial class PostgreSqlMonitroStore
                 await using (batch.ConfigureAwait(false))
                 {
                     batch.Add("DELETE FROM alert_outbox WHERE idempotency_key = $1", SqlParameters.Text(idempotencyKey));
-                    batch.Add(SettleAlert, SqlParameters.Text(idempotencyKey), SqlParameters.Text("delivered"), SqlParameters.Long(now));
+                    batch.Add(SettleAlert, SqlParameters.Text(SettledKeys.Hash(idempotencyKey)), SqlParameters.Text("delivered"), SqlParameters.Long(now));
                     return await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
                 }
             },
@@ -136,7 +136,7 @@ public sealed partial class PostgreSqlMonitroStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static async ValueTask<int> DeadLetterAsync(NpgsqlConnection connection, string key, string reason, long now)
+    private async ValueTask<int> DeadLetterAsync(NpgsqlConnection connection, string key, string reason, long now)
     {
         using (var insert = connection.Command(DeadLetterAlert, SqlParameters.Text(key), SqlParameters.Text(reason), SqlParameters.Long(now)))
         {
@@ -149,7 +149,7 @@ public sealed partial class PostgreSqlMonitroStore
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
         {
-            batch.Add(SettleAlert, SqlParameters.Text(key), SqlParameters.Text("dead"), SqlParameters.Long(now));
+            batch.Add(SettleAlert, SqlParameters.Text(SettledKeys.Hash(key)), SqlParameters.Text("dead"), SqlParameters.Long(now));
             batch.Add("DELETE FROM alert_outbox WHERE idempotency_key = $1", SqlParameters.Text(key));
             return await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }
@@ -169,9 +169,10 @@ public sealed partial class PostgreSqlMonitroStore
                     var key = reader.GetString(0);
                     try
                     {
-                        var alert = PayloadSerializer.Read(reader.GetString(1), StoreJsonContext.Default.Alert, "alert_outbox", key);
+                        var alert = PayloadSerializer.Read(reader.GetString(1), StoreJsonContext.Default.Alert, "alert_outbox", AlertKeyFingerprint.Of(key));
                         var lastError = reader.IsDBNull(3) ? null : reader.GetString(3);
-                        claimed.Add((reader.GetInt64(4), reader.GetInt64(5), new OutboxEntry(alert, reader.GetInt32(2), lastError)));
+                        var enqueuedAt = reader.GetInt64(5);
+                        claimed.Add((reader.GetInt64(4), enqueuedAt, new OutboxEntry(alert, reader.GetInt32(2), lastError) { EnqueuedAt = UnixTime.FromMilliseconds(enqueuedAt) }));
                     }
                     catch (InvalidDataException exception)
                     {
@@ -183,7 +184,8 @@ public sealed partial class PostgreSqlMonitroStore
 
         foreach (var (key, error) in unreadable)
         {
-            _logger.UnreadableOutboxEntry(key, error);
+            var fingerprint = AlertKeyFingerprint.Of(key);
+            _logger.UnreadableOutboxEntry(fingerprint, error);
             await DeadLetterAsync(connection, key, StoreDiagnostics.Cut(error.Message, StoreDiagnostics.MaxReasonLength), now).ConfigureAwait(false);
         }
 

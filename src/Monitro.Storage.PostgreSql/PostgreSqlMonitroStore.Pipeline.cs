@@ -57,7 +57,7 @@ public sealed partial class PostgreSqlMonitroStore
     {
         BatchCommitValidator.Validate(commit, _maxTextLength);
         var enqueued = await WriteAsync(
-            (connection, now) => PostgreSqlBatchWriter.WriteAsync(connection, commit, now),
+            (connection, now) => PostgreSqlBatchWriter.WriteAsync(connection, commit, SettledKeys, now),
             cancellationToken).ConfigureAwait(false);
         _logger.BatchCommitted(commit.SourceName, commit.Posts.Count, commit.Mentions.Count, enqueued);
     }

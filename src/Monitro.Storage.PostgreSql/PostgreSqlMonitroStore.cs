@@ -18,7 +18,7 @@ namespace Monitro.Storage.PostgreSql;
 /// <para>The store is thread-safe. Dispose it to release the data source it created (one handed to it is the caller's).</para>
 /// </remarks>
 public sealed partial class PostgreSqlMonitroStore :
-    IMonitroStore, IAlertOutbox, IMonitroQueries, IInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore, IAsyncDisposable, IDisposable
+    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore, IAsyncDisposable, IDisposable
 {
     // Deadlocks and serialization failures abort one of the transactions involved; it is safe to run it again.
     private const int MaxTransactionAttempts = 5;
@@ -30,6 +30,7 @@ public sealed partial class PostgreSqlMonitroStore :
     private readonly int _maxTextLength;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
     private volatile bool _migrated;
+    private SettledKeyHasher? _settledKeys;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlMonitroStore"/> class with a data source of its own.</summary>
     /// <param name="options">The options; checked here.</param>
@@ -120,6 +121,8 @@ public sealed partial class PostgreSqlMonitroStore :
                 {
                     _logger.SchemaMigrated(_schema, version, description);
                 }
+
+                _settledKeys = await PostgreSqlSettledKeyMigration.ReadHasherAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
             _migrated = true;
@@ -205,6 +208,10 @@ public sealed partial class PostgreSqlMonitroStore :
 
     private static bool IsRetryable(PostgresException exception) =>
         exception.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
+    /// <summary>Gets the hasher of settled alert keys; set once the schema is migrated, which every operation awaits first.</summary>
+    private SettledKeyHasher SettledKeys =>
+        _settledKeys ?? throw new InvalidOperationException("The store is used before its schema was migrated.");
 
     private long Now() => UnixTime.ToMilliseconds(_time.GetUtcNow());
 

@@ -16,6 +16,8 @@ internal static class SqlParameters
 
     public static NpgsqlParameter Double(double? value) => Typed(value, NpgsqlDbType.Double);
 
+    public static NpgsqlParameter Bytes(byte[] value) => Typed(value, NpgsqlDbType.Bytea);
+
     public static NpgsqlParameter TextArray(string[] value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
     /// <summary>Adds a statement with its parameters to a batch.</summary>

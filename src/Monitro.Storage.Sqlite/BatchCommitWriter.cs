@@ -71,7 +71,7 @@ internal static class BatchCommitWriter
     private const string EnqueueAlert = """
         INSERT INTO alert_outbox (idempotency_key, kind, post_id, person_id, payload, attempts, enqueued_at, next_attempt_at)
         SELECT $key, $kind, $post_id, $person_id, $payload, 0, $now, $now
-        WHERE NOT EXISTS (SELECT 1 FROM settled_alerts WHERE idempotency_key = $key)
+        WHERE NOT EXISTS (SELECT 1 FROM settled_alerts WHERE key_hash = $key_hash)
           AND NOT EXISTS (SELECT 1 FROM posts WHERE id = $post_id AND retracted_at IS NOT NULL)
         ON CONFLICT (idempotency_key) DO NOTHING;
         """;
@@ -83,7 +83,7 @@ internal static class BatchCommitWriter
 
     /// <summary>Writes the commit.</summary>
     /// <returns>The number of alerts newly enqueued.</returns>
-    public static int Write(SqliteConnection connection, SqliteTransaction transaction, BatchCommit commit, long now)
+    public static int Write(SqliteConnection connection, SqliteTransaction transaction, BatchCommit commit, SettledKeyHasher settledKeys, long now)
     {
         var posts = CommitPosts.Collect(commit);
         WritePeople(connection, transaction, posts, commit.Interactions);
@@ -92,7 +92,7 @@ internal static class BatchCommitWriter
         WriteInteractions(connection, transaction, commit.Interactions);
         WriteRetractions(connection, transaction, commit.Retractions, now);
         WriteSkipped(connection, transaction, commit.Skipped, now);
-        var enqueued = WriteAlerts(connection, transaction, commit.Alerts, now);
+        var enqueued = WriteAlerts(connection, transaction, commit.Alerts, settledKeys, now);
         if (commit.Checkpoint is { } checkpoint)
         {
             using var command = connection.CreateCommand(transaction, UpsertCheckpoint, "$source_name", "$value", "$now");
@@ -202,9 +202,10 @@ internal static class BatchCommitWriter
         }
     }
 
-    private static int WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alert> alerts, long now)
+    private static int WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
     {
-        using var command = connection.CreateCommand(transaction, EnqueueAlert, "$key", "$kind", "$post_id", "$person_id", "$payload", "$now");
+        using var command = connection.CreateCommand(
+            transaction, EnqueueAlert, "$key", "$kind", "$post_id", "$person_id", "$payload", "$now", "$key_hash");
         var enqueued = 0;
         foreach (var alert in alerts)
         {
@@ -214,7 +215,8 @@ internal static class BatchCommitWriter
                 alert.Mention?.Post.Id,
                 AlertSubject.PersonOf(alert),
                 PayloadSerializer.Write(alert, StoreJsonContext.Default.Alert),
-                now);
+                now,
+                settledKeys.Hash(alert.IdempotencyKey));
         }
 
         return enqueued;

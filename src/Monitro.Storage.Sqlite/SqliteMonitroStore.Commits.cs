@@ -55,7 +55,7 @@ public sealed partial class SqliteMonitroStore
     {
         BatchCommitValidator.Validate(commit, _maxTextLength);
         var enqueued = await WriteAsync(
-            (connection, transaction, now) => BatchCommitWriter.Write(connection, transaction, commit, now),
+            (connection, transaction, now) => BatchCommitWriter.Write(connection, transaction, commit, SettledKeys, now),
             cancellationToken).ConfigureAwait(false);
         _logger.BatchCommitted(commit.SourceName, commit.Posts.Count, commit.Mentions.Count, enqueued);
     }

@@ -22,8 +22,10 @@ public sealed partial class SqliteMonitroStore
     /// <inheritdoc/>
     /// <remarks>
     /// <para>One transaction deletes the rows of every table that can hold the person's data. What is kept: the
-    /// idempotency keys of mention alerts already settled (opaque ids, so a replayed batch does not alert again),
-    /// and unreadable source items (raw excerpts that cannot be tied to a person; purge them by age).</para>
+    /// keyed hashes of settled alert keys (they name nobody, and a replayed batch must not alert again), and
+    /// unreadable source items (raw excerpts that cannot be tied to a person; purge them by age).</para>
+    /// <para>Every connection runs with <c>secure_delete</c>, so the deleted rows are zeroed in the file, and the
+    /// write-ahead log, which still holds earlier copies of the pages, is checkpointed and truncated afterwards.</para>
     /// <para>A person who posts again afterwards is stored again: forgetting removes data, it does not block a source.</para>
     /// </remarks>
     public async ValueTask<PersonErasure> ForgetPersonAsync(string personId, CancellationToken cancellationToken = default)
@@ -32,7 +34,31 @@ public sealed partial class SqliteMonitroStore
         var erasure = await WriteAsync((connection, transaction, _) => Forget(connection, transaction, personId), cancellationToken)
             .ConfigureAwait(false);
         _logger.PersonForgotten(erasure.Total);
+        await TruncateWriteAheadLogAsync().ConfigureAwait(false);
         return erasure;
+    }
+
+    // Not cancellable: the erasure is committed, and the log must not keep its old pages because a caller gave up.
+    private async ValueTask TruncateWriteAheadLogAsync()
+    {
+        await _writeGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            var connection = await OpenRawAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                using var command = connection.CreateCommand(null, "PRAGMA wal_checkpoint(TRUNCATE);");
+                using var reader = command.ExecuteReader();
+                if (reader.Read() && reader.GetInt64(0) != 0)
+                {
+                    _logger.WriteAheadLogNotTruncated();
+                }
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     private static PersonErasure Forget(SqliteConnection connection, SqliteTransaction transaction, string personId)
@@ -54,13 +80,6 @@ public sealed partial class SqliteMonitroStore
         var deadLetters = Delete("""
             DELETE FROM dead_letters
             WHERE person_id = $person_id OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $person_id);
-            """);
-        // Relationship alert keys begin with the person's id, so their settled keys are personal data too.
-        Delete("""
-            DELETE FROM settled_alerts
-            WHERE substr(idempotency_key, 1, length($person_id) + 1) = $person_id || '|'
-               OR EXISTS (SELECT 1 FROM identities i WHERE i.person_id = $person_id
-                          AND substr(idempotency_key, 1, length(i.identity_key) + 1) = i.identity_key || '|');
             """);
         var posts = Delete("DELETE FROM posts WHERE id IN (SELECT id FROM temp.forget_posts);");
         var snapshots = Delete("DELETE FROM relationship_snapshots WHERE person_id = $person_id;");

@@ -5,7 +5,8 @@ namespace Monitro.Storage.Sqlite;
 /// <summary>The <see cref="IAlertOutbox"/> side of the store.</summary>
 /// <remarks>
 /// An entry is due when its next attempt time has come and it holds no live lease. Delivered and dead-lettered
-/// keys are remembered in <c>settled_alerts</c>, so a replayed batch never enqueues them again.
+/// keys are remembered in <c>settled_alerts</c> as keyed hashes (<see cref="SettledKeyHasher"/>), so a replayed batch
+/// never enqueues them again and the file holds no key that names a person.
 /// </remarks>
 public sealed partial class SqliteMonitroStore
 {
@@ -20,8 +21,8 @@ public sealed partial class SqliteMonitroStore
         """;
 
     private const string SettleAlert = """
-        INSERT INTO settled_alerts (idempotency_key, outcome, settled_at) VALUES ($key, $outcome, $now)
-        ON CONFLICT (idempotency_key) DO NOTHING;
+        INSERT INTO settled_alerts (key_hash, outcome, settled_at) VALUES ($key_hash, $outcome, $now)
+        ON CONFLICT (key_hash) DO NOTHING;
         """;
 
     private const string DeadLetterAlert = """
@@ -83,8 +84,8 @@ public sealed partial class SqliteMonitroStore
             {
                 using var delete = connection.CreateCommand(transaction, "DELETE FROM alert_outbox WHERE idempotency_key = $key;", "$key");
                 delete.Run(idempotencyKey);
-                using var settle = connection.CreateCommand(transaction, SettleAlert, "$key", "$outcome", "$now");
-                return settle.Run(idempotencyKey, "delivered", now);
+                using var settle = connection.CreateCommand(transaction, SettleAlert, "$key_hash", "$outcome", "$now");
+                return settle.Run(SettledKeys.Hash(idempotencyKey), "delivered", now);
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -127,7 +128,7 @@ public sealed partial class SqliteMonitroStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static int DeadLetter(SqliteConnection connection, SqliteTransaction transaction, string key, string reason, long now)
+    private int DeadLetter(SqliteConnection connection, SqliteTransaction transaction, string key, string reason, long now)
     {
         using var insert = connection.CreateCommand(transaction, DeadLetterAlert, "$key", "$reason", "$now");
         if (insert.Run(key, reason, now) == 0)
@@ -135,8 +136,8 @@ public sealed partial class SqliteMonitroStore
             return 0; // not in the outbox: already delivered, dead or forgotten
         }
 
-        using var settle = connection.CreateCommand(transaction, SettleAlert, "$key", "$outcome", "$now");
-        settle.Run(key, "dead", now);
+        using var settle = connection.CreateCommand(transaction, SettleAlert, "$key_hash", "$outcome", "$now");
+        settle.Run(SettledKeys.Hash(key), "dead", now);
         using var delete = connection.CreateCommand(transaction, "DELETE FROM alert_outbox WHERE idempotency_key = $key;", "$key");
         return delete.Run(key);
     }
@@ -154,8 +155,9 @@ public sealed partial class SqliteMonitroStore
                 var key = reader.GetString(0);
                 try
                 {
-                    var alert = PayloadSerializer.Read(reader.GetString(1), StoreJsonContext.Default.Alert, "alert_outbox", key);
-                    claimed.Add((reader.GetInt64(4), reader.GetInt64(5), new OutboxEntry(alert, reader.GetInt32(2), reader.GetNullableString(3))));
+                    var alert = PayloadSerializer.Read(reader.GetString(1), StoreJsonContext.Default.Alert, "alert_outbox", AlertKeyFingerprint.Of(key));
+                    var enqueuedAt = reader.GetInt64(5);
+                    claimed.Add((reader.GetInt64(4), enqueuedAt, new OutboxEntry(alert, reader.GetInt32(2), reader.GetNullableString(3)) { EnqueuedAt = UnixTime.FromMilliseconds(enqueuedAt) }));
                 }
                 catch (InvalidDataException exception)
                 {
@@ -166,7 +168,8 @@ public sealed partial class SqliteMonitroStore
 
         foreach (var (key, error) in unreadable)
         {
-            _logger.UnreadableOutboxEntry(key, error);
+            var fingerprint = AlertKeyFingerprint.Of(key);
+            _logger.UnreadableOutboxEntry(fingerprint, error);
             DeadLetter(connection, transaction, key, StoreDiagnostics.Cut(error.Message, StoreDiagnostics.MaxReasonLength), now);
         }
 

@@ -33,13 +33,15 @@ internal sealed class CrmHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Posts an event signed as Monitro signs it; the secret, time and key can be spoiled.</summary>
-    public async Task<HttpResponseMessage> PostAsync(SerializedCrmEvent crmEvent, string secret = Secret, DateTimeOffset? signedAt = null, string? key = null)
+    /// <summary>Posts an event signed as Monitro signs it; the secret, time, key and the timestamp header's text can be spoiled.</summary>
+    public async Task<HttpResponseMessage> PostAsync(
+        SerializedCrmEvent crmEvent, string secret = Secret, DateTimeOffset? signedAt = null, string? key = null, Func<string, string>? timestampText = null)
     {
         var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, Hook) { Content = new ReadOnlyMemoryContent(crmEvent.Body) };
         request.Headers.Add(WebhookHeaders.IdempotencyKey, Uri.EscapeDataString(key ?? crmEvent.Id));
-        request.Headers.Add(WebhookHeaders.Timestamp, timestamp.ToString(CultureInfo.InvariantCulture));
+        var text = timestamp.ToString(CultureInfo.InvariantCulture);
+        request.Headers.Add(WebhookHeaders.Timestamp, timestampText is null ? text : timestampText(text));
         request.Headers.Add(WebhookHeaders.Signature, WebhookSignature.Sign(secret, timestamp, crmEvent.Body.Span));
         return await Client.SendAsync(request);
     }

@@ -53,6 +53,31 @@ public sealed class CrmWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_TimestampWithLeadingZero_Is401EvenThoughItsValueIsSigned()
+    {
+        var crmEvent = CrmEventMapper.Map(SampleAlerts.Complaint())[0];
+
+        using var response = await _crm.PostAsync(crmEvent, timestampText: text => "0" + text);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, _crm.Database.Count("contacts"));
+    }
+
+    [Theory]
+    [InlineData("short-secret", "http://127.0.0.1:0", "at least 32 bytes")]
+    [InlineData("", "http://127.0.0.1:0", "MONITRO_WEBHOOK_SECRET")]
+    [InlineData(CrmHost.Secret, "http://0.0.0.0:0", "loopback")]
+    [InlineData(CrmHost.Secret, "http://192.0.2.10:0", "no login")]
+    public async Task StartAsync_WithoutASecretOrOffLoopback_RefusesToStart(string secret, string url, string expected)
+    {
+        var settings = new CrmSettings { Secret = secret, DatabasePath = Path.Combine(Path.GetTempPath(), "never-created.db"), Url = new Uri(url) };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => CrmApp.StartAsync(settings));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_BadSignature_Is401AndChangesNothing()
     {
         var crmEvent = CrmEventMapper.Map(SampleAlerts.Complaint())[0];

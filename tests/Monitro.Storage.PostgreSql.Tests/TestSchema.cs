@@ -60,7 +60,7 @@ internal sealed class TestSchema : IAsyncDisposable
     }
 
     public Task<List<string>> TablesAsync() => ReadStringsAsync(
-        $"SELECT table_name::text FROM information_schema.tables WHERE table_schema = '{Name}' AND table_name <> 'schema_version' ORDER BY 1;");
+        $"SELECT table_name::text FROM information_schema.tables WHERE table_schema = '{Name}' AND table_name NOT IN ('schema_version', 'store_secret') ORDER BY 1;");
 
     /// <summary>Finds every table and column whose text contains <paramref name="needle"/> (case-insensitive).</summary>
     public async Task<IReadOnlyList<string>> FindTextAsync(string needle)

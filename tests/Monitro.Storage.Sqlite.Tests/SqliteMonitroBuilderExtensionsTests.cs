@@ -28,7 +28,7 @@ public sealed class SqliteMonitroBuilderExtensionsTests : IDisposable
         Assert.Same(store, host.Services.GetRequiredService<IPersonDataEraser>());
         Assert.Same(store, host.Services.GetRequiredService<IRelationshipSnapshotStore>());
         Assert.Same(store, host.Services.GetRequiredService<IInteractionHistory>());
-        Assert.Equal(3, _database.Scalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(4, _database.Scalar("SELECT MAX(version) FROM schema_version;"));
         await host.StopAsync();
     }
 

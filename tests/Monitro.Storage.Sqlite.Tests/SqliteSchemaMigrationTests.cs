@@ -17,7 +17,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         await store.MigrateAsync();
 
         Assert.Equal(SchemaMigrations.LatestVersion, await store.GetSchemaVersionAsync());
-        Assert.Equal(3, SchemaMigrations.LatestVersion);
+        Assert.Equal(4, SchemaMigrations.LatestVersion);
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
@@ -59,6 +59,29 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         await store.SaveSnapshotsAsync([Model.Snapshot("jane", 50)]);
         var erasure = await store.ForgetPersonAsync("mastodon:jane");
         Assert.Equal(1, erasure.Mentions);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_FromVersion3WithSettledKeys_HashesThemAndStillRefusesTheirReplay()
+    {
+        var post = Model.Post("https://example.social/users/rho-migrate/statuses/5", "rho-migrate");
+        var batch = Model.Batch("1", post);
+        using (var connection = _database.OpenConnection())
+        {
+            SchemaMigrator.Migrate(connection, targetVersion: 3, now: 0);
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO settled_alerts (idempotency_key, outcome, settled_at) VALUES ($key, 'delivered', 0);";
+            command.Parameters.AddWithValue("$key", batch.Alerts[0].IdempotencyKey);
+            command.ExecuteNonQuery();
+        }
+
+        var store = _database.CreateStore();
+        await store.MigrateAsync();
+
+        Assert.Empty(_database.FindText("rho-migrate"));
+        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM settled_alerts WHERE length(key_hash) = 64;"));
+        await store.CommitAsync(batch);
+        Assert.Empty(await store.ClaimDueAsync(10, TimeSpan.FromMinutes(1)));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ internal sealed class TestDatabase : IDisposable
     {
         using var connection = OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version' ORDER BY name;";
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('schema_version', 'store_secret') ORDER BY name;";
         using var reader = command.ExecuteReader();
         var tables = new List<string>();
         while (reader.Read())

@@ -14,7 +14,7 @@ namespace Monitro.Storage.Testing;
 /// whose data lives in the instance returns that one instance again, so those tests check concurrent callers on it).
 /// </remarks>
 public abstract class StoreContractTests<TStore>
-    where TStore : class, IMonitroStore, IAlertOutbox, IMonitroQueries, IInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore
+    where TStore : class, IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
@@ -27,7 +27,7 @@ public abstract class StoreContractTests<TStore>
     /// <summary>Counts the rows of one of the store's tables.</summary>
     protected abstract Task<long> CountRowsAsync(string table);
 
-    /// <summary>Lists the store's tables, except the schema version.</summary>
+    /// <summary>Lists the store's data tables: not the schema version, nor the store's secret.</summary>
     protected abstract Task<IReadOnlyList<string>> ListTablesAsync();
 
     /// <summary>Lists every <c>table.column</c> whose value, read as text, contains <paramref name="needle"/> (case-insensitive).</summary>
@@ -229,6 +229,49 @@ public abstract class StoreContractTests<TStore>
         Assert.Equal(entry.Alert.IdempotencyKey, deadLetter.Position);
         Assert.Equal("the receiver answered 410 Gone", deadLetter.Reason);
         Assert.Contains("acme-brand|mastodon:1", deadLetter.Excerpt, StringComparison.Ordinal);
+    }
+
+    [ContractFact]
+    public async Task RedriveAsync_DeadAlerts_GoBackToTheOutboxAsNewOneByOneOrAllOfASink()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitAsync(M.Batch("1", M.Post("1", "jane"), M.Post("2", "omar"), M.Post("3", "li")));
+        var keys = (await store.ClaimDueAsync(10, Lease)).Select(entry => entry.Alert.IdempotencyKey).ToArray();
+        await store.MoveToDeadLetterAsync(keys[0], "WebhookAlertSink: HttpRequestException: 503");
+        await store.MoveToDeadLetterAsync(keys[1], "WebhookAlertSink: TimeoutException: slow");
+        await store.MoveToDeadLetterAsync(keys[2], "ChatSink: HttpRequestException: 500");
+
+        Assert.True(await store.RedriveAsync(keys[2]));
+        Assert.False(await store.RedriveAsync(keys[2]));
+        var again = Assert.Single(await store.ClaimDueAsync(10, Lease));
+        Assert.Equal((keys[2], 0), (again.Alert.IdempotencyKey, again.Attempts));
+        await store.MarkDeliveredAsync(keys[2]);
+
+        Assert.Equal(0, await store.RedriveSinkAsync("Webhook"));
+        Assert.Equal(2, await store.RedriveSinkAsync("WebhookAlertSink"));
+        Assert.Equal(keys[..2].Order(StringComparer.Ordinal), (await store.ClaimDueAsync(10, Lease)).Select(e => e.Alert.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.Empty((await store.GetDeadLettersAsync(PageRequest.First)).Items);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.RedriveAsync("").AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => store.RedriveSinkAsync("").AsTask());
+    }
+
+    [ContractFact]
+    public async Task DiscardAsync_DeadAlert_IsGoneAndAReplayStillDoesNotEnqueueIt()
+    {
+        var store = await CreateStoreAsync();
+        var batch = M.Batch("1", M.Post("1", "jane"));
+        await store.CommitAsync(batch);
+        var key = Assert.Single(await store.ClaimDueAsync(10, Lease)).Alert.IdempotencyKey;
+        await store.MoveToDeadLetterAsync(key, "WebhookAlertSink: HttpRequestException: 410");
+
+        Assert.True(await store.DiscardAsync(key));
+        Assert.False(await store.DiscardAsync(key));
+        Assert.False(await store.RedriveAsync(key));
+        Assert.Empty((await store.GetDeadLettersAsync(PageRequest.First)).Items);
+        await store.CommitAsync(batch);
+        Time.Advance(Lease + Lease);
+        Assert.Empty(await store.ClaimDueAsync(10, Lease));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.DiscardAsync("").AsTask());
     }
 
     [ContractFact]
@@ -550,6 +593,36 @@ public abstract class StoreContractTests<TStore>
         Time.Advance(Lease + Lease);
         var left = await store.ClaimDueAsync(10, Lease);
         Assert.Equal("t3", Assert.Single(left).Alert.Transition?.TriggerId);
+    }
+
+    [ContractFact]
+    public async Task ForgetPersonAsync_SettledAlertsWhoseKeysHoldTheHandle_LeaveNoKeyNamingThemAndAReplayDoesNotAlertAgain()
+    {
+        var store = await CreateStoreAsync();
+        // Mastodon post ids are URLs with the author's name in them, so mention alert keys hold the handle.
+        var delivered = M.Post("https://example.social/users/quill-forget/statuses/7", "quill-forget", "acme ate my data", minute: 0);
+        var dead = M.Post("https://example.social/users/quill-forget/statuses/8", "quill-forget", "acme still broken", minute: 1);
+        var batch = M.Batch("1", delivered, dead);
+        await store.CommitAsync(batch);
+        foreach (var entry in await store.ClaimDueAsync(10, Lease))
+        {
+            if (entry.Alert.Mention?.Post.Id == delivered.Id)
+            {
+                await store.MarkDeliveredAsync(entry.Alert.IdempotencyKey);
+            }
+            else
+            {
+                await store.MoveToDeadLetterAsync(entry.Alert.IdempotencyKey, "receiver gone");
+            }
+        }
+
+        await store.ForgetPersonAsync(delivered.Author.IdentityKey);
+
+        Assert.Empty(await FindTextAsync("quill-forget"));
+        Assert.Equal(2, await CountRowsAsync("settled_alerts"));
+        await store.CommitAsync(batch);
+        Time.Advance(Lease + Lease);
+        Assert.Empty(await store.ClaimDueAsync(10, Lease));
     }
 
     [ContractFact]

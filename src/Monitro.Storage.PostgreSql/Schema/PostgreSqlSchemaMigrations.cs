@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Monitro.Storage.PostgreSql.Schema;
 
 /// <summary>
@@ -11,11 +13,15 @@ namespace Monitro.Storage.PostgreSql.Schema;
 /// </remarks>
 internal static class PostgreSqlSchemaMigrations
 {
-    /// <summary>Gets the migrations in order, as (version, description, statements).</summary>
-    public static IReadOnlyList<(int Version, string Description, string Sql)> All { get; } =
+    /// <summary>
+    /// Gets the migrations in order, as (version, description, statements, and the data step that SQL alone cannot do,
+    /// run after the statements in the same transaction).
+    /// </summary>
+    public static IReadOnlyList<(int Version, string Description, string Sql, Func<NpgsqlConnection, CancellationToken, ValueTask>? Data)> All { get; } =
     [
-        (1, "posts, people, identities, mentions, interactions, relationship snapshots, checkpoints, dead letters, alert outbox", Version1),
-        (2, "interactions by time, for the interaction history", Version2),
+        (1, "posts, people, identities, mentions, interactions, relationship snapshots, checkpoints, dead letters, alert outbox", Version1, null),
+        (2, "interactions by time, for the interaction history", Version2, null),
+        (3, "settled alert keys kept as keyed hashes, under a secret of the store", Version3, PostgreSqlSettledKeyMigration.HashSettledKeysAsync),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -129,5 +135,14 @@ internal static class PostgreSqlSchemaMigrations
 
     private const string Version2 = """
         CREATE INDEX ix_interactions_time ON interactions (occurred_at, id);
+        """;
+
+    // The column keeps its rows; PostgreSqlSettledKeyMigration then replaces every key by its keyed hash.
+    private const string Version3 = """
+        CREATE TABLE store_secret (
+            id integer NOT NULL PRIMARY KEY CHECK (id = 1),
+            secret bytea NOT NULL
+        );
+        ALTER TABLE settled_alerts RENAME COLUMN idempotency_key TO key_hash;
         """;
 }

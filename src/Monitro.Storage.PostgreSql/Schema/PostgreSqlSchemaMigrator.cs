@@ -57,7 +57,7 @@ internal static class PostgreSqlSchemaMigrator
                     $"The schema '{schema}' has version {current}, newer than version {PostgreSqlSchemaMigrations.LatestVersion} that this version of Monitro knows. Upgrade Monitro or use another schema."));
             }
 
-            foreach (var (version, description, sql) in PostgreSqlSchemaMigrations.All)
+            foreach (var (version, description, sql, data) in PostgreSqlSchemaMigrations.All)
             {
                 if (version <= current)
                 {
@@ -67,6 +67,11 @@ internal static class PostgreSqlSchemaMigrator
                 using (var command = connection.Command(sql))
                 {
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (data is not null)
+                {
+                    await data(connection, cancellationToken).ConfigureAwait(false);
                 }
 
                 using (var record = connection.Command(

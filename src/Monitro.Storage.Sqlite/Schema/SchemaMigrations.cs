@@ -13,6 +13,7 @@ internal static class SchemaMigrations
         new(1, "posts, people, identities, mentions, interactions, checkpoints, dead letters, alert outbox", Version1),
         new(2, "person id on mentions (backfilled), relationship snapshots", Version2),
         new(3, "interactions by time, for the interaction history", Version3),
+        new(4, "settled alert keys kept as keyed hashes, under a secret of the store", Version4, SettledKeyMigration.HashSettledKeys),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -130,5 +131,14 @@ internal static class SchemaMigrations
 
     private const string Version3 = """
         CREATE INDEX ix_interactions_time ON interactions (occurred_at, id);
+        """;
+
+    // The column keeps its rows; SettledKeyMigration then replaces every key by its keyed hash.
+    private const string Version4 = """
+        CREATE TABLE store_secret (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            secret BLOB NOT NULL
+        );
+        ALTER TABLE settled_alerts RENAME COLUMN idempotency_key TO key_hash;
         """;
 }

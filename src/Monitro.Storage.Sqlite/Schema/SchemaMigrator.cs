@@ -71,6 +71,7 @@ internal static class SchemaMigrator
             command.Transaction = transaction;
             command.CommandText = migration.Sql;
             command.ExecuteNonQuery();
+            migration.Data?.Invoke(connection, transaction);
 
             command.CommandText = "INSERT INTO schema_version (version, description, applied_at) VALUES ($version, $description, $now);";
             command.Parameters.AddWithValue("$version", migration.Version);

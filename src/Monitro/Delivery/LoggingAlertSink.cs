@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Monitro.Delivery;
 
-/// <summary>Writes every alert to the log: its kind, key, watch and source at Information; its title and post text only at Trace.</summary>
+/// <summary>
+/// Writes every alert to the log: its kind, key fingerprint, watch and source at Information; its key, title and post
+/// text only at Trace (a key can hold a handle).
+/// </summary>
 /// <remarks>Handy during development and as a record of what was raised. The sink is thread-safe and never fails.</remarks>
 public sealed class LoggingAlertSink : IAlertSink
 {

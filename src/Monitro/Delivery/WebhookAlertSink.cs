@@ -54,6 +54,7 @@ public sealed class WebhookAlertSink : IAlertSink
 
     /// <inheritdoc/>
     /// <exception cref="HttpRequestException">The receiver answered with a status outside 2xx (see <see cref="HttpRequestException.StatusCode"/>), or could not be reached.</exception>
+    /// <exception cref="AlertDeliveryException">The receiver answered outside 2xx with a <c>Retry-After</c> header: <see cref="AlertDeliveryException.RetryAfter"/> holds the wait, the inner exception the status.</exception>
     /// <exception cref="TimeoutException">The receiver did not answer within the timeout.</exception>
     public async ValueTask DeliverAsync(Alert alert, CancellationToken cancellationToken = default)
     {
@@ -91,15 +92,22 @@ public sealed class WebhookAlertSink : IAlertSink
             if (!response.IsSuccessStatusCode)
             {
                 _logger.WebhookRefused(idempotencyKey, status);
-                throw new HttpRequestException(
-                    string.Create(CultureInfo.InvariantCulture, $"The webhook receiver answered {status} ({response.ReasonPhrase})."),
-                    inner: null,
-                    response.StatusCode);
+                var message = string.Create(CultureInfo.InvariantCulture, $"The webhook receiver answered {status} ({response.ReasonPhrase}).");
+                var refused = new HttpRequestException(message, inner: null, response.StatusCode);
+                throw RetryAfterOf(response) is { } retryAfter ? new AlertDeliveryException(message, retryAfter, refused) : refused;
             }
 
             _logger.WebhookAccepted(idempotencyKey, status);
         }
     }
+
+    // Retry-After is either seconds or an HTTP date; a date in the past asks for no wait.
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - _time.GetUtcNow(),
+        _ => null,
+    };
 
     // Header values must be printable ASCII; keys with other characters (a watch named in another script) are percent-encoded.
     private static string HeaderSafe(string value) =>

@@ -44,6 +44,7 @@ public static class WebhookSignature
         ArgumentException.ThrowIfNullOrEmpty(secret);
         ArgumentOutOfRangeException.ThrowIfLessThan(tolerance, TimeSpan.Zero);
         if (string.IsNullOrEmpty(signatureHeader)
+            || !IsCanonicalInteger(timestamp)
             || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
@@ -81,6 +82,13 @@ public static class WebhookSignature
 
         return matched;
     }
+
+    // Only the form the signer writes: ASCII digits, no sign, no spaces, no leading zero. The MAC covers the parsed
+    // number, so "0001767225600" would otherwise pass with the signature of "1767225600".
+    private static bool IsCanonicalInteger(string? value) =>
+        !string.IsNullOrEmpty(value)
+        && (value.Length == 1 || value[0] != '0')
+        && value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0;
 
     private static byte[] ComputeMac(byte[] key, long timestamp, ReadOnlySpan<byte> body)
     {

@@ -42,14 +42,23 @@ public sealed class MonitroOptions
     /// <value>The default is five minutes. Must be at least <see cref="SourceRetryInitialDelay"/> and at most one day.</value>
     public TimeSpan SourceRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Gets or sets how many times delivery of one alert to one sink is tried before it is given up and logged.</summary>
-    /// <value>The default is 5. Must be between 1 and 100.</value>
-    [Range(1, 100)]
-    public int SinkMaxAttempts { get; set; } = 5;
+    /// <summary>Gets or sets the most delivery attempts of one alert before it becomes a dead letter, whatever the retry window.</summary>
+    /// <value>The default is 1,000, so that <see cref="SinkRetryWindow"/> decides. Must be between 1 and 100,000.</value>
+    [Range(1, 100_000)]
+    public int SinkMaxAttempts { get; set; } = 1_000;
 
-    /// <summary>Gets or sets the first wait after a sink fails; each further failure doubles it.</summary>
-    /// <value>The default is 500 milliseconds. Must be between one millisecond and ten minutes.</value>
-    public TimeSpan SinkRetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>Gets or sets the first wait after a delivery fails; each further failure doubles it, up to <see cref="SinkRetryMaxDelay"/>.</summary>
+    /// <value>The default is one second. Must be between one millisecond and ten minutes.</value>
+    /// <remarks>Every wait is jittered: a random value between half of it and all of it, so dispatchers do not retry in step.</remarks>
+    public TimeSpan SinkRetryInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the longest wait between two delivery attempts (a receiver's <c>Retry-After</c> may ask for more).</summary>
+    /// <value>The default is five minutes. Must be between <see cref="SinkRetryInitialDelay"/> and one day.</value>
+    public TimeSpan SinkRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets how long after an alert entered the outbox delivery keeps trying; an attempt that would fall later is not made, and the alert becomes a dead letter.</summary>
+    /// <value>The default is six hours, so a receiver down for an hour loses nothing. Must be between one second and 30 days.</value>
+    public TimeSpan SinkRetryWindow { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>Gets or sets how long the dispatcher holds the alerts it claims; alerts claimed by a dispatcher that crashed are delivered again once it expires.</summary>
     /// <value>The default is five minutes. Must be between one second and one day, and longer than the slowest sink takes for one alert.</value>

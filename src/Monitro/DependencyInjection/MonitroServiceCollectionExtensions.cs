@@ -30,7 +30,7 @@ public static class MonitroServiceCollectionExtensions
     /// <para>Calling it twice is harmless: services are registered once, and options delegates add up (a watch
     /// added twice with the same name and query counts once).</para>
     /// <para>Until a durable store replaces it (for example <c>UseSqlite</c>), one <see cref="InMemoryMonitroStore"/>
-    /// keeps the data and answers as <see cref="IMonitroStore"/>, <see cref="IAlertOutbox"/>, <see cref="IMonitroQueries"/>,
+    /// keeps the data and answers as <see cref="IMonitroStore"/>, <see cref="IAlertOutbox"/>, <see cref="IAlertDeadLetters"/>, <see cref="IMonitroQueries"/>,
     /// <see cref="IInteractionHistory"/>, <see cref="IPersonDataEraser"/> and <see cref="IRelationshipSnapshotStore"/>.</para>
     /// </remarks>
     public static IMonitroBuilder AddMonitro(this IServiceCollection services, Action<MonitroOptions> configure)
@@ -77,6 +77,7 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddSingleton(static provider => new InMemoryMonitroStore(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IMonitroStore>(static provider => provider.GetRequiredService<InMemoryMonitroStore>());
         services.TryAddSingleton<IAlertOutbox>(static provider => provider.GetRequiredService<InMemoryMonitroStore>());
+        services.TryAddSingleton(static provider => RegisteredStoreAs<IAlertDeadLetters>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IMonitroQueries>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IInteractionHistory>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IPersonDataEraser>(provider));

@@ -18,6 +18,7 @@ public static class MonitroStoreBuilderExtensions
     [
         typeof(IMonitroStore),
         typeof(IAlertOutbox),
+        typeof(IAlertDeadLetters),
         typeof(IMonitroQueries),
         typeof(IInteractionHistory),
         typeof(IPersonDataEraser),
@@ -27,7 +28,7 @@ public static class MonitroStoreBuilderExtensions
     /// <summary>Makes <typeparamref name="TStore"/> Monitro's store, removing every registration of the store registered before.</summary>
     /// <typeparam name="TStore">
     /// The store. One instance (a singleton) answers every store contract it implements: <see cref="IMonitroStore"/>,
-    /// <see cref="IAlertOutbox"/>, and, when implemented, <see cref="IMonitroQueries"/>, <see cref="IInteractionHistory"/>, <see cref="IPersonDataEraser"/>
+    /// <see cref="IAlertOutbox"/>, and, when implemented, <see cref="IAlertDeadLetters"/>, <see cref="IMonitroQueries"/>, <see cref="IInteractionHistory"/>, <see cref="IPersonDataEraser"/>
     /// and <see cref="IRelationshipSnapshotStore"/>.
     /// </typeparam>
     /// <param name="builder">The Monitro builder.</param>

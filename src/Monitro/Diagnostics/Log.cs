@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Monitro.Storage.Shared;
 
 namespace Monitro.Diagnostics;
 
@@ -32,20 +33,70 @@ internal static partial class Log
     [LoggerMessage(EventId = MonitroEventIds.BatchCommitted, Level = LogLevel.Debug, Message = "Committed a batch from {SourceName}: {PostCount} posts read, {DuplicateCount} duplicates, {MentionCount} mentions")]
     public static partial void BatchCommitted(this ILogger logger, string sourceName, int postCount, int duplicateCount, int mentionCount);
 
-    [LoggerMessage(EventId = MonitroEventIds.MentionMatched, Level = LogLevel.Debug, Message = "Mention {MentionId} found in a post from {SourceName}")]
-    public static partial void MentionMatched(this ILogger logger, string mentionId, string sourceName);
+    // Mention ids, post ids and alert keys can hold a handle (a Mastodon post id is a URL with the author's name in
+    // it), so above Trace they are logged as fingerprints (AlertKeyFingerprint), computed only when the level is on.
+    public static void MentionMatched(this ILogger logger, string mentionId, string sourceName)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var fingerprint = AlertKeyFingerprint.Of(mentionId);
+            MentionMatchedCore(logger, fingerprint, sourceName);
+        }
+    }
 
-    [LoggerMessage(EventId = MonitroEventIds.PostStageFailed, Level = LogLevel.Error, Message = "The {Stage} stage failed on post {PostId} from {SourceName}; the post is kept as a dead letter and the batch goes on")]
-    public static partial void PostStageFailed(this ILogger logger, Exception exception, string stage, string postId, string sourceName);
+    public static void PostStageFailed(this ILogger logger, Exception exception, string stage, string postId, string sourceName)
+    {
+        if (logger.IsEnabled(LogLevel.Error))
+        {
+            var fingerprint = AlertKeyFingerprint.Of(postId);
+            PostStageFailedCore(logger, exception, stage, fingerprint, sourceName);
+        }
+    }
 
-    [LoggerMessage(EventId = MonitroEventIds.AlertDelivered, Level = LogLevel.Debug, Message = "Alert {IdempotencyKey} delivered to {SinkName}")]
-    public static partial void AlertDelivered(this ILogger logger, string idempotencyKey, string sinkName);
+    public static void AlertDelivered(this ILogger logger, string idempotencyKey, string sinkName)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var fingerprint = AlertKeyFingerprint.Of(idempotencyKey);
+            AlertDeliveredCore(logger, fingerprint, sinkName);
+        }
+    }
 
-    [LoggerMessage(EventId = MonitroEventIds.AlertDeliveryFailed, Level = LogLevel.Warning, Message = "Alert {IdempotencyKey} could not be delivered to {SinkName} (attempt {Attempt}); next attempt at {NextAttemptAt}")]
-    public static partial void AlertDeliveryFailed(this ILogger logger, Exception exception, string idempotencyKey, string sinkName, int attempt, DateTimeOffset nextAttemptAt);
+    public static void AlertDeliveryFailed(this ILogger logger, Exception exception, string idempotencyKey, string sinkName, int attempt, DateTimeOffset nextAttemptAt)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            var fingerprint = AlertKeyFingerprint.Of(idempotencyKey);
+            AlertDeliveryFailedCore(logger, exception, fingerprint, sinkName, attempt, nextAttemptAt);
+        }
+    }
 
-    [LoggerMessage(EventId = MonitroEventIds.AlertDeadLettered, Level = LogLevel.Error, Message = "Alert {IdempotencyKey} was given up after {Attempts} attempts: {Reason}")]
-    public static partial void AlertDeadLettered(this ILogger logger, string idempotencyKey, int attempts, string reason);
+    public static void AlertDeadLettered(this ILogger logger, string idempotencyKey, int attempts, string reason)
+    {
+        if (logger.IsEnabled(LogLevel.Error))
+        {
+            var fingerprint = AlertKeyFingerprint.Of(idempotencyKey);
+            AlertDeadLetteredCore(logger, fingerprint, attempts, reason);
+        }
+    }
+
+    [LoggerMessage(EventId = MonitroEventIds.MentionMatched, Level = LogLevel.Debug, Message = "Mention {MentionFingerprint} found in a post from {SourceName}")]
+    private static partial void MentionMatchedCore(ILogger logger, string mentionFingerprint, string sourceName);
+
+    [LoggerMessage(EventId = MonitroEventIds.PostStageFailed, Level = LogLevel.Error, Message = "The {Stage} stage failed on post {PostFingerprint} from {SourceName}; the post is kept as a dead letter and the batch goes on")]
+    private static partial void PostStageFailedCore(ILogger logger, Exception exception, string stage, string postFingerprint, string sourceName);
+
+    [LoggerMessage(EventId = MonitroEventIds.AlertDelivered, Level = LogLevel.Debug, Message = "Alert {AlertFingerprint} delivered to {SinkName}")]
+    private static partial void AlertDeliveredCore(ILogger logger, string alertFingerprint, string sinkName);
+
+    [LoggerMessage(EventId = MonitroEventIds.AlertDeliveryFailed, Level = LogLevel.Warning, Message = "Alert {AlertFingerprint} could not be delivered to {SinkName} (attempt {Attempt}); next attempt at {NextAttemptAt}")]
+    private static partial void AlertDeliveryFailedCore(ILogger logger, Exception exception, string alertFingerprint, string sinkName, int attempt, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(EventId = MonitroEventIds.AlertDeadLettered, Level = LogLevel.Error, Message = "Alert {AlertFingerprint} was given up after {Attempts} attempts: {Reason}")]
+    private static partial void AlertDeadLetteredCore(ILogger logger, string alertFingerprint, int attempts, string reason);
+
+    [LoggerMessage(EventId = MonitroEventIds.SinkCircuitOpened, Level = LogLevel.Warning, Message = "Sink {SinkName} failed {Failures} times in a row; it is not called until {OpenUntil}")]
+    public static partial void SinkCircuitOpened(this ILogger logger, string sinkName, int failures, DateTimeOffset openUntil);
 
     [LoggerMessage(EventId = MonitroEventIds.ShutdownGraceExpired, Level = LogLevel.Warning, Message = "Stopped with {PendingCount} committed alerts not yet delivered; a durable store delivers them on the next start")]
     public static partial void ShutdownGraceExpired(this ILogger logger, int pendingCount);

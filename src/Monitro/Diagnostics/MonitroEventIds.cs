@@ -21,5 +21,6 @@ internal static class MonitroEventIds
     public const int ShutdownGraceExpired = 33;
     public const int AlertsCommitted = 34;
     public const int TimedAlertsFailed = 35;
+    public const int SinkCircuitOpened = 36;
     public const int RelationshipsRestored = 40;
 }

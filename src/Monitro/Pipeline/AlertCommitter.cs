@@ -9,17 +9,22 @@ namespace Monitro.Pipeline;
 /// the commit fails, counted and logged once durable, and then handed to delivery.
 /// </summary>
 /// <remarks>
-/// Counting every committed alert in flight is what lets delivery finish this run's alerts (within the shutdown
-/// grace period) before the pipeline stops, and what slows processing down while too many wait for a slow sink.
+/// <para>Counting every committed alert in flight is what lets delivery finish this run's alerts (within the shutdown
+/// grace period) before the pipeline stops, and what slows processing down while too many wait for a slow sink.</para>
+/// <para>Another process sharing the store's outbox may deliver this run's alerts, and only this run's dispatcher
+/// settles them here: so while the count is full, the committer asks the outbox every second which of them still
+/// wait there and stops counting the others. The outbox, not this process, decides what is in flight.</para>
 /// </remarks>
 internal sealed class AlertCommitter
 {
+    private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(1);
     private readonly IMonitroStore _store;
     private readonly IAlertOutbox _outbox;
     private readonly InFlightAlerts _inFlight;
     private readonly Action _alertsCommitted;
     private readonly MonitroMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
     /// <param name="services">What the run works with.</param>
     /// <param name="inFlight">The alerts committed and not yet settled.</param>
@@ -30,6 +35,7 @@ internal sealed class AlertCommitter
         _outbox = services.Outbox;
         _metrics = services.Metrics;
         _logger = services.Logger;
+        _time = services.TimeProvider;
         _inFlight = inFlight;
         _alertsCommitted = alertsCommitted;
     }
@@ -38,7 +44,7 @@ internal sealed class AlertCommitter
     public async Task CommitAsync(BatchCommit commit, CancellationToken cancellationToken)
     {
         var alerts = commit.Alerts;
-        await _inFlight.WaitForRoomAsync(alerts.Count, cancellationToken).ConfigureAwait(false);
+        await WaitForRoomAsync(alerts.Count, cancellationToken).ConfigureAwait(false);
 
         // Counted before the commit: the dispatcher may claim the alerts the moment they are committed.
         var keys = new string[alerts.Count];
@@ -59,19 +65,40 @@ internal sealed class AlertCommitter
         }
 
         // Only now is the work durable: let delivery start.
+        _inFlight.Committed(keys);
         if (alerts.Count > 0)
         {
-            await ForgetRefusedAsync(keys, cancellationToken).ConfigureAwait(false);
+            await ForgetNotWaitingAsync(keys, cancellationToken).ConfigureAwait(false);
             _metrics.AlertsCommitted(commit.SourceName, alerts.Count);
             _logger.AlertsCommitted(alerts.Count, commit.SourceName);
             _alertsCommitted();
         }
     }
 
+    private async Task WaitForRoomAsync(int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var recheck = new CancellationTokenSource(RecheckInterval, _time);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, recheck.Token);
+            try
+            {
+                await _inFlight.WaitForRoomAsync(count, wait.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A committed key the outbox no longer holds was delivered or given up, here or by another process.
+                await ForgetNotWaitingAsync(_inFlight.CommittedSnapshot(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     // The outbox refuses an alert whose key was settled before (raised again, for example by relationships rebuilt
-    // after a restart) or whose post was retracted: delivery will never settle those, so they are not waited for.
-    // A key missing because delivery already settled it is forgotten twice, which is harmless.
-    private async Task ForgetRefusedAsync(string[] keys, CancellationToken cancellationToken)
+    // after a restart) or whose post was retracted, and another process sharing it may settle this run's alerts:
+    // this run's delivery will never settle those, so they are not waited for. A key missing because delivery
+    // already settled it is forgotten twice, which is harmless.
+    private async Task ForgetNotWaitingAsync(string[] keys, CancellationToken cancellationToken)
     {
         var pending = await _outbox.GetPendingKeysAsync(keys, cancellationToken).ConfigureAwait(false);
         if (pending.Count < keys.Length)

@@ -1,29 +1,32 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Monitro.Delivery;
 using Monitro.Diagnostics;
-using Monitro.Resilience;
 
 namespace Monitro.Pipeline;
 
 /// <summary>
 /// Delivers the alerts waiting in the outbox to every sink: claims due entries for a lease, delivers them,
-/// and marks each delivered, failed with a backoff, or dead after its last attempt.
+/// and marks each delivered, failed with a backoff (<see cref="DeliveryRetryPolicy"/>), or dead once its retry
+/// window is spent. Each sink has a circuit (<see cref="SinkCircuit"/>), so a dead one is skipped, not waited for.
 /// </summary>
 internal sealed class AlertDispatcher
 {
     private const int ClaimBatchSize = 64;
     private static readonly TimeSpan IdlePollInterval = TimeSpan.FromSeconds(1);
 
-    // Sink retries have no option for a cap: attempts are few (SinkMaxAttempts), so a day only guards against overflow.
-    private static readonly TimeSpan MaxSinkRetryDelay = TimeSpan.FromDays(1);
     private readonly PipelineServices _services;
     private readonly InFlightAlerts _inFlight;
+    private readonly DeliveryRetryPolicy _retryPolicy;
+    private readonly SinkCircuit[] _circuits;
     private readonly Channel<bool> _wakeUp = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public AlertDispatcher(PipelineServices services, InFlightAlerts inFlight)
     {
         _services = services;
         _inFlight = inFlight;
+        _retryPolicy = new DeliveryRetryPolicy(services.Options);
+        _circuits = [.. services.Sinks.Select(_ => new SinkCircuit())];
     }
 
     /// <summary>Tells the dispatcher that new alerts were committed.</summary>
@@ -59,23 +62,45 @@ internal sealed class AlertDispatcher
         var alert = entry.Alert;
         Exception? failure = null;
         string? failedSink = null;
+        TimeSpan? retryAfter = null;
         using (var activity = MonitroActivities.Source.StartActivity("monitro.deliver"))
         {
             activity?.SetTag("monitro.alert.kind", alert.Kind);
-            foreach (var sink in _services.Sinks)
+            for (var i = 0; i < _services.Sinks.Count; i++)
             {
+                var sink = _services.Sinks[i];
+                var circuit = _circuits[i];
                 var sinkName = sink.GetType().Name;
+                var now = _services.TimeProvider.GetUtcNow();
+                if (!circuit.AllowsAttempt(now))
+                {
+                    // The sink is out until its break ends: not called, and the alert waits at least that long.
+                    _services.Metrics.AlertDeliveryFailed(sinkName);
+                    failure ??= new AlertDeliveryException(
+                        $"Not called: its circuit is open after {SinkCircuit.FailureThreshold} failures in a row (the latest: {circuit.LastError}).");
+                    failedSink ??= sinkName;
+                    retryAfter = Longest(retryAfter, circuit.OpenUntil - now);
+                    continue;
+                }
+
                 try
                 {
                     await sink.DeliverAsync(alert, cancellationToken).ConfigureAwait(false);
+                    circuit.Succeeded();
                     _services.Metrics.AlertDelivered(sinkName);
                     _services.Logger.AlertDelivered(alert.IdempotencyKey, sinkName);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     _services.Metrics.AlertDeliveryFailed(sinkName);
+                    if (circuit.Failed(_services.TimeProvider.GetUtcNow(), exception))
+                    {
+                        _services.Logger.SinkCircuitOpened(sinkName, SinkCircuit.FailureThreshold, circuit.OpenUntil);
+                    }
+
                     failure ??= exception;
                     failedSink ??= sinkName;
+                    retryAfter = Longest(retryAfter, (exception as AlertDeliveryException)?.RetryAfter);
                 }
             }
         }
@@ -89,7 +114,8 @@ internal sealed class AlertDispatcher
 
         var attempt = entry.Attempts + 1;
         var reason = $"{failedSink}: {failure.GetType().Name}: {failure.Message}";
-        if (attempt >= _services.Options.SinkMaxAttempts)
+        var nextAttemptAt = _retryPolicy.NextAttempt(attempt, _services.TimeProvider.GetUtcNow(), entry.EnqueuedAt ?? alert.RaisedAt, retryAfter);
+        if (nextAttemptAt is not { } next)
         {
             _services.Logger.AlertDeadLettered(alert.IdempotencyKey, attempt, reason);
             _services.Metrics.AlertDeadLettered();
@@ -98,10 +124,12 @@ internal sealed class AlertDispatcher
             return;
         }
 
-        var nextAttemptAt = _services.TimeProvider.GetUtcNow() + Backoff.Delay(attempt, _services.Options.SinkRetryInitialDelay, MaxSinkRetryDelay);
-        _services.Logger.AlertDeliveryFailed(failure, alert.IdempotencyKey, failedSink!, attempt, nextAttemptAt);
-        await _services.Outbox.MarkFailedAsync(alert.IdempotencyKey, reason, nextAttemptAt, cancellationToken).ConfigureAwait(false);
+        _services.Logger.AlertDeliveryFailed(failure, alert.IdempotencyKey, failedSink!, attempt, next);
+        await _services.Outbox.MarkFailedAsync(alert.IdempotencyKey, reason, next, cancellationToken).ConfigureAwait(false);
     }
+
+    private static TimeSpan? Longest(TimeSpan? current, TimeSpan? candidate) =>
+        candidate is { } wait && (current is null || wait > current) ? wait : current;
 
     private async Task WaitForWorkAsync(CancellationToken cancellationToken)
     {

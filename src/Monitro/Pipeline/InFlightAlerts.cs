@@ -9,6 +9,7 @@ internal sealed class InFlightAlerts
     private readonly int _capacity;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _committing = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public InFlightAlerts(int capacity) => _capacity = capacity;
@@ -64,11 +65,34 @@ internal sealed class InFlightAlerts
         }
     }
 
+    /// <summary>Lists the alerts counted whose commit is done, so the outbox can tell which of them still wait.</summary>
+    public string[] CommittedSnapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _pending.Where(key => !_committing.Contains(key))];
+        }
+    }
+
+    /// <summary>Counts alerts about to be committed.</summary>
     public void Add(IEnumerable<string> keys)
     {
         lock (_gate)
         {
-            _pending.UnionWith(keys);
+            foreach (var key in keys)
+            {
+                _pending.Add(key);
+                _committing.Add(key);
+            }
+        }
+    }
+
+    /// <summary>Marks counted alerts as committed: from now on the outbox holds them until they are settled.</summary>
+    public void Committed(IEnumerable<string> keys)
+    {
+        lock (_gate)
+        {
+            _committing.ExceptWith(keys);
         }
     }
 
@@ -84,6 +108,7 @@ internal sealed class InFlightAlerts
             foreach (var key in keys)
             {
                 removed |= _pending.Remove(key);
+                _committing.Remove(key);
             }
 
             if (removed)

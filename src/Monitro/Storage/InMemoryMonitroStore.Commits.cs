@@ -163,12 +163,12 @@ public sealed partial class InMemoryMonitroStore
     private void Enqueue(Alert alert, DateTimeOffset now)
     {
         var key = alert.IdempotencyKey;
-        if (_settledAlertKeys.Contains(key) || _outbox.ContainsKey(key) || (alert.Mention is { } mention && IsRetracted(mention.Post.Id)))
+        if (_settledAlertKeys.Contains(_settledKeyHasher.Hash(key)) || _outbox.ContainsKey(key) || (alert.Mention is { } mention && IsRetracted(mention.Post.Id)))
         {
             return;
         }
 
-        _outbox[key] = new OutboxSlot(alert, ++_outboxSequence) { DueAt = now };
+        _outbox[key] = new OutboxSlot(alert, ++_outboxSequence) { DueAt = now, EnqueuedAt = now };
     }
 
     // One dead letter per kind, origin and position: recording it again updates its reason and time in place.

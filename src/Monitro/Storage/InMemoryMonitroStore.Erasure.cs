@@ -8,9 +8,9 @@ public sealed partial class InMemoryMonitroStore
     /// <para>Under one lock it deletes the person and their identity; their posts (tombstones included) and the
     /// company's replies kept only because of a conversation with them; the mentions and interactions of those
     /// posts and those attributed to them; their relationship snapshots; and the pending and dead-lettered alerts
-    /// about them. What is kept, as in the durable stores: the keys of alerts already settled (opaque ids, so a
-    /// replayed batch does not alert again) except those of relationship alerts about the person, which begin with
-    /// their id, and unreadable source items (raw excerpts that cannot be tied to a person).</para>
+    /// about them. What is kept, as in the durable stores: the keyed hashes of alert keys already settled (they name
+    /// nobody, and a replayed batch must not alert again), and unreadable source items (raw excerpts that cannot be
+    /// tied to a person).</para>
     /// <para>A person who posts again afterwards is stored again: forgetting removes data, it does not block a source.</para>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="personId"/> is null or empty.</exception>
@@ -26,8 +26,6 @@ public sealed partial class InMemoryMonitroStore
             var pendingAlerts = RemoveWhere(_outbox, slot => slot.PersonId == personId || (slot.PostId is { } postId && posts.Contains(postId)));
             var deadLetters = RemoveWhere(_deadLetters, row => row.PersonId == personId);
 
-            // Relationship alert keys begin with the person's id, so their settled keys are personal data too.
-            _settledAlertKeys.RemoveWhere(key => key.StartsWith(personId + "|", StringComparison.Ordinal));
             var deletedPosts = 0;
             foreach (var postId in posts)
             {

@@ -32,7 +32,7 @@ public sealed partial class InMemoryMonitroStore
             }
 
             return ValueTask.FromResult<IReadOnlyList<OutboxEntry>>(
-                [.. claimed.Select(slot => new OutboxEntry(slot.Alert, slot.Attempts, slot.LastError))]);
+                [.. claimed.Select(slot => new OutboxEntry(slot.Alert, slot.Attempts, slot.LastError) { EnqueuedAt = slot.EnqueuedAt })]);
         }
     }
 
@@ -59,7 +59,7 @@ public sealed partial class InMemoryMonitroStore
         lock (_gate)
         {
             _outbox.Remove(idempotencyKey);
-            _settledAlertKeys.Add(idempotencyKey);
+            _settledAlertKeys.Add(_settledKeyHasher.Hash(idempotencyKey));
         }
 
         return ValueTask.CompletedTask;
@@ -112,7 +112,7 @@ public sealed partial class InMemoryMonitroStore
                     slot.Alert,
                     slot.Attempts + 1,
                     now);
-                _settledAlertKeys.Add(idempotencyKey);
+                _settledAlertKeys.Add(_settledKeyHasher.Hash(idempotencyKey));
             }
         }
 

@@ -37,6 +37,8 @@ public sealed partial class InMemoryMonitroStore
 
         public DateTimeOffset DueAt { get; set; }
 
+        public DateTimeOffset EnqueuedAt { get; init; }
+
         public DateTimeOffset LeaseUntil { get; set; } = DateTimeOffset.MinValue;
     }
 }

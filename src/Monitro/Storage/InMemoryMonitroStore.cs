@@ -1,3 +1,5 @@
+using Monitro.Storage.Shared;
+
 namespace Monitro;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace Monitro;
 /// <para>Thread-safe: one lock guards all data, so a reader never sees half a commit.</para>
 /// </remarks>
 public sealed partial class InMemoryMonitroStore :
-    IMonitroStore, IAlertOutbox, IMonitroQueries, IInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore
+    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore
 {
     // The longest post text a commit may carry, as in the durable stores' default.
     private const int MaxTextLength = 10_000_000;
@@ -29,7 +31,9 @@ public sealed partial class InMemoryMonitroStore :
     private readonly Dictionary<(string PersonId, long AsOf), RelationshipSnapshot> _snapshots = [];
     private readonly Dictionary<(string Kind, string Origin, string Position), DeadLetterRow> _deadLetters = [];
     private readonly Dictionary<string, OutboxSlot> _outbox = new(StringComparer.Ordinal);
+    // Keyed hashes, as the durable stores keep them, so forgetting a person leaves no key that names them.
     private readonly HashSet<string> _settledAlertKeys = new(StringComparer.Ordinal);
+    private readonly SettledKeyHasher _settledKeyHasher = new(SettledKeyHasher.NewSecret());
     private long _outboxSequence;
     private long _deadLetterSequence;
 

@@ -8,7 +8,8 @@ public sealed class LoggingAlertSinkTests
 {
     private static readonly Post SecretPost = new()
     {
-        Id = "mastodon:7",
+        // A Mastodon post id is a URL that holds the handle, and so does the alert key.
+        Id = "mastodon:https://example.social/users/jane/statuses/7",
         Source = "mastodon",
         Author = new Author { Platform = "mastodon", Handle = "jane" },
         Text = "my private complaint about acme",
@@ -20,7 +21,7 @@ public sealed class LoggingAlertSinkTests
         DateTimeOffset.UnixEpoch);
 
     [Fact]
-    public async Task DeliverAsync_InformationLevel_LogsKeyAndWatchButNoTextOrHandle()
+    public async Task DeliverAsync_InformationLevel_LogsKeyFingerprintAndWatchButNoKeyTextOrHandle()
     {
         var (sink, collector) = CreateSut(LogLevel.Information);
 
@@ -28,7 +29,11 @@ public sealed class LoggingAlertSinkTests
 
         var record = Assert.Single(collector.GetSnapshot());
         Assert.Equal(LogLevel.Information, record.Level);
-        Assert.Contains("acme-brand|mastodon:7", record.Message, StringComparison.Ordinal);
+        var key = "acme-brand|mastodon:https://example.social/users/jane/statuses/7";
+        var fingerprint = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..12];
+        Assert.Contains(fingerprint, record.Message, StringComparison.Ordinal);
+        Assert.Contains("acme-brand", record.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, record.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("private complaint", record.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("jane", record.Message, StringComparison.Ordinal);
     }

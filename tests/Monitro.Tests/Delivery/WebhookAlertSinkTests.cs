@@ -112,6 +112,18 @@ public sealed class WebhookAlertSinkTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task DeliverAsync_RefusedWithRetryAfter_ThrowsWithTheWaitAndTheStatus()
+    {
+        _receiver.FailuresLeft = 1;
+        _receiver.RetryAfterSeconds = 120;
+
+        var error = await Assert.ThrowsAsync<AlertDeliveryException>(() => CreateSink().DeliverAsync(CreateAlert()).AsTask());
+
+        Assert.Equal(TimeSpan.FromMinutes(2), error.RetryAfter);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, Assert.IsType<HttpRequestException>(error.InnerException).StatusCode);
+    }
+
+    [Fact]
     public async Task DeliverAsync_ReceiverDown_ThrowsHttpRequestException()
     {
         var endpoint = _receiver.Endpoint;

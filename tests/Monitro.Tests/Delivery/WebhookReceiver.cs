@@ -17,6 +17,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
     private readonly WebApplication _app;
     private int _failuresLeft;
+    private int _acceptedCount;
 
     private WebhookReceiver(WebApplication app, string secret, FakeTimeProvider clock)
     {
@@ -37,6 +38,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Gets the idempotency keys of the alerts accepted, once each however often they arrived.</summary>
     public ConcurrentDictionary<string, byte[]> Accepted { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets how many requests were accepted, repeats of a key included: more than <see cref="Accepted"/> holds means a key came twice.</summary>
+    public int AcceptedCount => Volatile.Read(ref _acceptedCount);
+
+    /// <summary>Gets or sets the <c>Retry-After</c> seconds sent with each 503, or <see langword="null"/> for none.</summary>
+    public int? RetryAfterSeconds { get; set; }
 
     /// <summary>Gets or sets how many of the next well-signed requests get a 503.</summary>
     public int FailuresLeft
@@ -85,10 +92,16 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
+            if (RetryAfterSeconds is { } seconds)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
         Interlocked.Exchange(ref _failuresLeft, 0);
+        Interlocked.Increment(ref _acceptedCount);
         Accepted.TryAdd(key, body);
         return Results.Ok();
     }

@@ -80,6 +80,11 @@ public sealed class WebhookSignatureTests
     [InlineData("soon")]
     [InlineData("-1767225600")]
     [InlineData("1767225600.5")]
+    [InlineData("01767225600")]
+    [InlineData("+1767225600")]
+    [InlineData(" 1767225600")]
+    [InlineData("1767225600 ")]
+    [InlineData("١٧٦٧٢٢٥٦٠٠")]
     [InlineData("99999999999999999999")]
     public void Verify_MalformedTimestamp_ReturnsFalse(string? timestamp)
     {

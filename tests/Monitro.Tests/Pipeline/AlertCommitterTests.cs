@@ -97,5 +97,33 @@ public sealed class AlertCommitterTests
         Assert.Equal(2, store.Commits.Count);
     }
 
+    [Fact]
+    public async Task CommitAlertsAsync_FullWhileAnotherProcessDeliversTheAlerts_GoesOnOnceTheOutboxNoLongerHoldsThem()
+    {
+        var store = new InMemoryMonitroStore(_time);
+        var inFlight = new InFlightAlerts(capacity: 2);
+        var committer = new AlertCommitter(PipelineTestServices.Create(store, _time), inFlight, () => { });
+        await committer.CommitAlertsAsync("monitro.alerting", [Alert("digest|hourly|1"), Alert("digest|hourly|2")], default);
+
+        // Full: the next commit waits. A dispatcher of another process sharing the outbox delivers both alerts, and
+        // this run's own dispatcher, which alone used to free the room, never hears of it.
+        var next = committer.CommitAlertsAsync("monitro.alerting", [Alert("digest|hourly|3")], default);
+        Assert.False(next.IsCompleted);
+        foreach (var entry in await store.ClaimDueAsync(10, TimeSpan.FromMinutes(1)))
+        {
+            await store.MarkDeliveredAsync(entry.Alert.IdempotencyKey);
+        }
+
+        for (var second = 0; second < 30 && !next.IsCompleted; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+        }
+
+        await next.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System);
+        Assert.Equal(1, inFlight.Count);
+        Assert.Equal(1, store.PendingAlertCount);
+    }
+
     private Alert Alert(string key) => new() { IdempotencyKey = key, Kind = AlertKinds.Digest, RaisedAt = _time.GetUtcNow(), Title = key };
 }
