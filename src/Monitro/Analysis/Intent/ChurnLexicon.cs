@@ -32,14 +32,15 @@ internal static class ChurnLexicon
             "looking elsewhere", "other providers", "another provider", "another bank", "another network",
             "another supplier", "another service", "a competitor", "moving my", "moving our", "moving back",
             "migrating to", "deleting", "closing my", "i'm off", "one more month", "one more chance",
-            "alternatives to", "alternative to", "goodbye", "bye", "i'm done", "switching", "cancelling", "canceling",
+            "goodbye", "bye", "i'm done", "switching", "cancelling", "canceling",
             "moving … from", "new … provider");
 
         // Softer cues that need company.
         Add(rules, 0.5,
             "dropping");
         Add(rules, 0.4,
-            "i'll be booking", "from now on", "at renewal", "contract ends", "contract is up", "when my contract",
+            "alternatives to", "alternative to", "i'll be booking", "from now on", "at renewal", "contract ends",
+            "contract is up", "when my contract",
             "once my contract", "for good", "elsewhere");
         Add(rules, 0.3,
             "end of the quarter", "end of the month", "anymore", "considering");
