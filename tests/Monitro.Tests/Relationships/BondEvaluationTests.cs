@@ -11,8 +11,9 @@ public sealed class BondEvaluationTests(ITestOutputHelper output)
 {
     private const int People = 32;
     private const int Seed = 20260601;
-    private const double MinimumSpearman = 0.0;
-    private const double MinimumAuc = 0.0;
+    // Measured: Spearman 0.736 and AUC 0.979 (message count 0.734 and 0.959 in the same run).
+    private const double MinimumSpearman = 0.70;
+    private const double MinimumAuc = 0.95;
 
     [Fact]
     public void Bond_SimulatedNetwork_RanksClosenessBetterThanMessageCount()
