@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Monitro.Analysis;
@@ -39,6 +40,12 @@ internal static partial class ComplaintPatterns
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SarcasticLookup = SarcasticWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Words without which a pattern cannot match: a vectorized search for them skips most regular expressions on most posts.
+    private static readonly SearchValues<string> TimeUnits = SearchValues.Create(["min", "hour", "hr", "day", "week", "month", "year"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> Repeats = SearchValues.Create(["times", "twice"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> HowToStarts = SearchValues.Create(["how ", "where ", "what", "who ", "can "], StringComparison.Ordinal);
+    private static readonly SearchValues<char> Quotes = SearchValues.Create("\"“");
+
     /// <summary>Adds the pattern cues found in a normalized text (lower case) to a complaint score.</summary>
     /// <param name="text">The normalized text.</param>
     /// <param name="complaint">The complaint score so far, from its phrases; receives each cue found.</param>
@@ -50,26 +57,22 @@ internal static partial class ComplaintPatterns
             complaint.Add(DurationWeight, start, end, ruleIndex: int.MaxValue);
         }
 
-        foreach (var match in Repetition().EnumerateMatches(text))
+        if (text.ContainsAny(Repeats) && TryFindFirst(Repetition(), text, out start, out end))
         {
-            complaint.Add(RepetitionWeight, match.Index, match.Index + match.Length, ruleIndex: int.MaxValue);
-            break;
+            complaint.Add(RepetitionWeight, start, end, ruleIndex: int.MaxValue);
         }
 
-        foreach (var match in WhyQuestion().EnumerateMatches(text))
+        if (text.Contains("why", StringComparison.Ordinal) && TryFindFirst(WhyQuestion(), text, out start, out end))
         {
-            var why = text.Slice(match.Index, match.Length).LastIndexOf("why", StringComparison.Ordinal);
-            complaint.Add(WhyWeight, match.Index + why, match.Index + match.Length, ruleIndex: int.MaxValue);
-            break;
+            complaint.Add(WhyWeight, start + text[start..end].LastIndexOf("why", StringComparison.Ordinal), end, ruleIndex: int.MaxValue);
         }
 
-        foreach (var match in ScareQuote().EnumerateMatches(text))
+        if (text.ContainsAny(Quotes) && TryFindFirst(ScareQuote(), text, out start, out end))
         {
-            complaint.Add(ScareQuoteWeight, match.Index, match.Index + match.Length, ruleIndex: int.MaxValue);
-            break;
+            complaint.Add(ScareQuoteWeight, start, end, ruleIndex: int.MaxValue);
         }
 
-        if (HowTo().IsMatch(text) && !Persisting().IsMatch(text))
+        if (text.ContainsAny(HowToStarts) && HowTo().IsMatch(text) && !Persisting().IsMatch(text))
         {
             complaint.Add(HowToWeight, 0, 0, ruleIndex: int.MaxValue);
         }
@@ -86,6 +89,12 @@ internal static partial class ComplaintPatterns
     // A number and a unit of time, except a deadline that was met ("in 48 hours", "within a day") or a schedule ("4 days a week").
     private static bool TryFindDuration(ReadOnlySpan<char> text, out int start, out int end)
     {
+        start = end = 0;
+        if (!text.ContainsAny(TimeUnits))
+        {
+            return false;
+        }
+
         foreach (var match in Duration().EnumerateMatches(text))
         {
             start = match.Index;
@@ -98,6 +107,19 @@ internal static partial class ComplaintPatterns
                 continue;
             }
 
+            return true;
+        }
+
+        start = end = 0;
+        return false;
+    }
+
+    private static bool TryFindFirst(Regex regex, ReadOnlySpan<char> text, out int start, out int end)
+    {
+        foreach (var match in regex.EnumerateMatches(text))
+        {
+            start = match.Index;
+            end = match.Index + match.Length;
             return true;
         }
 
