@@ -3,8 +3,10 @@ using System.Globalization;
 namespace Monitro.Relationships;
 
 /// <summary>
-/// Tie strength: kind-weighted interactions with exponential decay, a saturating volume, times reciprocity
-/// (two-way beats one-way) and duration. Recency dominates, as in the tie-strength literature.
+/// Tie strength: kind-weighted interactions with exponential decay, a volume that keeps growing (slowly) with more
+/// contact, times reciprocity (a balanced exchange beats a one-sided one) and duration (a longer acquaintance beats a
+/// new one). Recency enters through the decay. No factor reaches its maximum in finite time, so strong relationships
+/// stay ordered instead of all scoring 100.
 /// </summary>
 internal static class BondScore
 {
@@ -14,6 +16,9 @@ internal static class BondScore
     public const string Dormant = "dormant";
 
     private const int EvidenceLimit = 10;
+
+    // The weight, in volume scales, at which the volume factor is one half: 2 × (√2 − 1).
+    private const double HalfCreditWeight = 0.8284;
 
     public static double KindWeight(InteractionKind kind, RelationshipOptions options) => kind switch
     {
@@ -29,17 +34,18 @@ internal static class BondScore
         var weight = 0.0;
         foreach (var interaction in timeline)
         {
-            weight += KindWeight(interaction.Kind, options) * Decay.Factor(interaction.OccurredAt, asOf, options.BondHalfLife);
+            var decay = Decay.Factor(interaction.OccurredAt, asOf, options.BondHalfLife);
+            weight += KindWeight(interaction.Kind, options) * (options.LastingShare + ((1 - options.LastingShare) * decay));
         }
 
-        var volume = 1 - Math.Exp(-weight / options.VolumeScale);
+        var volume = Volume(weight, options.VolumeScale);
 
-        // Full credit for reciprocity once we answered at least every other post.
+        // Full credit for reciprocity once the quieter side sends at least half as much as the other.
         var twoWay = state.Inbound > 0 && state.Outbound > 0;
-        var answeredShare = !twoWay ? 0.0 : Math.Min(1.0, 2.0 * state.Outbound / state.Inbound);
-        var reciprocity = options.OneWayFactor + ((1 - options.OneWayFactor) * answeredShare);
+        var balance = !twoWay ? 0.0 : Math.Min(1.0, 2.0 * Math.Min(state.Inbound, state.Outbound) / Math.Max(state.Inbound, state.Outbound));
+        var reciprocity = options.OneWayFactor + ((1 - options.OneWayFactor) * balance);
         var span = state.LastContactAt - state.FirstContactAt;
-        var durationShare = Math.Clamp(span / options.FullDuration, 0, 1);
+        var durationShare = span <= TimeSpan.Zero ? 0 : span / (span + options.FullDuration);
         var duration = options.NewRelationshipFactor + ((1 - options.NewRelationshipFactor) * durationShare);
         var value = Math.Round(100 * volume * reciprocity * duration, 1);
 
@@ -62,13 +68,23 @@ internal static class BondScore
             Evidence = evidence,
             Factors =
             [
-                new("volume", Math.Round(volume, 4), 100, string.Create(culture, $"decayed kind-weighted contact {weight:0.##} (half-life {options.BondHalfLife.TotalDays:0.#} d), saturating at scale {options.VolumeScale:0.##}")),
-                new("reciprocity", Math.Round(reciprocity, 4), 1, string.Create(culture, $"{state.Inbound} from them, {state.Outbound} from us: {(twoWay ? "two-way" : "one-way")}")),
-                new("duration", Math.Round(duration, 4), 1, string.Create(culture, $"in contact for {span.TotalDays:0} d of {options.FullDuration.TotalDays:0} d for full credit")),
+                new("volume", Math.Round(volume, 4), 100, string.Create(culture, $"decayed kind-weighted contact {weight:0.##} (half-life {options.BondHalfLife.TotalDays:0.#} d, {options.LastingShare:0.##} of it lasting), half credit at {HalfCreditWeight * options.VolumeScale:0.#}")),
+                new("reciprocity", Math.Round(reciprocity, 4), 1, string.Create(culture, $"{state.Inbound} from them, {state.Outbound} from us: {(twoWay ? balance >= 1 ? "two-way, balanced" : "two-way, one-sided" : "one-way")}")),
+                new("duration", Math.Round(duration, 4), 1, string.Create(culture, $"in contact for {span.TotalDays:0} d; half of the credit for duration at {options.FullDuration.TotalDays:0} d")),
                 new("silence", Math.Round(silence.TotalDays, 2), 0, string.Create(culture, $"{Math.Max(0, silence.TotalDays):0} d since the last {(twoWay ? "exchange" : "contact")}; dormant after {options.DormantHalfLives:0.#} half-lives")),
             ],
         };
         return (score, band);
+    }
+
+    /// <summary>
+    /// The volume factor: 1 − (1 + weight / (2 × scale))^−2. Close to 1 − exp(−weight / scale) for a few exchanges,
+    /// but it approaches 1 by a power law rather than exponentially, so heavy contact still ranks above moderate contact.
+    /// </summary>
+    public static double Volume(double weight, double scale)
+    {
+        var growth = 1 + (weight / (2 * scale));
+        return 1 - (1 / (growth * growth));
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;

@@ -27,9 +27,13 @@ public sealed class RelationshipOptions
     /// <value>The default is 30 days.</value>
     public TimeSpan BondHalfLife { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Gets or sets the decayed weight at which volume reaches 1 − 1/e (about 63%) of its maximum.</summary>
-    /// <value>The default is 10 (about two answered exchanges).</value>
-    public double VolumeScale { get; set; } = 10;
+    /// <summary>Gets or sets the scale of the volume factor, 1 − (1 + weight / (2 × scale))^−2: at a weight of one scale the factor is 0.56, at ten scales 0.97, and it keeps growing.</summary>
+    /// <value>The default is 6 (an answered exchange of replies).</value>
+    public double VolumeScale { get; set; } = 6;
+
+    /// <summary>Gets or sets the share of an interaction's weight in Bond that never decays: people who talked a lot still know each other after a quiet spell.</summary>
+    /// <value>The default is 0.25; 0 lets old contact fade away entirely.</value>
+    public double LastingShare { get; set; } = 0.25;
 
     /// <summary>Gets or sets the reciprocity factor of a one-way relationship (no answers); it rises to 1 as answers reach half the inbound posts.</summary>
     /// <value>The default is 0.6.</value>

@@ -29,6 +29,11 @@ internal sealed class RelationshipOptionsValidator : IValidateOptions<Relationsh
             failures.Add($"RelationshipOptions.VolumeScale must be greater than 0 (was {options.VolumeScale}).");
         }
 
+        if (!(options.LastingShare is >= 0 and < 1))
+        {
+            failures.Add($"RelationshipOptions.LastingShare must be at least 0 and less than 1 (was {options.LastingShare}).");
+        }
+
         if (!(options.DormantHalfLives > 0))
         {
             failures.Add($"RelationshipOptions.DormantHalfLives must be greater than 0 (was {options.DormantHalfLives}).");

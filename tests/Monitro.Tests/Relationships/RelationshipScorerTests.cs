@@ -40,10 +40,10 @@ public sealed class RelationshipScorerTests
         var snapshot = scorer.GetRelationship(Jane, TestPosts.Epoch.AddDays(20))!;
         var factor = (string name) => snapshot.BondDetail!.Factors.Single(f => f.Name == name).Value;
 
-        // Mention weight 2 at 20 days and reply weight 3 at 10 days, half-life 30 days, volume scale 10.
-        var weight = (2 * Math.Pow(0.5, 20.0 / 30)) + (3 * Math.Pow(0.5, 10.0 / 30));
-        Assert.Equal(1 - Math.Exp(-weight / 10), factor("volume"), 4);
-        Assert.Equal(0.8 + (0.2 * 10 / 90), factor("duration"), 4);
+        // Mention weight 2 at 20 days and reply weight 3 at 10 days, half-life 30 days with a quarter lasting, volume scale 6.
+        var weight = (2 * (0.25 + (0.75 * Math.Pow(0.5, 20.0 / 30)))) + (3 * (0.25 + (0.75 * Math.Pow(0.5, 10.0 / 30))));
+        Assert.Equal(1 - Math.Pow(1 + (weight / 12), -2), factor("volume"), 4);
+        Assert.Equal(0.8 + (0.2 * 10 / (10 + 90.0)), factor("duration"), 4);
         Assert.Equal(Math.Round(100 * factor("volume") * factor("reciprocity") * factor("duration"), 1), snapshot.Bond, 1);
     }
 

@@ -9,13 +9,16 @@ internal sealed class IntentRule
     /// <summary>Initializes a new instance of the <see cref="IntentRule"/> class.</summary>
     /// <param name="label">The intent.</param>
     /// <param name="phrase">The phrase in lower case; <see cref="Gap"/> separates parts that may be apart.</param>
-    /// <param name="confidence">How sure a match makes the detector, from 0 to 1.</param>
-    public IntentRule(IntentLabel label, string phrase, double confidence)
+    /// <param name="weight">
+    /// For an intent found by its strongest phrase, how sure a match makes the detector, from 0 to 1; for an intent
+    /// found by score (<see cref="IntentScoring.IsScored"/>), what a match adds to the score, negative when it speaks against it.
+    /// </param>
+    public IntentRule(IntentLabel label, string phrase, double weight)
     {
         Label = label;
         Phrase = phrase;
         Parts = phrase.Split(Gap);
-        Confidence = confidence;
+        Weight = weight;
     }
 
     /// <summary>Gets the intent.</summary>
@@ -27,8 +30,11 @@ internal sealed class IntentRule
     /// <summary>Gets the parts of the phrase; more than one when the phrase has gaps.</summary>
     public string[] Parts { get; }
 
-    /// <summary>Gets the confidence of a match.</summary>
-    public double Confidence { get; }
+    /// <summary>Gets the confidence of a match, or its weight in the score of a scored intent.</summary>
+    public double Weight { get; }
+
+    /// <summary>Gets the group of a scored cue; a text scores each group other than <see cref="CueGroup.None"/> once.</summary>
+    public CueGroup Group { get; init; }
 
     /// <summary>Gets the words or phrases that cancel a match when they follow it directly.</summary>
     public string[] NotFollowedBy { get; init; } = [];
@@ -36,7 +42,7 @@ internal sealed class IntentRule
     /// <summary>Gets the words that cancel a match when they come directly before it.</summary>
     public string[] NotPrecededBy { get; init; } = [];
 
-    /// <summary>Gets a value indicating whether a negation among the two words before the phrase cancels the match.</summary>
+    /// <summary>Gets a value indicating whether a negation among the two words before the phrase, in the same sentence, cancels the match.</summary>
     public bool Negatable { get; init; } = true;
 
     /// <summary>Gets a value indicating whether the phrase only counts when the text tags someone (@handle).</summary>

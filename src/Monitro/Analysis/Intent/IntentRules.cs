@@ -11,39 +11,16 @@ internal static class IntentRules
     /// <summary>Gets all rules.</summary>
     public static IReadOnlyList<IntentRule> All { get; } = Build();
 
+    /// <summary>Gets the rules keyed by the first word of their phrase.</summary>
+    public static IntentPhraseIndex Index { get; } = new(All);
+
     private static List<IntentRule> Build()
     {
         var rules = new List<IntentRule>();
 
-        // Complaints: something is broken, slow, lost or billed wrongly, or the author says so.
-        Add(rules, IntentLabel.Complaint, 0.85,
-            "not working", "doesn't work", "does not work", "stopped working", "isn't working", "is not working",
-            "keeps crashing", "keeps freezing", "is down", "are down", "down again", "outage", "charged twice",
-            "double charged", "overcharged", "still waiting", "no response", "no reply", "never responds",
-            "can't log in", "cannot log in", "can't login", "cannot login", "can't sign in", "locked out",
-            "lost my", "deleted my", "unacceptable", "worst", "fix this", "fix your", "rip off", "ripoff", "scam");
-        Add(rules, IntentLabel.Complaint, 0.7,
-            "broken", "crashes", "crashed", "crashing", "buggy", "glitch", "laggy", "so slow",
-            "too slow", "painfully slow", "error", "errors", "failing", "fails", "failed", "terrible", "awful",
-            "horrible", "useless", "disappointed", "disappointing", "frustrated", "frustrating", "annoying",
-            "ridiculous", "refund", "complaint", "nightmare", "fed up", "sick of", "tired of", "wtf", "smh",
-            "ugh", "hate", "garbage", "trash", "won't load", "doesn't load", "keeps logging me out");
-
-        foreach (var phrase in new[] { "bug", "bugs" })
-        {
-            rules.Add(new IntentRule(IntentLabel.Complaint, phrase, 0.7) { NotFollowedBy = ["fix", "fixes", "fixed", "bounty", "bash", "tracker"] });
-        }
-
-        // Churn risk: the author is leaving or considering leaving.
-        Add(rules, IntentLabel.ChurnRisk, 0.85,
-            "switching to", "switching from", "cancel my", "cancelling my", "canceling my", "cancel our",
-            "cancelling our", "canceling our", "moving away from", "migrating away from", "moving off",
-            "close my account", "closing my account", "delete my account", "deleting my account",
-            "won't renew", "will not renew", "not renewing", "time to switch", "last straw", "done with",
-            "never again", "unsubscribing", "going back to");
-        Add(rules, IntentLabel.ChurnRisk, 0.65,
-            "switched to", "cancelled my", "canceled my", "cancelling", "canceling", "unsubscribe",
-            "uninstalling", "uninstalled", "migrating to", "leaving", "looking elsewhere", "regret switching");
+        // Complaints and churn risks are found by score; their cues have weights rather than confidences.
+        ComplaintLexicon.AddTo(rules);
+        ChurnLexicon.AddTo(rules);
 
         // Questions and requests for help (a question mark is handled separately).
         Add(rules, IntentLabel.Question, 0.85,
@@ -68,6 +45,10 @@ internal static class IntentRules
             "worth it?", "is it worth", "thinking of buying", "thinking about buying", "planning to buy",
             "want to buy", "should i buy", "should i get", "considering buying", "free trial", "how much does",
             "how much is", "quote for", "which is better", "shopping for", "in the market for");
+        Add(rules, IntentLabel.PurchaseIntent, 0.75,
+            "customer now", "became a customer", "just became a", "signed up for", "signed the annual", "just ordered",
+            "just bought", "ready to upgrade", "upgrade to", "thinking of switching to", "thinking about switching to",
+            "considering switching to");
         Add(rules, IntentLabel.PurchaseIntent, 0.5, "pricing", "price of", "demo", "vs", "versus", "evaluating");
 
         // Praise and advocacy.
@@ -78,8 +59,18 @@ internal static class IntentRules
         rules.Add(new IntentRule(IntentLabel.Praise, "cannot recommend … enough", 0.9) { Negatable = false });
         Add(rules, IntentLabel.Praise, 0.85,
             "highly recommend", "loving", "loved", "amazing", "awesome", "fantastic", "excellent", "brilliant",
-            "outstanding", "lifesaver", "game changer", "kudos", "great job", "well done", "nailed it",
+            "lifesaver", "game changer", "kudos", "great job", "well done", "nailed it",
             "thank you", "shoutout", "hands down", "so good", "impressed", "incredible");
+        rules.Add(new IntentRule(IntentLabel.Praise, "outstanding", 0.85)
+        {
+            // An outstanding balance is owed, not admired.
+            NotFollowedBy = ["balance", "balances", "invoice", "invoices", "payment", "payments", "amount", "amounts", "debt", "debts", "bill", "bills", "issue", "issues", "ticket", "tickets", "order", "orders", "claim", "claims", "charges", "fees", "refund", "items", "work", "tasks", "questions"],
+        });
+        Add(rules, IntentLabel.Praise, 0.85,
+            "legend", "hero", "lifesavers", "superb", "delighted", "top marks", "fair play", "credit where it's due",
+            "above and beyond", "no complaints", "can't complain", "can't fault", "rock solid", "that's how you",
+            "came through", "props to", "shout out", "big thanks", "huge thanks", "massive thanks", "thank you for");
+        Add(rules, IntentLabel.Praise, 0.6, "perfect", "painless", "spotless", "so much better", "smoothest", "good service", "great service", "fixed the bug");
         Add(rules, IntentLabel.Praise, 0.6, "thanks", "great", "nice", "happy with", "works great", "solid", "👍", "❤", "😍", "🙌", "👏");
 
         // Job seeking.

@@ -8,8 +8,12 @@ namespace Monitro.Analysis;
 /// </summary>
 /// <remarks>
 /// <para>Matching is case-insensitive, respects word boundaries and treats ’ as '. A negation in the two words before
-/// a phrase ("not switching to", "don't love") cancels it. Each intent is reported once, with the phrase of its
-/// strongest match and a confidence that grows when several phrases agree (noisy-OR).</para>
+/// a phrase, in the same sentence ("not switching to", "don't love"), cancels it.</para>
+/// <para>Complaint and churn risk are found by score: their cues, many of them weak on their own (a delay, a
+/// negation, "my", a "why" question, a sarcastic last word), add up, and cues such as a problem solved or praise
+/// count against them. Each is reported when its score reaches a threshold, with the phrase of its strongest cue.
+/// The other intents are reported with the phrase of their strongest match and a confidence that grows when several
+/// phrases agree (noisy-OR). Praise is dropped from a complaint that tells of no solved problem: it is sarcasm.</para>
 /// <para>For text in another language (a language tag other than <c>en</c>) only language-independent signals count:
 /// a question mark, <c>#opentowork</c>, <c>#hiring</c>.</para>
 /// <para>Instances are immutable and thread-safe.</para>
@@ -18,16 +22,19 @@ public sealed class RuleIntentDetector : IIntentDetector
 {
     private const int MaxGapCharacters = 40;
     private const int MaxQuestionPhraseLength = 120;
+    private const int CueGroups = 5;
 
     private static readonly IntentLabel[] Labels = Enum.GetValues<IntentLabel>();
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\n");
 
     private readonly IReadOnlyList<IntentRule> _rules;
+    private readonly IntentPhraseIndex _index;
 
     /// <summary>Initializes a new instance of the <see cref="RuleIntentDetector"/> class with the built-in phrase table.</summary>
     public RuleIntentDetector()
     {
         _rules = IntentRules.All;
+        _index = IntentRules.Index;
     }
 
     /// <inheritdoc />
@@ -40,52 +47,134 @@ public sealed class RuleIntentDetector : IIntentDetector
             return [];
         }
 
-        var englishRules = LanguageTags.MayBeEnglish(language);
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        var matched = ArrayPool<bool>.Shared.Rent(_rules.Count);
         var best = new Match[Labels.Length];
+        var scored = new ScoredIntent[Labels.Length];
         try
         {
+            Array.Clear(matched, 0, _rules.Count);
             var normalized = Normalize(text, buffer);
-            var hasMention = HasMention(normalized);
-            foreach (var rule in _rules)
+            var reading = new Reading(LanguageTags.MayBeEnglish(language), HasMention(normalized));
+            Span<bool> groupsSeen = stackalloc bool[CueGroups];
+            var praiseAgainstComplaint = 0.0;
+            for (var i = 0; i < normalized.Length; i++)
             {
-                if ((!englishRules && !rule.LanguageIndependent) || (rule.RequiresMention && !hasMention))
+                if (!IntentText.IsWordChar(normalized[i]) || (i > 0 && IntentText.IsWordChar(normalized[i - 1])))
                 {
                     continue;
                 }
 
-                if (TryFind(normalized, rule, out var start, out var end)
-                    && !(rule.Label == IntentLabel.Praise && IsInQuestion(normalized, end)))
+                var wordEnd = i + 1;
+                while (wordEnd < normalized.Length && IntentText.IsWordChar(normalized[wordEnd]))
                 {
-                    best[(int)rule.Label].Add(rule.Confidence, start, end);
+                    wordEnd++;
+                }
+
+                foreach (var r in _index.StartingWith(normalized[i..wordEnd]))
+                {
+                    if (!matched[r] && Applies(_rules[r], reading) && TryMatchAt(normalized, _rules[r], i, out var end))
+                    {
+                        matched[r] = true;
+                        Record(_rules[r], r, i, end, normalized, best, scored, groupsSeen, ref praiseAgainstComplaint);
+                    }
+                }
+            }
+
+            foreach (var r in _index.SymbolRules)
+            {
+                if (Applies(_rules[r], reading) && TryFind(normalized, _rules[r], out var start, out var end))
+                {
+                    Record(_rules[r], r, start, end, normalized, best, scored, groupsSeen, ref praiseAgainstComplaint);
                 }
             }
 
             if (TryFindQuestion(normalized, out var questionStart, out var questionEnd))
             {
-                best[(int)IntentLabel.Question].Add(IntentRules.QuestionMarkConfidence, questionStart, questionEnd);
+                best[(int)IntentLabel.Question].Add(IntentRules.QuestionMarkConfidence, questionStart, questionEnd, int.MaxValue);
+            }
+
+            if (reading.English)
+            {
+                ref var complaint = ref scored[(int)IntentLabel.Complaint];
+                if (!ComplaintPatterns.Add(normalized, ref complaint) && praiseAgainstComplaint < 0)
+                {
+                    complaint.Add(praiseAgainstComplaint, 0, 0, int.MaxValue);
+                }
+
+                // Praise in a complaint that tells of no solved problem is sarcasm ("love that for me").
+                if (complaint.Score >= IntentScoring.ComplaintThreshold && !groupsSeen[(int)CueGroup.Resolution])
+                {
+                    best[(int)IntentLabel.Praise] = default;
+                }
             }
         }
         finally
         {
+            ArrayPool<bool>.Shared.Return(matched);
             ArrayPool<char>.Shared.Return(buffer);
         }
 
         List<IntentHit>? hits = null;
-        for (var i = 0; i < best.Length; i++)
+        for (var i = 0; i < Labels.Length; i++)
         {
-            if (best[i].Count > 0)
+            var label = Labels[i];
+            if (IntentScoring.IsScored(label))
             {
-                hits ??= [];
-                var phrase = text.AsSpan(best[i].Start, best[i].End - best[i].Start).Trim().ToString();
-                hits.Add(new IntentHit(Labels[i], phrase, Math.Round(best[i].CombinedConfidence, 3)));
+                var score = scored[i];
+                if (score.Score >= IntentScoring.Threshold(label))
+                {
+                    (hits ??= []).Add(new IntentHit(label, Phrase(text, score.Start, score.End), Math.Round(IntentScoring.Confidence(label, score.Score), 3)));
+                }
+            }
+            else if (best[i].Count > 0)
+            {
+                (hits ??= []).Add(new IntentHit(label, Phrase(text, best[i].Start, best[i].End), Math.Round(best[i].CombinedConfidence, 3)));
             }
         }
 
         return hits ?? (IReadOnlyList<IntentHit>)[];
     }
 
-    // Lower case, ASCII apostrophes and plain spaces, character for character, so positions map back to the original text.
+    // Adds a matched rule to its intent: to the strongest match of a phrase-table intent, or to the score of a scored one.
+    private static void Record(IntentRule rule, int ruleIndex, int start, int end, ReadOnlySpan<char> text, Match[] best, ScoredIntent[] scored, Span<bool> groupsSeen, ref double praiseAgainstComplaint)
+    {
+        if (!IntentScoring.IsScored(rule.Label))
+        {
+            if (!(rule.Label == IntentLabel.Praise && IsInQuestion(text, end)))
+            {
+                best[(int)rule.Label].Add(rule.Weight, start, end, ruleIndex);
+            }
+
+            return;
+        }
+
+        if (rule.Group != CueGroup.None)
+        {
+            if (groupsSeen[(int)rule.Group])
+            {
+                return;
+            }
+
+            groupsSeen[(int)rule.Group] = true;
+            if (rule.Group == CueGroup.Positive)
+            {
+                // Counted once the text is known not to end sarcastically.
+                praiseAgainstComplaint = rule.Weight;
+                return;
+            }
+        }
+
+        scored[(int)rule.Label].Add(rule.Weight, start, end, ruleIndex);
+    }
+
+    private static string Phrase(string text, int start, int end) => text.AsSpan(start, end - start).Trim().ToString();
+
+    private static bool Applies(IntentRule rule, Reading reading) =>
+        (reading.English || rule.LanguageIndependent) && (!rule.RequiresMention || reading.HasMention);
+
+    // Lower case, ASCII apostrophes, line breaks kept and other white space as plain spaces, character for character,
+    // so positions map back to the original text.
     private static ReadOnlySpan<char> Normalize(string text, char[] buffer)
     {
         for (var i = 0; i < text.Length; i++)
@@ -94,6 +183,7 @@ public sealed class RuleIntentDetector : IIntentDetector
             buffer[i] = c switch
             {
                 '\u2019' or '\u2018' or '\u02BC' => '\'',
+                '\n' => '\n',
                 _ when char.IsWhiteSpace(c) => ' ',
                 _ => char.ToLowerInvariant(c),
             };
@@ -107,7 +197,7 @@ public sealed class RuleIntentDetector : IIntentDetector
         for (var i = text.IndexOf('@'); i >= 0 && i < text.Length - 1; i = NextAt(text, i))
         {
             // "@sam" tags a person; "sam@example.com" is an address.
-            if ((i == 0 || !IsWordChar(text[i - 1])) && IsWordChar(text[i + 1]))
+            if ((i == 0 || !IntentText.IsWordChar(text[i - 1])) && IntentText.IsWordChar(text[i + 1]))
             {
                 return true;
             }
@@ -122,6 +212,7 @@ public sealed class RuleIntentDetector : IIntentDetector
         }
     }
 
+    // Searches the whole text; for the few rules that start with a symbol rather than a word.
     private static bool TryFind(ReadOnlySpan<char> text, IntentRule rule, out int start, out int end)
     {
         var first = rule.Parts[0];
@@ -135,22 +226,27 @@ public sealed class RuleIntentDetector : IIntentDetector
             }
 
             start = from + found;
-            end = start + first.Length;
             from = start + 1;
-            if (!IsBoundary(text, start, end)
-                || (rule.Negatable && IsNegatedBefore(text, start))
-                || PrecededBy(text, start, rule.NotPrecededBy)
-                || !TryFindRemainingParts(text, rule.Parts, ref end)
-                || FollowedBy(text, end, rule.NotFollowedBy))
+            if (TryMatchAt(text, rule, start, out end))
             {
-                continue;
+                return true;
             }
-
-            return true;
         }
 
         start = end = 0;
         return false;
+    }
+
+    private static bool TryMatchAt(ReadOnlySpan<char> text, IntentRule rule, int start, out int end)
+    {
+        var first = rule.Parts[0];
+        end = start + first.Length;
+        return text[start..].StartsWith(first, StringComparison.Ordinal)
+            && IntentText.IsBoundary(text, start, end)
+            && !(rule.Negatable && IsNegatedBefore(text, start))
+            && !PrecededBy(text, start, rule.NotPrecededBy)
+            && TryFindRemainingParts(text, rule.Parts, ref end)
+            && !FollowedBy(text, end, rule.NotFollowedBy);
     }
 
     private static bool TryFindRemainingParts(ReadOnlySpan<char> text, string[] parts, ref int end)
@@ -170,7 +266,7 @@ public sealed class RuleIntentDetector : IIntentDetector
 
                 var partStart = searchFrom + found;
                 var partEnd = partStart + parts[p].Length;
-                if (IsBoundary(text, partStart, partEnd))
+                if (IntentText.IsBoundary(text, partStart, partEnd))
                 {
                     end = partEnd;
                     matched = true;
@@ -194,7 +290,7 @@ public sealed class RuleIntentDetector : IIntentDetector
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] != '?' || (i + 1 < text.Length && IsWordChar(text[i + 1])))
+            if (text[i] != '?' || (i + 1 < text.Length && IntentText.IsWordChar(text[i + 1])))
             {
                 continue;
             }
@@ -220,16 +316,12 @@ public sealed class RuleIntentDetector : IIntentDetector
         return next >= 0 && text[position + next] == '?';
     }
 
-    private static bool IsBoundary(ReadOnlySpan<char> text, int start, int end) =>
-        (start == 0 || !IsWordChar(text[start - 1]) || !IsWordChar(text[start]))
-        && (end >= text.Length || !IsWordChar(text[end]) || !IsWordChar(text[end - 1]));
-
     private static bool IsNegatedBefore(ReadOnlySpan<char> text, int start)
     {
         var position = start;
         for (var words = 0; words < 2; words++)
         {
-            var word = PreviousWord(text, ref position);
+            var word = IntentText.PreviousWord(text, ref position);
             if (word.IsEmpty)
             {
                 return false;
@@ -252,7 +344,7 @@ public sealed class RuleIntentDetector : IIntentDetector
         }
 
         var position = start;
-        var previous = PreviousWord(text, ref position);
+        var previous = IntentText.PreviousWord(text, ref position);
         foreach (var word in words)
         {
             if (previous.SequenceEqual(word))
@@ -274,7 +366,7 @@ public sealed class RuleIntentDetector : IIntentDetector
         var rest = text[end..].TrimStart(' ');
         foreach (var phrase in phrases)
         {
-            if (rest.StartsWith(phrase, StringComparison.Ordinal) && (rest.Length == phrase.Length || !IsWordChar(rest[phrase.Length])))
+            if (rest.StartsWith(phrase, StringComparison.Ordinal) && (rest.Length == phrase.Length || !IntentText.IsWordChar(rest[phrase.Length])))
             {
                 return true;
             }
@@ -283,26 +375,7 @@ public sealed class RuleIntentDetector : IIntentDetector
         return false;
     }
 
-    // The word that ends before position (skipping spaces and punctuation other than apostrophes); moves position to its start.
-    private static ReadOnlySpan<char> PreviousWord(ReadOnlySpan<char> text, ref int position)
-    {
-        var end = position;
-        while (end > 0 && !IsWordChar(text[end - 1]) && text[end - 1] != '\'')
-        {
-            end--;
-        }
-
-        var start = end;
-        while (start > 0 && (IsWordChar(text[start - 1]) || text[start - 1] == '\''))
-        {
-            start--;
-        }
-
-        position = start;
-        return text[start..end];
-    }
-
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+    private readonly record struct Reading(bool English, bool HasMention);
 
     private struct Match
     {
@@ -311,17 +384,20 @@ public sealed class RuleIntentDetector : IIntentDetector
         public double Miss;
         public int Start;
         public int End;
+        public int RuleIndex;
 
         public readonly double CombinedConfidence => 1 - Miss;
 
-        public void Add(double confidence, int start, int end)
+        // Among equal confidences the earlier rule in the table wins, whatever the order the text is read in.
+        public void Add(double confidence, int start, int end, int ruleIndex)
         {
             Miss = Count == 0 ? 1 - confidence : Miss * (1 - confidence);
-            if (Count == 0 || confidence > Strongest)
+            if (Count == 0 || confidence > Strongest || (confidence == Strongest && ruleIndex < RuleIndex))
             {
                 Strongest = confidence;
                 Start = start;
                 End = end;
+                RuleIndex = ruleIndex;
             }
 
             Count++;

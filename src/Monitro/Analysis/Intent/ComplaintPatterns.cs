@@ -1,0 +1,183 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Monitro.Analysis;
+
+/// <summary>
+/// The cues of a complaint that are patterns rather than phrases: how long something took, how often it happened,
+/// a "why" question, a scare-quoted promise, a sarcastic last word, and asking how to complain (which is not one).
+/// </summary>
+internal static partial class ComplaintPatterns
+{
+    /// <summary>"for three days", "47 minutes", "2 weeks": waiting is the commonest complaint.</summary>
+    public const double DurationWeight = 0.45;
+
+    /// <summary>"four times", "twice": it keeps happening.</summary>
+    public const double RepetitionWeight = 0.45;
+
+    /// <summary>"why is my order still not here?": a question that is a reproach.</summary>
+    public const double WhyWeight = 0.6;
+
+    /// <summary>"your call is important to us": words quoted back at the company.</summary>
+    public const double ScareQuoteWeight = 0.35;
+
+    /// <summary>"… Nice." or "… Great help" after a complaint: the praise is sarcastic, and adds to the complaint.</summary>
+    public const double SarcasticEndWeight = 0.6;
+
+    /// <summary>The support a text needs before its short praising end reads as sarcasm: a strong cue.</summary>
+    public const double SarcasmNeedsSupport = ComplaintLexicon.Strong;
+
+    /// <summary>"how do I get a refund?" asks for a way to complain; it is a question.</summary>
+    public const double HowToWeight = -0.6;
+
+    // Words that end a complaint sarcastically when they stand in a short last sentence.
+    private static readonly HashSet<string> SarcasticWords = new(StringComparer.Ordinal)
+    {
+        "thank", "thanks", "cheers", "love", "loving", "great", "brilliant", "amazing", "awesome", "fantastic",
+        "excellent", "lovely", "impressed", "superb", "perfect", "best", "happy", "delighted", "nice", "good",
+        "classy", "cool", "fun", "lol", "lmao", "genius", "helpful", "help", "wonderful", "marvellous", "splendid",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SarcasticLookup = SarcasticWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Words without which a pattern cannot match: a vectorized search for them skips most regular expressions on most posts.
+    private static readonly SearchValues<string> TimeUnits = SearchValues.Create(["min", "hour", "hr", "day", "week", "month", "year"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> Repeats = SearchValues.Create(["times", "twice"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> HowToStarts = SearchValues.Create(["how ", "where ", "what", "who ", "can "], StringComparison.Ordinal);
+    private static readonly SearchValues<char> Quotes = SearchValues.Create("\"“");
+
+    /// <summary>Adds the pattern cues found in a normalized text (lower case) to a complaint score.</summary>
+    /// <param name="text">The normalized text.</param>
+    /// <param name="complaint">The complaint score so far, from its phrases; receives each cue found.</param>
+    /// <returns><see langword="true"/> when the text ends sarcastically, so its praise does not count against the complaint.</returns>
+    public static bool Add(ReadOnlySpan<char> text, ref ScoredIntent complaint)
+    {
+        if (TryFindDuration(text, out var start, out var end))
+        {
+            complaint.Add(DurationWeight, start, end, ruleIndex: int.MaxValue);
+        }
+
+        if (text.ContainsAny(Repeats) && TryFindFirst(Repetition(), text, out start, out end))
+        {
+            complaint.Add(RepetitionWeight, start, end, ruleIndex: int.MaxValue);
+        }
+
+        if (text.Contains("why", StringComparison.Ordinal) && TryFindFirst(WhyQuestion(), text, out start, out end))
+        {
+            complaint.Add(WhyWeight, start + text[start..end].LastIndexOf("why", StringComparison.Ordinal), end, ruleIndex: int.MaxValue);
+        }
+
+        if (text.ContainsAny(Quotes) && TryFindFirst(ScareQuote(), text, out start, out end))
+        {
+            complaint.Add(ScareQuoteWeight, start, end, ruleIndex: int.MaxValue);
+        }
+
+        if (text.ContainsAny(HowToStarts) && HowTo().IsMatch(text) && !Persisting().IsMatch(text))
+        {
+            complaint.Add(HowToWeight, 0, 0, ruleIndex: int.MaxValue);
+        }
+
+        var sarcastic = complaint.Support >= SarcasmNeedsSupport && EndsWithShortPraise(text, out start, out end);
+        if (sarcastic)
+        {
+            complaint.Add(SarcasticEndWeight, start, end, ruleIndex: int.MaxValue);
+        }
+
+        return sarcastic;
+    }
+
+    // A number and a unit of time, except a deadline that was met ("in 48 hours", "within a day") or a schedule ("4 days a week").
+    private static bool TryFindDuration(ReadOnlySpan<char> text, out int start, out int end)
+    {
+        start = end = 0;
+        if (!text.ContainsAny(TimeUnits))
+        {
+            return false;
+        }
+
+        foreach (var match in Duration().EnumerateMatches(text))
+        {
+            start = match.Index;
+            end = match.Index + match.Length;
+            var position = start;
+            var before = IntentText.PreviousWord(text, ref position);
+            if (before.SequenceEqual("in") || before.SequenceEqual("within") || before.SequenceEqual("under") || before.SequenceEqual("every")
+                || text[end..].StartsWith(" a week", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        start = end = 0;
+        return false;
+    }
+
+    private static bool TryFindFirst(Regex regex, ReadOnlySpan<char> text, out int start, out int end)
+    {
+        foreach (var match in regex.EnumerateMatches(text))
+        {
+            start = match.Index;
+            end = match.Index + match.Length;
+            return true;
+        }
+
+        start = end = 0;
+        return false;
+    }
+
+    // The last sentence of a text that has more than one is at most three words, one of them praise.
+    private static bool EndsWithShortPraise(ReadOnlySpan<char> text, out int start, out int end)
+    {
+        start = end = 0;
+        var trimmed = text.TrimEnd(" .!?\n");
+        var boundary = trimmed.LastIndexOfAny(".!?\n");
+        if (boundary < 0)
+        {
+            return false;
+        }
+
+        var sentence = trimmed[(boundary + 1)..];
+        var words = 0;
+        var praised = false;
+        foreach (var range in sentence.SplitAny(" ,"))
+        {
+            var word = sentence[range];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            words++;
+            praised |= SarcasticLookup.Contains(word.Trim("'\"🙂🙃😊"));
+        }
+
+        if (!praised || words > 3)
+        {
+            return false;
+        }
+
+        start = boundary + 1;
+        end = trimmed.Length;
+        return true;
+    }
+
+    [GeneratedRegex(@"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of)\s+(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"\b(\d+|two|three|four|five|six|several|multiple|many)\s+times\b|\btwice\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Repetition();
+
+    [GeneratedRegex(@"(^|[.!?]\s*|@\w+\s+)why\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhyQuestion();
+
+    [GeneratedRegex("[\"“][^\"“”]{2,40}[\"”]", RegexOptions.CultureInvariant)]
+    private static partial Regex ScareQuote();
+
+    [GeneratedRegex(@"\b(how (do|can|would|should) (i|we|you)|where (do|can|should) i|what's the (best way|process)|what is the (best way|process)|what's the complaint|who do i (speak|talk|contact)|can (i|we) (get|claim|have) a)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HowTo();
+
+    [GeneratedRegex(@"\b(still|never|again|why)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Persisting();
+}

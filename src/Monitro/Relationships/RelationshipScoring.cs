@@ -1,0 +1,50 @@
+using Monitro.Relationships;
+
+namespace Monitro;
+
+/// <summary>
+/// Scores one person from their interaction history without the listening pipeline: the same pure function the
+/// pipeline uses (Bond, Affect, Intent, Care, roles), for a CRM that has its own history of contacts.
+/// </summary>
+/// <remarks>
+/// Pure: the same person, interactions, options and moment give the same snapshot. Interactions are recorded once
+/// by <see cref="Interaction.Id"/>, whatever their order; the ones with the person are inbound, our own
+/// (replies, messages, mentions of them) outbound. Reach is not scored here: it needs the followers of everyone else.
+/// </remarks>
+public static class RelationshipScoring
+{
+    /// <summary>Scores a person at a moment from their interactions.</summary>
+    /// <param name="person">The person; their <see cref="Author.IdentityKey"/> is the person id of the snapshot.</param>
+    /// <param name="interactions">Every known interaction with the person.</param>
+    /// <param name="asOf">The moment to score at; decay and silence are counted up to it.</param>
+    /// <param name="options">The scoring parameters; the defaults when <see langword="null"/>.</param>
+    /// <param name="contact">What the CRM knows about the person (customer, employee…), which outranks social guesses.</param>
+    /// <returns>The snapshot, with each score's factors, evidence and the parameters echoed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="person"/> or <paramref name="interactions"/> is null, or an interaction is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="interactions"/> is empty, or <paramref name="options"/> are not valid (the message names each problem).</exception>
+    public static RelationshipSnapshot Score(Author person, IEnumerable<Interaction> interactions, DateTimeOffset asOf, RelationshipOptions? options = null, ContactFacts? contact = null)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(interactions);
+        options ??= new RelationshipOptions();
+        var validation = new RelationshipOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new ArgumentException(validation.FailureMessage, nameof(options));
+        }
+
+        var state = new PersonState(person.IdentityKey, person) { Contact = contact };
+        foreach (var interaction in interactions)
+        {
+            ArgumentNullException.ThrowIfNull(interaction, nameof(interactions));
+            state.Add(interaction, person);
+        }
+
+        if (state.Interactions.Count == 0)
+        {
+            throw new ArgumentException("A person is scored from at least one interaction.", nameof(interactions));
+        }
+
+        return PersonScorer.Score(state, new RelationshipParameters(options), asOf).Snapshot;
+    }
+}

@@ -1,0 +1,99 @@
+using Monitro.Analysis;
+
+namespace Monitro.Tests.Analysis;
+
+/// <summary>Labelled posts for the intent detector, and the per-label figures of a detector on them.</summary>
+internal static class IntentEvaluationSet
+{
+    private static readonly Dictionary<string, IntentLabel> LabelNames = new(StringComparer.Ordinal)
+    {
+        ["complaint"] = IntentLabel.Complaint,
+        ["churn"] = IntentLabel.ChurnRisk,
+        ["question"] = IntentLabel.Question,
+        ["purchase"] = IntentLabel.PurchaseIntent,
+        ["praise"] = IntentLabel.Praise,
+        ["jobseeking"] = IntentLabel.JobSeeking,
+        ["hiring"] = IntentLabel.Hiring,
+        ["referral"] = IntentLabel.Referral,
+    };
+
+    /// <summary>Loads a file of <c>[split TAB] labels TAB text</c> lines; with a split column, only the posts of <paramref name="split"/>.</summary>
+    public static List<LabelledPost> Load(string fileName, string? split = null)
+    {
+        var posts = new List<LabelledPost>();
+        foreach (var line in File.ReadLines(SentimentEvaluationSet.Locate(fileName)))
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            Assert.True(fields.Length == (split is null ? 2 : 3), $"Malformed evaluation line: {line}");
+            if (split is not null && fields[0] != split)
+            {
+                continue;
+            }
+
+            var labels = fields[^2] == "none" ? [] : fields[^2].Split(',').Select(name => LabelNames[name]).ToHashSet();
+            posts.Add(new LabelledPost(labels, fields[^1]));
+        }
+
+        return posts;
+    }
+
+    /// <summary>Runs the detector on every post and counts, per label, what it found and missed.</summary>
+    public static Dictionary<IntentLabel, LabelFigures> Measure(IIntentDetector detector, IReadOnlyList<LabelledPost> posts, Action<string>? report = null)
+    {
+        var figures = Enum.GetValues<IntentLabel>().ToDictionary(label => label, _ => new LabelFigures());
+        foreach (var post in posts)
+        {
+            var predicted = detector.Detect(post.Text, "en").Select(hit => hit.Label).ToHashSet();
+            foreach (var (label, counts) in figures)
+            {
+                var expected = post.Labels.Contains(label);
+                var found = predicted.Contains(label);
+                counts.Add(expected, found);
+                if (expected != found)
+                {
+                    report?.Invoke($"{(expected ? "missed" : "extra")} {label}: {post.Text}");
+                }
+            }
+        }
+
+        foreach (var (label, counts) in figures)
+        {
+            report?.Invoke($"{label}: precision {counts.Precision:F3}, recall {counts.Recall:F3}, F1 {counts.F1:F3} ({counts.Expected} posts)");
+        }
+
+        return figures;
+    }
+}
+
+/// <summary>A post with the intents a reader gives it.</summary>
+internal sealed record LabelledPost(HashSet<IntentLabel> Labels, string Text);
+
+/// <summary>True positives, false positives and false negatives of one label.</summary>
+internal sealed class LabelFigures
+{
+    public int TruePositives { get; private set; }
+
+    public int FalsePositives { get; private set; }
+
+    public int FalseNegatives { get; private set; }
+
+    public int Expected => TruePositives + FalseNegatives;
+
+    public double Precision => TruePositives / (double)Math.Max(1, TruePositives + FalsePositives);
+
+    public double Recall => TruePositives / (double)Math.Max(1, TruePositives + FalseNegatives);
+
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    public void Add(bool expected, bool found)
+    {
+        TruePositives += expected && found ? 1 : 0;
+        FalsePositives += !expected && found ? 1 : 0;
+        FalseNegatives += expected && !found ? 1 : 0;
+    }
+}
