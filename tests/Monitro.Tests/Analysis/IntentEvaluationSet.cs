@@ -18,9 +18,9 @@ internal static class IntentEvaluationSet
     };
 
     /// <summary>Loads a file of <c>[split TAB] labels TAB text</c> lines; with a split column, only the posts of <paramref name="split"/>.</summary>
-    public static List<LabelledPost> Load(string fileName, string? split = null)
+    public static List<LabelledIntentPost> Load(string fileName, string? split = null)
     {
-        var posts = new List<LabelledPost>();
+        var posts = new List<LabelledIntentPost>();
         foreach (var line in File.ReadLines(SentimentEvaluationSet.Locate(fileName)))
         {
             if (line.Length == 0 || line[0] == '#')
@@ -36,14 +36,14 @@ internal static class IntentEvaluationSet
             }
 
             var labels = fields[^2] == "none" ? [] : fields[^2].Split(',').Select(name => LabelNames[name]).ToHashSet();
-            posts.Add(new LabelledPost(labels, fields[^1]));
+            posts.Add(new LabelledIntentPost(labels, fields[^1]));
         }
 
         return posts;
     }
 
     /// <summary>Runs the detector on every post and counts, per label, what it found and missed.</summary>
-    public static Dictionary<IntentLabel, LabelFigures> Measure(IIntentDetector detector, IReadOnlyList<LabelledPost> posts, Action<string>? report = null)
+    public static Dictionary<IntentLabel, LabelFigures> Measure(IIntentDetector detector, IReadOnlyList<LabelledIntentPost> posts, Action<string>? report = null)
     {
         var figures = Enum.GetValues<IntentLabel>().ToDictionary(label => label, _ => new LabelFigures());
         foreach (var post in posts)
@@ -71,7 +71,7 @@ internal static class IntentEvaluationSet
 }
 
 /// <summary>A post with the intents a reader gives it.</summary>
-internal sealed record LabelledPost(HashSet<IntentLabel> Labels, string Text);
+internal sealed record LabelledIntentPost(HashSet<IntentLabel> Labels, string Text);
 
 /// <summary>True positives, false positives and false negatives of one label.</summary>
 internal sealed class LabelFigures
