@@ -1,31 +1,30 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Monitro.Text;
 
 namespace Monitro.Matching;
 
-/// <summary>An occurrence of a query part in a post: word positions and the original-text range.</summary>
-/// <param name="Start">The first word position, or -1 when the occurrence has no position.</param>
-/// <param name="End">The last word position, or -1.</param>
-/// <param name="OriginalStart">The start in the original text, or -1 when the occurrence is not in the text.</param>
-/// <param name="OriginalEnd">The end in the original text, or -1.</param>
-internal readonly record struct Hit(int Start, int End, int OriginalStart, int OriginalEnd)
-{
-    /// <summary>An occurrence with neither position nor text (a metadata filter that holds).</summary>
-    public static Hit Metadata => new(-1, -1, -1, -1);
-
-    /// <summary>Creates the occurrence of one token.</summary>
-    public static Hit Of(in Token token) =>
-        new(token.Position, token.LastPosition, token.OriginalStart, token.OriginalStart < 0 ? -1 : token.OriginalStart + token.OriginalLength);
-}
-
 /// <summary>
-/// Evaluates a query tree against one analyzed post by scanning its tokens. Used to verify the candidates the
-/// index selects; an instance keeps scratch lists and is used by one thread at a time.
+/// Evaluates a query tree against one analyzed post. Used to verify the candidates the index selects; an instance
+/// keeps scratch lists and is used by one thread at a time.
 /// </summary>
+/// <remarks>
+/// Positional parts (terms, phrases, NEARs and OR-groups of them) are evaluated bottom-up to their minimal
+/// occurrences and combined with <see cref="PositionalMerge"/>, so one watch on one post costs O(n + h log h) for
+/// the n tokens its scanned terms examine and the h occurrences of its terms, whatever the nesting.
+/// </remarks>
 internal sealed class QueryEvaluator
 {
+    // The largest scratch list kept for reuse (ordinary posts have a handful of occurrences per term).
+    private const int MaxPooledCapacity = 4_096;
+
     private readonly Stack<List<Hit>> _pool = new();
+    private readonly List<List<Hit>> _phraseElements = [];
+    private long _steps;
+
+    /// <summary>Gets the work done so far: tokens examined and occurrences merged (tests bound it instead of timing).</summary>
+    public long Steps => _steps;
 
     /// <summary>Returns whether the post matches the node.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -63,7 +62,7 @@ internal sealed class QueryEvaluator
                 return post.Terms.Find(entity.Kind, entity.Key) >= 0;
             default:
                 var hits = Rent();
-                AddHits(node, post, hits);
+                AddHits(node, post, hits, stopAtFirst: true);
                 var any = hits.Count > 0;
                 Return(hits);
                 return any;
@@ -71,9 +70,9 @@ internal sealed class QueryEvaluator
     }
 
     /// <summary>
-    /// Adds the original-text spans of the positive parts of a matching node: every occurrence in the text of its
-    /// terms, phrases (first to last word of each window), exact literals and NEARs (first to last word of each pair
-    /// close enough), in OR alternatives that hold; nothing under NOT unless the NOT is doubled, nothing for filters.
+    /// Adds the original-text spans of the positive parts of a matching node: every minimal occurrence in the text of
+    /// its terms, phrases (first to last word of each window), exact literals and NEARs (first to last word of each
+    /// pair close enough), in OR alternatives that hold; nothing under NOT unless the NOT is doubled, nothing for filters.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CollectSpans(QueryNode node, PostContext post, List<MatchSpan> spans)
@@ -105,7 +104,7 @@ internal sealed class QueryEvaluator
                 break;
             default:
                 var hits = Rent();
-                AddHits(node, post, hits);
+                AddHits(node, post, hits, stopAtFirst: false);
                 foreach (var hit in hits)
                 {
                     if (hit.OriginalStart >= 0)
@@ -119,9 +118,24 @@ internal sealed class QueryEvaluator
         }
     }
 
-    /// <summary>Adds the occurrences of a term, phrase, NEAR or OR-group of them.</summary>
+    // Adds the occurrences of a term, phrase, exact literal or NEAR to an empty list: for all but exact literals the
+    // minimal ones; with stopAtFirst, one is enough (only whether the node occurs is asked).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AddHits(QueryNode node, PostContext post, List<Hit> hits)
+    private void AddHits(QueryNode node, PostContext post, List<Hit> hits, bool stopAtFirst)
+    {
+        if (node is ExactTerm exact)
+        {
+            AddExactHits(exact.Literal, post.Post.Text ?? string.Empty, hits);
+        }
+        else
+        {
+            AddOccurrences(node, post, hits, stopAtFirst);
+        }
+    }
+
+    // Adds the minimal occurrences of a positional node to an empty list, sorted by position.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddOccurrences(QueryNode node, PostContext post, List<Hit> hits, bool stopAtFirst)
     {
         var analysis = post.Analysis;
         switch (node)
@@ -135,6 +149,7 @@ internal sealed class QueryEvaluator
             case EntityTerm entity:
                 for (var i = post.Terms.Find(entity.Kind, entity.Key); i >= 0; i = post.Terms.Find(entity.Kind, entity.Key, i))
                 {
+                    _steps++;
                     hits.Add(Hit.Of(analysis.Tokens[i]));
                 }
 
@@ -145,6 +160,7 @@ internal sealed class QueryEvaluator
             case FuzzyTerm fuzzy:
                 foreach (ref readonly var token in analysis.Tokens)
                 {
+                    _steps++;
                     if (token.Kind == TokenKind.Word && Levenshtein.IsWithin(analysis.Key(token), fuzzy.Text, fuzzy.MaxEdits))
                     {
                         hits.Add(Hit.Of(token));
@@ -153,50 +169,46 @@ internal sealed class QueryEvaluator
 
                 break;
             case PhraseTerm phrase:
-                AddPhraseHits(phrase, post, hits);
-                break;
-            case ExactTerm exact:
-                AddExactHits(exact.Literal, post.Post.Text ?? string.Empty, hits);
-                break;
+                AddPhraseHits(phrase, post, hits, stopAtFirst);
+                return;
             case NearNode near:
-                AddNearHits(near, post, hits);
-                break;
+                AddNearHits(near, post, hits, stopAtFirst);
+                return;
             case OrNode or:
-                foreach (var child in or.Children)
+                var child = Rent();
+                foreach (var alternative in or.Children)
                 {
-                    AddHits(child, post, hits);
+                    AddOccurrences(alternative, post, child, stopAtFirst);
+                    hits.AddRange(child);
+                    child.Clear();
+                    if (stopAtFirst && hits.Count > 0)
+                    {
+                        break;
+                    }
                 }
 
-                break;
-            case FieldTerm field:
-                if (MatchesField(field, post))
-                {
-                    hits.Add(Hit.Metadata);
-                }
-
-                break;
-            default:
-                if (Evaluate(node, post))
-                {
-                    hits.Add(Hit.Metadata);
-                }
-
+                Return(child);
                 break;
         }
+
+        PositionalMerge.Minimize(hits, ref _steps);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddWordHits(WordTerm word, PostContext post, List<Hit> hits)
+    private void AddWordHits(WordTerm word, PostContext post, List<Hit> hits)
     {
         var analysis = post.Analysis;
         var tokens = analysis.Tokens;
         for (var i = post.Terms.Find(TokenKind.Word, word.Text); i >= 0; i = post.Terms.Find(TokenKind.Word, word.Text, i))
         {
+            _steps++;
             hits.Add(Hit.Of(tokens[i]));
         }
 
         if (word.MatchesInsideEntities && post.Terms.HasEntityParts)
         {
+            // The search inside hashtag and handle parts looks at every token once.
+            _steps += tokens.Length;
             EntityWordMatcher.AddHits(word.Text, analysis, hits);
         }
     }
@@ -298,10 +310,11 @@ internal sealed class QueryEvaluator
         return rune;
     }
 
-    private static void AddTokenHits(TextAnalysis analysis, TokenKind kind, string text, Func<ReadOnlySpan<char>, string, bool> matches, List<Hit> hits)
+    private void AddTokenHits(TextAnalysis analysis, TokenKind kind, string text, Func<ReadOnlySpan<char>, string, bool> matches, List<Hit> hits)
     {
         foreach (ref readonly var token in analysis.Tokens)
         {
+            _steps++;
             if (token.Kind == kind && matches(analysis.Key(token), text))
             {
                 hits.Add(Hit.Of(token));
@@ -309,124 +322,105 @@ internal sealed class QueryEvaluator
         }
     }
 
-    // Every (first, last) window of the phrase: a NEAR around the phrase may need a longer window than the shortest
-    // one (with "a b"~3 in "a b x b c", only the window ending at the second b is next to c). The middle elements
-    // take their earliest occurrences, which leaves the most room for the rest.
+    // The minimal windows of the phrase, from the occurrences of each element.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddPhraseHits(PhraseTerm phrase, PostContext post, List<Hit> hits)
+    private void AddPhraseHits(PhraseTerm phrase, PostContext post, List<Hit> hits, bool stopAtFirst)
     {
-        var tokens = post.Analysis.Tokens;
-        var elements = phrase.Elements;
-        var last = elements.Length - 1;
-        for (var f = NextElement(elements[0], post, -1); f >= 0; f = NextElement(elements[0], post, f))
+        // A phrase is a leaf of the tree, so one scratch list of element occurrences serves every phrase.
+        var occurrences = _phraseElements;
+        foreach (var element in phrase.Elements)
         {
-            ref readonly var first = ref tokens[f];
-            var previous = first.Position;
-            for (var e = 1; e < last && previous >= 0; e++)
+            var list = Rent();
+            occurrences.Add(list);
+            AddElementHits(element, post, list);
+            if (list.Count == 0)
             {
-                previous = EarliestAfter(elements[e], post, previous);
-            }
-
-            if (previous < 0)
-            {
-                continue;
-            }
-
-            for (var t = NextElement(elements[last], post, -1); t >= 0; t = NextElement(elements[last], post, t))
-            {
-                ref readonly var end = ref tokens[t];
-                if (end.Position > previous && end.Position - first.Position - last <= phrase.Slop)
-                {
-                    hits.Add(new Hit(first.Position, end.Position, first.OriginalStart, end.OriginalStart + end.OriginalLength));
-                }
-            }
-        }
-    }
-
-    // The smallest position after `after` at which the element occurs, or -1.
-    private static int EarliestAfter(in PhraseElement element, PostContext post, int after)
-    {
-        var tokens = post.Analysis.Tokens;
-        var best = -1;
-        for (var t = NextElement(element, post, -1); t >= 0; t = NextElement(element, post, t))
-        {
-            if (tokens[t].Position > after && (best < 0 || tokens[t].Position < best))
-            {
-                best = tokens[t].Position;
+                // An element that does not occur: no window, and the other elements need not be looked up.
+                break;
             }
         }
 
-        return best;
+        if (occurrences.Count == phrase.Elements.Length && occurrences[^1].Count > 0)
+        {
+            PositionalMerge.Phrase(CollectionsMarshal.AsSpan(occurrences), phrase.Slop, hits, stopAtFirst, ref _steps);
+        }
+
+        foreach (var list in occurrences)
+        {
+            Return(list);
+        }
+
+        occurrences.Clear();
     }
 
-    // The next token (after index `after`, or the first with -1) that a phrase element matches, or -1.
+    // The occurrences of a phrase element at a word position, sorted by position; each covers only its own position.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int NextElement(in PhraseElement element, PostContext post, int after)
+    private void AddElementHits(in PhraseElement element, PostContext post, List<Hit> hits)
     {
+        var analysis = post.Analysis;
+        var tokens = analysis.Tokens;
         if (element.Kind != TokenKind.Run)
         {
-            int index = after;
-            do
+            for (var i = post.Terms.Find(element.Kind, element.Key); i >= 0; i = post.Terms.Find(element.Kind, element.Key, i))
             {
-                index = post.Terms.Find(element.Kind, element.Key, index);
+                _steps++;
+                if (tokens[i].Position >= 0)
+                {
+                    hits.Add(Hit.Of(tokens[i]) with { End = tokens[i].Position });
+                }
             }
-            while (index >= 0 && post.Analysis.Tokens[index].Position < 0);
-
-            return index;
         }
-
-        var tokens = post.Analysis.Tokens;
-        for (var i = after + 1; i < tokens.Length; i++)
+        else
         {
-            if (MatchesElement(element, tokens[i], post.Analysis.Key(tokens[i])))
+            foreach (ref readonly var token in tokens)
             {
-                return i;
+                _steps++;
+                if (MatchesElement(element, token, analysis.Key(token)))
+                {
+                    hits.Add(Hit.Of(token) with { End = token.Position });
+                }
             }
         }
 
-        return -1;
+        PositionalMerge.Minimize(hits, ref _steps);
     }
 
-    private void AddNearHits(NearNode near, PostContext post, List<Hit> hits)
+    // The left operand's occurrences are collected in the output list itself, so a chain, which nests to the left,
+    // holds a few lists whatever its length.
+    private void AddNearHits(NearNode near, PostContext post, List<Hit> hits, bool stopAtFirst)
     {
-        var left = Rent();
+        AddOccurrences(near.Left, post, hits, stopAtFirst: false);
+        if (hits.Count == 0)
+        {
+            return;
+        }
+
         var right = Rent();
-        AddHits(near.Left, post, left);
-        if (left.Count > 0)
+        var forward = Rent();
+        var backward = Rent();
+        AddOccurrences(near.Right, post, right, stopAtFirst: false);
+        PositionalMerge.FollowedBy(hits, right, near.Distance, forward, stopAtFirst, ref _steps);
+        if (!near.Ordered && (!stopAtFirst || forward.Count == 0))
         {
-            AddHits(near.Right, post, right);
+            PositionalMerge.FollowedBy(right, hits, near.Distance, backward, stopAtFirst, ref _steps);
         }
 
-        foreach (var l in left)
-        {
-            foreach (var r in right)
-            {
-                if (l.Start < 0 || r.Start < 0)
-                {
-                    continue;
-                }
-
-                var between = l.End < r.Start ? r.Start - l.End - 1 : !near.Ordered && r.End < l.Start ? l.Start - r.End - 1 : -1;
-                if (between >= 0 && between <= near.Distance)
-                {
-                    hits.Add(new Hit(
-                        Math.Min(l.Start, r.Start),
-                        Math.Max(l.End, r.End),
-                        Math.Min(l.OriginalStart, r.OriginalStart),
-                        Math.Max(l.OriginalEnd, r.OriginalEnd)));
-                }
-            }
-        }
-
-        Return(left);
+        hits.Clear();
+        PositionalMerge.Union(forward, backward, hits, ref _steps);
         Return(right);
+        Return(forward);
+        Return(backward);
     }
 
     private List<Hit> Rent() => _pool.Count > 0 ? _pool.Pop() : new List<Hit>(8);
 
     private void Return(List<Hit> hits)
     {
-        hits.Clear();
-        _pool.Push(hits);
+        // A list grown by a long post is left to the collector, so the scratch of a thread stays small.
+        if (hits.Capacity <= MaxPooledCapacity)
+        {
+            hits.Clear();
+            _pool.Push(hits);
+        }
     }
 }

@@ -84,6 +84,13 @@ internal sealed record FuzzyTerm(int Position, string Text, int MaxEdits) : Quer
     /// <summary>The shortest word that may be fuzzy.</summary>
     public const int MinLength = 5;
 
+    /// <summary>The longest word (in UTF-16 code units, after folding) that may be fuzzy.</summary>
+    /// <remarks>
+    /// The index holds every string a fuzzy word reaches by deleting up to two characters, which grows with the
+    /// square of its length; the bound keeps that, and the probe of each post word, small.
+    /// </remarks>
+    public const int MaxLength = 24;
+
     /// <inheritdoc />
     public override bool IsPositional => true;
 }

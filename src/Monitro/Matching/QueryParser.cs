@@ -12,10 +12,19 @@ internal sealed class QueryParser
     /// <summary>The deepest nesting of parentheses and NOTs accepted.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>The most terms accepted in a query (each word of a phrase counts, and so does each filter).</summary>
+    /// <remarks>Bounds the work of one watch on one post: every term is looked up, and some scan the post.</remarks>
+    public const int MaxTerms = 1_000;
+
+    /// <summary>The most fuzzy terms accepted in a query (each adds a few hundred keys to the index).</summary>
+    public const int MaxFuzzyTerms = 16;
+
     private readonly string _query;
     private readonly QueryLexer _lexer;
     private QueryToken _current;
     private int _depth;
+    private int _terms;
+    private int _fuzzyTerms;
 
     private QueryParser(string query)
     {
@@ -155,20 +164,20 @@ internal sealed class QueryParser
                 return inner;
             case QueryTokenKind.Phrase:
                 Advance();
-                return TermAnalyzer.FromPhrase(_query, token);
+                return Counted(TermAnalyzer.FromPhrase(_query, token));
             case QueryTokenKind.Exact:
                 Advance();
-                return TermAnalyzer.FromExact(_query, token);
+                return Counted(TermAnalyzer.FromExact(_query, token));
             case QueryTokenKind.Bare:
                 Advance();
                 if (TermAnalyzer.IsFieldWithoutValue(token.Text) && _current.Kind == QueryTokenKind.Phrase && _current.Position == token.Position + token.Text.Length)
                 {
                     var value = _current;
                     Advance();
-                    return TermAnalyzer.FromField(_query, token.Position, token.Text[..^1], value.Text, value.Position);
+                    return Counted(TermAnalyzer.FromField(_query, token.Position, token.Text[..^1], value.Text, value.Position));
                 }
 
-                return TermAnalyzer.FromBare(_query, token);
+                return Counted(TermAnalyzer.FromBare(_query, token));
             case QueryTokenKind.End:
                 throw Error("expected a term", token.Position);
             case QueryTokenKind.Close:
@@ -176,6 +185,23 @@ internal sealed class QueryParser
             default:
                 throw Error($"expected a term before '{_query.Substring(token.Position, Math.Min(5, _query.Length - token.Position)).Split(' ')[0]}'", token.Position);
         }
+    }
+
+    // Counts a term against the limits on terms and fuzzy terms.
+    private QueryNode Counted(QueryNode term)
+    {
+        _terms += term is PhraseTerm phrase ? phrase.Elements.Length : 1;
+        if (_terms > MaxTerms)
+        {
+            throw Error($"the query has more than {MaxTerms} terms", term.Position);
+        }
+
+        if (term is FuzzyTerm && ++_fuzzyTerms > MaxFuzzyTerms)
+        {
+            throw Error($"the query has more than {MaxFuzzyTerms} fuzzy terms", term.Position);
+        }
+
+        return term;
     }
 
     private void Enter(int position)

@@ -220,6 +220,11 @@ internal static class TermAnalyzer
             throw new QuerySyntaxException($"a fuzzy term needs a word of at least {FuzzyTerm.MinLength} letters", query, position);
         }
 
+        if (word.Length > FuzzyTerm.MaxLength)
+        {
+            throw new QuerySyntaxException($"a fuzzy term can have at most {FuzzyTerm.MaxLength} letters", query, position);
+        }
+
         return new FuzzyTerm(position, word, edits);
     }
 

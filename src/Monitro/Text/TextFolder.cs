@@ -8,9 +8,16 @@ namespace Monitro.Text;
 /// Folds text for matching: NFKC, default-ignorables removed (ZWJ and VS16 kept inside emoji), apostrophes unified,
 /// full case folding (ß→ss, ſ→s, ς→σ, ı/İ→i, Kelvin sign→k) and accents removed from Latin letters.
 /// </summary>
-/// <remarks>Linear in the length of the text; ASCII takes a fast path and other characters are folded once and cached.</remarks>
+/// <remarks>
+/// Linear in the length of the text; ASCII takes a fast path and other characters are folded once and cached. Any
+/// UTF-16 string folds without an exception: a lone surrogate folds to U+FFFD and noncharacters stay as they are.
+/// </remarks>
 internal static class TextFolder
 {
+    // The longest cluster (in UTF-16 code units) composed as a whole; longer ones (stacked marks, runs of jamo) are
+    // folded one code point at a time, so that no character is looked at more than this many times.
+    private const int MaxComposedCluster = 32;
+
     // Folded form of every BMP character that stands alone (no following combining mark), filled on first use.
     private static readonly string?[] BmpCache = new string?[0x10000];
 
@@ -81,15 +88,16 @@ internal static class TextFolder
             else if (!CharClass.IsEmoji(value))
             {
                 var segmentEnd = end;
-                while (segmentEnd < span.Length && CharClass.ExtendsCluster(CharClass.RuneAt(span, segmentEnd, out var markLength)))
+                while (segmentEnd < span.Length && segmentEnd - i <= MaxComposedCluster
+                    && CharClass.ExtendsCluster(CharClass.RuneAt(span, segmentEnd, out var markLength)))
                 {
                     segmentEnd += markLength;
                 }
 
-                if (segmentEnd > end && !CharClass.IsLatinLetter(value) && rune != Rune.ReplacementChar)
+                if (segmentEnd > end && segmentEnd - i <= MaxComposedCluster && !CharClass.IsLatinLetter(value) && rune != Rune.ReplacementChar)
                 {
                     // A non-Latin letter with combining marks: compose the whole cluster so precomposed and decomposed forms agree.
-                    var composed = FoldString(span[i..segmentEnd].ToString().Normalize(NormalizationForm.FormKC));
+                    var composed = FoldString(SafeNormalizer.Normalize(span[i..segmentEnd].ToString(), NormalizationForm.FormKC));
                     foreach (var ch in composed)
                     {
                         output.Append(ch, i, segmentEnd, false);
@@ -152,12 +160,12 @@ internal static class TextFolder
             return rune.ToString();
         }
 
-        return FoldString(rune.ToString().Normalize(NormalizationForm.FormKC));
+        return FoldString(SafeNormalizer.Normalize(rune.ToString(), NormalizationForm.FormKC));
     }
 
     private static string FoldString(string nfkc)
     {
-        var decomposed = nfkc.Normalize(NormalizationForm.FormD);
+        var decomposed = SafeNormalizer.Normalize(nfkc, NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length + 2);
         var latinBase = false;
         foreach (var rune in decomposed.EnumerateRunes())
@@ -176,7 +184,7 @@ internal static class TextFolder
             builder.Append(CaseFold(rune));
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return SafeNormalizer.Normalize(builder.ToString(), NormalizationForm.FormC);
     }
 
     private static string CaseFold(Rune rune) => rune.Value switch

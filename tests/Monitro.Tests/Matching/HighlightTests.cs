@@ -21,7 +21,7 @@ public sealed class HighlightTests
 
     [Theory]
     [InlineData("acme NEAR/2 launch", "acme will launch today", new[] { "acme will launch" })]
-    [InlineData("\"acme launch\"~3", "acme launch and launch", new[] { "acme launch and launch" })]
+    [InlineData("\"acme launch\"~3", "acme launch and launch", new[] { "acme launch" })]
     [InlineData("acme OR \"acme corp\"", "Acme Corp", new[] { "Acme Corp" })]
     [InlineData("acme corp", "#AcmeCorp", new[] { "Acme", "Corp" })]
     public void Highlights_CoverWindowsAndMergeOnlyOverlaps(string query, string text, string[] expected) =>

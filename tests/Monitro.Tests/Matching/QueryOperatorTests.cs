@@ -1,3 +1,4 @@
+using Monitro.Matching;
 using static Monitro.Tests.Matching.TestPosts;
 
 namespace Monitro.Tests.Matching;
@@ -97,13 +98,15 @@ public sealed class QueryOperatorTests
     public void PhraseSlop_CountsWordsBetweenInOrder(string query, string text, bool expected) =>
         Assert.Equal(expected, Matches(query, text));
 
-    // A phrase with slop offers every window to an enclosing NEAR, not only the shortest: here only the window
-    // that ends at the second タワー (or launch) is next to the other operand.
+    // A phrase with slop offers an enclosing NEAR its minimal windows only: a window that contains a shorter one
+    // (from the first タワー or launch to the second) does not count.
     [Fact]
-    public void PhraseSlop_InsideNear_UsesEveryWindow()
+    public void PhraseSlop_InsideNear_UsesMinimalWindows()
     {
-        Assert.True(Matches("new NEAR/1 (\"กรุงเทพ タワー\"~3 OR is)", "กรุงเทพ タワー x タワー new"));
-        Assert.True(Matches("\"acme launch\"~3 NEAR/0 phone", "acme launch big launch phone"));
+        Assert.False(Matches("new NEAR/1 (\"กรุงเทพ タワー\"~3 OR is)", "กรุงเทพ タワー x タワー new"));
+        Assert.True(Matches("new NEAR/1 (\"กรุงเทพ タワー\"~3 OR is)", "กรุงเทพ x タワー new"));
+        Assert.False(Matches("\"acme launch\"~3 NEAR/0 phone", "acme launch big launch phone"));
+        Assert.True(Matches("\"acme launch\"~3 NEAR/0 phone", "acme big launch phone"));
     }
 
     [Theory]
@@ -123,12 +126,14 @@ public sealed class QueryOperatorTests
         Assert.Equal(expected, Matches(query, text));
 
     [Fact]
-    public void Fuzzy_MatchesWordsLongerThan64Characters()
+    public void Fuzzy_MatchesWordsUpToTheLengthLimit()
     {
-        var word = string.Concat(Enumerable.Repeat("tidewell", 8));
+        var word = string.Concat(Enumerable.Repeat("tidewell", 3));
+        Assert.Equal(FuzzyTerm.MaxLength, word.Length);
         Assert.True(Matches(word + "~1", "so " + word + "s"));
-        Assert.True(Matches(word + "s~2", "so " + word + "ed"));
+        Assert.True(Matches(word[..^1] + "~2", "so " + word + "s"));
         Assert.False(Matches(word + "~1", "so " + word + "ed"));
+        Assert.Throws<QuerySyntaxException>(() => MonitroQuery.Validate(word + "s~1"));
     }
 
     [Theory]

@@ -7,8 +7,8 @@ namespace Monitro.Tests.Matching;
 
 /// <summary>
 /// A deliberately naive evaluator of a parsed query against one post, written from docs/query-language.md: it
-/// enumerates every occurrence of every term, every chain of phrase elements and every pair of NEAR operands, and
-/// computes the spans a match highlights. The engine (index, candidates, verification, spans) must agree with it.
+/// enumerates every occurrence of every term, every chain of phrase elements and every pair of NEAR operands, keeps
+/// the minimal ones, and computes the spans a match highlights. The engine (index, candidates, verification, spans) must agree with it.
 /// </summary>
 /// <remarks>
 /// <para>Shared with the engine: the query tree (<see cref="QueryParser"/> and the <see cref="QueryNode"/> records,
@@ -119,8 +119,32 @@ internal sealed class ReferenceEvaluator
         _ => Occurrences(node).Where(o => o.Start >= 0).Select(o => (o.Start, o.End)),
     };
 
-    // Every occurrence of a term, phrase, exact literal, NEAR or OR-group of them.
-    private List<Occurrence> Occurrences(QueryNode node)
+    // The occurrences of a term, phrase, exact literal, NEAR or OR-group of them: for all but exact literals, the
+    // minimal ones (docs: an occurrence that contains another occurrence of the same part does not count).
+    private List<Occurrence> Occurrences(QueryNode node) => node is ExactTerm ? AllOccurrences(node) : Minimal(AllOccurrences(node));
+
+    // Occurrences at the same positions are one, with the original range of both; of the rest, those whose positions
+    // contain another's are dropped.
+    private static List<Occurrence> Minimal(List<Occurrence> occurrences)
+    {
+        var result = new List<Occurrence>();
+        foreach (var same in occurrences.GroupBy(o => (o.First, o.Last)))
+        {
+            var (first, last) = same.Key;
+            if (occurrences.Any(o => o.First >= first && o.Last <= last && (o.First, o.Last) != (first, last)))
+            {
+                continue;
+            }
+
+            var starts = same.Where(o => o.Start >= 0).Select(o => o.Start).ToList();
+            result.Add(new Occurrence(first, last, starts.Count > 0 ? starts.Min() : -1, same.Max(o => o.End)));
+        }
+
+        return result;
+    }
+
+    // Every occurrence of a part: operands of a NEAR and alternatives of an OR contribute their minimal ones.
+    private List<Occurrence> AllOccurrences(QueryNode node)
     {
         switch (node)
         {
