@@ -28,7 +28,8 @@ public sealed class HotPathCompilationTests
         { typeof(TextFolder), nameof(TextFolder.Fold) },
         { typeof(SocialTokenizer), nameof(SocialTokenizer.Tokenize) },
         { typeof(QueryEvaluator), nameof(QueryEvaluator.Evaluate) },
-        { typeof(QueryEvaluator), nameof(QueryEvaluator.AddHits) },
+        { typeof(QueryEvaluator), "AddHits" },
+        { typeof(QueryEvaluator), "AddOccurrences" },
         { typeof(QueryEvaluator), nameof(QueryEvaluator.CollectSpans) },
     };
 

@@ -47,7 +47,7 @@ internal sealed class ReferenceEvaluator
         {
             var start = token.OriginalStart;
             var end = start < 0 ? -1 : start + token.OriginalLength;
-            tokens.Add(new PostToken(token.Kind, analysis.KeyString(token), token.Position, token.Position, start, end, token.IsEntityPart));
+            tokens.Add(new PostToken(token.Kind, analysis.KeyString(token), token.Position, token.LastPosition, start, end, token.IsEntityPart));
         }
 
         // A hashtag or handle is as wide as its parts (docs: the parts are words at consecutive positions).
@@ -55,7 +55,7 @@ internal sealed class ReferenceEvaluator
         {
             var last = token.Kind is TokenKind.Hashtag or TokenKind.Mention && token.Start >= 0
                 ? tokens.Where(p => p.Part && p.Start >= token.Start && p.End <= token.End).Select(p => p.First).DefaultIfEmpty(token.First).Max()
-                : token.First;
+                : token.Last;
             _tokens.Add(token with { Last = last });
         }
     }
