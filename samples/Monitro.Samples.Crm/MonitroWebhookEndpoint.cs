@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
 using Monitro.Events;
 
 namespace Monitro.Samples.Crm;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Monitro.Alerting;
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
 using Monitro.Events;
 
 namespace Monitro.Samples.Crm;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Monitro;
 using Monitro.CrashHarness;
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
 
 // Usage:
 //   Monitro.CrashHarness <database> <input.jsonl> <webhook-url> <secret> <clock-offset-minutes>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
 using Monitro.Events;
 using Monitro.Samples.Crm;
 using Monitro.Testing;

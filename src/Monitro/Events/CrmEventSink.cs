@@ -1,4 +1,4 @@
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
 
 namespace Monitro.Events;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Monitro.Alerting.Outbox;
 using Monitro.Diagnostics;
 
 namespace Monitro.Pipeline;

@@ -1,5 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Monitro.Alerting;
+using Monitro.Alerting.Delivery;
+using Monitro.Alerting.Outbox;
 using Monitro.Diagnostics;
 
 namespace Monitro.Pipeline;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
 
 namespace Monitro.Storage.Sqlite.Tests.Delivery;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
 
 namespace Monitro.Storage.Testing.Delivery;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Monitro.Alerting;
+using Monitro.Alerting.Outbox;
 using Monitro.Pipeline;
 using Monitro.Tests.Pipeline;
 using static Monitro.Tests.Alerting.AlertTestData;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
 
 namespace Monitro.Tests.Delivery;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
+using Monitro.Alerting.Outbox;
 using Monitro.Pipeline;
 using Monitro.Testing;
 using Monitro.Tests.Pipeline;

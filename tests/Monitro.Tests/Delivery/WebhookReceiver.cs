@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
 
 namespace Monitro.Tests.Delivery;
 

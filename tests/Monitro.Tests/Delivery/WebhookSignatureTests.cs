@@ -1,5 +1,5 @@
 using System.Text;
-using Monitro.Delivery;
+using Monitro.Alerting.Delivery;
 
 namespace Monitro.Tests.Delivery;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Monitro.Alerting.Outbox;
 using Monitro.Pipeline;
 using Monitro.Testing;
 

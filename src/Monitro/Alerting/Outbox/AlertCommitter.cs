@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Monitro.Diagnostics;
+using Monitro.Pipeline;
 
-namespace Monitro.Pipeline;
+namespace Monitro.Alerting.Outbox;
 
 /// <summary>
 /// The one way the pipeline commits alerts, whether they ride with a source batch or go alone (digests, spikes,

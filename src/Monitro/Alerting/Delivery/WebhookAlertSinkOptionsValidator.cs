@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Monitro.Delivery;
+namespace Monitro.Alerting.Delivery;
 
 /// <summary>Checks <see cref="WebhookAlertSinkOptions"/>; a failure names the option and the reason, never the secret.</summary>
 public sealed class WebhookAlertSinkOptionsValidator : IValidateOptions<WebhookAlertSinkOptions>

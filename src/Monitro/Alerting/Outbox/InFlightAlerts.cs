@@ -1,4 +1,4 @@
-namespace Monitro.Pipeline;
+namespace Monitro.Alerting.Outbox;
 
 /// <summary>
 /// Counts the alerts this run committed and has not yet delivered, and makes processing wait while too many

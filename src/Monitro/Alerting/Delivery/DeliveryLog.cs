@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Monitro.Storage.Shared;
 
-namespace Monitro.Delivery;
+namespace Monitro.Alerting.Delivery;
 
 /// <summary>
 /// The log messages of the built-in sinks. Post text, titles (which name the author) and idempotency keys (which can

@@ -1,4 +1,4 @@
-namespace Monitro.Delivery;
+namespace Monitro.Alerting.Delivery;
 
 /// <summary>The HTTP headers of a Monitro webhook request.</summary>
 public static class WebhookHeaders

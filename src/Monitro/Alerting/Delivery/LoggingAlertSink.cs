@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Monitro.Delivery;
+namespace Monitro.Alerting.Delivery;
 
 /// <summary>
 /// Writes every alert to the log: its kind, key fingerprint, watch and source at Information; its key, title and post

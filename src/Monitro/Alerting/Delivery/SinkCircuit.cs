@@ -1,4 +1,4 @@
-namespace Monitro.Delivery;
+namespace Monitro.Alerting.Delivery;
 
 /// <summary>
 /// The circuit of one sink: after <see cref="FailureThreshold"/> failures in a row it opens, and the dispatcher stops

@@ -1,4 +1,4 @@
-namespace Monitro.Delivery;
+namespace Monitro.Alerting.Delivery;
 
 /// <summary>
 /// When to try a failed alert again, and when to give it up: capped exponential backoff with jitter, a receiver's

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitro.Delivery;
+namespace Monitro.Alerting.Delivery;
 
 /// <summary>
 /// The JSON body of a webhook request (version 1, documented in docs/webhooks.md). It is its own shape, not

@@ -1,7 +1,9 @@
 using Monitro.Alerting;
+using Monitro.Alerting.Outbox;
 using Monitro.Diagnostics;
+using Monitro.Pipeline;
 
-namespace Monitro.Pipeline;
+namespace Monitro.Alerting;
 
 /// <summary>
 /// Raises the alerts that the passing of time brings, with no post arriving, and commits them on their own: every

@@ -1,4 +1,4 @@
-namespace Monitro.Delivery;
+namespace Monitro.Alerting.Delivery;
 
 /// <summary>Options of <see cref="WebhookAlertSink"/>.</summary>
 public sealed class WebhookAlertSinkOptions

@@ -1,9 +1,10 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Monitro.Delivery;
+using Monitro.Alerting.Outbox;
 using Monitro.Diagnostics;
+using Monitro.Pipeline;
 
-namespace Monitro.Pipeline;
+namespace Monitro.Alerting.Delivery;
 
 /// <summary>
 /// Delivers the alerts waiting in the outbox to every sink: claims due entries for a lease, delivers them,
