@@ -142,6 +142,14 @@ internal sealed class AlertRouter : IDisposable
         return immediate;
     }
 
+    /// <summary>
+    /// Advances the relationship scorer to <paramref name="now"/> and routes the transitions it detects like any
+    /// alert: the one way relationship transitions become alerts, with a batch or between batches.
+    /// </summary>
+    /// <remarks>Called only from the processing task, which owns the scorer's timing.</remarks>
+    public List<Alert> RouteTransitions(IRelationshipScorer scorer, DateTimeOffset now) =>
+        Route(scorer.Advance(now).Select(transition => Alert.ForTransition(transition, now)), now);
+
     /// <summary>Closes the digest windows that ended and checks every spike series; returns the alerts raised.</summary>
     public List<Alert> CollectDue(DateTimeOffset now)
     {

@@ -1,4 +1,4 @@
-using Monitro.Alerting;
+using System.Threading.Channels;
 using Monitro.Alerting.Outbox;
 using Monitro.Diagnostics;
 using Monitro.Pipeline;
@@ -10,6 +10,11 @@ namespace Monitro.Alerting;
 /// interval it collects what is due (digest windows that closed and spikes; or overdue answers and dormant
 /// relationships) and commits it through the <see cref="AlertCommitter"/>, where delivery picks it up like any alert.
 /// </summary>
+/// <remarks>
+/// Digest and spike checks run on the scheduler's own task (the router guards its windows). Relationship checks
+/// are handed to the processing task and run there between two batches: that task is the one owner of the
+/// scorer's timing, so no lock is held across a store commit and a batch's transitions always ride with it.
+/// </remarks>
 internal sealed class AlertScheduler
 {
     /// <summary>The source name of the commits that hold only digest and spike alerts.</summary>
@@ -19,10 +24,9 @@ internal sealed class AlertScheduler
     public const string RelationshipSourceName = "monitro.relationships";
 
     private readonly bool _enabled;
-    private readonly string _sourceName;
     private readonly Func<TimeSpan> _interval;
     private readonly Func<DateTimeOffset, IEnumerable<Alert>> _collectDue;
-    private readonly SemaphoreSlim? _gate;
+    private readonly ChannelWriter<SourceWork>? _processing;
     private readonly AlertCommitter _committer;
     private readonly PipelineServices _services;
 
@@ -30,16 +34,25 @@ internal sealed class AlertScheduler
     private readonly List<Alert> _pending = [];
 
     private AlertScheduler(
-        bool enabled, string sourceName, Func<TimeSpan> interval, Func<DateTimeOffset, IEnumerable<Alert>> collectDue, SemaphoreSlim? gate, AlertCommitter committer, PipelineServices services)
+        bool enabled,
+        string sourceName,
+        Func<TimeSpan> interval,
+        Func<DateTimeOffset, IEnumerable<Alert>> collectDue,
+        ChannelWriter<SourceWork>? processing,
+        AlertCommitter committer,
+        PipelineServices services)
     {
         _enabled = enabled;
-        _sourceName = sourceName;
+        SourceName = sourceName;
         _interval = interval;
         _collectDue = collectDue;
-        _gate = gate;
+        _processing = processing;
         _committer = committer;
         _services = services;
     }
+
+    /// <summary>Gets the source name of this scheduler's commits.</summary>
+    public string SourceName { get; }
 
     /// <summary>Gets the alerts collected and not yet committed.</summary>
     internal int PendingCount => _pending.Count;
@@ -49,28 +62,21 @@ internal sealed class AlertScheduler
     {
         var router = services.Alerting;
         var enabled = !ReferenceEquals(router, AlertRouter.PassThrough); // without rules there are no digests nor spikes
-        return new(enabled, DigestSourceName, () => router.CheckInterval, router.CollectDue, gate: null, committer, services);
+        return new(enabled, DigestSourceName, () => router.CheckInterval, router.CollectDue, processing: null, committer, services);
     }
 
     /// <summary>Advances the relationship scorer every <see cref="IRelationshipScorer.AdvanceInterval"/> and routes its transitions like any alert.</summary>
     /// <param name="services">What the run works with.</param>
     /// <param name="committer">Commits the alerts.</param>
-    /// <param name="relationshipGate">Held from advancing to the commit, so that a batch's transitions are not taken into this commit while the batch is between recording and committing.</param>
-    public static AlertScheduler ForRelationships(PipelineServices services, AlertCommitter committer, SemaphoreSlim relationshipGate)
+    /// <param name="processing">Where the checks are handed to the processing task, which runs them between batches.</param>
+    public static AlertScheduler ForRelationships(PipelineServices services, AlertCommitter committer, ChannelWriter<SourceWork> processing)
     {
         var scorer = services.Scorer;
         var router = services.Alerting;
-        return new(
-            enabled: true,
-            RelationshipSourceName,
-            () => scorer.AdvanceInterval,
-            now => router.Route(scorer.Advance(now).Select(transition => Alert.ForTransition(transition, now)), now),
-            relationshipGate,
-            committer,
-            services);
+        return new(enabled: true, RelationshipSourceName, () => scorer.AdvanceInterval, now => router.RouteTransitions(scorer, now), processing, committer, services);
     }
 
-    /// <summary>Runs until cancelled; a failed check is logged and its alerts are tried again at the next one.</summary>
+    /// <summary>Runs until cancelled, or until processing takes no more work; a failed check is logged and its alerts are tried again at the next one.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (!_enabled)
@@ -83,35 +89,44 @@ internal sealed class AlertScheduler
             try
             {
                 await Task.Delay(_interval(), _services.TimeProvider, cancellationToken).ConfigureAwait(false);
-                await CheckAsync(cancellationToken).ConfigureAwait(false);
+                if (_processing is null)
+                {
+                    await CheckOrLogAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _processing.WriteAsync(SourceWork.CheckOf(this), cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception exception)
+            catch (ChannelClosedException)
             {
-                _services.Logger.TimedAlertsFailed(exception, _sourceName);
+                // Every source ended (or the run failed): processing finishes what it has and stops.
+                return;
             }
+        }
+    }
+
+    /// <summary>One check whose failure is logged; what it collected is committed with the next check.</summary>
+    public async Task CheckOrLogAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CheckAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _services.Logger.TimedAlertsFailed(exception, SourceName);
         }
     }
 
     /// <summary>One check: collect what is due and commit it with what a failed commit left.</summary>
     internal async Task CheckAsync(CancellationToken cancellationToken)
     {
-        if (_gate is not null)
-        {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        try
-        {
-            _pending.AddRange(_collectDue(_services.TimeProvider.GetUtcNow()));
-            await _committer.CommitAlertsAsync(_sourceName, _pending, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate?.Release();
-        }
+        _pending.AddRange(_collectDue(_services.TimeProvider.GetUtcNow()));
+        await _committer.CommitAlertsAsync(SourceName, _pending, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,7 +23,6 @@ internal sealed class BatchProcessor
     private readonly RecentItems<bool> _seen;
     private readonly AlertCommitter _committer;
     private readonly Alerting.AlertRouter _alerting;
-    private readonly SemaphoreSlim _relationshipGate;
     private readonly MonitroOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly MonitroMetrics _metrics;
@@ -31,10 +30,8 @@ internal sealed class BatchProcessor
 
     /// <param name="services">What the run works with.</param>
     /// <param name="committer">Commits the batches with their alerts.</param>
-    /// <param name="relationshipGate">Held from recording interactions until the commit, so the relationship timer cannot take this batch's transitions into its own commit.</param>
-    public BatchProcessor(PipelineServices services, AlertCommitter committer, SemaphoreSlim relationshipGate)
+    public BatchProcessor(PipelineServices services, AlertCommitter committer)
     {
-        _relationshipGate = relationshipGate;
         _matcher = services.Matcher;
         _store = services.Store;
         _scorer = services.Scorer;
@@ -55,6 +52,13 @@ internal sealed class BatchProcessor
     {
         await foreach (var work in batches.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (work.Check is { } check)
+            {
+                // Between two batches: this task alone records, advances and commits the relationships.
+                await check.CheckOrLogAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             if (work.IsEnd)
             {
                 // Batches are committed in order, so everything the source read is committed by now.
@@ -134,32 +138,22 @@ internal sealed class BatchProcessor
         await _scorer.ResolvePeopleAsync(interactions.Select(static pair => pair.Person), now, cancellationToken).ConfigureAwait(false);
 
         // Relate: record, then compute the transitions before the commit so their alerts share its transaction.
-        await _relationshipGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            interactions.RemoveAll(pair => !TryRecord(work.SourceName, pair.Interaction, pair.Person, skipped));
+        interactions.RemoveAll(pair => !TryRecord(work.SourceName, pair.Interaction, pair.Person, skipped));
+        alerts.AddRange(_alerting.RouteTransitions(_scorer, now));
 
-            // Transitions go through the same alert rules as mentions.
-            alerts.AddRange(_alerting.Route(_scorer.Advance(now).Select(transition => Alert.ForTransition(transition, now)), now));
-
-            await _committer.CommitAsync(
-                new BatchCommit
-                {
-                    SourceName = work.SourceName,
-                    Posts = posts,
-                    Mentions = mentions,
-                    Interactions = interactions.ConvertAll(pair => pair.Interaction),
-                    Retractions = batch.Retractions,
-                    Skipped = skipped,
-                    Alerts = alerts,
-                    Checkpoint = batch.Checkpoint,
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _relationshipGate.Release();
-        }
+        await _committer.CommitAsync(
+            new BatchCommit
+            {
+                SourceName = work.SourceName,
+                Posts = posts,
+                Mentions = mentions,
+                Interactions = interactions.ConvertAll(pair => pair.Interaction),
+                Retractions = batch.Retractions,
+                Skipped = skipped,
+                Alerts = alerts,
+                Checkpoint = batch.Checkpoint,
+            },
+            cancellationToken).ConfigureAwait(false);
 
         foreach (var post in fresh)
         {

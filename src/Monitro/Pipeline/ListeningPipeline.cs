@@ -49,9 +49,8 @@ internal sealed class ListeningPipeline
 
         var inFlight = new InFlightAlerts(options.DeliveryQueueCapacity);
         var dispatcher = new AlertDispatcher(_services, inFlight);
-        using var relationshipGate = new SemaphoreSlim(1, 1);
         var committer = new AlertCommitter(_services, inFlight, dispatcher.WakeUp);
-        var processor = new BatchProcessor(_services, committer, relationshipGate);
+        var processor = new BatchProcessor(_services, committer);
         var batches = Channel.CreateBounded<SourceWork>(new BoundedChannelOptions(options.BatchQueueCapacity)
         {
             SingleReader = true,
@@ -64,7 +63,7 @@ internal sealed class ListeningPipeline
         var dispatching = Task.Run(() => dispatcher.RunAsync(() => Volatile.Read(ref processingDone), delivery.Token), CancellationToken.None);
         var reading = ReadAllSourcesAsync(batches.Writer, run.Token);
         var digests = Task.Run(() => AlertScheduler.ForDigests(_services, committer).RunAsync(run.Token), CancellationToken.None);
-        var relationshipTimer = Task.Run(() => AlertScheduler.ForRelationships(_services, committer, relationshipGate).RunAsync(run.Token), CancellationToken.None);
+        var relationshipTimer = Task.Run(() => AlertScheduler.ForRelationships(_services, committer, batches.Writer).RunAsync(run.Token), CancellationToken.None);
         Exception? failure = null;
         InvalidOperationException? error;
         try

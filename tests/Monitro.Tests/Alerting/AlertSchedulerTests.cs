@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 using Monitro.Alerting;
 using Monitro.Alerting.Outbox;
@@ -94,8 +95,7 @@ public sealed class AlertSchedulerTests
         var inFlight = new InFlightAlerts(capacity: 10);
         var woken = 0;
         var services = PipelineTestServices.Create(store, time, scorer: new OneTransition(transition));
-        using var gate = new SemaphoreSlim(1, 1);
-        var scheduler = AlertScheduler.ForRelationships(services, new AlertCommitter(services, inFlight, () => woken++), gate);
+        var scheduler = AlertScheduler.ForRelationships(services, new AlertCommitter(services, inFlight, () => woken++), Channel.CreateUnbounded<SourceWork>().Writer);
 
         await scheduler.CheckAsync(default);
         await scheduler.CheckAsync(default);
@@ -107,13 +107,56 @@ public sealed class AlertSchedulerTests
         Assert.Equal(transition.Key, Assert.Single(commit.Alerts).IdempotencyKey);
         Assert.Equal(1, inFlight.Count);
         Assert.Equal(1, woken);
-        Assert.Equal(1, gate.CurrentCount);
+    }
+
+    [Fact]
+    public async Task RunAsync_RelationshipInterval_HandsTheCheckToProcessingAndCommitsNothingItself()
+    {
+        var time = new FakeTimeProvider(Start);
+        var store = new RecordingStore(new InMemoryMonitroStore(time));
+        var scorer = new OneTransition(new RelationshipTransition
+        {
+            PersonId = "mastodon:jane@example.social",
+            Kind = RelationshipTransitionKind.StrongGoneDormant,
+            TriggerId = "dormant|mastodon:jane@example.social",
+            DetectedAt = Start,
+            Reason = "quiet for a month",
+        });
+        var services = PipelineTestServices.Create(store, time, scorer: scorer);
+        var processing = Channel.CreateUnbounded<SourceWork>();
+        using var stop = new CancellationTokenSource();
+        var scheduler = AlertScheduler.ForRelationships(services, new AlertCommitter(services, new InFlightAlerts(10), () => { }), processing.Writer);
+
+        var interval = ((IRelationshipScorer)scorer).AdvanceInterval;
+        var running = scheduler.RunAsync(stop.Token);
+        SourceWork? work = null;
+        for (var step = 0; step < 100 && !processing.Reader.TryRead(out work); step++)
+        {
+            // Advancing before the delay is armed only moves the hand-over to a later step.
+            time.Advance(interval);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+        }
+
+        Assert.NotNull(work);
+        Assert.Same(scheduler, work.Check);
+        Assert.Equal(AlertScheduler.RelationshipSourceName, work.SourceName);
+        Assert.Empty(store.Commits);
+        Assert.Equal(0, scorer.Advances);
+
+        // The processing task runs the check; once processing takes no more work, the timer ends by itself.
+        await work.Check!.CheckOrLogAsync(default);
+        Assert.Single(Assert.Single(store.Commits).Alerts);
+        processing.Writer.Complete();
+        time.Advance(interval);
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>A scorer that detects one transition at its first advance and none after.</summary>
     private sealed class OneTransition(RelationshipTransition transition) : IRelationshipScorer
     {
         private int _advances;
+
+        public int Advances => Volatile.Read(ref _advances);
 
         public IReadOnlyList<RelationshipTransition> Advance(DateTimeOffset now) => Interlocked.Increment(ref _advances) == 1 ? [transition] : [];
 
