@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Monitro.Alerting.Delivery;
 using Monitro.Diagnostics;
 using Monitro.Pipeline;
 
@@ -65,6 +66,7 @@ public sealed class MentionMonitor
             timeProvider,
             metrics,
             (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Monitro"));
+        _services = _services with { Circuits = SinkCircuit.ForEach(_services.Sinks, settings) };
     }
 
     /// <summary>Gets the matcher with the compiled watches; watches can be added or removed while running.</summary>
@@ -75,6 +77,15 @@ public sealed class MentionMonitor
 
     /// <summary>Gets the store the pipeline commits to.</summary>
     public IMonitroStore Store => _services.Store;
+
+    /// <summary>Reads how delivery to each sink is going: its circuit, and what it took and failed since this monitor was created.</summary>
+    /// <returns>One state per sink, in the order the sinks were added.</returns>
+    /// <remarks>The alerts waiting for delivery are in the outbox, and those given up in <see cref="IAlertDeadLetters"/>.</remarks>
+    public IReadOnlyList<SinkDeliveryState> GetSinkStates()
+    {
+        var now = _services.TimeProvider.GetUtcNow();
+        return [.. _services.Circuits!.Select(circuit => circuit.Read(now))];
+    }
 
     /// <summary>Sets the router of the alert rules (<c>AddMonitro</c> sets it from <c>AlertingOptions</c>).</summary>
     internal Alerting.AlertRouter AlertRouter

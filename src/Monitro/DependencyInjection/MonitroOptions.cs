@@ -60,6 +60,15 @@ public sealed class MonitroOptions
     /// <value>The default is six hours, so a receiver down for an hour loses nothing. Must be between one second and 30 days.</value>
     public TimeSpan SinkRetryWindow { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>Gets or sets the failed deliveries in a row to one sink that open its circuit: the dispatcher then stops calling it for <see cref="SinkCircuitBreakDuration"/>.</summary>
+    /// <value>The default is 5. Must be between 1 and 1,000.</value>
+    [Range(1, 1_000)]
+    public int SinkCircuitFailureThreshold { get; set; } = 5;
+
+    /// <summary>Gets or sets how long an open circuit keeps its sink out of delivery before one alert goes through as a probe.</summary>
+    /// <value>The default is 30 seconds. Must be between one second and one hour.</value>
+    public TimeSpan SinkCircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Gets or sets how long the dispatcher holds the alerts it claims; alerts claimed by a dispatcher that crashed are delivered again once it expires.</summary>
     /// <value>The default is five minutes. Must be between one second and one day, and longer than the slowest sink takes for one alert.</value>
     public TimeSpan DeliveryLeaseDuration { get; set; } = TimeSpan.FromMinutes(5);

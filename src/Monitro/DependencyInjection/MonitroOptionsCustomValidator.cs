@@ -14,6 +14,7 @@ internal sealed class MonitroOptionsCustomValidator : IValidateOptions<MonitroOp
         CheckRange(result, nameof(MonitroOptions.SinkRetryInitialDelay), options.SinkRetryInitialDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10));
         CheckRange(result, nameof(MonitroOptions.SinkRetryMaxDelay), options.SinkRetryMaxDelay, options.SinkRetryInitialDelay, TimeSpan.FromDays(1));
         CheckRange(result, nameof(MonitroOptions.SinkRetryWindow), options.SinkRetryWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30));
+        CheckRange(result, nameof(MonitroOptions.SinkCircuitBreakDuration), options.SinkCircuitBreakDuration, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         CheckRange(result, nameof(MonitroOptions.DeliveryLeaseDuration), options.DeliveryLeaseDuration, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         CheckRange(result, nameof(MonitroOptions.ShutdownGracePeriod), options.ShutdownGracePeriod, TimeSpan.Zero, TimeSpan.FromMinutes(10));
         CheckWatches(result, options.Watches);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Monitro.Alerting.Delivery;
 using Monitro.Diagnostics;
 
 namespace Monitro.Pipeline;
@@ -20,6 +21,9 @@ internal sealed record PipelineServices(
 {
     /// <summary>Gets the alert rules' router; without rules every mention is one immediate alert.</summary>
     public Alerting.AlertRouter Alerting { get; init; } = Monitro.Alerting.AlertRouter.PassThrough;
+
+    /// <summary>Gets the circuit of each sink, in the order of <see cref="Sinks"/>, kept by the monitor across runs; <see langword="null"/> for a dispatcher with circuits of its own.</summary>
+    public IReadOnlyList<SinkCircuit>? Circuits { get; init; }
 
     /// <summary>Gets what rebuilds the relationships from the stored interactions at start, or <see langword="null"/> when the store keeps no history.</summary>
     public RelationshipRestorer? Restorer { get; init; }

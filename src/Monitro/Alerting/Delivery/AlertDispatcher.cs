@@ -19,7 +19,7 @@ internal sealed class AlertDispatcher
     private readonly PipelineServices _services;
     private readonly InFlightAlerts _inFlight;
     private readonly DeliveryRetryPolicy _retryPolicy;
-    private readonly SinkCircuit[] _circuits;
+    private readonly IReadOnlyList<SinkCircuit> _circuits;
     private readonly Channel<bool> _wakeUp = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public AlertDispatcher(PipelineServices services, InFlightAlerts inFlight)
@@ -27,7 +27,7 @@ internal sealed class AlertDispatcher
         _services = services;
         _inFlight = inFlight;
         _retryPolicy = new DeliveryRetryPolicy(services.Options);
-        _circuits = [.. services.Sinks.Select(_ => new SinkCircuit())];
+        _circuits = services.Circuits ?? SinkCircuit.ForEach(services.Sinks, services.Options);
     }
 
     /// <summary>Tells the dispatcher that new alerts were committed.</summary>
@@ -78,7 +78,7 @@ internal sealed class AlertDispatcher
                     // The sink is out until its break ends: not called, and the alert waits at least that long.
                     _services.Metrics.AlertDeliveryFailed(sinkName);
                     failure ??= new AlertDeliveryException(
-                        $"Not called: its circuit is open after {SinkCircuit.FailureThreshold} failures in a row (the latest: {circuit.LastError}).");
+                        $"Not called: its circuit is open after {circuit.FailureThreshold} failures in a row (the latest: {circuit.LastError}).");
                     failedSink ??= sinkName;
                     retryAfter = Longest(retryAfter, circuit.OpenUntil - now);
                     continue;
@@ -96,7 +96,7 @@ internal sealed class AlertDispatcher
                     _services.Metrics.AlertDeliveryFailed(sinkName);
                     if (circuit.Failed(_services.TimeProvider.GetUtcNow(), exception))
                     {
-                        _services.Logger.SinkCircuitOpened(sinkName, SinkCircuit.FailureThreshold, circuit.OpenUntil);
+                        _services.Logger.SinkCircuitOpened(sinkName, circuit.FailureThreshold, circuit.OpenUntil);
                     }
 
                     failure ??= exception;

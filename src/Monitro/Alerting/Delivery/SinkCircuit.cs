@@ -1,26 +1,65 @@
 namespace Monitro.Alerting.Delivery;
 
 /// <summary>
-/// The circuit of one sink: after <see cref="FailureThreshold"/> failures in a row it opens, and the dispatcher stops
-/// calling that sink until the break is over, so a dead receiver that answers only with time-outs does not hold up
-/// delivery to the other sinks. Then one alert goes through as a probe: success closes it, failure opens it again.
+/// The circuit of one sink: after <see cref="MonitroOptions.SinkCircuitFailureThreshold"/> failures in a row it opens,
+/// and the dispatcher stops calling that sink until the break (<see cref="MonitroOptions.SinkCircuitBreakDuration"/>) is
+/// over, so a dead receiver that answers only with time-outs does not hold up delivery to the other sinks. Then one
+/// alert goes through as a probe: success closes it, failure opens it again.
 /// </summary>
-/// <remarks>Used by the one dispatcher loop of a run, so it needs no lock.</remarks>
+/// <remarks>
+/// Changed by the one dispatcher loop of a run; read at any time by <see cref="MentionMonitor.GetSinkStates"/>, so
+/// its fields are guarded by a lock. The circuit lives as long as the monitor, across runs.
+/// </remarks>
 internal sealed class SinkCircuit
 {
-    /// <summary>Failures in a row that open the circuit.</summary>
-    public const int FailureThreshold = 5;
-
-    /// <summary>How long an open circuit keeps the sink out of delivery.</summary>
-    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(30);
-
+    private readonly Lock _gate = new();
+    private readonly string _sinkName;
+    private readonly TimeSpan _breakDuration;
     private int _failuresInARow;
+    private long _delivered;
+    private long _failed;
+    private DateTimeOffset _openUntil = DateTimeOffset.MinValue;
+    private string? _lastError;
+
+    /// <param name="sinkName">The sink's name, as reasons and logs show it (its type name).</param>
+    /// <param name="options">The circuit settings.</param>
+    public SinkCircuit(string sinkName, MonitroOptions options)
+    {
+        _sinkName = sinkName;
+        FailureThreshold = options.SinkCircuitFailureThreshold;
+        _breakDuration = options.SinkCircuitBreakDuration;
+    }
+
+    /// <summary>Creates a closed circuit for each sink, in their order.</summary>
+    public static SinkCircuit[] ForEach(IReadOnlyList<IAlertSink> sinks, MonitroOptions options) =>
+        [.. sinks.Select(sink => new SinkCircuit(sink.GetType().Name, options))];
+
+    /// <summary>Gets the failures in a row that open the circuit.</summary>
+    public int FailureThreshold { get; }
 
     /// <summary>Gets when the circuit lets the next attempt through; in the past when it is closed.</summary>
-    public DateTimeOffset OpenUntil { get; private set; } = DateTimeOffset.MinValue;
+    public DateTimeOffset OpenUntil
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _openUntil;
+            }
+        }
+    }
 
     /// <summary>Gets the type and message of the sink's latest failure, for the reason of alerts it was not called for.</summary>
-    public string? LastError { get; private set; }
+    public string? LastError
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastError;
+            }
+        }
+    }
 
     /// <summary>Tells whether the sink may be called now.</summary>
     public bool AllowsAttempt(DateTimeOffset now) => now >= OpenUntil;
@@ -28,8 +67,12 @@ internal sealed class SinkCircuit
     /// <summary>Records a delivery that worked: the circuit closes.</summary>
     public void Succeeded()
     {
-        _failuresInARow = 0;
-        OpenUntil = DateTimeOffset.MinValue;
+        lock (_gate)
+        {
+            _delivered++;
+            _failuresInARow = 0;
+            _openUntil = DateTimeOffset.MinValue;
+        }
     }
 
     /// <summary>Records a failed delivery; opens the circuit at the threshold, and again after each failed probe.</summary>
@@ -38,14 +81,36 @@ internal sealed class SinkCircuit
     /// <returns><see langword="true"/> when this failure opened the circuit.</returns>
     public bool Failed(DateTimeOffset now, Exception exception)
     {
-        LastError = $"{exception.GetType().Name}: {exception.Message}";
-        _failuresInARow++;
-        if (_failuresInARow < FailureThreshold)
+        lock (_gate)
         {
-            return false;
-        }
+            _failed++;
+            _lastError = $"{exception.GetType().Name}: {exception.Message}";
+            _failuresInARow++;
+            if (_failuresInARow < FailureThreshold)
+            {
+                return false;
+            }
 
-        OpenUntil = now + BreakDuration;
-        return true;
+            _openUntil = now + _breakDuration;
+            return true;
+        }
+    }
+
+    /// <summary>Reads the circuit's state as of <paramref name="now"/>.</summary>
+    public SinkDeliveryState Read(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return new SinkDeliveryState
+            {
+                SinkName = _sinkName,
+                IsOpen = now < _openUntil,
+                OpenUntil = now < _openUntil ? _openUntil : null,
+                FailuresInARow = _failuresInARow,
+                Delivered = _delivered,
+                Failed = _failed,
+                LastError = _lastError,
+            };
+        }
     }
 }
