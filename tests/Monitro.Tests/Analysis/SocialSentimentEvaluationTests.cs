@@ -12,7 +12,9 @@ public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
     private const double MinimumMacroF1 = 0.79;
     private const double MaximumZeroShare = 0.12;
     private const double MinimumLanguageMacroF1 = 0.83;
-    private const double MinimumDetectionAccuracy = 0.88;
+    // Lower than when every undecided post went to the statistical models (0.88): short posts whose function words do
+    // not name their language are now reported as unknown, to keep the models off the hot path.
+    private const double MinimumDetectionAccuracy = 0.79;
     private const double MaximumWrongLanguage = 0.01;
 
     // The statistical models cost about a thousand times the rest of the analysis of a post; they must stay rare.
