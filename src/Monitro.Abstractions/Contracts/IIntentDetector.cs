@@ -9,4 +9,11 @@ public interface IIntentDetector
     /// <param name="language">The BCP 47 language of the text, or <see langword="null"/> when unknown.</param>
     /// <returns>The intents found, each with the phrase that fired it; empty when none.</returns>
     IReadOnlyList<IntentHit> Detect(string text, string? language = null);
+
+    /// <summary>Finds the intents in a text whose language the caller has already read, for example detected once for all analyzers of a post.</summary>
+    /// <param name="text">The plain text.</param>
+    /// <param name="language">The language of the text; a detected language is used as it is, without detecting it again.</param>
+    /// <returns>The intents found, each with the phrase that fired it; empty when none.</returns>
+    /// <remarks>The default implementation passes <see cref="TextLanguage.Code"/> to <see cref="Detect(string, string?)"/>.</remarks>
+    IReadOnlyList<IntentHit> Detect(string text, TextLanguage language) => Detect(text, language.Code);
 }

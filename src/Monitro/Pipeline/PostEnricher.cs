@@ -18,8 +18,12 @@ internal sealed class PostEnricher
 
     public MentionSignals Enrich(Post post)
     {
-        var sentiment = _sentiment?.Analyze(post.Text, post.Language) ?? SentimentScore.Unknown;
-        var intents = _intents?.Detect(post.Text, post.Language) ?? [];
+        // The language of an untagged post is detected once, here, and both analyzers read the post in it.
+        var language = _sentiment is null && _intents is null
+            ? TextLanguage.FromTag(post.Language)
+            : LanguageDetector.Shared.Read(post.Text, post.Language);
+        var sentiment = _sentiment?.Analyze(post.Text, language) ?? SentimentScore.Unknown;
+        var intents = _intents?.Detect(post.Text, language) ?? [];
         return new MentionSignals
         {
             Sentiment = sentiment,

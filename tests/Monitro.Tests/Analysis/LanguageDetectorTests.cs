@@ -31,4 +31,63 @@ public sealed class LanguageDetectorTests
         Assert.Null(detected.Language);
         Assert.True(detected.Confidence < LanguageDetector.MinimumConfidence);
     }
+
+    [Theory]
+    [InlineData("SKYPE NEEDS TO DIE IN A FIRE.")]
+    [InlineData("Amazing service, 10/10")]
+    [InlineData("Grazie mille ragazzi")]
+    public void Detect_ShortPostWithoutClearFunctionWords_IsUnknownWithoutAskingTheModels(string text)
+    {
+        var detected = LanguageDetector.Shared.Detect(text, out var step);
+
+        Assert.Null(detected.Language);
+        Assert.Equal(DetectionStep.TooShort, step);
+    }
+
+    [Fact]
+    public void Detect_PostWithClearFunctionWords_IsAnsweredWithoutTheModels()
+    {
+        var detected = LanguageDetector.Shared.Detect("the app is down again and support is not answering", out var step);
+
+        Assert.Equal("en", detected.Language);
+        Assert.Equal(DetectionStep.FunctionWords, step);
+    }
+
+    [Fact]
+    public void Read_TaggedText_KeepsTheTagAndDetectsNothing()
+    {
+        var language = LanguageDetector.Shared.Read("Die App stürzt schon wieder ab", "fr-CA");
+
+        Assert.Equal(TextLanguage.FromTag("fr-CA"), language);
+        Assert.False(language.IsDetected);
+        Assert.Equal(1, language.Confidence);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("und")]
+    public void Read_UntaggedText_DetectsItsLanguage(string? tag)
+    {
+        var language = LanguageDetector.Shared.Read("Die App stürzt schon wieder ab, echt nervig", tag);
+
+        Assert.True(language.IsDetected);
+        Assert.Equal("de", language.Code);
+        Assert.InRange(language.Confidence, LanguageDetector.MinimumConfidence, 1);
+    }
+
+    [Fact]
+    public void Read_UntaggedTextOfUnknownLanguage_IsDetectedAsUnknown()
+    {
+        var language = LanguageDetector.Shared.Read("👍", null);
+
+        Assert.True(language.IsDetected);
+        Assert.Null(language.Code);
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void TextLanguageDetected_ConfidenceOutOfRange_Throws(double confidence) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => TextLanguage.Detected("en", confidence));
 }

@@ -116,4 +116,30 @@ public sealed class LanguageSentimentTests
         Assert.Equal(SentimentLabel.Neutral, sut.Analyze("Der Kundenservice ist eine Katastrophe").Label);
         Assert.Equal(SentimentLabel.Positive, sut.Analyze("I love it").Label);
     }
+
+    [Fact]
+    public void Analyze_DetectedLanguage_IsReadAsThatLanguage()
+    {
+        const string Text = "Der Kundenservice ist eine Katastrophe";
+
+        Assert.Equal(Sut.Analyze(Text, "de"), Sut.Analyze(Text, TextLanguage.Detected("de", 0.9)));
+    }
+
+    [Fact]
+    public void Analyze_DetectedAsUnknown_IsReadWithTheEnglishRulesWithoutConfidence()
+    {
+        // Detected as unknown by the caller: not detected again (which would find German), read as uncertain English.
+        var score = Sut.Analyze("Der Kundenservice ist eine Katastrophe, seit drei Tagen kein Internet", TextLanguage.Detected(null, 0));
+
+        Assert.Equal(SentimentLabel.Neutral, score.Label);
+        Assert.Equal(LexiconSentimentAnalyzer.UncertainLanguageConfidence, score.Confidence);
+    }
+
+    [Fact]
+    public void Analyze_DetectedLanguageWithDetectionOff_IsReadAsEnglish()
+    {
+        var sut = new LexiconSentimentAnalyzer(new SentimentOptions { DetectLanguage = false });
+
+        Assert.Equal(SentimentLabel.Neutral, sut.Analyze("Der Kundenservice ist eine Katastrophe", TextLanguage.Detected("de", 0.9)).Label);
+    }
 }

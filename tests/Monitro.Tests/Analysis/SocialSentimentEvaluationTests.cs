@@ -12,7 +12,13 @@ public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
     private const double MinimumMacroF1 = 0.79;
     private const double MaximumZeroShare = 0.12;
     private const double MinimumLanguageMacroF1 = 0.83;
-    private const double MinimumDetectionAccuracy = 0.88;
+    // Lower than when every undecided post went to the statistical models (0.88): short posts whose function words do
+    // not name their language are now reported as unknown, to keep the models off the hot path.
+    private const double MinimumDetectionAccuracy = 0.79;
+    private const double MaximumWrongLanguage = 0.01;
+
+    // The statistical models cost about a thousand times the rest of the analysis of a post; they must stay rare.
+    private const double MaximumModelShare = 0.01;
 
     [Fact]
     public void Analyze_EnglishSocialPosts_MeetsTheFloorsOnTheFrozenTestPart()
@@ -54,12 +60,14 @@ public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
             var selected = posts.Where(post => post.IsTest == isTest).ToList();
             var correct = 0;
             var unknown = 0;
+            var byModels = 0;
             var untaggedAnalyzer = new LexiconSentimentAnalyzer();
             var expected = new List<SentimentLabel>();
             var predicted = new List<SentimentLabel>();
             foreach (var post in selected)
             {
-                var detected = LanguageDetector.Shared.Detect(post.Text);
+                var detected = LanguageDetector.Shared.Detect(post.Text, out var step);
+                byModels += step == DetectionStep.Models ? 1 : 0;
                 correct += detected.Language == post.Language ? 1 : 0;
                 unknown += detected.Language is null ? 1 : 0;
                 if (post.Language != "en")
@@ -70,11 +78,15 @@ public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
             }
 
             var accuracy = correct / (double)selected.Count;
+            var wrong = (selected.Count - correct - unknown) / (double)selected.Count;
+            var modelShare = byModels / (double)selected.Count;
             var untaggedF1 = EvaluationMetrics.MacroF1(expected, predicted);
-            output.WriteLine($"{part}: {selected.Count} posts, language detected correctly {accuracy:P1}, unknown {unknown}, macro F1 of untagged de/es/fr/pt posts {untaggedF1:F3}");
+            output.WriteLine($"{part}: {selected.Count} posts, language detected correctly {accuracy:P1}, unknown {unknown}, wrong {wrong:P1}, read by the statistical models {modelShare:P1}, macro F1 of untagged de/es/fr/pt posts {untaggedF1:F3}");
             if (isTest)
             {
                 Assert.True(accuracy >= MinimumDetectionAccuracy, $"Detection accuracy {accuracy:P1} is below {MinimumDetectionAccuracy:P1}.");
+                Assert.True(wrong <= MaximumWrongLanguage, $"{wrong:P1} of the posts are given a wrong language (at most {MaximumWrongLanguage:P1}).");
+                Assert.True(modelShare <= MaximumModelShare, $"{modelShare:P1} of the posts need the statistical models (at most {MaximumModelShare:P1}).");
                 Assert.True(untaggedF1 >= MinimumLanguageMacroF1, $"Macro F1 {untaggedF1:F3} of untagged posts is below {MinimumLanguageMacroF1}.");
             }
         }

@@ -38,8 +38,18 @@ public sealed class RuleIntentDetector : IIntentDetector
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The detector does not detect languages itself: text without a tag is read with the English rules. Pass the
+    /// language detected once for the post (see <see cref="LanguageDetector.Read(string, string?)"/>) to
+    /// <see cref="Detect(string, TextLanguage)"/> so that untagged posts in other languages are not read as English.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public IReadOnlyList<IntentHit> Detect(string text, string? language = null)
+    public IReadOnlyList<IntentHit> Detect(string text, string? language = null) => Detect(text, TextLanguage.FromTag(language));
+
+    /// <inheritdoc />
+    /// <remarks>The English rules apply when the language is English or not known (no tag, or a detection that could not tell); otherwise only the language-independent signals.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public IReadOnlyList<IntentHit> Detect(string text, TextLanguage language)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
@@ -49,13 +59,16 @@ public sealed class RuleIntentDetector : IIntentDetector
 
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         var matched = ArrayPool<bool>.Shared.Rent(_rules.Count);
-        var best = new Match[Labels.Length];
-        var scored = new ScoredIntent[Labels.Length];
+        // On the stack: the detector runs for every post, and these are its only working state besides the pooled buffers.
+        Span<Match> best = stackalloc Match[Labels.Length];
+        Span<ScoredIntent> scored = stackalloc ScoredIntent[Labels.Length];
+        best.Clear();
+        scored.Clear();
         try
         {
             Array.Clear(matched, 0, _rules.Count);
             var normalized = Normalize(text, buffer);
-            var reading = new Reading(LanguageTags.MayBeEnglish(language), HasMention(normalized));
+            var reading = new Reading(LanguageTags.MayBeEnglish(language.Code), HasMention(normalized));
             Span<bool> groupsSeen = stackalloc bool[CueGroups];
             var praiseAgainstComplaint = 0.0;
             for (var i = 0; i < normalized.Length; i++)
@@ -137,7 +150,7 @@ public sealed class RuleIntentDetector : IIntentDetector
     }
 
     // Adds a matched rule to its intent: to the strongest match of a phrase-table intent, or to the score of a scored one.
-    private static void Record(IntentRule rule, int ruleIndex, int start, int end, ReadOnlySpan<char> text, Match[] best, ScoredIntent[] scored, Span<bool> groupsSeen, ref double praiseAgainstComplaint)
+    private static void Record(IntentRule rule, int ruleIndex, int start, int end, ReadOnlySpan<char> text, Span<Match> best, Span<ScoredIntent> scored, Span<bool> groupsSeen, ref double praiseAgainstComplaint)
     {
         if (!IntentScoring.IsScored(rule.Label))
         {

@@ -3,17 +3,23 @@ using System.Collections.Frozen;
 namespace Monitro.Analysis;
 
 /// <summary>
-/// A quick first guess at the language of a post from its function words ("the", "und", "pero", "est", "não").
+/// A quick first guess at the language of a post from its function words ("the", "und", "pero", "est", "não") and
+/// the letters only one of the languages uses (ß, ñ, ã, œ).
 /// </summary>
 /// <remarks>
-/// Hand-written because it sits on the hot path: the statistical detector costs hundreds of times as much as the
-/// whole sentiment analysis of a post, while most posts name their language with a few function words. Only a
-/// clear majority counts; anything less is left to the detector. The words are those of one language only (for
-/// example not "me", which is English, Spanish and Portuguese, nor "die" or "was", which are German and English).
+/// Hand-written because it sits on the hot path: the statistical detector costs a thousand times as much as the
+/// whole analysis of a post, while most posts name their language with a few function words. Only a clear majority
+/// counts, or, in a post of at most <see cref="ShortPostWords"/> words, a single clue with no other; anything less is
+/// left to the detector. The words are those of one language only (for example not "me", which is English, Spanish
+/// and Portuguese, nor "die" or "was", which are German and English).
 /// </remarks>
 internal static class FunctionWords
 {
+    /// <summary>The most words a post may have for a single clue to name its language.</summary>
+    public const int ShortPostWords = 5;
+
     private const int MinimumHits = 2;
+    private const double SingleClueConfidence = 0.55;
 
     private static readonly string[] Languages = ["en", "de", "es", "fr", "pt"];
 
@@ -23,10 +29,13 @@ internal static class FunctionWords
     /// <param name="text">The text.</param>
     /// <param name="language">Receives the two-letter code of the language.</param>
     /// <param name="confidence">Receives the confidence of the guess, from 0.6 to 0.95.</param>
-    /// <returns><see langword="true"/> when one language has at least two function words and at least three times as many as any other.</returns>
-    public static bool TryGuess(ReadOnlySpan<char> text, out string language, out double confidence)
+    /// <param name="words">Receives the number of words of the text (runs of letters).</param>
+    /// <returns><see langword="true"/> when one language has at least two clues and three times as many as any other, or when a short post has one clue of one language and none of another.</returns>
+    public static bool TryGuess(ReadOnlySpan<char> text, out string language, out double confidence, out int words)
     {
         Span<int> hits = stackalloc int[Languages.Length];
+        Span<bool> marked = stackalloc bool[Languages.Length];
+        words = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -42,10 +51,18 @@ internal static class FunctionWords
                 i++;
             }
 
+            words++;
             if (Lookup.TryGetValue(text[start..i], out var index))
             {
                 hits[index]++;
             }
+
+            MarkLetters(text[start..i], marked);
+        }
+
+        for (var l = 0; l < marked.Length; l++)
+        {
+            hits[l] += marked[l] ? 1 : 0;
         }
 
         var best = 0;
@@ -62,7 +79,34 @@ internal static class FunctionWords
 
         language = Languages[best];
         confidence = Math.Min(0.95, 0.5 + (0.1 * (hits[best] - runnerUp)));
+        if (hits[best] == 1 && runnerUp == 0 && words <= ShortPostWords)
+        {
+            confidence = SingleClueConfidence;
+            return true;
+        }
+
         return hits[best] >= MinimumHits && hits[best] >= 3 * runnerUp;
+    }
+
+    // Letters of one language only among the five (and not of Italian, Dutch or Catalan either, where possible); each
+    // language counts once per post however many such letters it has.
+    private static void MarkLetters(ReadOnlySpan<char> word, Span<bool> marked)
+    {
+        foreach (var c in word)
+        {
+            var language = char.ToLowerInvariant(c) switch
+            {
+                'ä' or 'ö' or 'ü' or 'ß' => 1,
+                'ñ' => 2,
+                'œ' or 'û' or 'î' => 3,
+                'ã' or 'õ' => 4,
+                _ => -1,
+            };
+            if (language >= 0)
+            {
+                marked[language] = true;
+            }
+        }
     }
 
     private static FrozenDictionary<string, int> Build()
@@ -73,26 +117,41 @@ internal static class FunctionWords
             ["the", "and", "is", "are", "to", "of", "it", "this", "that", "my", "you", "your", "with", "for", "i", "i'm", "it's",
                 "have", "has", "not", "just", "but", "they", "we", "what", "why", "how", "been", "be", "at", "can't", "don't",
                 "get", "got", "again", "still", "from", "will", "would", "all", "our", "their", "there", "was", "were", "doesn't",
-                "isn't", "never", "anyone", "after", "about"],
+                "isn't", "never", "anyone", "after", "about", "up", "out", "did", "does", "can", "if", "or", "when",
+                "now", "than", "then", "too", "very", "any", "some", "who", "only", "because", "really", "want", "need",
+                "going", "gonna", "had", "its", "dont", "cant", "didnt", "u", "ur", "lol", "thanks", "thank", "please",
+                "yet", "ever", "every", "off", "into", "by", "she", "his", "her", "them", "these", "those", "which",
+                "where", "could", "should", "being", "here", "over", "more", "one", "much", "new", "like", "love",
+                "great", "best", "worst", "today", "day", "days", "customer", "account", "order", "waiting", "guys", "yes"],
 
             // German
             ["der", "das", "und", "ist", "nicht", "ich", "ein", "eine", "mit", "auf", "für", "schon", "wieder", "noch", "sehr",
                 "auch", "sich", "den", "dem", "kein", "keine", "mein", "meine", "hat", "sind", "wir", "aber", "nur", "dass", "von",
-                "bei", "nach", "wie", "ihr", "seit", "immer", "wird", "habe", "einen", "einem", "zum", "zur", "uns", "euch"],
+                "bei", "nach", "wie", "ihr", "seit", "immer", "wird", "habe", "einen", "einem", "zum", "zur", "uns", "euch",
+                "mir", "mich", "doch", "jetzt", "heute", "endlich", "leider", "oder", "wenn", "weil", "gibt", "kann",
+                "war", "bin", "bist", "wurde", "werden", "haben", "alles", "nichts", "echt", "danke", "bitte", "gut",
+                "schlecht", "toll", "ganz", "gar", "warum", "zu", "nie", "mehr", "ohne", "über", "keinen", "einfach"],
 
             // Spanish
             ["el", "los", "las", "y", "es", "está", "están", "muy", "pero", "con", "una", "mi", "mis", "lo", "del", "al", "qué",
                 "más", "otra", "vez", "hay", "ya", "esta", "este", "eso", "sin", "nadie", "estoy", "fue", "también", "cuando",
-                "porque", "nos", "su", "sus", "ni", "le", "les"],
+                "porque", "nos", "su", "sus", "ni", "le", "les", "tengo", "tiene", "hace", "hoy", "ahora", "gracias",
+                "siempre", "día", "días", "puedo", "estaba", "esto", "malo", "bueno", "mucho", "cuenta", "servicio", "llevo",
+                "sigue", "ningún", "ninguna", "algo", "otro", "así", "aquí", "dónde", "cómo", "pésimo", "pésima"],
 
             // French
             ["le", "les", "des", "est", "et", "je", "pas", "une", "du", "au", "aux", "ce", "cette", "c'est", "j'ai", "très",
                 "mais", "pour", "avec", "sur", "qui", "ne", "plus", "encore", "mon", "mes", "vous", "nous", "il", "elle", "ça",
-                "rien", "tout", "n'est", "j'en", "m'a", "depuis", "toujours"],
+                "rien", "tout", "n'est", "j'en", "m'a", "depuis", "toujours", "ai", "avez", "suis", "sont", "fait", "être",
+                "avoir", "merci", "aussi", "déjà", "jamais", "chez", "leur", "votre", "notre", "moi", "toi", "quand",
+                "trop", "beaucoup", "peu", "aujourd'hui", "j'aime", "d'un", "d'une", "qu'il", "n'ai", "m'ont", "nul", "ras"],
 
             // Portuguese
             ["um", "uma", "não", "é", "com", "dos", "das", "na", "em", "eu", "meu", "minha", "muito", "isso", "esse", "essa",
-                "foi", "ao", "à", "você", "já", "tudo", "ainda", "sem", "obrigado", "obrigada", "está", "estou", "pelo", "pela"],
+                "foi", "ao", "você", "já", "tudo", "ainda", "sem", "obrigado", "obrigada", "está", "mais", "estou", "pelo", "pela", "vocês",
+                "estão", "tá", "tô", "hoje", "agora", "também", "mesmo", "sempre", "ninguém", "pra", "vou", "tem",
+                "ter", "fiz", "aqui", "onde", "ele", "ela", "eles", "seu", "sua", "meus", "minhas", "péssimo", "péssima",
+                "atendimento", "ótimo", "ótima"],
         ];
 
         var lookup = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -105,6 +164,29 @@ internal static class FunctionWords
             }
         }
 
+        AddLexiconWords(lookup);
         return lookup.Where(pair => pair.Value >= 0).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    // The words of one language's own sentiment lexicon, and of no other lexicon (English included), are clues too:
+    // short posts often carry little else ("péssimo", "enttäuschend").
+    private static void AddLexiconWords(Dictionary<string, int> lookup)
+    {
+        var lexiconWords = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var l = 1; l < Languages.Length; l++)
+        {
+            foreach (var term in LanguageResources.For(Languages[l])!.Lexicon.Keys)
+            {
+                if (term.Length >= 4 && !term.Contains(' ', StringComparison.Ordinal) && !SentimentModel.BuiltInLexicon.ContainsKey(term))
+                {
+                    lexiconWords[term] = lexiconWords.TryGetValue(term, out var other) && other != l ? -1 : l;
+                }
+            }
+        }
+
+        foreach (var (word, language) in lexiconWords)
+        {
+            lookup.TryAdd(word, language);
+        }
     }
 }

@@ -91,14 +91,24 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     /// rules but the confidence stays at most <see cref="UncertainLanguageConfidence"/>.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public SentimentScore Analyze(string text, string? language = null)
+    public SentimentScore Analyze(string text, string? language = null) => Analyze(text, TextLanguage.FromTag(language));
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A tag is read as by <see cref="Analyze(string, string?)"/>. A detected language is used as it is, without detecting
+    /// it again: a detected language that could not be told is read with the English rules at
+    /// <see cref="UncertainLanguageConfidence"/>. When <see cref="SentimentOptions.DetectLanguage"/> is off, a detected
+    /// language is ignored and the text read as untagged English.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public SentimentScore Analyze(string text, TextLanguage language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var primary = LanguageTags.Primary(language);
+        var primary = language.IsDetected && !_detectLanguage ? null : LanguageTags.Primary(language.Code);
         var languageKnown = primary is not null;
-        if (!languageKnown && _detectLanguage && !string.IsNullOrWhiteSpace(text))
+        if (!languageKnown && !language.IsDetected && _detectLanguage && !string.IsNullOrWhiteSpace(text))
         {
-            // Only untagged text pays for detection; a tag is trusted as it is.
+            // Only untagged text pays for detection; a tag, or a language the caller detected, is trusted as it is.
             primary = LanguageDetector.Shared.Detect(text).Language;
             languageKnown = primary is not null;
         }
