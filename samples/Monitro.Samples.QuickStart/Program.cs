@@ -1,11 +1,13 @@
 // Monitro quick start: listens to a bundled, offline data set of 3,000+ posts about Tidewell (a fictional
-// project-management company), its products, people and competitors, prints alerts as mentions are found,
-// and ends with the people who matter most and why.
+// project-management company), its products, people and competitors; routes what it finds through a few alert
+// rules; prints the alerts (the brand's first), what was skipped and why, the people who matter most and why,
+// and what to try next.
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monitro;
+using Monitro.Alerting;
 using Monitro.Samples.QuickStart;
 
 var culture = CultureInfo.InvariantCulture;
@@ -42,7 +44,7 @@ foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath +
     File.Delete(file);
 }
 
-var alerts = new ConsoleAlertSink(shownInFull: 25);
+var alerts = new AlertCollector();
 var services = new ServiceCollection();
 services.AddSingleton<TimeProvider>(new FixedClock(now));
 services.AddMonitro(options =>
@@ -64,11 +66,32 @@ services.AddMonitro(options =>
         o.DurableAgainstPowerLoss = false; // a demo: survive a killed process, skip waiting for the disk on every commit
     });
 
+// What deserves an alert: people who need an answer about us, and changes in a relationship, at once; everything
+// else waits for the hourly digest (docs/alerts.md has every filter and mode).
+services.Configure<AlertingOptions>(alerting =>
+{
+    var needsAnswer = new AlertRuleOptions { Name = "needs-answer", Mode = AlertMode.Immediate };
+    foreach (var intent in new[] { IntentLabel.Question, IntentLabel.Complaint, IntentLabel.ChurnRisk, IntentLabel.PurchaseIntent })
+    {
+        needsAnswer.Intents.Add(intent);
+    }
+
+    foreach (var category in new[] { WatchCategory.Brand, WatchCategory.Product, WatchCategory.Person })
+    {
+        needsAnswer.Categories.Add(category);
+    }
+
+    var relationships = new AlertRuleOptions { Name = "relationships", Mode = AlertMode.Immediate };
+    relationships.Kinds.Add("relationship.*");
+    alerting.Rules.Add(needsAnswer);
+    alerting.Rules.Add(relationships);
+    alerting.Rules.Add(new AlertRuleOptions { Name = "hourly", Mode = AlertMode.Digest, Period = DigestPeriod.Hourly });
+});
+
 await using var provider = services.BuildServiceProvider();
 var monitor = provider.GetRequiredService<MentionMonitor>();
 
-Console.WriteLine($"Monitro quick start: {watches.Count} watches, listening to the bundled posts (clock fixed at {now:yyyy-MM-dd HH:mm} UTC)");
-Console.WriteLine();
+Console.WriteLine($"Monitro quick start: {watches.Count} watches, 3 alert rules, listening to the bundled posts (clock fixed at {now:yyyy-MM-dd HH:mm} UTC)");
 var perWatch = new SortedDictionary<string, int>(StringComparer.Ordinal);
 await foreach (var mention in monitor.ListenAsync())
 {
@@ -76,13 +99,45 @@ await foreach (var mention in monitor.ListenAsync())
 }
 
 listener.RecordObservableInstruments();
-var queries = provider.GetRequiredService<IMonitroQueries>();
-var deadLetters = await queries.GetDeadLettersAsync(new PageRequest(PageSize: 100));
+var delivered = alerts.Alerts;
+var mentionAlerts = delivered.Where(a => a.Mention is not null)
+    .OrderBy(a => a.Mention!.Post.CreatedAt).ThenBy(a => a.Mention!.Post.Id, StringComparer.Ordinal).ThenBy(a => a.Mention!.Watch.Name, StringComparer.Ordinal)
+    .ToList();
+var brandAlerts = mentionAlerts.Where(a => a.Mention!.Watch.Category == WatchCategory.Brand).ToList();
+var otherAlerts = mentionAlerts.Where(a => a.Mention!.Watch.Category != WatchCategory.Brand).ToList();
+var relationshipAlerts = delivered.Where(a => a.Transition is not null)
+    .OrderBy(a => a.Transition!.DetectedAt).ThenBy(a => a.IdempotencyKey, StringComparer.Ordinal)
+    .ToList();
+
 Console.WriteLine();
-Console.WriteLine(string.Create(culture, $"{counters.GetValueOrDefault("monitro.posts.read")} posts read, {counters.GetValueOrDefault("monitro.posts.duplicates")} duplicates dropped, {counters.GetValueOrDefault("monitro.items.skipped")} malformed lines skipped, {perWatch.Values.Sum()} mentions found, {alerts.Delivered} alerts delivered"));
-foreach (var skipped in deadLetters.Items)
+Console.WriteLine(string.Create(culture, $"Alerts about Tidewell, the brand, oldest first ({Math.Min(15, brandAlerts.Count)} of {brandAlerts.Count}; rule: needs-answer)"));
+foreach (var alert in brandAlerts.Take(15))
 {
-    Console.WriteLine(string.Create(culture, $"  skipped {skipped.Position}: {Shorten(skipped.Reason, 100)}"));
+    Console.WriteLine("  " + Describe(alert.Mention!, showWatch: false));
+}
+
+Console.WriteLine();
+Console.WriteLine(string.Create(culture, $"Alerts about its products and people, oldest first ({Math.Min(10, otherAlerts.Count)} of {otherAlerts.Count})"));
+foreach (var alert in otherAlerts.Take(10))
+{
+    Console.WriteLine("  " + Describe(alert.Mention!, showWatch: true));
+}
+
+Console.WriteLine();
+Console.WriteLine(string.Create(culture, $"Relationship alerts, oldest first ({Math.Min(10, relationshipAlerts.Count)} of {relationshipAlerts.Count}; rule: relationships)"));
+foreach (var alert in relationshipAlerts.Take(10))
+{
+    Console.WriteLine(string.Create(culture, $"  {alert.Transition!.DetectedAt:MM-dd HH:mm} {alert.Title}"));
+}
+
+var mentionCount = perWatch.Values.Sum();
+Console.WriteLine();
+Console.WriteLine(string.Create(culture, $"{counters.GetValueOrDefault("monitro.posts.read")} posts read, {counters.GetValueOrDefault("monitro.posts.duplicates")} duplicates dropped, {counters.GetValueOrDefault("monitro.items.skipped")} malformed lines skipped, {mentionCount} mentions found, {delivered.Count} alerts delivered"));
+Console.WriteLine(string.Create(culture, $"  all {mentionCount} mentions also count in the hourly digest, sent when the hour closes (this demo's clock stands still, so the run ends first)"));
+var deadLetters = await provider.GetRequiredService<IMonitroQueries>().GetDeadLettersAsync(new PageRequest(PageSize: 100));
+foreach (var skipped in deadLetters.Items.OrderBy(LineNumber))
+{
+    Console.WriteLine(string.Create(culture, $"  skipped {skipped.Position}: {skipped.Reason}"));
 }
 
 Console.WriteLine();
@@ -94,17 +149,42 @@ foreach (var (watch, count) in perWatch.OrderByDescending(pair => pair.Value).Th
 
 Console.WriteLine();
 Console.WriteLine("The people who matter most (scores 0-100; affect 50 = neutral, — = too little evidence)");
-Console.WriteLine(string.Create(culture, $"  {"person",-30} {"role",-19} {"bond",4} {"band",-7} {"affect",6} {"care",4} {"open",4}  why"));
+Console.WriteLine(string.Create(culture, $"  {"person",-30} {"role",-19} {"bond",4} {"band",-7} {"affect",6} {"care",4} {"open",4}"));
 foreach (var person in monitor.Relationships.GetTop(15, now))
 {
-    var who = Shorten($"{person.Person.DisplayName ?? person.Person.Handle} ({person.Person.Platform})", 30);
+    var who = TextLayout.Shorten($"{person.Person.DisplayName ?? person.Person.Handle} ({person.Person.Platform})", 30);
     var role = person.Role?.ToString() ?? "—";
     var affect = person.Affect?.Value is { } tone ? tone.ToString("0", culture) : "—";
     var care = person.Care?.Value is { } responsiveness ? responsiveness.ToString("0", culture) : "—";
-    Console.WriteLine(string.Create(culture, $"  {who,-30} {role,-19} {person.Bond,4:0} {person.Band,-7} {affect,6} {care,4} {person.OpenItems,4}  {Shorten(person.Reason, 110)}"));
+    Console.WriteLine(string.Create(culture, $"  {who,-30} {role,-19} {person.Bond,4:0} {person.Band,-7} {affect,6} {care,4} {person.OpenItems,4}"));
+    foreach (var line in TextLayout.Wrap("why: " + person.Reason, 96))
+    {
+        Console.WriteLine("      " + line);
+    }
 }
 
 Console.WriteLine();
-Console.WriteLine($"Everything found is in {databasePath}");
+Console.WriteLine("What next");
+Console.WriteLine("  See it in a CRM:     dotnet run --project samples/Monitro.Samples.Crm -- --replay");
+Console.WriteLine("  Read the docs:       README.md, then docs/alerts.md (rules), docs/relationships.md (scores), docs/operations.md (health)");
+Console.WriteLine("  Open the database:   sqlite3 \"" + databasePath + "\" \"SELECT count(*) FROM mentions;\"");
+Console.WriteLine("                       (any SQLite tool opens it; docs/storage.md describes the tables)");
 
-static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+static string Describe(Mention mention, bool showWatch)
+{
+    var post = mention.Post;
+    var signals = mention.Signals;
+    var tone = signals is null ? "" : signals.Sentiment.Label.ToString().ToLowerInvariant();
+    var intents = signals is null || signals.Intents.Count == 0 ? "" : " " + string.Join(",", signals.Intents.Select(i => i.Label.ToString()).Distinct());
+    var answer = signals?.NeedsResponse == true ? " needs-answer" : "";
+    var watch = showWatch ? $"[{mention.Watch.Name}] " : "";
+    return string.Create(
+        CultureInfo.InvariantCulture,
+        $"{post.CreatedAt:MM-dd HH:mm} {watch}{post.Source}/@{post.Author.Handle}: {TextLayout.Shorten(post.Text, 70)}  ({tone}{intents}{answer})");
+}
+
+// Source items are positioned "line N": order them by N, so line 551 comes before line 2785.
+static long LineNumber(DeadLetter letter) =>
+    letter.Position.StartsWith("line ", StringComparison.Ordinal) && long.TryParse(letter.Position.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var line)
+        ? line
+        : long.MaxValue;

@@ -93,6 +93,13 @@ public sealed class MentionMonitor
         init => _services = _services with { Alerting = value };
     }
 
+    /// <summary>Sets where runs report their activity for health checks and gauges (<c>AddMonitro</c> shares it with them).</summary>
+    internal Diagnostics.PipelineActivity Activity
+    {
+        get => _services.Activity;
+        init => _services = _services with { Activity = value };
+    }
+
     /// <summary>Sets the store's interaction history, replayed into the relationship scorer when the first run starts.</summary>
     internal IInteractionHistory? InteractionHistory
     {

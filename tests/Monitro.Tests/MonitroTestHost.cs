@@ -7,16 +7,18 @@ namespace Monitro.Tests;
 /// <summary>Builds service providers with Monitro registered the way tests need it.</summary>
 internal static class MonitroTestHost
 {
-    public static ServiceProvider Build(Action<IMonitroBuilder> configure, Action<MonitroOptions>? options = null, TimeProvider? timeProvider = null)
+    public static ServiceProvider Build(
+        Action<IMonitroBuilder> configure, Action<MonitroOptions>? options = null, TimeProvider? timeProvider = null, Action<IServiceCollection>? services = null)
     {
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
+        collection.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
         if (timeProvider is not null)
         {
-            services.AddSingleton(timeProvider);
+            collection.AddSingleton(timeProvider);
         }
 
-        var builder = services.AddMonitro(o =>
+        var builder = collection.AddMonitro(o =>
         {
             o.SourceRetryInitialDelay = TimeSpan.FromMilliseconds(1);
             o.SourceRetryMaxDelay = TimeSpan.FromMilliseconds(20);
@@ -25,7 +27,7 @@ internal static class MonitroTestHost
         });
         builder.AddWatch("acme", WatchCategory.Brand, "acme OR \"acme corp\"");
         configure(builder);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public static async Task<List<Mention>> ListenAllAsync(this MentionMonitor monitor, CancellationToken cancellationToken = default)

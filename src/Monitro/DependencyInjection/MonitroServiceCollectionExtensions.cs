@@ -62,6 +62,7 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<MonitroMetrics>();
+        DiagnosticsRegistration.Add(services);
         services.TryAddSingleton<IMentionMatcher>(static _ => new MentionMatcher());
         services.AddOptions<RelationshipOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RelationshipOptions>, RelationshipOptionsValidator>());
@@ -98,6 +99,7 @@ public static class MonitroServiceCollectionExtensions
         {
             AlertRouter = provider.GetRequiredService<AlertRouter>(),
             InteractionHistory = InteractionHistoryOf(provider),
+            Activity = provider.GetRequiredService<PipelineActivity>(),
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MonitroHostedService>());
         services.AddOptions<AlertingOptions>().ValidateOnStart();

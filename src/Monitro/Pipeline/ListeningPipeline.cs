@@ -56,6 +56,7 @@ internal sealed class ListeningPipeline
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        _services.Activity.RunStarted(batches.Reader, options.BatchQueueCapacity);
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var delivery = new CancellationTokenSource();
@@ -91,6 +92,7 @@ internal sealed class ListeningPipeline
             failure ??= await FinishDeliveryAsync(dispatching, delivery, inFlight, stopping: cancellationToken.IsCancellationRequested || failure is not null).ConfigureAwait(false);
             error = failure is null ? null : new InvalidOperationException("The Monitro pipeline failed: " + failure.Message, failure);
             output?.TryComplete(error);
+            _services.Activity.RunStopped(failure);
             logger.PipelineStopped();
         }
 

@@ -27,4 +27,7 @@ internal sealed record PipelineServices(
 
     /// <summary>Gets what rebuilds the relationships from the stored interactions at start, or <see langword="null"/> when the store keeps no history.</summary>
     public RelationshipRestorer? Restorer { get; init; }
+
+    /// <summary>Gets where the run reports its sources' activity and its batch queue, for health checks and gauges.</summary>
+    public PipelineActivity Activity { get; init; } = new();
 }

@@ -26,6 +26,8 @@ internal sealed class SourceReader
             logger.SourceResuming(_source.Name, checkpoint.Value);
         }
 
+        var activity = _services.Activity.Source(_source.Name, _services.TimeProvider.GetUtcNow());
+        activity.Started(_services.TimeProvider.GetUtcNow());
         var failures = 0;
         while (true)
         {
@@ -35,6 +37,7 @@ internal sealed class SourceReader
                 await foreach (var batch in _source.ReadAsync(checkpoint, cancellationToken).ConfigureAwait(false))
                 {
                     failures = 0;
+                    activity.BatchRead(batch, _services.TimeProvider.GetUtcNow());
                     await writer.WriteAsync(new SourceWork(_source.Name, batch), cancellationToken).ConfigureAwait(false);
 
                     // The next attempt resumes after what is already on its way to a commit.
@@ -43,6 +46,7 @@ internal sealed class SourceReader
 
                 // Processing says the source reached its end once the batches before this mark are committed.
                 await writer.WriteAsync(SourceWork.EndOf(_source.Name), cancellationToken).ConfigureAwait(false);
+                activity.Ended();
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -54,6 +58,7 @@ internal sealed class SourceReader
                 failures++;
                 var delay = Backoff.Delay(failures, _services.Options.SourceRetryInitialDelay, _services.Options.SourceRetryMaxDelay);
                 _services.Metrics.SourceFailed(_source.Name);
+                activity.Failed(exception.GetType().Name, _services.TimeProvider.GetUtcNow() + delay);
                 // One Warning line per failure; the stack trace only at Debug.
                 logger.SourceFailed(_source.Name, exception.GetType().Name, exception.Message, _services.TimeProvider.GetUtcNow() + delay, delay, failures);
                 logger.SourceFailureDetails(exception, _source.Name);

@@ -130,7 +130,7 @@ public sealed class JsonLinesReplaySource : IListeningSource
         }
         catch (JsonException exception)
         {
-            skipped.Add(new SkippedItem(Name, Position(lineNumber), "malformed post: " + exception.Message, Excerpt(line)));
+            skipped.Add(new SkippedItem(Name, Position(lineNumber), JsonLineErrors.Describe(exception), Excerpt(line)));
         }
     }
 

@@ -18,7 +18,10 @@ public sealed class AddMonitroTests
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        Assert.Single(provider.GetServices<IHostedService>());
+        // One pipeline runner and one outbox sampler for the gauges.
+        Assert.Single(provider.GetServices<IHostedService>().OfType<Monitro.DependencyInjection.MonitroHostedService>());
+        Assert.Single(provider.GetServices<IHostedService>().OfType<Monitro.Diagnostics.OutboxStatisticsSampler>());
+        Assert.Equal(2, provider.GetServices<IHostedService>().Count());
         Assert.Single(provider.GetServices<MentionMonitor>());
         Assert.Single(provider.GetServices<IMentionMatcher>());
         Assert.Single(provider.GetRequiredService<MentionMonitor>().Matcher.Watches);

@@ -45,6 +45,13 @@ public sealed class JsonLinesReplaySourceTests : IDisposable
         Assert.Equal(["line 2", "line 5", "line 6", "line 7", "line 8"], skipped.Select(s => s.Position));
         Assert.All(skipped, s => Assert.StartsWith("malformed post", s.Reason, StringComparison.Ordinal));
         Assert.All(skipped, s => Assert.Equal("replay", s.SourceName));
+        // Plain words: no .NET type names, and no line count of the serializer's own (it says "LineNumber: 0").
+        Assert.All(skipped, s => Assert.DoesNotContain("LineNumber", s.Reason, StringComparison.Ordinal));
+        Assert.All(skipped, s => Assert.DoesNotContain("System.", s.Reason, StringComparison.Ordinal));
+        Assert.Equal("malformed post: not valid JSON (at byte 2 of the line)", skipped[1].Reason);
+        Assert.Equal("malformed post: field 'author' has the wrong type", skipped[2].Reason);
+        Assert.Equal("malformed post: field 'createdAt' has the wrong type", skipped[3].Reason);
+        Assert.StartsWith("malformed post: required field missing: 'author'", skipped[4].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
