@@ -26,7 +26,7 @@ public sealed class PackedPackageTests(PackedPackagesFixture packages, ITestOutp
         }
 
         workspace.WriteSolution(snippets);
-        var (buildExit, buildOutput) = await DotnetCli.RunAsync(scratch, TimeSpan.FromMinutes(8), "build", workspace.Solution, "-nodeReuse:false");
+        var (buildExit, buildOutput) = await DotnetCli.RunAsync(scratch, TimeSpan.FromMinutes(25), "build", workspace.Solution, "-nodeReuse:false");
         Assert.True(buildExit == 0, $"A documentation snippet does not compile (each project is named after its document and line):\n{buildOutput}");
 
         foreach (var snippet in snippets.Where(s => s.Kind == SnippetKind.Run))
