@@ -34,7 +34,7 @@ public sealed class PackedPackageTests(PackedPackagesFixture packages, ITestOutp
             var data = Path.Combine(scratch, "run-" + snippet.ProjectName);
             Directory.CreateDirectory(data);
             File.Copy(Repository.File("samples/Monitro.Samples.QuickStart/Data/posts.jsonl"), Path.Combine(data, "posts.jsonl"));
-            var (runExit, runOutput) = await DotnetCli.RunAsync(data, TimeSpan.FromMinutes(3), workspace.ProgramOf(snippet));
+            var (runExit, runOutput) = await DotnetCli.RunAsync(data, TimeSpan.FromMinutes(10), workspace.ProgramOf(snippet));
             output.WriteLine($"{snippet}: exit {runExit}, {runOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length} lines");
             Assert.True(runExit == 0, $"{snippet} failed on the bundled data:\n{runOutput}");
             Assert.False(string.IsNullOrWhiteSpace(runOutput), $"{snippet} printed nothing on the bundled data.");
