@@ -18,60 +18,19 @@ if (!File.Exists(settingsFile))
 }
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var configuration = builder.Configuration;
-var sources = configuration.GetSection("Sources");
-var enabledSources = 0;
-
-var monitro = builder.Services
-    .AddMonitro(options => configuration.GetSection("Monitro").Bind(options))
+var monitro = builder.Configuration.GetSection("Monitro");
+builder.Services.AddMonitro(monitro)                       // watches, options, alert rules and sinks
+    .AddSources(monitro.GetSection("Sources"))             // every enabled source
     .AddSink(new ConsoleMentionSink())
-    .UseSqlite(configuration["Storage:Sqlite"] ?? "monitro.db"); // checkpoints, mentions and the alert outbox survive restarts
-
-if (Enabled(sources.GetSection("GoogleAlerts")))
-{
-    monitro.AddGoogleAlerts("google-alerts", options => sources.GetSection("GoogleAlerts").Bind(options));
-    enabledSources++;
-}
-
-foreach (var feed in sources.GetSection("Rss").GetChildren().Where(Enabled))
-{
-    monitro.AddRss(feed["Name"] ?? feed.Key, options => feed.Bind(options));
-    enabledSources++;
-}
-
-if (Enabled(sources.GetSection("Mastodon")))
-{
-    monitro.AddMastodon("mastodon", options => sources.GetSection("Mastodon").Bind(options));
-    enabledSources++;
-}
-
-if (Enabled(sources.GetSection("Bluesky")))
-{
-    monitro.AddBlueskyJetstream("bluesky", options => sources.GetSection("Bluesky").Bind(options));
-    enabledSources++;
-}
-
-if (Enabled(sources.GetSection("HackerNews")))
-{
-    monitro.AddHackerNews("hackernews", options => sources.GetSection("HackerNews").Bind(options));
-    enabledSources++;
-}
-
-if (Enabled(sources.GetSection("Reddit")))
-{
-    monitro.AddReddit("reddit", options => sources.GetSection("Reddit").Bind(options));
-    enabledSources++;
-}
+    .UseSqlite(builder.Configuration["Storage:Sqlite"] ?? "monitro.db"); // checkpoints, mentions and the alert outbox survive restarts
 
 builder.Services.AddHostedService<SourceHealthReporter>();
 var host = builder.Build();
-if (enabledSources == 0)
+if (!host.Services.GetServices<IListeningSource>().Any())
 {
     host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Monitro.Samples.Worker")
-        .LogWarning("No source is enabled, so nothing will be heard: set \"Enabled\": true for a source in {SettingsFile}.", settingsFile);
+        .LogWarning("No source is enabled, so nothing will be heard: set \"Enabled\": true for a source under Monitro:Sources in {SettingsFile}.", settingsFile);
 }
 
 await host.RunAsync();
 return 0;
-
-static bool Enabled(IConfigurationSection section) => section.Exists() && section.GetValue("Enabled", defaultValue: true);

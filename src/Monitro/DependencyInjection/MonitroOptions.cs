@@ -84,4 +84,7 @@ public sealed class MonitroOptions
     /// <summary>Gets or sets a value indicating whether a Generic Host runs the pipeline in the background.</summary>
     /// <value>The default is <see langword="true"/>. Set it to <see langword="false"/> when the application calls <see cref="MentionMonitor.ListenAsync"/> itself.</value>
     public bool RunInBackground { get; set; } = true;
+
+    /// <summary>Gets or sets the configuration section the options were bound from, so that validation errors name the path of the bad value.</summary>
+    internal string? ConfigurationPath { get; set; }
 }
