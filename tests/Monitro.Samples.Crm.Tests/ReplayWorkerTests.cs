@@ -1,3 +1,4 @@
+using Monitro.Samples.Crm.Replay;
 using Monitro.Testing;
 
 namespace Monitro.Samples.Crm.Tests;

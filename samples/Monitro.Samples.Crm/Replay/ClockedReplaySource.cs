@@ -28,8 +28,9 @@ public sealed class ClockedReplaySource : IListeningSource
     /// <param name="atEnd">Called with the time of the last post once everything is committed; the source ends when it returns.</param>
     public ClockedReplaySource(string name, string path, FakeTimeProvider clock, IMonitroStore store, Func<DateTimeOffset, CancellationToken, Task> atEnd)
     {
-        // Small batches keep the clock close to each post's own time (a batch is a couple of hours of the sample's posts).
-        _posts = new JsonLinesReplaySource(name, new JsonLinesSourceOptions { Path = path, BatchSize = 16 });
+        // One post per batch: the pipeline routes a batch at one moment, so each post lands in the digest and spike
+        // windows of its own time (batches of 16 were hours long and piled whole hours into one spike window).
+        _posts = new JsonLinesReplaySource(name, new JsonLinesSourceOptions { Path = path, BatchSize = 1 });
         _clock = clock;
         _store = store;
         _atEnd = atEnd;

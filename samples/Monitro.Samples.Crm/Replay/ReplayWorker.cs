@@ -81,7 +81,13 @@ public static class ReplayWorker
             // Every mention becomes a timeline activity and every relationship change an alert; a daily digest and
             // spike alerts come on top.
             options.RaiseRetractionAlerts = true;
-            options.Rules.Add(new AlertRuleOptions { Name = "timeline" });
+            var timeline = new AlertRuleOptions { Name = "timeline" };
+            timeline.Kinds.Add(AlertKinds.Mention);
+            timeline.Kinds.Add(AlertKinds.MentionRetracted);
+            options.Rules.Add(timeline);
+            var relationships = new AlertRuleOptions { Name = "relationships" };
+            relationships.Kinds.Add(AlertKinds.RelationshipPrefix + "*");
+            options.Rules.Add(relationships);
             options.Rules.Add(new AlertRuleOptions { Name = "daily-digest", Mode = AlertMode.Digest, Period = DigestPeriod.Daily });
             options.Rules.Add(new AlertRuleOptions { Name = "spikes", Mode = AlertMode.Spike });
         });
