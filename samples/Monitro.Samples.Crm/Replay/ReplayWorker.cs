@@ -50,7 +50,7 @@ public static class ReplayWorker
         services.AddSingleton<TimeProvider>(clock);
         var monitro = services.AddMonitro(options =>
             {
-                // One batch in the queue: the source hands over the next batch only once the last one is committed.
+                // The source hands over the next batch only once the last one is committed: a queue of one is enough.
                 options.BatchQueueCapacity = 1;
                 foreach (var watch in watches)
                 {
