@@ -1,13 +1,18 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Monitro.Samples.Crm.Data;
+using Monitro.Samples.Crm.Pages;
 
 namespace Monitro.Samples.Crm;
 
-/// <summary>Builds and starts the CRM web app: the webhook endpoint and the contacts page.</summary>
+/// <summary>Builds and starts the CRM web app: the webhook endpoint, the pages and their stylesheet.</summary>
 public static class CrmApp
 {
     /// <summary>The shortest secret accepted, in UTF-8 bytes, as for Monitro's webhook sink.</summary>
     public const int MinSecretBytes = 32;
+
+    /// <summary>The policy sent with every response: the app's own stylesheet, no script at all, no framing.</summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>Starts the app and returns it with the address it listens on.</summary>
     /// <exception cref="ArgumentException">The secret is shorter than <see cref="MinSecretBytes"/>, or the address is not a loopback address.</exception>
@@ -21,7 +26,7 @@ public static class CrmApp
                 nameof(settings));
         }
 
-        // The contacts page has no login: it must not be reachable from another machine.
+        // The pages have no login: they must not be reachable from another machine.
         if (!settings.Url.IsLoopback)
         {
             throw new ArgumentException(
@@ -35,11 +40,28 @@ public static class CrmApp
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);
         builder.Services.AddSingleton(new CrmDatabase(settings.DatabasePath));
+        builder.Services.AddSingleton(new CasePolicy(settings.OwnIdentityKeys));
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            return next(context);
+        });
         app.MapPost("/hooks/monitro", MonitroWebhookEndpoint.HandleAsync);
-        app.MapGet("/", (CrmDatabase database) => Results.Content(ContactsPage.Render(database.ReadContacts(), database.ReadAlerts()), "text/html; charset=utf-8"));
+        app.MapGet("/", (HttpRequest request, CrmDatabase database) => Html(ContactsPage.Render(database.ReadContacts(Views.ContactQuery.From(request.Query)), database.Count("cases"))));
+        app.MapGet("/contact", (string? id, CrmDatabase database) =>
+            id is not null && database.ReadContact(id) is { } detail ? Html(ContactPage.Render(detail)) : Results.NotFound("No such contact."));
+        app.MapGet("/cases", (CrmDatabase database) => Html(CasesPage.Render(database.ReadOpenCases(), database.Count("cases"))));
+        app.MapGet("/alerts", (CrmDatabase database) => Html(AlertsPage.Render(
+            database.ReadAlerts(AlertKinds.Digest), database.ReadAlerts(AlertKinds.Spike), database.ReadAlerts(AlertKinds.RelationshipPrefix))));
+        app.MapGet(PageLayout.StylesheetPath, () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8"));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address));
     }
+
+    private static IResult Html(string page) => Results.Content(page, "text/html; charset=utf-8");
 }

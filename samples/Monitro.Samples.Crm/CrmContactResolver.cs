@@ -1,3 +1,5 @@
+using Monitro.Samples.Crm.Data;
+
 namespace Monitro.Samples.Crm;
 
 /// <summary>

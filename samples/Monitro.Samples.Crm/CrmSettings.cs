@@ -11,4 +11,7 @@ public sealed record CrmSettings
 
     /// <summary>Gets the address to listen on: a loopback address (the pages have no login); port 0 picks a free port.</summary>
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+
+    /// <summary>Gets the identity keys (<c>platform:handle</c>) of the company's own accounts: their posts never open a case.</summary>
+    public IReadOnlySet<string> OwnIdentityKeys { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }

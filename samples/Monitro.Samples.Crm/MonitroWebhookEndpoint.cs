@@ -1,20 +1,21 @@
 using System.Text.Json;
 using Monitro.Alerting.Delivery;
 using Monitro.Events;
+using Monitro.Samples.Crm.Data;
 
 namespace Monitro.Samples.Crm;
 
 /// <summary>
 /// Receives Monitro's CRM events: verifies the signature and the timestamp (401 otherwise), ignores a key it has
 /// processed (200, nothing changes), and applies the event: upsert the profile, add the activity, open a case for
-/// a complaint, remove a retracted post, keep digests and spikes.
+/// a complaint from a person (<see cref="CasePolicy"/>), remove a retracted post, keep digests and spikes.
 /// </summary>
 public static class MonitroWebhookEndpoint
 {
     /// <summary>The largest body accepted; Monitro's events are a few kilobytes.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    public static async Task<IResult> HandleAsync(HttpRequest request, CrmDatabase database, CrmSettings settings, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(HttpRequest request, CrmDatabase database, CrmSettings settings, CasePolicy cases, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -58,7 +59,7 @@ public static class MonitroWebhookEndpoint
             var applied = header.Type switch
             {
                 CrmEventTypes.PersonUpserted => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventPersonUpsertedData, (c, t, e) => CrmDatabase.UpsertProfile(c, t, e.Data.Person, now)),
-                CrmEventTypes.MentionCreated => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventMentionCreatedData, (c, t, e) => CrmDatabase.AddActivity(c, t, e.Data, now)),
+                CrmEventTypes.MentionCreated => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventMentionCreatedData, (c, t, e) => CrmDatabase.AddActivity(c, t, e.Data, cases, now)),
                 CrmEventTypes.MentionRetracted => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventMentionRetractedData, (c, t, e) => CrmDatabase.Retract(c, t, e.Data.PostId)),
                 CrmEventTypes.RelationshipChanged => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventRelationshipChangedData, (c, t, e) => CrmDatabase.AddAlert(c, t, e.Id, e.Data.AlertKind, e.Data.Title, e.Time)),
                 CrmEventTypes.AlertRaised => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventAlertRaisedData, (c, t, e) => CrmDatabase.AddAlert(c, t, e.Id, e.Data.Kind, e.Data.Title, e.Time)),

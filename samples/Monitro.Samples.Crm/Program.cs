@@ -1,7 +1,9 @@
-// The sample CRM: receives Monitro's signed CRM events on /hooks/monitro and lists contacts, timelines and cases on /.
+// The sample CRM: receives Monitro's signed CRM events on /hooks/monitro and shows contacts, timelines, cases and alerts.
 // `--replay` also runs a Monitro pipeline in this process on the quick start's bundled posts, posting to the CRM.
 using System.Security.Cryptography;
 using Monitro.Samples.Crm;
+using Monitro.Samples.Crm.Data;
+using Monitro.Samples.Crm.Replay;
 
 // No secret in the repository: the one configured, or a new one for this run only (the replay in this process
 // signs with it; an outside Monitro needs the configured one).
@@ -17,6 +19,7 @@ var settings = new CrmSettings
     DatabasePath = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), "monitro-sample-crm.db"),
     Url = new Uri(Option(args, "--url") ?? "http://127.0.0.1:5080"),
     Secret = secret,
+    OwnIdentityKeys = ReplayWorker.OwnIdentityKeys,
 };
 (WebApplication App, Uri Address) started;
 try
@@ -39,7 +42,9 @@ if (args.Contains("--replay"))
     var data = Path.Combine(AppContext.BaseDirectory, "Data");
     Console.WriteLine("Replaying the bundled posts through Monitro into the CRM…");
     var mentions = await ReplayWorker.RunAsync(address, settings, database, Path.Combine(data, "posts.jsonl"), Path.Combine(data, "watches.json"));
-    Console.WriteLine($"Replay done: {mentions} mentions; the CRM has {database.Count("contacts")} contacts, {database.Count("activities")} activities, {database.Count("cases")} open cases. Open {address} (Ctrl+C stops).");
+    Console.WriteLine(
+        $"Replay done: {mentions} mentions; the CRM has {database.Count("contacts")} contacts ({database.Count("relationships")} scored), {database.Count("activities")} activities, " +
+        $"{database.Count("cases")} open cases, {database.Count("alerts")} digests, spikes and relationship alerts. Open {address} (Ctrl+C stops).");
     if (args.Contains("--exit"))
     {
         await app.StopAsync();

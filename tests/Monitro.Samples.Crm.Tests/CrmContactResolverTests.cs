@@ -1,5 +1,5 @@
 using Monitro.Events;
-using Monitro.Samples.Crm;
+using Monitro.Samples.Crm.Data;
 
 namespace Monitro.Samples.Crm.Tests;
 

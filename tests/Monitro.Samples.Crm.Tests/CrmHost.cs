@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Monitro.Alerting.Delivery;
 using Monitro.Events;
 using Monitro.Samples.Crm;
+using Monitro.Samples.Crm.Data;
+using Monitro.Samples.Crm.Replay;
 using Monitro.Testing;
 
 namespace Monitro.Samples.Crm.Tests;
@@ -27,7 +29,7 @@ internal sealed class CrmHost : IAsyncDisposable
     public static async Task<CrmHost> StartAsync()
     {
         var host = new CrmHost();
-        host.Settings = new CrmSettings { Secret = Secret, DatabasePath = host._folder.File("crm.db"), Url = new Uri("http://127.0.0.1:0") };
+        host.Settings = new CrmSettings { Secret = Secret, DatabasePath = host._folder.File("crm.db"), Url = new Uri("http://127.0.0.1:0"), OwnIdentityKeys = ReplayWorker.OwnIdentityKeys };
         (host._app, host.Address) = await CrmApp.StartAsync(host.Settings);
         host.Database = host._app.Services.GetService(typeof(CrmDatabase)) as CrmDatabase ?? throw new InvalidOperationException();
         return host;

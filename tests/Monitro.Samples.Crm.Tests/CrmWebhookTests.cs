@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Monitro.Events;
+using Monitro.Samples.Crm.Views;
 
 namespace Monitro.Samples.Crm.Tests;
 
@@ -19,18 +20,22 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         await _crm.PostAllAsync(SampleAlerts.Praise());
 
         Assert.Equal((2, 2, 2, 1), (_crm.Database.Count("contacts"), _crm.Database.Count("profiles"), _crm.Database.Count("activities"), _crm.Database.Count("cases")));
-        var contacts = _crm.Database.ReadContacts();
-        var olga = Assert.Single(contacts, c => c.Name == "Olga Berg");
-        Assert.Equal("C-mastodon:olga@example.social", olga.Id);
-        Assert.StartsWith("#1 Complaint from @olga@example.social about Tidewell", Assert.Single(olga.OpenCases), StringComparison.Ordinal);
-        Assert.Contains("tidewell lost my whole board", Assert.Single(olga.Timeline), StringComparison.Ordinal);
-        Assert.Equal(-0.8, olga.AverageSentiment);
-        Assert.Empty(Assert.Single(contacts, c => c.Name == "Ravi Patel").OpenCases);
+        var page = _crm.Database.ReadContacts(ContactQuery.Default);
+        Assert.Equal(2, page.Total);
+        var olga = Assert.Single(page.Contacts, c => c.Name == "Olga Berg");
+        Assert.Equal(("C-mastodon:olga@example.social", 1, 1), (olga.Id, olga.OpenCases, olga.Posts));
+        Assert.Equal(olga, page.Contacts[0]); // open cases first
+        var detail = _crm.Database.ReadContact(olga.Id)!;
+        var openCase = Assert.Single(detail.Cases);
+        Assert.Equal("Complaint from @olga@example.social about Tidewell", openCase.Title);
+        Assert.Equal("tidewell lost my whole board, this is broken <b>again</b>", openCase.Text);
+        Assert.Equal(openCase.Text, Assert.Single(detail.Timeline).Text);
+        Assert.Equal(0, Assert.Single(page.Contacts, c => c.Name == "Ravi Patel").OpenCases);
         Assert.Equal("C-mastodon:olga@example.social", _crm.Database.ContactIdOf("mastodon:olga@example.social"));
     }
 
     [Fact]
-    public async Task Events_ComplaintMatchingTwoWatches_OpensOneCaseAndTwoActivities()
+    public async Task Events_ComplaintMatchingTwoWatches_OpensOneCaseAndShowsOneTimelineRowWithBothWatches()
     {
         var complaint = SampleAlerts.Complaint();
         await _crm.PostAllAsync(complaint);
@@ -38,18 +43,28 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         await _crm.PostAllAsync(Alert.ForMention(product, DateTimeOffset.UtcNow));
 
         Assert.Equal((2, 1), (_crm.Database.Count("activities"), _crm.Database.Count("cases")));
+        var row = Assert.Single(_crm.Database.ReadContact("C-mastodon:olga@example.social")!.Timeline);
+        Assert.Equal(["Tidewell", "Tidewell Boards"], row.Watches);
+        Assert.Equal(1, _crm.Database.ReadContacts(ContactQuery.Default).Contacts[0].Posts);
     }
 
     [Fact]
-    public async Task Page_ListsContactsWithTimelineAndCaseAndEncodesText()
+    public async Task Pages_ShowContactCaseAndTimelineAndEncodeText()
     {
         await _crm.PostAllAsync(SampleAlerts.Complaint());
 
-        var html = await _crm.Client.GetStringAsync(_crm.Address);
+        var list = await _crm.Client.GetStringAsync(_crm.Address);
+        var contact = await _crm.Client.GetStringAsync(new Uri(_crm.Address, "/contact?id=" + Uri.EscapeDataString("C-mastodon:olga@example.social")));
+        var cases = await _crm.Client.GetStringAsync(new Uri(_crm.Address, "/cases"));
 
-        Assert.Contains("<h2>Olga Berg</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("Open case #1 Complaint from @olga@example.social", html, StringComparison.Ordinal);
-        Assert.Contains("this is broken &lt;b&gt;again&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.Contains(">Olga Berg</a>", list, StringComparison.Ordinal);
+        Assert.Contains("1–1 of 1 contacts · 1 open cases", list, StringComparison.Ordinal);
+        foreach (var page in new[] { contact, cases })
+        {
+            Assert.Contains("Case #1 Complaint from @olga@example.social about Tidewell", page, StringComparison.Ordinal);
+            Assert.Contains("this is broken &lt;b&gt;again&lt;/b&gt;", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("<b>again", page, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -165,6 +180,6 @@ public sealed class CrmWebhookTests : IAsyncLifetime
             Digest = new AlertDigest { WindowStart = DateTimeOffset.UtcNow.AddDays(-1), WindowEnd = DateTimeOffset.UtcNow },
         });
 
-        Assert.Contains("[daily] Daily digest: 12 mentions on 2 watches", await _crm.Client.GetStringAsync(_crm.Address), StringComparison.Ordinal);
+        Assert.Contains("[daily] Daily digest: 12 mentions on 2 watches", await _crm.Client.GetStringAsync(new Uri(_crm.Address, "/alerts")), StringComparison.Ordinal);
     }
 }

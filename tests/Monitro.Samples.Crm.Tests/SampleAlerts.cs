@@ -7,9 +7,12 @@ internal static class SampleAlerts
 {
     private static readonly Watch Brand = new() { Name = "Tidewell", Category = WatchCategory.Brand, Query = "tidewell" };
 
-    public static Alert Mention(string nativeId, string handle, string displayName, string text, SentimentLabel label, double compound, params IntentLabel[] intents)
+    public static Alert Mention(string nativeId, string handle, string displayName, string text, SentimentLabel label, double compound, params IntentLabel[] intents) =>
+        Mention("mastodon", nativeId, handle, displayName, text, label, compound, intents);
+
+    public static Alert Mention(string source, string nativeId, string handle, string displayName, string text, SentimentLabel label, double compound, params IntentLabel[] intents)
     {
-        var post = TestPosts.Create(nativeId, text, handle: handle, createdAt: DateTimeOffset.UtcNow.AddMinutes(-5));
+        var post = TestPosts.Create(nativeId, text, handle: handle, source: source, createdAt: DateTimeOffset.UtcNow.AddMinutes(-5));
         var mention = new Mention
         {
             Post = post with { Author = post.Author with { DisplayName = displayName, Followers = 120 } },

@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Monitro.Samples.Crm.Replay;
+
+/// <summary>
+/// Replays a JSON Lines file as if the posts were arriving now: before each batch goes to the pipeline, the virtual
+/// clock moves to the batch's latest post, so digest windows, spike windows and relationship transitions happen at
+/// the posts' own times instead of all at once on today's date (when every window and transition would already be
+/// old). One batch is handed over at a time: the next one waits until the store has committed the previous one, so
+/// the pipeline never processes a batch while the clock already shows a later one.
+/// </summary>
+public sealed class ClockedReplaySource : IListeningSource
+{
+    // The store is polled on the real clock: the virtual one only moves with the posts.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
+
+    private readonly JsonLinesReplaySource _posts;
+    private readonly FakeTimeProvider _clock;
+    private readonly IMonitroStore _store;
+    private readonly Func<DateTimeOffset, CancellationToken, Task> _atEnd;
+
+    /// <param name="name">The source name.</param>
+    /// <param name="path">The JSON Lines file, in time order.</param>
+    /// <param name="clock">The pipeline's clock, moved by this source only.</param>
+    /// <param name="store">The pipeline's store, asked for the committed checkpoint.</param>
+    /// <param name="atEnd">Called with the time of the last post once everything is committed; the source ends when it returns.</param>
+    public ClockedReplaySource(string name, string path, FakeTimeProvider clock, IMonitroStore store, Func<DateTimeOffset, CancellationToken, Task> atEnd)
+    {
+        // One post per batch: the pipeline routes a batch at one moment, so each post lands in the digest and spike
+        // windows of its own time (batches of 16 were hours long and piled whole hours into one spike window).
+        _posts = new JsonLinesReplaySource(name, new JsonLinesSourceOptions { Path = path, BatchSize = 1 });
+        _clock = clock;
+        _store = store;
+        _atEnd = atEnd;
+    }
+
+    /// <inheritdoc />
+    public string Name => _posts.Name;
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<SourceBatch> ReadAsync(SourceCheckpoint? checkpoint, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var previous = checkpoint;
+        await foreach (var batch in _posts.ReadAsync(checkpoint, cancellationToken).ConfigureAwait(false))
+        {
+            await WaitForCommitAsync(previous, cancellationToken).ConfigureAwait(false);
+            MoveClockTo(batch.Posts.Count == 0 ? _clock.GetUtcNow() : batch.Posts.Max(post => post.CreatedAt));
+            yield return batch;
+            previous = batch.Checkpoint ?? previous;
+        }
+
+        await WaitForCommitAsync(previous, cancellationToken).ConfigureAwait(false);
+        await _atEnd(_clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the clock forward (never back: posts a little out of order keep the latest time).</summary>
+    public void MoveClockTo(DateTimeOffset time)
+    {
+        if (time > _clock.GetUtcNow())
+        {
+            _clock.SetUtcNow(time);
+        }
+    }
+
+    private async Task WaitForCommitAsync(SourceCheckpoint? expected, CancellationToken cancellationToken)
+    {
+        if (expected is null)
+        {
+            return;
+        }
+
+        var waited = TimeSpan.Zero;
+        while ((await _store.GetCheckpointAsync(Name, cancellationToken).ConfigureAwait(false))?.Value != expected.Value)
+        {
+            if (waited >= MaxWait)
+            {
+                // Only the clock's precision depends on this wait: a stalled commit must not stop the replay.
+                return;
+            }
+
+            await Task.Delay(PollInterval, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            waited += PollInterval;
+        }
+    }
+}

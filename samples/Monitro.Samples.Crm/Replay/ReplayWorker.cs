@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Monitro.Alerting;
+using Monitro.Delivery;
+using Monitro.Events;
+using Monitro.Samples.Crm.Data;
+
+namespace Monitro.Samples.Crm.Replay;
+
+/// <summary>
+/// A Monitro pipeline in the same process: replays the quick start's posts against its watches on a virtual clock
+/// that follows the posts' times, and sends every alert to the CRM as signed CRM events. Contact ids come from the
+/// CRM's own database, for the events and, through <see cref="CrmContactResolver"/>, for Monitro's relationship
+/// scoring. At the end the CRM takes each person's relationship scores and roles from Monitro.
+/// </summary>
+public static class ReplayWorker
+{
+    /// <summary>The company's own accounts in the bundled posts: their posts are answers, never cases.</summary>
+    public static IReadOnlyList<(string Platform, string Handle)> OwnAccounts { get; } =
+    [
+        ("mastodon", "tidewell@mastodon.social"),
+        ("mastodon", "tidewellhelp@mastodon.social"),
+        ("bluesky", "tidewell.io"),
+        ("reddit", "TidewellTeam"),
+    ];
+
+    /// <summary>
+    /// Identities the CRM user knows are one person (same name, and they say so in their profiles); the bundled posts
+    /// carry no verified profile links, so Monitro would not merge them by itself.
+    /// </summary>
+    public static IReadOnlyList<(string First, string Second)> KnownSamePeople { get; } =
+    [
+        ("bluesky:gabeito.work", "mastodon:gabe@social.coop"),
+        ("bluesky:lenanakamura.bsky.social", "mastodon:lena_nakamura@toot.community"),
+        ("bluesky:hugolefevre.bsky.social", "mastodon:hugo_lefevre@mastodon.social"),
+    ];
+
+    /// <summary>Gets the identity keys of <see cref="OwnAccounts"/>.</summary>
+    public static IReadOnlySet<string> OwnIdentityKeys { get; } =
+        OwnAccounts.Select(account => Author.CreateIdentityKey(account.Platform, account.Handle)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Runs the replay to its end and returns how many mentions were found.</summary>
+    public static async Task<int> RunAsync(Uri crm, CrmSettings settings, CrmDatabase database, string postsPath, string watchesPath, CancellationToken cancellationToken = default)
+    {
+        var watches = JsonSerializer.Deserialize(await File.ReadAllTextAsync(watchesPath, cancellationToken), MonitroJsonContext.Default.ListWatchDefinition)!;
+        var clock = new FakeTimeProvider(await FirstPostTimeAsync(postsPath, cancellationToken));
+        using var http = new HttpClient();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        var monitro = services.AddMonitro(options =>
+            {
+                // The source hands over the next batch only once the last one is committed: a queue of one is enough.
+                options.BatchQueueCapacity = 1;
+                foreach (var watch in watches)
+                {
+                    options.Watches.Add(watch);
+                }
+            })
+            .AddSource(provider => new ClockedReplaySource("quickstart", postsPath, clock, provider.GetRequiredService<IMonitroStore>(), (last, token) => FinishLastDayAsync(clock, database, last, token)))
+            .AddSink(provider => new CrmEventSink(
+                // Signed on the real clock: the CRM checks the timestamp against its own.
+                new WebhookAlertSink(http, new WebhookAlertSinkOptions { Endpoint = new Uri(crm, "/hooks/monitro"), Secret = settings.Secret }, TimeProvider.System),
+                // A person Monitro links to an identity the CRM knows joins that contact.
+                author => database.ContactIdOfAny(LinkedIdentities(provider.GetRequiredService<IPersonDirectory>(), author.IdentityKey))));
+        foreach (var (platform, handle) in OwnAccounts)
+        {
+            monitro.AddOwnAccount(platform, handle);
+        }
+
+        services.AddSingleton<IContactResolver>(new CrmContactResolver(database));
+        services.Configure<RelationshipOptions>(options =>
+        {
+            foreach (var (first, second) in KnownSamePeople)
+            {
+                options.LinkedIdentities.Add(new IdentityLink { First = first, Second = second });
+            }
+        });
+        services.Configure<AlertingOptions>(options =>
+        {
+            // Every mention becomes a timeline activity and every relationship change an alert; a daily digest and
+            // spike alerts come on top.
+            options.RaiseRetractionAlerts = true;
+            var timeline = new AlertRuleOptions { Name = "timeline" };
+            timeline.Kinds.Add(AlertKinds.Mention);
+            timeline.Kinds.Add(AlertKinds.MentionRetracted);
+            options.Rules.Add(timeline);
+            var relationships = new AlertRuleOptions { Name = "relationships" };
+            relationships.Kinds.Add(AlertKinds.RelationshipPrefix + "*");
+            options.Rules.Add(relationships);
+            options.Rules.Add(new AlertRuleOptions { Name = "daily-digest", Mode = AlertMode.Digest, Period = DigestPeriod.Daily });
+            options.Rules.Add(new AlertRuleOptions { Name = "spikes", Mode = AlertMode.Spike });
+        });
+
+        await using var provider = services.BuildServiceProvider();
+        var monitor = provider.GetRequiredService<MentionMonitor>();
+        var mentions = 0;
+        await foreach (var mention in monitor.ListenAsync(cancellationToken))
+        {
+            mentions++;
+        }
+
+        var now = clock.GetUtcNow();
+        RelationshipSync.Apply(database, provider.GetRequiredService<IRelationshipScorer>().GetTop(int.MaxValue, now), now);
+        return mentions;
+    }
+
+    /// <summary>The replay ends with the day of its last post: the clock moves past midnight so that day's digest closes, and the CRM gets it.</summary>
+    private static async Task FinishLastDayAsync(FakeTimeProvider clock, CrmDatabase database, DateTimeOffset last, CancellationToken cancellationToken)
+    {
+        var dayStart = new DateTimeOffset(last.UtcDateTime.Date, TimeSpan.Zero);
+        clock.SetUtcNow(dayStart.AddDays(1).AddMinutes(2));
+        var digestEventId = "alert.raised|digest|daily-digest|" + dayStart.ToString("O", CultureInfo.InvariantCulture);
+
+        // The digest scheduler runs on its own timer; wait (on the real clock, bounded) for its digest to arrive.
+        for (var waited = 0; waited < 300 && !database.HasAlert(digestEventId); waited++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken);
+        }
+    }
+
+    private static IEnumerable<string> LinkedIdentities(IPersonDirectory directory, string identityKey) =>
+        directory.GetIdentities(directory.GetPersonId(identityKey)).Prepend(identityKey);
+
+    private static async Task<DateTimeOffset> FirstPostTimeAsync(string postsPath, CancellationToken cancellationToken)
+    {
+        await foreach (var line in File.ReadLinesAsync(postsPath, cancellationToken))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize(line, MonitroJsonContext.Default.Post) is { } post)
+                {
+                    return post.CreatedAt;
+                }
+            }
+            catch (JsonException)
+            {
+                // A bad line: the pipeline reports it; the clock starts at the first good one.
+            }
+        }
+
+        return TimeProvider.System.GetUtcNow();
+    }
+}
