@@ -18,6 +18,7 @@ internal sealed class BatchProcessor
     private readonly PostNormalizer _normalizer;
     private readonly PostEnricher _enricher;
     private readonly InteractionBuilder _interactions;
+    private readonly Inbox.InboxItemBuilder _inbox;
     private readonly OwnAccounts _ownAccounts;
     private readonly RecentItems<bool> _seen;
     private readonly AlertCommitter _committer;
@@ -42,6 +43,7 @@ internal sealed class BatchProcessor
         _normalizer = new PostNormalizer(_options.MaxTextLength);
         _enricher = new PostEnricher(services.SentimentAnalyzer, services.IntentDetector, _ownAccounts);
         _interactions = new InteractionBuilder(_ownAccounts, _options.DeduplicationCacheSize);
+        _inbox = new Inbox.InboxItemBuilder(services.ResponseTargets);
         _seen = new RecentItems<bool>(_options.DeduplicationCacheSize);
         _committer = committer;
         _alerting = services.Alerting;
@@ -89,6 +91,7 @@ internal sealed class BatchProcessor
         var posts = new List<Post>();
         var mentions = new List<Mention>();
         var interactions = new List<(Interaction Interaction, Author Person)>();
+        var inboxItems = new List<InboxItem>();
         foreach (var post in fresh)
         {
             var stage = PostStage.Match;
@@ -115,6 +118,10 @@ internal sealed class BatchProcessor
                 if (interaction is not null)
                 {
                     interactions.Add((interaction, person!));
+                    if (_inbox.Build(interaction, post, conversation) is { } item)
+                    {
+                        inboxItems.Add(item);
+                    }
                 }
 
                 posts.Add(post);
@@ -137,6 +144,8 @@ internal sealed class BatchProcessor
         try
         {
             interactions.RemoveAll(pair => !TryRecord(work.SourceName, pair.Interaction, pair.Person, skipped));
+            var recorded = interactions.Select(static pair => pair.Interaction.PostId).ToHashSet(StringComparer.Ordinal);
+            inboxItems.RemoveAll(item => !recorded.Contains(item.Id));
 
             // Transitions go through the same alert rules as mentions.
             alerts.AddRange(_alerting.Route(_scorer.Advance(now).Select(transition => Alert.ForTransition(transition, now)), now));
@@ -148,6 +157,7 @@ internal sealed class BatchProcessor
                     Posts = posts,
                     Mentions = mentions,
                     Interactions = interactions.ConvertAll(pair => pair.Interaction),
+                    InboxItems = inboxItems,
                     Retractions = batch.Retractions,
                     Skipped = skipped,
                     Alerts = alerts,

@@ -23,4 +23,7 @@ internal sealed record PipelineServices(
 
     /// <summary>Gets what rebuilds the relationships from the stored interactions at start, or <see langword="null"/> when the store keeps no history.</summary>
     public RelationshipRestorer? Restorer { get; init; }
+
+    /// <summary>Gets the response-time targets that set the due time of inbox items.</summary>
+    public RelationshipOptions ResponseTargets { get; init; } = new();
 }

@@ -44,6 +44,18 @@ public sealed class CrmEventMapperTests
     }
 
     [Fact]
+    public void Map_ItemChange_BecomesItsItemEventKeyedByVersion()
+    {
+        var alert = CrmEventTestData.Item();
+
+        var item = Read<ItemChangedData>(Assert.Single(CrmEventMapper.Map(alert)));
+
+        Assert.Equal((CrmEventTypes.ItemResolved, "item.resolved|mastodon:1|3", "mastodon:1", "1.1"), (item.Type, item.Id, item.Subject, item.SpecVersion));
+        Assert.Equal(("complaint", "resolved", 3, "agent-7", "mastodon:2"), (item.Data.Kind, item.Data.State, item.Data.Version, item.Data.Assignee, item.Data.AnsweredByPostId));
+        Assert.Equal(["complaint", "churnRisk"], item.Data.Signals);
+    }
+
+    [Fact]
     public void Map_OtherKinds_BecomeTheirEvents()
     {
         var retracted = Read<MentionRetractedData>(Assert.Single(CrmEventMapper.Map(CrmEventTestData.Retraction())));
