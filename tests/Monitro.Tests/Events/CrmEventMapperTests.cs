@@ -20,7 +20,7 @@ public sealed class CrmEventMapperTests
 
         Assert.Equal([CrmEventTypes.PersonUpserted, CrmEventTypes.MentionCreated], events.Select(e => e.Type));
         var person = Read<PersonUpsertedData>(events[0]);
-        Assert.Equal(("1.0", "monitro", "mastodon:jane@example.social"), (person.SpecVersion, person.Source, person.Subject));
+        Assert.Equal(("1.1", "monitro", "mastodon:jane@example.social"), (person.SpecVersion, person.Source, person.Subject));
         Assert.Equal("C-42", person.Data.Person.ContactId);
         Assert.Equal(310, person.Data.Person.Followers);
 
@@ -78,13 +78,14 @@ public sealed class CrmEventMapperTests
         foreach (var crmEvent in CrmEventTestData.All().SelectMany(alert => CrmEventMapper.Map(alert)))
         {
             var header = JsonSerializer.Deserialize(crmEvent.Body.Span, CrmEventJsonContext.Default.CrmEventHeader)!;
-            Assert.Equal((crmEvent.Type, crmEvent.Id, "1.0"), (header.Type, header.Id, header.SpecVersion));
+            Assert.Equal((crmEvent.Type, crmEvent.Id, "1.1"), (header.Type, header.Id, header.SpecVersion));
             var again = header.Type switch
             {
                 CrmEventTypes.MentionCreated => JsonSerializer.SerializeToUtf8Bytes(Read<MentionCreatedData>(crmEvent), CrmEventJsonContext.Default.CrmEventMentionCreatedData),
                 CrmEventTypes.PersonUpserted => JsonSerializer.SerializeToUtf8Bytes(Read<PersonUpsertedData>(crmEvent), CrmEventJsonContext.Default.CrmEventPersonUpsertedData),
                 CrmEventTypes.MentionRetracted => JsonSerializer.SerializeToUtf8Bytes(Read<MentionRetractedData>(crmEvent), CrmEventJsonContext.Default.CrmEventMentionRetractedData),
                 CrmEventTypes.RelationshipChanged => JsonSerializer.SerializeToUtf8Bytes(Read<RelationshipChangedData>(crmEvent), CrmEventJsonContext.Default.CrmEventRelationshipChangedData),
+                { } type when type.StartsWith(AlertKinds.ItemPrefix, StringComparison.Ordinal) => JsonSerializer.SerializeToUtf8Bytes(Read<ItemChangedData>(crmEvent), CrmEventJsonContext.Default.CrmEventItemChangedData),
                 _ => JsonSerializer.SerializeToUtf8Bytes(Read<AlertRaisedData>(crmEvent), CrmEventJsonContext.Default.CrmEventAlertRaisedData),
             };
             Assert.Equal(crmEvent.Body.ToArray(), again);

@@ -93,5 +93,5 @@ internal static class CrmEventTestData
         },
     };
 
-    public static IEnumerable<Alert> All() => [Complaint(), Praise(), Retraction(), Relationship(), Digest(), Spike()];
+    public static IEnumerable<Alert> All() => [Complaint(), Praise(), Retraction(), Relationship(), Digest(), Spike(), Item()];
 }
