@@ -63,6 +63,8 @@ public static class MonitroWebhookEndpoint
                 CrmEventTypes.MentionRetracted => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventMentionRetractedData, (c, t, e) => CrmDatabase.Retract(c, t, e.Data.PostId)),
                 CrmEventTypes.RelationshipChanged => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventRelationshipChangedData, (c, t, e) => CrmDatabase.AddAlert(c, t, e.Id, e.Data.AlertKind, e.Data.Title, e.Time)),
                 CrmEventTypes.AlertRaised => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventAlertRaisedData, (c, t, e) => CrmDatabase.AddAlert(c, t, e.Id, e.Data.Kind, e.Data.Title, e.Time)),
+                // Inbox item events (spec 1.1): acknowledged so they are not retried, not kept; the sample has no inbox view yet.
+                { } type when type.StartsWith(AlertKinds.ItemPrefix, StringComparison.Ordinal) => false,
                 _ => (bool?)null,
             };
             return applied is null ? Results.BadRequest("Unknown event type.") : Results.Ok();

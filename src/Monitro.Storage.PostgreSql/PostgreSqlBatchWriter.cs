@@ -121,6 +121,7 @@ internal static class PostgreSqlBatchWriter
 
             // Not cancellable once sent: the transaction commits or rolls back whole.
             await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            await PostgreSqlMonitroStore.WriteInboxAsync(connection, commit, settledKeys, now).ConfigureAwait(false);
             return alerts.Sum(command => command.RecordsAffected);
         }
     }
@@ -230,7 +231,7 @@ internal static class PostgreSqlBatchWriter
         }
     }
 
-    private static List<NpgsqlBatchCommand> AddAlerts(NpgsqlBatch batch, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
+    internal static List<NpgsqlBatchCommand> AddAlerts(NpgsqlBatch batch, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
     {
         var commands = new List<NpgsqlBatchCommand>(alerts.Count);
         var keys = new string[alerts.Count];

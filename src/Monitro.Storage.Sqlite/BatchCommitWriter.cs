@@ -93,6 +93,7 @@ internal static class BatchCommitWriter
         WriteRetractions(connection, transaction, commit.Retractions, now);
         WriteSkipped(connection, transaction, commit.Skipped, now);
         var enqueued = WriteAlerts(connection, transaction, commit.Alerts, settledKeys, now);
+        SqliteMonitroStore.WriteInbox(connection, transaction, commit, settledKeys, now);
         if (commit.Checkpoint is { } checkpoint)
         {
             using var command = connection.CreateCommand(transaction, UpsertCheckpoint, "$source_name", "$value", "$now");
@@ -202,7 +203,7 @@ internal static class BatchCommitWriter
         }
     }
 
-    private static int WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
+    internal static int WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
     {
         using var command = connection.CreateCommand(
             transaction, EnqueueAlert, "$key", "$kind", "$post_id", "$person_id", "$payload", "$now", "$key_hash");

@@ -100,6 +100,12 @@ public sealed class MentionMonitor
         init => _services = _services with { Activity = value };
     }
 
+    /// <summary>Sets the response-time targets that set the due time of inbox items (<c>AddMonitro</c> sets them from <c>RelationshipOptions</c>).</summary>
+    internal RelationshipOptions ResponseTargets
+    {
+        init => _services = _services with { ResponseTargets = value };
+    }
+
     /// <summary>Sets the store's interaction history, replayed into the relationship scorer when the first run starts.</summary>
     internal IInteractionHistory? InteractionHistory
     {

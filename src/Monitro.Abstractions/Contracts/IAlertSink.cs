@@ -12,4 +12,12 @@ public interface IAlertSink
     /// <param name="cancellationToken">A token that cancels the delivery.</param>
     /// <returns>A task that completes when the alert was delivered.</returns>
     ValueTask DeliverAsync(Alert alert, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells whether the sink takes an alert; an alert no sink takes counts as delivered.</summary>
+    /// <param name="alert">The alert.</param>
+    /// <returns>
+    /// By default every alert but the inbox item changes (the <c>item.*</c> kinds, one per change of every item), which only
+    /// sinks that ask for them get, such as <c>CrmEventSink</c>.
+    /// </returns>
+    bool Accepts(Alert alert) => alert is null || !alert.Kind.StartsWith(AlertKinds.ItemPrefix, StringComparison.Ordinal);
 }

@@ -37,6 +37,9 @@ public sealed record Alert
     /// <summary>Gets the relationship transition the alert is about, or <see langword="null"/>.</summary>
     public RelationshipTransition? Transition { get; init; }
 
+    /// <summary>Gets the inbox item after the change, for the <c>item.*</c> kinds; otherwise <see langword="null"/>.</summary>
+    public InboxItem? Item { get; init; }
+
     /// <summary>Creates the alert for a new mention.</summary>
     /// <param name="mention">The mention.</param>
     /// <param name="raisedAt">When it was raised.</param>
@@ -68,6 +71,26 @@ public sealed record Alert
             RaisedAt = raisedAt,
             Title = string.Concat("[relationship] ", transition.PersonId, ": ", transition.Reason),
             Transition = transition,
+        };
+    }
+
+    /// <summary>Creates the alert of a change of an inbox item; its key is <c>kind|item-id|version</c>, one per change.</summary>
+    /// <param name="kind">The kind, one of the <c>item.*</c> kinds of <see cref="AlertKinds"/>.</param>
+    /// <param name="item">The item after the change.</param>
+    /// <param name="raisedAt">When the change happened.</param>
+    /// <returns>The alert.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is <see langword="null"/>.</exception>
+    public static Alert ForItem(string kind, InboxItem item, DateTimeOffset raisedAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentNullException.ThrowIfNull(item);
+        return new Alert
+        {
+            IdempotencyKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}|{item.Id}|{item.Version}"),
+            Kind = kind,
+            RaisedAt = raisedAt,
+            Title = string.Concat("[inbox] ", item.Kind.ToString(), " ", item.State.ToString()),
+            Item = item,
         };
     }
 }

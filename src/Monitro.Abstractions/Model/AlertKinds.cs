@@ -33,6 +33,27 @@ public static class AlertKinds
     /// <summary>A strong relationship went dormant.</summary>
     public const string RelationshipStrongGoneDormant = "relationship.strong-gone-dormant";
 
+    /// <summary>The prefix of the kinds raised by inbox item changes, for example <c>item.assigned</c> (see <see cref="Alert.Item"/>).</summary>
+    public const string ItemPrefix = "item.";
+
+    /// <summary>A post that needs an answer entered the inbox.</summary>
+    public const string ItemCreated = "item.created";
+
+    /// <summary>An inbox item was assigned to an agent.</summary>
+    public const string ItemAssigned = "item.assigned";
+
+    /// <summary>An inbox item waits for the person.</summary>
+    public const string ItemWaiting = "item.waiting";
+
+    /// <summary>An inbox item was answered in its thread, or resolved by hand.</summary>
+    public const string ItemResolved = "item.resolved";
+
+    /// <summary>An inbox item was closed without an answer.</summary>
+    public const string ItemIgnored = "item.ignored";
+
+    /// <summary>A resolved or ignored inbox item was opened again.</summary>
+    public const string ItemReopened = "item.reopened";
+
     /// <summary>Gets the alert kind of a relationship transition.</summary>
     /// <param name="kind">The transition kind.</param>
     /// <returns>The alert kind, for example <see cref="RelationshipNewDetractor"/>.</returns>

@@ -15,6 +15,9 @@ public sealed record BatchCommit
     /// <summary>Gets the interactions derived from the posts.</summary>
     public IReadOnlyList<Interaction> Interactions { get; init; } = [];
 
+    /// <summary>Gets the inbox items of the posts that need an answer; an item whose post already has one is left as it is.</summary>
+    public IReadOnlyList<InboxItem> InboxItems { get; init; } = [];
+
     /// <summary>Gets the ids of posts the platform reported as deleted.</summary>
     public IReadOnlyList<string> Retractions { get; init; } = [];
 

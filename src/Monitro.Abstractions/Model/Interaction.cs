@@ -38,6 +38,9 @@ public sealed record Interaction
     /// <summary>Gets the id of the post this interaction answers (for replies), or <see langword="null"/>.</summary>
     public string? InReplyToPostId { get; init; }
 
+    /// <summary>Gets the id of the first post of the thread the post belongs to (<see cref="Post.ThreadId"/>), or <see langword="null"/>.</summary>
+    public string? ThreadId { get; init; }
+
     /// <summary>Gets the names of the watches the post matched.</summary>
     public IReadOnlyList<string> Watches { get; init; } = [];
 

@@ -22,6 +22,7 @@ internal static class PostgreSqlSchemaMigrations
         (1, "posts, people, identities, mentions, interactions, relationship snapshots, checkpoints, dead letters, alert outbox", Version1, null),
         (2, "interactions by time, for the interaction history", Version2, null),
         (3, "settled alert keys kept as keyed hashes, under a secret of the store", Version3, PostgreSqlSettledKeyMigration.HashSettledKeysAsync),
+        (5, "inbox items", Version5, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -144,5 +145,24 @@ internal static class PostgreSqlSchemaMigrations
             secret bytea NOT NULL
         );
         ALTER TABLE settled_alerts RENAME COLUMN idempotency_key TO key_hash;
+        """;
+
+    // Version 5 (not 4): the numbers of this round's migrations were assigned to their changes beforehand.
+    private const string Version5 = """
+        CREATE TABLE inbox_items (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            person_id text COLLATE "C" NOT NULL,
+            thread_id text COLLATE "C" NOT NULL,
+            state integer NOT NULL,
+            assignee text COLLATE "C",
+            kind integer NOT NULL,
+            created_at bigint NOT NULL,
+            due_at bigint NOT NULL,
+            payload jsonb NOT NULL
+        );
+        CREATE INDEX ix_inbox_items_due ON inbox_items (due_at, id);
+        CREATE INDEX ix_inbox_items_state ON inbox_items (state, due_at, id);
+        CREATE INDEX ix_inbox_items_thread ON inbox_items (thread_id, person_id);
+        CREATE INDEX ix_inbox_items_person ON inbox_items (person_id);
         """;
 }

@@ -14,6 +14,7 @@ internal static class SchemaMigrations
         new(2, "person id on mentions (backfilled), relationship snapshots", Version2),
         new(3, "interactions by time, for the interaction history", Version3),
         new(4, "settled alert keys kept as keyed hashes, under a secret of the store", Version4, SettledKeyMigration.HashSettledKeys),
+        new(6, "inbox items", Version6),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -140,5 +141,24 @@ internal static class SchemaMigrations
             secret BLOB NOT NULL
         );
         ALTER TABLE settled_alerts RENAME COLUMN idempotency_key TO key_hash;
+        """;
+
+    // Version 6 (not 5): the numbers of this round's migrations were assigned to their changes beforehand.
+    private const string Version6 = """
+        CREATE TABLE inbox_items (
+            id TEXT NOT NULL PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            thread_id TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            assignee TEXT,
+            kind INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            payload TEXT NOT NULL
+        );
+        CREATE INDEX ix_inbox_items_due ON inbox_items (due_at, id);
+        CREATE INDEX ix_inbox_items_state ON inbox_items (state, due_at, id);
+        CREATE INDEX ix_inbox_items_thread ON inbox_items (thread_id, person_id);
+        CREATE INDEX ix_inbox_items_person ON inbox_items (person_id);
         """;
 }

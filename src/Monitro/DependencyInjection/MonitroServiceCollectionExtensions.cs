@@ -83,6 +83,7 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddSingleton(static provider => RegisteredStoreAs<IInteractionHistory>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IPersonDataEraser>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IRelationshipSnapshotStore>(provider));
+        services.TryAddSingleton(static provider => RegisteredStoreAs<IMonitroInbox>(provider));
         services.TryAddSingleton(static provider => new MentionMonitor(
             provider.GetServices<IListeningSource>(),
             provider.GetRequiredService<IMentionMatcher>(),
@@ -100,6 +101,7 @@ public static class MonitroServiceCollectionExtensions
             AlertRouter = provider.GetRequiredService<AlertRouter>(),
             InteractionHistory = InteractionHistoryOf(provider),
             Activity = provider.GetRequiredService<PipelineActivity>(),
+            ResponseTargets = provider.GetRequiredService<IOptions<RelationshipOptions>>().Value,
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MonitroHostedService>());
         services.AddOptions<AlertingOptions>().ValidateOnStart();

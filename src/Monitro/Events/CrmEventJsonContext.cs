@@ -11,4 +11,5 @@ namespace Monitro.Events;
 [JsonSerializable(typeof(CrmEvent<PersonUpsertedData>))]
 [JsonSerializable(typeof(CrmEvent<RelationshipChangedData>))]
 [JsonSerializable(typeof(CrmEvent<AlertRaisedData>))]
+[JsonSerializable(typeof(CrmEvent<ItemChangedData>))]
 public sealed partial class CrmEventJsonContext : JsonSerializerContext;

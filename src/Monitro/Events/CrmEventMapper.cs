@@ -5,7 +5,7 @@ namespace Monitro.Events;
 
 /// <summary>
 /// Turns an alert into the CRM events it means: a mention into <c>person.upserted</c> then <c>mention.created</c>;
-/// a relationship transition into <c>relationship.changed</c>; a retraction into <c>mention.retracted</c>; anything
+/// a relationship transition into <c>relationship.changed</c>; an inbox item change into its <c>item.*</c> event; a retraction into <c>mention.retracted</c>; anything
 /// else (digests, spikes) into <c>alert.raised</c>. Event ids derive from the alert's stable key, so a redelivered
 /// alert produces the same ids.
 /// </summary>
@@ -30,6 +30,11 @@ public static class CrmEventMapper
         else if (alert.Kind == AlertKinds.MentionRetracted && alert.RetractedPostId is { } postId)
         {
             events.Add(Serialize(CrmEventTypes.MentionRetracted, "mention.retracted|" + postId, alert.RaisedAt, postId, new MentionRetractedData(postId), CrmEventJsonContext.Default.CrmEventMentionRetractedData));
+        }
+        else if (alert.Kind.StartsWith(AlertKinds.ItemPrefix, StringComparison.Ordinal) && alert.Item is { } item)
+        {
+            // The type is the alert kind itself (item.created, item.assigned, …); the id is the alert key, one per version.
+            events.Add(Serialize(alert.Kind, alert.IdempotencyKey, alert.RaisedAt, item.Id, ItemData(item), CrmEventJsonContext.Default.CrmEventItemChangedData));
         }
         else if (alert.Kind.StartsWith(AlertKinds.RelationshipPrefix, StringComparison.Ordinal))
         {
@@ -65,6 +70,22 @@ public static class CrmEventMapper
             signals?.NeedsResponse ?? false,
             signals?.Intents.Any(hit => hit.Label == IntentLabel.Complaint) ?? false);
     }
+
+    private static ItemChangedData ItemData(InboxItem item) => new(
+        item.Id,
+        item.PersonId,
+        item.Source,
+        item.ThreadId,
+        Camel(item.Kind),
+        Camel(item.State),
+        [.. item.Signals.Select(static label => Camel(label))],
+        item.CreatedAt,
+        item.DueAt,
+        item.Version,
+        item.Assignee,
+        item.IgnoredReason,
+        item.AnsweredByPostId,
+        item.AnsweredAt);
 
     private static AlertRaisedData AlertData(Alert alert)
     {

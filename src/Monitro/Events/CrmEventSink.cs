@@ -28,6 +28,10 @@ public sealed class CrmEventSink : IAlertSink
     }
 
     /// <inheritdoc/>
+    /// <remarks>The CRM takes every alert, the inbox item changes included.</remarks>
+    public bool Accepts(Alert alert) => true;
+
+    /// <inheritdoc/>
     public async ValueTask DeliverAsync(Alert alert, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alert);

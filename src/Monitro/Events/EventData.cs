@@ -92,3 +92,34 @@ public sealed record EventIntent(string Label, string Phrase, double Confidence)
 /// <param name="TopPeople">The identity keys and counts of the people who posted most.</param>
 /// <param name="TopTerms">The terms that came up most.</param>
 public sealed record EventWatchSummary(string Watch, int Mentions, int Negative, IReadOnlyList<string> TopPostIds, IReadOnlyList<RankedCount> TopPeople, IReadOnlyList<RankedCount> TopTerms);
+
+/// <summary>The data of the <c>item.*</c> events: an inbox item after a change (one event per change, in version order).</summary>
+/// <param name="ItemId">The id of the item, which is the id of the post that needs an answer: the key of the CRM case.</param>
+/// <param name="PersonId">The identity key of the person who wrote the post.</param>
+/// <param name="Source">The platform of the post.</param>
+/// <param name="ThreadId">The thread of the post.</param>
+/// <param name="Kind">Why the post needs an answer, camelCase (<c>complaint</c>, <c>churnRisk</c>, <c>question</c>, <c>purchaseIntent</c>, <c>addressedToUs</c>).</param>
+/// <param name="State">The state after the change, camelCase (<c>new</c>, <c>assigned</c>, <c>waiting</c>, <c>resolved</c>, <c>ignored</c>).</param>
+/// <param name="Signals">The intents found in the post, camelCase.</param>
+/// <param name="CreatedAt">When the post was written.</param>
+/// <param name="DueAt">When the answer is due.</param>
+/// <param name="Version">The number of changes so far; 1 for <c>item.created</c>. Apply an event only when its version is above the one you hold.</param>
+/// <param name="Assignee">The agent, when assigned.</param>
+/// <param name="IgnoredReason">Why it was ignored, when it was.</param>
+/// <param name="AnsweredByPostId">Our post that answered it in its thread, when one did.</param>
+/// <param name="AnsweredAt">When our answer was posted.</param>
+public sealed record ItemChangedData(
+    string ItemId,
+    string PersonId,
+    string Source,
+    string ThreadId,
+    string Kind,
+    string State,
+    IReadOnlyList<string> Signals,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset DueAt,
+    int Version,
+    string? Assignee,
+    string? IgnoredReason,
+    string? AnsweredByPostId,
+    DateTimeOffset? AnsweredAt);

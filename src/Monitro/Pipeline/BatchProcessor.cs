@@ -19,6 +19,7 @@ internal sealed class BatchProcessor
     private readonly PostNormalizer _normalizer;
     private readonly PostEnricher _enricher;
     private readonly InteractionBuilder _interactions;
+    private readonly Inbox.InboxItemBuilder _inbox;
     private readonly OwnAccounts _ownAccounts;
     private readonly RecentItems<bool> _seen;
     private readonly AlertCommitter _committer;
@@ -40,6 +41,7 @@ internal sealed class BatchProcessor
         _normalizer = new PostNormalizer(_options.MaxTextLength);
         _enricher = new PostEnricher(services.SentimentAnalyzer, services.IntentDetector, _ownAccounts);
         _interactions = new InteractionBuilder(_ownAccounts, _options.DeduplicationCacheSize);
+        _inbox = new Inbox.InboxItemBuilder(services.ResponseTargets);
         _seen = new RecentItems<bool>(_options.DeduplicationCacheSize);
         _committer = committer;
         _alerting = services.Alerting;
@@ -94,6 +96,7 @@ internal sealed class BatchProcessor
         var posts = new List<Post>();
         var mentions = new List<Mention>();
         var interactions = new List<(Interaction Interaction, Author Person)>();
+        var inboxItems = new List<InboxItem>();
         foreach (var post in fresh)
         {
             var stage = PostStage.Match;
@@ -120,6 +123,10 @@ internal sealed class BatchProcessor
                 if (interaction is not null)
                 {
                     interactions.Add((interaction, person!));
+                    if (_inbox.Build(interaction, post, conversation) is { } item)
+                    {
+                        inboxItems.Add(item);
+                    }
                 }
 
                 posts.Add(post);
@@ -139,6 +146,8 @@ internal sealed class BatchProcessor
 
         // Relate: record, then compute the transitions before the commit so their alerts share its transaction.
         interactions.RemoveAll(pair => !TryRecord(work.SourceName, pair.Interaction, pair.Person, skipped));
+        var recorded = interactions.Select(static pair => pair.Interaction.PostId).ToHashSet(StringComparer.Ordinal);
+        inboxItems.RemoveAll(item => !recorded.Contains(item.Id));
         alerts.AddRange(_alerting.RouteTransitions(_scorer, now));
 
         await _committer.CommitAsync(
@@ -148,6 +157,7 @@ internal sealed class BatchProcessor
                 Posts = posts,
                 Mentions = mentions,
                 Interactions = interactions.ConvertAll(pair => pair.Interaction),
+                InboxItems = inboxItems,
                 Retractions = batch.Retractions,
                 Skipped = skipped,
                 Alerts = alerts,

@@ -78,6 +78,7 @@ internal sealed class InteractionBuilder
             Intents = signals?.Intents ?? [],
             NeedsResponse = signals?.NeedsResponse ?? false,
             InReplyToPostId = post.ReplyToId,
+            ThreadId = post.ThreadId,
             Watches = watches,
         };
     }

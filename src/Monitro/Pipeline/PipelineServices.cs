@@ -30,4 +30,7 @@ internal sealed record PipelineServices(
 
     /// <summary>Gets where the run reports its sources' activity and its batch queue, for health checks and gauges.</summary>
     public PipelineActivity Activity { get; init; } = new();
+
+    /// <summary>Gets the response-time targets that set the due time of inbox items.</summary>
+    public RelationshipOptions ResponseTargets { get; init; } = new();
 }

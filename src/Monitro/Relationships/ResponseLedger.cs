@@ -1,6 +1,6 @@
 namespace Monitro.Relationships;
 
-/// <summary>Pairs each post that needs an answer with our first answer after it, and each complaint with the post that shows recovery.</summary>
+/// <summary>Pairs each post that needs an answer with our first answer in its thread after it, and each complaint with the post that shows recovery.</summary>
 internal static class ResponseLedger
 {
     public static bool IsComplaint(Interaction interaction) =>
@@ -24,6 +24,15 @@ internal static class ResponseLedger
         : Has(interaction, IntentLabel.Question) || Has(interaction, IntentLabel.PurchaseIntent) ? options.QuestionResponseTarget
         : options.OtherResponseTarget;
 
+    /// <summary>
+    /// Whether our reply answers the person's post: it replies to that post, or to another post of the person in the
+    /// same thread. The timeline is the person's, so the post ours replies to is always theirs.
+    /// </summary>
+    public static bool Answers(Interaction reply, Interaction post) =>
+        reply.InReplyToPostId is not null
+        && (string.Equals(reply.InReplyToPostId, post.PostId, StringComparison.Ordinal)
+            || string.Equals(reply.ThreadId ?? reply.PostId, post.ThreadId ?? post.PostId, StringComparison.Ordinal));
+
     // The timeline is the person's interactions in time order.
     public static List<ResponseItem> Build(IReadOnlyList<Interaction> timeline, RelationshipOptions options)
     {
@@ -37,7 +46,7 @@ internal static class ResponseLedger
                 continue;
             }
 
-            // Any answer of ours after the post answers it: people rarely wait for a reply to each post separately.
+            // Only an answer in the post's thread answers it (the rule of InboxItem.IsAnsweredBy): a reply to another post elsewhere does not.
             Interaction? answer = null;
             Interaction? recovery = null;
             for (var j = i + 1; j < timeline.Count; j++)
@@ -45,7 +54,7 @@ internal static class ResponseLedger
                 var next = timeline[j];
                 if (answer is null)
                 {
-                    if (next.Direction == InteractionDirection.Outbound)
+                    if (next.Direction == InteractionDirection.Outbound && Answers(next, item))
                     {
                         answer = next;
                         if (!complaint)

@@ -105,6 +105,8 @@ public sealed partial class InMemoryMonitroStore
                 Enqueue(alert, now);
             }
 
+            WriteInbox(commit, now);
+
             if (commit.Checkpoint is { } checkpoint)
             {
                 _checkpoints[checkpoint.SourceName] = checkpoint;

@@ -20,6 +20,7 @@ public sealed partial class InMemoryMonitroStore
                 ["dead_letters"] = [.. _deadLetters.Values],
                 ["alert_outbox"] = [.. _outbox.Values.Select(slot => (object)new { slot.Alert, slot.Attempts, slot.LastError, slot.DueAt, slot.LeaseUntil })],
                 ["settled_alerts"] = [.. _settledAlertKeys],
+                ["inbox_items"] = [.. _inbox.Values],
             };
         }
     }

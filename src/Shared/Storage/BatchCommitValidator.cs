@@ -43,6 +43,17 @@ internal static class BatchCommitValidator
             Key(interaction.PostId, path + ".PostId");
         }
 
+        var inboxItems = List(commit.InboxItems, "InboxItems");
+        for (var i = 0; i < inboxItems.Count; i++)
+        {
+            var path = Path("InboxItems", i);
+            var item = NotNull(inboxItems[i], path);
+            Key(item.Id, path + ".Id");
+            Key(item.PersonId, path + ".PersonId");
+            Key(item.ThreadId, path + ".ThreadId");
+            Key(item.Source, path + ".Source");
+        }
+
         var retractions = List(commit.Retractions, "Retractions");
         for (var i = 0; i < retractions.Count; i++)
         {

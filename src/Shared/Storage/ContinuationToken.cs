@@ -16,6 +16,7 @@ internal readonly record struct ContinuationToken(char Query, long Number, strin
     public const char Relationships = 'r';
     public const char DeadLetters = 'd';
     public const char Interactions = 'i';
+    public const char Inbox = 'b';
 
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Query}|{Number}|{Key}")));

@@ -13,6 +13,7 @@ namespace Monitro.Storage.Shared;
 [JsonSerializable(typeof(StoredMention))]
 [JsonSerializable(typeof(Interaction))]
 [JsonSerializable(typeof(Alert))]
+[JsonSerializable(typeof(InboxItem))]
 [JsonSerializable(typeof(RelationshipSnapshot))]
 [JsonSerializable(typeof(string[]))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

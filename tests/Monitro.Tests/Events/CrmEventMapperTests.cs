@@ -20,7 +20,7 @@ public sealed class CrmEventMapperTests
 
         Assert.Equal([CrmEventTypes.PersonUpserted, CrmEventTypes.MentionCreated], events.Select(e => e.Type));
         var person = Read<PersonUpsertedData>(events[0]);
-        Assert.Equal(("1.0", "monitro", "mastodon:jane@example.social"), (person.SpecVersion, person.Source, person.Subject));
+        Assert.Equal(("1.1", "monitro", "mastodon:jane@example.social"), (person.SpecVersion, person.Source, person.Subject));
         Assert.Equal("C-42", person.Data.Person.ContactId);
         Assert.Equal(310, person.Data.Person.Followers);
 
@@ -41,6 +41,18 @@ public sealed class CrmEventMapperTests
     public void Map_Praise_IsNoComplaint()
     {
         Assert.False(Read<MentionCreatedData>(CrmEventMapper.Map(CrmEventTestData.Praise())[1]).Data.IsComplaint);
+    }
+
+    [Fact]
+    public void Map_ItemChange_BecomesItsItemEventKeyedByVersion()
+    {
+        var alert = CrmEventTestData.Item();
+
+        var item = Read<ItemChangedData>(Assert.Single(CrmEventMapper.Map(alert)));
+
+        Assert.Equal((CrmEventTypes.ItemResolved, "item.resolved|mastodon:1|3", "mastodon:1", "1.1"), (item.Type, item.Id, item.Subject, item.SpecVersion));
+        Assert.Equal(("complaint", "resolved", 3, "agent-7", "mastodon:2"), (item.Data.Kind, item.Data.State, item.Data.Version, item.Data.Assignee, item.Data.AnsweredByPostId));
+        Assert.Equal(["complaint", "churnRisk"], item.Data.Signals);
     }
 
     [Fact]
@@ -66,13 +78,14 @@ public sealed class CrmEventMapperTests
         foreach (var crmEvent in CrmEventTestData.All().SelectMany(alert => CrmEventMapper.Map(alert)))
         {
             var header = JsonSerializer.Deserialize(crmEvent.Body.Span, CrmEventJsonContext.Default.CrmEventHeader)!;
-            Assert.Equal((crmEvent.Type, crmEvent.Id, "1.0"), (header.Type, header.Id, header.SpecVersion));
+            Assert.Equal((crmEvent.Type, crmEvent.Id, "1.1"), (header.Type, header.Id, header.SpecVersion));
             var again = header.Type switch
             {
                 CrmEventTypes.MentionCreated => JsonSerializer.SerializeToUtf8Bytes(Read<MentionCreatedData>(crmEvent), CrmEventJsonContext.Default.CrmEventMentionCreatedData),
                 CrmEventTypes.PersonUpserted => JsonSerializer.SerializeToUtf8Bytes(Read<PersonUpsertedData>(crmEvent), CrmEventJsonContext.Default.CrmEventPersonUpsertedData),
                 CrmEventTypes.MentionRetracted => JsonSerializer.SerializeToUtf8Bytes(Read<MentionRetractedData>(crmEvent), CrmEventJsonContext.Default.CrmEventMentionRetractedData),
                 CrmEventTypes.RelationshipChanged => JsonSerializer.SerializeToUtf8Bytes(Read<RelationshipChangedData>(crmEvent), CrmEventJsonContext.Default.CrmEventRelationshipChangedData),
+                { } type when type.StartsWith(AlertKinds.ItemPrefix, StringComparison.Ordinal) => JsonSerializer.SerializeToUtf8Bytes(Read<ItemChangedData>(crmEvent), CrmEventJsonContext.Default.CrmEventItemChangedData),
                 _ => JsonSerializer.SerializeToUtf8Bytes(Read<AlertRaisedData>(crmEvent), CrmEventJsonContext.Default.CrmEventAlertRaisedData),
             };
             Assert.Equal(crmEvent.Body.ToArray(), again);

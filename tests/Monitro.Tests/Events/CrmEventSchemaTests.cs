@@ -8,7 +8,7 @@ public sealed class CrmEventSchemaTests
 {
     private static readonly Lazy<JsonSchemaChecker> Schema = new(() => JsonSchemaChecker.Load(SchemaPath()));
 
-    public static TheoryData<string> AlertNames => ["Complaint", "Praise", "Retraction", "Relationship", "Digest", "Spike"];
+    public static TheoryData<string> AlertNames => ["Complaint", "Praise", "Retraction", "Relationship", "Digest", "Spike", "Item"];
 
     private static Alert AlertNamed(string name) => name switch
     {
@@ -17,6 +17,7 @@ public sealed class CrmEventSchemaTests
         "Retraction" => CrmEventTestData.Retraction(),
         "Relationship" => CrmEventTestData.Relationship(),
         "Digest" => CrmEventTestData.Digest(),
+        "Item" => CrmEventTestData.Item(),
         _ => CrmEventTestData.Spike(),
     };
 
@@ -25,14 +26,14 @@ public sealed class CrmEventSchemaTests
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "docs", "schemas", "crm-event-1.0.schema.json");
+            var candidate = Path.Combine(directory.FullName, "docs", "schemas", "crm-event-1.1.schema.json");
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("docs/schemas/crm-event-1.0.schema.json was not found above the test folder.");
+        throw new FileNotFoundException("docs/schemas/crm-event-1.1.schema.json was not found above the test folder.");
     }
 
     [Theory]

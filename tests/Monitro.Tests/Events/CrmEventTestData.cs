@@ -26,6 +26,27 @@ internal static class CrmEventTestData
         Mention = AlertTestData.Mention(),
     };
 
+    public static Alert Item() => Alert.ForItem(
+        AlertKinds.ItemResolved,
+        new InboxItem
+        {
+            Id = "mastodon:1",
+            PersonId = "mastodon:jane@example.social",
+            Source = "mastodon",
+            ThreadId = "mastodon:1",
+            Kind = InboxItemKind.Complaint,
+            Signals = [IntentLabel.Complaint, IntentLabel.ChurnRisk],
+            CreatedAt = Now.AddHours(-2),
+            DueAt = Now.AddHours(-1),
+            State = InboxItemState.Resolved,
+            Assignee = "agent-7",
+            AnsweredByPostId = "mastodon:2",
+            AnsweredAt = Now.AddMinutes(-30),
+            Version = 3,
+            UpdatedAt = Now,
+        },
+        Now);
+
     public static Alert Digest() => new()
     {
         IdempotencyKey = "digest|daily|2026-11-01T00:00:00.0000000+00:00",
@@ -72,5 +93,5 @@ internal static class CrmEventTestData
         },
     };
 
-    public static IEnumerable<Alert> All() => [Complaint(), Praise(), Retraction(), Relationship(), Digest(), Spike()];
+    public static IEnumerable<Alert> All() => [Complaint(), Praise(), Retraction(), Relationship(), Digest(), Spike(), Item()];
 }

@@ -29,6 +29,23 @@ public sealed class RelationshipScoringTests
     }
 
     [Fact]
+    public void Score_CareCountsOnlyAnswersInTheItemsThread()
+    {
+        var question = Inbound(Jane, "q1", 0, intents: Hit(IntentLabel.Question));
+        var elsewhere = Inbound(Jane, "p2", 0.01);
+        var followUp = Inbound(Jane, "q1b", 0.02) with { ThreadId = "q1", InReplyToPostId = "q1" };
+        var asOf = TestPosts.Epoch.AddDays(1);
+
+        // Our reply to another post of hers does not answer the question; our reply to her follow-up in its thread does.
+        var unanswered = RelationshipScoring.Score(Person(Jane), [question, elsewhere, Outbound(Jane, "a1", 0.05, "p2")], asOf);
+        var answered = RelationshipScoring.Score(Person(Jane), [question, followUp, Outbound(Jane, "a2", 0.05, "q1b") with { ThreadId = "q1" }], asOf);
+
+        Assert.Equal(1, unanswered.Care!.Factors.Single(f => f.Name == "open-items").Value);
+        Assert.Equal(0, answered.Care!.Factors.Single(f => f.Name == "open-items").Value);
+        Assert.Equal(72, answered.Care.Factors.Single(f => f.Name == "median-first-response-minutes").Value);
+    }
+
+    [Fact]
     public void Score_SameHistoryInAnyOrderAndTwice_GivesTheSameBond()
     {
         var history = new[] { Inbound(Jane, "p1", 0), Outbound(Jane, "a1", 1, "p1"), Inbound(Jane, "p2", 3) };

@@ -70,6 +70,11 @@ internal sealed class AlertDispatcher
             for (var i = 0; i < _services.Sinks.Count; i++)
             {
                 var sink = _services.Sinks[i];
+                if (!sink.Accepts(alert))
+                {
+                    continue;
+                }
+
                 var circuit = _circuits[i];
                 var sinkName = sink.GetType().Name;
                 var now = _services.TimeProvider.GetUtcNow();
