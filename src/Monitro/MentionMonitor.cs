@@ -48,9 +48,17 @@ public sealed class MentionMonitor
             }
         }
 
-        foreach (var definition in settings.Watches)
+        if (matcher is MentionMatcher own)
         {
-            matcher.AddWatch(definition.ToWatch());
+            // One index build for all of them, not one per watch.
+            own.AddWatches(settings.Watches.Select(definition => definition.ToWatch()));
+        }
+        else
+        {
+            foreach (var definition in settings.Watches)
+            {
+                matcher.AddWatch(definition.ToWatch());
+            }
         }
 
         _services = new PipelineServices(

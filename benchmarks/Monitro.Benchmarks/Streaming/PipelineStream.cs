@@ -24,6 +24,8 @@ internal static class PipelineStream
             StreamMeasurement.Print($"corpus: {options.Posts:N0} posts in {new FileInfo(lines).Length / 1_048_576.0:F1} MiB of JSON Lines, {watches.Count:N0} watches, {Environment.ProcessorCount} processor(s) seen");
 
             using var cpu = new CpuClock();
+            var startAllocated = GC.GetTotalAllocatedBytes(precise: true);
+            var startCollections = GC.CollectionCount(0);
             var startCpu = cpu.Now;
             var wall = Stopwatch.StartNew();
             var found = options.Mode switch
@@ -34,7 +36,8 @@ internal static class PipelineStream
             };
             wall.Stop();
             var used = cpu.Now - startCpu;
-            StreamMeasurement.Print($"{options.Mode}: {options.Posts / used.TotalSeconds:N0} posts per CPU second ({used.TotalSeconds:F2} s of CPU); {options.Posts / wall.Elapsed.TotalSeconds:N0} posts/s over {wall.Elapsed.TotalSeconds:F2} s of wall time; {found:N0} rows or mentions");
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - startAllocated;
+            StreamMeasurement.Print($"{options.Mode}: {options.Posts / used.TotalSeconds:N0} posts per CPU second ({used.TotalSeconds:F2} s of CPU); {options.Posts / wall.Elapsed.TotalSeconds:N0} posts/s over {wall.Elapsed.TotalSeconds:F2} s of wall time; {found:N0} rows or mentions; {allocated / options.Posts:N0} B allocated per post, {GC.CollectionCount(0) - startCollections:N0} collections");
             return 0;
         }
         finally

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Monitro.Alerting.Outbox;
@@ -97,6 +98,48 @@ internal sealed class BatchProcessor
         var mentions = new List<Mention>();
         var interactions = new List<(Interaction Interaction, Author Person)>();
         var inboxItems = new List<InboxItem>();
+        MatchAll(work.SourceName, fresh, posts, mentions, interactions, inboxItems, skipped);
+
+        var now = _timeProvider.GetUtcNow();
+        var alerts = _alerting.Route(mentions, batch.Retractions, now);
+        await _scorer.ResolvePeopleAsync(interactions.Select(static pair => pair.Person), now, cancellationToken).ConfigureAwait(false);
+
+        // Relate: record, then compute the transitions before the commit so their alerts share its transaction.
+        interactions.RemoveAll(pair => !TryRecord(work.SourceName, pair.Interaction, pair.Person, skipped));
+        var recorded = interactions.Select(static pair => pair.Interaction.PostId).ToHashSet(StringComparer.Ordinal);
+        inboxItems.RemoveAll(item => !recorded.Contains(item.Id));
+        alerts.AddRange(_alerting.RouteTransitions(_scorer, now));
+
+        await _committer.CommitAsync(
+            new BatchCommit
+            {
+                SourceName = work.SourceName,
+                Posts = posts,
+                Mentions = mentions,
+                Interactions = interactions.ConvertAll(pair => pair.Interaction),
+                InboxItems = inboxItems,
+                Retractions = batch.Retractions,
+                Skipped = skipped,
+                Alerts = alerts,
+                Checkpoint = batch.Checkpoint,
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        foreach (var post in fresh)
+        {
+            _seen.Set(post.Id, true);
+        }
+
+        Report(work.SourceName, batch, skipped, duplicates, mentions);
+        _metrics.BatchProcessed(work.SourceName, _timeProvider.GetElapsedTime(started));
+        return mentions;
+    }
+
+    /// <summary>Matches, enriches and relates the fresh posts of a batch; keeps those that matched or belong to a conversation with us.</summary>
+    /// <remarks>Compiled optimized at once: on a one-core host the runtime may not get to optimize it while the pipeline runs.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MatchAll(string sourceName, List<Post> fresh, List<Post> posts, List<Mention> mentions, List<(Interaction Interaction, Author Person)> interactions, List<InboxItem> inboxItems, List<SkippedItem> skipped)
+    {
         foreach (var post in fresh)
         {
             var stage = PostStage.Match;
@@ -136,49 +179,35 @@ internal sealed class BatchProcessor
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // One post that trips a stage must not stop the stream; it is kept as a dead letter naming the stage.
-                skipped.Add(StageFailed(work.SourceName, post.Id, stage, exception));
+                skipped.Add(StageFailed(sourceName, post.Id, stage, exception));
             }
         }
-
-        var now = _timeProvider.GetUtcNow();
-        var alerts = _alerting.Route(mentions, batch.Retractions, now);
-        await _scorer.ResolvePeopleAsync(interactions.Select(static pair => pair.Person), now, cancellationToken).ConfigureAwait(false);
-
-        // Relate: record, then compute the transitions before the commit so their alerts share its transaction.
-        interactions.RemoveAll(pair => !TryRecord(work.SourceName, pair.Interaction, pair.Person, skipped));
-        var recorded = interactions.Select(static pair => pair.Interaction.PostId).ToHashSet(StringComparer.Ordinal);
-        inboxItems.RemoveAll(item => !recorded.Contains(item.Id));
-        alerts.AddRange(_alerting.RouteTransitions(_scorer, now));
-
-        await _committer.CommitAsync(
-            new BatchCommit
-            {
-                SourceName = work.SourceName,
-                Posts = posts,
-                Mentions = mentions,
-                Interactions = interactions.ConvertAll(pair => pair.Interaction),
-                InboxItems = inboxItems,
-                Retractions = batch.Retractions,
-                Skipped = skipped,
-                Alerts = alerts,
-                Checkpoint = batch.Checkpoint,
-            },
-            cancellationToken).ConfigureAwait(false);
-
-        foreach (var post in fresh)
-        {
-            _seen.Set(post.Id, true);
-        }
-
-        Report(work.SourceName, batch, skipped, duplicates, mentions);
-        _metrics.BatchProcessed(work.SourceName, _timeProvider.GetElapsedTime(started));
-        return mentions;
     }
 
     private async Task<List<Post>> NormalizeAndDeduplicateAsync(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped, CancellationToken cancellationToken)
     {
-        var candidates = new List<Post>(incoming.Count);
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = Normalize(sourceName, incoming, skipped, inBatch);
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+
+        var known = await _store.GetKnownPostIdsAsync(inBatch, cancellationToken).ConfigureAwait(false);
+        if (known.Count > 0)
+        {
+            candidates.RemoveAll(post => known.Contains(post.Id));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Normalizes the posts of a batch; keeps the valid ones not seen recently nor earlier in the batch.</summary>
+    /// <remarks>Compiled optimized at once, as <see cref="MatchAll"/> is.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private List<Post> Normalize(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped, HashSet<string> inBatch)
+    {
+        var candidates = new List<Post>(incoming.Count);
         foreach (var raw in incoming)
         {
             Post? post;
@@ -203,17 +232,6 @@ internal sealed class BatchProcessor
             {
                 candidates.Add(post);
             }
-        }
-
-        if (candidates.Count == 0)
-        {
-            return candidates;
-        }
-
-        var known = await _store.GetKnownPostIdsAsync(inBatch, cancellationToken).ConfigureAwait(false);
-        if (known.Count > 0)
-        {
-            candidates.RemoveAll(post => known.Contains(post.Id));
         }
 
         return candidates;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Monitro.Sources;
 
 namespace Monitro;
@@ -69,75 +70,89 @@ public sealed class JsonLinesReplaySource : IListeningSource
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var resumeAfter = ParseCheckpoint(checkpoint);
-        var stream = new FileStream(_options.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await using (stream.ConfigureAwait(false))
+        var file = new FileStream(_options.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (file.ConfigureAwait(false))
         {
-            using var text = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
-            var reader = new BoundedLineReader(text, _options.MaxLineLength);
-            var posts = new List<Post>(_options.BatchSize);
-            var skipped = new List<SkippedItem>();
-            long lineNumber = 0;
-            while (true)
+            var reader = Utf8LineReader.Open(file, _options.MaxLineLength, out var stream);
+            await using (stream.ConfigureAwait(false))
             {
-                var (line, tooLong) = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-                if (line is null && !tooLong)
+                var state = new ReadState(_options.BatchSize, resumeAfter);
+                while (true)
                 {
-                    break;
+                    while (TakeLines(reader, state))
+                    {
+                        yield return CreateBatch(state.TakeBatch(_options.BatchSize), state.LineNumber);
+                    }
+
+                    if (!await reader.FillAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        break;
+                    }
                 }
 
-                lineNumber++;
-                if (lineNumber <= resumeAfter)
+                if (state.Pending > 0 || state.LineNumber > resumeAfter)
                 {
-                    continue;
+                    yield return CreateBatch(state.TakeBatch(_options.BatchSize), Math.Max(state.LineNumber, resumeAfter));
                 }
-
-                if (tooLong)
-                {
-                    skipped.Add(new SkippedItem(Name, Position(lineNumber), string.Create(CultureInfo.InvariantCulture, $"the line is longer than {_options.MaxLineLength} characters")));
-                }
-                else if (!string.IsNullOrWhiteSpace(line))
-                {
-                    ParseLine(line!, lineNumber, posts, skipped);
-                }
-
-                if (posts.Count + skipped.Count >= _options.BatchSize)
-                {
-                    yield return CreateBatch(posts, skipped, lineNumber);
-                    posts = new List<Post>(_options.BatchSize);
-                    skipped = [];
-                }
-            }
-
-            if (posts.Count + skipped.Count > 0 || lineNumber > resumeAfter)
-            {
-                yield return CreateBatch(posts, skipped, Math.Max(lineNumber, resumeAfter));
             }
         }
     }
 
-    private void ParseLine(string line, long lineNumber, List<Post> posts, List<SkippedItem> skipped)
+    /// <summary>Parses the whole lines read so far, until a batch is full.</summary>
+    /// <returns><see langword="true"/> when a batch is full.</returns>
+    /// <remarks>Compiled optimized at once: on a one-core host the runtime may not get to optimize it while the pipeline runs.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TakeLines(Utf8LineReader reader, ReadState state)
+    {
+        while (state.Pending < _options.BatchSize && reader.TryReadLine(out var line, out var tooLong))
+        {
+            state.LineNumber++;
+            if (state.LineNumber <= state.ResumeAfter)
+            {
+                continue;
+            }
+
+            if (tooLong)
+            {
+                state.Skipped.Add(new SkippedItem(Name, Position(state.LineNumber), string.Create(CultureInfo.InvariantCulture, $"the line is longer than {_options.MaxLineLength} characters")));
+            }
+            else if (!IsBlank(line))
+            {
+                ParseLine(line, state);
+            }
+        }
+
+        return state.Pending >= _options.BatchSize;
+    }
+
+    private void ParseLine(ReadOnlySpan<byte> line, ReadState state)
     {
         try
         {
             var post = JsonSerializer.Deserialize(line, MonitroJsonContext.Default.Post);
             if (post is null)
             {
-                skipped.Add(new SkippedItem(Name, Position(lineNumber), "the line is JSON null, not a post", Excerpt(line)));
+                state.Skipped.Add(new SkippedItem(Name, Position(state.LineNumber), "the line is JSON null, not a post", Excerpt(line)));
                 return;
             }
 
-            posts.Add(post);
+            state.Posts.Add(post);
+        }
+        catch (JsonException) when (!Utf8.IsValid(line))
+        {
+            // Bytes that are not UTF-8 are read as U+FFFD, as a decoding reader would, rather than losing the post.
+            ParseLine(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line)), state);
         }
         catch (JsonException exception)
         {
-            skipped.Add(new SkippedItem(Name, Position(lineNumber), JsonLineErrors.Describe(exception), Excerpt(line)));
+            state.Skipped.Add(new SkippedItem(Name, Position(state.LineNumber), JsonLineErrors.Describe(exception), Excerpt(line)));
         }
     }
 
-    private SourceBatch CreateBatch(List<Post> posts, List<SkippedItem> skipped, long lastLine) => new()
+    private SourceBatch CreateBatch((List<Post> Posts, List<SkippedItem> Skipped) batch, long lastLine) => new()
     {
-        Posts = posts,
-        Skipped = skipped,
+        Posts = batch.Posts,
+        Skipped = batch.Skipped,
         Checkpoint = new SourceCheckpoint(Name, lastLine.ToString(CultureInfo.InvariantCulture)),
     };
 
@@ -159,4 +174,31 @@ public sealed class JsonLinesReplaySource : IListeningSource
     private static string Position(long lineNumber) => string.Create(CultureInfo.InvariantCulture, $"line {lineNumber}");
 
     private static string Excerpt(string line) => line.Length <= ExcerptLength ? line : line[..ExcerptLength];
+
+    private static string Excerpt(ReadOnlySpan<byte> line) =>
+        Excerpt(Encoding.UTF8.GetString(line[..Math.Min(line.Length, ExcerptLength * 4)]));
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r\f\v"u8) < 0;
+
+    /// <summary>The lines read so far and the batch being filled.</summary>
+    private sealed class ReadState(int batchSize, long resumeAfter)
+    {
+        public long ResumeAfter { get; } = resumeAfter;
+
+        public long LineNumber { get; set; }
+
+        public List<Post> Posts { get; private set; } = new(batchSize);
+
+        public List<SkippedItem> Skipped { get; private set; } = [];
+
+        public int Pending => Posts.Count + Skipped.Count;
+
+        public (List<Post> Posts, List<SkippedItem> Skipped) TakeBatch(int batchSize)
+        {
+            var batch = (Posts, Skipped);
+            Posts = new List<Post>(batchSize);
+            Skipped = [];
+            return batch;
+        }
+    }
 }

@@ -129,6 +129,50 @@ public sealed class JsonLinesReplaySourceTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_LineOfMoreBytesThanTheLimitButFewerCharacters_IsRead()
+    {
+        // 3,000 characters of three UTF-8 bytes each, unescaped: 9,000 bytes against a limit of 4,096 characters.
+        var text = new string('€', 3_000);
+        var path = Write(["{\"id\":\"mastodon:a\",\"source\":\"mastodon\",\"author\":{\"platform\":\"mastodon\",\"handle\":\"jane\"},\"text\":\"" + text + "\",\"createdAt\":\"2026-11-01T00:00:00Z\"}"]);
+        var source = new JsonLinesReplaySource("replay", new JsonLinesSourceOptions { Path = path, MaxLineLength = 4096 });
+
+        var batches = await ReadAll(source, null);
+
+        Assert.Empty(batches.SelectMany(b => b.Skipped));
+        Assert.Equal(text, Assert.Single(batches.SelectMany(b => b.Posts)).Text);
+    }
+
+    [Fact]
+    public async Task ReadAsync_LinesLongerThanTheReadBuffer_AreReadWhole()
+    {
+        var posts = new[] { TestPosts.Create("1", new string('a', 200_000)), TestPosts.Create("2", "short"), TestPosts.Create("3", new string('b', 150_000)) };
+        var path = Write(posts.Select(Serialize));
+
+        var read = (await ReadAll(new JsonLinesReplaySource("replay", path), null)).SelectMany(b => b.Posts).ToList();
+
+        Assert.Equal(posts.Select(p => p.Text), read.Select(p => p.Text));
+    }
+
+    [Fact]
+    public async Task ReadAsync_ByteOrderMarksAndCrLf_AreReadAsText()
+    {
+        var posts = TestPosts.Numbered(3).ToList();
+        var text = string.Join("\r\n", posts.Select(Serialize));
+        var utf8 = _folder.File("bom-utf8.jsonl");
+        var utf16 = _folder.File("bom-utf16.jsonl");
+        await File.WriteAllTextAsync(utf8, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await File.WriteAllTextAsync(utf16, text, System.Text.Encoding.Unicode);
+
+        foreach (var path in new[] { utf8, utf16 })
+        {
+            var batches = await ReadAll(new JsonLinesReplaySource("replay", path), null);
+
+            Assert.Empty(batches.SelectMany(b => b.Skipped));
+            Assert.Equal(posts.Select(p => p.Text), batches.SelectMany(b => b.Posts).Select(p => p.Text));
+        }
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ThrowsClearErrors()
     {
         Assert.Throws<ArgumentException>(() => new JsonLinesReplaySource("r", new JsonLinesSourceOptions()));
