@@ -14,6 +14,7 @@ internal static class LinkScanner
     private const int MaxHostLength = 253;
     private const int MaxLabelLength = 63;
     private const int MaxShortLinkSlug = 40;
+    private const int MaxScriptCutTries = 8;
 
     /// <summary>
     /// Recognizes an address starting with <c>http://</c>, <c>https://</c> or <c>www.</c> at <paramref name="start"/>;
@@ -146,11 +147,17 @@ internal static class LinkScanner
             return scanEnd;
         }
 
-        for (var k = scanEnd - 1; k > hostStart && mixed; k--)
+        // Only a few cut points are tried, so hostile text that mixes scripts at every other letter stays linear.
+        var tries = MaxScriptCutTries;
+        for (var k = scanEnd - 1; k > hostStart && mixed && tries > 0; k--)
         {
-            if (f[k - 1] < 0x80 && f[k] >= 0x80 && IsValidHost(f[hostStart..k], lenient: false))
+            if (f[k - 1] < 0x80 && f[k] >= 0x80)
             {
-                return k;
+                tries--;
+                if (IsValidHost(f[hostStart..k], lenient: false))
+                {
+                    return k;
+                }
             }
         }
 
@@ -165,14 +172,15 @@ internal static class LinkScanner
             return false;
         }
 
+        // One pass over the labels: the domain label is the one that ends at the last dot, so no label looks ahead.
         var labels = 0;
-        var rest = host;
+        var offset = 0;
         while (true)
         {
-            var dot = rest.IndexOf('.');
-            var label = dot < 0 ? rest : rest[..dot];
+            var dot = host[offset..].IndexOf('.');
             var isTopLevel = dot < 0;
-            var isDomain = !isTopLevel && rest[(dot + 1)..].IndexOf('.') < 0;
+            var label = isTopLevel ? host[offset..] : host.Slice(offset, dot);
+            var isDomain = !isTopLevel && offset + dot == lastDot;
             if (!IsValidLabel(label, allowUnderscore: !isTopLevel && !isDomain))
             {
                 return false;
@@ -184,7 +192,7 @@ internal static class LinkScanner
                 return labels >= 2 && IsTopLevelDomain(label, lenient);
             }
 
-            rest = rest[(dot + 1)..];
+            offset += dot + 1;
         }
     }
 
