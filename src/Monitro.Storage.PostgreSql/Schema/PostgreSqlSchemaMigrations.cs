@@ -22,6 +22,7 @@ internal static class PostgreSqlSchemaMigrations
         (1, "posts, people, identities, mentions, interactions, relationship snapshots, checkpoints, dead letters, alert outbox", Version1, null),
         (2, "interactions by time, for the interaction history", Version2, null),
         (3, "settled alert keys kept as keyed hashes, under a secret of the store", Version3, PostgreSqlSettledKeyMigration.HashSettledKeysAsync),
+        (6, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version6, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -144,5 +145,16 @@ internal static class PostgreSqlSchemaMigrations
             secret bytea NOT NULL
         );
         ALTER TABLE settled_alerts RENAME COLUMN idempotency_key TO key_hash;
+        """;
+
+    // Stored generated columns keep the writers unchanged; the covering index lets the insight aggregates read the
+    // index alone (an index-only scan) instead of the jsonb payloads.
+    private const string Version6 = """
+        ALTER TABLE mentions
+            ADD COLUMN category text GENERATED ALWAYS AS (payload #>> '{watch,category}') STORED,
+            ADD COLUMN sentiment_label text GENERATED ALWAYS AS (payload #>> '{signals,sentiment,label}') STORED,
+            ADD COLUMN sentiment double precision GENERATED ALWAYS AS ((payload #>> '{signals,sentiment,compound}')::double precision) STORED;
+        CREATE INDEX ix_mentions_insights ON mentions (created_at) INCLUDE (watch_name, category, sentiment_label, sentiment, person_id);
+        CREATE INDEX ix_posts_time ON posts (created_at, id);
         """;
 }

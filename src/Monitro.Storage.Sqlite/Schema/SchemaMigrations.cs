@@ -14,6 +14,7 @@ internal static class SchemaMigrations
         new(2, "person id on mentions (backfilled), relationship snapshots", Version2),
         new(3, "interactions by time, for the interaction history", Version3),
         new(4, "settled alert keys kept as keyed hashes, under a secret of the store", Version4, SettledKeyMigration.HashSettledKeys),
+        new(7, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version7),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -140,5 +141,15 @@ internal static class SchemaMigrations
             secret BLOB NOT NULL
         );
         ALTER TABLE settled_alerts RENAME COLUMN idempotency_key TO key_hash;
+        """;
+
+    // Virtual generated columns cost no rewrite and no writer change; the covering index stores their values, so the
+    // insight aggregates read the index alone and never parse a payload.
+    private const string Version7 = """
+        ALTER TABLE mentions ADD COLUMN category TEXT GENERATED ALWAYS AS (json_extract(payload, '$.watch.category')) VIRTUAL;
+        ALTER TABLE mentions ADD COLUMN sentiment_label TEXT GENERATED ALWAYS AS (json_extract(payload, '$.signals.sentiment.label')) VIRTUAL;
+        ALTER TABLE mentions ADD COLUMN sentiment REAL GENERATED ALWAYS AS (json_extract(payload, '$.signals.sentiment.compound')) VIRTUAL;
+        CREATE INDEX ix_mentions_insights ON mentions (created_at, watch_name, category, sentiment_label, sentiment, person_id);
+        CREATE INDEX ix_posts_time ON posts (created_at, id);
         """;
 }
