@@ -129,13 +129,7 @@ public sealed partial class PostgreSqlMonitroStore : IMonitroInsights
     // The buckets go in as two arrays of bounds; PostgreSQL walks the time index once per bucket.
     private static string VolumeSql(InsightGrouping grouping)
     {
-        var (group, join) = grouping switch
-        {
-            InsightGrouping.Watch => ("m.watch_name", string.Empty),
-            InsightGrouping.Category => ("m.category", string.Empty),
-            InsightGrouping.Source => ("p.source", "JOIN posts p ON p.id = m.post_id"),
-            _ => ("''", string.Empty),
-        };
+        var (group, join) = InsightResults.GroupSql(grouping);
         return $"""
             SELECT b.i - 1, coalesce({group}, ''), count(*)::int,
                    (count(*) FILTER (WHERE m.sentiment_label = 'Positive'))::int,

@@ -141,25 +141,20 @@ public sealed partial class SqliteMonitroStore : IMonitroInsights
         }
     }
 
-    // The buckets go in as one JSON array of [from, until) pairs; SQLite walks the time index once per bucket.
+    // The buckets go in as one JSON array of [from, until) pairs; CROSS JOIN keeps them the outer loop, so SQLite
+    // walks one range of the covering time index per bucket instead of pairing every mention with every bucket.
     private static string VolumeSql(InsightGrouping grouping)
     {
-        var (group, join) = grouping switch
-        {
-            InsightGrouping.Watch => ("m.watch_name", string.Empty),
-            InsightGrouping.Category => ("m.category", string.Empty),
-            InsightGrouping.Source => ("p.source", "JOIN posts p ON p.id = m.post_id"),
-            _ => ("''", string.Empty),
-        };
+        var (group, join) = InsightResults.GroupSql(grouping);
         return $"""
-            WITH buckets (i, lo, hi) AS (SELECT CAST(key AS INTEGER), value ->> 0, value ->> 1 FROM json_each($buckets))
+            WITH buckets (i, lo, hi) AS MATERIALIZED (SELECT CAST(key AS INTEGER), value ->> 0, value ->> 1 FROM json_each($buckets))
             SELECT b.i, coalesce({group}, ''), count(*),
                    count(CASE WHEN m.sentiment_label = 'Positive' THEN 1 END),
                    count(CASE WHEN m.sentiment_label = 'Neutral' THEN 1 END),
                    count(CASE WHEN m.sentiment_label = 'Negative' THEN 1 END),
                    avg(m.sentiment)
             FROM buckets b
-            JOIN mentions m ON m.created_at >= b.lo AND m.created_at < b.hi
+            CROSS JOIN mentions m ON m.created_at >= b.lo AND m.created_at < b.hi
             {join}
             WHERE ($watch_name IS NULL OR m.watch_name = $watch_name) AND ($category IS NULL OR m.category = $category)
             GROUP BY 1, 2;

@@ -6,11 +6,12 @@ namespace Monitro.Storage.Testing;
 
 /// <summary>
 /// The insight aggregates and stored-post reads every store computes alike: volume and sentiment per time bucket in a
-/// time zone (across daylight-saving changes), share of voice, top people, open items and posts by creation time.
+/// time zone (across daylight-saving changes), share of voice, top people, open items and posts by creation time,
+/// and a watch backfill over those posts.
 /// </summary>
 /// <typeparam name="TStore">The store under test.</typeparam>
-public abstract class InsightsContractTests<TStore>
-    where TStore : class, IMonitroStore, IMonitroInsights, IStoredPosts, IRelationshipSnapshotStore
+public abstract partial class InsightsContractTests<TStore>
+    where TStore : class, IMonitroStore, IMonitroInsights, IStoredPosts, IRelationshipSnapshotStore, IMonitroQueries
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 

@@ -28,7 +28,11 @@ public class InsightsQueryBenchmarks
         new() { Name = "initech", Category = WatchCategory.Competitor, Query = "initech" },
     ];
 
-    private string _folder = string.Empty;
+    // Every benchmark of a run reads the same seeded file (queries never write), deleted when the process ends.
+    private static readonly Lock SeedGate = new();
+    private static readonly Dictionary<int, string> Seeded = [];
+    private static string? _folder;
+
     private string _path = string.Empty;
     private SqliteMonitroStore _store = null!;
     private SqliteConnection _connection = null!;
@@ -45,11 +49,30 @@ public class InsightsQueryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "monitro-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-        _path = Path.Combine(_folder, "insights.db");
-        _store = new SqliteMonitroStore(new SqliteStoreOptions { ConnectionString = _path, DurableAgainstPowerLoss = false });
-        SeedAsync().GetAwaiter().GetResult();
+        lock (SeedGate)
+        {
+            if (_folder is null)
+            {
+                var folder = Path.Combine(Path.GetTempPath(), "monitro-bench-" + Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(folder);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    SqliteConnection.ClearAllPools();
+                    Directory.Delete(folder, recursive: true);
+                };
+                _folder = folder;
+            }
+
+            var seeded = Seeded.TryGetValue(MentionCount, out var path);
+            _path = seeded ? path! : Path.Combine(_folder, $"insights-{MentionCount}.db");
+            _store = new SqliteMonitroStore(new SqliteStoreOptions { ConnectionString = _path, DurableAgainstPowerLoss = false });
+            if (!seeded)
+            {
+                SeedAsync().GetAwaiter().GetResult();
+                Seeded[MentionCount] = _path;
+            }
+        }
+
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadOnly }.ToString());
         _connection.Open();
         _all = new InsightPeriod(Epoch, Epoch.AddDays(MentionCount / SeedPosts));
@@ -60,8 +83,6 @@ public class InsightsQueryBenchmarks
     {
         _connection.Dispose();
         _store.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
     }
 
     [Benchmark(Baseline = true)]
@@ -136,7 +157,7 @@ public class InsightsQueryBenchmarks
         }
 
         await _store.CommitAsync(new BatchCommit { SourceName = "seed", Posts = posts, Mentions = mentions, Interactions = interactions });
-        using var connection = new SqliteConnection(_path);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path }.ToString());
         connection.Open();
         using var transaction = connection.BeginTransaction();
         using var copy = connection.CreateCommand();

@@ -154,7 +154,7 @@ internal static class PostgreSqlSchemaMigrations
             ADD COLUMN category text GENERATED ALWAYS AS (payload #>> '{watch,category}') STORED,
             ADD COLUMN sentiment_label text GENERATED ALWAYS AS (payload #>> '{signals,sentiment,label}') STORED,
             ADD COLUMN sentiment double precision GENERATED ALWAYS AS ((payload #>> '{signals,sentiment,compound}')::double precision) STORED;
-        CREATE INDEX ix_mentions_insights ON mentions (created_at) INCLUDE (watch_name, category, sentiment_label, sentiment, person_id);
+        CREATE INDEX ix_mentions_insights ON mentions (created_at) INCLUDE (watch_name, category, sentiment_label, sentiment, person_id, post_id);
         CREATE INDEX ix_posts_time ON posts (created_at, id);
         """;
 }

@@ -149,7 +149,7 @@ internal static class SchemaMigrations
         ALTER TABLE mentions ADD COLUMN category TEXT GENERATED ALWAYS AS (json_extract(payload, '$.watch.category')) VIRTUAL;
         ALTER TABLE mentions ADD COLUMN sentiment_label TEXT GENERATED ALWAYS AS (json_extract(payload, '$.signals.sentiment.label')) VIRTUAL;
         ALTER TABLE mentions ADD COLUMN sentiment REAL GENERATED ALWAYS AS (json_extract(payload, '$.signals.sentiment.compound')) VIRTUAL;
-        CREATE INDEX ix_mentions_insights ON mentions (created_at, watch_name, category, sentiment_label, sentiment, person_id);
+        CREATE INDEX ix_mentions_insights ON mentions (created_at, watch_name, category, sentiment_label, sentiment, person_id, post_id);
         CREATE INDEX ix_posts_time ON posts (created_at, id);
         """;
 }

@@ -121,17 +121,7 @@ internal sealed class SpikeSeries
                 ? string.Create(CultureInfo.InvariantCulture, $"[{watch.Name}] Spike: {count} mentions since {windowStart:HH:mm} UTC (usually {found.Mean:0.#} ± {found.Deviation:0.#})")
                 : string.Create(CultureInfo.InvariantCulture, $"[{watch.Name}] Negative spike: {negative} of {count} mentions negative since {windowStart:HH:mm} UTC (usually {found.Mean:P0})"),
             Rule = ruleName,
-            Spike = new AlertSpike
-            {
-                WindowStart = windowStart,
-                Metric = found.Metric,
-                Observed = found.Observed,
-                BaselineMean = found.Mean,
-                BaselineStandardDeviation = found.Deviation,
-                Threshold = found.Threshold,
-                BaselineWindows = volumes.Count,
-                Summary = summary,
-            },
+            Spike = SpikeTest.Describe(found, windowStart, volumes.Count, summary),
         };
 
         (string Metric, double Observed, double Mean, double Deviation, double Threshold)? Check(string metric, double observed, List<double> baseline) =>

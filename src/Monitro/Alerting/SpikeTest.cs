@@ -15,4 +15,17 @@ internal static class SpikeTest
         var threshold = mean + (sensitivity * deviation);
         return observed > threshold ? (metric, observed, mean, deviation, threshold) : null;
     }
+
+    /// <summary>Describes a spike found by <see cref="Check"/> in a window, with its baseline and summary.</summary>
+    public static AlertSpike Describe((string Metric, double Observed, double Mean, double Deviation, double Threshold) found, DateTimeOffset windowStart, int baselineWindows, WatchSummary summary) => new()
+    {
+        WindowStart = windowStart,
+        Metric = found.Metric,
+        Observed = found.Observed,
+        BaselineMean = found.Mean,
+        BaselineStandardDeviation = found.Deviation,
+        Threshold = found.Threshold,
+        BaselineWindows = baselineWindows,
+        Summary = summary,
+    };
 }

@@ -76,17 +76,7 @@ public sealed class MentionInsights
             if (found is { } spike)
             {
                 var summary = await SummarizeAsync(query.Watch, new InsightPeriod(boundaries[i], boundaries[i + 1]), query.Top, cancellationToken).ConfigureAwait(false);
-                spikes.Add(new AlertSpike
-                {
-                    Metric = spike.Metric,
-                    WindowStart = boundaries[i],
-                    Observed = spike.Observed,
-                    BaselineMean = spike.Mean,
-                    BaselineStandardDeviation = spike.Deviation,
-                    Threshold = spike.Threshold,
-                    BaselineWindows = window.Length,
-                    Summary = summary,
-                });
+                spikes.Add(SpikeTest.Describe(spike, boundaries[i], window.Length, summary));
             }
         }
 

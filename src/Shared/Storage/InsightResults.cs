@@ -35,6 +35,15 @@ internal static class InsightResults
         _ => string.Empty,
     };
 
+    /// <summary>Gets the SQL expression of a split's series key over <c>mentions m</c>, and the join it needs (the same in both SQL stores).</summary>
+    public static (string Group, string Join) GroupSql(InsightGrouping grouping) => grouping switch
+    {
+        InsightGrouping.Watch => ("m.watch_name", string.Empty),
+        InsightGrouping.Category => ("m.category", string.Empty),
+        InsightGrouping.Source => ("p.source", "JOIN posts p ON p.id = m.post_id"),
+        _ => ("''", string.Empty),
+    };
+
     /// <summary>Creates the bucket of an aggregated row.</summary>
     public static VolumeBucket Bucket(IReadOnlyList<DateTimeOffset> boundaries, int index, string group, int mentions, int positive, int neutral, int negative, double? meanSentiment) => new()
     {

@@ -1,24 +1,15 @@
-using Microsoft.Extensions.Time.Testing;
 using Monitro.Backfill;
 using M = Monitro.Storage.Testing.ContractModel;
 
 namespace Monitro.Storage.Testing;
 
 /// <summary>A backfill on each store writes a watch's mentions exactly once and resumes from its stored cursor.</summary>
-/// <typeparam name="TStore">The store under test.</typeparam>
-public abstract class BackfillContractTests<TStore>
-    where TStore : class, IMonitroStore, IStoredPosts, IMonitroQueries
+public abstract partial class InsightsContractTests<TStore>
 {
     private static readonly Watch Launch = new() { Name = "launch", Category = WatchCategory.Campaign, Query = "acme AND launch" };
 
-    /// <summary>Gets the clock every store of the test runs on.</summary>
-    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-
-    /// <summary>Creates a store instance on this test's database, running on <see cref="Time"/>.</summary>
-    protected abstract Task<TStore> CreateStoreAsync();
-
     [ContractFact]
-    public async Task RunAsync_StoredPosts_WritesEachMatchOnceEvenWhenRunTwice()
+    public async Task WatchBackfill_StoredPosts_WritesEachMatchOnceEvenWhenRunTwice()
     {
         var store = await StoreWithPostsAsync();
         var reports = new List<BackfillProgress>();
@@ -33,7 +24,7 @@ public abstract class BackfillContractTests<TStore>
     }
 
     [ContractFact]
-    public async Task RunAsync_CancelledMidway_ResumesAfterTheLastCommittedBatch()
+    public async Task WatchBackfill_CancelledMidway_ResumesAfterTheLastCommittedBatch()
     {
         var store = await StoreWithPostsAsync();
         using var cancel = new CancellationTokenSource();
@@ -58,7 +49,7 @@ public abstract class BackfillContractTests<TStore>
     }
 
     [ContractFact]
-    public async Task RunAsync_ChangedQuery_StartsOverAndKeepsOneMentionPerPost()
+    public async Task WatchBackfill_ChangedQuery_StartsOverAndKeepsOneMentionPerPost()
     {
         var store = await StoreWithPostsAsync();
         await new WatchBackfill(store, store).RunAsync(Launch, new BackfillOptions { BatchSize = 4 });
