@@ -22,7 +22,8 @@ internal static class PostgreSqlSchemaMigrations
         (1, "posts, people, identities, mentions, interactions, relationship snapshots, checkpoints, dead letters, alert outbox", Version1, null),
         (2, "interactions by time, for the interaction history", Version2, null),
         (3, "settled alert keys kept as keyed hashes, under a secret of the store", Version3, PostgreSqlSettledKeyMigration.HashSettledKeysAsync),
-        (5, "inbox items", Version5, null),
+        (4, "inbox items", Version4, null),
+        (5, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version5, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -148,7 +149,7 @@ internal static class PostgreSqlSchemaMigrations
         """;
 
     // Version 5 (not 4): the numbers of this round's migrations were assigned to their changes beforehand.
-    private const string Version5 = """
+    private const string Version4 = """
         CREATE TABLE inbox_items (
             id text COLLATE "C" NOT NULL PRIMARY KEY,
             person_id text COLLATE "C" NOT NULL,
@@ -164,5 +165,14 @@ internal static class PostgreSqlSchemaMigrations
         CREATE INDEX ix_inbox_items_state ON inbox_items (state, due_at, id);
         CREATE INDEX ix_inbox_items_thread ON inbox_items (thread_id, person_id);
         CREATE INDEX ix_inbox_items_person ON inbox_items (person_id);
+    // Stored generated columns keep the writers unchanged; the covering index lets the insight aggregates read the
+    // index alone (an index-only scan) instead of the jsonb payloads.
+    private const string Version5 = """
+        ALTER TABLE mentions
+            ADD COLUMN category text GENERATED ALWAYS AS (payload #>> '{watch,category}') STORED,
+            ADD COLUMN sentiment_label text GENERATED ALWAYS AS (payload #>> '{signals,sentiment,label}') STORED,
+            ADD COLUMN sentiment double precision GENERATED ALWAYS AS ((payload #>> '{signals,sentiment,compound}')::double precision) STORED;
+        CREATE INDEX ix_mentions_insights ON mentions (created_at) INCLUDE (watch_name, category, sentiment_label, sentiment, person_id, post_id);
+        CREATE INDEX ix_posts_time ON posts (created_at, id);
         """;
 }

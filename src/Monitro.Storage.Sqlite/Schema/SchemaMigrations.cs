@@ -14,7 +14,8 @@ internal static class SchemaMigrations
         new(2, "person id on mentions (backfilled), relationship snapshots", Version2),
         new(3, "interactions by time, for the interaction history", Version3),
         new(4, "settled alert keys kept as keyed hashes, under a secret of the store", Version4, SettledKeyMigration.HashSettledKeys),
-        new(6, "inbox items", Version6),
+        new(5, "inbox items", Version5),
+        new(6, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version6),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -144,7 +145,7 @@ internal static class SchemaMigrations
         """;
 
     // Version 6 (not 5): the numbers of this round's migrations were assigned to their changes beforehand.
-    private const string Version6 = """
+    private const string Version5 = """
         CREATE TABLE inbox_items (
             id TEXT NOT NULL PRIMARY KEY,
             person_id TEXT NOT NULL,
@@ -160,5 +161,13 @@ internal static class SchemaMigrations
         CREATE INDEX ix_inbox_items_state ON inbox_items (state, due_at, id);
         CREATE INDEX ix_inbox_items_thread ON inbox_items (thread_id, person_id);
         CREATE INDEX ix_inbox_items_person ON inbox_items (person_id);
+    // Virtual generated columns cost no rewrite and no writer change; the covering index stores their values, so the
+    // insight aggregates read the index alone and never parse a payload.
+    private const string Version6 = """
+        ALTER TABLE mentions ADD COLUMN category TEXT GENERATED ALWAYS AS (json_extract(payload, '$.watch.category')) VIRTUAL;
+        ALTER TABLE mentions ADD COLUMN sentiment_label TEXT GENERATED ALWAYS AS (json_extract(payload, '$.signals.sentiment.label')) VIRTUAL;
+        ALTER TABLE mentions ADD COLUMN sentiment REAL GENERATED ALWAYS AS (json_extract(payload, '$.signals.sentiment.compound')) VIRTUAL;
+        CREATE INDEX ix_mentions_insights ON mentions (created_at, watch_name, category, sentiment_label, sentiment, person_id, post_id);
+        CREATE INDEX ix_posts_time ON posts (created_at, id);
         """;
 }

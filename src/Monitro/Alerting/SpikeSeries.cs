@@ -92,7 +92,7 @@ internal sealed class SpikeSeries
         }
 
         // A baseline needs history: at least half of its windows (and two) must have been watched.
-        if (volumes.Count < Math.Max(2, (_settings.BaselineWindows + 1) / 2))
+        if (!SpikeTest.HasHistory(volumes.Count, _settings.BaselineWindows))
         {
             return null;
         }
@@ -121,26 +121,11 @@ internal sealed class SpikeSeries
                 ? string.Create(CultureInfo.InvariantCulture, $"[{watch.Name}] Spike: {count} mentions since {windowStart:HH:mm} UTC (usually {found.Mean:0.#} ± {found.Deviation:0.#})")
                 : string.Create(CultureInfo.InvariantCulture, $"[{watch.Name}] Negative spike: {negative} of {count} mentions negative since {windowStart:HH:mm} UTC (usually {found.Mean:P0})"),
             Rule = ruleName,
-            Spike = new AlertSpike
-            {
-                WindowStart = windowStart,
-                Metric = found.Metric,
-                Observed = found.Observed,
-                BaselineMean = found.Mean,
-                BaselineStandardDeviation = found.Deviation,
-                Threshold = found.Threshold,
-                BaselineWindows = volumes.Count,
-                Summary = summary,
-            },
+            Spike = SpikeTest.Describe(found, windowStart, volumes.Count, summary),
         };
 
-        (string Metric, double Observed, double Mean, double Deviation, double Threshold)? Check(string metric, double observed, List<double> baseline)
-        {
-            var mean = baseline.Average();
-            var deviation = Math.Sqrt(baseline.Sum(v => (v - mean) * (v - mean)) / baseline.Count);
-            var threshold = mean + (_settings.Sensitivity * deviation);
-            return observed > threshold ? (metric, observed, mean, deviation, threshold) : null;
-        }
+        (string Metric, double Observed, double Mean, double Deviation, double Threshold)? Check(string metric, double observed, List<double> baseline) =>
+            SpikeTest.Check(metric, observed, baseline, _settings.Sensitivity);
     }
 
     private (int Count, int Negative) Counts(long bucket)

@@ -84,6 +84,8 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddSingleton(static provider => RegisteredStoreAs<IPersonDataEraser>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IRelationshipSnapshotStore>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IMonitroInbox>(provider));
+        services.TryAddSingleton(static provider => RegisteredStoreAs<IMonitroInsights>(provider));
+        services.TryAddSingleton(static provider => RegisteredStoreAs<IStoredPosts>(provider));
         services.TryAddSingleton(static provider => new MentionMonitor(
             provider.GetServices<IListeningSource>(),
             provider.GetRequiredService<IMentionMatcher>(),

@@ -23,6 +23,8 @@ public static class MonitroStoreBuilderExtensions
         typeof(IInteractionHistory),
         typeof(IPersonDataEraser),
         typeof(IRelationshipSnapshotStore),
+        typeof(IMonitroInsights),
+        typeof(IStoredPosts),
     ];
 
     /// <summary>Makes <typeparamref name="TStore"/> Monitro's store, removing every registration of the store registered before.</summary>
