@@ -1,4 +1,3 @@
-using Monitro.Events;
 
 namespace Monitro.Samples.Crm;
 

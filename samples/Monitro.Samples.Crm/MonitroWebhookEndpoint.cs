@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Monitro.Alerting.Delivery;
-using Monitro.Events;
 using Monitro.Samples.Crm.Data;
 
 namespace Monitro.Samples.Crm;

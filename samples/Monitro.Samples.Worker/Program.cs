@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitro;
 using Monitro.Samples.Worker;
+using Monitro.Sources;
 
 // The configuration sits beside the program, so the worker finds it whether it is started from the repository
 // root (`dotnet run --project samples/Monitro.Samples.Worker`) or from its own folder.

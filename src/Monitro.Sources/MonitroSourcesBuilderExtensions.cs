@@ -5,6 +5,7 @@ using Monitro.Sources.HackerNews;
 using Monitro.Sources.Mastodon;
 using Monitro.Sources.Reddit;
 using Monitro.Sources.Rss;
+using Monitro.Sources.Shared;
 
 namespace Monitro;
 

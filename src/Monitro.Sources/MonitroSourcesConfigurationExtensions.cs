@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Monitro;
+namespace Monitro.Sources;
 
 /// <summary>Adds Monitro's built-in listening sources from configuration.</summary>
 public static class MonitroSourcesConfigurationExtensions

@@ -38,6 +38,7 @@ public sealed partial class PostgreSqlMonitroStore :
     /// <param name="logger">The logger, or <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">An option is not valid; the message names it.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The constructors differ in a required parameter (the data source); only the clock and the logger are optional.")]
     public PostgreSqlMonitroStore(PostgreSqlStoreOptions options, TimeProvider? timeProvider = null, ILogger<PostgreSqlMonitroStore>? logger = null)
         : this(CheckOptions(options), CreateDataSource(options), ownsDataSource: true, timeProvider, logger)
     {
@@ -51,6 +52,7 @@ public sealed partial class PostgreSqlMonitroStore :
     /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">An option is not valid; the message names it.</exception>
     /// <remarks>Create the data source with <see cref="CreateDataSource"/> so that its connections use the store's schema.</remarks>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The constructors differ in a required parameter (the data source); only the clock and the logger are optional.")]
     public PostgreSqlMonitroStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions options, TimeProvider? timeProvider = null, ILogger<PostgreSqlMonitroStore>? logger = null)
         : this(CheckOptions(options), dataSource, ownsDataSource: false, timeProvider, logger)
     {

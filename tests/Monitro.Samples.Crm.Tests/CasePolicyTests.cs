@@ -1,4 +1,3 @@
-using Monitro.Events;
 using Monitro.Samples.Crm.Replay;
 
 namespace Monitro.Samples.Crm.Tests;

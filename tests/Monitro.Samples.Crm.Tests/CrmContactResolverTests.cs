@@ -1,4 +1,3 @@
-using Monitro.Events;
 using Monitro.Samples.Crm.Data;
 
 namespace Monitro.Samples.Crm.Tests;

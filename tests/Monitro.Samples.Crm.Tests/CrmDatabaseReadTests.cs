@@ -1,5 +1,4 @@
 using System.Globalization;
-using Monitro.Events;
 using Monitro.Samples.Crm.Data;
 using Monitro.Samples.Crm.Views;
 using Monitro.Testing;

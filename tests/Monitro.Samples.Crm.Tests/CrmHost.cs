@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Monitro.Alerting.Delivery;
-using Monitro.Events;
 using Monitro.Samples.Crm;
 using Monitro.Samples.Crm.Data;
 using Monitro.Samples.Crm.Replay;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Monitro.Events;
 using Monitro.Samples.Crm.Views;
 
 namespace Monitro.Samples.Crm.Tests;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Monitro.Events;
 
 namespace Monitro.Samples.Crm.Data;
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Monitro.Alerting;
-using Monitro.Delivery;
-using Monitro.Events;
 using Monitro.Samples.Crm.Data;
 
 namespace Monitro.Samples.Crm.Replay;

@@ -8,6 +8,7 @@ public interface IIntentDetector
     /// <param name="text">The plain text.</param>
     /// <param name="language">The BCP 47 language of the text, or <see langword="null"/> when unknown.</param>
     /// <returns>The intents found, each with the phrase that fired it; empty when none.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The overloads take the same number of parameters; the language is optional only in this one.")]
     IReadOnlyList<IntentHit> Detect(string text, string? language = null);
 
     /// <summary>Finds the intents in a text whose language the caller has already read, for example detected once for all analyzers of a post.</summary>

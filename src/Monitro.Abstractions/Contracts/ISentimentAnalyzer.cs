@@ -8,6 +8,7 @@ public interface ISentimentAnalyzer
     /// <param name="text">The plain text.</param>
     /// <param name="language">The BCP 47 language of the text, or <see langword="null"/> when unknown.</param>
     /// <returns>The score; text in a language the analyzer does not cover gets a neutral score with low confidence.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The overloads take the same number of parameters; the language is optional only in this one.")]
     SentimentScore Analyze(string text, string? language = null);
 
     /// <summary>Scores a text whose language the caller has already read, for example detected once for all analyzers of a post.</summary>

@@ -1,4 +1,4 @@
-namespace Monitro.Sources.Bluesky;
+namespace Monitro.Sources;
 
 /// <summary>Options of a Bluesky source that listens to posts on Jetstream (a public WebSocket stream of the network's posts).</summary>
 /// <remarks>Jetstream events are not signed; fine for listening, not proof of who said what.</remarks>

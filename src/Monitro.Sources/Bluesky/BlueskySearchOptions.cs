@@ -1,4 +1,4 @@
-namespace Monitro.Sources.Bluesky;
+namespace Monitro.Sources;
 
 /// <summary>Options of a Bluesky source that polls the authenticated full-text search (<c>app.bsky.feed.searchPosts</c>), for example to backfill what Jetstream cannot replay.</summary>
 /// <remarks>Bluesky asks that search not be used as a general data feed; prefer Jetstream for ongoing listening and keep the poll interval long.</remarks>

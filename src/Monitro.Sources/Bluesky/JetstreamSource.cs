@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
-using Monitro.Resilience;
+using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Bluesky;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.HackerNews;
 

@@ -1,4 +1,4 @@
-namespace Monitro.Sources.HackerNews;
+namespace Monitro.Sources;
 
 /// <summary>Options of a Hacker News source, which searches stories and comments through the Algolia HN Search API.</summary>
 public sealed class HackerNewsSourceOptions : PollingSourceOptions

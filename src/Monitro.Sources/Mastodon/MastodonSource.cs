@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Mastodon;
 

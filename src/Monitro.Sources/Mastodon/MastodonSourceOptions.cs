@@ -1,4 +1,4 @@
-namespace Monitro.Sources.Mastodon;
+namespace Monitro.Sources;
 
 /// <summary>Options of a Mastodon source: hashtag timelines of one server (any server that speaks the Mastodon API).</summary>
 public sealed class MastodonSourceOptions : PollingSourceOptions

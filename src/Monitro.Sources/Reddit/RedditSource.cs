@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Reddit;
 

@@ -1,4 +1,4 @@
-namespace Monitro.Sources.Reddit;
+namespace Monitro.Sources;
 
 /// <summary>Options of a Reddit source: a site-wide search and/or the newest posts of subreddits, through the OAuth API with app-only credentials.</summary>
 /// <remarks>Reddit requires approved API access; bring the client id and secret of an approved app.</remarks>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Reddit;
 

@@ -1,4 +1,4 @@
-namespace Monitro.Sources.Rss;
+namespace Monitro.Sources;
 
 /// <summary>Options of an RSS or Atom feed source (also used for Google Alerts feeds).</summary>
 public sealed class RssSourceOptions : PollingSourceOptions

@@ -1,4 +1,4 @@
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>Remembers the most recent ids up to a capacity, forgetting the oldest first; not thread-safe.</summary>
 internal sealed class BoundedIdSet

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>Cuts raw payloads down to a short, printable excerpt for skipped items.</summary>
 internal static class Excerpts

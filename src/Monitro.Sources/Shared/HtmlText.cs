@@ -2,7 +2,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>Turns HTML fragments into plain text with AngleSharp (no scripts run, nothing is fetched) and collects their links.</summary>
 internal static class HtmlText

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>A response read by <see cref="SourceContext.FetchAsync"/>: its status, headers and body (capped).</summary>
 /// <param name="StatusCode">The status code.</param>

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>Reads JSON payloads defensively: invalid UTF-8 is repaired (and reported), and items are deserialized one by one so a bad item does not cost the others.</summary>
 internal static class JsonPayload

@@ -1,6 +1,6 @@
 using System.Web;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>Reads RFC 8288 <c>Link</c> headers such as <c>&lt;https://host/path?min_id=5&gt;; rel="prev"</c>.</summary>
 internal static class LinkHeader

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>The log messages of the Monitro sources (event ids 3000–3099). Addresses and tokens are never logged: feed URLs can be secrets.</summary>
 internal static partial class Log

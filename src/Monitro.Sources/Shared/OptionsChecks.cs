@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>Checks shared by the options validators; each adds a message that names the source, the option and the reason.</summary>
 internal static class OptionsChecks

@@ -1,4 +1,4 @@
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>What one poll step produced, and when the next step may run.</summary>
 internal sealed record PollResult

@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Monitro.Resilience;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>
 /// The loop shared by the polling sources: restore the state from the checkpoint, poll one step at a time, yield a

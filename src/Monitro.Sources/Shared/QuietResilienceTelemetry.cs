@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>
 /// Lowers the events of the sources' resilience handlers (each retry, timeout and final failure, logged by Polly with

@@ -2,7 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>What one source instance runs with: its name, clock, HTTP client, rate limiter, logger, metrics and health.</summary>
 internal sealed class SourceContext

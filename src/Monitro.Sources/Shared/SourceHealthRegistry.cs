@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>Holds the health tracker of every source built by the Monitro source extensions.</summary>
 internal sealed class SourceHealthRegistry : ISourceHealthMonitor

@@ -1,4 +1,4 @@
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>Records successes, failures and delivered posts of one source; thread-safe.</summary>
 internal sealed class SourceHealthTracker(string sourceName, TimeProvider time, TimeSpan silenceThreshold, int failureThreshold)

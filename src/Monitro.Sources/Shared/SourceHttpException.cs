@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>An HTTP status that the resilience handler's retries could not turn into a success.</summary>
 internal sealed class SourceHttpException : Exception

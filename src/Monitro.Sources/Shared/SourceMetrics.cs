@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>The instruments the sources report on the <c>Monitro</c> meter.</summary>
 internal sealed class SourceMetrics

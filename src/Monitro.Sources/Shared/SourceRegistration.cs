@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>The one registration path behind every <c>Add…</c> source extension.</summary>
 internal static class SourceRegistration

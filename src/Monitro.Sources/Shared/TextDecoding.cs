@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Monitro.Sources;
+namespace Monitro.Sources.Shared;
 
 /// <summary>
 /// Decodes XML bytes the way browsers and feedparser do: a byte order mark decides; then the HTTP charset, which

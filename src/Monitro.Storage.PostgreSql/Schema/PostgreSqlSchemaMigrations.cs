@@ -148,7 +148,6 @@ internal static class PostgreSqlSchemaMigrations
         ALTER TABLE settled_alerts RENAME COLUMN idempotency_key TO key_hash;
         """;
 
-    // Version 5 (not 4): the numbers of this round's migrations were assigned to their changes beforehand.
     private const string Version4 = """
         CREATE TABLE inbox_items (
             id text COLLATE "C" NOT NULL PRIMARY KEY,
@@ -165,6 +164,8 @@ internal static class PostgreSqlSchemaMigrations
         CREATE INDEX ix_inbox_items_state ON inbox_items (state, due_at, id);
         CREATE INDEX ix_inbox_items_thread ON inbox_items (thread_id, person_id);
         CREATE INDEX ix_inbox_items_person ON inbox_items (person_id);
+        """;
+
     // Stored generated columns keep the writers unchanged; the covering index lets the insight aggregates read the
     // index alone (an index-only scan) instead of the jsonb payloads.
     private const string Version5 = """

@@ -144,7 +144,6 @@ internal static class SchemaMigrations
         ALTER TABLE settled_alerts RENAME COLUMN idempotency_key TO key_hash;
         """;
 
-    // Version 6 (not 5): the numbers of this round's migrations were assigned to their changes beforehand.
     private const string Version5 = """
         CREATE TABLE inbox_items (
             id TEXT NOT NULL PRIMARY KEY,
@@ -161,6 +160,8 @@ internal static class SchemaMigrations
         CREATE INDEX ix_inbox_items_state ON inbox_items (state, due_at, id);
         CREATE INDEX ix_inbox_items_thread ON inbox_items (thread_id, person_id);
         CREATE INDEX ix_inbox_items_person ON inbox_items (person_id);
+        """;
+
     // Virtual generated columns cost no rewrite and no writer change; the covering index stores their values, so the
     // insight aggregates read the index alone and never parse a payload.
     private const string Version6 = """

@@ -1,4 +1,4 @@
-namespace Monitro.Alerting;
+namespace Monitro;
 
 /// <summary>How an alert rule tells people about what it matched.</summary>
 public enum AlertMode

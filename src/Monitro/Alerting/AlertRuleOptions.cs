@@ -1,4 +1,4 @@
-namespace Monitro.Alerting;
+namespace Monitro;
 
 /// <summary>
 /// One alert rule: which alerts it takes (watches or categories, kinds, and filters on the mention) and how it

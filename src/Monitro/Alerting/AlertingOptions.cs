@@ -1,4 +1,4 @@
-namespace Monitro.Alerting;
+namespace Monitro;
 
 /// <summary>
 /// The alert rules. With no rule, every mention is one immediate alert. Rules can be changed while Monitro runs

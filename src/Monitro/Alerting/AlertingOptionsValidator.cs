@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace Monitro.Alerting;
+namespace Monitro;
 
 /// <summary>Checks <see cref="AlertingOptions"/>: every failure names the rule and the option, and says what is allowed.</summary>
 public sealed class AlertingOptionsValidator : IValidateOptions<AlertingOptions>

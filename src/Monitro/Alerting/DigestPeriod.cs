@@ -1,4 +1,4 @@
-namespace Monitro.Alerting;
+namespace Monitro;
 
 /// <summary>How often a digest rule sends its summary; windows are aligned to UTC hours or days.</summary>
 public enum DigestPeriod

@@ -1,4 +1,4 @@
-namespace Monitro.Backfill;
+namespace Monitro;
 
 /// <summary>How a watch is re-matched over stored posts.</summary>
 public sealed record BackfillOptions

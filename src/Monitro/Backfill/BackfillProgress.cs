@@ -1,4 +1,4 @@
-namespace Monitro.Backfill;
+namespace Monitro;
 
 /// <summary>How far a backfill of one watch has come, counted since it started (across resumes).</summary>
 /// <param name="WatchName">The watch.</param>

@@ -1,6 +1,7 @@
 using Monitro.Pipeline;
+using Monitro.Backfill;
 
-namespace Monitro.Backfill;
+namespace Monitro;
 
 /// <summary>Re-matches stored posts against a watch that was added or changed, writing its mentions exactly once.</summary>
 /// <remarks>

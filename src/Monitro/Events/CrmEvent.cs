@@ -1,4 +1,4 @@
-namespace Monitro.Events;
+namespace Monitro;
 
 /// <summary>
 /// The envelope of every CRM event: what happened (<see cref="Type"/>), its stable id, when, about what, and the

@@ -1,4 +1,4 @@
-namespace Monitro.Events;
+namespace Monitro;
 
 /// <summary>The envelope without its data: read it first to learn the type, then read the whole event as that type.</summary>
 public sealed record CrmEventHeader

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Monitro.Events;
+namespace Monitro;
 
 /// <summary>The source-generated JSON metadata of the CRM events (camelCase, null members omitted): use it to read them.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

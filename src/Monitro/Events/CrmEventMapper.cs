@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Monitro.Events;
+namespace Monitro;
 
 /// <summary>
 /// Turns an alert into the CRM events it means: a mention into <c>person.upserted</c> then <c>mention.created</c>;

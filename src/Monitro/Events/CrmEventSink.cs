@@ -1,6 +1,6 @@
 using Monitro.Alerting.Delivery;
 
-namespace Monitro.Events;
+namespace Monitro;
 
 /// <summary>
 /// Sends each alert to a CRM as the events it means (see <see cref="CrmEventMapper"/>), one signed webhook request

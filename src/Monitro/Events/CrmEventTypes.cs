@@ -1,4 +1,4 @@
-namespace Monitro.Events;
+namespace Monitro;
 
 /// <summary>The <c>type</c> values of CRM events (spec version <see cref="CrmEvent{TData}.CurrentSpecVersion"/>).</summary>
 public static class CrmEventTypes

@@ -1,4 +1,4 @@
-namespace Monitro.Events;
+namespace Monitro;
 
 /// <summary>The data of <c>mention.created</c>: one immutable activity per (watch, post).</summary>
 /// <param name="MentionId">The stable mention id, <c>watch|post-id</c>.</param>

@@ -1,4 +1,4 @@
-namespace Monitro.Events;
+namespace Monitro;
 
 /// <summary>A CRM event ready to send.</summary>
 /// <param name="Id">The stable event id (also the idempotency key of its webhook request).</param>

@@ -1,4 +1,4 @@
-namespace Monitro.Events;
+namespace Monitro;
 
 /// <summary>A person's profile on one platform; upsert it by <see cref="IdentityKey"/>.</summary>
 /// <param name="IdentityKey">The stable key of the identity, <c>platform:handle</c> (lower case).</param>

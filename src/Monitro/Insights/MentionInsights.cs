@@ -1,6 +1,6 @@
 using Monitro.Alerting;
 
-namespace Monitro.Insights;
+namespace Monitro;
 
 /// <summary>
 /// The insights that need the engine's text analysis on top of a store's aggregates: spikes with what drove them, and

@@ -1,4 +1,4 @@
-namespace Monitro.Insights;
+namespace Monitro;
 
 /// <summary>Where to look for spikes of one watch, and how a spike is told from its baseline (as live spike alerts tell it).</summary>
 public sealed record SpikeQuery

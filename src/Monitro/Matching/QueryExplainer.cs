@@ -1,5 +1,4 @@
 using System.Globalization;
-using Monitro.Preview;
 using Monitro.Text;
 
 namespace Monitro.Matching;

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Monitro.Diagnostics;
-using Monitro.Resilience;
 
 namespace Monitro.Pipeline;
 

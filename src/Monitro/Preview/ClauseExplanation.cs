@@ -1,4 +1,4 @@
-namespace Monitro.Preview;
+namespace Monitro;
 
 /// <summary>Why one clause of a query holds or fails for a post: a node of the "why / why not" tree.</summary>
 /// <remarks>

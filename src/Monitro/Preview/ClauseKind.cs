@@ -1,4 +1,4 @@
-namespace Monitro.Preview;
+namespace Monitro;
 
 /// <summary>What a clause of a query is.</summary>
 public enum ClauseKind

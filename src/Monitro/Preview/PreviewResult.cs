@@ -1,4 +1,4 @@
-namespace Monitro.Preview;
+namespace Monitro;
 
 /// <summary>What a draft watch would have matched among stored posts.</summary>
 public sealed record PreviewResult

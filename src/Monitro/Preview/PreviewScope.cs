@@ -1,4 +1,4 @@
-namespace Monitro.Preview;
+namespace Monitro;
 
 /// <summary>Which stored posts a preview runs over: the newest ones, optionally within a time range.</summary>
 public sealed record PreviewScope

@@ -1,6 +1,6 @@
 using Monitro.Matching;
 
-namespace Monitro.Preview;
+namespace Monitro;
 
 /// <summary>Tries a watch before it is saved: what it matches among stored posts, and why a given post matches or not.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Monitro.Resilience;
+namespace Monitro;
 
 /// <summary>
 /// The exponential backoff every Monitro retry uses (a failing poll, a dropped stream, a failed source read, an alert

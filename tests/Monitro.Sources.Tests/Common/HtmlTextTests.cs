@@ -1,3 +1,5 @@
+using Monitro.Sources.Shared;
+
 namespace Monitro.Sources.Tests.Common;
 
 public sealed class HtmlTextTests

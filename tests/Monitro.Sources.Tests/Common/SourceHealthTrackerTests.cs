@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Tests.Common;
 

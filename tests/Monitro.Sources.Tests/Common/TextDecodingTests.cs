@@ -1,4 +1,5 @@
 using System.Text;
+using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Tests.Common;
 

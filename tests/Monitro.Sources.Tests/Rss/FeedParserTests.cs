@@ -1,4 +1,5 @@
 using Monitro.Sources.Rss;
+using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Tests.Rss;
 

@@ -1,4 +1,5 @@
 using Monitro.Analysis;
+using Monitro.Analysis.Languages;
 
 namespace Monitro.Tests.Analysis;
 

@@ -1,5 +1,6 @@
 using Monitro.Analysis;
 using Xunit.Abstractions;
+using Monitro.Analysis.Languages;
 
 namespace Monitro.Tests.Analysis;
 

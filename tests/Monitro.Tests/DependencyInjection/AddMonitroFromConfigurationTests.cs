@@ -3,8 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitro.Alerting;
-using Monitro.Delivery;
-using Monitro.Events;
 using Monitro.Relationships;
 
 namespace Monitro.Tests.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Monitro.Events;
 
 namespace Monitro.Tests.Events;
 

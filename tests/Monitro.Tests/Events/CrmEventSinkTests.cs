@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Monitro.Alerting.Delivery;
-using Monitro.Events;
 using Monitro.Tests.Delivery;
 
 namespace Monitro.Tests.Events;

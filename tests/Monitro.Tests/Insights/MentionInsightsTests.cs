@@ -1,4 +1,3 @@
-using Monitro.Insights;
 
 namespace Monitro.Tests.Insights;
 

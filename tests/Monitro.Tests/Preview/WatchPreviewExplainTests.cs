@@ -1,4 +1,3 @@
-using Monitro.Preview;
 
 namespace Monitro.Tests.Preview;
 

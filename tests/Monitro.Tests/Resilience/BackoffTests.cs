@@ -1,4 +1,3 @@
-using Monitro.Resilience;
 
 namespace Monitro.Tests.Resilience;
 

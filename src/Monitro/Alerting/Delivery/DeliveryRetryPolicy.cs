@@ -30,7 +30,7 @@ internal sealed class DeliveryRetryPolicy
     }
 
     /// <summary>The longest wait after the given failed attempt, before jitter: min(cap, initial · 2^(attempt−1)).</summary>
-    public TimeSpan Backoff(int attempt) => Resilience.Backoff.Delay(Math.Max(attempt, 1), _initialDelay, _maxDelay);
+    public TimeSpan Backoff(int attempt) => Monitro.Backoff.Delay(Math.Max(attempt, 1), _initialDelay, _maxDelay);
 
     /// <summary>Decides the time of the next attempt, or <see langword="null"/> to give the alert up.</summary>
     /// <param name="attempt">How many attempts have failed, this one included.</param>

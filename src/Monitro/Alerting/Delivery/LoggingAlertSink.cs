@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Monitro.Alerting.Delivery;
 
-namespace Monitro.Alerting.Delivery;
+namespace Monitro;
 
 /// <summary>
 /// Writes every alert to the log: its kind, key fingerprint, watch and source at Information; its key, title and post

@@ -1,4 +1,4 @@
-namespace Monitro.Alerting.Delivery;
+namespace Monitro;
 
 /// <summary>How delivery to one sink is going, as <see cref="MentionMonitor.GetSinkStates"/> reads it: its circuit and its counts since the monitor was created.</summary>
 public sealed record SinkDeliveryState

@@ -4,8 +4,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Monitro.Alerting.Delivery;
 
-namespace Monitro.Alerting.Delivery;
+namespace Monitro;
 
 /// <summary>
 /// Posts each alert as signed JSON to a webhook: the body documented in docs/webhooks.md, with the headers

@@ -1,4 +1,4 @@
-namespace Monitro.Alerting.Delivery;
+namespace Monitro;
 
 /// <summary>Options of <see cref="WebhookAlertSink"/>.</summary>
 public sealed class WebhookAlertSinkOptions

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Monitro.Alerting.Delivery;
+namespace Monitro;
 
 /// <summary>Checks <see cref="WebhookAlertSinkOptions"/>; a failure names the option and the reason, never the secret.</summary>
 public sealed class WebhookAlertSinkOptionsValidator : IValidateOptions<WebhookAlertSinkOptions>

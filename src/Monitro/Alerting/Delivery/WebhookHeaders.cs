@@ -1,4 +1,4 @@
-namespace Monitro.Alerting.Delivery;
+namespace Monitro;
 
 /// <summary>The HTTP headers of a Monitro webhook request.</summary>
 public static class WebhookHeaders

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Monitro.Alerting.Delivery;
+namespace Monitro;
 
 /// <summary>
 /// Signs and verifies webhook requests: <c>Monitro-Signature: v1=&lt;hex HMAC-SHA256 of "{timestamp}.{body}"&gt;</c>

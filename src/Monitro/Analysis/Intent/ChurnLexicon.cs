@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Intent;
 
 /// <summary>
 /// The cues of a churn risk (English, lower case) with their weights. A churn risk is found when the cues of a text

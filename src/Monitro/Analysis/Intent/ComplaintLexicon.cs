@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Intent;
 
 /// <summary>
 /// The cues of a complaint (English, lower case) with their weights. A complaint is found when the cues of a text,

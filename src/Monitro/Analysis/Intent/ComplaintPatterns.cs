@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
 
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Intent;
 
 /// <summary>
 /// The cues of a complaint that are patterns rather than phrases: how long something took, how often it happened,

@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Intent;
 
 /// <summary>Cues of a scored intent that count once per text however many of them match.</summary>
 internal enum CueGroup

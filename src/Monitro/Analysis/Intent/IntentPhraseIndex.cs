@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Intent;
 
 /// <summary>
 /// The rules keyed by the first word of their phrase, so a text is read once, word by word, and only the rules that

@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Intent;
 
 /// <summary>A phrase that signals an intent, with the conditions under which it counts.</summary>
 internal sealed class IntentRule

@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Intent;
 
 /// <summary>The built-in phrase table of the <see cref="RuleIntentDetector"/> (English, lower case).</summary>
 internal static class IntentRules

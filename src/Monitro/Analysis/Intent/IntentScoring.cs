@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Intent;
 
 /// <summary>
 /// How the intents found by score (complaint and churn risk) turn a score into a hit. Their cues are many and weak

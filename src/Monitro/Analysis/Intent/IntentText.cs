@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Intent;
 
 /// <summary>Words and boundaries in a normalized text (lower case, ASCII apostrophes), shared by the intent rules and patterns.</summary>
 internal static class IntentText

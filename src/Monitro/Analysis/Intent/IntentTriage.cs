@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro;
 
 /// <summary>Decides from the intents of a text whether it calls for an answer.</summary>
 /// <remarks>Whether a text addresses the brand's own handle, which also calls for an answer, is decided where the handles are known.</remarks>

@@ -1,6 +1,9 @@
 using System.Buffers;
+using Monitro.Analysis.Intent;
+using Monitro.Analysis;
+using Monitro.Analysis.Sentiment;
 
-namespace Monitro.Analysis;
+namespace Monitro;
 
 /// <summary>
 /// Finds intents in English social text with a table of phrases: complaint, churn risk, question or help request,
@@ -44,6 +47,7 @@ public sealed class RuleIntentDetector : IIntentDetector
     /// <see cref="Detect(string, TextLanguage)"/> so that untagged posts in other languages are not read as English.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The overloads take the same number of parameters; the language is optional only in this one.")]
     public IReadOnlyList<IntentHit> Detect(string text, string? language = null) => Detect(text, TextLanguage.FromTag(language));
 
     /// <inheritdoc />

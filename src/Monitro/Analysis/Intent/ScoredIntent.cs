@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Intent;
 
 /// <summary>The score of an intent found by score in one text, and where its strongest cue is.</summary>
 internal struct ScoredIntent

@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro;
 
 /// <summary>The language a <see cref="LanguageDetector"/> found for a text.</summary>
 /// <param name="Language">The two-letter language code (<c>en</c>, <c>de</c>, <c>es</c>, <c>fr</c>, <c>pt</c>), or <see langword="null"/> when the language is not known well enough.</param>

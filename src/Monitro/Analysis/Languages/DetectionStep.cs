@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Languages;
 
 /// <summary>Which step of the <see cref="LanguageDetector"/> decided a detection; the measure of its cost.</summary>
 internal enum DetectionStep

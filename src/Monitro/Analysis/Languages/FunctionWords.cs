@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
+using Monitro.Analysis.Sentiment;
 
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Languages;
 
 /// <summary>
 /// A quick first guess at the language of a post from its function words ("the", "und", "pero", "est", "não") and

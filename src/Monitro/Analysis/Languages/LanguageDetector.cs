@@ -1,6 +1,8 @@
 using Lingua;
+using Monitro.Analysis.Languages;
+using Monitro.Analysis;
 
-namespace Monitro.Analysis;
+namespace Monitro;
 
 /// <summary>
 /// Tells the language of a text that carries no language tag, among the languages Monitro analyzes (English, German,

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Monitro.Analysis.Sentiment;
 
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Languages;
 
 /// <summary>
 /// The built-in resources of one language other than English, read once from the files embedded under

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Sentiment;
 
 /// <summary>The words that steer the sentiment rules in one language: negations, boosters, "but" and the idioms.</summary>
 internal sealed class LanguageRules

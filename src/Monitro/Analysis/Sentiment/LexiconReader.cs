@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Sentiment;
 
 /// <summary>Reads sentiment lexicons in the <c>term&lt;TAB&gt;mean[&lt;TAB&gt;...]</c> format.</summary>
 internal static class LexiconReader

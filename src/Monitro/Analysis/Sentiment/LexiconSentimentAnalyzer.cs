@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
+using Monitro.Analysis.Sentiment;
+using Monitro.Analysis;
 
-namespace Monitro.Analysis;
+namespace Monitro;
 
 /// <summary>
 /// Scores the sentiment of English social text with a lexicon and VADER-style rules: negation, boosters and
@@ -91,6 +93,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     /// rules but the confidence stays at most <see cref="UncertainLanguageConfidence"/>.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The overloads take the same number of parameters; the language is optional only in this one.")]
     public SentimentScore Analyze(string text, string? language = null) => Analyze(text, TextLanguage.FromTag(language));
 
     /// <inheritdoc />

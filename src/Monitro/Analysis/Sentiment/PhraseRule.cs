@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Sentiment;
 
 /// <summary>A phrase of two or more words that the sentiment rules treat as one unit.</summary>
 internal sealed class PhraseRule

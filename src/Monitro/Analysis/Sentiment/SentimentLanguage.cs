@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro;
 
 /// <summary>A lexicon and rule words for one language, added through <see cref="SentimentOptions.Languages"/>.</summary>
 /// <remarks>For a language with built-in resources (German, Spanish, French, Portuguese) the entries extend and override the built-in ones.</remarks>

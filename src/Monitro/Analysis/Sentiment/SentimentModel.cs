@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
+using Monitro.Analysis.Languages;
 
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Sentiment;
 
 /// <summary>An immutable, thread-safe lexicon merged with the rule words and phrases, ready for scoring.</summary>
 internal sealed class SentimentModel

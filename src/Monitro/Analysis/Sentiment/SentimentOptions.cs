@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro;
 
 /// <summary>Options of the <see cref="LexiconSentimentAnalyzer"/>.</summary>
 /// <remarks>The analyzer copies the options when it is created; later changes have no effect on it.</remarks>

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Sentiment;
 
 /// <summary>The constants and word lists of the rule-based sentiment analysis (VADER-style rules).</summary>
 internal static class SentimentRules

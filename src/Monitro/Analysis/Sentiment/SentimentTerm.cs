@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Sentiment;
 
 /// <summary>Everything the sentiment rules know about one word, so a word costs one lookup.</summary>
 /// <param name="Valence">The lexicon valence, or 0.</param>

@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Sentiment;
 
 /// <summary>A word, emoticon or emoji of a text, as a range of the normalized text.</summary>
 /// <param name="Start">The index of the first character.</param>

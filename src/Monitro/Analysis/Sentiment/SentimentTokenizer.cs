@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Sentiment;
 
 /// <summary>Splits social text into words, emoticons and emoji without allocating.</summary>
 internal static class SentimentTokenizer

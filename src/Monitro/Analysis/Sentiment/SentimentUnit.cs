@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Sentiment;
 
 /// <summary>A word or phrase with its role in the sentiment rules.</summary>
 /// <param name="Kind">The role.</param>

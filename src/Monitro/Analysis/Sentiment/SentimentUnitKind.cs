@@ -1,4 +1,4 @@
-namespace Monitro.Analysis;
+namespace Monitro.Analysis.Sentiment;
 
 /// <summary>The role a word or phrase plays in the sentiment rules.</summary>
 internal enum SentimentUnitKind : byte

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Tests.Rss.Conformance;
 

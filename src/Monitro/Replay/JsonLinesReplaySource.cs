@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
-using Monitro.Sources;
+using Monitro.Replay;
 
 namespace Monitro;
 

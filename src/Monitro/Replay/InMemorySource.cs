@@ -23,6 +23,7 @@ public sealed class InMemorySource : IListeningSource
     /// <param name="batchSize">The most posts per batch.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The two constructors differ in a required parameter (the posts); only the batch size is optional.")]
     public InMemorySource(string name, IEnumerable<Post> posts, int batchSize = 100)
         : this(name, batchSize)
     {
@@ -36,6 +37,7 @@ public sealed class InMemorySource : IListeningSource
     /// <param name="batchSize">The most posts per batch.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The two constructors differ in a required parameter (the posts); only the batch size is optional.")]
     public InMemorySource(string name, int batchSize = 100)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

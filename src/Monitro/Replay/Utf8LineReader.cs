@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Monitro.Sources;
+namespace Monitro.Replay;
 
 /// <summary>
 /// Splits a UTF-8 stream into lines handed out as byte spans, so a JSON parser reads them without decoding them

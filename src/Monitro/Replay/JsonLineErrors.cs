@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Monitro;
+namespace Monitro.Replay;
 
 /// <summary>
 /// Says in plain words why a JSON line is not a post. The serializer's messages name .NET types and count lines
