@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Monitro.Sources;
 
-namespace Monitro.Sources;
+namespace Monitro;
 
 /// <summary>Adds Monitro's built-in listening sources from configuration.</summary>
 public static class MonitroSourcesConfigurationExtensions

@@ -4,7 +4,7 @@ namespace Monitro.Docs.Tests;
 
 /// <summary>
 /// Checks the namespace rule stated in the README's "Repository layout": a file that declares a public type is in its
-/// package's namespace (builder and service-collection extensions in <c>Monitro</c>, beside the builder they extend);
+/// package's namespace (public extension classes in <c>Monitro</c>, beside the builder they extend);
 /// every other file is in its package's namespace followed by its folders.
 /// </summary>
 public sealed partial class NamespaceRuleTests
@@ -54,9 +54,7 @@ public sealed partial class NamespaceRuleTests
         var fileName = parts[^1];
         if (declaresPublicType)
         {
-            return fileName.EndsWith("BuilderExtensions.cs", StringComparison.Ordinal) || fileName.EndsWith("ServiceCollectionExtensions.cs", StringComparison.Ordinal)
-                ? "Monitro"
-                : package;
+            return fileName.EndsWith("Extensions.cs", StringComparison.Ordinal) ? "Monitro" : package;
         }
 
         // Monitro.Abstractions is all public vocabulary; its folders only group files for reading.

@@ -1,3 +1,4 @@
+using Monitro.Storage.Sqlite.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed class SqliteMonitroBuilderExtensionsTests : IDisposable
         Assert.Same(store, host.Services.GetRequiredService<IPersonDataEraser>());
         Assert.Same(store, host.Services.GetRequiredService<IRelationshipSnapshotStore>());
         Assert.Same(store, host.Services.GetRequiredService<IInteractionHistory>());
-        Assert.Equal(4, _database.Scalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(SchemaMigrations.LatestVersion, _database.Scalar("SELECT MAX(version) FROM schema_version;"));
         await host.StopAsync();
     }
 

@@ -162,12 +162,12 @@ internal static class SchemaMigrations
         CREATE INDEX ix_inbox_items_person ON inbox_items (person_id);
         """;
 
-    // Virtual generated columns cost no rewrite and no writer change; the covering index stores their values, so the
+    // Virtual generated columns cost no rewrite and no writer change (a damaged payload gives NULL, not an error); the covering index stores their values, so the
     // insight aggregates read the index alone and never parse a payload.
     private const string Version6 = """
-        ALTER TABLE mentions ADD COLUMN category TEXT GENERATED ALWAYS AS (json_extract(payload, '$.watch.category')) VIRTUAL;
-        ALTER TABLE mentions ADD COLUMN sentiment_label TEXT GENERATED ALWAYS AS (json_extract(payload, '$.signals.sentiment.label')) VIRTUAL;
-        ALTER TABLE mentions ADD COLUMN sentiment REAL GENERATED ALWAYS AS (json_extract(payload, '$.signals.sentiment.compound')) VIRTUAL;
+        ALTER TABLE mentions ADD COLUMN category TEXT GENERATED ALWAYS AS (CASE WHEN json_valid(payload) THEN json_extract(payload, '$.watch.category') END) VIRTUAL;
+        ALTER TABLE mentions ADD COLUMN sentiment_label TEXT GENERATED ALWAYS AS (CASE WHEN json_valid(payload) THEN json_extract(payload, '$.signals.sentiment.label') END) VIRTUAL;
+        ALTER TABLE mentions ADD COLUMN sentiment REAL GENERATED ALWAYS AS (CASE WHEN json_valid(payload) THEN json_extract(payload, '$.signals.sentiment.compound') END) VIRTUAL;
         CREATE INDEX ix_mentions_insights ON mentions (created_at, watch_name, category, sentiment_label, sentiment, person_id, post_id);
         CREATE INDEX ix_posts_time ON posts (created_at, id);
         """;

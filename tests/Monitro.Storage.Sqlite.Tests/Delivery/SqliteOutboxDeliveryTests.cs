@@ -31,7 +31,8 @@ public sealed class SqliteOutboxDeliveryTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, _receiver.Failed);
         Assert.Equal(["acme|memory:1", "acme|memory:2"], _receiver.Deliveries.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(0, _database.Scalar("SELECT count(*) FROM alert_outbox;"));
-        Assert.Equal(2, _database.Scalar("SELECT count(*) FROM settled_alerts WHERE outcome = 'delivered';"));
+        // Each inbox item's creation is an alert too (item.created, for CRM event sinks), settled beside the mentions'.
+        Assert.Equal(2 + _database.Scalar("SELECT count(*) FROM inbox_items;"), _database.Scalar("SELECT count(*) FROM settled_alerts WHERE outcome = 'delivered';"));
         Assert.Equal(0, _database.Scalar("SELECT count(*) FROM dead_letters;"));
     }
 

@@ -14,6 +14,8 @@ namespace Monitro.Storage.Testing.Crash;
 public abstract class CrashRecoveryContractTests(ITestOutputHelper output) : IDisposable
 {
     private const int PostCount = 100_000;
+    private const int SharedPostCount = 5_000;
+    private static readonly TimeSpan SharedRunLimit = TimeSpan.FromMinutes(3);
     private const int MentionEvery = 10;
     private const int Kills = 5;
     private const string Secret = "crash-test-secret-crash-test-secret-0123";
@@ -53,7 +55,7 @@ public abstract class CrashRecoveryContractTests(ITestOutputHelper output) : IDi
     public async Task Pipeline_KilledAtRandomMomentsAndRestarted_StoresAndDeliversEveryMentionExactlyOnce()
     {
         var input = Path.Combine(Folder, "replay.jsonl");
-        var (expectedMentions, lines) = WriteReplay(input);
+        var (expectedMentions, lines) = WriteReplay(input, PostCount);
         await using var receiver = await CountingWebhookReceiver.StartAsync(Secret);
         var seed = Environment.TickCount;
         var random = new Random(seed);
@@ -105,11 +107,49 @@ public abstract class CrashRecoveryContractTests(ITestOutputHelper output) : IDi
         Assert.Equal(lines, await CheckpointAsync());
         Assert.Equal(3, await ScalarAsync("SELECT count(*) FROM dead_letters WHERE kind = 'source-item';"));
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM alert_outbox;"));
-        Assert.Equal(expectedMentions.Count, await ScalarAsync("SELECT count(*) FROM settled_alerts WHERE outcome = 'delivered';"));
+        // Each inbox item's creation is an alert too (item.created, for CRM event sinks), settled beside the mentions'.
+        var items = await ScalarAsync("SELECT count(*) FROM inbox_items;") ?? 0;
+        Assert.Equal(expectedMentions.Count + items, await ScalarAsync("SELECT count(*) FROM settled_alerts WHERE outcome = 'delivered';"));
         Assert.Equal(0, receiver.Rejected);
         Assert.True(expectedMentions.SetEquals(receiver.Deliveries.Keys), "the receiver did not get every alert, or got others");
         var repeats = receiver.Deliveries.Values.Sum() - receiver.Deliveries.Count;
         output.WriteLine($"{run + 1} runs, {kills} kills, {receiver.Deliveries.Count} alerts, {repeats} delivered again after a crash (same key)");
+    }
+
+    [ContractFact]
+    [Trait("Category", "Crash")]
+    public Task TwoIngesters_OnOneStore_BothFinishAndEveryAlertIsDeliveredOnce() => TwoProcessesAsync(withDispatcher: false);
+
+    [ContractFact]
+    [Trait("Category", "Crash")]
+    public Task IngesterAndDispatcher_OnOneStore_BothFinishAndEveryAlertIsDeliveredOnce() => TwoProcessesAsync(withDispatcher: true);
+
+    // Two real processes share the store: each may deliver the other's alerts, and each must still end by itself.
+    private async Task TwoProcessesAsync(bool withDispatcher)
+    {
+        var input = Path.Combine(Folder, "replay.jsonl");
+        var (expectedMentions, _) = WriteReplay(input, SharedPostCount);
+        await using var receiver = await CountingWebhookReceiver.StartAsync(Secret);
+
+        // A slow receiver keeps alerts in flight long enough for the other process to claim some of them.
+        receiver.ResponseDelay = TimeSpan.FromMilliseconds(5);
+        using var first = CrashHarnessProcess.Start(HarnessDatabase, input, receiver.Endpoint, Secret, TimeSpan.Zero);
+        using var second = withDispatcher
+            ? CrashHarnessProcess.StartDispatcher(HarnessDatabase, receiver.Endpoint, Secret)
+            : CrashHarnessProcess.Start(HarnessDatabase, input, receiver.Endpoint, Secret, TimeSpan.Zero);
+
+        Assert.True(await first.WaitForExitAsync(SharedRunLimit), "the first process did not finish: " + first.Errors);
+        Assert.True(await second.WaitForExitAsync(SharedRunLimit), "the second process did not finish: " + second.Errors);
+        Assert.True(first.ExitCode == 0, first.Errors);
+        Assert.True(second.ExitCode == 0, second.Errors);
+
+        var stored = await MentionIdsAsync();
+        Assert.Equal(expectedMentions.Count, stored.Count);
+        Assert.True(expectedMentions.SetEquals(stored), "the stored mentions differ from the expected ones");
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM alert_outbox;"));
+        Assert.True(expectedMentions.SetEquals(receiver.Deliveries.Keys), "the receiver did not get every alert, or got others");
+        Assert.All(receiver.Deliveries, delivery => Assert.Equal(1, delivery.Value));
+        output.WriteLine($"{receiver.Deliveries.Count} alerts delivered once each by two processes");
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
@@ -126,13 +166,13 @@ public abstract class CrashRecoveryContractTests(ITestOutputHelper output) : IDi
         ScalarAsync("SELECT COALESCE((SELECT CAST(value AS INTEGER) FROM checkpoints WHERE source_name = 'replay'), -1);");
 
     // Every tenth post mentions acme; three malformed lines become dead letters.
-    private static (HashSet<string> Mentions, long Lines) WriteReplay(string path)
+    private static (HashSet<string> Mentions, long Lines) WriteReplay(string path, int postCount)
     {
         var mentions = new HashSet<string>(StringComparer.Ordinal);
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         long lines = 0;
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        for (var i = 0; i < PostCount; i++)
+        for (var i = 0; i < postCount; i++)
         {
             var matches = i % MentionEvery == 0;
             var post = new Post

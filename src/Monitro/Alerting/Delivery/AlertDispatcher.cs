@@ -49,9 +49,19 @@ internal sealed class AlertDispatcher
                 continue;
             }
 
-            if (finishWhenIdle() && _inFlight.Count == 0)
+            if (finishWhenIdle())
             {
-                return;
+                // Another process sharing the outbox may have delivered this run's last alerts: nothing here
+                // would ever settle them, so the run would never end.
+                if (_inFlight.Count > 0)
+                {
+                    await _inFlight.ForgetNotWaitingAsync(_services.Outbox, _inFlight.CommittedSnapshot(), cancellationToken).ConfigureAwait(false);
+                }
+
+                if (_inFlight.Count == 0)
+                {
+                    return;
+                }
             }
 
             await WaitForWorkAsync(cancellationToken).ConfigureAwait(false);

@@ -69,7 +69,7 @@ internal sealed class AlertCommitter
         _inFlight.Committed(keys);
         if (alerts.Count > 0)
         {
-            await ForgetNotWaitingAsync(keys, cancellationToken).ConfigureAwait(false);
+            await _inFlight.ForgetNotWaitingAsync(_outbox, keys, cancellationToken).ConfigureAwait(false);
             _metrics.AlertsCommitted(commit.SourceName, alerts.Count);
             _logger.AlertsCommitted(alerts.Count, commit.SourceName);
             _alertsCommitted();
@@ -90,21 +90,8 @@ internal sealed class AlertCommitter
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 // A committed key the outbox no longer holds was delivered or given up, here or by another process.
-                await ForgetNotWaitingAsync(_inFlight.CommittedSnapshot(), cancellationToken).ConfigureAwait(false);
+                await _inFlight.ForgetNotWaitingAsync(_outbox, _inFlight.CommittedSnapshot(), cancellationToken).ConfigureAwait(false);
             }
-        }
-    }
-
-    // The outbox refuses an alert whose key was settled before (raised again, for example by relationships rebuilt
-    // after a restart) or whose post was retracted, and another process sharing it may settle this run's alerts:
-    // this run's delivery will never settle those, so they are not waited for. A key missing because delivery
-    // already settled it is forgotten twice, which is harmless.
-    private async Task ForgetNotWaitingAsync(string[] keys, CancellationToken cancellationToken)
-    {
-        var pending = await _outbox.GetPendingKeysAsync(keys, cancellationToken).ConfigureAwait(false);
-        if (pending.Count < keys.Length)
-        {
-            _inFlight.Forget(keys.Where(key => !pending.Contains(key)));
         }
     }
 

@@ -98,6 +98,27 @@ internal sealed class InFlightAlerts
 
     public void Settle(string key) => Forget([key]);
 
+    /// <summary>Forgets the keys among <paramref name="keys"/> that the outbox no longer holds.</summary>
+    /// <remarks>
+    /// The outbox refuses an alert whose key was settled before (raised again, for example by relationships rebuilt
+    /// after a restart) or whose post was retracted, and another process sharing it may settle this run's alerts:
+    /// this run's delivery will never settle those, so they are not waited for. A key missing because delivery
+    /// already settled it is forgotten twice, which is harmless.
+    /// </remarks>
+    public async Task ForgetNotWaitingAsync(IAlertOutbox outbox, string[] keys, CancellationToken cancellationToken)
+    {
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        var pending = await outbox.GetPendingKeysAsync(keys, cancellationToken).ConfigureAwait(false);
+        if (pending.Count < keys.Length)
+        {
+            Forget(keys.Where(key => !pending.Contains(key)));
+        }
+    }
+
     /// <summary>Stops counting alerts: delivered, given up, or never committed.</summary>
     public void Forget(IEnumerable<string> keys)
     {
