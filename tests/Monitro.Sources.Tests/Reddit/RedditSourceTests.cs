@@ -9,7 +9,7 @@ namespace Monitro.Sources.Tests.Reddit;
 public sealed class RedditSourceTests : IAsyncDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly SourceTestHost _host = new();
+    private SourceTestHost _host = new();
     private FakeRedditServer? _server;
 
     public async ValueTask DisposeAsync()
@@ -96,15 +96,35 @@ public sealed class RedditSourceTests : IAsyncDisposable
     [Fact]
     public async Task ReadAsync_TokenNearExpiry_IsReplacedBeforeItExpires()
     {
+        // The token is checked before each request, so when it is replaced depends on when the polls come. A clock
+        // pumped in real time jumps ahead by as much as the machine stalls (an hour of fake time for a few busy
+        // seconds), past the expiry between two polls; here the clock moves only while the source waits to poll.
+        await _host.DisposeAsync();
+        _host = new SourceTestHost(pumpClock: false);
         var server = await ServerAsync();
         server.TokenLifetimeSeconds = 600;
         var sut = await CreateSutAsync(o => o.TokenRefreshMargin = TimeSpan.FromMinutes(2));
+        using var stop = new CancellationTokenSource();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var unused in sut.ReadAsync(null, stop.Token))
+            {
+            }
+        });
 
-        await _host.ReadUntilAsync(sut, null, _ => server.TokenRequests.Count >= 3);
+        while (server.TokenRequests.Count < 3)
+        {
+            _host.Time.Advance(await NextPollWaitAsync());
+        }
 
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
         Assert.Equal(0, server.Unauthorized);
         var tokens = server.TokenRequests.ToArray();
-        Assert.True(tokens[1].At - tokens[0].At < TimeSpan.FromSeconds(600), $"replaced after {tokens[1].At - tokens[0].At}");
+
+        // Replaced at the first poll once the margin before expiry is reached: 480 s after it was issued, polls a minute apart.
+        Assert.Equal(TimeSpan.FromSeconds(480), tokens[1].At - tokens[0].At);
+        Assert.Equal(TimeSpan.FromSeconds(480), tokens[2].At - tokens[1].At);
     }
 
     [Fact]
@@ -256,5 +276,24 @@ public sealed class RedditSourceTests : IAsyncDisposable
 
         Assert.Contains("not valid JSON", Assert.Single(batches.AllSkipped()).Reason, StringComparison.Ordinal);
         Assert.StartsWith("Acme survives", Assert.Single(batches.AllPosts()).Text, StringComparison.Ordinal);
+    }
+
+    // The next wait of the source between polls (waits of hours are the resilience handler's timeouts).
+    private async Task<TimeSpan> NextPollWaitAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            while (_host.Waits.TryDequeue(out var due))
+            {
+                if (due > TimeSpan.Zero && due <= TimeSpan.FromHours(1))
+                {
+                    return due;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The source did not wait for its next poll within 30 s.");
+            await Task.Delay(5);
+        }
     }
 }
