@@ -244,7 +244,7 @@ internal static class LinkScanner
         if (f[keyStart..hostEnd] is "t.co" && f[end] == '/')
         {
             var slugEnd = end + 1;
-            while (slugEnd < f.Length && char.IsAsciiLetterOrDigit(f[slugEnd]))
+            while (slugEnd < f.Length && slugEnd - end - 1 <= MaxShortLinkSlug && char.IsAsciiLetterOrDigit(f[slugEnd]))
             {
                 slugEnd++;
             }

@@ -13,6 +13,10 @@ internal static class SocialTokenizer
     private const char ZeroWidthJoiner = '\u200D';
     private const char VariationSelector16 = '\uFE0F';
 
+    // The longest local part and domain of an e-mail address (RFC 5321).
+    private const int MaxEmailLocalPart = 64;
+    private const int MaxEmailDomain = 253;
+
     /// <summary>Tokenizes the folded text of <paramref name="analysis"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tokenize(TextAnalysis analysis)
@@ -350,12 +354,15 @@ internal static class SocialTokenizer
         return j;
     }
 
+    // An address is tried at every word followed by an address character, so both scans stop at the longest part an
+    // address may have: a run like a.a.a… or a-a-a… without an '@' costs a bounded amount per word, not the rest of the text.
     private static int TryEmail(TextAnalysis analysis, int start, int position)
     {
         var text = analysis.Text;
         var f = text.Folded;
         var at = start;
-        while (at < f.Length && (f[at] is '.' or '_' or '%' or '+' or '-' || IsWordAt(f, at, out _)))
+        var localLimit = Math.Min(f.Length, start + MaxEmailLocalPart);
+        while (at < localLimit && (f[at] is '.' or '_' or '%' or '+' or '-' || IsWordAt(f, at, out _)))
         {
             at += char.IsHighSurrogate(f[at]) ? 2 : 1;
         }
@@ -367,7 +374,8 @@ internal static class SocialTokenizer
 
         var end = at + 1;
         var lastDot = -1;
-        while (end < f.Length && (f[end] is '.' or '-' || IsWordAt(f, end, out _)))
+        var domainLimit = Math.Min(f.Length, at + 1 + MaxEmailDomain + 1);
+        while (end < domainLimit && (f[end] is '.' or '-' || IsWordAt(f, end, out _)))
         {
             if (f[end] == '.')
             {
@@ -382,7 +390,7 @@ internal static class SocialTokenizer
             end--;
         }
 
-        if (lastDot <= at + 1 || lastDot >= end - 1)
+        if (lastDot <= at + 1 || lastDot >= end - 1 || end - at - 1 > MaxEmailDomain)
         {
             return 0;
         }

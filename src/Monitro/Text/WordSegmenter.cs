@@ -35,9 +35,17 @@ internal static class WordSegmenter
     /// <param name="letters">The letters.</param>
     /// <param name="boundaries">Receives the inner word starts (1 … length - 1), ascending; at least <paramref name="letters"/>.Length long.</param>
     /// <returns>The number of inner boundaries written.</returns>
-    public static int Segment(ReadOnlySpan<char> letters, Span<int> boundaries)
+    public static int Segment(ReadOnlySpan<char> letters, Span<int> boundaries) => Segment(letters, boundaries, out _);
+
+    /// <summary>Splits a run of lower-case ASCII letters, counting the word look-ups it took.</summary>
+    /// <param name="letters">The letters.</param>
+    /// <param name="boundaries">Receives the inner word starts (1 … length - 1), ascending; at least <paramref name="letters"/>.Length long.</param>
+    /// <param name="lookups">The number of words looked up in the list: at most <see cref="MaxWordLength"/> per letter.</param>
+    /// <returns>The number of inner boundaries written.</returns>
+    public static int Segment(ReadOnlySpan<char> letters, Span<int> boundaries, out int lookups)
     {
         var n = letters.Length;
+        lookups = 0;
         if (n < 2 || n > MaxRunLength)
         {
             return 0;
@@ -53,6 +61,7 @@ internal static class WordSegmenter
             for (var start = Math.Max(0, end - MaxWordLength); start < end; start++)
             {
                 var word = letters[start..end];
+                lookups++;
                 var cost = costs.TryGetValue(word, out var known) ? known : UnknownBase + (UnknownPerLetter * word.Length);
                 if (best[start] + cost < best[end])
                 {
