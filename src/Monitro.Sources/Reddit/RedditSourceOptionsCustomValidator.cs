@@ -3,16 +3,11 @@ using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Reddit;
 
-/// <summary>Validates <see cref="RedditSourceOptions"/> with messages that name the source and the option.</summary>
-internal sealed class RedditSourceOptionsValidator : IValidateOptions<RedditSourceOptions>
+/// <summary>Validates what attributes cannot in <see cref="RedditSourceOptions"/>: the addresses, the user agent's form, a query (at most 512 characters) or subreddits, and the form of each subreddit; a failure names the source and the option.</summary>
+internal sealed class RedditSourceOptionsCustomValidator : SourceOptionsCustomValidator<RedditSourceOptions>
 {
-    public ValidateOptionsResult Validate(string? name, RedditSourceOptions options)
+    protected override void Check(ValidateOptionsResultBuilder result, string? name, RedditSourceOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var result = new ValidateOptionsResultBuilder();
-        OptionsChecks.Polling(result, name, options);
-        OptionsChecks.Required(result, name, nameof(options.ClientId), options.ClientId);
-        OptionsChecks.Required(result, name, nameof(options.ClientSecret), options.ClientSecret);
         OptionsChecks.AbsoluteHttpUri(result, name, nameof(options.TokenEndpoint), options.TokenEndpoint);
         OptionsChecks.AbsoluteHttpUri(result, name, nameof(options.ApiBaseAddress), options.ApiBaseAddress);
         if (!string.IsNullOrWhiteSpace(options.UserAgent) && !options.UserAgent.Contains("(by /u/", StringComparison.OrdinalIgnoreCase))
@@ -35,17 +30,6 @@ internal sealed class RedditSourceOptionsValidator : IValidateOptions<RedditSour
             result.AddError($"Source '{name}': Subreddits contains '{subreddit}', which is not a subreddit name (letters, digits and _; no r/).", nameof(options.Subreddits));
         }
 
-        if (options.PageSize is < 1 or > 100)
-        {
-            result.AddError($"Source '{name}': PageSize must be between 1 and 100 (was {options.PageSize}).", nameof(options.PageSize));
-        }
-
         OptionsChecks.Range(result, name, nameof(options.TokenRefreshMargin), options.TokenRefreshMargin, TimeSpan.Zero, TimeSpan.FromMinutes(30));
-        if (options.SeenIdCapacity is < 10 or > 100_000)
-        {
-            result.AddError($"Source '{name}': SeenIdCapacity must be between 10 and 100000 (was {options.SeenIdCapacity}).", nameof(options.SeenIdCapacity));
-        }
-
-        return result.Build();
     }
 }
