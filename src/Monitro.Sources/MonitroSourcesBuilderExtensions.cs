@@ -31,7 +31,7 @@ public static class MonitroSourcesBuilderExtensions
         string name,
         Action<RssSourceOptions> configure,
         Action<HttpStandardResilienceOptions>? configureResilience = null) =>
-        SourceRegistration.Add<RssSourceOptions, RssSourceOptionsValidator>(
+        SourceRegistration.Add<RssSourceOptions, RssSourceOptionsValidator, RssSourceOptionsCustomValidator>(
             builder, name, configure, configureResilience, (context, options, _) => new RssSource(context, options));
 
     /// <summary>Adds a Google Alerts feed (an alert delivered as an RSS feed): an Atom feed whose Google redirect links are unwrapped.</summary>
@@ -75,7 +75,7 @@ public static class MonitroSourcesBuilderExtensions
         string name,
         Action<MastodonSourceOptions> configure,
         Action<HttpStandardResilienceOptions>? configureResilience = null) =>
-        SourceRegistration.Add<MastodonSourceOptions, MastodonSourceOptionsValidator>(
+        SourceRegistration.Add<MastodonSourceOptions, MastodonSourceOptionsValidator, MastodonSourceOptionsCustomValidator>(
             builder, name, configure, configureResilience, (context, options, _) => new MastodonSource(context, options));
 
     /// <summary>Adds a Hacker News source that searches stories and comments through the Algolia HN Search API.</summary>
@@ -92,7 +92,7 @@ public static class MonitroSourcesBuilderExtensions
         string name,
         Action<HackerNewsSourceOptions> configure,
         Action<HttpStandardResilienceOptions>? configureResilience = null) =>
-        SourceRegistration.Add<HackerNewsSourceOptions, HackerNewsSourceOptionsValidator>(
+        SourceRegistration.Add<HackerNewsSourceOptions, HackerNewsSourceOptionsValidator, HackerNewsSourceOptionsCustomValidator>(
             builder, name, configure, configureResilience, (context, options, _) => new HackerNewsSource(context, options));
 
     /// <summary>Adds a Reddit source (search and/or subreddits' newest posts) through the OAuth API with app-only credentials.</summary>
@@ -109,7 +109,7 @@ public static class MonitroSourcesBuilderExtensions
         string name,
         Action<RedditSourceOptions> configure,
         Action<HttpStandardResilienceOptions>? configureResilience = null) =>
-        SourceRegistration.Add<RedditSourceOptions, RedditSourceOptionsValidator>(
+        SourceRegistration.Add<RedditSourceOptions, RedditSourceOptionsValidator, RedditSourceOptionsCustomValidator>(
             builder, name, configure, configureResilience, (context, options, _) => new RedditSource(context, options));
 
     /// <summary>Adds a Bluesky source that listens to posts on Jetstream (a WebSocket stream; no account needed).</summary>
@@ -124,7 +124,7 @@ public static class MonitroSourcesBuilderExtensions
         this IMonitroBuilder builder,
         string name,
         Action<BlueskyJetstreamOptions> configure) =>
-        SourceRegistration.Add<BlueskyJetstreamOptions, BlueskyJetstreamOptionsValidator>(
+        SourceRegistration.Add<BlueskyJetstreamOptions, BlueskyJetstreamOptionsValidator, BlueskyJetstreamOptionsCustomValidator>(
             builder, name, configure, configureResilience: null, (context, options, _) => new JetstreamSource(context, options), usesHttp: false);
 
     /// <summary>Adds a Bluesky source that polls the authenticated post search (for backfill; use Jetstream for ongoing listening).</summary>
@@ -141,6 +141,6 @@ public static class MonitroSourcesBuilderExtensions
         string name,
         Action<BlueskySearchOptions> configure,
         Action<HttpStandardResilienceOptions>? configureResilience = null) =>
-        SourceRegistration.Add<BlueskySearchOptions, BlueskySearchOptionsValidator>(
+        SourceRegistration.Add<BlueskySearchOptions, BlueskySearchOptionsValidator, BlueskySearchOptionsCustomValidator>(
             builder, name, configure, configureResilience, (context, options, _) => new BlueskySearchSource(context, options));
 }

@@ -54,6 +54,7 @@ public static class PostgreSqlMonitroBuilderExtensions
             {
                 services.AddOptions<PostgreSqlStoreOptions>().Configure(configure).ValidateOnStart();
                 services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStoreOptions>, PostgreSqlStoreOptionsValidator>());
+                services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStoreOptions>, PostgreSqlStoreOptionsCustomValidator>());
                 services.TryAddSingleton(TimeProvider.System);
                 services.TryAddKeyedSingleton(
                     DataSourceServiceKey,

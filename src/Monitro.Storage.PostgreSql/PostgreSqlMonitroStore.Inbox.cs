@@ -87,39 +87,24 @@ public sealed partial class PostgreSqlMonitroStore : IMonitroInbox
     }
 
     /// <inheritdoc/>
-    public ValueTask<InboxItem> AssignAsync(string itemId, string assignee, CancellationToken cancellationToken = default)
-    {
-        InboxChanges.CheckCommand(itemId, assignee, nameof(assignee));
-        return ChangeItemAsync(itemId, (item, now) => InboxChanges.Assign(item, assignee, now), cancellationToken);
-    }
+    public ValueTask<InboxItem> AssignAsync(string itemId, string assignee, CancellationToken cancellationToken = default) =>
+        InboxCommands.Assign(ChangeItemAsync, itemId, assignee, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<InboxItem> MarkWaitingAsync(string itemId, CancellationToken cancellationToken = default)
-    {
-        InboxChanges.CheckCommand(itemId);
-        return ChangeItemAsync(itemId, InboxChanges.MarkWaiting, cancellationToken);
-    }
+    public ValueTask<InboxItem> MarkWaitingAsync(string itemId, CancellationToken cancellationToken = default) =>
+        InboxCommands.MarkWaiting(ChangeItemAsync, itemId, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<InboxItem> ResolveAsync(string itemId, CancellationToken cancellationToken = default)
-    {
-        InboxChanges.CheckCommand(itemId);
-        return ChangeItemAsync(itemId, InboxChanges.Resolve, cancellationToken);
-    }
+    public ValueTask<InboxItem> ResolveAsync(string itemId, CancellationToken cancellationToken = default) =>
+        InboxCommands.Resolve(ChangeItemAsync, itemId, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<InboxItem> IgnoreAsync(string itemId, string reason, CancellationToken cancellationToken = default)
-    {
-        InboxChanges.CheckCommand(itemId, reason, nameof(reason));
-        return ChangeItemAsync(itemId, (item, now) => InboxChanges.Ignore(item, reason, now), cancellationToken);
-    }
+    public ValueTask<InboxItem> IgnoreAsync(string itemId, string reason, CancellationToken cancellationToken = default) =>
+        InboxCommands.Ignore(ChangeItemAsync, itemId, reason, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<InboxItem> ReopenAsync(string itemId, CancellationToken cancellationToken = default)
-    {
-        InboxChanges.CheckCommand(itemId);
-        return ChangeItemAsync(itemId, InboxChanges.Reopen, cancellationToken);
-    }
+    public ValueTask<InboxItem> ReopenAsync(string itemId, CancellationToken cancellationToken = default) =>
+        InboxCommands.Reopen(ChangeItemAsync, itemId, cancellationToken);
 
     /// <summary>Creates a commit's new items and resolves those our answers in it answer, inside the commit's transaction.</summary>
     internal static async ValueTask WriteInboxAsync(NpgsqlConnection connection, BatchCommit commit, SettledKeyHasher settledKeys, long now)

@@ -220,7 +220,7 @@ public sealed partial class PostgreSqlMonitroStore :
     private static PostgreSqlStoreOptions CheckOptions(PostgreSqlStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var validation = new PostgreSqlStoreOptionsValidator().Validate(Options.DefaultName, options);
+        var validation = OptionsValidation.Validate(options, new PostgreSqlStoreOptionsValidator(), new PostgreSqlStoreOptionsCustomValidator());
         if (validation.Failed)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(PostgreSqlStoreOptions), validation.Failures);

@@ -47,6 +47,7 @@ public static class SqliteMonitroBuilderExtensions
             {
                 services.AddOptions<SqliteStoreOptions>().Configure(configure).ValidateOnStart();
                 services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
+                services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsCustomValidator>());
                 services.TryAddSingleton(TimeProvider.System);
                 services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStoreInitializer>());
             });

@@ -39,7 +39,7 @@ public sealed partial class SqliteMonitroStore :
     public SqliteMonitroStore(SqliteStoreOptions options, TimeProvider? timeProvider = null, ILogger<SqliteMonitroStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var validation = new SqliteStoreOptionsValidator().Validate(Options.DefaultName, options);
+        var validation = OptionsValidation.Validate(options, new SqliteStoreOptionsValidator(), new SqliteStoreOptionsCustomValidator());
         if (validation.Failed)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(SqliteStoreOptions), validation.Failures);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Monitro.Storage.Sqlite;
 
 /// <summary>Options of <see cref="SqliteMonitroStore"/>.</summary>
@@ -20,5 +22,6 @@ public sealed class SqliteStoreOptions
 
     /// <summary>Gets or sets the longest post text the store accepts, in characters; a longer one fails the commit with a clear error.</summary>
     /// <value>The default is 10,000,000. Must be between 1 and 100,000,000.</value>
+    [Range(1, 100_000_000)]
     public int MaxTextLength { get; set; } = 10_000_000;
 }

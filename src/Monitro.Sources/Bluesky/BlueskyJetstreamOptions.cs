@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Monitro.Sources;
 
 /// <summary>Options of a Bluesky source that listens to posts on Jetstream (a public WebSocket stream of the network's posts).</summary>
@@ -33,9 +35,11 @@ public sealed class BlueskyJetstreamOptions : ListeningSourceOptions
 
     /// <summary>Gets or sets the largest message read, in bytes; larger messages are skipped and reported.</summary>
     /// <value>The default is 1 MiB. Must be between 1 KiB and 10 MiB.</value>
+    [Range(1024, 10 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Gets or sets the most events put in one batch.</summary>
     /// <value>The default is 500. Must be between 1 and 100,000.</value>
+    [Range(1, 100_000)]
     public int MaxBatchSize { get; set; } = 500;
 }

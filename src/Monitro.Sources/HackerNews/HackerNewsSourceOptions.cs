@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Monitro.Sources;
 
 /// <summary>Options of a Hacker News source, which searches stories and comments through the Algolia HN Search API.</summary>
@@ -12,6 +14,7 @@ public sealed class HackerNewsSourceOptions : PollingSourceOptions
 
     /// <summary>Gets or sets the search query (words the story or comment must contain).</summary>
     /// <value>The default is empty. Required.</value>
+    [Required]
     public string Query { get; set; } = string.Empty;
 
     /// <summary>Gets or sets a value indicating whether stories are searched.</summary>
@@ -24,6 +27,7 @@ public sealed class HackerNewsSourceOptions : PollingSourceOptions
 
     /// <summary>Gets or sets how many hits are asked for per request.</summary>
     /// <value>The default is 100. Must be between 1 and 1,000.</value>
+    [Range(1, 1_000)]
     public int HitsPerPage { get; set; } = 100;
 
     /// <summary>Gets or sets the most hits the API returns for one query; larger time windows are split until they fit.</summary>

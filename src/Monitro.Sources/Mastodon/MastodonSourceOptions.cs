@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Monitro.Sources;
 
 /// <summary>Options of a Mastodon source: hashtag timelines of one server (any server that speaks the Mastodon API).</summary>
@@ -20,9 +22,11 @@ public sealed class MastodonSourceOptions : PollingSourceOptions
 
     /// <summary>Gets or sets how many statuses are asked for per request.</summary>
     /// <value>The default is 40, the most Mastodon allows. Must be between 1 and 40.</value>
+    [Range(1, 40)]
     public int PageSize { get; set; } = 40;
 
     /// <summary>Gets or sets how many status URIs are remembered (in the checkpoint) to drop a status seen under two tags.</summary>
     /// <value>The default is 2,000. Must be between 10 and 100,000.</value>
+    [Range(10, 100_000)]
     public int SeenIdCapacity { get; set; } = 2_000;
 }

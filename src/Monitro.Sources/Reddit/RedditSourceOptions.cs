@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Monitro.Sources;
 
 /// <summary>Options of a Reddit source: a site-wide search and/or the newest posts of subreddits, through the OAuth API with app-only credentials.</summary>
@@ -14,10 +16,12 @@ public sealed class RedditSourceOptions : PollingSourceOptions
 
     /// <summary>Gets or sets the OAuth client id of the Reddit app.</summary>
     /// <value>The default is empty. Required.</value>
+    [Required]
     public string ClientId { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the OAuth client secret of the Reddit app; never logged.</summary>
     /// <value>The default is empty. Required.</value>
+    [Required]
     public string ClientSecret { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the search query; when set, Reddit-wide search results (newest first) are read.</summary>
@@ -38,6 +42,7 @@ public sealed class RedditSourceOptions : PollingSourceOptions
 
     /// <summary>Gets or sets how many posts are asked for per request.</summary>
     /// <value>The default is 100, the most Reddit allows. Must be between 1 and 100.</value>
+    [Range(1, 100)]
     public int PageSize { get; set; } = 100;
 
     /// <summary>Gets or sets how long before it expires the access token is replaced.</summary>
@@ -46,5 +51,6 @@ public sealed class RedditSourceOptions : PollingSourceOptions
 
     /// <summary>Gets or sets how many post names are remembered (in the checkpoint) to drop repeats between listings.</summary>
     /// <value>The default is 5,000. Must be between 10 and 100,000.</value>
+    [Range(10, 100_000)]
     public int SeenIdCapacity { get; set; } = 5_000;
 }

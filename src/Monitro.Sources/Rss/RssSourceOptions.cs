@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Monitro.Sources;
 
 /// <summary>Options of an RSS or Atom feed source (also used for Google Alerts feeds).</summary>
@@ -9,6 +11,7 @@ public sealed class RssSourceOptions : PollingSourceOptions
 
     /// <summary>Gets or sets how many entry ids are remembered (in the checkpoint) to skip entries already delivered.</summary>
     /// <value>The default is 500. Must be between 10 and 100,000, and larger than the number of entries the feed shows at once.</value>
+    [Range(10, 100_000)]
     public int SeenIdCapacity { get; set; } = 500;
 
     /// <summary>Gets or sets a value indicating whether Google redirect links (<c>https://www.google.com/url?...&amp;url=…</c>) are replaced by the address they lead to.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Monitro.Sources;
 
 /// <summary>Options every Monitro source shares: where the first run starts and when the source counts as unhealthy.</summary>
@@ -17,5 +19,6 @@ public abstract class ListeningSourceOptions
 
     /// <summary>Gets or sets how many failures in a row make the source's health report it as failing.</summary>
     /// <value>The default is 3. Must be between 1 and 1,000.</value>
+    [Range(1, 1_000)]
     public int FailureThreshold { get; set; } = 3;
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Monitro.Sources;
 
 /// <summary>Options of the sources that poll an HTTP endpoint.</summary>
@@ -21,13 +23,16 @@ public abstract class PollingSourceOptions : ListeningSourceOptions
 
     /// <summary>Gets or sets how many requests per minute this source may send (a token bucket, so short bursts are allowed).</summary>
     /// <value>The default is 30. Must be between 1 and 10,000.</value>
+    [Range(1, 10_000)]
     public int RequestsPerMinute { get; set; } = 30;
 
     /// <summary>Gets or sets the largest response body read, in bytes; a larger body is rejected and logged.</summary>
     /// <value>The default is 4 MiB. Must be between 1 KiB and 256 MiB.</value>
+    [Range(1024L, 256L * 1024 * 1024)]
     public long MaxResponseBytes { get; set; } = 4L * 1024 * 1024;
 
     /// <summary>Gets or sets the User-Agent sent with every request.</summary>
     /// <value>The default is <c>Monitro/0.1 (+https://github.com/monitro/monitro)</c>. Must not be empty.</value>
+    [Required]
     public string UserAgent { get; set; } = "Monitro/0.1 (+https://github.com/monitro/monitro)";
 }

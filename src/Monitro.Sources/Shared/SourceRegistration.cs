@@ -21,7 +21,8 @@ internal static class SourceRegistration
 
     public static IMonitroBuilder Add<
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions,
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCustomValidator>(
         IMonitroBuilder builder,
         string name,
         Action<TOptions> configure,
@@ -30,6 +31,7 @@ internal static class SourceRegistration
         bool usesHttp = true)
         where TOptions : ListeningSourceOptions
         where TValidator : class, IValidateOptions<TOptions>
+        where TCustomValidator : class, IValidateOptions<TOptions>
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -46,6 +48,7 @@ internal static class SourceRegistration
 
         services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TCustomValidator>());
 
         var clientName = HttpClientName(name);
         if (usesHttp)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Monitro.Storage.Shared;
 
 namespace Monitro.Alerting;
 
@@ -189,7 +190,7 @@ internal sealed class AlertRouter : IDisposable
 
     private void Apply(AlertingOptions options)
     {
-        var validation = new AlertingOptionsValidator().Validate(Options.DefaultName, options);
+        var validation = OptionsValidation.Validate(options, new AlertingOptionsValidator(), new AlertingOptionsCustomValidator());
         if (validation.Failed)
         {
             _logger.RulesRejected(validation.FailureMessage);

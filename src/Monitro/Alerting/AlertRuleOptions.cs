@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Monitro;
 
 /// <summary>
@@ -28,9 +30,11 @@ public sealed class AlertRuleOptions
     public IList<SentimentLabel> Sentiments { get; } = [];
 
     /// <summary>Gets or sets the highest compound sentiment (−1..+1) the rule takes, for example −0.3 for clearly negative posts.</summary>
+    [Range(-1d, 1d)]
     public double? MaxSentiment { get; set; }
 
     /// <summary>Gets or sets the lowest compound sentiment (−1..+1) the rule takes.</summary>
+    [Range(-1d, 1d)]
     public double? MinSentiment { get; set; }
 
     /// <summary>Gets the intents of which the mention must have at least one; empty for any.</summary>
@@ -43,6 +47,7 @@ public sealed class AlertRuleOptions
     public IList<string> Roles { get; } = [];
 
     /// <summary>Gets or sets the fewest followers the author must have (reach); <see langword="null"/> for any.</summary>
+    [Range(0, long.MaxValue)]
     public long? MinFollowers { get; set; }
 
     /// <summary>Gets the language tags the post must have one of (<c>en</c> also takes <c>en-GB</c>); empty for any.</summary>
@@ -55,18 +60,22 @@ public sealed class AlertRuleOptions
     public DigestPeriod Period { get; set; } = DigestPeriod.Hourly;
 
     /// <summary>Gets or sets how many top posts, people and terms a digest or spike alert lists (1–50).</summary>
+    [Range(1, 50)]
     public int TopCount { get; set; } = 5;
 
     /// <summary>Gets or sets the spike window (for <see cref="AlertMode.Spike"/>): 1 minute to 7 days; one hour by default.</summary>
     public TimeSpan SpikeWindow { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Gets or sets how many earlier windows make the baseline (2–336); 12 by default (the previous 12 hours).</summary>
+    [Range(2, 336)]
     public int BaselineWindows { get; set; } = 12;
 
     /// <summary>Gets or sets k in mean + k·σ (0.5–10); 3 by default.</summary>
+    [Range(0.5, 10d)]
     public double Sensitivity { get; set; } = 3;
 
     /// <summary>Gets or sets the fewest mentions in the window before a spike can alert (at least 1); 10 by default.</summary>
+    [Range(1, int.MaxValue)]
     public int MinimumCount { get; set; } = 10;
 
     /// <summary>Gets or sets how long after a spike alert the same watch stays quiet; three hours by default.</summary>

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace Monitro;
 
 /// <summary>
@@ -7,6 +10,7 @@ namespace Monitro;
 public sealed class AlertingOptions
 {
     /// <summary>Gets the rules; an alert is sent when at least one rule takes it.</summary>
+    [ValidateEnumeratedItems]
     public IList<AlertRuleOptions> Rules { get; } = [];
 
     /// <summary>Gets or sets how often digests and spikes are checked (1 second to 1 hour); one minute by default.</summary>

@@ -66,6 +66,7 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddSingleton<IMentionMatcher>(static _ => new MentionMatcher());
         services.AddOptions<RelationshipOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RelationshipOptions>, RelationshipOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RelationshipOptions>, RelationshipOptionsCustomValidator>());
         services.TryAddSingleton<IContactResolver>(static _ => new NullContactResolver());
         services.TryAddSingleton(static provider => new RelationshipRegistry(
             provider.GetRequiredService<IOptions<RelationshipOptions>>().Value,
@@ -108,6 +109,7 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MonitroHostedService>());
         services.AddOptions<AlertingOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, AlertingOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, AlertingOptionsCustomValidator>());
         services.TryAddSingleton(static provider =>
         {
             var time = provider.GetRequiredService<TimeProvider>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Monitro;
 
 /// <summary>Every parameter of relationship scoring: weights, half-lives, bands, response-time targets and role thresholds.</summary>
@@ -8,19 +10,23 @@ namespace Monitro;
 public sealed class RelationshipOptions
 {
     /// <summary>Gets or sets the weight of a reply or direct message in Bond.</summary>
-    /// <value>The default is 3.</value>
+    /// <value>The default is 3. Must be between 0 and 1,000.</value>
+    [Range(0d, 1_000d)]
     public double ReplyWeight { get; set; } = 3;
 
     /// <summary>Gets or sets the weight of a mention in Bond.</summary>
-    /// <value>The default is 2.</value>
+    /// <value>The default is 2. Must be between 0 and 1,000.</value>
+    [Range(0d, 1_000d)]
     public double MentionWeight { get; set; } = 2;
 
     /// <summary>Gets or sets the weight of a share in Bond.</summary>
-    /// <value>The default is 1.</value>
+    /// <value>The default is 1. Must be between 0 and 1,000.</value>
+    [Range(0d, 1_000d)]
     public double ShareWeight { get; set; } = 1;
 
     /// <summary>Gets or sets the weight of a reaction in Bond.</summary>
-    /// <value>The default is 0.5.</value>
+    /// <value>The default is 0.5. Must be between 0 and 1,000.</value>
+    [Range(0d, 1_000d)]
     public double ReactionWeight { get; set; } = 0.5;
 
     /// <summary>Gets or sets the half-life of an interaction's weight in Bond; dormancy is counted in these half-lives.</summary>
@@ -28,19 +34,23 @@ public sealed class RelationshipOptions
     public TimeSpan BondHalfLife { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Gets or sets the scale of the volume factor, 1 − (1 + weight / (2 × scale))^−2: at a weight of one scale the factor is 0.56, at ten scales 0.97, and it keeps growing.</summary>
-    /// <value>The default is 6 (an answered exchange of replies).</value>
+    /// <value>The default is 6 (an answered exchange of replies). Must be greater than 0 and at most 1,000,000.</value>
+    [Range(0d, 1_000_000d, MinimumIsExclusive = true)]
     public double VolumeScale { get; set; } = 6;
 
     /// <summary>Gets or sets the share of an interaction's weight in Bond that never decays: people who talked a lot still know each other after a quiet spell.</summary>
-    /// <value>The default is 0.25; 0 lets old contact fade away entirely.</value>
+    /// <value>The default is 0.25; 0 lets old contact fade away entirely. Must be at least 0 and less than 1.</value>
+    [Range(0d, 1d, MaximumIsExclusive = true)]
     public double LastingShare { get; set; } = 0.25;
 
     /// <summary>Gets or sets the reciprocity factor of a one-way relationship (no answers); it rises to 1 as answers reach half the inbound posts.</summary>
-    /// <value>The default is 0.6.</value>
+    /// <value>The default is 0.6. Must be greater than 0 and at most 1.</value>
+    [Range(0d, 1d, MinimumIsExclusive = true)]
     public double OneWayFactor { get; set; } = 0.6;
 
     /// <summary>Gets or sets the duration factor of a relationship that just started; it rises to 1 at <see cref="FullDuration"/>.</summary>
-    /// <value>The default is 0.8.</value>
+    /// <value>The default is 0.8. Must be greater than 0 and at most 1.</value>
+    [Range(0d, 1d, MinimumIsExclusive = true)]
     public double NewRelationshipFactor { get; set; } = 0.8;
 
     /// <summary>Gets or sets the span of contact after which the duration factor is full.</summary>
@@ -48,15 +58,18 @@ public sealed class RelationshipOptions
     public TimeSpan FullDuration { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>Gets or sets the lowest Bond of the strong band.</summary>
-    /// <value>The default is 70.</value>
+    /// <value>The default is 70. Must be between 0 and 100.</value>
+    [Range(0d, 100d)]
     public double StrongBand { get; set; } = 70;
 
     /// <summary>Gets or sets the lowest Bond of the warm band.</summary>
-    /// <value>The default is 40.</value>
+    /// <value>The default is 40. Must be between 0 and 100.</value>
+    [Range(0d, 100d)]
     public double WarmBand { get; set; } = 40;
 
     /// <summary>Gets or sets how many Bond half-lives without two-way contact make a relationship dormant.</summary>
-    /// <value>The default is 3.</value>
+    /// <value>The default is 3. Must be greater than 0 and at most 1,000,000.</value>
+    [Range(0d, 1_000_000d, MinimumIsExclusive = true)]
     public double DormantHalfLives { get; set; } = 3;
 
     /// <summary>Gets or sets the half-life of sentiment in Affect.</summary>
@@ -64,7 +77,8 @@ public sealed class RelationshipOptions
     public TimeSpan AffectHalfLife { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Gets or sets how many analyzed posts Affect needs before giving a value.</summary>
-    /// <value>The default is 2.</value>
+    /// <value>The default is 2. Must be between 1 and 10,000.</value>
+    [Range(1, 10_000)]
     public int AffectMinimumObservations { get; set; } = 2;
 
     /// <summary>Gets or sets the half-life of intent hits in the Intent scores.</summary>
@@ -76,7 +90,8 @@ public sealed class RelationshipOptions
     public TimeSpan PurchaseIntentHalfLife { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Gets or sets the lowest sentiment (−1..+1) of a later post that counts as a recovered tone after a complaint.</summary>
-    /// <value>The default is 0.05 (the positive band).</value>
+    /// <value>The default is 0.05 (the positive band). Must be between -1 and 1.</value>
+    [Range(-1d, 1d)]
     public double RecoveredToneThreshold { get; set; } = 0.05;
 
     /// <summary>Gets or sets the response-time target for complaints and churn risks.</summary>
@@ -92,19 +107,23 @@ public sealed class RelationshipOptions
     public TimeSpan OtherResponseTarget { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Gets or sets the Affect below which a person with enough evidence is a detractor even without a complaint.</summary>
-    /// <value>The default is 35.</value>
+    /// <value>The default is 35. Must be between 0 and 100.</value>
+    [Range(0d, 100d)]
     public double DetractorAffect { get; set; } = 35;
 
     /// <summary>Gets or sets the Affect at or above which praise makes an advocate and a strong bond a friend.</summary>
-    /// <value>The default is 60.</value>
+    /// <value>The default is 60. Must be between 0 and 100.</value>
+    [Range(0d, 100d)]
     public double AdvocateAffect { get; set; } = 60;
 
     /// <summary>Gets or sets how many posts with praise or referral make an advocate (for a recovered detractor, posts after the recovery).</summary>
-    /// <value>The default is 2.</value>
+    /// <value>The default is 2. Must be between 1 and 10,000.</value>
+    [Range(1, 10_000)]
     public int AdvocateMinimumPosts { get; set; } = 2;
 
     /// <summary>Gets or sets the purchase-intent score (0–100) at or above which a person is a prospect.</summary>
-    /// <value>The default is 30.</value>
+    /// <value>The default is 30. Must be between 0 and 100.</value>
+    [Range(0d, 100d)]
     public double ProspectIntentThreshold { get; set; } = 30;
 
     /// <summary>Gets or sets a value indicating whether employment-related roles (talent) may be guessed from posts.</summary>

@@ -1,4 +1,5 @@
 using Monitro.Relationships;
+using Monitro.Storage.Shared;
 
 namespace Monitro;
 
@@ -27,7 +28,7 @@ public static class RelationshipScoring
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(interactions);
         options ??= new RelationshipOptions();
-        var validation = new RelationshipOptionsValidator().Validate(null, options);
+        var validation = OptionsValidation.Validate(options, new RelationshipOptionsValidator(), new RelationshipOptionsCustomValidator());
         if (validation.Failed)
         {
             throw new ArgumentException(validation.FailureMessage, nameof(options));

@@ -40,39 +40,24 @@ public sealed partial class InMemoryMonitroStore : IMonitroInbox
     }
 
     /// <inheritdoc/>
-    public ValueTask<InboxItem> AssignAsync(string itemId, string assignee, CancellationToken cancellationToken = default)
-    {
-        InboxChanges.CheckCommand(itemId, assignee, nameof(assignee));
-        return ChangeItem(itemId, (item, now) => InboxChanges.Assign(item, assignee, now), cancellationToken);
-    }
+    public ValueTask<InboxItem> AssignAsync(string itemId, string assignee, CancellationToken cancellationToken = default) =>
+        InboxCommands.Assign(ChangeItem, itemId, assignee, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<InboxItem> MarkWaitingAsync(string itemId, CancellationToken cancellationToken = default)
-    {
-        InboxChanges.CheckCommand(itemId);
-        return ChangeItem(itemId, InboxChanges.MarkWaiting, cancellationToken);
-    }
+    public ValueTask<InboxItem> MarkWaitingAsync(string itemId, CancellationToken cancellationToken = default) =>
+        InboxCommands.MarkWaiting(ChangeItem, itemId, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<InboxItem> ResolveAsync(string itemId, CancellationToken cancellationToken = default)
-    {
-        InboxChanges.CheckCommand(itemId);
-        return ChangeItem(itemId, InboxChanges.Resolve, cancellationToken);
-    }
+    public ValueTask<InboxItem> ResolveAsync(string itemId, CancellationToken cancellationToken = default) =>
+        InboxCommands.Resolve(ChangeItem, itemId, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<InboxItem> IgnoreAsync(string itemId, string reason, CancellationToken cancellationToken = default)
-    {
-        InboxChanges.CheckCommand(itemId, reason, nameof(reason));
-        return ChangeItem(itemId, (item, now) => InboxChanges.Ignore(item, reason, now), cancellationToken);
-    }
+    public ValueTask<InboxItem> IgnoreAsync(string itemId, string reason, CancellationToken cancellationToken = default) =>
+        InboxCommands.Ignore(ChangeItem, itemId, reason, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<InboxItem> ReopenAsync(string itemId, CancellationToken cancellationToken = default)
-    {
-        InboxChanges.CheckCommand(itemId);
-        return ChangeItem(itemId, InboxChanges.Reopen, cancellationToken);
-    }
+    public ValueTask<InboxItem> ReopenAsync(string itemId, CancellationToken cancellationToken = default) =>
+        InboxCommands.Reopen(ChangeItem, itemId, cancellationToken);
 
     /// <summary>Creates the commit's new items and resolves those our answers in it answer; called under the lock.</summary>
     private void WriteInbox(BatchCommit commit, DateTimeOffset now)

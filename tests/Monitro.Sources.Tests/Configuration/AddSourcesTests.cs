@@ -43,6 +43,16 @@ public sealed class AddSourcesTests : IAsyncDisposable
         Assert.Contains(error.Failures, f => f.Contains("Source 'broken': FeedUrl is required.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_source_entry_with_a_value_out_of_range_fails_naming_the_source_and_the_option()
+    {
+        _host.Builder.AddSources(Json("""{ "Mastodon": { "social": { "Instance": "https://mastodon.social", "Hashtags": [ "acme" ], "PageSize": 41 } } }"""));
+
+        var error = Assert.Throws<OptionsValidationException>(() => _host.Source("social"));
+
+        Assert.Contains(error.Failures, f => f.Contains("The field social.PageSize must be between 1 and 40.", StringComparison.Ordinal));
+    }
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private static IConfigurationRoot Json(string json) =>

@@ -185,9 +185,9 @@ public sealed class HackerNewsSourceTests : IAsyncDisposable
 
         var ex = Assert.Throws<OptionsValidationException>(() => _host.Source("bad"));
 
-        Assert.Contains(ex.Failures, f => f.Contains("Source 'bad': Query is required.", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("The bad.Query field is required.", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("IncludeStories and IncludeComments", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.Contains("HitsPerPage must be between 1 and 1000 (was 5000)", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("The field bad.HitsPerPage must be between 1 and 1000.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -275,7 +275,7 @@ public sealed class MastodonSourceTests : IAsyncDisposable
 
         Assert.Contains(ex.Failures, f => f.Contains("Instance must be an absolute http or https address", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("'not a tag', which is not a hashtag", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.Contains("PageSize must be between 1 and 40 (was 41)", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("The field bad.PageSize must be between 1 and 40.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -254,7 +254,7 @@ public sealed class RedditSourceTests : IAsyncDisposable
 
         var ex = Assert.Throws<OptionsValidationException>(() => _host.Source("bad"));
 
-        Assert.Contains(ex.Failures, f => f.Contains("Source 'bad': ClientId is required.", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("The bad.ClientId field is required.", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("UserAgent must be descriptive", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("'r/sysadmin', which is not a subreddit name", StringComparison.Ordinal));
     }

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitro.Alerting;
+using Monitro.Storage.Shared;
 using static Monitro.Tests.Alerting.AlertTestData;
 
 namespace Monitro.Tests.Alerting;
 
 public sealed class AlertingOptionsValidatorTests
 {
-    private static ValidateOptionsResult Validate(AlertingOptions options) => new AlertingOptionsValidator().Validate(null, options);
+    // What the options system runs: the generated attribute validator and the cross-field one.
+    private static ValidateOptionsResult Validate(AlertingOptions options) =>
+        OptionsValidation.Validate(options, new AlertingOptionsValidator(), new AlertingOptionsCustomValidator());
 
     [Fact]
     public void Validate_DefaultsAndAWellFormedRule_Succeed()
@@ -45,9 +48,15 @@ public sealed class AlertingOptionsValidatorTests
             }))).Failures!.ToList();
 
         Assert.Contains(failures, f => f.StartsWith("Alerting rule 'dup': the name is used by another rule", StringComparison.Ordinal));
-        foreach (var option in new[] { "MaxSentiment is 1.5", "MinFollowers is -1", "Kinds has 'rel*ationship'", "TopCount is 0", "SpikeWindow", "BaselineWindows is 1", "Sensitivity", "MinimumCount is 0", "Cooldown", "Languages has an empty entry" })
+        foreach (var option in new[] { "Kinds has 'rel*ationship'", "SpikeWindow", "Cooldown", "Languages has an empty entry" })
         {
             Assert.Contains(failures, f => f.StartsWith("Alerting rule 'bad': ", StringComparison.Ordinal) && f.Contains(option, StringComparison.Ordinal));
+        }
+
+        // The attribute ranges name the rule by its place in the list, as the configuration does (Rules:2).
+        foreach (var option in new[] { "MaxSentiment must be between -1 and 1", "MinFollowers must be between 0", "TopCount must be between 1 and 50", "BaselineWindows must be between 2 and 336", "Sensitivity must be between 0.5 and 10", "MinimumCount must be between 1" })
+        {
+            Assert.Contains(failures, f => f.Contains("AlertingOptions.Rules[2]." + option, StringComparison.Ordinal));
         }
     }
 
@@ -72,7 +81,7 @@ public sealed class AlertingOptionsValidatorTests
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AlertingOptions>>().Value);
-        Assert.Contains("Alerting rule 'r': TopCount is 99", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AlertingOptions.Rules[0].TopCount must be between 1 and 50", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -107,6 +107,34 @@ public sealed class AddMonitroFromConfigurationTests
     }
 
     [Fact]
+    public void An_alert_rule_out_of_range_fails_on_start_naming_the_rule_by_its_place_in_the_list()
+    {
+        var configuration = Json("""
+            { "Monitro": { "Alerting": { "Rules": [ { "Name": "good" }, { "Name": "wide", "TopCount": 99 } ] } } }
+            """);
+        var services = new ServiceCollection();
+        services.AddMonitro(configuration.GetSection("Monitro"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AlertingOptions>>().Value);
+
+        Assert.Contains("The field AlertingOptions.Rules[1].TopCount must be between 1 and 50.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_relationship_option_out_of_range_fails_on_start_naming_the_option()
+    {
+        var configuration = Json("""{ "Monitro": { "Relationships": { "StrongBand": 120 } } }""");
+        var services = new ServiceCollection();
+        services.AddMonitro(configuration.GetSection("Monitro"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RelationshipOptions>>().Value);
+
+        Assert.Contains("RelationshipOptions.StrongBand must be between 0 and 100.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Builder_methods_add_alert_rules_and_sinks()
     {
         var services = new ServiceCollection();

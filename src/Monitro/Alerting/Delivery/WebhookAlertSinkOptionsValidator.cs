@@ -1,16 +1,12 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Monitro;
+namespace Monitro.Alerting.Delivery;
 
 /// <summary>Checks <see cref="WebhookAlertSinkOptions"/>; a failure names the option and the reason, never the secret.</summary>
-public sealed class WebhookAlertSinkOptionsValidator : IValidateOptions<WebhookAlertSinkOptions>
+/// <remarks>Hand-written: no rule of these options fits an attribute (an http address, a length in UTF-8 bytes, a time range).</remarks>
+internal sealed class WebhookAlertSinkOptionsValidator : IValidateOptions<WebhookAlertSinkOptions>
 {
-    /// <summary>Validates the options.</summary>
-    /// <param name="name">The name of the options instance.</param>
-    /// <param name="options">The options.</param>
-    /// <returns>The result, with every failure.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     public ValidateOptionsResult Validate(string? name, WebhookAlertSinkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
