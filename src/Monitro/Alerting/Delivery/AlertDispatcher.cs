@@ -8,7 +8,7 @@ namespace Monitro.Alerting.Delivery;
 
 /// <summary>
 /// Delivers the alerts waiting in the outbox to every sink: claims due entries for a lease, delivers them,
-/// and marks each delivered, failed with a backoff (<see cref="DeliveryRetryPolicy"/>), or dead once its retry
+/// and marks them delivered (a claimed batch at once), failed with a backoff (<see cref="DeliveryRetryPolicy"/>), or dead once its retry
 /// window is spent. Each sink has a circuit (<see cref="SinkCircuit"/>), so a dead one is skipped, not waited for.
 /// </summary>
 internal sealed class AlertDispatcher
@@ -20,6 +20,8 @@ internal sealed class AlertDispatcher
     private readonly InFlightAlerts _inFlight;
     private readonly DeliveryRetryPolicy _retryPolicy;
     private readonly IReadOnlyList<SinkCircuit> _circuits;
+    private readonly IAlertOutboxBatchSettlement? _batchSettlement;
+    private readonly List<string> _delivered = new(ClaimBatchSize);
     private readonly Channel<bool> _wakeUp = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public AlertDispatcher(PipelineServices services, InFlightAlerts inFlight)
@@ -28,6 +30,7 @@ internal sealed class AlertDispatcher
         _inFlight = inFlight;
         _retryPolicy = new DeliveryRetryPolicy(services.Options);
         _circuits = services.Circuits ?? SinkCircuit.ForEach(services.Sinks, services.Options);
+        _batchSettlement = services.Outbox as IAlertOutboxBatchSettlement;
     }
 
     /// <summary>Tells the dispatcher that new alerts were committed.</summary>
@@ -38,11 +41,21 @@ internal sealed class AlertDispatcher
     {
         while (true)
         {
-            var entries = await _services.Outbox.ClaimDueAsync(ClaimBatchSize, _services.Options.DeliveryLeaseDuration, cancellationToken).ConfigureAwait(false);
+            var lease = _services.Options.DeliveryLeaseDuration;
+            var claimedAt = _services.TimeProvider.GetTimestamp();
+            var entries = await _services.Outbox.ClaimDueAsync(ClaimBatchSize, lease, cancellationToken).ConfigureAwait(false);
             foreach (var entry in entries)
             {
+                if (_delivered.Count > 0 && _services.TimeProvider.GetElapsedTime(claimedAt) > lease / 2)
+                {
+                    // Slow sinks: settle what is delivered before the lease runs out and another dispatcher claims it again.
+                    await SettleDeliveredAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 await DeliverAsync(entry, cancellationToken).ConfigureAwait(false);
             }
+
+            await SettleDeliveredAsync(cancellationToken).ConfigureAwait(false);
 
             if (entries.Count > 0)
             {
@@ -123,8 +136,7 @@ internal sealed class AlertDispatcher
 
         if (failure is null)
         {
-            await _services.Outbox.MarkDeliveredAsync(alert.IdempotencyKey, cancellationToken).ConfigureAwait(false);
-            _inFlight.Settle(alert.IdempotencyKey);
+            _delivered.Add(alert.IdempotencyKey);
             return;
         }
 
@@ -142,6 +154,31 @@ internal sealed class AlertDispatcher
 
         _services.Logger.AlertDeliveryFailed(failure, alert.IdempotencyKey, failedSink!, attempt, next);
         await _services.Outbox.MarkFailedAsync(alert.IdempotencyKey, reason, next, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks the alerts delivered since the last call delivered, in one write where the outbox settles batches.</summary>
+    private async Task SettleDeliveredAsync(CancellationToken cancellationToken)
+    {
+        if (_delivered.Count == 0)
+        {
+            return;
+        }
+
+        if (_batchSettlement is not null)
+        {
+            // One transaction for the batch: a store that waits for the disk per write waits once, not once per alert.
+            await _batchSettlement.MarkAllDeliveredAsync(_delivered, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var key in _delivered)
+            {
+                await _services.Outbox.MarkDeliveredAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        _inFlight.Forget(_delivered);
+        _delivered.Clear();
     }
 
     private static TimeSpan? Longest(TimeSpan? current, TimeSpan? candidate) =>

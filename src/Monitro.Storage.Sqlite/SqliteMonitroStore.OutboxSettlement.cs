@@ -1,0 +1,39 @@
+namespace Monitro.Storage.Sqlite;
+
+/// <summary>The <see cref="IAlertOutboxBatchSettlement"/> side of the store: a delivered batch settled in one transaction.</summary>
+public sealed partial class SqliteMonitroStore : IAlertOutboxBatchSettlement
+{
+    /// <inheritdoc/>
+    /// <remarks>One immediate transaction for all the keys (one wait for the disk), with both statements prepared once.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="idempotencyKeys"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A key is null or empty; nothing is written.</exception>
+    public async ValueTask MarkAllDeliveredAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKeys);
+        foreach (var key in idempotencyKeys)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(key, nameof(idempotencyKeys));
+        }
+
+        if (idempotencyKeys.Count == 0)
+        {
+            return;
+        }
+
+        await WriteAsync(
+            (connection, transaction, now) =>
+            {
+                using var delete = connection.CreateCommand(transaction, "DELETE FROM alert_outbox WHERE idempotency_key = $key;", "$key");
+                using var settle = connection.CreateCommand(transaction, SettleAlert, "$key_hash", "$outcome", "$now");
+                var removed = 0;
+                foreach (var key in idempotencyKeys)
+                {
+                    removed += delete.Run(key);
+                    settle.Run(SettledKeys.Hash(key), "delivered", now);
+                }
+
+                return removed;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+}
