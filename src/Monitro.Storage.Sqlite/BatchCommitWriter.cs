@@ -36,12 +36,13 @@ internal static class BatchCommitWriter
         """;
 
     private const string UpsertMention = """
-        INSERT INTO mentions (id, watch_name, post_id, person_id, created_at, payload)
-        SELECT $id, $watch_name, $post_id, $person_id, $created_at, $payload
+        INSERT INTO mentions (id, watch_name, post_id, person_id, created_at, category, sentiment_label, sentiment, payload)
+        SELECT $id, $watch_name, $post_id, $person_id, $created_at, $category, $sentiment_label, $sentiment, $payload
         WHERE NOT EXISTS (SELECT 1 FROM posts WHERE id = $post_id AND retracted_at IS NOT NULL)
         ON CONFLICT (id) DO UPDATE SET
             watch_name = excluded.watch_name, post_id = excluded.post_id, person_id = excluded.person_id,
-            created_at = excluded.created_at, payload = excluded.payload;
+            created_at = excluded.created_at, category = excluded.category, sentiment_label = excluded.sentiment_label,
+            sentiment = excluded.sentiment, payload = excluded.payload;
         """;
 
     private const string UpsertInteraction = """
@@ -151,15 +152,19 @@ internal static class BatchCommitWriter
     private static void WriteMentions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Mention> mentions)
     {
         using var command = connection.CreateCommand(
-            transaction, UpsertMention, "$id", "$watch_name", "$post_id", "$person_id", "$created_at", "$payload");
+            transaction, UpsertMention, "$id", "$watch_name", "$post_id", "$person_id", "$created_at", "$category", "$sentiment_label", "$sentiment", "$payload");
         foreach (var mention in mentions)
         {
+            // The insight columns are written with the row, so the aggregates read them from the covering index.
             command.Run(
                 mention.Id,
                 mention.Watch.Name,
                 mention.Post.Id,
                 mention.Post.Author.IdentityKey,
                 UnixTime.ToMilliseconds(mention.Post.CreatedAt),
+                mention.Watch.Category.ToString(),
+                mention.Signals?.Sentiment.Label.ToString(),
+                mention.Signals?.Sentiment.Compound,
                 PayloadSerializer.Write(StoredMention.From(mention), StoreJsonContext.Default.StoredMention));
         }
     }

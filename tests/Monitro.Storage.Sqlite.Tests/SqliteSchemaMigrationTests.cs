@@ -17,7 +17,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         await store.MigrateAsync();
 
         Assert.Equal(SchemaMigrations.LatestVersion, await store.GetSchemaVersionAsync());
-        Assert.Equal(6, SchemaMigrations.LatestVersion);
+        Assert.Equal(8, SchemaMigrations.LatestVersion);
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
@@ -82,6 +82,52 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         Assert.Equal(1, _database.Scalar("SELECT count(*) FROM settled_alerts WHERE length(key_hash) = 64;"));
         await store.CommitAsync(batch);
         Assert.Empty(await store.ClaimDueAsync(10, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_FromVersion6WithMentions_BackfillsTheInsightColumnsAndCoversTheAggregates()
+    {
+        var post = Model.Post("8", "jane", "acme is great");
+        var mention = Model.Mention(post, Model.Rival);
+        using (var connection = _database.OpenConnection())
+        {
+            SchemaMigrator.Migrate(connection, targetVersion: 6, now: 0);
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO posts (id, source, author_id, created_at, payload) VALUES ($post_id, 'mastodon', $author, $created, $post);
+                INSERT INTO mentions (id, watch_name, post_id, person_id, created_at, payload) VALUES ($mention_id, 'rival', $post_id, $author, $created, $mention);
+                INSERT INTO mentions (id, watch_name, post_id, person_id, created_at, payload) VALUES ('damaged', 'rival', $post_id, $author, $created, '{not json');
+                """;
+            command.Parameters.AddWithValue("$post_id", post.Id);
+            command.Parameters.AddWithValue("$author", post.Author.IdentityKey);
+            command.Parameters.AddWithValue("$created", post.CreatedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$post", PayloadSerializer.Write(post, StoreJsonContext.Default.Post));
+            command.Parameters.AddWithValue("$mention_id", mention.Id);
+            command.Parameters.AddWithValue("$mention", PayloadSerializer.Write(StoredMention.From(mention), StoreJsonContext.Default.StoredMention));
+            command.ExecuteNonQuery();
+        }
+
+        await _database.CreateStore().MigrateAsync();
+
+        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM mentions WHERE category = 'Competitor' AND sentiment_label = 'Positive' AND sentiment = 0.6;"));
+        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM mentions WHERE id = 'damaged' AND category IS NULL AND sentiment IS NULL;"));
+        using var connection2 = _database.OpenConnection();
+        using var plan = connection2.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN SELECT count(*), avg(sentiment) FROM mentions WHERE created_at >= 0 AND created_at < 1 AND category = 'Brand' AND sentiment_label = 'Positive';";
+        using var reader = plan.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Contains("COVERING INDEX ix_mentions_insights", reader.GetString(3), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommitAsync_WritesTheInsightColumnsWithTheRow()
+    {
+        var store = _database.CreateStore();
+        var post = Model.Post("9", "jane");
+        await store.CommitAsync(new BatchCommit { SourceName = "test", Posts = [post], Mentions = [Model.Mention(post), Model.Mention(post, Model.Rival) with { Signals = null }] });
+
+        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM mentions WHERE category = 'Brand' AND sentiment_label = 'Positive' AND sentiment = 0.6;"));
+        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM mentions WHERE category = 'Competitor' AND sentiment_label IS NULL AND sentiment IS NULL;"));
     }
 
     [Fact]

@@ -166,8 +166,8 @@ public class InsightsQueryBenchmarks
         // Copies k = 1.. of the seed, each a day later, with ids of their own (the row count rounds down to whole thousands); posts stay shared (the source join reads them).
         copy.CommandText = """
             WITH RECURSIVE k (n) AS (SELECT 1 WHERE $copies >= 1 UNION ALL SELECT n + 1 FROM k WHERE n < $copies)
-            INSERT INTO mentions (id, watch_name, post_id, person_id, created_at, payload)
-            SELECT m.id || '#' || k.n, m.watch_name, m.post_id, m.person_id, m.created_at + k.n * 86400000, m.payload
+            INSERT INTO mentions (id, watch_name, post_id, person_id, created_at, category, sentiment_label, sentiment, payload)
+            SELECT m.id || '#' || k.n, m.watch_name, m.post_id, m.person_id, m.created_at + k.n * 86400000, m.category, m.sentiment_label, m.sentiment, m.payload
             FROM mentions m, k WHERE m.id NOT LIKE '%#%';
             WITH RECURSIVE k (n) AS (SELECT 1 WHERE $copies >= 1 UNION ALL SELECT n + 1 FROM k WHERE n < $copies)
             INSERT INTO interactions (id, person_id, post_id, direction, occurred_at, payload)

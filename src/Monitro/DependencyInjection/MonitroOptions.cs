@@ -61,8 +61,8 @@ public sealed class MonitroOptions
     public TimeSpan SinkRetryWindow { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>Gets or sets the failed deliveries in a row to one sink that open its circuit: the dispatcher then stops calling it for <see cref="SinkCircuitBreakDuration"/>.</summary>
-    /// <value>The default is 5. Must be between 1 and 1,000.</value>
-    [Range(1, 1_000)]
+    /// <value>The default is 5. Must be between 1 and 10,000.</value>
+    [Range(1, 10_000)]
     public int SinkCircuitFailureThreshold { get; set; } = 5;
 
     /// <summary>Gets or sets how long an open circuit keeps its sink out of delivery before one alert goes through as a probe.</summary>
@@ -84,6 +84,15 @@ public sealed class MonitroOptions
     /// <summary>Gets or sets a value indicating whether a Generic Host runs the pipeline in the background.</summary>
     /// <value>The default is <see langword="true"/>. Set it to <see langword="false"/> when the application calls <see cref="MentionMonitor.ListenAsync"/> itself.</value>
     public bool RunInBackground { get; set; } = true;
+
+    /// <summary>Gets or sets a value indicating whether the host re-matches stored posts for every configured watch when it starts, in the background (<see cref="WatchBackfillScheduler"/>).</summary>
+    /// <value>The default is <see langword="false"/>. A new or changed watch is re-matched over the stored posts; an unchanged one resumes after its stored cursor.</value>
+    public bool BackfillWatchesOnStart { get; set; }
+
+    /// <summary>Gets or sets how many stored posts a background backfill reads, matches and commits at a time.</summary>
+    /// <value>The default is 500. Must be between 1 and 10,000.</value>
+    [Range(1, 10_000)]
+    public int BackfillBatchSize { get; set; } = 500;
 
     /// <summary>Gets or sets the configuration section the options were bound from, so that validation errors name the path of the bad value.</summary>
     internal string? ConfigurationPath { get; set; }

@@ -63,6 +63,7 @@ public static class MonitroServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<MonitroMetrics>();
         DiagnosticsRegistration.Add(services);
+        Backfill.BackfillRegistration.Add(services);
         services.TryAddSingleton<IMentionMatcher>(static _ => new MentionMatcher());
         services.AddOptions<RelationshipOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RelationshipOptions>, RelationshipOptionsValidator>());

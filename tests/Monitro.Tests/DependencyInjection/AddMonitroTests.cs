@@ -18,10 +18,11 @@ public sealed class AddMonitroTests
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        // One pipeline runner and one outbox sampler for the gauges.
+        // One pipeline runner, one outbox sampler for the gauges and one starter of backfills.
         Assert.Single(provider.GetServices<IHostedService>().OfType<Monitro.DependencyInjection.MonitroHostedService>());
         Assert.Single(provider.GetServices<IHostedService>().OfType<Monitro.Diagnostics.OutboxStatisticsSampler>());
-        Assert.Equal(2, provider.GetServices<IHostedService>().Count());
+        Assert.Single(provider.GetServices<IHostedService>().OfType<Monitro.Backfill.WatchBackfillHostedService>());
+        Assert.Equal(3, provider.GetServices<IHostedService>().Count());
         Assert.Single(provider.GetServices<MentionMonitor>());
         Assert.Single(provider.GetServices<IMentionMatcher>());
         Assert.Single(provider.GetRequiredService<MentionMonitor>().Matcher.Watches);
