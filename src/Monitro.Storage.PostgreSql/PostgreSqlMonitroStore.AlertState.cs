@@ -44,24 +44,7 @@ public sealed partial class PostgreSqlMonitroStore : IAlertStateStore
                 var rows = new List<AlertStateRow>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var item = reader.GetString(1);
-                    var refersToMention = reader.GetBoolean(4);
-                    Mention? mention = null;
-                    if (refersToMention)
-                    {
-                        var post = PayloadSerializer.Read(reader.GetString(6), StoreJsonContext.Default.Post, "posts", item);
-                        mention = PayloadSerializer.Read(reader.GetString(5), StoreJsonContext.Default.StoredMention, "mentions", item).ToMention(post);
-                    }
-
-                    rows.Add(new AlertStateRow
-                    {
-                        Scope = reader.GetString(0),
-                        Item = item,
-                        Payload = reader.IsDBNull(2) ? null : reader.GetString(2),
-                        PersonId = reader.IsDBNull(3) ? null : reader.GetString(3),
-                        RefersToMention = refersToMention,
-                        Mention = mention,
-                    });
+                    rows.Add(StoredAlertState.Read(reader));
                 }
 
                 return rows;

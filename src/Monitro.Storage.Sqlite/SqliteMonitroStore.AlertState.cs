@@ -42,24 +42,7 @@ public sealed partial class SqliteMonitroStore : IAlertStateStore
             var rows = new List<AlertStateRow>();
             while (reader.Read())
             {
-                var item = reader.GetString(1);
-                var refersToMention = reader.GetInt64(4) != 0;
-                Mention? mention = null;
-                if (refersToMention)
-                {
-                    var post = PayloadSerializer.Read(reader.GetString(6), StoreJsonContext.Default.Post, "posts", item);
-                    mention = PayloadSerializer.Read(reader.GetString(5), StoreJsonContext.Default.StoredMention, "mentions", item).ToMention(post);
-                }
-
-                rows.Add(new AlertStateRow
-                {
-                    Scope = reader.GetString(0),
-                    Item = item,
-                    Payload = reader.IsDBNull(2) ? null : reader.GetString(2),
-                    PersonId = reader.IsDBNull(3) ? null : reader.GetString(3),
-                    RefersToMention = refersToMention,
-                    Mention = mention,
-                });
+                rows.Add(StoredAlertState.Read(reader));
             }
 
             return rows;

@@ -99,6 +99,14 @@ internal sealed class AlertRouter : IDisposable
         if (rules.Length == 0)
         {
             immediate.AddRange(candidates);
+            if (state is not null)
+            {
+                lock (_gate)
+                {
+                    SavePending(state); // rows left by rules since removed
+                }
+            }
+
             return immediate;
         }
 
@@ -135,15 +143,15 @@ internal sealed class AlertRouter : IDisposable
                             break;
                         case AlertMode.Spike when candidate.Mention is { } mention:
                             var series = SeriesOf(rule, mention.Watch, now);
-                            var window = AlertStateScopes.SpikeWindowOf(rule.Name, mention.Watch.Name);
+                            var ended = series.CurrentBucket;
                             if (series.Advance(now))
                             {
-                                state?.Clear(window);
+                                state?.Clear(AlertStateScopes.SpikeWindowOf(rule.Name, mention.Watch.Name, ended));
                             }
 
                             if (series.Add(mention, now))
                             {
-                                state?.SaveMention(window, mention);
+                                state?.SaveMention(AlertStateScopes.SpikeWindowOf(rule.Name, mention.Watch.Name, series.CurrentBucket), mention);
                             }
 
                             touched.Add((rule.Name, mention.Watch.Name));
@@ -204,10 +212,11 @@ internal sealed class AlertRouter : IDisposable
                 {
                     foreach (var (key, series) in _spikes.Where(pair => pair.Key.Rule == rule.Name))
                     {
+                        var ended = series.CurrentBucket;
                         var moved = series.Advance(now);
                         if (moved)
                         {
-                            state?.Clear(AlertStateScopes.SpikeWindowOf(key.Rule, key.Watch));
+                            state?.Clear(AlertStateScopes.SpikeWindowOf(key.Rule, key.Watch, ended));
                         }
 
                         var spike = series.Evaluate(rule.Name, rule.TopCount, now);
@@ -323,7 +332,7 @@ internal sealed class AlertRouter : IDisposable
             && SpikeSeries.FromState(stored, rule.Spike) is { } series)
         {
             _spikes[(stored.Rule, stored.Watch.Name)] = series;
-            windows[AlertStateScopes.SpikeWindowOf(stored.Rule, stored.Watch.Name)] = series;
+            windows[AlertStateScopes.SpikeWindowOf(stored.Rule, stored.Watch.Name, series.CurrentBucket)] = series;
         }
         else
         {

@@ -24,7 +24,11 @@ internal sealed class AlertStateRestorer
         }
 
         var rows = await _store.GetAlertStateAsync(cancellationToken).ConfigureAwait(false);
-        services.Alerting.Restore(rows);
+        if (!ReferenceEquals(services.Alerting, AlertRouter.PassThrough))
+        {
+            services.Alerting.Restore(rows); // the shared rule-less router keeps no state of any store
+        }
+
         (services.Scorer as Relationships.RelationshipRegistry)?.Restore(rows);
         Volatile.Write(ref _restored, 1);
     }

@@ -11,7 +11,7 @@ internal static class AlertStateScopes
     /// <summary>The prefix of the scopes of spike series, whose one row holds the counts and the cool-down.</summary>
     public const string Spike = "spike|";
 
-    /// <summary>The prefix of the scopes of the current spike windows, whose rows name the window's mentions.</summary>
+    /// <summary>The prefix of the scopes of spike windows, whose rows name the window's mentions; one scope per window, so clearing an ended window never touches the next.</summary>
     public const string SpikeWindow = "spike-window|";
 
     /// <summary>The prefix of the scopes that say since when a spike rule has counted.</summary>
@@ -31,7 +31,8 @@ internal static class AlertStateScopes
 
     public static string SpikeSeries(string rule, string watch) => string.Concat(Spike, rule, "|", watch);
 
-    public static string SpikeWindowOf(string rule, string watch) => string.Concat(SpikeWindow, rule, "|", watch);
+    public static string SpikeWindowOf(string rule, string watch, long bucket) =>
+        string.Concat(SpikeWindow, rule, "|", watch, "|", bucket.ToString(CultureInfo.InvariantCulture));
 
     public static string SpikeRuleOf(string rule) => SpikeRule + rule;
 
