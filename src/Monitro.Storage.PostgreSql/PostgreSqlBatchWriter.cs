@@ -109,6 +109,7 @@ internal static class PostgreSqlBatchWriter
             AddRetractions(batch, commit.Retractions, now);
             AddSkipped(batch, commit.Skipped, now);
             var alerts = AddAlerts(batch, commit.Alerts, settledKeys, now);
+            PostgreSqlMonitroStore.AddAlertState(batch, commit.AlertState);
             if (commit.Checkpoint is { } checkpoint)
             {
                 batch.Add(UpsertCheckpoint, SqlParameters.Text(checkpoint.SourceName), SqlParameters.Text(checkpoint.Value), SqlParameters.Long(now));

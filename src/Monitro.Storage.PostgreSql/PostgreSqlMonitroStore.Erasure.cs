@@ -64,6 +64,7 @@ public sealed partial class PostgreSqlMonitroStore
         var posts = await RunAsync("DELETE FROM posts WHERE id IN (SELECT id FROM forget_posts)", withPerson: false).ConfigureAwait(false);
         var snapshots = await RunAsync("DELETE FROM relationship_snapshots WHERE person_id = $1").ConfigureAwait(false);
         await RunAsync("DELETE FROM inbox_items WHERE person_id = $1 OR id IN (SELECT id FROM forget_posts) OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $1)").ConfigureAwait(false);
+        await ForgetAlertStateAsync(connection, personId).ConfigureAwait(false);
         var identities = await RunAsync("DELETE FROM identities WHERE person_id = $1 OR identity_key = $1").ConfigureAwait(false);
         await RunAsync("DELETE FROM people WHERE id = $1").ConfigureAwait(false);
         return new PersonErasure(personId, identities, posts, mentions, interactions, snapshots, pendingAlerts, deadLetters);

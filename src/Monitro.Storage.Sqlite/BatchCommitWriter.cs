@@ -95,6 +95,7 @@ internal static class BatchCommitWriter
         WriteSkipped(connection, transaction, commit.Skipped, now);
         var enqueued = WriteAlerts(connection, transaction, commit.Alerts, settledKeys, now);
         SqliteMonitroStore.WriteInbox(connection, transaction, commit, settledKeys, now);
+        SqliteMonitroStore.WriteAlertState(connection, transaction, commit.AlertState);
         if (commit.Checkpoint is { } checkpoint)
         {
             using var command = connection.CreateCommand(transaction, UpsertCheckpoint, "$source_name", "$value", "$now");

@@ -84,6 +84,7 @@ public sealed partial class SqliteMonitroStore
         var posts = Delete("DELETE FROM posts WHERE id IN (SELECT id FROM temp.forget_posts);");
         var snapshots = Delete("DELETE FROM relationship_snapshots WHERE person_id = $person_id;");
         Delete("DELETE FROM inbox_items WHERE person_id = $person_id OR id IN (SELECT id FROM temp.forget_posts) OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $person_id);");
+        ForgetAlertStateOf(connection, transaction, personId);
         var identities = Delete("DELETE FROM identities WHERE person_id = $person_id OR identity_key = $person_id;");
         Delete("DELETE FROM people WHERE id = $person_id;");
         Delete("DELETE FROM temp.forget_posts;");

@@ -120,6 +120,12 @@ public sealed class MentionMonitor
         init => _services = _services with { Restorer = value is null ? null : new RelationshipRestorer(value) };
     }
 
+    /// <summary>Sets the store's durable alerting state, restored into the router and the relationships when the first run starts.</summary>
+    internal IAlertStateStore? AlertStateStore
+    {
+        init => _services = _services with { StateRestorer = value is null ? null : new Alerting.State.AlertStateRestorer(value) };
+    }
+
     /// <summary>Runs the pipeline and yields each mention once it is committed.</summary>
     /// <param name="cancellationToken">Stops the pipeline; committed work stays committed.</param>
     /// <returns>The mentions, in commit order. The sequence ends when every source is exhausted and its alerts are delivered.</returns>

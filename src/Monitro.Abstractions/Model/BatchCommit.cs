@@ -27,6 +27,9 @@ public sealed record BatchCommit
     /// <summary>Gets the alerts the batch raised, to put in the outbox in the same transaction.</summary>
     public IReadOnlyList<Alert> Alerts { get; init; } = [];
 
+    /// <summary>Gets how the batch changes the durable alerting state, written in the same transaction (<see cref="IAlertStateStore"/>), or <see langword="null"/>.</summary>
+    public AlertStateChanges? AlertState { get; init; }
+
     /// <summary>Gets the checkpoint that resumes right after the batch, or <see langword="null"/>.</summary>
     public SourceCheckpoint? Checkpoint { get; init; }
 }

@@ -24,6 +24,7 @@ internal static class PostgreSqlSchemaMigrations
         (3, "settled alert keys kept as keyed hashes, under a secret of the store", Version3, PostgreSqlSettledKeyMigration.HashSettledKeysAsync),
         (4, "inbox items", Version4, null),
         (5, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version5, null),
+        (6, "alerting state: open digest windows, spike series, identity links", Version6, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -175,5 +176,18 @@ internal static class PostgreSqlSchemaMigrations
             ADD COLUMN sentiment double precision GENERATED ALWAYS AS ((payload #>> '{signals,sentiment,compound}')::double precision) STORED;
         CREATE INDEX ix_mentions_insights ON mentions (created_at) INCLUDE (watch_name, category, sentiment_label, sentiment, person_id, post_id);
         CREATE INDEX ix_posts_time ON posts (created_at, id);
+        """;
+
+    private const string Version6 = """
+        CREATE TABLE alert_state (
+            scope text COLLATE "C" NOT NULL,
+            item text COLLATE "C" NOT NULL,
+            payload text,
+            person_id text COLLATE "C",
+            refers_to_mention boolean NOT NULL DEFAULT false,
+            PRIMARY KEY (scope, item)
+        );
+        CREATE INDEX ix_alert_state_person ON alert_state (person_id);
+        CREATE INDEX ix_alert_state_item ON alert_state (item);
         """;
 }

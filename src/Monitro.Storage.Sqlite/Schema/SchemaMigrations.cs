@@ -16,6 +16,7 @@ internal static class SchemaMigrations
         new(4, "settled alert keys kept as keyed hashes, under a secret of the store", Version4, SettledKeyMigration.HashSettledKeys),
         new(5, "inbox items", Version5),
         new(6, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version6),
+        new(7, "alerting state: open digest windows, spike series, identity links", Version7),
         new(8, "mention category and sentiment as real columns written with the row (back-filled), so the insight index covers the aggregates", Version8),
     ];
 
@@ -171,6 +172,19 @@ internal static class SchemaMigrations
         ALTER TABLE mentions ADD COLUMN sentiment REAL GENERATED ALWAYS AS (CASE WHEN json_valid(payload) THEN json_extract(payload, '$.signals.sentiment.compound') END) VIRTUAL;
         CREATE INDEX ix_mentions_insights ON mentions (created_at, watch_name, category, sentiment_label, sentiment, person_id, post_id);
         CREATE INDEX ix_posts_time ON posts (created_at, id);
+        """;
+
+    private const string Version7 = """
+        CREATE TABLE alert_state (
+            scope TEXT NOT NULL,
+            item TEXT NOT NULL,
+            payload TEXT,
+            person_id TEXT,
+            refers_to_mention INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (scope, item)
+        );
+        CREATE INDEX ix_alert_state_person ON alert_state (person_id);
+        CREATE INDEX ix_alert_state_item ON alert_state (item);
         """;
 
     // Version 6's virtual columns are not read from the index (SQLite computes them from the row, a json_extract per

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Monitro.Alerting.State;
 using Monitro.Storage.Shared;
 
 namespace Monitro.Alerting;
@@ -12,6 +13,8 @@ namespace Monitro.Alerting;
 /// <remarks>
 /// Thread-safe: the batch processor routes while the scheduler closes digests. Rules are swapped whole when the
 /// options change; digest windows and spike series of a rule whose settings did not change are kept.
+/// Every change to windows and series is also written to the <see cref="AlertStateWriter"/> of the call, for the
+/// commit that carries its alerts, and <see cref="Restore"/> brings it back at start.
 /// </remarks>
 internal sealed class AlertRouter : IDisposable
 {
@@ -23,6 +26,10 @@ internal sealed class AlertRouter : IDisposable
     private readonly Dictionary<string, DigestWindows> _digests = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Rule, string Watch), SpikeSeries> _spikes = [];
     private readonly Dictionary<string, DateTimeOffset> _spikeRulesSince = new(StringComparer.Ordinal);
+
+    // Spike rules whose start is not saved yet, and stored scopes no rule takes any more: written with the next commit.
+    private readonly HashSet<string> _unsavedSpikeRules = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _staleScopes = new(StringComparer.Ordinal);
     private AlertRule[] _rules = [];
     private bool _raiseRetractions;
 
@@ -52,7 +59,11 @@ internal sealed class AlertRouter : IDisposable
     public IReadOnlyList<string> RuleNames => [.. Volatile.Read(ref _rules).Select(rule => rule.Name)];
 
     /// <summary>Routes a committed batch's mentions (and retractions) and returns the alerts to commit with it.</summary>
-    public List<Alert> Route(IReadOnlyList<Mention> mentions, IReadOnlyList<string> retractions, DateTimeOffset now)
+    /// <param name="mentions">The batch's mentions.</param>
+    /// <param name="retractions">The ids of the posts the batch retracts.</param>
+    /// <param name="now">The batch's moment.</param>
+    /// <param name="state">Collects the state changes to commit with the batch, or <see langword="null"/>.</param>
+    public List<Alert> Route(IReadOnlyList<Mention> mentions, IReadOnlyList<string> retractions, DateTimeOffset now, AlertStateWriter? state = null)
     {
         var candidates = new List<Alert>(mentions.Count + retractions.Count);
         foreach (var mention in mentions)
@@ -75,20 +86,28 @@ internal sealed class AlertRouter : IDisposable
             }
         }
 
-        return Route(candidates, now);
+        return Route(candidates, now, state);
     }
 
     /// <summary>
     /// Routes candidate alerts (a mention alert, a relationship transition, a retraction): returns those that go out
     /// at once, and keeps mention alerts that digest or spike rules take for later.
     /// </summary>
-    public List<Alert> Route(IEnumerable<Alert> candidates, DateTimeOffset now)
+    public List<Alert> Route(IEnumerable<Alert> candidates, DateTimeOffset now, AlertStateWriter? state = null)
     {
         var rules = Volatile.Read(ref _rules);
         var immediate = new List<Alert>();
         if (rules.Length == 0)
         {
             immediate.AddRange(candidates);
+            if (state is not null)
+            {
+                lock (_gate)
+                {
+                    SavePending(state); // rows left by rules since removed
+                }
+            }
+
             return immediate;
         }
 
@@ -117,10 +136,25 @@ internal sealed class AlertRouter : IDisposable
 
                             break;
                         case AlertMode.Digest when candidate.Mention is { } mention:
-                            DigestOf(rule).Add(mention, now);
+                            if (DigestOf(rule).Add(mention, now) is (var start, true))
+                            {
+                                state?.SaveMention(AlertStateScopes.DigestWindow(rule.Name, start), mention);
+                            }
+
                             break;
                         case AlertMode.Spike when candidate.Mention is { } mention:
-                            SeriesOf(rule, mention.Watch, now).Add(mention, now);
+                            var series = SeriesOf(rule, mention.Watch, now);
+                            var ended = series.CurrentBucket;
+                            if (series.Advance(now))
+                            {
+                                state?.Clear(AlertStateScopes.SpikeWindowOf(rule.Name, mention.Watch.Name, ended));
+                            }
+
+                            if (series.Add(mention, now))
+                            {
+                                state?.SaveMention(AlertStateScopes.SpikeWindowOf(rule.Name, mention.Watch.Name, series.CurrentBucket), mention);
+                            }
+
                             touched.Add((rule.Name, mention.Watch.Name));
                             break;
                     }
@@ -136,8 +170,12 @@ internal sealed class AlertRouter : IDisposable
                     {
                         immediate.Add(spike);
                     }
+
+                    SaveSeries(key, state);
                 }
             }
+
+            SavePending(state);
         }
 
         return immediate;
@@ -152,7 +190,9 @@ internal sealed class AlertRouter : IDisposable
         Route(scorer.Advance(now).Select(transition => Alert.ForTransition(transition, now)), now);
 
     /// <summary>Closes the digest windows that ended and checks every spike series; returns the alerts raised.</summary>
-    public List<Alert> CollectDue(DateTimeOffset now)
+    /// <param name="now">The moment of the check.</param>
+    /// <param name="state">Collects the state changes to commit with the alerts (windows sent, cool-downs), or <see langword="null"/>.</param>
+    public List<Alert> CollectDue(DateTimeOffset now, AlertStateWriter? state = null)
     {
         var rules = Volatile.Read(ref _rules);
         var alerts = new List<Alert>();
@@ -162,19 +202,39 @@ internal sealed class AlertRouter : IDisposable
             {
                 if (rule.Mode == AlertMode.Digest && _digests.TryGetValue(rule.Name, out var windows))
                 {
-                    alerts.AddRange(windows.CloseDue(rule.Name, rule.TopCount, now));
+                    foreach (var digest in windows.CloseDue(rule.Name, rule.TopCount, now))
+                    {
+                        // The window's rows go with its digest: a restart after this commit cannot send it again.
+                        state?.Clear(AlertStateScopes.DigestWindow(rule.Name, digest.Digest!.WindowStart));
+                        alerts.Add(digest);
+                    }
                 }
                 else if (rule.Mode == AlertMode.Spike)
                 {
                     foreach (var (key, series) in _spikes.Where(pair => pair.Key.Rule == rule.Name))
                     {
-                        if (series.Evaluate(rule.Name, rule.TopCount, now) is { } spike)
+                        var ended = series.CurrentBucket;
+                        var moved = series.Advance(now);
+                        if (moved)
+                        {
+                            state?.Clear(AlertStateScopes.SpikeWindowOf(key.Rule, key.Watch, ended));
+                        }
+
+                        var spike = series.Evaluate(rule.Name, rule.TopCount, now);
+                        if (spike is not null)
                         {
                             alerts.Add(spike);
+                        }
+
+                        if (moved || spike is not null)
+                        {
+                            SaveSeries(key, state);
                         }
                     }
                 }
             }
+
+            SavePending(state);
         }
 
         foreach (var alert in alerts)
@@ -185,8 +245,139 @@ internal sealed class AlertRouter : IDisposable
         return alerts;
     }
 
+    /// <summary>
+    /// Brings back the windows and series a previous run stored (<see cref="IAlertStateStore"/>), before anything is
+    /// routed. Rows of rules no longer in force, or of spike rules whose settings changed, are dropped, and cleared
+    /// from the store with the next commit.
+    /// </summary>
+    /// <param name="rows">The stored rows; rows that are not alerting's own (identity links) are left alone.</param>
+    public void Restore(IReadOnlyList<AlertStateRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var rules = Volatile.Read(ref _rules).ToDictionary(rule => rule.Name, StringComparer.Ordinal);
+        lock (_gate)
+        {
+            var windows = new Dictionary<string, SpikeSeries>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                if (row.Scope.StartsWith(AlertStateScopes.SpikeRule, StringComparison.Ordinal))
+                {
+                    RestoreSpikeRule(row, rules);
+                }
+                else if (row.Scope.StartsWith(AlertStateScopes.Spike, StringComparison.Ordinal))
+                {
+                    RestoreSeries(row, rules, windows);
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                if (row.Mention is not { } mention)
+                {
+                    continue;
+                }
+
+                if (AlertStateScopes.TryReadDigestWindow(row.Scope, out var ruleName, out var start))
+                {
+                    if (rules.TryGetValue(ruleName, out var rule) && rule.Mode == AlertMode.Digest)
+                    {
+                        DigestOf(rule).Restore(start, mention);
+                    }
+                    else
+                    {
+                        _staleScopes.Add(row.Scope);
+                    }
+                }
+                else if (row.Scope.StartsWith(AlertStateScopes.SpikeWindow, StringComparison.Ordinal))
+                {
+                    if (windows.TryGetValue(row.Scope, out var series))
+                    {
+                        series.RestoreMention(mention);
+                    }
+                    else
+                    {
+                        _staleScopes.Add(row.Scope);
+                    }
+                }
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _subscription?.Dispose();
+
+    private void RestoreSpikeRule(AlertStateRow row, Dictionary<string, AlertRule> rules)
+    {
+        var name = row.Scope[AlertStateScopes.SpikeRule.Length..];
+        if (rules.TryGetValue(name, out var rule) && rule.Mode == AlertMode.Spike
+            && AlertStatePayload.Read(row, AlertStateJsonContext.Default.SpikeRuleState) is { } stored
+            && stored.Settings == rule.Spike.Fingerprint)
+        {
+            if (!_spikeRulesSince.TryGetValue(name, out var since) || stored.Since < since)
+            {
+                _spikeRulesSince[name] = stored.Since;
+            }
+
+            _unsavedSpikeRules.Remove(name);
+        }
+        else
+        {
+            _staleScopes.Add(row.Scope);
+        }
+    }
+
+    private void RestoreSeries(AlertStateRow row, Dictionary<string, AlertRule> rules, Dictionary<string, SpikeSeries> windows)
+    {
+        if (AlertStatePayload.Read(row, AlertStateJsonContext.Default.SpikeSeriesState) is { } stored
+            && rules.TryGetValue(stored.Rule, out var rule) && rule.Mode == AlertMode.Spike
+            && SpikeSeries.FromState(stored, rule.Spike) is { } series)
+        {
+            _spikes[(stored.Rule, stored.Watch.Name)] = series;
+            windows[AlertStateScopes.SpikeWindowOf(stored.Rule, stored.Watch.Name, series.CurrentBucket)] = series;
+        }
+        else
+        {
+            _staleScopes.Add(row.Scope);
+        }
+    }
+
+    private void SaveSeries((string Rule, string Watch) key, AlertStateWriter? state) =>
+        state?.Save(new AlertStateRow
+        {
+            Scope = AlertStateScopes.SpikeSeries(key.Rule, key.Watch),
+            Item = AlertStateScopes.Single,
+            Payload = AlertStatePayload.Write(_spikes[key].ToState(key.Rule), AlertStateJsonContext.Default.SpikeSeriesState),
+        });
+
+    // What changed outside any commit (a spike rule started, rows found stale at start) goes with the next one.
+    private void SavePending(AlertStateWriter? state)
+    {
+        if (state is null)
+        {
+            return;
+        }
+
+        foreach (var scope in _staleScopes)
+        {
+            state.Clear(scope);
+        }
+
+        foreach (var name in _unsavedSpikeRules)
+        {
+            if (_spikeRulesSince.TryGetValue(name, out var since) && _rules.FirstOrDefault(rule => rule.Name == name) is { Mode: AlertMode.Spike } rule)
+            {
+                state.Save(new AlertStateRow
+                {
+                    Scope = AlertStateScopes.SpikeRuleOf(name),
+                    Item = AlertStateScopes.Single,
+                    Payload = AlertStatePayload.Write(new SpikeRuleState(rule.Spike.Fingerprint, since), AlertStateJsonContext.Default.SpikeRuleState),
+                });
+            }
+        }
+
+        _staleScopes.Clear();
+        _unsavedSpikeRules.Clear();
+    }
 
     private void Apply(AlertingOptions options)
     {
@@ -215,6 +406,7 @@ internal sealed class AlertRouter : IDisposable
                 if (!previous.TryGetValue(rule.Name, out var old) || old.Mode != AlertMode.Spike || old.Spike != rule.Spike)
                 {
                     _spikeRulesSince[rule.Name] = _time.GetUtcNow();
+                    _unsavedSpikeRules.Add(rule.Name);
                     foreach (var key in _spikes.Keys.Where(key => key.Rule == rule.Name).ToArray())
                     {
                         _spikes.Remove(key);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Monitro.Alerting.Outbox;
+using Monitro.Alerting.State;
 using Monitro.Diagnostics;
 using Monitro.Pipeline;
 
@@ -25,19 +26,20 @@ internal sealed class AlertScheduler
 
     private readonly bool _enabled;
     private readonly Func<TimeSpan> _interval;
-    private readonly Func<DateTimeOffset, IEnumerable<Alert>> _collectDue;
+    private readonly Func<DateTimeOffset, AlertStateWriter, IEnumerable<Alert>> _collectDue;
     private readonly ChannelWriter<SourceWork>? _processing;
     private readonly AlertCommitter _committer;
     private readonly PipelineServices _services;
 
     // What was collected but not committed yet (a failed commit): committed with the next check.
     private readonly List<Alert> _pending = [];
+    private AlertStateWriter _pendingState = new();
 
     private AlertScheduler(
         bool enabled,
         string sourceName,
         Func<TimeSpan> interval,
-        Func<DateTimeOffset, IEnumerable<Alert>> collectDue,
+        Func<DateTimeOffset, AlertStateWriter, IEnumerable<Alert>> collectDue,
         ChannelWriter<SourceWork>? processing,
         AlertCommitter committer,
         PipelineServices services)
@@ -73,7 +75,7 @@ internal sealed class AlertScheduler
     {
         var scorer = services.Scorer;
         var router = services.Alerting;
-        return new(enabled: true, RelationshipSourceName, () => scorer.AdvanceInterval, now => router.RouteTransitions(scorer, now), processing, committer, services);
+        return new(enabled: true, RelationshipSourceName, () => scorer.AdvanceInterval, (now, _) => router.RouteTransitions(scorer, now), processing, committer, services);
     }
 
     /// <summary>Runs until cancelled, or until processing takes no more work; a failed check is logged and its alerts are tried again at the next one.</summary>
@@ -124,9 +126,20 @@ internal sealed class AlertScheduler
     }
 
     /// <summary>One check: collect what is due and commit it with what a failed commit left.</summary>
+    /// <remarks>The state changes (a digest window sent, a spike's cool-down) share the alerts' transaction, so a restart neither loses nor repeats them.</remarks>
     internal async Task CheckAsync(CancellationToken cancellationToken)
     {
-        _pending.AddRange(_collectDue(_services.TimeProvider.GetUtcNow()));
-        await _committer.CommitAlertsAsync(SourceName, _pending, cancellationToken).ConfigureAwait(false);
+        var state = new AlertStateWriter();
+        _pending.AddRange(_collectDue(_services.TimeProvider.GetUtcNow(), state));
+        _pendingState.Add(state);
+        if (_pending.Count == 0 && _pendingState.IsEmpty)
+        {
+            return;
+        }
+
+        await _committer.CommitAsync(new BatchCommit { SourceName = SourceName, Alerts = [.. _pending], AlertState = _pendingState.ToChanges() }, cancellationToken)
+            .ConfigureAwait(false);
+        _pending.Clear();
+        _pendingState = new AlertStateWriter();
     }
 }

@@ -14,9 +14,19 @@ internal sealed class DigestWindows
 
     public DigestPeriod Period { get; }
 
-    public void Add(Mention mention, DateTimeOffset now)
+    /// <summary>Adds a mention to the window of <paramref name="now"/>.</summary>
+    /// <returns>The start of the window, and whether the mention is new to it.</returns>
+    public (DateTimeOffset Start, bool Added) Add(Mention mention, DateTimeOffset now)
     {
         var start = StartOf(now);
+        return (start, AddTo(start, mention));
+    }
+
+    /// <summary>Puts a stored mention back into the window that starts at <paramref name="start"/>.</summary>
+    public void Restore(DateTimeOffset start, Mention mention) => AddTo(start, mention);
+
+    private bool AddTo(DateTimeOffset start, Mention mention)
+    {
         if (!_open.TryGetValue(start, out var watches))
         {
             watches = new Dictionary<string, MentionTally>(StringComparer.Ordinal);
@@ -29,7 +39,9 @@ internal sealed class DigestWindows
             watches[mention.Watch.Name] = tally;
         }
 
+        var before = tally.Count;
         tally.Add(mention);
+        return tally.Count != before;
     }
 
     /// <summary>Closes the windows that ended at or before <paramref name="now"/> and returns their digests.</summary>

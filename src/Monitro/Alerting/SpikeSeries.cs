@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitro.Alerting.State;
 
 namespace Monitro.Alerting;
 
@@ -34,7 +35,51 @@ internal sealed class SpikeSeries
         _current = new MentionTally(watch);
     }
 
-    public void Add(Mention mention, DateTimeOffset now)
+    private SpikeSeries(SpikeSeriesState state, SpikeSettings settings)
+        : this(state.Watch, settings, DateTimeOffset.UnixEpoch)
+    {
+        _firstBucket = state.FirstBucket;
+        _currentBucket = state.CurrentBucket;
+        _lastAlertAt = state.LastAlertAt;
+        state.Buckets.AsSpan().CopyTo(_bucketOf);
+        state.Counts.AsSpan().CopyTo(_counts);
+        state.Negatives.AsSpan().CopyTo(_negatives);
+    }
+
+    /// <summary>Gets the watch.</summary>
+    public Watch Watch => _current.Watch;
+
+    /// <summary>Gets the window the series is in, as a number of windows since the epoch.</summary>
+    public long CurrentBucket => _currentBucket;
+
+    /// <summary>Brings back a stored series, or returns <see langword="null"/> when it was counted under other settings or has another shape.</summary>
+    public static SpikeSeries? FromState(SpikeSeriesState state, SpikeSettings settings)
+    {
+        var length = settings.BaselineWindows + 1;
+        return state.Settings == settings.Fingerprint && state.Buckets.Length == length && state.Counts.Length == length && state.Negatives.Length == length
+            ? new SpikeSeries(state, settings)
+            : null;
+    }
+
+    /// <summary>Gets what a restart needs to bring the series back.</summary>
+    public SpikeSeriesState ToState(string ruleName) => new()
+    {
+        Rule = ruleName,
+        Watch = _current.Watch,
+        Settings = _settings.Fingerprint,
+        FirstBucket = _firstBucket,
+        CurrentBucket = _currentBucket,
+        Buckets = [.. _bucketOf],
+        Counts = [.. _counts],
+        Negatives = [.. _negatives],
+        LastAlertAt = _lastAlertAt,
+    };
+
+    /// <summary>Puts a stored mention of the current window back into its summary; the counts came back with the state.</summary>
+    public void RestoreMention(Mention mention) => _current.Add(mention);
+
+    /// <summary>Counts a mention in the window of <paramref name="now"/>; returns <see langword="false"/> when it was counted before.</summary>
+    public bool Add(Mention mention, DateTimeOffset now)
     {
         var bucket = MoveTo(now);
         var slot = Slot(bucket);
@@ -49,7 +94,7 @@ internal sealed class SpikeSeries
         _current.Add(mention);
         if (_current.Count == before)
         {
-            return;
+            return false;
         }
 
         _counts[slot]++;
@@ -57,6 +102,16 @@ internal sealed class SpikeSeries
         {
             _negatives[slot]++;
         }
+
+        return true;
+    }
+
+    /// <summary>Moves the series to the window of <paramref name="now"/> (a later window starts an empty summary).</summary>
+    /// <returns>Whether the window changed.</returns>
+    public bool Advance(DateTimeOffset now)
+    {
+        var before = _currentBucket;
+        return MoveTo(now) != before;
     }
 
     /// <summary>Compares the current window with the baseline; returns the spike alert, or <see langword="null"/>.</summary>

@@ -104,6 +104,7 @@ public static class MonitroServiceCollectionExtensions
         {
             AlertRouter = provider.GetRequiredService<AlertRouter>(),
             InteractionHistory = InteractionHistoryOf(provider),
+            AlertStateStore = provider.GetRequiredService<IMonitroStore>() as IAlertStateStore,
             Activity = provider.GetRequiredService<PipelineActivity>(),
             ResponseTargets = provider.GetRequiredService<IOptions<RelationshipOptions>>().Value,
         });

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Monitro.Alerting.Outbox;
+using Monitro.Alerting.State;
 using Monitro.Diagnostics;
 
 namespace Monitro.Pipeline;
@@ -101,7 +102,8 @@ internal sealed class BatchProcessor
         MatchAll(work.SourceName, fresh, posts, mentions, interactions, inboxItems, skipped);
 
         var now = _timeProvider.GetUtcNow();
-        var alerts = _alerting.Route(mentions, batch.Retractions, now);
+        var state = new AlertStateWriter(); // what the batch changes in digest windows, spike series and links, committed with it
+        var alerts = _alerting.Route(mentions, batch.Retractions, now, state);
         await _scorer.ResolvePeopleAsync(interactions.Select(static pair => pair.Person), now, cancellationToken).ConfigureAwait(false);
 
         // Relate: record, then compute the transitions before the commit so their alerts share its transaction.
@@ -109,6 +111,7 @@ internal sealed class BatchProcessor
         var recorded = interactions.Select(static pair => pair.Interaction.PostId).ToHashSet(StringComparer.Ordinal);
         inboxItems.RemoveAll(item => !recorded.Contains(item.Id));
         alerts.AddRange(_alerting.RouteTransitions(_scorer, now));
+        (_scorer as Relationships.RelationshipRegistry)?.TakeUnsaved(state);
 
         await _committer.CommitAsync(
             new BatchCommit
@@ -121,6 +124,7 @@ internal sealed class BatchProcessor
                 Retractions = batch.Retractions,
                 Skipped = skipped,
                 Alerts = alerts,
+                AlertState = state.ToChanges(),
                 Checkpoint = batch.Checkpoint,
             },
             cancellationToken).ConfigureAwait(false);

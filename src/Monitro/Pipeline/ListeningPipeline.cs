@@ -26,12 +26,20 @@ internal sealed class ListeningPipeline
         var options = _services.Options;
         var logger = _services.Logger;
         logger.PipelineStarting(_services.Sources.Count, _services.Matcher.Watches.Count);
-        if (_services.Restorer is { } restorer)
+        if (_services.Restorer is not null || _services.StateRestorer is not null)
         {
-            // Before any source is read or timer runs: relationships first catch up with what the store kept.
+            // Before any source is read or timer runs: alerting and relationships first catch up with what the store kept.
             try
             {
-                await restorer.RestoreAsync(_services, cancellationToken).ConfigureAwait(false);
+                if (_services.StateRestorer is { } state)
+                {
+                    await state.RestoreAsync(_services, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (_services.Restorer is { } restorer)
+                {
+                    await restorer.RestoreAsync(_services, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {

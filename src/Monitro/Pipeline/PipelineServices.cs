@@ -28,6 +28,9 @@ internal sealed record PipelineServices(
     /// <summary>Gets what rebuilds the relationships from the stored interactions at start, or <see langword="null"/> when the store keeps no history.</summary>
     public RelationshipRestorer? Restorer { get; init; }
 
+    /// <summary>Gets what brings back digest windows, spike series and identity links at start, or <see langword="null"/> when the store keeps none.</summary>
+    public Alerting.State.AlertStateRestorer? StateRestorer { get; init; }
+
     /// <summary>Gets where the run reports its sources' activity and its batch queue, for health checks and gauges.</summary>
     public PipelineActivity Activity { get; init; } = new();
 

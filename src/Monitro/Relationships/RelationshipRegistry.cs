@@ -1,3 +1,5 @@
+using Monitro.Alerting.State;
+
 namespace Monitro.Relationships;
 
 /// <summary>
@@ -21,15 +23,21 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
     private readonly PriorityQueue<string, DateTimeOffset> _wakeUps = new();
     private long[]? _followersSorted;
 
+    // Links and verified domains learnt since the last commit took them: they are saved with it (see TakeUnsaved).
+    private readonly List<AlertStateRow> _unsaved = [];
+
     public RelationshipRegistry(RelationshipOptions options, IContactResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(resolver);
         _parameters = new RelationshipParameters(options);
         _resolver = resolver;
+        // Configured links are configuration: they apply at every start and are not stored.
         foreach (var link in options.LinkedIdentities)
         {
-            Link(link.First, link.Second);
+            ArgumentException.ThrowIfNullOrEmpty(link.First);
+            ArgumentException.ThrowIfNullOrEmpty(link.Second);
+            LinkLocked(Normalize(link.First), Normalize(link.Second));
         }
     }
 
@@ -66,9 +74,13 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
             {
                 foreach (var domain in VerifiedDomains.Of(person))
                 {
-                    if (!_identityByDomain.TryAdd(domain, identity))
+                    if (_identityByDomain.TryAdd(domain, identity))
                     {
-                        LinkLocked(identity, _identityByDomain[domain]);
+                        _unsaved.Add(new AlertStateRow { Scope = AlertStateScopes.VerifiedDomain, Item = domain, PersonId = identity });
+                    }
+                    else
+                    {
+                        LinkAndSave(identity, _identityByDomain[domain]);
                     }
                 }
             }
@@ -173,7 +185,40 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
         ArgumentException.ThrowIfNullOrEmpty(otherIdentityKey);
         lock (_gate)
         {
-            LinkLocked(Normalize(identityKey), Normalize(otherIdentityKey));
+            LinkAndSave(Normalize(identityKey), Normalize(otherIdentityKey));
+        }
+    }
+
+    /// <summary>Hands the links and verified domains learnt since the last call to the commit that saves them.</summary>
+    internal void TakeUnsaved(AlertStateWriter state)
+    {
+        lock (_gate)
+        {
+            foreach (var row in _unsaved)
+            {
+                state.Save(row);
+            }
+
+            _unsaved.Clear();
+        }
+    }
+
+    /// <summary>Brings back the stored links and verified domains (rows of other scopes are left alone), before the interactions are replayed.</summary>
+    internal void Restore(IReadOnlyList<AlertStateRow> rows)
+    {
+        lock (_gate)
+        {
+            foreach (var row in rows)
+            {
+                if (row.Scope.StartsWith(AlertStateScopes.Link, StringComparison.Ordinal))
+                {
+                    LinkLocked(row.Scope[AlertStateScopes.Link.Length..], row.Item);
+                }
+                else if (row.Scope == AlertStateScopes.VerifiedDomain && row.PersonId is { } identity)
+                {
+                    _identityByDomain.TryAdd(row.Item, identity);
+                }
+            }
         }
     }
 
@@ -205,6 +250,12 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
         }
 
         return Author.CreateIdentityKey(identityKey[..separator], identityKey[(separator + 1)..]);
+    }
+
+    private void LinkAndSave(string identityKey, string otherIdentityKey)
+    {
+        LinkLocked(identityKey, otherIdentityKey);
+        _unsaved.Add(new AlertStateRow { Scope = AlertStateScopes.LinkOf(identityKey), Item = otherIdentityKey, PersonId = identityKey });
     }
 
     private void LinkLocked(string identityKey, string otherIdentityKey)

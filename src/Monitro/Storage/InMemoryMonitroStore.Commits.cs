@@ -106,6 +106,7 @@ public sealed partial class InMemoryMonitroStore
             }
 
             WriteInbox(commit, now);
+            WriteAlertState(commit.AlertState);
 
             if (commit.Checkpoint is { } checkpoint)
             {

@@ -34,6 +34,7 @@ public sealed partial class InMemoryMonitroStore
 
             var snapshots = RemoveWhere(_snapshots, snapshot => snapshot.PersonId == personId);
             RemoveWhere(_inbox, item => item.PersonId == personId || posts.Contains(item.Id));
+            ForgetAlertState(personId);
             var identities = _identities.Remove(personId) ? 1 : 0;
             _people.Remove(personId);
             return ValueTask.FromResult(new PersonErasure(personId, identities, deletedPosts, mentions, interactions, snapshots, pendingAlerts, deadLetters));

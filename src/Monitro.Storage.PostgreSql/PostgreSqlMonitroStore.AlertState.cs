@@ -1,0 +1,85 @@
+using Npgsql;
+
+namespace Monitro.Storage.PostgreSql;
+
+/// <summary>The <see cref="IAlertStateStore"/> side of the store: the <c>alert_state</c> rows, written with the commits.</summary>
+public sealed partial class PostgreSqlMonitroStore : IAlertStateStore
+{
+    // Rows that name a mention come with it (and its post), and not at all once it is gone.
+    private const string SelectAlertState = """
+        SELECT s.scope, s.item, s.payload, s.person_id, s.refers_to_mention, m.payload::text, p.payload::text
+        FROM alert_state s
+        LEFT JOIN mentions m ON s.refers_to_mention AND m.id = s.item
+        LEFT JOIN posts p ON p.id = m.post_id
+        WHERE NOT s.refers_to_mention OR p.payload IS NOT NULL
+        ORDER BY s.scope, s.item
+        """;
+
+    private const string ClearAlertStateScope = "DELETE FROM alert_state WHERE scope = $1";
+
+    private const string UpsertAlertState = """
+        INSERT INTO alert_state (scope, item, payload, person_id, refers_to_mention) VALUES ($1, $2, $3, $4, $5 <> 0)
+        ON CONFLICT (scope, item) DO UPDATE SET
+            payload = excluded.payload, person_id = excluded.person_id, refers_to_mention = excluded.refers_to_mention
+        """;
+
+    // The rows about the person's identities, and those naming one of them as their item (a link).
+    private const string ForgetAlertState = """
+        DELETE FROM alert_state
+        WHERE person_id = $1 OR item = $1
+           OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $1)
+           OR item IN (SELECT identity_key FROM identities WHERE person_id = $1)
+        """;
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<AlertStateRow>> GetAlertStateAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.Command(SelectAlertState);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<AlertStateRow>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(StoredAlertState.Read(reader));
+                }
+
+                return rows;
+            }
+        }
+    }
+
+    /// <summary>Adds a commit's alerting state changes to its batch: scopes cleared first, then rows saved.</summary>
+    internal static void AddAlertState(NpgsqlBatch batch, AlertStateChanges? changes)
+    {
+        if (changes is null)
+        {
+            return;
+        }
+
+        foreach (var scope in changes.ClearedScopes)
+        {
+            batch.Add(ClearAlertStateScope, SqlParameters.Text(scope));
+        }
+
+        foreach (var row in changes.Saved)
+        {
+            batch.Add(
+                UpsertAlertState,
+                SqlParameters.Text(row.Scope),
+                SqlParameters.Text(row.Item),
+                SqlParameters.Text(row.Payload),
+                SqlParameters.Text(row.PersonId),
+                SqlParameters.Int(row.RefersToMention ? 1 : 0));
+        }
+    }
+
+    private static async ValueTask ForgetAlertStateAsync(NpgsqlConnection connection, string personId)
+    {
+        using var command = connection.Command(ForgetAlertState, SqlParameters.Text(personId));
+        await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+}

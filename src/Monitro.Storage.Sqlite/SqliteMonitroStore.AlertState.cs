@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitro.Storage.Sqlite;
+
+/// <summary>The <see cref="IAlertStateStore"/> side of the store: the <c>alert_state</c> rows, written with the commits.</summary>
+public sealed partial class SqliteMonitroStore : IAlertStateStore
+{
+    // Rows that name a mention come with it (and its post), and not at all once it is gone.
+    private const string SelectAlertState = """
+        SELECT s.scope, s.item, s.payload, s.person_id, s.refers_to_mention, m.payload, p.payload
+        FROM alert_state s
+        LEFT JOIN mentions m ON s.refers_to_mention = 1 AND m.id = s.item
+        LEFT JOIN posts p ON p.id = m.post_id
+        WHERE s.refers_to_mention = 0 OR p.payload IS NOT NULL
+        ORDER BY s.scope, s.item;
+        """;
+
+    private const string ClearAlertStateScope = "DELETE FROM alert_state WHERE scope = $scope;";
+
+    private const string UpsertAlertState = """
+        INSERT INTO alert_state (scope, item, payload, person_id, refers_to_mention) VALUES ($scope, $item, $payload, $person_id, $refers_to_mention)
+        ON CONFLICT (scope, item) DO UPDATE SET
+            payload = excluded.payload, person_id = excluded.person_id, refers_to_mention = excluded.refers_to_mention;
+        """;
+
+    // The rows about the person's identities, and those naming one of them as their item (a link).
+    private const string ForgetAlertState = """
+        DELETE FROM alert_state
+        WHERE person_id = $person_id OR item = $person_id
+           OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $person_id)
+           OR item IN (SELECT identity_key FROM identities WHERE person_id = $person_id);
+        """;
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<AlertStateRow>> GetAlertStateAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand(null, SelectAlertState);
+            using var reader = command.ExecuteReader();
+            var rows = new List<AlertStateRow>();
+            while (reader.Read())
+            {
+                rows.Add(StoredAlertState.Read(reader));
+            }
+
+            return rows;
+        }
+    }
+
+    /// <summary>Writes a commit's alerting state changes in its transaction: scopes cleared first, then rows saved.</summary>
+    internal static void WriteAlertState(SqliteConnection connection, SqliteTransaction transaction, AlertStateChanges? changes)
+    {
+        if (changes is null || changes.IsEmpty)
+        {
+            return;
+        }
+
+        using (var clear = connection.CreateCommand(transaction, ClearAlertStateScope, "$scope"))
+        {
+            foreach (var scope in changes.ClearedScopes)
+            {
+                clear.Run(scope);
+            }
+        }
+
+        using var upsert = connection.CreateCommand(transaction, UpsertAlertState, "$scope", "$item", "$payload", "$person_id", "$refers_to_mention");
+        foreach (var row in changes.Saved)
+        {
+            upsert.Run(row.Scope, row.Item, row.Payload, row.PersonId, row.RefersToMention ? 1 : 0);
+        }
+    }
+
+    private static int ForgetAlertStateOf(SqliteConnection connection, SqliteTransaction transaction, string personId)
+    {
+        using var command = connection.CreateCommand(transaction, ForgetAlertState, "$person_id");
+        return command.Run(personId);
+    }
+}
