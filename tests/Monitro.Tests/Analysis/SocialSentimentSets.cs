@@ -8,11 +8,19 @@ namespace Monitro.Tests.Analysis;
 /// <param name="Text">The post.</param>
 internal sealed record LabelledPost(string Language, bool IsTest, SentimentLabel Label, double Rating, string Text);
 
-/// <summary>Reads sentiment-social.tsv (English) and sentiment-languages.tsv (de, es, fr, pt).</summary>
+/// <summary>Reads sentiment-social.tsv and sentiment-tweets.tsv (English) and sentiment-languages.tsv (de, es, fr, pt).</summary>
 internal static class SocialSentimentSets
 {
     public static IReadOnlyList<LabelledPost> English() =>
         Read("sentiment-social.tsv", fields => new LabelledPost(
+            "en",
+            IsTest(fields[0]),
+            ParseLabel(fields[1]),
+            double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture),
+            fields[3]));
+
+    public static IReadOnlyList<LabelledPost> EverydayTweets() =>
+        Read("sentiment-tweets.tsv", fields => new LabelledPost(
             "en",
             IsTest(fields[0]),
             ParseLabel(fields[1]),

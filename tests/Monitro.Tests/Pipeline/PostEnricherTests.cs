@@ -44,9 +44,10 @@ public sealed class PostEnricherTests
 
         var signals = enricher.Enrich(CreatePost(UntaggedSpanish, language: null));
 
-        // Read directly without a language, the post is English to the detector, and "scam" makes it a complaint.
+        // Read directly without a language, the post is English to the detector, and "scam" makes it a complaint;
+        // read as Spanish, only the Spanish phrase does.
         Assert.Contains(detector.Detect(UntaggedSpanish), hit => hit.Label == IntentLabel.Complaint);
-        Assert.DoesNotContain(signals.Intents, hit => hit.Label == IntentLabel.Complaint);
+        Assert.Equal("no funciona", Assert.Single(signals.Intents, hit => hit.Label == IntentLabel.Complaint).Phrase);
         Assert.Equal(SentimentLabel.Negative, signals.Sentiment.Label);
         Assert.True(signals.Sentiment.Confidence > LexiconSentimentAnalyzer.UncertainLanguageConfidence);
     }

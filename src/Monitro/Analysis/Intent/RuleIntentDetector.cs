@@ -1,6 +1,7 @@
 using System.Buffers;
 using Monitro.Analysis.Intent;
 using Monitro.Analysis;
+using Monitro.Analysis.Languages;
 using Monitro.Analysis.Sentiment;
 
 namespace Monitro;
@@ -125,6 +126,10 @@ public sealed class RuleIntentDetector : IIntentDetector
                     best[(int)IntentLabel.Praise] = default;
                 }
             }
+            else if (LanguageTags.Primary(language.Code) is { } primary && LanguageResources.For(primary) is { } resources)
+            {
+                AddLanguagePhrases(normalized, resources, best, scored);
+            }
         }
         finally
         {
@@ -183,6 +188,26 @@ public sealed class RuleIntentDetector : IIntentDetector
         }
 
         scored[(int)rule.Label].Add(rule.Weight, start, end, ruleIndex);
+    }
+
+    // German, Spanish, French and Portuguese posts: the complaint, churn and question phrases of their language. The
+    // rule indexes sort after the English table, so these phrases lose ties to nothing but each other.
+    private void AddLanguagePhrases(ReadOnlySpan<char> text, LanguageResources resources, Span<Match> best, Span<ScoredIntent> scored)
+    {
+        if (LanguagePhraseCues.TryFind(text, resources.ComplaintPhrases, sentenceStartOnly: false, out var start, out var end))
+        {
+            scored[(int)IntentLabel.Complaint].Add(LanguagePhraseCues.ComplaintWeight, start, end, _rules.Count);
+        }
+
+        if (LanguagePhraseCues.TryFind(text, resources.ChurnPhrases, sentenceStartOnly: false, out start, out end))
+        {
+            scored[(int)IntentLabel.ChurnRisk].Add(LanguagePhraseCues.ChurnWeight, start, end, _rules.Count + 1);
+        }
+
+        if (LanguagePhraseCues.TryFind(text, resources.QuestionPhrases, sentenceStartOnly: true, out start, out end))
+        {
+            best[(int)IntentLabel.Question].Add(LanguagePhraseCues.QuestionConfidence, start, end, _rules.Count + 2);
+        }
     }
 
     private static string Phrase(string text, int start, int end) => text.AsSpan(start, end - start).Trim().ToString();

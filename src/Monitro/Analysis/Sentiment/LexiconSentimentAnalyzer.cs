@@ -200,7 +200,9 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         }
 
         var sarcastic = SarcasticOpeningLength(units);
+        var closing = butIndex < 0 ? SarcasticClosingStart(units) : units.Length;
         var sum = 0.0;
+        var closingSum = 0.0;
         hits = 0;
         for (var i = 0; i < units.Length; i++)
         {
@@ -226,11 +228,62 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 valence *= i < butIndex ? SentimentRules.BeforeButWeight : SentimentRules.AfterButWeight;
             }
 
-            sum += valence;
+            if (i >= closing)
+            {
+                closingSum += valence;
+            }
+            else
+            {
+                sum += valence;
+            }
+
             hits++;
         }
 
-        return sum;
+        // Praise that closes a clearly negative text is ironic and adds to the complaint.
+        return sum <= SentimentRules.MaxSarcasticClosingRest && closingSum > 0 ? sum - closingSum : sum + closingSum;
+    }
+
+    // Irony at the end: short sentences of praise only closing a text ("my flight got delayed 3 hours. great.", "nobody
+    // texted me back. cool cool cool", "car broke down. awesome. just awesome."). After a comma, praise is usually
+    // meant ("refund took a week, well done" is not), so only sentences count. Returns where they start, or the
+    // length when there are none; whether the rest is negative is decided on its final valences.
+    private static int SarcasticClosingStart(ReadOnlySpan<SentimentUnit> units)
+    {
+        var start = units.Length;
+        while (start > 0)
+        {
+            var clauseStart = start - 1;
+            while (clauseStart > 0 && !units[clauseStart].StartsSentence)
+            {
+                clauseStart--;
+            }
+
+            if (clauseStart == 0 || start - clauseStart > SentimentRules.MaxSarcasticClosing || !IsPraiseOnly(units[clauseStart..start]))
+            {
+                break;
+            }
+
+            start = clauseStart;
+        }
+
+        return start;
+    }
+
+    private static bool IsPraiseOnly(ReadOnlySpan<SentimentUnit> clause)
+    {
+        var praise = false;
+        foreach (var unit in clause)
+        {
+            if (unit.Valence < 0 || unit.Kind is SentimentUnitKind.Negation or SentimentUnitKind.But)
+            {
+                return false;
+            }
+
+            praise |= unit.Valence > 0;
+        }
+
+        return praise;
     }
 
     // Irony: a short opening clause of praise followed by a negative rest ("great, the app crashed again",
@@ -446,8 +499,8 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             {
                 var last = tokens[i + phrase.Words.Length - 1];
                 units[count++] = phrase.Kind == SentimentUnitKind.Word
-                    ? new SentimentUnit(SentimentUnitKind.Word, phrase.Value, 0, last.IsCaps, token.StartsClause, token.IsSymbol)
-                    : new SentimentUnit(phrase.Kind, 0, phrase.Value, token.IsCaps, token.StartsClause);
+                    ? new SentimentUnit(SentimentUnitKind.Word, phrase.Value, 0, last.IsCaps, token.StartsClause, token.IsSymbol, token.StartsSentence)
+                    : new SentimentUnit(phrase.Kind, 0, phrase.Value, token.IsCaps, token.StartsClause, StartsSentence: token.StartsSentence);
                 i += phrase.Words.Length;
                 continue;
             }
@@ -457,7 +510,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 : term.IsNegation || (!known && model.Rules.IsNegation(word)) ? SentimentUnitKind.Negation
                 : term.IsBut ? SentimentUnitKind.But
                 : SentimentUnitKind.Word;
-            units[count++] = new SentimentUnit(kind, kind == SentimentUnitKind.Negation ? 0 : valence, term.BoosterScalar, token.IsCaps, token.StartsClause, token.IsSymbol);
+            units[count++] = new SentimentUnit(kind, kind == SentimentUnitKind.Negation ? 0 : valence, term.BoosterScalar, token.IsCaps, token.StartsClause, token.IsSymbol, token.StartsSentence);
             i++;
         }
 

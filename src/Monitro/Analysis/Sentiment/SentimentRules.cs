@@ -47,6 +47,12 @@ internal static class SentimentRules
     /// <summary>The longest opening clause (in words) read as ironic praise when the rest of the text is negative.</summary>
     public const int MaxSarcasticOpening = 3;
 
+    /// <summary>The longest closing sentence (in words) read as ironic praise when the text before it is negative.</summary>
+    public const int MaxSarcasticClosing = 3;
+
+    /// <summary>The sum of valences at or below which the text before a closing sentence of praise counts as negative.</summary>
+    public const double MaxSarcasticClosingRest = -0.5;
+
     /// <summary>How far back (in words) boosters and negations reach.</summary>
     public const int Window = 3;
 

@@ -6,4 +6,5 @@ namespace Monitro.Analysis.Sentiment;
 /// <param name="IsCaps">Whether the token has two or more letters, all in capitals.</param>
 /// <param name="StartsClause">Whether clause punctuation (. , ; : ! ?) separates the token from the one before.</param>
 /// <param name="IsSymbol">Whether the token has no letters (an emoji or an emoticon such as <c>:(</c>).</param>
-internal readonly record struct SentimentToken(int Start, int Length, bool IsCaps, bool StartsClause, bool IsSymbol);
+/// <param name="StartsSentence">Whether sentence punctuation (. ! ?) separates the token from the one before.</param>
+internal readonly record struct SentimentToken(int Start, int Length, bool IsCaps, bool StartsClause, bool IsSymbol, bool StartsSentence = false);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using Monitro.Text;
 
 namespace Monitro.Analysis.Sentiment;
 
@@ -49,7 +50,11 @@ internal static class SentimentTokenizer
                 end++;
             }
 
-            SplitChunk(normalized, position, end, tokens, model, ref state);
+            if (!IsLinkOrHandle(normalized[position..end]))
+            {
+                SplitChunk(normalized, position, end, tokens, model, ref state);
+            }
+
             position = end;
         }
 
@@ -57,6 +62,13 @@ internal static class SentimentTokenizer
         letterWords = state.LetterWords;
         return state.Count;
     }
+
+    // Links and handles name things; their parts ("/worst-update-ever", "@GoodEats") are not the writer's words.
+    private static bool IsLinkOrHandle(ReadOnlySpan<char> chunk) =>
+        (chunk.Length > 1 && chunk[0] == '@' && IsWordChar(chunk[1]))
+        || chunk.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || chunk.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
     private static void SplitChunk(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
     {
@@ -140,8 +152,44 @@ internal static class SentimentTokenizer
                 i++;
             }
 
+            if (wordStart > start && text[wordStart - 1] == '#' && TryAddHashtagWords(text, wordStart, i, tokens, model, ref state))
+            {
+                continue;
+            }
+
             AddWord(text, wordStart, i, tokens, model, ref state);
         }
+    }
+
+    // A hashtag the lexicon does not know is read as the words it is written of (#epicfail, #MondayBlues,
+    // #customerservicefail), split by the shared word-frequency segmenter; English only, as its word list is.
+    private static bool TryAddHashtagWords(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
+    {
+        var body = text[start..end];
+        if (body.Length < MinHashtagLength || body.Length > WordSegmenter.MaxRunLength
+            || !ReferenceEquals(model.Rules, LanguageRules.English) || body.ContainsAnyExcept(AsciiLetters) || model.Contains(body))
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[body.Length];
+        body.ToLowerInvariant(lower);
+        Span<int> boundaries = stackalloc int[body.Length];
+        var count = WordSegmenter.Segment(lower, boundaries);
+        if (count == 0)
+        {
+            return false;
+        }
+
+        var partStart = start;
+        for (var b = 0; b <= count; b++)
+        {
+            var partEnd = b < count ? start + boundaries[b] : end;
+            Add(text, partStart, partEnd - partStart, tokens, ref state);
+            partStart = partEnd;
+        }
+
+        return true;
     }
 
     private static void AddWord(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
@@ -196,12 +244,21 @@ internal static class SentimentTokenizer
         }
 
         // Negations and boosters do not reach across clause punctuation.
-        var startsClause = text[state.PreviousEnd..start].IndexOfAny(ClausePunctuation) >= 0;
-        tokens[state.Count++] = new SentimentToken(start, length, isCaps, startsClause, letters == 0 && !HasDigit(text.Slice(start, length)));
+        var gap = text[state.PreviousEnd..start];
+        var startsClause = gap.IndexOfAny(ClausePunctuation) >= 0;
+        var startsSentence = startsClause && gap.IndexOfAny(SentencePunctuation) >= 0;
+        tokens[state.Count++] = new SentimentToken(start, length, isCaps, startsClause, letters == 0 && !HasDigit(text.Slice(start, length)), startsSentence);
         state.PreviousEnd = start + length;
     }
 
+    private const int MinHashtagLength = 5;
+
+    private static readonly SearchValues<char> AsciiLetters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     private static readonly SearchValues<char> ClausePunctuation = SearchValues.Create(".,;:!?");
+
+    private static readonly SearchValues<char> SentencePunctuation = SearchValues.Create(".!?");
 
     // Letters a plain ASCII word is made of; other segments may be emoticons or terms such as "10/10".
     private static readonly SearchValues<char> WordCharacters =

@@ -7,4 +7,5 @@ namespace Monitro.Analysis.Sentiment;
 /// <param name="IsCaps">Whether the word is written in capitals.</param>
 /// <param name="StartsClause">Whether clause punctuation separates the unit from the one before.</param>
 /// <param name="IsSymbol">Whether the unit is an emoji or emoticon: it shows the writer's mood, so a negation before it does not flip it.</param>
-internal readonly record struct SentimentUnit(SentimentUnitKind Kind, double Valence, double Scalar, bool IsCaps, bool StartsClause, bool IsSymbol = false);
+/// <param name="StartsSentence">Whether sentence punctuation (. ! ?) separates the unit from the one before.</param>
+internal readonly record struct SentimentUnit(SentimentUnitKind Kind, double Valence, double Scalar, bool IsCaps, bool StartsClause, bool IsSymbol = false, bool StartsSentence = false);

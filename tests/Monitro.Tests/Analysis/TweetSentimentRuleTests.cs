@@ -1,0 +1,97 @@
+namespace Monitro.Tests.Analysis;
+
+/// <summary>Classes of wording that real short posts use, each read as a person reads it.</summary>
+public sealed class TweetSentimentRuleTests
+{
+    private static readonly LexiconSentimentAnalyzer Sut = new();
+
+    [Theory]
+    [InlineData("not bad at all")]
+    [InlineData("never disappointed by this place")]
+    [InlineData("can't complain, life is good")]
+    [InlineData("eh, could be worse")]
+    [InlineData("could have been worse honestly")]
+    public void Analyze_NegatedOrDownplayedComplaint_IsPositive(string text)
+    {
+        Assert.Equal(SentimentLabel.Positive, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("my flight got delayed 3 hours. great.")]
+    [InlineData("car broke down on the highway. awesome. just awesome.")]
+    [InlineData("support ignored me for a week. love it")]
+    public void Analyze_ShortPraiseClosingANegativePost_IsIronic(string text)
+    {
+        Assert.Equal(SentimentLabel.Negative, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("refund arrived in 3 days, well done")]
+    [InlineData("zero bugs after the upgrade, amazing")]
+    [InlineData("the update was bad at first. now it is really great")]
+    public void Analyze_PraiseAfterACommaOrInALongerSentence_IsMeant(string text)
+    {
+        Assert.Equal(SentimentLabel.Positive, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("tried to bake a cake #epicfail", SentimentLabel.Negative)]
+    [InlineData("#MondayBlues", SentimentLabel.Negative)]
+    [InlineData("support was useless #customerservicefail", SentimentLabel.Negative)]
+    [InlineData("finally friday #TGIF", SentimentLabel.Positive)]
+    [InlineData("#SoHappy with the new phone", SentimentLabel.Positive)]
+    public void Analyze_Hashtags_AreReadAsTheirWords(string text, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Sut.Analyze(text, "en").Label);
+    }
+
+    [Fact]
+    public void Analyze_ElongationCapsAndExclamations_AddIntensity()
+    {
+        var plain = Sut.Analyze("good", "en").Compound;
+        var elongated = Sut.Analyze("goooood", "en").Compound;
+        var boosted = Sut.Analyze("sooo goooood", "en").Compound;
+        var caps = Sut.Analyze("so GOOD today", "en").Compound;
+        var exclaimed = Sut.Analyze("so good!!!", "en").Compound;
+
+        Assert.Equal(plain, elongated);
+        Assert.True(boosted > elongated, $"{boosted} <= {elongated}");
+        Assert.True(caps > Sut.Analyze("so good today", "en").Compound);
+        Assert.True(exclaimed > Sut.Analyze("so good", "en").Compound);
+        Assert.Equal(SentimentLabel.Negative, Sut.Analyze("noooo", "en").Label);
+        Assert.Equal(SentimentLabel.Positive, Sut.Analyze("yesssss", "en").Label);
+    }
+
+    [Theory]
+    [InlineData("Happy birthday to my best friend!! love you 🎂❤️", SentimentLabel.Positive)]
+    [InlineData("👍🏽👍🏽", SentimentLabel.Positive)]
+    [InlineData("❤️", SentimentLabel.Positive)]
+    [InlineData("feel so alone lately", SentimentLabel.Negative)]
+    [InlineData("got laid off today", SentimentLabel.Negative)]
+    [InlineData("allergies are killing me today", SentimentLabel.Negative)]
+    [InlineData("i miss my friends", SentimentLabel.Negative)]
+    [InlineData("lmaooo you're hilarious 😂😂", SentimentLabel.Positive)]
+    [InlineData("fml lost my wallet", SentimentLabel.Negative)]
+    public void Analyze_EverydayVocabulary_IsRated(string text, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("@acme https://example.com/status/123 #release")]
+    [InlineData("new post: https://blog.example.com/worst-update-ever-and-how-we-fixed-it")]
+    [InlineData("@GoodEats @BestBuy opening hours on sunday?")]
+    [InlineData("it's friday")]
+    [InlineData("the bank is closed for the holiday")]
+    public void Analyze_HandlesLinksAndCalendarWords_AreNeutral(string text)
+    {
+        Assert.Equal(SentimentLabel.Neutral, Sut.Analyze(text, "en").Label);
+    }
+
+    [Fact]
+    public void Analyze_ContrastWithBut_WeighsTheSecondClause()
+    {
+        Assert.Equal(SentimentLabel.Negative, Sut.Analyze("the food was good but the service was terrible", "en").Label);
+        Assert.Equal(SentimentLabel.Positive, Sut.Analyze("service was slow but the food was great", "en").Label);
+    }
+}
