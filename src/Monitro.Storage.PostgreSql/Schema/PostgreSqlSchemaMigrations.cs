@@ -24,6 +24,7 @@ internal static class PostgreSqlSchemaMigrations
         (3, "settled alert keys kept as keyed hashes, under a secret of the store", Version3, PostgreSqlSettledKeyMigration.HashSettledKeysAsync),
         (4, "inbox items", Version4, null),
         (5, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version5, null),
+        (8, "reply outbox", Version8, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -175,5 +176,22 @@ internal static class PostgreSqlSchemaMigrations
             ADD COLUMN sentiment double precision GENERATED ALWAYS AS ((payload #>> '{signals,sentiment,compound}')::double precision) STORED;
         CREATE INDEX ix_mentions_insights ON mentions (created_at) INCLUDE (watch_name, category, sentiment_label, sentiment, person_id, post_id);
         CREATE INDEX ix_posts_time ON posts (created_at, id);
+        """;
+
+    private const string Version8 = """
+        CREATE TABLE replies (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            state integer NOT NULL,
+            item_id text COLLATE "C",
+            in_reply_to_post_id text COLLATE "C" NOT NULL,
+            next_attempt_at bigint NOT NULL,
+            lease_until bigint,
+            created_at bigint NOT NULL,
+            version integer NOT NULL,
+            payload jsonb NOT NULL
+        );
+        CREATE INDEX ix_replies_due ON replies (state, next_attempt_at, id);
+        CREATE INDEX ix_replies_state ON replies (state, created_at, id);
+        CREATE INDEX ix_replies_item ON replies (item_id);
         """;
 }

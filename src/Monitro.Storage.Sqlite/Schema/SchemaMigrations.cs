@@ -16,6 +16,7 @@ internal static class SchemaMigrations
         new(4, "settled alert keys kept as keyed hashes, under a secret of the store", Version4, SettledKeyMigration.HashSettledKeys),
         new(5, "inbox items", Version5),
         new(6, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version6),
+        new(9, "reply outbox", Version9),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -170,5 +171,22 @@ internal static class SchemaMigrations
         ALTER TABLE mentions ADD COLUMN sentiment REAL GENERATED ALWAYS AS (CASE WHEN json_valid(payload) THEN json_extract(payload, '$.signals.sentiment.compound') END) VIRTUAL;
         CREATE INDEX ix_mentions_insights ON mentions (created_at, watch_name, category, sentiment_label, sentiment, person_id, post_id);
         CREATE INDEX ix_posts_time ON posts (created_at, id);
+        """;
+
+    private const string Version9 = """
+        CREATE TABLE replies (
+            id TEXT NOT NULL PRIMARY KEY,
+            state INTEGER NOT NULL,
+            item_id TEXT,
+            in_reply_to_post_id TEXT NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            lease_until INTEGER,
+            created_at INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            payload TEXT NOT NULL
+        );
+        CREATE INDEX ix_replies_due ON replies (state, next_attempt_at, id);
+        CREATE INDEX ix_replies_state ON replies (state, created_at, id);
+        CREATE INDEX ix_replies_item ON replies (item_id);
         """;
 }
