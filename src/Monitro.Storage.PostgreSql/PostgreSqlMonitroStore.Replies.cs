@@ -127,10 +127,19 @@ public sealed partial class PostgreSqlMonitroStore : IReplyOutbox
                 }
 
                 if (ReplyChanges.ResolvesItem(stored, reply)
-                    && await ReadItemAsync(connection, SelectInboxItemForUpdate, reply.ItemId!, CancellationToken.None).ConfigureAwait(false) is { } item
-                    && ReplyChanges.Answer(item, reply, UnixTime.FromMilliseconds(now)) is { } change)
+                    && await ReadItemAsync(connection, SelectInboxItemForUpdate, reply.ItemId!, CancellationToken.None).ConfigureAwait(false) is { } item)
                 {
-                    await SaveItemAsync(connection, change, SettledKeys, now).ConfigureAwait(false);
+                    var batch = new NpgsqlBatch(connection);
+                    await using (batch.ConfigureAwait(false))
+                    {
+                        PostgreSqlBatchWriter.AddInteractions(batch, [ReplyChanges.Outbound(reply, item)]);
+                        await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+
+                    if (ReplyChanges.Answer(item, reply, UnixTime.FromMilliseconds(now)) is { } change)
+                    {
+                        await SaveItemAsync(connection, change, SettledKeys, now).ConfigureAwait(false);
+                    }
                 }
 
                 return true;

@@ -111,11 +111,13 @@ public sealed partial class SqliteMonitroStore : IReplyOutbox
                     return false;
                 }
 
-                if (ReplyChanges.ResolvesItem(stored, reply)
-                    && ReadItem(connection, transaction, reply.ItemId!) is { } item
-                    && ReplyChanges.Answer(item, reply, UnixTime.FromMilliseconds(now)) is { } change)
+                if (ReplyChanges.ResolvesItem(stored, reply) && ReadItem(connection, transaction, reply.ItemId!) is { } item)
                 {
-                    SaveItem(connection, transaction, change, SettledKeys, now);
+                    BatchCommitWriter.WriteInteractions(connection, transaction, [ReplyChanges.Outbound(reply, item)]);
+                    if (ReplyChanges.Answer(item, reply, UnixTime.FromMilliseconds(now)) is { } change)
+                    {
+                        SaveItem(connection, transaction, change, SettledKeys, now);
+                    }
                 }
 
                 return true;

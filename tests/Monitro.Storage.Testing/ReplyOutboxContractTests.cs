@@ -9,7 +9,7 @@ namespace Monitro.Storage.Testing;
 /// </summary>
 /// <typeparam name="TStore">The store under test.</typeparam>
 public abstract class ReplyOutboxContractTests<TStore>
-    where TStore : class, IMonitroStore, IMonitroInbox, IReplyOutbox
+    where TStore : class, IMonitroStore, IMonitroInbox, IReplyOutbox, IInteractionHistory
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
@@ -117,6 +117,27 @@ public abstract class ReplyOutboxContractTests<TStore>
         Assert.Equal("mastodon:https://example.social/users/acme/statuses/9", item.AnsweredByPostId);
         Assert.Equal(Time.GetUtcNow(), item.AnsweredAt);
         Assert.Equal(2, item.Version);
+    }
+
+    [ContractFact]
+    public async Task SaveReply_Published_IsStoredAsAnOutboundInteractionInTheItemsThread()
+    {
+        var store = await CreateStoreAsync();
+        var complaint = M.Post("1", "jane", "acme lost my parcel");
+        await store.CommitAsync(M.Batch("1", complaint) with { Alerts = [], InboxItems = [Item(complaint)] });
+        await store.ResolveAsync(complaint.Id);
+        await store.AddReplyAsync(NewReply("r1", "sorry, we are on it") with { InReplyToPostId = complaint.Id, ItemId = complaint.Id });
+        var claimed = Assert.Single(await store.ClaimDueRepliesAsync(10, Lease));
+
+        Assert.True(await store.SaveReplyAsync(Published(claimed)));
+
+        var history = (await store.GetInteractionsAsync(PageRequest.First)).Items.Select(recorded => recorded.Interaction);
+        var outbound = Assert.Single(history, interaction => interaction.Direction == InteractionDirection.Outbound);
+        Assert.Equal(complaint.Author.IdentityKey, outbound.PersonId);
+        Assert.Equal("mastodon:https://example.social/users/acme/statuses/9", outbound.PostId);
+        Assert.Equal(complaint.Id, outbound.InReplyToPostId);
+        Assert.Equal(InboxItem.ThreadOf(complaint), outbound.ThreadId);
+        Assert.Equal(InboxItemState.Resolved, (await store.GetItemAsync(complaint.Id))!.State);
     }
 
     [ContractFact]

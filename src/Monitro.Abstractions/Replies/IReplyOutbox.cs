@@ -43,8 +43,9 @@ public interface IReplyOutbox
 
     /// <summary>
     /// Writes a changed reply when the stored one is still at <c>reply.Version - 1</c>. When the change publishes a
-    /// reply that answers an open inbox item, the item is resolved in the same transaction (answered by
-    /// <see cref="Reply.PublishedPostId"/> at <see cref="Reply.PublishedAt"/>).
+    /// reply to an inbox item, the same transaction stores our reply as an outbound interaction with the item's
+    /// person in the item's thread, and resolves the item if it is open (answered by <see cref="Reply.PublishedPostId"/>
+    /// at <see cref="Reply.PublishedAt"/>).
     /// </summary>
     /// <param name="reply">The reply after the change, with the next version.</param>
     /// <param name="cancellationToken">A token that cancels the write before it starts.</param>

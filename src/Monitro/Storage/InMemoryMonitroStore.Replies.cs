@@ -93,11 +93,14 @@ public sealed partial class InMemoryMonitroStore : IReplyOutbox
             }
 
             _replies[reply.Id] = reply;
-            if (ReplyChanges.ResolvesItem(stored, reply)
-                && _inbox.GetValueOrDefault(reply.ItemId!) is { } item
-                && ReplyChanges.Answer(item, reply, now) is { } change)
+            if (ReplyChanges.ResolvesItem(stored, reply) && _inbox.GetValueOrDefault(reply.ItemId!) is { } item)
             {
-                Save(change, now);
+                var outbound = ReplyChanges.Outbound(reply, item);
+                _interactions[outbound.Id] = outbound;
+                if (ReplyChanges.Answer(item, reply, now) is { } change)
+                {
+                    Save(change, now);
+                }
             }
 
             return ValueTask.FromResult(true);

@@ -52,5 +52,18 @@ internal static class ReplyChanges
         }, AlertKinds.ItemResolved);
     }
 
+    /// <summary>Our published reply as an outbound interaction with the item's person, in the item's thread: what Care and the role rules read.</summary>
+    public static Interaction Outbound(Reply published, InboxItem item) => new()
+    {
+        Id = Interaction.CreateId(published.PublishedPostId!, item.PersonId),
+        PersonId = item.PersonId,
+        PostId = published.PublishedPostId!,
+        Kind = InteractionKind.Reply,
+        Direction = InteractionDirection.Outbound,
+        OccurredAt = published.PublishedAt ?? published.UpdatedAt,
+        InReplyToPostId = published.InReplyToPostId,
+        ThreadId = item.ThreadId,
+    };
+
     public static KeyNotFoundException Unknown(string replyId) => new($"There is no reply '{replyId}'.");
 }

@@ -16,7 +16,7 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
 {
     public const string Token = "token-for-tests-only";
     private readonly ConcurrentDictionary<string, string> _localIds = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, JsonObject> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _byKey = new(StringComparer.Ordinal);
     private LoopbackServer? _server;
     private int _nextId = 100;
 
@@ -111,21 +111,11 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
 
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var key = context.Request.Headers["Idempotency-Key"].ToString();
-        var status = _byKey.GetOrAdd(key.Length > 0 ? key : Guid.NewGuid().ToString(), _ =>
+        JsonObject status;
+        lock (_byKey)
         {
-            var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var created = new JsonObject
-            {
-                ["id"] = id,
-                ["uri"] = $"https://acme.social/users/acme/statuses/{id}",
-                ["url"] = $"https://acme.social/@acme/{id}",
-                ["in_reply_to_id"] = body["in_reply_to_id"]?.GetValue<string>(),
-                ["visibility"] = body["visibility"]?.GetValue<string>(),
-                ["content"] = body["status"]?.GetValue<string>(),
-            };
-            Created.Enqueue(created);
-            return created;
-        });
+            status = _byKey.TryGetValue(key, out var known) && key.Length > 0 ? known : Create(body, key);
+        }
 
         if (step == "drop")
         {
@@ -136,6 +126,23 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
 
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(status.ToJsonString(), context.RequestAborted);
+    }
+
+    private JsonObject Create(JsonObject body, string key)
+    {
+        var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var created = new JsonObject
+        {
+            ["id"] = id,
+            ["uri"] = $"https://acme.social/users/acme/statuses/{id}",
+            ["url"] = $"https://acme.social/@acme/{id}",
+            ["in_reply_to_id"] = body["in_reply_to_id"]?.GetValue<string>(),
+            ["visibility"] = body["visibility"]?.GetValue<string>(),
+            ["content"] = body["status"]?.GetValue<string>(),
+        };
+        Created.Enqueue(created);
+        _byKey[key] = created;
+        return created;
     }
 
     private static bool Authorized(HttpContext context) =>

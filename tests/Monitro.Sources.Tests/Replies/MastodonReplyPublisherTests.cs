@@ -101,7 +101,7 @@ public sealed class MastodonReplyPublisherTests : IAsyncDisposable
     [Fact]
     public async Task Unauthorized_IsGivenUpAtOnce_WithoutTheToken()
     {
-        var (desk, server) = await CreateAsync(token: "revoked");
+        var (desk, server) = await CreateAsync(token: "token-x9");
         var reply = await desk.CreateAsync(Draft("hello"));
 
         await desk.PublishDueAsync();
@@ -109,7 +109,7 @@ public sealed class MastodonReplyPublisherTests : IAsyncDisposable
         var dead = await desk.GetAsync(reply.Id);
         Assert.Equal(ReplyState.Dead, dead!.State);
         Assert.Contains("401", dead.LastError, StringComparison.Ordinal);
-        Assert.DoesNotContain("revoked", dead.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("token-x9", dead.LastError, StringComparison.Ordinal);
         Assert.Empty(server.Created);
     }
 
