@@ -191,7 +191,7 @@ internal static class PostgreSqlBatchWriter
         }
     }
 
-    private static void AddInteractions(NpgsqlBatch batch, IReadOnlyList<Interaction> interactions)
+    internal static void AddInteractions(NpgsqlBatch batch, IReadOnlyList<Interaction> interactions)
     {
         foreach (var interaction in interactions)
         {

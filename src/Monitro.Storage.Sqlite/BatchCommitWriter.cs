@@ -170,7 +170,7 @@ internal static class BatchCommitWriter
         }
     }
 
-    private static void WriteInteractions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Interaction> interactions)
+    internal static void WriteInteractions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Interaction> interactions)
     {
         using var command = connection.CreateCommand(
             transaction, UpsertInteraction, "$id", "$person_id", "$post_id", "$direction", "$occurred_at", "$payload");

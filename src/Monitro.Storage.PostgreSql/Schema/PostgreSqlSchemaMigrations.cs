@@ -25,6 +25,7 @@ internal static class PostgreSqlSchemaMigrations
         (4, "inbox items", Version4, null),
         (5, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version5, null),
         (6, "alerting state: open digest windows, spike series, identity links", Version6, null),
+        (7, "reply outbox", Version7, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -189,5 +190,20 @@ internal static class PostgreSqlSchemaMigrations
         );
         CREATE INDEX ix_alert_state_person ON alert_state (person_id);
         CREATE INDEX ix_alert_state_item ON alert_state (item);
+    private const string Version7 = """
+        CREATE TABLE replies (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            state integer NOT NULL,
+            item_id text COLLATE "C",
+            in_reply_to_post_id text COLLATE "C" NOT NULL,
+            next_attempt_at bigint NOT NULL,
+            lease_until bigint,
+            created_at bigint NOT NULL,
+            version integer NOT NULL,
+            payload jsonb NOT NULL
+        );
+        CREATE INDEX ix_replies_due ON replies (state, next_attempt_at, id);
+        CREATE INDEX ix_replies_state ON replies (state, created_at, id);
+        CREATE INDEX ix_replies_item ON replies (item_id);
         """;
 }

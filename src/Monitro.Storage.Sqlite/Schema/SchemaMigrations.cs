@@ -18,6 +18,7 @@ internal static class SchemaMigrations
         new(6, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version6),
         new(7, "alerting state: open digest windows, spike series, identity links", Version7),
         new(8, "mention category and sentiment as real columns written with the row (back-filled), so the insight index covers the aggregates", Version8),
+        new(9, "reply outbox", Version9),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -203,5 +204,20 @@ internal static class SchemaMigrations
             sentiment_label = CASE WHEN json_valid(payload) THEN json_extract(payload, '$.signals.sentiment.label') END,
             sentiment = CASE WHEN json_valid(payload) THEN json_extract(payload, '$.signals.sentiment.compound') END;
         CREATE INDEX ix_mentions_insights ON mentions (created_at, watch_name, category, sentiment_label, sentiment, person_id, post_id);
+    private const string Version9 = """
+        CREATE TABLE replies (
+            id TEXT NOT NULL PRIMARY KEY,
+            state INTEGER NOT NULL,
+            item_id TEXT,
+            in_reply_to_post_id TEXT NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            lease_until INTEGER,
+            created_at INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            payload TEXT NOT NULL
+        );
+        CREATE INDEX ix_replies_due ON replies (state, next_attempt_at, id);
+        CREATE INDEX ix_replies_state ON replies (state, created_at, id);
+        CREATE INDEX ix_replies_item ON replies (item_id);
         """;
 }

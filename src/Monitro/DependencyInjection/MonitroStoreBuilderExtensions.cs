@@ -25,6 +25,7 @@ public static class MonitroStoreBuilderExtensions
         typeof(IRelationshipSnapshotStore),
         typeof(IMonitroInsights),
         typeof(IStoredPosts),
+        typeof(IReplyOutbox),
     ];
 
     /// <summary>Makes <typeparamref name="TStore"/> Monitro's store, removing every registration of the store registered before.</summary>

@@ -23,4 +23,8 @@ internal static class MonitroEventIds
     public const int TimedAlertsFailed = 35;
     public const int SinkCircuitOpened = 36;
     public const int RelationshipsRestored = 40;
+    public const int ReplyPublished = 60;
+    public const int ReplyPublishFailed = 61;
+    public const int ReplyDeadLettered = 62;
+    public const int ReplyLeaseLost = 63;
 }

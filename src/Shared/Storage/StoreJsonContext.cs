@@ -14,6 +14,7 @@ namespace Monitro.Storage.Shared;
 [JsonSerializable(typeof(Interaction))]
 [JsonSerializable(typeof(Alert))]
 [JsonSerializable(typeof(InboxItem))]
+[JsonSerializable(typeof(Reply))]
 [JsonSerializable(typeof(RelationshipSnapshot))]
 [JsonSerializable(typeof(string[]))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

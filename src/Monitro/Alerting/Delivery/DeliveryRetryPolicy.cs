@@ -21,11 +21,21 @@ internal sealed class DeliveryRetryPolicy
     /// <param name="options">The delivery options.</param>
     /// <param name="random">A uniform random number in [0, 1); <see cref="Random.Shared"/> when <see langword="null"/>.</param>
     public DeliveryRetryPolicy(MonitroOptions options, Func<double>? random = null)
+        : this(options.SinkRetryInitialDelay, options.SinkRetryMaxDelay, options.SinkRetryWindow, options.SinkMaxAttempts, random)
     {
-        _initialDelay = options.SinkRetryInitialDelay;
-        _maxDelay = options.SinkRetryMaxDelay;
-        _window = options.SinkRetryWindow;
-        _maxAttempts = options.SinkMaxAttempts;
+    }
+
+    /// <param name="initialDelay">The first wait.</param>
+    /// <param name="maxDelay">The longest wait before jitter.</param>
+    /// <param name="window">How long after the window's start attempts are still made.</param>
+    /// <param name="maxAttempts">The most attempts.</param>
+    /// <param name="random">A uniform random number in [0, 1); <see cref="Random.Shared"/> when <see langword="null"/>.</param>
+    public DeliveryRetryPolicy(TimeSpan initialDelay, TimeSpan maxDelay, TimeSpan window, int maxAttempts, Func<double>? random = null)
+    {
+        _initialDelay = initialDelay;
+        _maxDelay = maxDelay;
+        _window = window;
+        _maxAttempts = maxAttempts;
         _random = random ?? Random.Shared.NextDouble;
     }
 

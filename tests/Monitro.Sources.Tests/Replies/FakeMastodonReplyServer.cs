@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Monitro.Sources.Tests.Infrastructure;
+
+namespace Monitro.Sources.Tests.Replies;
+
+/// <summary>
+/// Our account's Mastodon server on 127.0.0.1, wire-shaped: <c>/api/v2/instance</c>, <c>/api/v2/search?resolve=true</c>
+/// (a remote status gets a local id when resolved), and <c>POST /api/v1/statuses</c> honouring <c>Idempotency-Key</c>
+/// as Mastodon does (the same key returns the status already created). Failures can be scripted per request.
+/// </summary>
+internal sealed class FakeMastodonReplyServer : IAsyncDisposable
+{
+    public const string Token = "token-for-tests-only";
+    private readonly ConcurrentDictionary<string, string> _localIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _byKey = new(StringComparer.Ordinal);
+    private LoopbackServer? _server;
+    private int _nextId = 100;
+
+    public Uri BaseAddress => _server!.BaseAddress;
+
+    /// <summary>Gets the statuses created, in order.</summary>
+    public ConcurrentQueue<JsonObject> Created { get; } = new();
+
+    /// <summary>Gets the search queries received (path and query).</summary>
+    public ConcurrentQueue<string> Searches { get; } = new();
+
+    /// <summary>Gets or sets what the next status posts meet: a status code to answer instead, or "drop" to create the status and lose the answer.</summary>
+    public ConcurrentQueue<string> PostScript { get; } = new();
+
+    public int MaxCharacters { get; set; } = 500;
+
+    /// <summary>Gets a task the next status post waits for before answering, or <see langword="null"/>.</summary>
+    public TaskCompletionSource? HoldPost { get; set; }
+
+    public static async Task<FakeMastodonReplyServer> StartAsync()
+    {
+        var fake = new FakeMastodonReplyServer();
+        fake._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/api/v2/instance", () => Results.Json(new JsonObject
+            {
+                ["domain"] = "acme.social",
+                ["configuration"] = new JsonObject { ["statuses"] = new JsonObject { ["max_characters"] = fake.MaxCharacters, ["max_media_attachments"] = 4 } },
+            }));
+            app.MapGet("/api/v2/search", fake.Search);
+            app.MapPost("/api/v1/statuses", fake.PostStatusAsync);
+        });
+        return fake;
+    }
+
+    /// <summary>Makes a status of another server known under a URI (it gets a local id when resolved).</summary>
+    public void AddRemote(string uri) => _localIds[uri] = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public string LocalIdOf(string uri) => _localIds[uri];
+
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private IResult Search(HttpContext context)
+    {
+        Searches.Enqueue(context.Request.Path + context.Request.QueryString);
+        if (!Authorized(context))
+        {
+            return Results.Json(new JsonObject { ["error"] = "The access token is invalid" }, statusCode: 401);
+        }
+
+        var q = context.Request.Query["q"].ToString();
+        var resolve = context.Request.Query["resolve"] == "true";
+        var statuses = new JsonArray();
+        if (resolve && _localIds.TryGetValue(q, out var id))
+        {
+            statuses.Add(new JsonObject { ["id"] = id, ["uri"] = q, ["url"] = q, ["content"] = "<p>parent</p>" });
+        }
+
+        return Results.Json(new JsonObject { ["accounts"] = new JsonArray(), ["statuses"] = statuses, ["hashtags"] = new JsonArray() });
+    }
+
+    /// <summary>Gets a task that completes when a status post arrives.</summary>
+    public TaskCompletionSource PostReceived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task PostStatusAsync(HttpContext context)
+    {
+        PostReceived.TrySetResult();
+        if (HoldPost is { } hold)
+        {
+            await hold.Task;
+        }
+
+        if (!Authorized(context))
+        {
+            context.Response.StatusCode = 401;
+            await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "The access token is invalid" });
+            return;
+        }
+
+        PostScript.TryDequeue(out var step);
+        if (step is not null && step != "drop")
+        {
+            context.Response.StatusCode = int.Parse(step, System.Globalization.CultureInfo.InvariantCulture);
+            if (context.Response.StatusCode == 429)
+            {
+                context.Response.Headers.RetryAfter = "120";
+            }
+
+            await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "scripted" });
+            return;
+        }
+
+        var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var key = context.Request.Headers["Idempotency-Key"].ToString();
+        JsonObject status;
+        lock (_byKey)
+        {
+            status = _byKey.TryGetValue(key, out var known) && key.Length > 0 ? known : Create(body, key);
+        }
+
+        if (step == "drop")
+        {
+            // Created, but the answer never arrives: the client cannot know.
+            context.Abort();
+            return;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(status.ToJsonString(), context.RequestAborted);
+    }
+
+    private JsonObject Create(JsonObject body, string key)
+    {
+        var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var created = new JsonObject
+        {
+            ["id"] = id,
+            ["uri"] = $"https://acme.social/users/acme/statuses/{id}",
+            ["url"] = $"https://acme.social/@acme/{id}",
+            ["in_reply_to_id"] = body["in_reply_to_id"]?.GetValue<string>(),
+            ["visibility"] = body["visibility"]?.GetValue<string>(),
+            ["content"] = body["status"]?.GetValue<string>(),
+        };
+        Created.Enqueue(created);
+        _byKey[key] = created;
+        return created;
+    }
+
+    private static bool Authorized(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString() == "Bearer " + Token;
+}
