@@ -24,6 +24,7 @@ internal static class PostgreSqlSchemaMigrations
         (3, "settled alert keys kept as keyed hashes, under a secret of the store", Version3, PostgreSqlSettledKeyMigration.HashSettledKeysAsync),
         (4, "inbox items", Version4, null),
         (5, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version5, null),
+        (9, "source epochs, the fencing tokens of scaled-out source leases", Version9, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -175,5 +176,14 @@ internal static class PostgreSqlSchemaMigrations
             ADD COLUMN sentiment double precision GENERATED ALWAYS AS ((payload #>> '{signals,sentiment,compound}')::double precision) STORED;
         CREATE INDEX ix_mentions_insights ON mentions (created_at) INCLUDE (watch_name, category, sentiment_label, sentiment, person_id, post_id);
         CREATE INDEX ix_posts_time ON posts (created_at, id);
+        """;
+
+    // One row per source that ever took an epoch: the highest epoch seen, which a fenced commit must not be below.
+    private const string Version9 = """
+        CREATE TABLE source_epochs (
+            source_name text COLLATE "C" NOT NULL PRIMARY KEY,
+            epoch bigint NOT NULL,
+            updated_at bigint NOT NULL
+        );
         """;
 }

@@ -16,6 +16,7 @@ internal static class SchemaMigrations
         new(4, "settled alert keys kept as keyed hashes, under a secret of the store", Version4, SettledKeyMigration.HashSettledKeys),
         new(5, "inbox items", Version5),
         new(6, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version6),
+        new(10, "source epochs, the fencing tokens of scaled-out source leases", Version10),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -170,5 +171,14 @@ internal static class SchemaMigrations
         ALTER TABLE mentions ADD COLUMN sentiment REAL GENERATED ALWAYS AS (CASE WHEN json_valid(payload) THEN json_extract(payload, '$.signals.sentiment.compound') END) VIRTUAL;
         CREATE INDEX ix_mentions_insights ON mentions (created_at, watch_name, category, sentiment_label, sentiment, person_id, post_id);
         CREATE INDEX ix_posts_time ON posts (created_at, id);
+        """;
+
+    // One row per source that ever took an epoch: the highest epoch seen, which a fenced commit must not be below.
+    private const string Version10 = """
+        CREATE TABLE source_epochs (
+            source_name TEXT NOT NULL PRIMARY KEY,
+            epoch INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
         """;
 }
