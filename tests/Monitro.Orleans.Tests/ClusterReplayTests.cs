@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Xunit.Abstractions;
 
 namespace Monitro.Orleans.Tests;
 
@@ -7,7 +8,7 @@ namespace Monitro.Orleans.Tests;
 /// Three silos in one process ingest two sources for two tenants; the silo of the busy source's lease (and of a
 /// matcher shard) is killed mid-run. Every expected mention ends stored once per (tenant, watch, post).
 /// </summary>
-public sealed class ClusterReplayTests : IAsyncLifetime, IDisposable
+public sealed class ClusterReplayTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     private const int ShardCount = 4;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
@@ -78,6 +79,8 @@ public sealed class ClusterReplayTests : IAsyncLifetime, IDisposable
         var after = await WaitForAsync(() => busy.GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
         await WaitForAsync(() => cluster.Client.GetGrain<ISourceLeaseGrain>("quiet").GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
 
+        output.WriteLine($"killed {victims.Count} silo(s) after {before.Batches} batches of epoch {before.Epoch}; epoch {after.Epoch} committed {after.Batches} batches");
+        output.WriteLine($"pre-search: {after.PairsSent} (post, shard) pairs sent, {after.PairsSkipped} skipped of {after.PairsSent + after.PairsSkipped}");
         Assert.True(after.Epoch > before.Epoch, $"the lease re-activated with a new epoch (before {before.Epoch}, after {after.Epoch})");
         Assert.DoesNotContain(victims, v => SiloOf(cluster, after.Silo) == v);
         var expected = ReplayData.Expected(_busy.Concat(_quiet).SelectMany(batch => batch));
