@@ -1,5 +1,4 @@
 using CsCheck;
-using Monitro.Matching;
 
 namespace Monitro.Tests.Matching;
 
@@ -55,7 +54,7 @@ public sealed class PreSearchTests
     {
         try
         {
-            QueryParser.Parse(query);
+            MonitroQuery.Validate(query);
             return true;
         }
         catch (QuerySyntaxException)
