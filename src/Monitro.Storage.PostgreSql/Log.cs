@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Debug, Message = "Retrying a transaction that PostgreSQL aborted ({SqlState}), attempt {Attempt}")]
     public static partial void RetryingTransaction(this ILogger logger, string sqlState, int attempt);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Refused a batch of {SourceName} from epoch {Epoch}: a newer reader of the source has started")]
+    public static partial void StaleEpochRefused(this ILogger logger, string sourceName, long epoch);
 }

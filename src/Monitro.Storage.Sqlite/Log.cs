@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "After forgetting a person, the write-ahead log could not be emptied because another connection was reading; its old pages are overwritten by later checkpoints")]
     public static partial void WriteAheadLogNotTruncated(this ILogger logger);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Refused a batch of {SourceName} from epoch {Epoch}: a newer reader of the source has started")]
+    public static partial void StaleEpochRefused(this ILogger logger, string sourceName, long epoch);
 }

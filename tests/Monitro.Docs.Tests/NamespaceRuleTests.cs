@@ -16,6 +16,7 @@ public sealed partial class NamespaceRuleTests
         ["Monitro.Sources"] = "Monitro.Sources",
         ["Monitro.Storage.Sqlite"] = "Monitro.Storage.Sqlite",
         ["Monitro.Storage.PostgreSql"] = "Monitro.Storage.PostgreSql",
+        ["Monitro.Orleans"] = "Monitro.Orleans",
     };
 
     [Fact]

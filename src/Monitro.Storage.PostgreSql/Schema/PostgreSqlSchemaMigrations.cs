@@ -26,6 +26,7 @@ internal static class PostgreSqlSchemaMigrations
         (5, "mention category and sentiment columns read from the payload, indexes for insights and stored-post reads", Version5, null),
         (6, "alerting state: open digest windows, spike series, identity links", Version6, null),
         (7, "reply outbox", Version7, null),
+        (8, "source epochs, the fencing tokens of scaled-out source leases", Version8, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -190,6 +191,8 @@ internal static class PostgreSqlSchemaMigrations
         );
         CREATE INDEX ix_alert_state_person ON alert_state (person_id);
         CREATE INDEX ix_alert_state_item ON alert_state (item);
+        """;
+
     private const string Version7 = """
         CREATE TABLE replies (
             id text COLLATE "C" NOT NULL PRIMARY KEY,
@@ -205,5 +208,14 @@ internal static class PostgreSqlSchemaMigrations
         CREATE INDEX ix_replies_due ON replies (state, next_attempt_at, id);
         CREATE INDEX ix_replies_state ON replies (state, created_at, id);
         CREATE INDEX ix_replies_item ON replies (item_id);
+        """;
+
+    // One row per source that ever took an epoch: the highest epoch seen, which a fenced commit must not be below.
+    private const string Version8 = """
+        CREATE TABLE source_epochs (
+            source_name text COLLATE "C" NOT NULL PRIMARY KEY,
+            epoch bigint NOT NULL,
+            updated_at bigint NOT NULL
+        );
         """;
 }

@@ -19,6 +19,7 @@ internal static class SchemaMigrations
         new(7, "alerting state: open digest windows, spike series, identity links", Version7),
         new(8, "mention category and sentiment as real columns written with the row (back-filled), so the insight index covers the aggregates", Version8),
         new(9, "reply outbox", Version9),
+        new(10, "source epochs, the fencing tokens of scaled-out source leases", Version10),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -204,6 +205,8 @@ internal static class SchemaMigrations
             sentiment_label = CASE WHEN json_valid(payload) THEN json_extract(payload, '$.signals.sentiment.label') END,
             sentiment = CASE WHEN json_valid(payload) THEN json_extract(payload, '$.signals.sentiment.compound') END;
         CREATE INDEX ix_mentions_insights ON mentions (created_at, watch_name, category, sentiment_label, sentiment, person_id, post_id);
+        """;
+
     private const string Version9 = """
         CREATE TABLE replies (
             id TEXT NOT NULL PRIMARY KEY,
@@ -219,5 +222,14 @@ internal static class SchemaMigrations
         CREATE INDEX ix_replies_due ON replies (state, next_attempt_at, id);
         CREATE INDEX ix_replies_state ON replies (state, created_at, id);
         CREATE INDEX ix_replies_item ON replies (item_id);
+        """;
+
+    // One row per source that ever took an epoch: the highest epoch seen, which a fenced commit must not be below.
+    private const string Version10 = """
+        CREATE TABLE source_epochs (
+            source_name TEXT NOT NULL PRIMARY KEY,
+            epoch INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
         """;
 }

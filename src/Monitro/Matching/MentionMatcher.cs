@@ -18,7 +18,7 @@ namespace Monitro;
 /// handles, cashtags, URLs, e-mails, emoji and runs of Chinese, Japanese or Thai text; spans in the results are
 /// offsets in the original <see cref="Post.Text"/>.</para>
 /// </remarks>
-public sealed class MentionMatcher : IMentionMatcher
+public sealed partial class MentionMatcher : IMentionMatcher
 {
     private const int DefaultRecentCapacity = 64;
 

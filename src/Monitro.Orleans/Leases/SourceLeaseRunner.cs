@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Logging;
+using Monitro.Orleans.Matching;
+
+namespace Monitro.Orleans.Leases;
+
+/// <summary>
+/// Reads one source for one lease activation: takes a new epoch, resumes from the durable checkpoint, and for each
+/// batch sends the posts to the shards they may hit, commits each tenant's mentions to the tenant's store and then
+/// the checkpoint to the lease store, all fenced by the epoch.
+/// </summary>
+/// <remarks>
+/// Tenant commits come first and are idempotent upserts: if the lease dies between them and the checkpoint, the next
+/// activation reads the batch again and writes the same rows. A commit refused for its epoch stops this runner at
+/// once: a newer activation owns the source.
+/// </remarks>
+internal sealed class SourceLeaseRunner(
+    IListeningSource source,
+    IMonitroClusterStores stores,
+    ITenantWatchRegistry registry,
+    ShardCall shards,
+    int shardCount,
+    TimeProvider timeProvider,
+    ILogger logger)
+{
+    private readonly ShardRouter _router = new(shardCount, logger);
+    private readonly HashSet<string> _tenants = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
+    private volatile int _state = (int)SourceLeaseState.Idle;
+    private long _epoch;
+    private long _batches;
+
+    /// <summary>Gets the status of this runner.</summary>
+    public (long Epoch, long Batches, SourceLeaseState State, long PairsSent, long PairsSkipped) Status =>
+        (Interlocked.Read(ref _epoch), Interlocked.Read(ref _batches), (SourceLeaseState)_state, _router.PairsSent, _router.PairsSkipped);
+
+    /// <summary>Gets the state of this runner.</summary>
+    public SourceLeaseState State => (SourceLeaseState)_state;
+
+    /// <summary>Reads the source until its end, cancellation, a newer epoch or a failure.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _state = (int)SourceLeaseState.Running;
+        try
+        {
+            var leases = Fenced(stores.Leases);
+            Interlocked.Exchange(ref _epoch, await leases.AcquireEpochAsync(source.Name, cancellationToken).ConfigureAwait(false));
+            logger.LeaseStarted(source.Name, _epoch);
+            var checkpoint = await stores.Leases.GetCheckpointAsync(source.Name, cancellationToken).ConfigureAwait(false);
+            await foreach (var batch in source.ReadAsync(checkpoint, cancellationToken).ConfigureAwait(false))
+            {
+                if (!await CommitAsync(leases, batch, cancellationToken).ConfigureAwait(false))
+                {
+                    _state = (int)SourceLeaseState.Fenced;
+                    logger.LeaseFenced(source.Name, _epoch);
+                    return;
+                }
+
+                Interlocked.Increment(ref _batches);
+            }
+
+            _state = (int)SourceLeaseState.Completed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _state = (int)SourceLeaseState.Idle;
+        }
+        catch (Exception exception)
+        {
+            // The keep-alive starts the lease again from its last committed checkpoint; nothing of this batch is lost.
+            _state = (int)SourceLeaseState.Failed;
+            logger.LeaseFailed(exception, source.Name, _epoch);
+        }
+    }
+
+    private async Task<bool> CommitAsync(IFencedCommits leases, SourceBatch batch, CancellationToken cancellationToken)
+    {
+        var version = await registry.GetVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (version != _router.Version)
+        {
+            var watches = await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(false);
+            _router.Load(watches);
+            _tenants.UnionWith(watches.Watches.Select(w => w.TenantId));
+        }
+
+        if (!await AnnounceAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var routes = _router.Route(batch.Posts);
+        var found = await Task.WhenAll(routes.Select(route => shards(route.Key, [.. route.Value], _router.Version, cancellationToken))).ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow();
+        var byTenant = found.SelectMany(static mentions => mentions).GroupBy(static m => m.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(static m => m.Mention).ToList(), StringComparer.Ordinal);
+
+        // Retractions reach every tenant the source may have written to; mentions only the tenants they belong to.
+        var tenants = batch.Retractions.Count > 0 ? _tenants.Union(byTenant.Keys, StringComparer.Ordinal) : byTenant.Keys;
+        foreach (var tenantId in tenants.Order(StringComparer.Ordinal))
+        {
+            var mentions = byTenant.GetValueOrDefault(tenantId) ?? [];
+            var commit = new BatchCommit
+            {
+                SourceName = source.Name,
+                Posts = [.. mentions.Select(static m => m.Post).DistinctBy(static p => p.Id, StringComparer.Ordinal)],
+                Mentions = mentions,
+                Alerts = [.. mentions.Select(m => Alert.ForMention(m, now))],
+                Retractions = batch.Retractions,
+            };
+            if (!await Fenced(stores.ForTenant(tenantId)).CommitFencedAsync(commit, _epoch, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        var checkpoint = new BatchCommit { SourceName = source.Name, Skipped = batch.Skipped, Checkpoint = batch.Checkpoint };
+        return await leases.CommitFencedAsync(checkpoint, _epoch, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Before its first write to a tenant's store, the runner records its epoch there with an empty commit: from then
+    // on an older activation is refused by that store too, even for a batch in which the newer one finds nothing.
+    private async Task<bool> AnnounceAsync(CancellationToken cancellationToken)
+    {
+        foreach (var tenantId in _tenants.Where(t => !_announced.Contains(t)).Order(StringComparer.Ordinal).ToList())
+        {
+            if (!await Fenced(stores.ForTenant(tenantId)).CommitFencedAsync(new BatchCommit { SourceName = source.Name }, _epoch, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            _announced.Add(tenantId);
+        }
+
+        return true;
+    }
+
+    private static IFencedCommits Fenced(IMonitroStore store) =>
+        store as IFencedCommits
+        ?? throw new InvalidOperationException($"The store {store.GetType().Name} does not implement IFencedCommits, which a scaled-out lease needs to refuse stale commits.");
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Monitro.Orleans;
+
+/// <summary>The log messages of Monitro on Orleans.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Source lease {SourceName} started with epoch {Epoch}")]
+    public static partial void LeaseStarted(this ILogger logger, string sourceName, long epoch);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Source lease {SourceName} with epoch {Epoch} stopped: a newer activation owns the source")]
+    public static partial void LeaseFenced(this ILogger logger, string sourceName, long epoch);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Source lease {SourceName} with epoch {Epoch} failed; the next keep-alive starts it again from its last checkpoint")]
+    public static partial void LeaseFailed(this ILogger logger, Exception exception, string sourceName, long epoch);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Left out watch {WatchName} of tenant {TenantId}: {Reason}")]
+    public static partial void WatchSkipped(this ILogger logger, string tenantId, string watchName, string reason);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Debug, Message = "Could not reach source lease {SourceName}; trying again at the next keep-alive")]
+    public static partial void KeepAliveFailed(this ILogger logger, Exception exception, string sourceName);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Information, Message = "Matcher shard {Shard} loaded {Watches} watches of registry version {Version}")]
+    public static partial void ShardLoaded(this ILogger logger, long shard, int watches, long version);
+}

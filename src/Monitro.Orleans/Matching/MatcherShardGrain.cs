@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Monitro.Orleans.Matching;
+
+/// <summary>A matcher shard: loads its watches from the registry on activation and whenever a sender routed with a newer version.</summary>
+internal sealed class MatcherShardGrain(ITenantWatchRegistry registry, IOptions<MonitroOrleansOptions> options, ILogger<MatcherShardGrain> logger)
+    : Grain, IMatcherShardGrain
+{
+    private ShardMatcher? _matcher;
+
+    public async Task<TenantMention[]> MatchAsync(Post[] posts, long watchVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        var matcher = await LoadAsync(watchVersion, cancellationToken).ConfigureAwait(true);
+        return [.. matcher.Match(posts)];
+    }
+
+    public async Task<MatcherShardStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var matcher = await LoadAsync(0, cancellationToken).ConfigureAwait(true);
+        return new MatcherShardStatus(matcher.WatchCount, matcher.Version, RuntimeIdentity);
+    }
+
+    // The registry is the truth: a shard behind the sender's version loads the current set (at least that version).
+    private async Task<ShardMatcher> LoadAsync(long watchVersion, CancellationToken cancellationToken)
+    {
+        var shard = this.GetPrimaryKeyLong();
+        var matcher = _matcher ??= new ShardMatcher((int)shard, options.Value.ShardCount, logger);
+        if (matcher.Version < 0 || matcher.Version < watchVersion)
+        {
+            matcher.Load(await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(true));
+            logger.ShardLoaded(shard, matcher.WatchCount, matcher.Version);
+        }
+
+        return matcher;
+    }
+}

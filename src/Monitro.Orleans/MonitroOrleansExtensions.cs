@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Monitro.Orleans;
+using Monitro.Orleans.Leases;
+
+namespace Monitro;
+
+/// <summary>Registers Monitro's scale-out on an Orleans silo.</summary>
+public static class MonitroOrleansExtensions
+{
+    /// <summary>
+    /// Adds Monitro's grains to a silo: a lease per registered <see cref="IListeningSource"/>, kept alive from every silo,
+    /// and the matcher shards. The host registers the sources, an <see cref="IMonitroClusterStores"/> and an
+    /// <see cref="ITenantWatchRegistry"/>, the same on every silo.
+    /// </summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="configure">Sets the options; every silo must set the same.</param>
+    /// <returns>The silo builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static ISiloBuilder AddMonitroOrleans(this ISiloBuilder builder, Action<MonitroOrleansOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<MonitroOrleansOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonitroOrleansOptions>, MonitroOrleansOptionsValidator>());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<LeaseKeeper>();
+        return builder;
+    }
+}

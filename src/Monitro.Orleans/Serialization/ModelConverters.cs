@@ -1,0 +1,13 @@
+namespace Monitro.Orleans.Serialization;
+
+/// <summary>Sends posts between silos as JSON.</summary>
+[RegisterConverter]
+internal sealed class PostConverter() : ModelJsonConverter<Post>(MonitroJsonContext.Default.Post);
+
+/// <summary>Sends mentions between silos as JSON.</summary>
+[RegisterConverter]
+internal sealed class MentionConverter() : ModelJsonConverter<Mention>(MonitroJsonContext.Default.Mention);
+
+/// <summary>Sends watches between silos as JSON.</summary>
+[RegisterConverter]
+internal sealed class WatchConverter() : ModelJsonConverter<Watch>(MonitroJsonContext.Default.Watch);

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Xunit.Abstractions;
+
+namespace Monitro.Orleans.Tests;
+
+/// <summary>
+/// Three silos in one process ingest two sources for two tenants; the silo of the busy source's lease (and of a
+/// matcher shard) is killed mid-run. Every expected mention ends stored once per (tenant, watch, post).
+/// </summary>
+public sealed class ClusterReplayTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+{
+    private const int ShardCount = 4;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
+    private readonly TestClusterStores _stores = new();
+    private readonly InMemoryTenantWatchRegistry _registry = new();
+    private readonly IReadOnlyList<IReadOnlyList<Post>> _busy = ReplayData.Batches("busy", count: 60, size: 8);
+    private readonly IReadOnlyList<IReadOnlyList<Post>> _quiet = ReplayData.Batches("quiet", count: 6, size: 5);
+    private InProcessTestCluster? _cluster;
+
+    public async Task InitializeAsync()
+    {
+        foreach (var watch in ReplayData.Watches)
+        {
+            _registry.Set(watch.TenantId, watch.Watch);
+        }
+
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMonitroOrleans(options =>
+            {
+                options.ShardCount = ShardCount;
+                options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
+            });
+            silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
+            silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
+            silo.Services.AddSingleton<IListeningSource>(new ReplaySource("busy", _busy, pause: TimeSpan.FromMilliseconds(40)));
+            silo.Services.AddSingleton<IListeningSource>(new ReplaySource("quiet", _quiet, pause: TimeSpan.FromMilliseconds(40)));
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    // After DisposeAsync: the silos are gone, so nothing writes to the stores any more.
+    public void Dispose() => _stores.Dispose();
+
+    [Fact]
+    public async Task Replay_SiloOfTheBusyLeaseAndAShardKilledMidRun_EveryMentionStoredOncePerTenantWatchAndPost()
+    {
+        var cluster = _cluster!;
+        using var bound = new CancellationTokenSource(Bound);
+        var busy = cluster.Client.GetGrain<ISourceLeaseGrain>("busy");
+
+        // Mid-run: the busy lease has committed some batches but far from all.
+        var before = await WaitForAsync(() => busy.GetStatusAsync(), s => s.Batches >= 8, bound.Token);
+        var victims = new List<InProcessSiloHandle> { SiloOf(cluster, before.Silo) };
+        var shards = await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(i => cluster.Client.GetGrain<IMatcherShardGrain>(i).GetStatusAsync()));
+        if (!shards.Any(s => s.Watches > 0 && SiloOf(cluster, s.Silo) == victims[0]))
+        {
+            // No loaded shard shares the lease's silo: kill a shard's silo too, leaving one silo standing.
+            victims.Add(SiloOf(cluster, shards.First(s => s.Watches > 0 && SiloOf(cluster, s.Silo) != victims[0]).Silo));
+        }
+
+        foreach (var victim in victims)
+        {
+            await cluster.KillSiloAsync(victim);
+        }
+
+        var after = await WaitForAsync(() => busy.GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
+        await WaitForAsync(() => cluster.Client.GetGrain<ISourceLeaseGrain>("quiet").GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
+
+        output.WriteLine($"killed {victims.Count} silo(s) after {before.Batches} batches of epoch {before.Epoch}; epoch {after.Epoch} committed {after.Batches} batches");
+        output.WriteLine($"pre-search: {after.PairsSent} (post, shard) pairs sent, {after.PairsSkipped} skipped of {after.PairsSent + after.PairsSkipped}");
+        Assert.True(after.Epoch > before.Epoch, $"the lease re-activated with a new epoch (before {before.Epoch}, after {after.Epoch})");
+        Assert.DoesNotContain(victims, v => SiloOf(cluster, after.Silo) == v);
+        var expected = ReplayData.Expected(_busy.Concat(_quiet).SelectMany(batch => batch));
+        foreach (var (tenantId, pairs) in expected)
+        {
+            var stored = (await _stores.MentionsOfAsync(tenantId)).Select(m => (m.Watch.Name, m.Post.Id)).ToList();
+            Assert.Equal(pairs.Order(), stored.Order());
+        }
+
+        Assert.Equal(new SourceCheckpoint("busy", "60"), await _stores.Leases.GetCheckpointAsync("busy"));
+        Assert.Equal(new SourceCheckpoint("quiet", "6"), await _stores.Leases.GetCheckpointAsync("quiet"));
+    }
+
+    private static InProcessSiloHandle SiloOf(InProcessTestCluster cluster, string runtimeIdentity) =>
+        cluster.Silos.Single(silo => runtimeIdentity.Contains(silo.SiloAddress.Endpoint.ToString(), StringComparison.Ordinal));
+
+    // Polls a grain until the condition holds; a call that fails while the cluster notices a dead silo is tried again.
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> condition, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var value = await read();
+                if (condition(value))
+                {
+                    return value;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Orleans reports a call to a silo being declared dead as an error; the next poll reaches the new activation.
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
