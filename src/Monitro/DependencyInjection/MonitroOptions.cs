@@ -61,8 +61,8 @@ public sealed class MonitroOptions
     public TimeSpan SinkRetryWindow { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>Gets or sets the failed deliveries in a row to one sink that open its circuit: the dispatcher then stops calling it for <see cref="SinkCircuitBreakDuration"/>.</summary>
-    /// <value>The default is 5. Must be between 1 and 10,000.</value>
-    [Range(1, 10_000)]
+    /// <value>The default is 5. Must be between 1 and 1,000.</value>
+    [Range(1, 1_000)]
     public int SinkCircuitFailureThreshold { get; set; } = 5;
 
     /// <summary>Gets or sets how long an open circuit keeps its sink out of delivery before one alert goes through as a probe.</summary>
