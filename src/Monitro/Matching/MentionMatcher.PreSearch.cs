@@ -22,12 +22,7 @@ public sealed partial class MentionMatcher
             return [];
         }
 
-        var scratch = MatchScratch.Current;
-        var context = scratch.Post;
-        context.Load(post);
-        var candidates = scratch.Candidates;
-        candidates.Reset(snapshot.Count);
-        snapshot.Collect(context, candidates);
+        var candidates = CollectCandidates(snapshot, post).Candidates;
         var watches = new List<Watch>(candidates.Ids.Count);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in candidates.Ids)

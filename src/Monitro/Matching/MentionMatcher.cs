@@ -145,14 +145,10 @@ public sealed partial class MentionMatcher : IMentionMatcher
             return [];
         }
 
-        var scratch = MatchScratch.Current;
+        var scratch = CollectCandidates(snapshot, post);
         var context = scratch.Post;
-        context.Load(post);
-        var candidates = scratch.Candidates;
-        candidates.Reset(snapshot.Count);
-        snapshot.Collect(context, candidates);
         List<Mention>? mentions = null;
-        foreach (var id in candidates.Ids)
+        foreach (var id in scratch.Candidates.Ids)
         {
             var watch = snapshot[id];
             if (watch.IsRemoved || !scratch.Evaluator.Evaluate(watch.Query.Root, context))
@@ -210,6 +206,18 @@ public sealed partial class MentionMatcher : IMentionMatcher
         }
 
         return [.. merged];
+    }
+
+    // The index's pre-search, shared by Match and FindCandidates: loads the post into this thread's scratch and fills
+    // its candidate list with the ids of the watches whose required terms the post contains.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static MatchScratch CollectCandidates(MatcherSnapshot snapshot, Post post)
+    {
+        var scratch = MatchScratch.Current;
+        scratch.Post.Load(post);
+        scratch.Candidates.Reset(snapshot.Count);
+        snapshot.Collect(scratch.Post, scratch.Candidates);
+        return scratch;
     }
 
     /// <summary>Gets the number of indexes a post is looked up in now.</summary>
