@@ -9,7 +9,7 @@ namespace Monitro.Storage.Testing;
 /// </summary>
 /// <typeparam name="TStore">The store under test.</typeparam>
 public abstract class ReplyOutboxContractTests<TStore>
-    where TStore : class, IMonitroStore, IMonitroInbox, IReplyOutbox, IInteractionHistory
+    where TStore : class, IMonitroStore, IMonitroInbox, IReplyOutbox, IInteractionHistory, IPersonDataEraser
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
@@ -155,6 +155,26 @@ public abstract class ReplyOutboxContractTests<TStore>
         Assert.Empty(await store.ClaimDueRepliesAsync(10, Lease));
         Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(2, Assert.Single(await store.ClaimDueRepliesAsync(10, Lease)).Attempts);
+    }
+
+    [ContractFact]
+    public async Task ForgetPerson_RemovesTheRepliesToThemAndKeepsOthers()
+    {
+        var store = await CreateStoreAsync();
+        var complaint = M.Post("1", "jane", "acme lost my parcel");
+        var other = M.Post("2", "omar", "acme lost mine too");
+        await store.CommitAsync(M.Batch("1", complaint, other) with { Alerts = [], InboxItems = [Item(complaint), Item(other)] });
+        await store.AddReplyAsync(NewReply("to-jane", "sorry jane, we are on it") with { InReplyToPostId = complaint.Id, ItemId = complaint.Id });
+        await store.AddReplyAsync(NewReply("to-jane-queued", "jane, one more thing") with { InReplyToPostId = complaint.Id });
+        await store.AddReplyAsync(NewReply("to-omar", "sorry omar") with { InReplyToPostId = other.Id, ItemId = other.Id });
+        Assert.True(await store.SaveReplyAsync(Published(Assert.Single(await store.ClaimDueRepliesAsync(1, Lease)))));
+
+        await store.ForgetPersonAsync(complaint.Author.IdentityKey);
+
+        Assert.Null(await store.GetReplyAsync("to-jane"));
+        Assert.Null(await store.GetReplyAsync("to-jane-queued"));
+        Assert.NotNull(await store.GetReplyAsync("to-omar"));
+        Assert.Equal(["to-omar"], (await store.ListRepliesAsync(ReplyState.Queued, 10)).Select(reply => reply.Id));
     }
 
     private Reply NewReply(string id, string text) => new()
