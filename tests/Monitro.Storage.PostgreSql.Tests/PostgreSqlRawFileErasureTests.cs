@@ -16,7 +16,7 @@ public sealed class PostgreSqlRawFileErasureTests : SchemaPerTest
     private const string DisplayName = "Quentin Zephyrwood";
     private const string Text = "my marmalade sandwich exploded next to the acme router";
 
-    // The tables that can hold a person's data, as listed in docs/postgresql.md ("Erasure and the files on disk").
+    // The tables that can hold a person's data, as listed in the clean-up script of docs/postgresql.md ("Erasure and VACUUM").
     private static readonly string[] PersonTables =
     [
         "people", "identities", "posts", "mentions", "interactions", "relationship_snapshots", "alert_outbox", "dead_letters",
