@@ -48,7 +48,7 @@ public sealed class PostgreSqlRawFileErasureTests : SchemaPerTest
         var posts = new[] { Theirs(1, Text), Theirs(2, Text + " " + string.Concat(Enumerable.Repeat("and the lights went out, ", 400))), Theirs(3, "acme, " + Text) };
         await store.CommitAsync(M.Batch("theirs", posts) with
         {
-            InboxItems = [.. posts.Select(Item)],
+            InboxItems = [.. posts.Select(M.Complaint)],
             AlertState = new AlertStateChanges
             {
                 Saved = [new AlertStateRow { Scope = "links", Item = author.IdentityKey, PersonId = author.IdentityKey, Payload = $"{{\"name\":\"{DisplayName}\"}}" }],
@@ -155,17 +155,6 @@ public sealed class PostgreSqlRawFileErasureTests : SchemaPerTest
 
         return hits;
     }
-
-    private static InboxItem Item(Post post) => new()
-    {
-        Id = post.Id,
-        PersonId = post.Author.IdentityKey,
-        Source = post.Source,
-        ThreadId = InboxItem.ThreadOf(post),
-        Kind = InboxItemKind.Complaint,
-        CreatedAt = post.CreatedAt,
-        DueAt = post.CreatedAt.AddHours(1),
-    };
 
     private Reply Reply(string id, Post post, string text) => new()
     {

@@ -106,7 +106,7 @@ public abstract class ReplyOutboxContractTests<TStore>
     {
         var store = await CreateStoreAsync();
         var complaint = M.Post("1", "jane", "acme lost my parcel");
-        await store.CommitAsync(M.Batch("1", complaint) with { Alerts = [], InboxItems = [Item(complaint)] });
+        await store.CommitAsync(M.Batch("1", complaint) with { Alerts = [], InboxItems = [M.Complaint(complaint)] });
         await store.AddReplyAsync(NewReply("r1", "sorry, we are on it") with { InReplyToPostId = complaint.Id, ItemId = complaint.Id });
         var claimed = Assert.Single(await store.ClaimDueRepliesAsync(10, Lease));
 
@@ -124,7 +124,7 @@ public abstract class ReplyOutboxContractTests<TStore>
     {
         var store = await CreateStoreAsync();
         var complaint = M.Post("1", "jane", "acme lost my parcel");
-        await store.CommitAsync(M.Batch("1", complaint) with { Alerts = [], InboxItems = [Item(complaint)] });
+        await store.CommitAsync(M.Batch("1", complaint) with { Alerts = [], InboxItems = [M.Complaint(complaint)] });
         await store.ResolveAsync(complaint.Id);
         await store.AddReplyAsync(NewReply("r1", "sorry, we are on it") with { InReplyToPostId = complaint.Id, ItemId = complaint.Id });
         var claimed = Assert.Single(await store.ClaimDueRepliesAsync(10, Lease));
@@ -163,7 +163,7 @@ public abstract class ReplyOutboxContractTests<TStore>
         var store = await CreateStoreAsync();
         var complaint = M.Post("1", "jane", "acme lost my parcel");
         var other = M.Post("2", "omar", "acme lost mine too");
-        await store.CommitAsync(M.Batch("1", complaint, other) with { Alerts = [], InboxItems = [Item(complaint), Item(other)] });
+        await store.CommitAsync(M.Batch("1", complaint, other) with { Alerts = [], InboxItems = [M.Complaint(complaint), M.Complaint(other)] });
         await store.AddReplyAsync(NewReply("to-jane", "sorry jane, we are on it") with { InReplyToPostId = complaint.Id, ItemId = complaint.Id });
         await store.AddReplyAsync(NewReply("to-jane-queued", "jane, one more thing") with { InReplyToPostId = complaint.Id });
         await store.AddReplyAsync(NewReply("to-omar", "sorry omar") with { InReplyToPostId = other.Id, ItemId = other.Id });
@@ -199,16 +199,5 @@ public abstract class ReplyOutboxContractTests<TStore>
         PublishedAt = Time.GetUtcNow(),
         LeaseUntil = null,
         Version = claimed.Version + 1,
-    };
-
-    private static InboxItem Item(Post post) => new()
-    {
-        Id = post.Id,
-        PersonId = post.Author.IdentityKey,
-        Source = post.Source,
-        ThreadId = InboxItem.ThreadOf(post),
-        Kind = InboxItemKind.Complaint,
-        CreatedAt = post.CreatedAt,
-        DueAt = post.CreatedAt.AddHours(1),
     };
 }
