@@ -4,8 +4,10 @@
 #   .ci/postgres.sh start   installs PostgreSQL from Debian packages when initdb/pg_ctl are missing, creates a
 #                           cluster in a temp folder owned by the postgres user, starts it on a free port of
 #                           127.0.0.1 (no other address, its socket in the temp folder), creates the database
-#                           monitro_tests, and prints `export MONITRO_POSTGRES=...` (also written to
-#                           artifacts/postgres.env, which the tests read when the variable is not set).
+#                           monitro_tests, and prints `export MONITRO_POSTGRES=...` and the cluster's data directory
+#                           as `export MONITRO_POSTGRES_DATA_DIR=...` (both also written to artifacts/postgres.env,
+#                           which the tests read when the variables are not set). WAL segments are removed, not
+#                           recycled, so the erasure test can search the WAL for what was erased.
 #   .ci/postgres.sh stop    stops the cluster and deletes its folder and the env file.
 #
 # Use: eval "$(.ci/postgres.sh start)" && dotnet test tests/Monitro.Storage.PostgreSql.Tests; .ci/postgres.sh stop
@@ -71,7 +73,7 @@ start() {
   port=$(free_port)
   as_postgres "$initdb" --pgdata="$folder/data" --username=postgres --auth=trust --encoding=UTF8 --no-locale >/dev/null
   as_postgres "$pg_ctl" --pgdata="$folder/data" --log="$folder/postgres.log" --wait --timeout=60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c max_connections=200 -c wal_recycle=off" \
     start >&2 || { cat "$folder/postgres.log" >&2; exit 1; }
   mkdir -p artifacts
   printf '%s %s %s\n' "$pg_ctl" "$folder" "$port" > "$state_file"
@@ -81,9 +83,10 @@ start() {
   as_postgres "$createdb" --host="$folder" --port="$port" --username=postgres monitro_tests >&2
 
   local connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=monitro_tests"
-  printf "MONITRO_POSTGRES='%s'\n" "$connection" > "$env_file"
+  printf "MONITRO_POSTGRES='%s'\nMONITRO_POSTGRES_DATA_DIR='%s'\n" "$connection" "$folder/data" > "$env_file"
   log "PostgreSQL is listening on 127.0.0.1:$port (cluster in $folder)."
   printf "export MONITRO_POSTGRES='%s'\n" "$connection"
+  printf "export MONITRO_POSTGRES_DATA_DIR='%s'\n" "$folder/data"
 }
 
 stop() {

@@ -26,11 +26,14 @@ public sealed partial class PostgreSqlMonitroStore
 
     /// <inheritdoc/>
     /// <remarks>
-    /// <para>One transaction deletes the rows of every table that can hold the person's data. What is kept: the
+    /// <para>One transaction deletes the rows of every table that can hold the person's data, the replies to them in the
+    /// reply outbox included (published or not: a queued reply is not published afterwards). What is kept: the
     /// keyed hashes of settled alert keys (they name nobody, and a replayed batch must not alert again), and
     /// unreadable source items (raw excerpts that cannot be tied to a person; purge them by age).</para>
-    /// <para>PostgreSQL keeps deleted rows in the table files until <c>VACUUM</c> reclaims their space (autovacuum does
-    /// so in the background) and in its write-ahead log until the segments are recycled; see docs/postgresql.md.</para>
+    /// <para>PostgreSQL keeps the bytes of deleted rows in the table, index and statistics files even after a plain
+    /// <c>VACUUM</c>, and in its write-ahead log until the segments are removed or overwritten; docs/postgresql.md says
+    /// what an operator runs afterwards (<c>VACUUM (FULL, ANALYZE)</c> of the store's tables, then a WAL switch and a
+    /// checkpoint) and what stays out of the store's reach (archives, replicas, backups).</para>
     /// <para>A person who posts again afterwards is stored again: forgetting removes data, it does not block a source.</para>
     /// </remarks>
     public async ValueTask<PersonErasure> ForgetPersonAsync(string personId, CancellationToken cancellationToken = default)
@@ -63,6 +66,12 @@ public sealed partial class PostgreSqlMonitroStore
         var deadLetters = await RunAsync("DELETE FROM dead_letters WHERE person_id = $1").ConfigureAwait(false);
         var posts = await RunAsync("DELETE FROM posts WHERE id IN (SELECT id FROM forget_posts)", withPerson: false).ConfigureAwait(false);
         var snapshots = await RunAsync("DELETE FROM relationship_snapshots WHERE person_id = $1").ConfigureAwait(false);
+        await RunAsync("""
+            DELETE FROM replies
+            WHERE in_reply_to_post_id IN (SELECT id FROM forget_posts)
+               OR item_id IN (SELECT id FROM inbox_items WHERE person_id = $1 OR id IN (SELECT id FROM forget_posts)
+                              OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $1))
+            """).ConfigureAwait(false);
         await RunAsync("DELETE FROM inbox_items WHERE person_id = $1 OR id IN (SELECT id FROM forget_posts) OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $1)").ConfigureAwait(false);
         await ForgetAlertStateAsync(connection, personId).ConfigureAwait(false);
         var identities = await RunAsync("DELETE FROM identities WHERE person_id = $1 OR identity_key = $1").ConfigureAwait(false);

@@ -21,7 +21,8 @@ public sealed partial class SqliteMonitroStore
 
     /// <inheritdoc/>
     /// <remarks>
-    /// <para>One transaction deletes the rows of every table that can hold the person's data. What is kept: the
+    /// <para>One transaction deletes the rows of every table that can hold the person's data, the replies to them in the
+    /// reply outbox included (published or not: a queued reply is not published afterwards). What is kept: the
     /// keyed hashes of settled alert keys (they name nobody, and a replayed batch must not alert again), and
     /// unreadable source items (raw excerpts that cannot be tied to a person; purge them by age).</para>
     /// <para>Every connection runs with <c>secure_delete</c>, so the deleted rows are zeroed in the file, and the
@@ -83,6 +84,12 @@ public sealed partial class SqliteMonitroStore
             """);
         var posts = Delete("DELETE FROM posts WHERE id IN (SELECT id FROM temp.forget_posts);");
         var snapshots = Delete("DELETE FROM relationship_snapshots WHERE person_id = $person_id;");
+        Delete("""
+            DELETE FROM replies
+            WHERE in_reply_to_post_id IN (SELECT id FROM temp.forget_posts)
+               OR item_id IN (SELECT id FROM inbox_items WHERE person_id = $person_id OR id IN (SELECT id FROM temp.forget_posts)
+                              OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $person_id));
+            """);
         Delete("DELETE FROM inbox_items WHERE person_id = $person_id OR id IN (SELECT id FROM temp.forget_posts) OR person_id IN (SELECT identity_key FROM identities WHERE person_id = $person_id);");
         ForgetAlertStateOf(connection, transaction, personId);
         var identities = Delete("DELETE FROM identities WHERE person_id = $person_id OR identity_key = $person_id;");

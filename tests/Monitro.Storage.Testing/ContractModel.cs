@@ -74,6 +74,18 @@ public static class ContractModel
         };
     }
 
+    /// <summary>An open complaint in the inbox about <paramref name="post"/>, due an hour after it.</summary>
+    public static InboxItem Complaint(Post post) => new()
+    {
+        Id = post.Id,
+        PersonId = post.Author.IdentityKey,
+        Source = post.Source,
+        ThreadId = InboxItem.ThreadOf(post),
+        Kind = InboxItemKind.Complaint,
+        CreatedAt = post.CreatedAt,
+        DueAt = post.CreatedAt.AddHours(1),
+    };
+
     public static RelationshipSnapshot Snapshot(string handle, double bond, int day = 0) => new()
     {
         PersonId = Monitro.Author.CreateIdentityKey("mastodon", handle),

@@ -9,7 +9,7 @@ namespace Monitro.Storage.Testing;
 /// </summary>
 /// <typeparam name="TStore">The store under test.</typeparam>
 public abstract class ReplyOutboxContractTests<TStore>
-    where TStore : class, IMonitroStore, IMonitroInbox, IReplyOutbox, IInteractionHistory
+    where TStore : class, IMonitroStore, IMonitroInbox, IReplyOutbox, IInteractionHistory, IPersonDataEraser
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
@@ -106,7 +106,7 @@ public abstract class ReplyOutboxContractTests<TStore>
     {
         var store = await CreateStoreAsync();
         var complaint = M.Post("1", "jane", "acme lost my parcel");
-        await store.CommitAsync(M.Batch("1", complaint) with { Alerts = [], InboxItems = [Item(complaint)] });
+        await store.CommitAsync(M.Batch("1", complaint) with { Alerts = [], InboxItems = [M.Complaint(complaint)] });
         await store.AddReplyAsync(NewReply("r1", "sorry, we are on it") with { InReplyToPostId = complaint.Id, ItemId = complaint.Id });
         var claimed = Assert.Single(await store.ClaimDueRepliesAsync(10, Lease));
 
@@ -124,7 +124,7 @@ public abstract class ReplyOutboxContractTests<TStore>
     {
         var store = await CreateStoreAsync();
         var complaint = M.Post("1", "jane", "acme lost my parcel");
-        await store.CommitAsync(M.Batch("1", complaint) with { Alerts = [], InboxItems = [Item(complaint)] });
+        await store.CommitAsync(M.Batch("1", complaint) with { Alerts = [], InboxItems = [M.Complaint(complaint)] });
         await store.ResolveAsync(complaint.Id);
         await store.AddReplyAsync(NewReply("r1", "sorry, we are on it") with { InReplyToPostId = complaint.Id, ItemId = complaint.Id });
         var claimed = Assert.Single(await store.ClaimDueRepliesAsync(10, Lease));
@@ -157,6 +157,26 @@ public abstract class ReplyOutboxContractTests<TStore>
         Assert.Equal(2, Assert.Single(await store.ClaimDueRepliesAsync(10, Lease)).Attempts);
     }
 
+    [ContractFact]
+    public async Task ForgetPerson_RemovesTheRepliesToThemAndKeepsOthers()
+    {
+        var store = await CreateStoreAsync();
+        var complaint = M.Post("1", "jane", "acme lost my parcel");
+        var other = M.Post("2", "omar", "acme lost mine too");
+        await store.CommitAsync(M.Batch("1", complaint, other) with { Alerts = [], InboxItems = [M.Complaint(complaint), M.Complaint(other)] });
+        await store.AddReplyAsync(NewReply("to-jane", "sorry jane, we are on it") with { InReplyToPostId = complaint.Id, ItemId = complaint.Id });
+        await store.AddReplyAsync(NewReply("to-jane-queued", "jane, one more thing") with { InReplyToPostId = complaint.Id });
+        await store.AddReplyAsync(NewReply("to-omar", "sorry omar") with { InReplyToPostId = other.Id, ItemId = other.Id });
+        Assert.True(await store.SaveReplyAsync(Published(Assert.Single(await store.ClaimDueRepliesAsync(1, Lease)))));
+
+        await store.ForgetPersonAsync(complaint.Author.IdentityKey);
+
+        Assert.Null(await store.GetReplyAsync("to-jane"));
+        Assert.Null(await store.GetReplyAsync("to-jane-queued"));
+        Assert.NotNull(await store.GetReplyAsync("to-omar"));
+        Assert.Equal(["to-omar"], (await store.ListRepliesAsync(ReplyState.Queued, 10)).Select(reply => reply.Id));
+    }
+
     private Reply NewReply(string id, string text) => new()
     {
         Id = id,
@@ -179,16 +199,5 @@ public abstract class ReplyOutboxContractTests<TStore>
         PublishedAt = Time.GetUtcNow(),
         LeaseUntil = null,
         Version = claimed.Version + 1,
-    };
-
-    private static InboxItem Item(Post post) => new()
-    {
-        Id = post.Id,
-        PersonId = post.Author.IdentityKey,
-        Source = post.Source,
-        ThreadId = InboxItem.ThreadOf(post),
-        Kind = InboxItemKind.Complaint,
-        CreatedAt = post.CreatedAt,
-        DueAt = post.CreatedAt.AddHours(1),
     };
 }

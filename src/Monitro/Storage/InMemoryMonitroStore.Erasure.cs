@@ -7,8 +7,9 @@ public sealed partial class InMemoryMonitroStore
     /// <remarks>
     /// <para>Under one lock it deletes the person and their identity; their posts (tombstones included) and the
     /// company's replies kept only because of a conversation with them; the mentions and interactions of those
-    /// posts and those attributed to them; their relationship snapshots; and the pending and dead-lettered alerts
-    /// about them. What is kept, as in the durable stores: the keyed hashes of alert keys already settled (they name
+    /// posts and those attributed to them; their relationship snapshots; the pending and dead-lettered alerts about
+    /// them; their inbox items; and the replies to them in the reply outbox (published or not: a queued reply is not
+    /// published afterwards). What is kept, as in the durable stores: the keyed hashes of alert keys already settled (they name
     /// nobody, and a replayed batch must not alert again), and unreadable source items (raw excerpts that cannot be
     /// tied to a person).</para>
     /// <para>A person who posts again afterwards is stored again: forgetting removes data, it does not block a source.</para>
@@ -33,7 +34,9 @@ public sealed partial class InMemoryMonitroStore
             }
 
             var snapshots = RemoveWhere(_snapshots, snapshot => snapshot.PersonId == personId);
-            RemoveWhere(_inbox, item => item.PersonId == personId || posts.Contains(item.Id));
+            var items = _inbox.Values.Where(item => item.PersonId == personId || posts.Contains(item.Id)).Select(item => item.Id).ToHashSet(StringComparer.Ordinal);
+            RemoveWhere(_inbox, item => items.Contains(item.Id));
+            RemoveWhere(_replies, reply => posts.Contains(reply.InReplyToPostId) || (reply.ItemId is { } itemId && items.Contains(itemId)));
             ForgetAlertState(personId);
             var identities = _identities.Remove(personId) ? 1 : 0;
             _people.Remove(personId);
