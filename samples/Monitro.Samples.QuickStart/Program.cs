@@ -1,17 +1,20 @@
 // Monitro quick start: listens to a bundled, offline data set of 3,000+ posts about Tidewell (a fictional
 // project-management company), its products, people and competitors; routes what it finds through a few alert
-// rules; prints the alerts (the brand's first), what was skipped and why, the people who matter most and why,
-// and what to try next.
+// rules on a clock that follows the posts' times; prints the alerts (the brand's first), the hourly digests, what
+// was skipped and why, the people who matter most and why, and what to try next.
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Monitro;
 using Monitro.Alerting;
 using Monitro.Samples.QuickStart;
+using Monitro.Samples.Shared;
 
 var culture = CultureInfo.InvariantCulture;
 var dataFolder = Path.Combine(AppContext.BaseDirectory, "Data");
+var postsPath = Path.Combine(dataFolder, "posts.jsonl");
 var watches = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(dataFolder, "watches.json")), MonitroJsonContext.Default.ListWatchDefinition)!;
 
 // Count what the pipeline reports on the "Monitro" meter, as any telemetry SDK would.
@@ -35,7 +38,10 @@ listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
 });
 listener.Start();
 
-var now = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+// The posts are replayed as if they were arriving now: a virtual clock starts at the first post and moves to each
+// post's time, so every hour's digest closes and is sent as the replay passes it, and the output is the same on
+// every run.
+var clock = new FakeTimeProvider(await ClockedReplaySource.FirstPostTimeAsync(postsPath));
 
 // Everything found goes into a SQLite file; it starts empty on every run so the output is the same each time.
 var databasePath = Path.Combine(AppContext.BaseDirectory, "monitro-quickstart.db");
@@ -46,9 +52,11 @@ foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath +
 
 var alerts = new AlertCollector();
 var services = new ServiceCollection();
-services.AddSingleton<TimeProvider>(new FixedClock(now));
+services.AddSingleton<TimeProvider>(clock);
 services.AddMonitro(options =>
     {
+        // The replay hands over the next post only once the last one is committed: a queue of one is enough.
+        options.BatchQueueCapacity = 1;
         foreach (var watch in watches)
         {
             options.Watches.Add(watch);
@@ -58,7 +66,7 @@ services.AddMonitro(options =>
     .AddOwnAccount("mastodon", "tidewellhelp@mastodon.social")
     .AddOwnAccount("bluesky", "tidewell.io")
     .AddOwnAccount("reddit", "TidewellTeam")
-    .AddJsonLinesReplay("quickstart", Path.Combine(dataFolder, "posts.jsonl"))
+    .AddSource(provider => new ClockedReplaySource("quickstart", postsPath, clock, provider.GetRequiredService<IMonitroStore>(), (last, token) => CloseLastHourAsync(clock, alerts, last, token)))
     .AddSink(alerts)
     .UseSqlite(o =>
     {
@@ -91,7 +99,7 @@ services.Configure<AlertingOptions>(alerting =>
 await using var provider = services.BuildServiceProvider();
 var monitor = provider.GetRequiredService<MentionMonitor>();
 
-Console.WriteLine($"Monitro quick start: {watches.Count} watches, 3 alert rules, listening to the bundled posts (clock fixed at {now:yyyy-MM-dd HH:mm} UTC)");
+Console.WriteLine($"Monitro quick start: {watches.Count} watches, 3 alert rules, replaying the bundled posts on a clock that follows their times (from {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC)");
 var perWatch = new SortedDictionary<string, int>(StringComparer.Ordinal);
 await foreach (var mention in monitor.ListenAsync())
 {
@@ -99,6 +107,7 @@ await foreach (var mention in monitor.ListenAsync())
 }
 
 listener.RecordObservableInstruments();
+var now = clock.GetUtcNow();
 var delivered = alerts.Alerts;
 var mentionAlerts = delivered.Where(a => a.Mention is not null)
     .OrderBy(a => a.Mention!.Post.CreatedAt).ThenBy(a => a.Mention!.Post.Id, StringComparer.Ordinal).ThenBy(a => a.Mention!.Watch.Name, StringComparer.Ordinal)
@@ -108,6 +117,7 @@ var otherAlerts = mentionAlerts.Where(a => a.Mention!.Watch.Category != WatchCat
 var relationshipAlerts = delivered.Where(a => a.Transition is not null)
     .OrderBy(a => a.Transition!.DetectedAt).ThenBy(a => a.IdempotencyKey, StringComparer.Ordinal)
     .ToList();
+var digests = delivered.Where(a => a.Digest is not null).OrderBy(a => a.Digest!.WindowStart).ToList();
 
 Console.WriteLine();
 Console.WriteLine(string.Create(culture, $"Alerts about Tidewell, the brand, oldest first ({Math.Min(15, brandAlerts.Count)} of {brandAlerts.Count}; rule: needs-answer)"));
@@ -130,10 +140,24 @@ foreach (var alert in relationshipAlerts.Take(10))
     Console.WriteLine(string.Create(culture, $"  {alert.Transition!.DetectedAt:MM-dd HH:mm} {alert.Title}"));
 }
 
+Console.WriteLine();
+Console.WriteLine(string.Create(culture, $"Hourly digests, oldest first ({Math.Min(5, digests.Count)} of {digests.Count}, one for each hour with mentions; rule: hourly)"));
+foreach (var digest in digests.Take(5))
+{
+    Console.WriteLine("  " + DescribeDigest(digest.Digest!));
+}
+
+if (digests.Count > 0)
+{
+    var busiest = digests.OrderByDescending(a => a.Digest!.Watches.Sum(watch => watch.Mentions)).ThenBy(a => a.Digest!.WindowStart).First();
+    Console.WriteLine("  busiest: " + DescribeDigest(busiest.Digest!));
+}
+
 var mentionCount = perWatch.Values.Sum();
 Console.WriteLine();
 Console.WriteLine(string.Create(culture, $"{counters.GetValueOrDefault("monitro.posts.read")} posts read, {counters.GetValueOrDefault("monitro.posts.duplicates")} duplicates dropped, {counters.GetValueOrDefault("monitro.items.skipped")} malformed lines skipped, {mentionCount} mentions found, {delivered.Count} alerts delivered"));
-Console.WriteLine(string.Create(culture, $"  all {mentionCount} mentions also count in the hourly digest, sent when the hour closes (this demo's clock stands still, so the run ends first)"));
+var digestMentions = digests.Sum(a => a.Digest!.Watches.Sum(watch => watch.Mentions));
+Console.WriteLine(string.Create(culture, $"  every mention also counts in an hourly digest: {digests.Count} digests sent, {digestMentions} mentions in them, the last as the clock passed {now:yyyy-MM-dd HH:mm} UTC"));
 var deadLetters = await provider.GetRequiredService<IMonitroQueries>().GetDeadLettersAsync(new PageRequest(PageSize: 100));
 foreach (var skipped in deadLetters.Items.OrderBy(LineNumber))
 {
@@ -169,6 +193,29 @@ Console.WriteLine("  See it in a CRM:     dotnet run --project samples/Monitro.S
 Console.WriteLine("  Read the docs:       README.md, then docs/alerts.md (rules), docs/relationships.md (scores), docs/operations.md (health)");
 Console.WriteLine("  Open the database:   sqlite3 \"" + databasePath + "\" \"SELECT count(*) FROM mentions;\"");
 Console.WriteLine("                       (any SQLite tool opens it; docs/storage.md describes the tables)");
+
+// The replay ends with the hour of its last post: the clock moves past that hour's end so its digest closes, and the
+// run waits (on the real clock, bounded) for the digest scheduler, which runs on its own timer, to deliver it.
+static async Task CloseLastHourAsync(FakeTimeProvider clock, AlertCollector alerts, DateTimeOffset last, CancellationToken cancellationToken)
+{
+    var hourStart = new DateTimeOffset(last.Year, last.Month, last.Day, last.Hour, 0, 0, last.Offset);
+    clock.SetUtcNow(hourStart.AddHours(1).AddMinutes(2));
+    for (var waited = 0; waited < 300 && !alerts.Alerts.Any(a => a.Digest?.WindowStart == hourStart); waited++)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken);
+    }
+}
+
+// One digest on one line: its hour, how many mentions, and the three watches with the most.
+static string DescribeDigest(AlertDigest digest)
+{
+    var watches = string.Join(", ", digest.Watches.Take(3).Select(watch => string.Create(CultureInfo.InvariantCulture, $"{watch.Watch.Name} {watch.Mentions}")));
+    var more = digest.Watches.Count > 3 ? ", …" : "";
+    var total = digest.Watches.Sum(watch => watch.Mentions);
+    return string.Create(
+        CultureInfo.InvariantCulture,
+        $"{digest.WindowStart:MM-dd HH:mm} to {digest.WindowEnd:HH:mm}: {total,3} {(total == 1 ? "mention " : "mentions")} ({watches}{more})");
+}
 
 static string Describe(Mention mention, bool showWatch)
 {

@@ -35,6 +35,26 @@ public sealed partial class QuickStartOutputTests
     }
 
     [Fact]
+    public async Task QuickStart_HourlyDigests_AreSentAsTheReplayPassesEachHourAndHoldEveryMention()
+    {
+        var output = await FirstRun.Value;
+
+        var header = output.Single(line => line.StartsWith("Hourly digests, oldest first", StringComparison.Ordinal));
+        var sent = int.Parse(DigestsShown().Match(header).Groups[2].Value, CultureInfo.InvariantCulture);
+        var digests = Section(output, "Hourly digests").Where(line => !line.StartsWith("  busiest: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, digests.Count);
+        AssertOldestFirst(digests);
+        Assert.Contains(output, line => line.StartsWith("  busiest: ", StringComparison.Ordinal));
+
+        // Every hour with mentions closes, the last one included: the digests together hold every mention found.
+        var found = int.Parse(MentionsFound().Match(output.Single(line => line.Contains("mentions found", StringComparison.Ordinal))).Groups[1].Value, CultureInfo.InvariantCulture);
+        var summary = DigestSummary().Match(output.Single(line => line.Contains("digests sent", StringComparison.Ordinal)));
+        Assert.True(summary.Success, "no digest summary line");
+        Assert.Equal(sent, int.Parse(summary.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(found, int.Parse(summary.Groups[2].Value, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task QuickStart_Summary_SaysWhatWasFoundAndSkippedInPlainWordsOldestLineFirst()
     {
         var output = await FirstRun.Value;
@@ -87,6 +107,15 @@ public sealed partial class QuickStartOutputTests
 
     [GeneratedRegex(@"skipped line (\d+):")]
     private static partial Regex LineNumber();
+
+    [GeneratedRegex(@"\((\d+) of (\d+),")]
+    private static partial Regex DigestsShown();
+
+    [GeneratedRegex(@"(\d+) mentions found")]
+    private static partial Regex MentionsFound();
+
+    [GeneratedRegex(@"(\d+) digests sent, (\d+) mentions in them")]
+    private static partial Regex DigestSummary();
 
     // The sample is built beside this project (same configuration), and run by the dotnet host that runs the tests.
     private static async Task<string[]> RunQuickStartAsync()

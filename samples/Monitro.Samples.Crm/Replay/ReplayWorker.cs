@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Monitro.Alerting;
 using Monitro.Samples.Crm.Data;
+using Monitro.Samples.Shared;
 
 namespace Monitro.Samples.Crm.Replay;
 
@@ -42,7 +43,7 @@ public static class ReplayWorker
     public static async Task<int> RunAsync(Uri crm, CrmSettings settings, CrmDatabase database, string postsPath, string watchesPath, CancellationToken cancellationToken = default)
     {
         var watches = JsonSerializer.Deserialize(await File.ReadAllTextAsync(watchesPath, cancellationToken), MonitroJsonContext.Default.ListWatchDefinition)!;
-        var clock = new FakeTimeProvider(await FirstPostTimeAsync(postsPath, cancellationToken));
+        var clock = new FakeTimeProvider(await ClockedReplaySource.FirstPostTimeAsync(postsPath, cancellationToken));
         using var http = new HttpClient();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
@@ -119,24 +120,4 @@ public static class ReplayWorker
 
     private static IEnumerable<string> LinkedIdentities(IPersonDirectory directory, string identityKey) =>
         directory.GetIdentities(directory.GetPersonId(identityKey)).Prepend(identityKey);
-
-    private static async Task<DateTimeOffset> FirstPostTimeAsync(string postsPath, CancellationToken cancellationToken)
-    {
-        await foreach (var line in File.ReadLinesAsync(postsPath, cancellationToken))
-        {
-            try
-            {
-                if (JsonSerializer.Deserialize(line, MonitroJsonContext.Default.Post) is { } post)
-                {
-                    return post.CreatedAt;
-                }
-            }
-            catch (JsonException)
-            {
-                // A bad line: the pipeline reports it; the clock starts at the first good one.
-            }
-        }
-
-        return TimeProvider.System.GetUtcNow();
-    }
 }

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Monitro.Samples.Crm.Replay;
+namespace Monitro.Samples.Shared;
 
 /// <summary>
 /// Replays a JSON Lines file as if the posts were arriving now: before each batch goes to the pipeline, the virtual
@@ -10,7 +11,8 @@ namespace Monitro.Samples.Crm.Replay;
 /// old). One batch is handed over at a time: the next one waits until the store has committed the previous one, so
 /// the pipeline never processes a batch while the clock already shows a later one.
 /// </summary>
-public sealed class ClockedReplaySource : IListeningSource
+/// <remarks>Shared by the samples that replay the bundled posts (each compiles this file).</remarks>
+internal sealed class ClockedReplaySource : IListeningSource
 {
     // The store is polled on the real clock: the virtual one only moves with the posts.
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
@@ -83,5 +85,26 @@ public sealed class ClockedReplaySource : IListeningSource
             await Task.Delay(PollInterval, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             waited += PollInterval;
         }
+    }
+
+    /// <summary>Gets the time of the file's first valid post, where a replay's clock starts.</summary>
+    public static async Task<DateTimeOffset> FirstPostTimeAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await foreach (var line in File.ReadLinesAsync(path, cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize(line, MonitroJsonContext.Default.Post) is { } post)
+                {
+                    return post.CreatedAt;
+                }
+            }
+            catch (JsonException)
+            {
+                // A bad line: the pipeline reports it; the clock starts at the first good one.
+            }
+        }
+
+        return TimeProvider.System.GetUtcNow();
     }
 }
