@@ -55,6 +55,16 @@ public sealed class LanguageDetectorTests
     }
 
     [Fact]
+    public void Detect_FunctionWordsOfOneLanguageAndALoanwordOfAnother_IsAnsweredWithoutTheModels()
+    {
+        // "show" is in the Portuguese lexicon (Brazilian slang for "great"); "that" and "into" are English only.
+        var detected = LanguageDetector.Shared.Detect("Show HN: a tiny CLI that turns Acme exports into spreadsheets", out var step);
+
+        Assert.Equal("en", detected.Language);
+        Assert.Equal(DetectionStep.FunctionWords, step);
+    }
+
+    [Fact]
     public void Read_TaggedText_KeepsTheTagAndDetectsNothing()
     {
         var language = LanguageDetector.Shared.Read("Die App stürzt schon wieder ab", "fr-CA");

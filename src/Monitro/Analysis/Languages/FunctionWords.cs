@@ -29,12 +29,19 @@ internal static class FunctionWords
     /// <summary>Guesses the language of a text when its function words clearly point to one.</summary>
     /// <param name="text">The text.</param>
     /// <param name="language">Receives the two-letter code of the language.</param>
-    /// <param name="confidence">Receives the confidence of the guess, from 0.6 to 0.95.</param>
+    /// <param name="confidence">Receives the confidence of the guess, from 0.55 to 0.95.</param>
     /// <param name="words">Receives the number of words of the text (runs of letters).</param>
     /// <returns><see langword="true"/> when one language has at least two clues and three times as many as any other, or when a short post has one clue of one language and none of another.</returns>
+    /// <remarks>
+    /// Function words and letters are weighed first, on their own: they belong to one language only, whereas a word
+    /// of another language's lexicon is often an English loanword there ("show" in Portuguese, "top" or "fake"
+    /// elsewhere), so an English post that names its language with function words is not left undecided by one such
+    /// word. The lexicon words count only when the function words and letters alone do not settle the language.
+    /// </remarks>
     public static bool TryGuess(ReadOnlySpan<char> text, out string language, out double confidence, out int words)
     {
         Span<int> hits = stackalloc int[Languages.Length];
+        Span<int> lexiconHits = stackalloc int[Languages.Length];
         Span<bool> marked = stackalloc bool[Languages.Length];
         words = 0;
         var i = 0;
@@ -53,9 +60,11 @@ internal static class FunctionWords
             }
 
             words++;
-            if (Lookup.TryGetValue(text[start..i], out var index))
+            if (Lookup.TryGetValue(text[start..i], out var clue))
             {
-                hits[index]++;
+                // Lexicon words are stored after the function words, one block of languages further.
+                var clues = clue < Languages.Length ? hits : lexiconHits;
+                clues[clue % Languages.Length]++;
             }
 
             MarkLetters(text[start..i], marked);
@@ -66,6 +75,21 @@ internal static class FunctionWords
             hits[l] += marked[l] ? 1 : 0;
         }
 
+        if (TryDecide(hits, words, out language, out confidence))
+        {
+            return true;
+        }
+
+        for (var l = 0; l < hits.Length; l++)
+        {
+            hits[l] += lexiconHits[l];
+        }
+
+        return TryDecide(hits, words, out language, out confidence);
+    }
+
+    private static bool TryDecide(ReadOnlySpan<int> hits, int words, out string language, out double confidence)
+    {
         var best = 0;
         for (var l = 1; l < hits.Length; l++)
         {
@@ -187,7 +211,10 @@ internal static class FunctionWords
 
         foreach (var (word, language) in lexiconWords)
         {
-            lookup.TryAdd(word, language);
+            if (language >= 0)
+            {
+                lookup.TryAdd(word, Languages.Length + language);
+            }
         }
     }
 }
