@@ -7,7 +7,8 @@ namespace Monitro.Samples.Crm;
 /// <summary>
 /// Receives Monitro's CRM events: verifies the signature and the timestamp (401 otherwise), ignores a key it has
 /// processed (200, nothing changes), and applies the event: upsert the profile, add the activity, open a case for
-/// a complaint from a person (<see cref="CasePolicy"/>), remove a retracted post, keep digests and spikes.
+/// a complaint from a person (<see cref="CasePolicy"/>), remove a retracted post, keep digests and spikes, and store
+/// the relationship scores the events carry on the contact.
 /// </summary>
 public static class MonitroWebhookEndpoint
 {
@@ -57,10 +58,18 @@ public static class MonitroWebhookEndpoint
 
             var applied = header.Type switch
             {
-                CrmEventTypes.PersonUpserted => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventPersonUpsertedData, (c, t, e) => CrmDatabase.UpsertProfile(c, t, e.Data.Person, now)),
+                CrmEventTypes.PersonUpserted => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventPersonUpsertedData, (c, t, e) =>
+                {
+                    CrmDatabase.UpsertProfile(c, t, e.Data.Person, now);
+                    ApplyRelationship(c, t, e.Data.Relationship);
+                }),
                 CrmEventTypes.MentionCreated => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventMentionCreatedData, (c, t, e) => CrmDatabase.AddActivity(c, t, e.Data, cases, now)),
                 CrmEventTypes.MentionRetracted => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventMentionRetractedData, (c, t, e) => CrmDatabase.Retract(c, t, e.Data.PostId)),
-                CrmEventTypes.RelationshipChanged => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventRelationshipChangedData, (c, t, e) => CrmDatabase.AddAlert(c, t, e.Id, e.Data.AlertKind, e.Data.Title, e.Time)),
+                CrmEventTypes.RelationshipChanged => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventRelationshipChangedData, (c, t, e) =>
+                {
+                    CrmDatabase.AddAlert(c, t, e.Id, e.Data.AlertKind, e.Data.Title, e.Time);
+                    ApplyRelationship(c, t, e.Data.Relationship);
+                }),
                 CrmEventTypes.AlertRaised => Apply(database, key, now, body, CrmEventJsonContext.Default.CrmEventAlertRaisedData, (c, t, e) => CrmDatabase.AddAlert(c, t, e.Id, e.Data.Kind, e.Data.Title, e.Time)),
                 // Inbox item events (spec 1.1): acknowledged so they are not retried, not kept; the sample has no inbox view yet.
                 { } type when type.StartsWith(AlertKinds.ItemPrefix, StringComparison.Ordinal) => false,
@@ -72,6 +81,15 @@ public static class MonitroWebhookEndpoint
         {
             // Signed but not an event we can read: a 4xx so Monitro dead-letters it instead of retrying forever.
             return Results.BadRequest("The body is not a valid Monitro event.");
+        }
+    }
+
+    // Spec 1.2 events about a person carry Monitro's relationship with them: the contact's scores, role and why.
+    private static void ApplyRelationship(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, EventRelationship? relationship)
+    {
+        if (relationship is not null)
+        {
+            CrmDatabase.ApplyRelationship(connection, transaction, RelationshipFacts.From(relationship), relationship.AsOf);
         }
     }
 

@@ -1,6 +1,8 @@
+using Microsoft.Data.Sqlite;
+
 namespace Monitro.Samples.Crm.Data;
 
-/// <summary>Relationship scores and identity merges taken from Monitro.</summary>
+/// <summary>Relationship scores and identity merges taken from Monitro's events.</summary>
 public sealed partial class CrmDatabase
 {
     /// <summary>
@@ -14,6 +16,18 @@ public sealed partial class CrmDatabase
         ArgumentNullException.ThrowIfNull(facts);
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
+        var contactId = ApplyRelationship(connection, transaction, facts, asOf);
+        transaction.Commit();
+        return contactId;
+    }
+
+    /// <summary>
+    /// <see cref="ApplyRelationship(RelationshipFacts, DateTimeOffset)"/> inside the transaction of an event. Scores
+    /// older than the ones the contact holds change nothing.
+    /// </summary>
+    public static string? ApplyRelationship(SqliteConnection connection, SqliteTransaction transaction, RelationshipFacts facts, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
         var contactIds = new List<string>();
         foreach (var identity in facts.Identities.Order(StringComparer.Ordinal))
         {
@@ -49,6 +63,7 @@ public sealed partial class CrmDatabase
             ON CONFLICT (contact_id) DO UPDATE SET person_id = excluded.person_id, bond = excluded.bond, band = excluded.band,
                 affect = excluded.affect, care = excluded.care, role = excluded.role, role_reason = excluded.role_reason,
                 why = excluded.why, as_of = excluded.as_of
+            WHERE excluded.as_of >= relationships.as_of
             """,
             contactId,
             facts.PersonId,
@@ -60,7 +75,6 @@ public sealed partial class CrmDatabase
             facts.RoleReason,
             facts.Why,
             Text(asOf));
-        transaction.Commit();
         return contactId;
     }
 }

@@ -11,7 +11,7 @@ namespace Monitro.Samples.Crm.Replay;
 /// A Monitro pipeline in the same process: replays the quick start's posts against its watches on a virtual clock
 /// that follows the posts' times, and sends every alert to the CRM as signed CRM events. Contact ids come from the
 /// CRM's own database, for the events and, through <see cref="CrmContactResolver"/>, for Monitro's relationship
-/// scoring. At the end the CRM takes each person's relationship scores and roles from Monitro.
+/// scoring. The events carry each person's relationship scores and roles, which the CRM keeps on the contact.
 /// </summary>
 public static class ReplayWorker
 {
@@ -61,7 +61,9 @@ public static class ReplayWorker
                 // Signed on the real clock: the CRM checks the timestamp against its own.
                 new WebhookAlertSink(http, new WebhookAlertSinkOptions { Endpoint = new Uri(crm, "/hooks/monitro"), Secret = settings.Secret }, TimeProvider.System),
                 // A person Monitro links to an identity the CRM knows joins that contact.
-                author => database.ContactIdOfAny(LinkedIdentities(provider.GetRequiredService<IPersonDirectory>(), author.IdentityKey))));
+                author => database.ContactIdOfAny(LinkedIdentities(provider.GetRequiredService<IPersonDirectory>(), author.IdentityKey)),
+                // The events about a person carry Monitro's relationship with them; the CRM keeps it on the contact.
+                provider.GetRequiredService<IRelationshipScorer>()));
         foreach (var (platform, handle) in OwnAccounts)
         {
             monitro.AddOwnAccount(platform, handle);
@@ -99,8 +101,6 @@ public static class ReplayWorker
             mentions++;
         }
 
-        var now = clock.GetUtcNow();
-        RelationshipSync.Apply(database, provider.GetRequiredService<IRelationshipScorer>().GetTop(int.MaxValue, now), now);
         return mentions;
     }
 

@@ -33,7 +33,7 @@ public static class MonitroSinkBuilderExtensions
     public static IMonitroBuilder AddCrmEvents(this IMonitroBuilder builder, string name, Action<WebhookAlertSinkOptions> configure, Func<Author, string?>? contactIdOf = null)
     {
         AddWebhookOptions(builder, name, configure);
-        return builder.AddSink(provider => new CrmEventSink(CreateWebhook(provider, name), contactIdOf));
+        return builder.AddSink(provider => new CrmEventSink(CreateWebhook(provider, name), contactIdOf, provider.GetService<IRelationshipScorer>()));
     }
 
     private static void AddWebhookOptions(IMonitroBuilder builder, string name, Action<WebhookAlertSinkOptions> configure)

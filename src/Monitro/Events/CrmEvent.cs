@@ -2,14 +2,14 @@ namespace Monitro;
 
 /// <summary>
 /// The envelope of every CRM event: what happened (<see cref="Type"/>), its stable id, when, about what, and the
-/// data. Documented in docs/crm-events.md, schema in docs/schemas/crm-event-1.1.schema.json.
+/// data. Documented in docs/crm-events.md, schema in docs/schemas/crm-event-1.2.schema.json.
 /// </summary>
 /// <typeparam name="TData">The data of the event type.</typeparam>
 public sealed record CrmEvent<TData>
     where TData : class
 {
     /// <summary>The spec version of this shape.</summary>
-    public const string CurrentSpecVersion = "1.1";
+    public const string CurrentSpecVersion = "1.2";
 
     /// <summary>Gets the spec version; members may be added within a major version, so ignore members you do not know.</summary>
     public string SpecVersion { get; init; } = CurrentSpecVersion;

@@ -15,16 +15,19 @@ public sealed class CrmEventSink : IAlertSink
 {
     private readonly WebhookAlertSink _webhook;
     private readonly Func<Author, string?>? _contactIdOf;
+    private readonly IRelationshipScorer? _relationships;
 
     /// <summary>Initializes a new instance of the <see cref="CrmEventSink"/> class.</summary>
     /// <param name="webhook">The webhook sink that signs and posts the requests.</param>
     /// <param name="contactIdOf">Tells the CRM contact id of a person, when known; <see langword="null"/> for none.</param>
+    /// <param name="relationships">Scores the relationship with the person of each event (<see cref="EventRelationship"/>); <see langword="null"/> for events without scores.</param>
     /// <exception cref="ArgumentNullException"><paramref name="webhook"/> is <see langword="null"/>.</exception>
-    public CrmEventSink(WebhookAlertSink webhook, Func<Author, string?>? contactIdOf = null)
+    public CrmEventSink(WebhookAlertSink webhook, Func<Author, string?>? contactIdOf = null, IRelationshipScorer? relationships = null)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         _webhook = webhook;
         _contactIdOf = contactIdOf;
+        _relationships = relationships;
     }
 
     /// <inheritdoc/>
@@ -35,7 +38,7 @@ public sealed class CrmEventSink : IAlertSink
     public async ValueTask DeliverAsync(Alert alert, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        foreach (var crmEvent in CrmEventMapper.Map(alert, _contactIdOf))
+        foreach (var crmEvent in CrmEventMapper.Map(alert, _contactIdOf, _relationships))
         {
             await _webhook.PostAsync(crmEvent.Id, crmEvent.Body, cancellationToken).ConfigureAwait(false);
         }

@@ -27,7 +27,11 @@ public sealed record MentionCreatedData(
     EventSentiment? Sentiment,
     IReadOnlyList<EventIntent> Intents,
     bool NeedsResponse,
-    bool IsComplaint);
+    bool IsComplaint)
+{
+    /// <summary>Gets the relationship with the person at the alert's time (spec 1.2), when the sink has a relationship scorer and knows the person.</summary>
+    public EventRelationship? Relationship { get; init; }
+}
 
 /// <summary>The data of <c>mention.retracted</c>.</summary>
 /// <param name="PostId">The id of the withdrawn post; every activity of it should go.</param>
@@ -35,14 +39,22 @@ public sealed record MentionRetractedData(string PostId);
 
 /// <summary>The data of <c>person.upserted</c>: a social profile.</summary>
 /// <param name="Person">The profile.</param>
-public sealed record PersonUpsertedData(SocialProfile Person);
+public sealed record PersonUpsertedData(SocialProfile Person)
+{
+    /// <summary>Gets the relationship with the person at the alert's time (spec 1.2), when the sink has a relationship scorer and knows the person.</summary>
+    public EventRelationship? Relationship { get; init; }
+}
 
 /// <summary>The data of <c>relationship.changed</c>.</summary>
 /// <param name="Transition">What changed, for example <c>new-detractor</c>, <c>prospect-warming</c>.</param>
 /// <param name="AlertKind">The alert kind, for example <c>relationship.new-detractor</c>.</param>
 /// <param name="Title">A one-line description.</param>
-/// <param name="Person">The person, when the alert names one.</param>
-public sealed record RelationshipChangedData(string Transition, string AlertKind, string Title, SocialProfile? Person);
+/// <param name="Person">The person, when the alert or the relationship scorer names one.</param>
+public sealed record RelationshipChangedData(string Transition, string AlertKind, string Title, SocialProfile? Person)
+{
+    /// <summary>Gets the relationship with the person at the alert's time (spec 1.2), when the sink has a relationship scorer and knows the person.</summary>
+    public EventRelationship? Relationship { get; init; }
+}
 
 /// <summary>The data of <c>alert.raised</c>: a digest, a spike, or another alert.</summary>
 /// <param name="AlertId">The alert's idempotency key.</param>
@@ -122,4 +134,8 @@ public sealed record ItemChangedData(
     string? Assignee,
     string? IgnoredReason,
     string? AnsweredByPostId,
-    DateTimeOffset? AnsweredAt);
+    DateTimeOffset? AnsweredAt)
+{
+    /// <summary>Gets the relationship with the person at the alert's time (spec 1.2), when the sink has a relationship scorer and knows the person.</summary>
+    public EventRelationship? Relationship { get; init; }
+}

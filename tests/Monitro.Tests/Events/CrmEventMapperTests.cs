@@ -19,7 +19,7 @@ public sealed class CrmEventMapperTests
 
         Assert.Equal([CrmEventTypes.PersonUpserted, CrmEventTypes.MentionCreated], events.Select(e => e.Type));
         var person = Read<PersonUpsertedData>(events[0]);
-        Assert.Equal(("1.1", "monitro", "mastodon:jane@example.social"), (person.SpecVersion, person.Source, person.Subject));
+        Assert.Equal(("1.2", "monitro", "mastodon:jane@example.social"), (person.SpecVersion, person.Source, person.Subject));
         Assert.Equal("C-42", person.Data.Person.ContactId);
         Assert.Equal(310, person.Data.Person.Followers);
 
@@ -49,7 +49,7 @@ public sealed class CrmEventMapperTests
 
         var item = Read<ItemChangedData>(Assert.Single(CrmEventMapper.Map(alert)));
 
-        Assert.Equal((CrmEventTypes.ItemResolved, "item.resolved|mastodon:1|3", "mastodon:1", "1.1"), (item.Type, item.Id, item.Subject, item.SpecVersion));
+        Assert.Equal((CrmEventTypes.ItemResolved, "item.resolved|mastodon:1|3", "mastodon:1", "1.2"), (item.Type, item.Id, item.Subject, item.SpecVersion));
         Assert.Equal(("complaint", "resolved", 3, "agent-7", "mastodon:2"), (item.Data.Kind, item.Data.State, item.Data.Version, item.Data.Assignee, item.Data.AnsweredByPostId));
         Assert.Equal(["complaint", "churnRisk"], item.Data.Signals);
     }
@@ -77,7 +77,7 @@ public sealed class CrmEventMapperTests
         foreach (var crmEvent in CrmEventTestData.All().SelectMany(alert => CrmEventMapper.Map(alert)))
         {
             var header = JsonSerializer.Deserialize(crmEvent.Body.Span, CrmEventJsonContext.Default.CrmEventHeader)!;
-            Assert.Equal((crmEvent.Type, crmEvent.Id, "1.1"), (header.Type, header.Id, header.SpecVersion));
+            Assert.Equal((crmEvent.Type, crmEvent.Id, "1.2"), (header.Type, header.Id, header.SpecVersion));
             var again = header.Type switch
             {
                 CrmEventTypes.MentionCreated => JsonSerializer.SerializeToUtf8Bytes(Read<MentionCreatedData>(crmEvent), CrmEventJsonContext.Default.CrmEventMentionCreatedData),

@@ -5,7 +5,7 @@ namespace Monitro.Tests.Events;
 
 public sealed class CrmEventSchemaTests
 {
-    private static readonly Lazy<JsonSchemaChecker> Schema = new(() => JsonSchemaChecker.Load(SchemaPath()));
+    private static readonly Lazy<JsonSchemaChecker> Schema = new(() => JsonSchemaChecker.Load(SchemaPath(CrmEvent<PersonUpsertedData>.CurrentSpecVersion)));
 
     public static TheoryData<string> AlertNames => ["Complaint", "Praise", "Retraction", "Relationship", "Digest", "Spike", "Item"];
 
@@ -20,30 +20,73 @@ public sealed class CrmEventSchemaTests
         _ => CrmEventTestData.Spike(),
     };
 
-    // The schema is checked in under docs/schemas; tests read that very file, not a copy.
-    private static string SchemaPath()
+    // The schemas are checked in under docs/schemas; tests read those very files, not copies.
+    private static string SchemaPath(string version)
     {
+        var name = "crm-event-" + version + ".schema.json";
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "docs", "schemas", "crm-event-1.1.schema.json");
+            var candidate = Path.Combine(directory.FullName, "docs", "schemas", name);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("docs/schemas/crm-event-1.1.schema.json was not found above the test folder.");
+        throw new FileNotFoundException("docs/schemas/" + name + " was not found above the test folder.");
     }
 
     [Theory]
     [MemberData(nameof(AlertNames))]
     public void SerializedEvents_OfEveryAlertKind_ValidateAgainstTheCheckedInSchema(string alertName)
     {
-        foreach (var crmEvent in CrmEventMapper.Map(AlertNamed(alertName), author => "contact-" + author.Handle))
+        var withoutScores = CrmEventMapper.Map(AlertNamed(alertName), author => "contact-" + author.Handle);
+        var withScores = CrmEventMapper.Map(AlertNamed(alertName), author => "contact-" + author.Handle, CrmEventRelationshipTests.ScorerKnowingJane());
+        foreach (var crmEvent in withoutScores.Concat(withScores))
         {
             using var document = JsonDocument.Parse(crmEvent.Body);
             Assert.Empty(Schema.Value.Check(document.RootElement));
         }
+    }
+
+    // Additive: a receiver of an earlier minor version ignores the members it does not know, so the same event
+    // labelled with that version validates against that version's schema (1.0 has no item.* types).
+    [Theory]
+    [InlineData("1.1", "Complaint")]
+    [InlineData("1.1", "Relationship")]
+    [InlineData("1.1", "Item")]
+    [InlineData("1.1", "Digest")]
+    [InlineData("1.0", "Complaint")]
+    [InlineData("1.0", "Relationship")]
+    [InlineData("1.0", "Retraction")]
+    [InlineData("1.0", "Spike")]
+    public void SerializedEvents_WithScores_StillValidateAgainstEarlierSchemas(string version, string alertName)
+    {
+        var earlier = JsonSchemaChecker.Load(SchemaPath(version));
+        var events = CrmEventMapper.Map(AlertNamed(alertName), author => "contact-" + author.Handle, CrmEventRelationshipTests.ScorerKnowingJane());
+        Assert.Contains(events, crmEvent => alertName is "Retraction" or "Spike" or "Digest" || JsonNode.Parse(crmEvent.Body.Span)!["data"]!["relationship"] is not null);
+        foreach (var crmEvent in events)
+        {
+            var node = JsonNode.Parse(crmEvent.Body.Span)!.AsObject();
+            node["specVersion"] = version;
+            using var document = JsonDocument.Parse(node.ToJsonString());
+            Assert.Empty(earlier.Check(document.RootElement));
+        }
+    }
+
+    [Fact]
+    public void Check_RelationshipOutOfRange_Fails()
+    {
+        var node = JsonNode.Parse(CrmEventMapper.Map(CrmEventTestData.Complaint(), null, CrmEventRelationshipTests.ScorerKnowingJane())[0].Body.Span)!.AsObject();
+        node["data"]!["relationship"]!["bond"] = 140;
+        node["data"]!["relationship"]!["band"] = "lukewarm";
+        node["data"]!["relationship"]!.AsObject().Remove("reason");
+
+        var errors = Check(node);
+
+        Assert.Contains(errors, e => e.StartsWith("$.data.relationship.bond:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("$.data.relationship.band: \"lukewarm\" is not one of", StringComparison.Ordinal));
+        Assert.Contains("$.data.relationship: the required member 'reason' is missing", errors);
     }
 
     [Theory]
