@@ -1,3 +1,4 @@
+using Monitro.Validation.Shared;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public static class MonitroReplyPublishersBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var services = builder.Services;
         services.AddOptions<MastodonReplyOptions>(account).Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MastodonReplyOptions>, MastodonReplyOptionsValidator>());
+        OptionsValidatorRegistration.Add<MastodonReplyOptions, MastodonReplyOptionsValidator>(services);
         var clientName = AddClient(services, account, configureResilience);
         services.AddSingleton<IReplyPublisher>(provider =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Monitro.Sources;
+using Monitro.Validation.Shared;
 
 namespace Monitro;
 
@@ -32,15 +33,20 @@ public static class MonitroSourcesConfigurationExtensions
         return builder;
     }
 
-    // Each platform's section and how one of its entries is added; the entry's key is the source's name.
+    // Each platform's section and how one of its entries is added; the entry's key is the source's name, and its
+    // section path names the bad value when its options fail validation.
     private static readonly (string Platform, Action<IMonitroBuilder, IConfigurationSection> Add)[] Platforms =
     [
-        ("Rss", static (builder, source) => builder.AddRss(source.Key, options => source.Bind(options))),
-        ("GoogleAlerts", static (builder, source) => builder.AddGoogleAlerts(source.Key, options => source.Bind(options))),
-        ("Mastodon", static (builder, source) => builder.AddMastodon(source.Key, options => source.Bind(options))),
-        ("BlueskyJetstream", static (builder, source) => builder.AddBlueskyJetstream(source.Key, options => source.Bind(options))),
-        ("BlueskySearch", static (builder, source) => builder.AddBlueskySearch(source.Key, options => source.Bind(options))),
-        ("HackerNews", static (builder, source) => builder.AddHackerNews(source.Key, options => source.Bind(options))),
-        ("Reddit", static (builder, source) => builder.AddReddit(source.Key, options => source.Bind(options))),
+        ("Rss", static (builder, source) => FromSection<RssSourceOptions>(builder.AddRss(source.Key, options => source.Bind(options)), source)),
+        ("GoogleAlerts", static (builder, source) => FromSection<RssSourceOptions>(builder.AddGoogleAlerts(source.Key, options => source.Bind(options)), source)),
+        ("Mastodon", static (builder, source) => FromSection<MastodonSourceOptions>(builder.AddMastodon(source.Key, options => source.Bind(options)), source)),
+        ("BlueskyJetstream", static (builder, source) => FromSection<BlueskyJetstreamOptions>(builder.AddBlueskyJetstream(source.Key, options => source.Bind(options)), source)),
+        ("BlueskySearch", static (builder, source) => FromSection<BlueskySearchOptions>(builder.AddBlueskySearch(source.Key, options => source.Bind(options)), source)),
+        ("HackerNews", static (builder, source) => FromSection<HackerNewsSourceOptions>(builder.AddHackerNews(source.Key, options => source.Bind(options)), source)),
+        ("Reddit", static (builder, source) => FromSection<RedditSourceOptions>(builder.AddReddit(source.Key, options => source.Bind(options)), source)),
     ];
+
+    // Binding stays with the concrete options type above, where the binding generator can see it.
+    private static void FromSection<TOptions>(IMonitroBuilder builder, IConfigurationSection source)
+        where TOptions : ListeningSourceOptions => OptionsConfigurationPaths.Of(builder.Services).Add<TOptions>(source.Key, source.Path);
 }

@@ -1,3 +1,4 @@
+using Monitro.Validation.Shared;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Threading.RateLimiting;
@@ -21,8 +22,8 @@ internal static class SourceRegistration
 
     public static IMonitroBuilder Add<
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions,
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator,
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCustomValidator>(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TValidator,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TCustomValidator>(
         IMonitroBuilder builder,
         string name,
         Action<TOptions> configure,
@@ -30,8 +31,8 @@ internal static class SourceRegistration
         Func<SourceContext, TOptions, IServiceProvider, IListeningSource> create,
         bool usesHttp = true)
         where TOptions : ListeningSourceOptions
-        where TValidator : class, IValidateOptions<TOptions>
-        where TCustomValidator : class, IValidateOptions<TOptions>
+        where TValidator : class, IValidateOptions<TOptions>, new()
+        where TCustomValidator : class, IValidateOptions<TOptions>, new()
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -47,8 +48,8 @@ internal static class SourceRegistration
         services.TryAddSingleton<ISourceHealthMonitor>(sp => sp.GetRequiredService<SourceHealthRegistry>());
 
         services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TCustomValidator>());
+        OptionsValidatorRegistration.Add<TOptions, TValidator>(services);
+        OptionsValidatorRegistration.Add<TOptions, TCustomValidator>(services);
 
         var clientName = HttpClientName(name);
         if (usesHttp)

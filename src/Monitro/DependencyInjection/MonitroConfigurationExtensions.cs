@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitro.Alerting;
 using Monitro.Relationships;
+using Monitro.Validation.Shared;
 
 namespace Monitro;
 
@@ -26,21 +27,25 @@ public static class MonitroConfigurationExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        var builder = services.AddMonitro(options =>
-        {
-            section.Bind(options);
-            options.ConfigurationPath = section.Path;
-        });
-        services.AddOptions<AlertingOptions>().Bind(section.GetSection("Alerting"));
-        services.AddOptions<RelationshipOptions>().Bind(section.GetSection("Relationships"));
+        var paths = OptionsConfigurationPaths.Of(services);
+        var builder = services.AddMonitro(options => section.Bind(options));
+        paths.Add<MonitroOptions>(string.Empty, section.Path);
+        var alerting = section.GetSection("Alerting");
+        services.AddOptions<AlertingOptions>().Bind(alerting);
+        paths.Add<AlertingOptions>(string.Empty, alerting.Path);
+        var relationships = section.GetSection("Relationships");
+        services.AddOptions<RelationshipOptions>().Bind(relationships);
+        paths.Add<RelationshipOptions>(string.Empty, relationships.Path);
         foreach (var webhook in section.GetSection("Webhooks").GetChildren())
         {
             builder.AddWebhookSink(webhook.Key, options => webhook.Bind(options));
+            paths.Add<WebhookAlertSinkOptions>(webhook.Key, webhook.Path);
         }
 
         foreach (var crm in section.GetSection("CrmEvents").GetChildren())
         {
             builder.AddCrmEvents(crm.Key, options => crm.Bind(options));
+            paths.Add<WebhookAlertSinkOptions>(crm.Key, crm.Path);
         }
 
         return builder;

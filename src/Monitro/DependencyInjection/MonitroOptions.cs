@@ -93,7 +93,4 @@ public sealed class MonitroOptions
     /// <value>The default is 500. Must be between 1 and 10,000.</value>
     [Range(1, 10_000)]
     public int BackfillBatchSize { get; set; } = 500;
-
-    /// <summary>Gets or sets the configuration section the options were bound from, so that validation errors name the path of the bad value.</summary>
-    internal string? ConfigurationPath { get; set; }
 }

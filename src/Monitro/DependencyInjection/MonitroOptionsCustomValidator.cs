@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Monitro.DependencyInjection;
@@ -9,35 +10,34 @@ internal sealed class MonitroOptionsCustomValidator : IValidateOptions<MonitroOp
     {
         ArgumentNullException.ThrowIfNull(options);
         var result = new ValidateOptionsResultBuilder();
-        var path = new OptionPath(options.ConfigurationPath);
-        CheckRange(result, path, nameof(MonitroOptions.SourceRetryInitialDelay), options.SourceRetryInitialDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1));
-        CheckRange(result, path, nameof(MonitroOptions.SourceRetryMaxDelay), options.SourceRetryMaxDelay, options.SourceRetryInitialDelay, TimeSpan.FromDays(1));
-        CheckRange(result, path, nameof(MonitroOptions.SinkRetryInitialDelay), options.SinkRetryInitialDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10));
-        CheckRange(result, path, nameof(MonitroOptions.SinkRetryMaxDelay), options.SinkRetryMaxDelay, options.SinkRetryInitialDelay, TimeSpan.FromDays(1));
-        CheckRange(result, path, nameof(MonitroOptions.SinkRetryWindow), options.SinkRetryWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30));
-        CheckRange(result, path, nameof(MonitroOptions.SinkCircuitBreakDuration), options.SinkCircuitBreakDuration, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
-        CheckRange(result, path, nameof(MonitroOptions.DeliveryLeaseDuration), options.DeliveryLeaseDuration, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
-        CheckRange(result, path, nameof(MonitroOptions.ShutdownGracePeriod), options.ShutdownGracePeriod, TimeSpan.Zero, TimeSpan.FromMinutes(10));
-        CheckWatches(result, path, options.Watches);
-        CheckOwnAccounts(result, path, options.OwnAccounts);
+        CheckRange(result, nameof(MonitroOptions.SourceRetryInitialDelay), options.SourceRetryInitialDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1));
+        CheckRange(result, nameof(MonitroOptions.SourceRetryMaxDelay), options.SourceRetryMaxDelay, options.SourceRetryInitialDelay, TimeSpan.FromDays(1));
+        CheckRange(result, nameof(MonitroOptions.SinkRetryInitialDelay), options.SinkRetryInitialDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10));
+        CheckRange(result, nameof(MonitroOptions.SinkRetryMaxDelay), options.SinkRetryMaxDelay, options.SinkRetryInitialDelay, TimeSpan.FromDays(1));
+        CheckRange(result, nameof(MonitroOptions.SinkRetryWindow), options.SinkRetryWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30));
+        CheckRange(result, nameof(MonitroOptions.SinkCircuitBreakDuration), options.SinkCircuitBreakDuration, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        CheckRange(result, nameof(MonitroOptions.DeliveryLeaseDuration), options.DeliveryLeaseDuration, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        CheckRange(result, nameof(MonitroOptions.ShutdownGracePeriod), options.ShutdownGracePeriod, TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        CheckWatches(result, options.Watches);
+        CheckOwnAccounts(result, options.OwnAccounts);
         return result.Build();
     }
 
-    private static void CheckRange(ValidateOptionsResultBuilder result, OptionPath path, string option, TimeSpan value, TimeSpan min, TimeSpan max)
+    private static void CheckRange(ValidateOptionsResultBuilder result, string option, TimeSpan value, TimeSpan min, TimeSpan max)
     {
         if (value < min || value > max)
         {
-            result.AddError($"{option} is {value}; it must be between {min} and {max}.", path.Of(option));
+            result.AddError($"{option} is {value}; it must be between {min} and {max}.", option);
         }
     }
 
-    private static void CheckWatches(ValidateOptionsResultBuilder result, OptionPath path, IList<WatchDefinition> watches)
+    private static void CheckWatches(ValidateOptionsResultBuilder result, IList<WatchDefinition> watches)
     {
         var byName = new Dictionary<string, WatchDefinition>(StringComparer.Ordinal);
         for (var i = 0; i < watches.Count; i++)
         {
             var watch = watches[i];
-            var option = path.Of(nameof(MonitroOptions.Watches), i);
+            var option = ItemPath(nameof(MonitroOptions.Watches), i);
             if (watch is null)
             {
                 result.AddError("The watch is missing.", option);
@@ -84,7 +84,7 @@ internal sealed class MonitroOptionsCustomValidator : IValidateOptions<MonitroOp
         }
     }
 
-    private static void CheckOwnAccounts(ValidateOptionsResultBuilder result, OptionPath path, IList<string> ownAccounts)
+    private static void CheckOwnAccounts(ValidateOptionsResultBuilder result, IList<string> ownAccounts)
     {
         for (var i = 0; i < ownAccounts.Count; i++)
         {
@@ -92,8 +92,11 @@ internal sealed class MonitroOptionsCustomValidator : IValidateOptions<MonitroOp
             var separator = key?.IndexOf(':', StringComparison.Ordinal) ?? -1;
             if (separator <= 0 || separator == key!.Length - 1)
             {
-                result.AddError($"'{key}' is not an identity key of the form 'platform:handle' (for example 'mastodon:acme@mastodon.social').", path.Of(nameof(MonitroOptions.OwnAccounts), i));
+                result.AddError($"'{key}' is not an identity key of the form 'platform:handle' (for example 'mastodon:acme@mastodon.social').", ItemPath(nameof(MonitroOptions.OwnAccounts), i));
             }
         }
     }
+
+    // A list item's member path; for options bound from configuration the registration turns it into "Monitro:Watches:1".
+    private static string ItemPath(string option, int index) => string.Create(CultureInfo.InvariantCulture, $"{option}[{index}]");
 }

@@ -1,3 +1,4 @@
+using Monitro.Validation.Shared;
 using Monitro.Storage.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,8 +58,8 @@ public static class MonitroServiceCollectionExtensions
     private static OptionsBuilder<MonitroOptions> AddCore(IServiceCollection services)
     {
         var options = services.AddOptions<MonitroOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonitroOptions>, MonitroOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonitroOptions>, MonitroOptionsCustomValidator>());
+        OptionsValidatorRegistration.Add<MonitroOptions, MonitroOptionsValidator>(services);
+        OptionsValidatorRegistration.Add<MonitroOptions, MonitroOptionsCustomValidator>(services);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<MonitroMetrics>();
@@ -66,8 +67,8 @@ public static class MonitroServiceCollectionExtensions
         Backfill.BackfillRegistration.Add(services);
         services.TryAddSingleton<IMentionMatcher>(static _ => new MentionMatcher());
         services.AddOptions<RelationshipOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RelationshipOptions>, RelationshipOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RelationshipOptions>, RelationshipOptionsCustomValidator>());
+        OptionsValidatorRegistration.Add<RelationshipOptions, RelationshipOptionsValidator>(services);
+        OptionsValidatorRegistration.Add<RelationshipOptions, RelationshipOptionsCustomValidator>(services);
         services.TryAddSingleton<IContactResolver>(static _ => new NullContactResolver());
         services.TryAddSingleton(static provider => new RelationshipRegistry(
             provider.GetRequiredService<IOptions<RelationshipOptions>>().Value,
@@ -111,8 +112,8 @@ public static class MonitroServiceCollectionExtensions
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MonitroHostedService>());
         services.AddOptions<AlertingOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, AlertingOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, AlertingOptionsCustomValidator>());
+        OptionsValidatorRegistration.Add<AlertingOptions, AlertingOptionsValidator>(services);
+        OptionsValidatorRegistration.Add<AlertingOptions, AlertingOptionsCustomValidator>(services);
         services.TryAddSingleton(static provider =>
         {
             var time = provider.GetRequiredService<TimeProvider>();

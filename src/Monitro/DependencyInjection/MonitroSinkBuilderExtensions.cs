@@ -1,3 +1,4 @@
+using Monitro.Validation.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -42,7 +43,7 @@ public static class MonitroSinkBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.AddOptions<WebhookAlertSinkOptions>(name).Configure(configure).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookAlertSinkOptions>, WebhookAlertSinkOptionsValidator>());
+        OptionsValidatorRegistration.Add<WebhookAlertSinkOptions, WebhookAlertSinkOptionsValidator>(builder.Services);
 
         // One client per sink for the application's lifetime; the pooled connections are renewed so that DNS
         // changes are seen (what IHttpClientFactory would do, without a dependency on it). The container disposes it.

@@ -1,3 +1,4 @@
+using Monitro.Validation.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -24,8 +25,8 @@ public static class MonitroRepliesBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<ReplyOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplyOptions>, ReplyOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplyOptions>, ReplyOptionsRulesValidator>());
+        OptionsValidatorRegistration.Add<ReplyOptions, ReplyOptionsValidator>(services);
+        OptionsValidatorRegistration.Add<ReplyOptions, ReplyOptionsRulesValidator>(services);
         services.TryAddSingleton(static provider =>
         {
             var publishers = new Dictionary<string, IReplyPublisher>(StringComparer.Ordinal);

@@ -34,23 +34,23 @@ public sealed class AddSourcesTests : IAsyncDisposable
     }
 
     [Fact]
-    public void A_source_entry_with_a_bad_value_fails_naming_the_source_and_the_option()
+    public void A_source_entry_with_a_bad_value_fails_naming_the_source_and_the_option_by_configuration_path()
     {
         _host.Builder.AddSources(Json("""{ "Rss": { "broken": { "PollInterval": "00:10:00" } } }"""));
 
         var error = Assert.Throws<OptionsValidationException>(() => _host.Source("broken"));
 
-        Assert.Contains(error.Failures, f => f.Contains("Source 'broken': FeedUrl is required.", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Property Rss:broken:FeedUrl: Source 'broken': FeedUrl is required.", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_source_entry_with_a_value_out_of_range_fails_naming_the_source_and_the_option()
+    public void A_source_entry_with_a_value_out_of_range_fails_naming_the_source_and_the_option_by_configuration_path()
     {
         _host.Builder.AddSources(Json("""{ "Mastodon": { "social": { "Instance": "https://mastodon.social", "Hashtags": [ "acme" ], "PageSize": 41 } } }"""));
 
         var error = Assert.Throws<OptionsValidationException>(() => _host.Source("social"));
 
-        Assert.Contains(error.Failures, f => f.Contains("The field social.PageSize must be between 1 and 40.", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("The field Mastodon:social:PageSize must be between 1 and 40.", StringComparison.Ordinal));
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

@@ -102,7 +102,7 @@ public sealed class AddMonitroFromConfigurationTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<WebhookAlertSinkOptions>>().Get("chat"));
 
         Assert.Equal("chat", error.OptionsName);
-        Assert.Contains("Secret", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Property Monitro:Webhooks:chat:Secret: must have at least 32 bytes", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("short", error.Message, StringComparison.Ordinal);
     }
 
@@ -118,7 +118,7 @@ public sealed class AddMonitroFromConfigurationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AlertingOptions>>().Value);
 
-        Assert.Contains("The field AlertingOptions.Rules[1].TopCount must be between 1 and 50.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The field Monitro:Alerting:Rules:1:TopCount must be between 1 and 50.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,7 +131,39 @@ public sealed class AddMonitroFromConfigurationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RelationshipOptions>>().Value);
 
-        Assert.Contains("RelationshipOptions.StrongBand must be between 0 and 100.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Monitro:Relationships:StrongBand must be between 0 and 100.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_crm_event_sink_and_a_batch_option_out_of_range_fail_with_their_configuration_paths()
+    {
+        var configuration = Json("""
+            { "Monitro": { "BatchQueueCapacity": 0, "CrmEvents": { "crm": { "Endpoint": "ftp://crm.example.com", "Secret": "a-shared-secret-of-at-least-32-bytes!" } } } }
+            """);
+        var services = new ServiceCollection();
+        services.AddMonitro(configuration.GetSection("Monitro"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<MonitroOptions>>().Value);
+        var crm = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<WebhookAlertSinkOptions>>().Get("crm"));
+
+        Assert.Contains("The field Monitro:BatchQueueCapacity must be between", options.Message, StringComparison.Ordinal);
+        Assert.Contains("Property Monitro:CrmEvents:crm:Endpoint: must be an absolute http or https address", crm.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_configured_in_code_keep_their_member_paths()
+    {
+        var services = new ServiceCollection();
+        services.AddMonitro(options => options.Watches.Add(new WatchDefinition { Name = "broken", Query = "(acme" }));
+        services.AddOptions<AlertingOptions>().Configure(options => options.Rules.Add(new AlertRuleOptions { Name = "wide", TopCount = 99 }));
+        using var provider = services.BuildServiceProvider();
+
+        var watches = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<MonitroOptions>>().Value);
+        var rules = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AlertingOptions>>().Value);
+
+        Assert.Contains("Property Watches[0]: The query of watch 'broken' is not valid", watches.Message, StringComparison.Ordinal);
+        Assert.Contains("The field AlertingOptions.Rules[0].TopCount must be between 1 and 50.", rules.Message, StringComparison.Ordinal);
     }
 
     [Fact]
