@@ -14,7 +14,7 @@ public class RelationshipBenchmarks
 {
     private const int Interactions = 1_000_000;
     private const int People = 100_000;
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = SyntheticInteractions.Start;
 
     private Interaction[] _interactions = [];
     private Author[] _authors = [];
@@ -22,37 +22,9 @@ public class RelationshipBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(42);
-        _authors = new Author[People];
-        for (var i = 0; i < People; i++)
-        {
-            _authors[i] = new Author { Platform = "mastodon", Handle = $"user{i}@example.social", Followers = random.Next(0, 50_000) };
-        }
-
-        IntentHit[] complaint = [new(IntentLabel.Complaint, "not working", 0.85)];
-        IntentHit[] purchase = [new(IntentLabel.PurchaseIntent, "alternative to", 0.85)];
-        IntentHit[] praise = [new(IntentLabel.Praise, "love", 0.8)];
-        _interactions = new Interaction[Interactions];
-        for (var i = 0; i < Interactions; i++)
-        {
-            var person = _authors[random.Next(People)].IdentityKey;
-            var postId = "mastodon:" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var outbound = random.NextDouble() < 0.3;
-            var roll = random.NextDouble();
-            IntentHit[] intents = outbound ? [] : roll < 0.05 ? complaint : roll < 0.1 ? purchase : roll < 0.2 ? praise : [];
-            _interactions[i] = new Interaction
-            {
-                Id = Interaction.CreateId(postId, person),
-                PersonId = person,
-                PostId = postId,
-                Kind = outbound ? InteractionKind.Reply : roll < 0.6 ? InteractionKind.Mention : InteractionKind.Share,
-                Direction = outbound ? InteractionDirection.Outbound : InteractionDirection.Inbound,
-                OccurredAt = Start.AddSeconds(i * 6.0),
-                Sentiment = outbound ? null : (random.NextDouble() * 2) - 1,
-                Intents = intents,
-                NeedsResponse = intents.Length > 0 && intents != praise,
-            };
-        }
+        var history = new SyntheticInteractions(Interactions, People);
+        _authors = history.Authors;
+        _interactions = history.Interactions;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Interactions)]

@@ -75,7 +75,12 @@ internal sealed class AlertScheduler
     {
         var scorer = services.Scorer;
         var router = services.Alerting;
-        return new(enabled: true, RelationshipSourceName, () => scorer.AdvanceInterval, (now, _) => router.RouteTransitions(scorer, now), processing, committer, services);
+        return new(enabled: true, RelationshipSourceName, () => scorer.AdvanceInterval, (now, state) =>
+        {
+            var alerts = router.RouteTransitions(scorer, now);
+            (scorer as Relationships.RelationshipRegistry)?.TakeUnsaved(state); // the snapshots of the people it evaluated
+            return alerts;
+        }, processing, committer, services);
     }
 
     /// <summary>Runs until cancelled, or until processing takes no more work; a failed check is logged and its alerts are tried again at the next one.</summary>

@@ -13,6 +13,8 @@ namespace Monitro.Pipeline;
 /// that come due after the last stored interaction (an answer that became overdue while Monitro was down) are
 /// left to the live pipeline, whose idempotency keys are those of any alert already delivered for them, and the
 /// outbox does not enqueue a settled key again.</para>
+/// <para>The built-in registry restores each person from their stored snapshot where it covers their history exactly
+/// (<see cref="Relationships.RelationshipRegistry.Replay"/>), so only people without one are evaluated at every moment.</para>
 /// <para>Runs once per monitor; a replay cancelled part way runs again at the next start (recording is idempotent).</para>
 /// </remarks>
 internal sealed class RelationshipRestorer
@@ -34,8 +36,7 @@ internal sealed class RelationshipRestorer
 
         var started = services.TimeProvider.GetTimestamp();
         var scorer = services.Scorer;
-        var count = 0L;
-        DateTimeOffset? latest = null; // the latest moment recorded and not yet advanced to
+        var history = new List<(Interaction Interaction, Author Person)>();
         var page = new PageRequest(PageRequest.MaxPageSize);
         while (true)
         {
@@ -43,19 +44,7 @@ internal sealed class RelationshipRestorer
             // CRM facts decide roles as they did when the interactions were recorded live.
             await scorer.ResolvePeopleAsync(read.Items.Select(static recorded => recorded.Person), services.TimeProvider.GetUtcNow(), cancellationToken)
                 .ConfigureAwait(false);
-            foreach (var (interaction, person) in read.Items)
-            {
-                // Interactions of one moment are evaluated together, as one batch would have been.
-                if (latest is { } moment && interaction.OccurredAt > moment)
-                {
-                    _ = scorer.Advance(moment);
-                }
-
-                scorer.Record(interaction, person);
-                latest = latest is { } seen && seen > interaction.OccurredAt ? seen : interaction.OccurredAt;
-            }
-
-            count += read.Items.Count;
+            history.AddRange(read.Items.Select(static recorded => (recorded.Interaction, recorded.Person)));
             if (read.ContinuationToken is null)
             {
                 break;
@@ -64,14 +53,41 @@ internal sealed class RelationshipRestorer
             page = page with { ContinuationToken = read.ContinuationToken };
         }
 
-        if (latest is { } last)
+        if (scorer is Relationships.RelationshipRegistry registry)
         {
-            _ = scorer.Advance(last);
+            _ = registry.Replay(history); // stored snapshots spare evaluating their people again
+        }
+        else
+        {
+            ReplayInto(scorer, history);
         }
 
+        var count = (long)history.Count;
         Volatile.Write(ref _restored, 1);
         var elapsed = services.TimeProvider.GetElapsedTime(started);
         services.Metrics.InteractionsRestored(count);
         services.Logger.RelationshipsRestored(count, (long)elapsed.TotalMilliseconds);
+    }
+
+    // A scorer of its own keeps no snapshots: it is advanced to each moment of the history, dropping the transitions.
+    private static void ReplayInto(IRelationshipScorer scorer, List<(Interaction Interaction, Author Person)> history)
+    {
+        DateTimeOffset? latest = null; // the latest moment recorded and not yet advanced to
+        foreach (var (interaction, person) in history)
+        {
+            // Interactions of one moment are evaluated together, as one batch would have been.
+            if (latest is { } moment && interaction.OccurredAt > moment)
+            {
+                _ = scorer.Advance(moment);
+            }
+
+            scorer.Record(interaction, person);
+            latest = latest is { } seen && seen > interaction.OccurredAt ? seen : interaction.OccurredAt;
+        }
+
+        if (latest is { } last)
+        {
+            _ = scorer.Advance(last);
+        }
     }
 }

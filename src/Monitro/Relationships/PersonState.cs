@@ -1,3 +1,6 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
 namespace Monitro.Relationships;
 
 /// <summary>
@@ -52,6 +55,15 @@ internal sealed class PersonState
     /// <summary>Gets the ids of items whose overdue answer was reported, so each is reported once.</summary>
     public HashSet<string> ReportedOverdue { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets the moments at which the person is to be looked at again and has not been yet (the registry's wake-ups for them).</summary>
+    public SortedSet<DateTimeOffset> WakeUps { get; } = [];
+
+    /// <summary>Gets an order-free fingerprint of the ids of the interactions recorded: a snapshot checks with it that it covers the same ones.</summary>
+    public ulong Fingerprint { get; private set; }
+
+    /// <summary>Gets the fingerprint of one interaction id; a set's fingerprint is the sum of its ids'.</summary>
+    public static ulong FingerprintOf(string interactionId) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(interactionId.AsSpan()));
+
     /// <summary>Adds an interaction; returns <see langword="false"/> when its id was recorded before.</summary>
     public bool Add(Interaction interaction, Author person)
     {
@@ -61,6 +73,7 @@ internal sealed class PersonState
         }
 
         Interactions.Add(interaction);
+        Fingerprint += FingerprintOf(interaction.Id);
         var at = interaction.OccurredAt;
         if (at < FirstContactAt)
         {
@@ -107,6 +120,7 @@ internal sealed class PersonState
         ReportedWarmProspect |= other.ReportedWarmProspect;
         WasStrong |= other.WasStrong;
         ReportedOverdue.UnionWith(other.ReportedOverdue);
+        WakeUps.UnionWith(other.WakeUps);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;

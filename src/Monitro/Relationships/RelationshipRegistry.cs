@@ -26,6 +26,13 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
     // Links and verified domains learnt since the last commit took them: they are saved with it (see TakeUnsaved).
     private readonly List<AlertStateRow> _unsaved = [];
 
+    // People evaluated since the last commit took their snapshots, and the latest moment advanced to.
+    private readonly HashSet<string> _evaluated = new(StringComparer.Ordinal);
+    private DateTimeOffset _advancedTo = DateTimeOffset.MinValue;
+
+    // Snapshots read at start, by person id, until the replay has used them.
+    private Dictionary<string, PersonSnapshot> _stored = new(StringComparer.Ordinal);
+
     public RelationshipRegistry(RelationshipOptions options, IContactResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -47,43 +54,9 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(person);
-        var options = _parameters.Options;
         lock (_gate)
         {
-            var identity = interaction.PersonId;
-            var personId = _graph.Find(identity);
-            if (!_people.TryGetValue(personId, out var state))
-            {
-                _people[personId] = state = new PersonState(personId, person);
-            }
-
-            state.Identities.Add(identity);
-            if (!state.Add(interaction, person))
-            {
-                return;
-            }
-
-            _changed.Add(identity);
-            _followersSorted = null;
-            if (interaction.Direction == InteractionDirection.Inbound && (interaction.NeedsResponse || ResponseLedger.IsComplaint(interaction)))
-            {
-                _wakeUps.Enqueue(identity, interaction.OccurredAt + ResponseLedger.TargetFor(interaction, options) + TimeSpan.FromTicks(1));
-            }
-
-            if (options.MergeByVerifiedDomain)
-            {
-                foreach (var domain in VerifiedDomains.Of(person))
-                {
-                    if (_identityByDomain.TryAdd(domain, identity))
-                    {
-                        _unsaved.Add(new AlertStateRow { Scope = AlertStateScopes.VerifiedDomain, Item = domain, PersonId = identity });
-                    }
-                    else
-                    {
-                        LinkAndSave(identity, _identityByDomain[domain]);
-                    }
-                }
-            }
+            RecordLocked(interaction, person, covered: false);
         }
     }
 
@@ -116,43 +89,60 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
 
     public IReadOnlyList<RelationshipTransition> Advance(DateTimeOffset now)
     {
-        var options = _parameters.Options;
         var transitions = new List<RelationshipTransition>();
         lock (_gate)
         {
-            var people = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var identity in _changed)
-            {
-                people.Add(_graph.Find(identity));
-            }
-
-            _changed.Clear();
-            while (_wakeUps.TryPeek(out var identity, out var at) && at <= now)
-            {
-                _wakeUps.Dequeue();
-                people.Add(_graph.Find(identity));
-            }
-
-            foreach (var personId in people)
-            {
-                if (!_people.TryGetValue(personId, out var state))
-                {
-                    continue;
-                }
-
-                var evaluation = Evaluate(state, now, withReach: false);
-                TransitionDetector.Detect(state, evaluation, options, now, transitions);
-                if (evaluation.Snapshot.Band == BondScore.Strong)
-                {
-                    var lastExchange = state.Inbound > 0 && state.Outbound > 0
-                        ? (state.LastInboundAt <= state.LastOutboundAt ? state.LastInboundAt : state.LastOutboundAt)
-                        : state.LastContactAt;
-                    _wakeUps.Enqueue(personId, lastExchange + (options.BondHalfLife * options.DormantHalfLives) + TimeSpan.FromTicks(1));
-                }
-            }
+            AdvanceLocked(now, transitions);
         }
 
         return transitions;
+    }
+
+    private void AdvanceLocked(DateTimeOffset now, List<RelationshipTransition> transitions)
+    {
+        var options = _parameters.Options;
+        var people = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var identity in _changed)
+        {
+            people.Add(_graph.Find(identity));
+        }
+
+        _changed.Clear();
+        while (_wakeUps.TryPeek(out var identity, out var at) && at <= now)
+        {
+            _wakeUps.Dequeue();
+            var woken = _graph.Find(identity);
+            if (_people.TryGetValue(woken, out var wokenState))
+            {
+                wokenState.WakeUps.Remove(at);
+            }
+
+            people.Add(woken);
+        }
+
+        foreach (var personId in people)
+        {
+            if (!_people.TryGetValue(personId, out var state))
+            {
+                continue;
+            }
+
+            var evaluation = Evaluate(state, now, withReach: false);
+            TransitionDetector.Detect(state, evaluation, options, now, transitions);
+            _evaluated.Add(personId);
+            if (evaluation.Snapshot.Band == BondScore.Strong)
+            {
+                var lastExchange = state.Inbound > 0 && state.Outbound > 0
+                    ? (state.LastInboundAt <= state.LastOutboundAt ? state.LastInboundAt : state.LastOutboundAt)
+                    : state.LastContactAt;
+                WakeUp(personId, state, lastExchange + (options.BondHalfLife * options.DormantHalfLives) + TimeSpan.FromTicks(1));
+            }
+        }
+
+        if (now > _advancedTo)
+        {
+            _advancedTo = now;
+        }
     }
 
     public RelationshipSnapshot? GetRelationship(string personId, DateTimeOffset asOf)
@@ -189,7 +179,10 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
         }
     }
 
-    /// <summary>Hands the links and verified domains learnt since the last call to the commit that saves them.</summary>
+    /// <summary>
+    /// Hands the links and verified domains learnt since the last call to the commit that saves them, with the
+    /// snapshots of the people evaluated since (see <see cref="PersonSnapshot"/>).
+    /// </summary>
     internal void TakeUnsaved(AlertStateWriter state)
     {
         lock (_gate)
@@ -200,6 +193,15 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
             }
 
             _unsaved.Clear();
+            foreach (var personId in _evaluated)
+            {
+                if (_people.TryGetValue(personId, out var person))
+                {
+                    state.Save(PersonSnapshot.Of(person, _parameters.Hash, _advancedTo).ToRow(personId));
+                }
+            }
+
+            _evaluated.Clear();
         }
     }
 
@@ -218,8 +220,124 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
                 {
                     _identityByDomain.TryAdd(row.Item, identity);
                 }
+                else if (PersonSnapshot.Read(row) is { } snapshot && snapshot.IsCurrent(_parameters.Hash))
+                {
+                    _stored[row.Item] = snapshot;
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Rebuilds the people from the stored history, oldest first: a person with a usable stored snapshot gets its
+    /// reported state back and their covered interactions recorded without evaluating them; everyone else, and what
+    /// came after a snapshot, is replayed as it happened, advancing to each moment and dropping the transitions raised.
+    /// </summary>
+    /// <param name="history">Every stored interaction with its person, ordered by moment (then id).</param>
+    /// <returns>The number of people restored from a snapshot.</returns>
+    /// <remarks>
+    /// The result equals a replay of the whole history: a snapshot is used only if it covers exactly the person's
+    /// stored interactions dated up to its moment (same count and fingerprint) and was written with this scorer's
+    /// version and parameters; the person is not evaluated again up to that moment (nothing marks them changed and
+    /// their wake-ups all come after it), and what comes after is replayed like the rest.
+    /// </remarks>
+    internal int Replay(IReadOnlyList<(Interaction Interaction, Author Person)> history)
+    {
+        lock (_gate)
+        {
+            // Contacts and links marked people changed before any of them existed; a replay evaluates each at their moments.
+            _changed.Clear();
+            var usable = UsableSnapshots(history);
+            var restored = usable.Count;
+            DateTimeOffset? latest = null; // the latest moment recorded and not yet advanced to
+            foreach (var (interaction, person) in history)
+            {
+                // Interactions of one moment are evaluated together, as one batch would have been.
+                if (latest is { } moment && interaction.OccurredAt > moment)
+                {
+                    AdvanceLocked(moment, []);
+                }
+
+                var personId = _graph.Find(interaction.PersonId);
+                var covered = false;
+                if (usable.TryGetValue(personId, out var snapshot))
+                {
+                    covered = interaction.OccurredAt <= snapshot.Snapshot.AsOf;
+                    if (!_people.ContainsKey(personId))
+                    {
+                        var state = _people[personId] = new PersonState(personId, person);
+                        snapshot.Snapshot.ApplyTo(state, snapshot.Overdue);
+                        foreach (var at in snapshot.Snapshot.WakeUps)
+                        {
+                            WakeUp(personId, state, at);
+                        }
+                    }
+                }
+
+                RecordLocked(interaction, person, covered);
+                latest = latest is { } seen && seen > interaction.OccurredAt ? seen : interaction.OccurredAt;
+            }
+
+            if (latest is { } last)
+            {
+                AdvanceLocked(last, []);
+            }
+
+            _stored = new(StringComparer.Ordinal);
+            return restored;
+        }
+    }
+
+    /// <summary>Takes the snapshot of a person as a commit would store it now, or <see langword="null"/> for a person not known.</summary>
+    internal PersonSnapshot? SnapshotOf(string personId)
+    {
+        lock (_gate)
+        {
+            return _people.TryGetValue(_graph.Find(personId), out var state) ? PersonSnapshot.Of(state, _parameters.Hash, _advancedTo) : null;
+        }
+    }
+
+    // The stored snapshots that cover exactly their person's stored interactions up to their moment, with the ids of their reported overdue items.
+    private Dictionary<string, (PersonSnapshot Snapshot, List<string> Overdue)> UsableSnapshots(IReadOnlyList<(Interaction Interaction, Author Person)> history)
+    {
+        var found = new Dictionary<string, (PersonSnapshot Snapshot, int Count, ulong Fingerprint, List<string> Overdue)>(StringComparer.Ordinal);
+        if (_stored.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var (interaction, _) in history)
+        {
+            var personId = _graph.Find(interaction.PersonId);
+            if (!_stored.TryGetValue(personId, out var snapshot) || interaction.OccurredAt > snapshot.AsOf)
+            {
+                continue;
+            }
+
+            if (!found.TryGetValue(personId, out var seen))
+            {
+                seen = (snapshot, 0, 0UL, []);
+            }
+
+            var fingerprint = PersonState.FingerprintOf(interaction.Id);
+            if (snapshot.ReportedOverdue.Contains(fingerprint))
+            {
+                seen.Overdue.Add(interaction.Id);
+            }
+
+            found[personId] = (snapshot, seen.Count + 1, seen.Fingerprint + fingerprint, seen.Overdue);
+        }
+
+        var usable = new Dictionary<string, (PersonSnapshot Snapshot, List<string> Overdue)>(StringComparer.Ordinal);
+        foreach (var (personId, (snapshot, count, fingerprint, overdue)) in found)
+        {
+            if (count == snapshot.Count && fingerprint == snapshot.Fingerprint && overdue.Count == snapshot.ReportedOverdue.Length)
+            {
+                usable[personId] = (snapshot, overdue);
+            }
+        }
+
+        return usable;
     }
 
     public string GetPersonId(string identityKey)
@@ -250,6 +368,58 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
         }
 
         return Author.CreateIdentityKey(identityKey[..separator], identityKey[(separator + 1)..]);
+    }
+
+    // Records an interaction; one a restored snapshot covers was evaluated when it was new, so it marks no change and wakes nobody.
+    private void RecordLocked(Interaction interaction, Author person, bool covered)
+    {
+        var options = _parameters.Options;
+        var identity = interaction.PersonId;
+        var personId = _graph.Find(identity);
+        if (!_people.TryGetValue(personId, out var state))
+        {
+            _people[personId] = state = new PersonState(personId, person);
+        }
+
+        state.Identities.Add(identity);
+        if (!state.Add(interaction, person))
+        {
+            return;
+        }
+
+        _followersSorted = null;
+        if (!covered)
+        {
+            _changed.Add(identity);
+            if (interaction.Direction == InteractionDirection.Inbound && (interaction.NeedsResponse || ResponseLedger.IsComplaint(interaction)))
+            {
+                WakeUp(identity, state, interaction.OccurredAt + ResponseLedger.TargetFor(interaction, options) + TimeSpan.FromTicks(1));
+            }
+        }
+
+        if (options.MergeByVerifiedDomain)
+        {
+            foreach (var domain in VerifiedDomains.Of(person))
+            {
+                if (_identityByDomain.TryAdd(domain, identity))
+                {
+                    _unsaved.Add(new AlertStateRow { Scope = AlertStateScopes.VerifiedDomain, Item = domain, PersonId = identity });
+                }
+                else
+                {
+                    LinkAndSave(identity, _identityByDomain[domain]);
+                }
+            }
+        }
+    }
+
+    // Schedules a look at a person; the person keeps their pending moments, so a snapshot can carry them and a moment is queued once.
+    private void WakeUp(string identity, PersonState state, DateTimeOffset at)
+    {
+        if (state.WakeUps.Add(at))
+        {
+            _wakeUps.Enqueue(identity, at);
+        }
     }
 
     private void LinkAndSave(string identityKey, string otherIdentityKey)

@@ -23,6 +23,9 @@ internal static class AlertStateScopes
     /// <summary>The scope of the identities claiming a verified domain: items are domains.</summary>
     public const string VerifiedDomain = "verified-domain";
 
+    /// <summary>The scope of the relationship snapshots: items are person ids (see <c>Relationships.PersonSnapshot</c>).</summary>
+    public const string RelationshipSnapshot = "relationship-snapshot";
+
     /// <summary>The item of a row that is the only one of its scope.</summary>
     public const string Single = "state";
 
