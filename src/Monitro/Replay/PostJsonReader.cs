@@ -13,12 +13,13 @@ namespace Monitro.Replay;
 /// call. It only ever accepts what the generated contract reads to the same post; for every other line (another
 /// name or letter case, a repeated or unknown property, a value of another type, a required member missing, bytes
 /// that are not UTF-8) it returns <see langword="null"/> and the caller falls back to the contract, which also
-/// produces the errors. The source and platform names repeat on nearly every line, so the last ones read are reused.
+/// produces the errors. The source, platform and language names repeat on nearly every line, so the last ones read are reused.
 /// </remarks>
 internal sealed class PostJsonReader
 {
     private string? _lastSource;
     private string? _lastPlatform;
+    private string? _lastLanguage;
 
     /// <summary>Reads a line into a post.</summary>
     /// <param name="line">The UTF-8 bytes of one line.</param>
@@ -95,7 +96,7 @@ internal sealed class PostJsonReader
                 Fields.Text => TryString(ref reader, out text),
                 Fields.Author => TryAuthor(ref reader, out author),
                 Fields.CreatedAt => reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out createdAt),
-                Fields.Language => TryNullableString(ref reader, out language),
+                Fields.Language => reader.TokenType == JsonTokenType.Null || TryRepeatedString(ref reader, ref _lastLanguage, out language),
                 Fields.Url => TryUri(ref reader, out url),
                 Fields.ReplyToId => TryNullableString(ref reader, out replyToId),
                 Fields.ThreadId => TryNullableString(ref reader, out threadId),
@@ -232,7 +233,10 @@ internal sealed class PostJsonReader
         {
             if (reader.TokenType == JsonTokenType.EndObject)
             {
-                entities = new PostEntities { Hashtags = hashtags!, Mentions = mentions!, Cashtags = cashtags!, Links = links! };
+                // Most posts have no entities: they share the empty ones instead of four new lists each.
+                entities = (hashtags ?? mentions ?? cashtags ?? links) is null
+                    ? PostEntities.Empty
+                    : new PostEntities { Hashtags = hashtags!, Mentions = mentions!, Cashtags = cashtags!, Links = links! };
                 return true;
             }
 
@@ -277,12 +281,11 @@ internal sealed class PostJsonReader
             return false;
         }
 
-        values = [];
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndArray)
             {
-                return true;
+                return true; // an empty list stays null: the post gets the shared empty one
             }
 
             if (reader.TokenType != JsonTokenType.String)
@@ -290,7 +293,7 @@ internal sealed class PostJsonReader
                 return false;
             }
 
-            values.Add(reader.GetString()!);
+            (values ??= []).Add(reader.GetString()!);
         }
 
         return false;

@@ -113,7 +113,7 @@ public sealed class PostJsonReaderTests
     }
 
     [Fact]
-    public void TryRead_RepeatedSourceAndPlatform_ShareOneString()
+    public void TryRead_RepeatedSourcePlatformAndLanguage_ShareOneString()
     {
         var reader = new PostJsonReader();
 
@@ -122,7 +122,18 @@ public sealed class PostJsonReaderTests
 
         Assert.Same(first.Source, second.Source);
         Assert.Same(first.Author.Platform, second.Author.Platform);
+        Assert.Same(first.Language, second.Language);
         Assert.Equal("mastodon", second.Source);
+    }
+
+    [Fact]
+    public void TryRead_NoEntities_SharesTheEmptyEntities()
+    {
+        var line = """{"id":"rss:1","source":"rss","author":{"platform":"rss","handle":"feed"},"text":"t","createdAt":"2026-11-01T00:00:00Z","entities":{"hashtags":[],"mentions":[],"cashtags":[],"links":[]}}""";
+
+        var post = new PostJsonReader().TryRead(Encoding.UTF8.GetBytes(line))!;
+
+        Assert.Same(PostEntities.Empty, post.Entities);
     }
 
     private static void AssertSameAsContract(byte[] line, PostJsonReader reader)
