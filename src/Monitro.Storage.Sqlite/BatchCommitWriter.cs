@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Monitro.Storage.Sqlite;
@@ -84,6 +85,8 @@ internal static class BatchCommitWriter
 
     /// <summary>Writes the commit.</summary>
     /// <returns>The number of alerts newly enqueued.</returns>
+    // Once per batch or per post: compiled optimized at once, since on a one-core host the runtime leaves such code unoptimized for most of a stream.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Write(SqliteConnection connection, SqliteTransaction transaction, BatchCommit commit, SettledKeyHasher settledKeys, long now)
     {
         var posts = CommitPosts.Collect(commit);
@@ -105,6 +108,7 @@ internal static class BatchCommitWriter
         return enqueued;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WritePeople(SqliteConnection connection, SqliteTransaction transaction, List<Post> posts, IReadOnlyList<Interaction> interactions)
     {
         var newest = new Dictionary<string, Post>(StringComparer.Ordinal);
@@ -134,6 +138,7 @@ internal static class BatchCommitWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WritePosts(SqliteConnection connection, SqliteTransaction transaction, List<Post> posts)
     {
         using var command = connection.CreateCommand(
@@ -150,6 +155,7 @@ internal static class BatchCommitWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteMentions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Mention> mentions)
     {
         using var command = connection.CreateCommand(
@@ -170,6 +176,7 @@ internal static class BatchCommitWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void WriteInteractions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Interaction> interactions)
     {
         using var command = connection.CreateCommand(
@@ -209,6 +216,7 @@ internal static class BatchCommitWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
     {
         using var command = connection.CreateCommand(

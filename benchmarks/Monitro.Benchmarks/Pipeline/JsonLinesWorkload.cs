@@ -29,12 +29,14 @@ internal static class JsonLinesWorkload
     /// <param name="lines">The JSON Lines file.</param>
     /// <param name="watches">The watches.</param>
     /// <param name="sqlitePath">A new SQLite file to store into, or <see langword="null"/> for the in-memory store.</param>
+    /// <param name="wrap">Wraps the file's source (to observe it), or <see langword="null"/>.</param>
     /// <returns>The mentions found.</returns>
-    public static async Task<int> RunPipelineAsync(string lines, IEnumerable<Watch> watches, string? sqlitePath)
+    public static async Task<int> RunPipelineAsync(string lines, IEnumerable<Watch> watches, string? sqlitePath, Func<IListeningSource, IListeningSource>? wrap = null)
     {
         var services = new ServiceCollection();
+        IListeningSource source = new JsonLinesReplaySource("bench", new JsonLinesSourceOptions { Path = lines, BatchSize = BatchSize });
         var builder = services.AddMonitro()
-            .AddSource(new JsonLinesReplaySource("bench", new JsonLinesSourceOptions { Path = lines, BatchSize = BatchSize }))
+            .AddSource(wrap is null ? source : wrap(source))
             .AddSink(new DiscardingSink());
         foreach (var watch in watches)
         {

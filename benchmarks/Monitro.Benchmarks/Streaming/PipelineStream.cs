@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Monitro.Benchmarks.Matching;
 using Monitro.Benchmarks.Pipeline;
@@ -23,20 +24,34 @@ internal static class PipelineStream
             JsonLinesWorkload.Write(lines, corpus.Posts(options.Posts, options.MinimumPostLength));
             StreamMeasurement.Print($"corpus: {options.Posts:N0} posts in {new FileInfo(lines).Length / 1_048_576.0:F1} MiB of JSON Lines, {watches.Count:N0} watches, {Environment.ProcessorCount} processor(s) seen");
 
+            using var jitLog = Environment.GetEnvironmentVariable("MONITRO_JIT_LOG") is "1" ? new JitLog() : null;
             using var cpu = new CpuClock();
             var startAllocated = GC.GetTotalAllocatedBytes(precise: true);
             var startCollections = GC.CollectionCount(0);
             var startCpu = cpu.Now;
             var wall = Stopwatch.StartNew();
+            SlicedSource? sliced = null;
+            IListeningSource Observe(IListeningSource source) => sliced = new SlicedSource(source, options.Posts, cpu);
             var found = options.Mode switch
             {
                 StreamMode.BareSqlite => JsonLinesWorkload.InsertAllIntoSqlite(lines, Path.Combine(folder, "bare.db")),
-                StreamMode.PipelineSqlite => JsonLinesWorkload.RunPipelineAsync(lines, watches, Path.Combine(folder, "monitro.db")).GetAwaiter().GetResult(),
-                _ => JsonLinesWorkload.RunPipelineAsync(lines, watches, sqlitePath: null).GetAwaiter().GetResult(),
+                StreamMode.PipelineSqlite => JsonLinesWorkload.RunPipelineAsync(lines, watches, Path.Combine(folder, "monitro.db"), Observe).GetAwaiter().GetResult(),
+                _ => JsonLinesWorkload.RunPipelineAsync(lines, watches, sqlitePath: null, Observe).GetAwaiter().GetResult(),
             };
             wall.Stop();
             var used = cpu.Now - startCpu;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - startAllocated;
+            if (sliced is not null)
+            {
+                StreamMeasurement.Print($"slices read (posts per CPU second of this process): {string.Join(' ', sliced.Rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}");
+                StreamMeasurement.Print($"methods compiled by the JIT per slice: {string.Join(' ', sliced.CompiledMethods)}");
+            }
+
+            foreach (var (at, tier, method) in jitLog?.Compiled ?? [])
+            {
+                StreamMeasurement.Print($"jit {at.TotalSeconds:F3} s {tier} {method}");
+            }
+
             StreamMeasurement.Print($"{options.Mode}: {options.Posts / used.TotalSeconds:N0} posts per CPU second ({used.TotalSeconds:F2} s of CPU); {options.Posts / wall.Elapsed.TotalSeconds:N0} posts/s over {wall.Elapsed.TotalSeconds:F2} s of wall time; {found:N0} rows or mentions; {allocated / options.Posts:N0} B allocated per post, {GC.CollectionCount(0) - startCollections:N0} collections");
             return 0;
         }

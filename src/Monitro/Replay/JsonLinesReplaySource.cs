@@ -129,7 +129,8 @@ public sealed class JsonLinesReplaySource : IListeningSource
     {
         try
         {
-            var post = JsonSerializer.Deserialize(line, MonitroJsonContext.Default.Post);
+            // The usual shape is read by the hand-written reader; any other line by the contract, which also reports the errors.
+            var post = state.Parser.TryRead(line) ?? JsonSerializer.Deserialize(line, MonitroJsonContext.Default.Post);
             if (post is null)
             {
                 state.Skipped.Add(new SkippedItem(Name, Position(state.LineNumber), "the line is JSON null, not a post", Excerpt(line)));
@@ -186,6 +187,8 @@ public sealed class JsonLinesReplaySource : IListeningSource
         public long ResumeAfter { get; } = resumeAfter;
 
         public long LineNumber { get; set; }
+
+        public PostJsonReader Parser { get; } = new();
 
         public List<Post> Posts { get; private set; } = new(batchSize);
 

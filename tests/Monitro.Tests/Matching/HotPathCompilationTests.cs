@@ -1,5 +1,7 @@
 using System.Reflection;
 using Monitro.Matching;
+using Monitro.Pipeline;
+using Monitro.Replay;
 using Monitro.Text;
 
 namespace Monitro.Tests.Matching;
@@ -31,6 +33,11 @@ public sealed class HotPathCompilationTests
         { typeof(QueryEvaluator), "AddHits" },
         { typeof(QueryEvaluator), "AddOccurrences" },
         { typeof(QueryEvaluator), nameof(QueryEvaluator.CollectSpans) },
+
+        // The rest of the pipeline's per-post and per-batch path.
+        { typeof(PostJsonReader), nameof(PostJsonReader.TryRead) },
+        { typeof(PostNormalizer), nameof(PostNormalizer.Normalize) },
+        { typeof(InMemoryMonitroStore), nameof(InMemoryMonitroStore.CommitAsync) },
     };
 
     [Theory]
