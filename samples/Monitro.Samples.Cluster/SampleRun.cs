@@ -27,6 +27,9 @@ internal sealed class SampleRun(SampleSettings settings)
 
         var clusterId = "sample-" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var silos = Enumerable.Range(1, settings.Silos).Select(i => SiloChild.Start(i, settings, clusterId, OnLine)).ToList();
+
+        // While the silos start: the tenants' schemas, which the first batch would otherwise create.
+        await Task.WhenAll(ClusterSampleData.Tenants.Select(MigrateTenantAsync)).ConfigureAwait(false);
         await using var leases = SchemaClusterStores.Open(settings, settings.LeaseSchema);
         var endLine = long.Parse(end.Value, CultureInfo.InvariantCulture);
         var killed = false;
@@ -87,6 +90,12 @@ internal sealed class SampleRun(SampleSettings settings)
         {
             await registry.SetAsync(watch.TenantId, watch.Watch).ConfigureAwait(false);
         }
+    }
+
+    private async Task MigrateTenantAsync(string tenantId)
+    {
+        await using var store = SchemaClusterStores.Open(settings, settings.TenantSchema(tenantId));
+        await store.MigrateAsync().ConfigureAwait(false);
     }
 
     private async Task<bool> CheckEndStateAsync(Dictionary<string, HashSet<string>> expected, SourceCheckpoint end, PostgreSqlMonitroStore leases)
@@ -166,6 +175,10 @@ internal sealed class SampleRun(SampleSettings settings)
             }
 
             Console.WriteLine($"silo {silo.Index}: source lease started with epoch {epoch}");
+        }
+        else if (line == SiloProcess.JoinedMarker)
+        {
+            Console.WriteLine($"silo {silo.Index} (pid {silo.ProcessId}) joined the cluster");
         }
         else if (line.Contains("crit:", StringComparison.Ordinal) || line.Contains("Unhandled", StringComparison.Ordinal)
             || (line.Contains(": Monitro.", StringComparison.Ordinal) && !line.StartsWith("info:", StringComparison.Ordinal)))

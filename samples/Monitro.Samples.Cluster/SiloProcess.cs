@@ -20,6 +20,9 @@ internal static class SiloProcess
     /// <summary>The lines a silo prints that the sample reads: the start of a source lease, with its epoch.</summary>
     public const string LeaseStartedMarker = "started with epoch";
 
+    /// <summary>The line a silo prints once it has joined the cluster.</summary>
+    public const string JoinedMarker = "joined the cluster";
+
     public static async Task<int> RunAsync(SampleSettings settings, IReadOnlyList<string> args)
     {
         var clusterId = SampleSettings.Option(args, "--cluster-id") ?? throw new ArgumentException("--cluster-id is missing.");
@@ -67,6 +70,7 @@ internal static class SiloProcess
 
         using var host = builder.Build();
         await host.StartAsync().ConfigureAwait(false);
+        Console.WriteLine(JoinedMarker);
 
         // Until the sample closes standard input (or dies, which closes it too).
         await Task.Run(() => Console.In.ReadToEnd()).ConfigureAwait(false);

@@ -18,8 +18,8 @@ namespace Monitro.Orleans.Tests;
 /// </remarks>
 public sealed class MultiProcessClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    // A part of the bundled posts (60 batches of 16) keeps the run short; the sample gives up after 120 s by itself.
-    private const int Posts = 960;
+    // A part of the bundled posts (40 batches of 16) keeps the run short; the sample gives up after 120 s by itself.
+    private const int Posts = 640;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(150);
     private readonly string _prefix = PostgresTestServer.NewSchema("cluster_test");
 

@@ -18,7 +18,7 @@ namespace Monitro.Storage.PostgreSql.Schema;
 internal static class OrleansClusteringSchema
 {
     /// <summary>The statements of the migration.</summary>
-    public const string Sql = """
+    public const string Sql = $$"""
         CREATE TABLE IF NOT EXISTS OrleansQuery (
             QueryKey varchar(64) NOT NULL PRIMARY KEY,
             QueryText text NOT NULL
@@ -58,10 +58,7 @@ internal static class OrleansClusteringSchema
             WHERE DeploymentId = @DeploymentId AND Address = @Address AND Port = @Port AND Generation = @Generation;
         $q$),
         ('InsertMembershipKey', $q$
-            WITH version AS (
-                UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
-                WHERE DeploymentId = @DeploymentId AND Version = @Version
-                RETURNING DeploymentId),
+            WITH version AS ({{MoveVersion}}),
             inserted AS (
                 INSERT INTO OrleansMembershipTable
                     (DeploymentId, Address, Port, Generation, SiloName, HostName, Status, ProxyPort, StartTime, IAmAliveTime)
@@ -72,10 +69,7 @@ internal static class OrleansClusteringSchema
             SELECT count(*)::integer FROM inserted;
         $q$),
         ('UpdateMembershipKey', $q$
-            WITH version AS (
-                UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
-                WHERE DeploymentId = @DeploymentId AND Version = @Version
-                RETURNING DeploymentId),
+            WITH version AS ({{MoveVersion}}),
             updated AS (
                 UPDATE OrleansMembershipTable AS m
                 SET Status = @Status, SuspectTimes = @SuspectTimes, IAmAliveTime = @IAmAliveTime
@@ -85,18 +79,12 @@ internal static class OrleansClusteringSchema
             SELECT count(*)::integer FROM updated;
         $q$),
         ('MembershipReadRowKey', $q$
-            SELECT v.DeploymentId, m.Address, m.Port, m.Generation, m.SiloName, m.HostName, m.Status, m.ProxyPort,
-                   m.SuspectTimes, m.StartTime, m.IAmAliveTime, v.Version
-            FROM OrleansMembershipVersionTable AS v
-            LEFT JOIN OrleansMembershipTable AS m ON m.DeploymentId = v.DeploymentId
+            {{ReadMembers}}
                 AND m.Address = @Address AND m.Port = @Port AND m.Generation = @Generation
             WHERE v.DeploymentId = @DeploymentId;
         $q$),
         ('MembershipReadAllKey', $q$
-            SELECT v.DeploymentId, m.Address, m.Port, m.Generation, m.SiloName, m.HostName, m.Status, m.ProxyPort,
-                   m.SuspectTimes, m.StartTime, m.IAmAliveTime, v.Version
-            FROM OrleansMembershipVersionTable AS v
-            LEFT JOIN OrleansMembershipTable AS m ON m.DeploymentId = v.DeploymentId
+            {{ReadMembers}}
             WHERE v.DeploymentId = @DeploymentId;
         $q$),
         ('GatewaysQueryKey', $q$
@@ -125,5 +113,20 @@ internal static class OrleansClusteringSchema
             version bigint NOT NULL
         );
         INSERT INTO tenant_watch_version (id, version) VALUES (1, 0);
+        """;
+
+    // Moves the deployment's version from the one the silo read; no row when another silo moved it first.
+    private const string MoveVersion = """
+        UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
+        WHERE DeploymentId = @DeploymentId AND Version = @Version
+        RETURNING DeploymentId
+        """;
+
+    // The version row of the deployment with its members: one row even when there is no member, as the provider expects.
+    private const string ReadMembers = """
+        SELECT v.DeploymentId, m.Address, m.Port, m.Generation, m.SiloName, m.HostName, m.Status, m.ProxyPort,
+               m.SuspectTimes, m.StartTime, m.IAmAliveTime, v.Version
+        FROM OrleansMembershipVersionTable AS v
+        LEFT JOIN OrleansMembershipTable AS m ON m.DeploymentId = v.DeploymentId
         """;
 }
