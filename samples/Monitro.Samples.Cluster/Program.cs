@@ -3,7 +3,7 @@ using Monitro.Samples.Cluster;
 // Monitro on an Orleans cluster of three silo processes on this machine, against PostgreSQL.
 //
 //   dotnet run --project samples/Monitro.Samples.Cluster [-- --kill-one] [--silos 3] [--pause-ms 100]
-//              [--timeout-seconds 110] [--schema-prefix cluster_sample]
+//              [--timeout-seconds 90] [--schema-prefix cluster_sample]
 //
 // The connection string comes from MONITRO_POSTGRES. `silo ...` is how the sample starts each of its silos.
 try

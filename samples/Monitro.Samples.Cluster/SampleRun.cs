@@ -17,6 +17,7 @@ internal sealed class SampleRun(SampleSettings settings)
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private SiloChild? _leaseHolder;
     private long _leaseEpoch;
+    private TimeSpan _lastMove;
 
     public async Task<int> RunAsync()
     {
@@ -33,14 +34,20 @@ internal sealed class SampleRun(SampleSettings settings)
         await using var leases = SchemaClusterStores.Open(settings, settings.LeaseSchema);
         var endLine = long.Parse(end.Value, CultureInfo.InvariantCulture);
         var killed = false;
+        long previousLine = 0;
+        Moved();
         try
         {
-            using var timeout = new CancellationTokenSource(settings.Timeout);
             while (true)
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token).ConfigureAwait(false);
-                var line = long.Parse((await leases.GetCheckpointAsync(ClusterSampleData.SourceName, timeout.Token).ConfigureAwait(false))?.Value ?? "0", CultureInfo.InvariantCulture);
-                var mentions = await CountAsync("mentions", timeout.Token).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                var line = long.Parse((await leases.GetCheckpointAsync(ClusterSampleData.SourceName).ConfigureAwait(false))?.Value ?? "0", CultureInfo.InvariantCulture);
+                var mentions = await CountAsync("mentions", CancellationToken.None).ConfigureAwait(false);
+                if (line != previousLine)
+                {
+                    previousLine = line;
+                    Moved();
+                }
                 var (holder, epoch) = Lease();
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
@@ -51,6 +58,12 @@ internal sealed class SampleRun(SampleSettings settings)
                     break;
                 }
 
+                if (Stalled())
+                {
+                    Console.WriteLine($"gave up: nothing moved (no silo joined, no lease started, no batch committed) for {settings.Timeout.TotalSeconds:0} s");
+                    return 2;
+                }
+
                 if (settings.KillOne && !killed && holder is not null && line >= endLine / 4)
                 {
                     holder.KillHard();
@@ -58,11 +71,6 @@ internal sealed class SampleRun(SampleSettings settings)
                     Console.WriteLine($"killed silo {holder.Index} (pid {holder.ProcessId}) with SIGKILL mid-run, at line {line} of {endLine}, lease epoch {epoch}");
                 }
             }
-        }
-        catch (OperationCanceledException)
-        {
-            Console.WriteLine($"gave up after {settings.Timeout.TotalSeconds:0} s: the source did not reach its end");
-            return 2;
         }
         finally
         {
@@ -152,6 +160,23 @@ internal sealed class SampleRun(SampleSettings settings)
         return counts;
     }
 
+    // Marks progress: a silo joined, a lease started or a batch was committed.
+    private void Moved()
+    {
+        lock (_gate)
+        {
+            _lastMove = _clock.Elapsed;
+        }
+    }
+
+    private bool Stalled()
+    {
+        lock (_gate)
+        {
+            return _clock.Elapsed - _lastMove > settings.Timeout;
+        }
+    }
+
     private (SiloChild? Holder, long Epoch) Lease()
     {
         lock (_gate)
@@ -170,7 +195,7 @@ internal sealed class SampleRun(SampleSettings settings)
             {
                 if (epoch > _leaseEpoch)
                 {
-                    (_leaseHolder, _leaseEpoch) = (silo, epoch);
+                    (_leaseHolder, _leaseEpoch, _lastMove) = (silo, epoch, _clock.Elapsed);
                 }
             }
 
@@ -178,6 +203,7 @@ internal sealed class SampleRun(SampleSettings settings)
         }
         else if (line == SiloProcess.JoinedMarker)
         {
+            Moved();
             Console.WriteLine($"silo {silo.Index} (pid {silo.ProcessId}) joined the cluster");
         }
         else if (line.Contains("crit:", StringComparison.Ordinal) || line.Contains("Unhandled", StringComparison.Ordinal)

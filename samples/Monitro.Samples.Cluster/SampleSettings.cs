@@ -9,7 +9,7 @@ namespace Monitro.Samples.Cluster;
 /// <param name="Silos">How many silo processes to start.</param>
 /// <param name="KillOne">Whether to kill the silo of the source lease with SIGKILL mid-run.</param>
 /// <param name="Pause">The pause of the source between batches, so that the run lasts long enough to watch.</param>
-/// <param name="Timeout">The longest the run may take before the sample gives up.</param>
+/// <param name="Timeout">How long nothing may move (no silo joining, no lease starting, no batch committed) before the sample gives up.</param>
 /// <param name="LastLine">The line of the bundled posts the source ends at; all of them by default.</param>
 internal sealed record SampleSettings(string ConnectionString, string SchemaPrefix, int Silos, bool KillOne, TimeSpan Pause, TimeSpan Timeout, long LastLine)
 {
@@ -44,7 +44,7 @@ internal sealed record SampleSettings(string ConnectionString, string SchemaPref
             int.Parse(Option(args, "--silos") ?? "3", CultureInfo.InvariantCulture),
             args.Contains("--kill-one"),
             TimeSpan.FromMilliseconds(int.Parse(Option(args, "--pause-ms") ?? "100", CultureInfo.InvariantCulture)),
-            TimeSpan.FromSeconds(int.Parse(Option(args, "--timeout-seconds") ?? "170", CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(int.Parse(Option(args, "--timeout-seconds") ?? "90", CultureInfo.InvariantCulture)),
             long.Parse(Option(args, "--posts") ?? long.MaxValue.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
     }
 
