@@ -27,6 +27,7 @@ internal static class PostgreSqlSchemaMigrations
         (6, "alerting state: open digest windows, spike series, identity links", Version6, null),
         (7, "reply outbox", Version7, null),
         (8, "source epochs, the fencing tokens of scaled-out source leases", Version8, null),
+        (11, "Orleans clustering tables and queries, the versioned watch registry of scaled-out silos", OrleansClusteringSchema.Sql, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
