@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Monitro.Samples.Crm.Data;
 using Monitro.Samples.Crm.Pages;
+using Monitro.Samples.Crm.Replies;
 
 namespace Monitro.Samples.Crm;
 
-/// <summary>Builds and starts the CRM web app: the webhook endpoint, the pages and their stylesheet.</summary>
+/// <summary>Builds and starts the CRM web app: the webhook endpoint, the pages, the reply forms and the stylesheet.</summary>
 public static class CrmApp
 {
     /// <summary>The shortest secret accepted, in UTF-8 bytes, as for Monitro's webhook sink.</summary>
@@ -41,6 +42,11 @@ public static class CrmApp
         builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);
         builder.Services.AddSingleton(new CrmDatabase(settings.DatabasePath));
         builder.Services.AddSingleton(new CasePolicy(settings.OwnIdentityKeys));
+
+        // Created by the container, so the Monitro it links is disposed with the app.
+        builder.Services.AddSingleton<MonitroLink>();
+        builder.Services.AddSingleton<CaseReplies>();
+        builder.Services.AddAntiforgery();
         var app = builder.Build();
         app.Use((context, next) =>
         {
@@ -52,9 +58,10 @@ public static class CrmApp
         });
         app.MapPost("/hooks/monitro", MonitroWebhookEndpoint.HandleAsync);
         app.MapGet("/", (HttpRequest request, CrmDatabase database) => Html(ContactsPage.Render(database.ReadContacts(Views.ContactQuery.From(request.Query)), database.Count("cases"))));
-        app.MapGet("/contact", (string? id, CrmDatabase database) =>
-            id is not null && database.ReadContact(id) is { } detail ? Html(ContactPage.Render(detail)) : Results.NotFound("No such contact."));
-        app.MapGet("/cases", (CrmDatabase database) => Html(CasesPage.Render(database.ReadOpenCases(), database.Count("cases"))));
+        app.MapGet("/contact", CaseEndpoints.ContactAsync);
+        app.MapGet("/cases", CaseEndpoints.CasesAsync);
+        app.MapPost(ReplyBox.ReplyPath, CaseEndpoints.ReplyAsync);
+        app.MapPost(ReplyBox.ApprovePath, CaseEndpoints.ApproveAsync);
         app.MapGet("/alerts", (CrmDatabase database) => Html(AlertsPage.Render(
             database.ReadAlerts(AlertKinds.Digest), database.ReadAlerts(AlertKinds.Spike), database.ReadAlerts(AlertKinds.RelationshipPrefix))));
         app.MapGet(PageLayout.StylesheetPath, () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8"));

@@ -41,7 +41,8 @@ if (args.Contains("--replay"))
     var database = app.Services.GetRequiredService<CrmDatabase>();
     var data = Path.Combine(AppContext.BaseDirectory, "Data");
     Console.WriteLine("Replaying the bundled posts through Monitro into the CRM…");
-    var mentions = await ReplayWorker.RunAsync(address, settings, database, Path.Combine(data, "posts.jsonl"), Path.Combine(data, "watches.json"));
+    var mentions = await ReplayWorker.RunAsync(
+        address, settings, database, Path.Combine(data, "posts.jsonl"), Path.Combine(data, "watches.json"), app.Services.GetRequiredService<MonitroLink>());
     Console.WriteLine(
         $"Replay done: {mentions} mentions; the CRM has {database.Count("contacts")} contacts ({database.Count("relationships")} scored), {database.Count("activities")} activities, " +
         $"{database.Count("cases")} open cases, {database.Count("alerts")} digests, spikes and relationship alerts. Open {address} (Ctrl+C stops).");

@@ -11,7 +11,7 @@ namespace Monitro.Samples.Crm.Tests;
 /// per post, merged identities, cases only from people, digests and spikes, and markup in posts kept as text.
 /// Without Chromium the tests are skipped, unless MONITRO_REQUIRE_BROWSER=1 (as in CI), when they fail.
 /// </summary>
-public sealed class ContactsPageBrowserTests(ReplayedCrm replayed) : IClassFixture<ReplayedCrm>
+public sealed partial class ContactsPageBrowserTests(ReplayedCrm replayed) : IClassFixture<ReplayedCrm>
 {
     private readonly CrmHost _crm = replayed.Crm;
 

@@ -25,12 +25,16 @@ internal sealed class CrmHost : IAsyncDisposable
 
     public HttpClient Client { get; } = new();
 
+    /// <summary>Gets the link to a Monitro in this process (the replay's), for the pages' charts and replies.</summary>
+    public MonitroLink Link { get; private set; } = null!;
+
     public static async Task<CrmHost> StartAsync()
     {
         var host = new CrmHost();
         host.Settings = new CrmSettings { Secret = Secret, DatabasePath = host._folder.File("crm.db"), Url = new Uri("http://127.0.0.1:0"), OwnIdentityKeys = ReplayWorker.OwnIdentityKeys };
         (host._app, host.Address) = await CrmApp.StartAsync(host.Settings);
         host.Database = host._app.Services.GetService(typeof(CrmDatabase)) as CrmDatabase ?? throw new InvalidOperationException();
+        host.Link = host._app.Services.GetService(typeof(MonitroLink)) as MonitroLink ?? throw new InvalidOperationException();
         return host;
     }
 

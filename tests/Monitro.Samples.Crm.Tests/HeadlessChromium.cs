@@ -38,7 +38,7 @@ internal static class HeadlessChromium
         return chromium!;
     }
 
-    /// <summary>Loads the page in a fresh profile and returns the serialized DOM.</summary>
+    /// <summary>Loads the page in a fresh profile and returns the serialized DOM; fails when the page wrote to the console (a script error, a CSP violation, a failed load).</summary>
     public static async Task<string> DumpDomAsync(string chromium, Uri page)
     {
         var profile = Directory.CreateTempSubdirectory("monitro-chromium-");
@@ -53,7 +53,7 @@ internal static class HeadlessChromium
             foreach (var argument in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile.FullName, "--dump-dom", page.ToString(),
+                "--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0", "--user-data-dir=" + profile.FullName, "--dump-dom", page.ToString(),
             })
             {
                 start.ArgumentList.Add(argument);
@@ -75,6 +75,7 @@ internal static class HeadlessChromium
 
             var dom = await output;
             Assert.True(process.ExitCode == 0, $"chromium exited with {process.ExitCode}: {await errors}");
+            Assert.DoesNotContain((await errors).Split('\n'), line => line.Contains(":CONSOLE(", StringComparison.Ordinal));
             return dom;
         }
         finally

@@ -7,8 +7,8 @@ namespace Monitro.Samples.Crm.Tests;
 /// <summary>
 /// The CRM after a replay of the first 1,000 bundled posts (2 to 7 November, with a spike on the 7th) and a few
 /// posts of the test's own: a complaint with markup in its text and name, a news headline that reads like a
-/// complaint, and two posts of one person on two platforms that the replay links. Shared by the browser tests,
-/// since a replay takes a while.
+/// complaint, and two posts of one person on two platforms that the replay links. The replay's Monitro stays linked
+/// to the CRM (charts, inbox, replies). Shared by the browser tests, since a replay takes a while.
 /// </summary>
 public sealed class ReplayedCrm : IAsyncLifetime, IDisposable
 {
@@ -38,7 +38,7 @@ public sealed class ReplayedCrm : IAsyncLifetime, IDisposable
             Post("mastodon", "gabe@social.coop", "Gabe Ito", "second week on tidewell boards and the team loves it", "2026-11-07T18:35:00+00:00"),
         };
         await File.WriteAllLinesAsync(posts, File.ReadLines(QuickStartData.File("posts.jsonl")).Take(1000).Concat(ownPosts));
-        await ReplayWorker.RunAsync(Crm.Address, Crm.Settings, Crm.Database, posts, QuickStartData.File("watches.json"));
+        await ReplayWorker.RunAsync(Crm.Address, Crm.Settings, Crm.Database, posts, QuickStartData.File("watches.json"), Crm.Link);
     }
 
     public async Task DisposeAsync() => await Crm.DisposeAsync();

@@ -57,17 +57,31 @@ public sealed partial class CrmDatabase
         ContactDetail? detail = null;
         foreach (var (row, roleReason, why) in ReadRows(connection, ContactSelect + " WHERE c.id = $1", reader => (ReadContactRow(reader), NullableString(reader, 12), NullableString(reader, 13)), contactId))
         {
-            detail = new ContactDetail(row, roleReason, why, ReadCases(connection, contactId, int.MaxValue), ReadTimeline(connection, contactId, maxPosts));
+            detail = new ContactDetail(row, roleReason, why, ReadCases(connection, contactId, null, int.MaxValue), ReadTimeline(connection, contactId, maxPosts));
         }
 
         return detail;
+    }
+
+    /// <summary>Gets the identity keys of a contact's social profiles.</summary>
+    public IReadOnlyList<string> IdentityKeysOf(string contactId)
+    {
+        using var connection = Open();
+        return ReadRows(connection, "SELECT identity_key FROM profiles WHERE contact_id = $1 ORDER BY identity_key", reader => reader.GetString(0), contactId);
     }
 
     /// <summary>Reads the open cases, newest first.</summary>
     public IReadOnlyList<CaseView> ReadOpenCases(int max = 500)
     {
         using var connection = Open();
-        return ReadCases(connection, null, max);
+        return ReadCases(connection, null, null, max);
+    }
+
+    /// <summary>Reads the open case of a post, or <see langword="null"/> when it has none.</summary>
+    public CaseView? ReadOpenCase(string postId)
+    {
+        using var connection = Open();
+        return ReadCases(connection, null, postId, 1).FirstOrDefault();
     }
 
     /// <summary>Reads the alerts whose kind starts with the prefix, newest first.</summary>
@@ -82,18 +96,19 @@ public sealed partial class CrmDatabase
             max);
     }
 
-    private static List<CaseView> ReadCases(SqliteConnection connection, string? contactId, int max) => ReadRows(
+    private static List<CaseView> ReadCases(SqliteConnection connection, string? contactId, string? postId, int max) => ReadRows(
         connection,
         """
         SELECT k.id, k.contact_id, c.name, k.title, k.opened_at, k.post_id,
             (SELECT a.text FROM activities a WHERE a.post_id = k.post_id LIMIT 1), (SELECT a.url FROM activities a WHERE a.post_id = k.post_id LIMIT 1)
         FROM cases k JOIN contacts c ON c.id = k.contact_id
-        WHERE k.status = 'open' AND ($1 IS NULL OR k.contact_id = $1)
+        WHERE k.status = 'open' AND ($1 IS NULL OR k.contact_id = $1) AND ($3 IS NULL OR k.post_id = $3)
         ORDER BY k.id DESC LIMIT $2
         """,
         reader => new CaseView(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), NullableString(reader, 6) ?? string.Empty, NullableString(reader, 7)),
         contactId,
-        max);
+        max,
+        postId);
 
     private static List<TimelineRow> ReadTimeline(SqliteConnection connection, string contactId, int max) => ReadRows(
         connection,

@@ -41,6 +41,7 @@ public sealed partial class CrmDatabase
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         using var connection = Open();
         Execute(connection, null, Schema);
+        CreateRepliesSchema(connection);
     }
 
     /// <summary>Gets the contact id of a social identity, or <see langword="null"/> when the CRM does not know it.</summary>
@@ -87,7 +88,7 @@ public sealed partial class CrmDatabase
     /// <summary>Counts the rows of a table (for tests and the replay summary).</summary>
     public long Count(string table)
     {
-        if (table is not ("contacts" or "profiles" or "activities" or "cases" or "alerts" or "relationships" or "processed_keys"))
+        if (table is not ("contacts" or "profiles" or "activities" or "cases" or "alerts" or "relationships" or "processed_keys" or "case_replies" or "offline_replies"))
         {
             throw new ArgumentOutOfRangeException(nameof(table), table, "Not a table of the CRM.");
         }

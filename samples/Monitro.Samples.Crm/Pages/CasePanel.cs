@@ -3,17 +3,17 @@ using System.Text;
 namespace Monitro.Samples.Crm.Pages;
 
 /// <summary>
-/// One open case as a panel: who, what they said, where. The cases page and the contact page both render it, so
-/// what a case offers (an answer box, later) is added in one place.
+/// One open case as a panel: who, what they said, where, and its reply box. The cases page and the contact page
+/// both render it, so what a case offers is added in one place.
 /// </summary>
 public static class CasePanel
 {
     /// <summary>Appends the panel; <paramref name="withContact"/> adds a link to the contact.</summary>
-    public static void Render(StringBuilder html, Views.CaseView openCase, bool withContact)
+    public static void Render(StringBuilder html, Views.CaseView openCase, bool withContact, Replies.ReplyForms forms)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(openCase);
-        html.Append("<article class=\"case\" data-case-id=\"").Append(openCase.Id).Append("\" data-post-id=\"").Append(PageLayout.Encode(openCase.PostId)).Append("\">");
+        html.Append("<article class=\"case\" id=\"case-").Append(openCase.Id).Append("\" data-case-id=\"").Append(openCase.Id).Append("\" data-post-id=\"").Append(PageLayout.Encode(openCase.PostId)).Append("\">");
         html.Append("<h3>Case #").Append(openCase.Id).Append(' ').Append(PageLayout.Encode(openCase.Title)).Append("</h3>");
         if (withContact)
         {
@@ -27,6 +27,8 @@ public static class CasePanel
             html.Append(" · <a href=\"").Append(PageLayout.Encode(link)).Append("\" rel=\"noopener noreferrer\">the post</a>");
         }
 
-        html.Append("</p></article>");
+        html.Append("</p>");
+        ReplyBox.Render(html, openCase, forms);
+        html.Append("</article>");
     }
 }

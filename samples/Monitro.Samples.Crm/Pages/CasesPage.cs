@@ -8,7 +8,7 @@ namespace Monitro.Samples.Crm.Pages;
 public static class CasesPage
 {
     /// <summary>Renders the cases page.</summary>
-    public static string Render(IReadOnlyList<CaseView> cases, long total)
+    public static string Render(IReadOnlyList<CaseView> cases, long total, Replies.ReplyForms forms)
     {
         ArgumentNullException.ThrowIfNull(cases);
         var html = new StringBuilder("<h1>Open cases</h1>");
@@ -17,7 +17,7 @@ public static class CasesPage
             .Append(".</p><div id=\"cases\">");
         foreach (var openCase in cases)
         {
-            CasePanel.Render(html, openCase, withContact: true);
+            CasePanel.Render(html, openCase, withContact: true, forms);
         }
 
         return PageLayout.Render("Cases", "/cases", html.Append("</div>"));

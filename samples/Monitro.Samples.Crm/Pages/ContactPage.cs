@@ -3,11 +3,11 @@ using Monitro.Samples.Crm.Views;
 
 namespace Monitro.Samples.Crm.Pages;
 
-/// <summary>One contact: merged profiles, scores with the why, open cases, and the timeline with one row per post.</summary>
+/// <summary>One contact: merged profiles, scores with the why, the chart of interactions and tone, open cases with their reply boxes, and the timeline with one row per post.</summary>
 public static class ContactPage
 {
-    /// <summary>Renders the contact's page.</summary>
-    public static string Render(ContactDetail detail)
+    /// <summary>Renders the contact's page; <paramref name="activity"/> is <see langword="null"/> when no Monitro runs in this process.</summary>
+    public static string Render(ContactDetail detail, IReadOnlyList<ActivityBucket>? activity, Replies.ReplyForms forms)
     {
         ArgumentNullException.ThrowIfNull(detail);
         var contact = detail.Contact;
@@ -35,12 +35,21 @@ public static class ContactPage
             html.Append("<p class=\"why\" id=\"explanation\">").Append(PageLayout.Encode(explanation)).Append("</p>");
         }
 
+        if (activity is not null)
+        {
+            ContactChart.Render(html, activity);
+        }
+        else
+        {
+            html.Append("<section id=\"activity\"><h2>Interactions and tone</h2><p class=\"none\">Monitro does not run in this process (start the CRM with --replay): no chart.</p></section>");
+        }
+
         if (detail.Cases.Count > 0)
         {
             html.Append("<section id=\"cases\"><h2>Open cases</h2>");
             foreach (var openCase in detail.Cases)
             {
-                CasePanel.Render(html, openCase, withContact: false);
+                CasePanel.Render(html, openCase, withContact: false, forms);
             }
 
             html.Append("</section>");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Monitro.Alerting;
 using Monitro.Samples.Crm.Data;
+using Monitro.Samples.Crm.Replies;
 using Monitro.Samples.Shared;
 
 namespace Monitro.Samples.Crm.Replay;
@@ -40,7 +41,18 @@ public static class ReplayWorker
         OwnAccounts.Select(account => Author.CreateIdentityKey(account.Platform, account.Handle)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Runs the replay to its end and returns how many mentions were found.</summary>
-    public static async Task<int> RunAsync(Uri crm, CrmSettings settings, CrmDatabase database, string postsPath, string watchesPath, CancellationToken cancellationToken = default)
+    /// <param name="crm">The CRM's address.</param>
+    /// <param name="settings">The CRM's settings (the webhook secret).</param>
+    /// <param name="database">The CRM's database.</param>
+    /// <param name="postsPath">The posts to replay.</param>
+    /// <param name="watchesPath">The watches.</param>
+    /// <param name="link">
+    /// Where to leave the replay's Monitro for the CRM's pages (charts, inbox state, replies), which then keep it until
+    /// the CRM stops; <see langword="null"/> to dispose it when the replay ends.
+    /// </param>
+    /// <param name="cancellationToken">A token that stops the replay.</param>
+    public static async Task<int> RunAsync(
+        Uri crm, CrmSettings settings, CrmDatabase database, string postsPath, string watchesPath, MonitroLink? link = null, CancellationToken cancellationToken = default)
     {
         var watches = JsonSerializer.Deserialize(await File.ReadAllTextAsync(watchesPath, cancellationToken), MonitroJsonContext.Default.ListWatchDefinition)!;
         var clock = new FakeTimeProvider(await ClockedReplaySource.FirstPostTimeAsync(postsPath, cancellationToken));
@@ -69,6 +81,24 @@ public static class ReplayWorker
             monitro.AddOwnAccount(platform, handle);
         }
 
+        // Replies from the CRM's cases go through Monitro's reply desk to publishers that post nowhere (see SampleOfflinePublisher).
+        monitro.AddReplies(options =>
+        {
+            foreach (var account in SampleReplyAccounts.All.Where(account => account.NeedsApproval))
+            {
+                options.ApprovalRequired.Add(account.Account);
+            }
+
+            foreach (var (name, text) in SampleReplyAccounts.Templates)
+            {
+                options.Templates[name] = text;
+            }
+        });
+        foreach (var account in SampleReplyAccounts.All)
+        {
+            services.AddSingleton<IReplyPublisher>(new SampleOfflinePublisher(account.Platform, account.Account, account.Limit, database, clock));
+        }
+
         services.AddSingleton<IContactResolver>(new CrmContactResolver(database));
         services.Configure<RelationshipOptions>(options =>
         {
@@ -93,15 +123,31 @@ public static class ReplayWorker
             options.Rules.Add(new AlertRuleOptions { Name = "spikes", Mode = AlertMode.Spike });
         });
 
-        await using var provider = services.BuildServiceProvider();
-        var monitor = provider.GetRequiredService<MentionMonitor>();
-        var mentions = 0;
-        await foreach (var mention in monitor.ListenAsync(cancellationToken))
+        ServiceProvider? provider = services.BuildServiceProvider();
+        try
         {
-            mentions++;
-        }
+            var monitor = provider.GetRequiredService<MentionMonitor>();
+            var mentions = 0;
+            await foreach (var mention in monitor.ListenAsync(cancellationToken))
+            {
+                mentions++;
+            }
 
-        return mentions;
+            if (link is not null)
+            {
+                link.Attach(provider);
+                provider = null;
+            }
+
+            return mentions;
+        }
+        finally
+        {
+            if (provider is not null)
+            {
+                await provider.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The replay ends with the day of its last post: the clock moves past midnight so that day's digest closes, and the CRM gets it.</summary>

@@ -24,6 +24,7 @@ public static class MonitroStoreBuilderExtensions
         typeof(IPersonDataEraser),
         typeof(IRelationshipSnapshotStore),
         typeof(IMonitroInsights),
+        typeof(IPersonInteractions),
         typeof(IStoredPosts),
         typeof(IReplyOutbox),
     ];
