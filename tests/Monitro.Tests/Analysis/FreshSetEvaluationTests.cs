@@ -11,15 +11,15 @@ namespace Monitro.Tests.Analysis;
 /// </summary>
 public sealed class FreshSetEvaluationTests(ITestOutputHelper output)
 {
-    private const double MinimumShortCorrelation = 0.75;
-    private const double MinimumShortPolarityF1 = 0.82;
-    private const double MaximumShortZeroShare = 0.17;
+    private const double MinimumShortCorrelation = 0.77;
+    private const double MinimumShortPolarityF1 = 0.84;
+    private const double MaximumShortZeroShare = 0.15;
 
-    private const double MinimumLongCorrelation = 0.77;
-    private const double MinimumLongPolarityF1 = 0.80;
+    private const double MinimumLongCorrelation = 0.78;
+    private const double MinimumLongPolarityF1 = 0.81;
 
-    private const double MinimumComplaintF1 = 0.81;
-    private const double MinimumComplaintPrecision = 0.92;
+    private const double MinimumComplaintF1 = 0.82;
+    private const double MinimumComplaintPrecision = 0.93;
 
     [Fact]
     public void Analyze_FreshShortPosts_MeetsTheFloors()
