@@ -106,4 +106,24 @@ public sealed class ComplaintDetectionTests
 
         Assert.True(more.Confidence > one.Confidence, $"{more.Confidence} > {one.Confidence}");
     }
+
+    [Theory]
+    [InlineData("@Acme my room smelled of mould and the sheets were filthy", "filthy")]
+    [InlineData("@Acme my driver was texting the whole trip, genuinely terrifying", "terrifying")]
+    public void Detect_NegativeWordOfTheSentimentLexiconWithCompany_FindsComplaintNamingIt(string text, string phrase)
+    {
+        var complaint = Find(text, IntentLabel.Complaint);
+
+        Assert.NotNull(complaint);
+        Assert.Equal(phrase, complaint.Phrase);
+    }
+
+    [Theory]
+    [InlineData("the sunset tonight was not ugly at all")]
+    [InlineData("@Acme how do I complain about a filthy room?")]
+    [InlineData("that movie was terrifying")]
+    public void Detect_NegativeWordNegatedAloneOrInAHowToQuestion_FindsNoComplaint(string text)
+    {
+        Assert.Null(Find(text, IntentLabel.Complaint));
+    }
 }

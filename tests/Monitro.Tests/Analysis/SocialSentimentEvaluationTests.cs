@@ -112,37 +112,21 @@ public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
         }
     }
 
-    private Figures Report(string part, List<LabelledPost> posts, LexiconSentimentAnalyzer analyzer)
+    private SentimentFigures Report(string part, List<LabelledPost> posts, LexiconSentimentAnalyzer analyzer)
     {
-        var compounds = new double[posts.Count];
-        var predicted = new SentimentLabel[posts.Count];
-        for (var i = 0; i < posts.Count; i++)
-        {
-            var score = analyzer.Analyze(posts[i].Text, posts[i].Language);
-            compounds[i] = score.Compound;
-            predicted[i] = score.Label;
-        }
-
-        var expected = posts.Select(post => post.Label).ToArray();
-        var figures = new Figures(
-            EvaluationMetrics.PearsonCorrelation(compounds, posts.Select(post => post.Rating).ToArray()),
-            EvaluationMetrics.PolarityF1(expected, compounds),
-            EvaluationMetrics.MacroF1(expected, predicted),
-            EvaluationMetrics.ZeroShare(expected, compounds));
-        output.WriteLine($"{part}: {posts.Count} posts, r {figures.R:F3}, polarity F1 {figures.PolarityF1:F3}, macro F1 {figures.MacroF1:F3}, polar posts at 0 {figures.ZeroShare:P1}");
+        var figures = SentimentFigures.Measure(posts, analyzer);
+        output.WriteLine($"{part}: {posts.Count} posts, {figures}");
         if (!part.EndsWith("test", StringComparison.Ordinal))
         {
             for (var i = 0; i < posts.Count; i++)
             {
-                if (predicted[i] != expected[i])
+                if (figures.Scores[i].Label != posts[i].Label)
                 {
-                    output.WriteLine($"  miss: expected {expected[i]}, got {predicted[i]} ({compounds[i]:F3}): {posts[i].Text}");
+                    output.WriteLine($"  miss: expected {posts[i].Label}, got {figures.Scores[i].Label} ({figures.Scores[i].Compound:F3}): {posts[i].Text}");
                 }
             }
         }
 
         return figures;
     }
-
-    private sealed record Figures(double R, double PolarityF1, double MacroF1, double ZeroShare);
 }

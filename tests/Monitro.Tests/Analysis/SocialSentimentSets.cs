@@ -11,24 +11,26 @@ internal sealed record LabelledPost(string Language, bool IsTest, SentimentLabel
 /// <summary>Reads sentiment-social.tsv and sentiment-tweets.tsv (English) and sentiment-languages.tsv (de, es, fr, pt).</summary>
 internal static class SocialSentimentSets
 {
-    public static IReadOnlyList<LabelledPost> English() =>
-        Read("sentiment-social.tsv", fields => new LabelledPost(
-            "en",
-            IsTest(fields[0]),
-            ParseLabel(fields[1]),
-            double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture),
-            fields[3]));
+    public static IReadOnlyList<LabelledPost> English() => ReadRated("sentiment-social.tsv");
 
-    public static IReadOnlyList<LabelledPost> EverydayTweets() =>
-        Read("sentiment-tweets.tsv", fields => new LabelledPost(
-            "en",
-            IsTest(fields[0]),
-            ParseLabel(fields[1]),
-            double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture),
-            fields[3]));
+    public static IReadOnlyList<LabelledPost> EverydayTweets() => ReadRated("sentiment-tweets.tsv");
+
+    /// <summary>The frozen set of everyday posts written before the lexicon and rules were changed for it (all test).</summary>
+    public static IReadOnlyList<LabelledPost> FreshShortPosts() => ReadRated("sentiment-fresh-short.tsv");
+
+    /// <summary>The frozen set of reviews and opinion paragraphs written before the lexicon and rules were changed for it (all test).</summary>
+    public static IReadOnlyList<LabelledPost> FreshLongTexts() => ReadRated("sentiment-fresh-long.tsv");
 
     public static IReadOnlyList<LabelledPost> OtherLanguages() =>
         Read("sentiment-languages.tsv", fields => new LabelledPost(fields[0], IsTest(fields[1]), ParseLabel(fields[2]), 0, fields[3]));
+
+    private static List<LabelledPost> ReadRated(string fileName) =>
+        Read(fileName, fields => new LabelledPost(
+            "en",
+            IsTest(fields[0]),
+            ParseLabel(fields[1]),
+            double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture),
+            fields[3]));
 
     private static List<LabelledPost> Read(string fileName, Func<string[], LabelledPost> parse)
     {

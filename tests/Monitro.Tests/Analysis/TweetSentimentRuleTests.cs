@@ -94,4 +94,25 @@ public sealed class TweetSentimentRuleTests
         Assert.Equal(SentimentLabel.Negative, Sut.Analyze("the food was good but the service was terrible", "en").Label);
         Assert.Equal(SentimentLabel.Positive, Sut.Analyze("service was slow but the food was great", "en").Label);
     }
+
+    [Theory]
+    [InlineData("pretty bad week tbh", SentimentLabel.Negative)]
+    [InlineData("the new season is pretty good", SentimentLabel.Positive)]
+    [InlineData("damn good burger", SentimentLabel.Positive)]
+    [InlineData("bloody awful service", SentimentLabel.Negative)]
+    [InlineData("literally the worst", SentimentLabel.Negative)]
+    public void Analyze_IntensifierOfSocialPosts_KeepsTheDirectionOfTheNextWord(string text, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("the soup was soggy and the bread stale", SentimentLabel.Negative)]
+    [InlineData("stranded at the station with no wifi", SentimentLabel.Negative)]
+    [InlineData("she got promoted today!", SentimentLabel.Positive)]
+    [InlineData("those tacos were mouthwatering", SentimentLabel.Positive)]
+    public void Analyze_EverydayWordsOfTheCoverageReview_CarrySentiment(string text, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Sut.Analyze(text, "en").Label);
+    }
 }

@@ -76,6 +76,7 @@ public sealed class RuleIntentDetector : IIntentDetector
             var reading = new Reading(LanguageTags.MayBeEnglish(language.Code), HasMention(normalized));
             Span<bool> groupsSeen = stackalloc bool[CueGroups];
             var praiseAgainstComplaint = 0.0;
+            var negativeWord = default(ScoredIntent);
             for (var i = 0; i < normalized.Length; i++)
             {
                 if (!IntentText.IsWordChar(normalized[i]) || (i > 0 && IntentText.IsWordChar(normalized[i - 1])))
@@ -87,6 +88,11 @@ public sealed class RuleIntentDetector : IIntentDetector
                 while (wordEnd < normalized.Length && IntentText.IsWordChar(normalized[wordEnd]))
                 {
                     wordEnd++;
+                }
+
+                if (reading.English)
+                {
+                    AddNegativeWord(normalized, i, wordEnd, ref negativeWord);
                 }
 
                 foreach (var r in _index.StartingWith(normalized[i..wordEnd]))
@@ -115,6 +121,11 @@ public sealed class RuleIntentDetector : IIntentDetector
             if (reading.English)
             {
                 ref var complaint = ref scored[(int)IntentLabel.Complaint];
+                if (negativeWord.Support > 0)
+                {
+                    complaint.Add(negativeWord.Strongest, negativeWord.Start, negativeWord.End, int.MaxValue);
+                }
+
                 if (!ComplaintPatterns.Add(normalized, ref complaint) && praiseAgainstComplaint < 0)
                 {
                     complaint.Add(praiseAgainstComplaint, 0, 0, int.MaxValue);
@@ -352,6 +363,17 @@ public sealed class RuleIntentDetector : IIntentDetector
     }
 
     // Whether the sentence around a position ends with a question mark ("what's the best CRM?" asks, it does not praise).
+    // Keeps the most negative word of the sentiment lexicon that no negation reaches ("not bad" is no complaint).
+    private static void AddNegativeWord(ReadOnlySpan<char> text, int start, int end, ref ScoredIntent negativeWord)
+    {
+        var weight = NegativeWordCue.WeightOf(text[start..end]);
+        if (weight > negativeWord.Strongest && !IsNegatedBefore(text, start))
+        {
+            negativeWord = default;
+            negativeWord.Add(weight, start, end, int.MaxValue);
+        }
+    }
+
     private static bool IsInQuestion(ReadOnlySpan<char> text, int position)
     {
         var next = text[position..].IndexOfAny(SentenceEnds);

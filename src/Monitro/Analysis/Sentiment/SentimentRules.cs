@@ -126,10 +126,10 @@ internal static class SentimentRules
         var boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         string[] up =
         [
-            "absolutely", "amazingly", "awfully", "completely", "considerably", "crazy", "decidedly", "deeply", "effing",
+            "absolutely", "amazingly", "awfully", "bloody", "completely", "considerably", "crazy", "damn", "decidedly", "deeply", "effing",
             "enormously", "entirely", "especially", "exceptionally", "extremely", "fabulously", "flipping", "flippin",
             "freaking", "freakin", "frickin", "fricking", "frigging", "fucking", "fully", "greatly", "hella", "highly",
-            "hugely", "incredibly", "insanely", "intensely", "majorly", "mega", "more", "most", "particularly", "purely",
+            "hugely", "incredibly", "insanely", "intensely", "literally", "majorly", "mega", "more", "most", "particularly", "pretty", "purely",
             "quite", "really", "remarkably", "ridiculously", "seriously", "so", "soo", "sooo", "soooo", "substantially",
             "super", "thoroughly", "too", "totally", "tremendously", "truly", "uber", "unbelievably", "unusually",
             "utterly", "very", "wildly",
