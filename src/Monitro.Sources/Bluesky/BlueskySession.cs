@@ -13,7 +13,7 @@ namespace Monitro.Sources.Bluesky;
 /// caller's <paramref name="send"/>, so each keeps its own HTTP client, limiter and errors.
 /// </summary>
 /// <remarks>Not synchronised: two callers racing may both sign in or refresh, which costs a request and nothing else.</remarks>
-internal sealed class BlueskySession(BlueskyCredentials credentials, HttpBodySender send, Action? refreshed = null)
+internal sealed class BlueskySession(BlueskyCredentials credentials, HttpBodySender send, Action? refreshed = null) : IReplyCredentials
 {
     private string? _accessJwt;
     private string? _refreshJwt;
@@ -59,6 +59,11 @@ internal sealed class BlueskySession(BlueskyCredentials credentials, HttpBodySen
             await CreateAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Whether XRPC refused a token: 401, or 400 <c>ExpiredToken</c> / <c>InvalidToken</c>.</summary>
+    public bool IsExpired(ReplyAnswer answer) =>
+        answer.StatusCode == HttpStatusCode.Unauthorized
+        || (answer.StatusCode == HttpStatusCode.BadRequest && XrpcError.NameOf(answer.Body) is "ExpiredToken" or "InvalidToken");
 
     private static bool IsRefused(Exception ex) =>
         ex is SourceHttpException { StatusCode: HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized } or ReplyPublishException { StatusCode: 400 or 401 };

@@ -11,7 +11,7 @@ namespace Monitro.Sources.Reddit;
 /// caller's <paramref name="send"/>, so each keeps its own HTTP client, limiter and errors.
 /// </summary>
 /// <remarks>Not synchronised: two callers racing may both fetch a token, which costs a request and nothing else.</remarks>
-internal sealed class RedditTokenProvider(RedditTokenGrant grant, TimeProvider time, TimeSpan refreshMargin, HttpBodySender send, Action<DateTimeOffset>? obtained = null)
+internal sealed class RedditTokenProvider(RedditTokenGrant grant, TimeProvider time, TimeSpan refreshMargin, HttpBodySender send, Action<DateTimeOffset>? obtained = null) : IReplyCredentials
 {
     private string? _token;
     private DateTimeOffset _expiresAt;
@@ -50,6 +50,17 @@ internal sealed class RedditTokenProvider(RedditTokenGrant grant, TimeProvider t
         _expiresAt = time.GetUtcNow().AddSeconds(token.ExpiresIn is > 0 ? token.ExpiresIn.Value : 3600);
         obtained?.Invoke(_expiresAt);
         return _token;
+    }
+
+    Task<string> IReplyCredentials.AccessTokenAsync(CancellationToken cancellationToken) => GetAsync(cancellationToken);
+
+    /// <summary>Reddit refuses an expired or revoked token with 401.</summary>
+    bool IReplyCredentials.IsExpired(ReplyAnswer answer) => answer.StatusCode == System.Net.HttpStatusCode.Unauthorized;
+
+    Task IReplyCredentials.RenewAsync(string refusedToken, CancellationToken cancellationToken)
+    {
+        Invalidate(refusedToken);
+        return Task.CompletedTask;
     }
 
     /// <summary>Forgets <paramref name="refusedToken"/> after the API refused it, unless a newer token replaced it already.</summary>

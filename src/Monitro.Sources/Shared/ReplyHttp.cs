@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 
 namespace Monitro.Sources.Shared;
@@ -21,6 +23,26 @@ internal sealed class ReplyHttp(IHttpClientFactory clients, string clientName, R
     {
         var answer = await ExchangeAsync(request, bearerToken, cost, cancellationToken).ConfigureAwait(false);
         return answer.IsSuccess ? answer.Body : throw Refusal(answer);
+    }
+
+    /// <summary>
+    /// Sends a request with the account's access token, whatever its answer; when the platform says the token expired
+    /// (so nothing happened), renews it and sends a fresh copy once.
+    /// </summary>
+    public async Task<ReplyAnswer> ExchangeAsync(Func<HttpRequestMessage> createRequest, IReplyCredentials credentials, int cost, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await credentials.AccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            using var request = createRequest();
+            var answer = await ExchangeAsync(request, token, cost, cancellationToken).ConfigureAwait(false);
+            if (attempt > 0 || !credentials.IsExpired(answer))
+            {
+                return answer;
+            }
+
+            await credentials.RenewAsync(token, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Sends a request and returns the answer whatever its status, for callers that read the platform's error body before deciding.</summary>
@@ -75,6 +97,20 @@ internal sealed class ReplyHttp(IHttpClientFactory clients, string clientName, R
             IsPermanent = answer.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
                 or HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest,
         };
+    }
+
+    /// <summary>Reads a JSON answer; an answer that is not the JSON expected is a (retryable) failure.</summary>
+    public static T? Read<T>(byte[] body, JsonTypeInfo<T> type)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, type);
+        }
+        catch (JsonException exception)
+        {
+            throw new ReplyPublishException("The server's answer is not the JSON expected.", exception);
+        }
     }
 
     // The path only: a query could carry what the post says.
