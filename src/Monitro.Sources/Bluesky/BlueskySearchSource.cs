@@ -20,7 +20,10 @@ internal sealed class BlueskySearchSource : PollingSource<BlueskySearchCheckpoin
         : base(context, options)
     {
         _options = options;
-        _session = new BlueskySession(context, options);
+        _session = new BlueskySession(
+            new BlueskyCredentials(options.ServiceUrl, options.Identifier, options.AppPassword, options.UserAgent),
+            (request, cancellationToken) => context.FetchBodyAsync(request, 64 * 1024, cancellationToken),
+            () => context.Logger.SessionRefreshed(context.Name));
     }
 
     protected override BlueskySearchCheckpoint Start() => new() { Floor = FirstRunStartTime() };
@@ -115,7 +118,7 @@ internal sealed class BlueskySearchSource : PollingSource<BlueskySearchCheckpoin
             catch (SourceHttpException ex) when (attempt == 0 && ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
             {
                 // XRPC answers an expired access token with 400 ExpiredToken (or 401): renew it once and try again.
-                await _session.RenewAsync(cancellationToken).ConfigureAwait(false);
+                await _session.RenewAsync(token, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -25,6 +25,8 @@ internal sealed class PostView
 {
     public string? Uri { get; set; }
 
+    public string? Cid { get; set; }
+
     public PostAuthor? Author { get; set; }
 
     public FeedPostRecord? Record { get; set; }

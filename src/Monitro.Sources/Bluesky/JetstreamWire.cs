@@ -41,6 +41,9 @@ internal sealed class JetstreamIdentity
 /// <summary>An <c>app.bsky.feed.post</c> record.</summary>
 internal sealed class FeedPostRecord
 {
+    [JsonPropertyName("$type")]
+    public string? Type { get; set; }
+
     public string? Text { get; set; }
 
     public string? CreatedAt { get; set; }
@@ -90,6 +93,8 @@ internal sealed class ReplyRef
 internal sealed class StrongRef
 {
     public string? Uri { get; set; }
+
+    public string? Cid { get; set; }
 }
 
 internal sealed class Embed

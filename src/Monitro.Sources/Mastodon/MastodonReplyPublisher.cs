@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Mastodon;
@@ -29,7 +28,7 @@ internal sealed class MastodonReplyPublisher(string account, MastodonReplyOption
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_instance, "api/v2/instance"));
         var body = await http.SendAsync(request, options.AccessToken, cancellationToken).ConfigureAwait(false);
-        var instance = Read(body, MastodonReplyJsonContext.Default.MastodonInstance);
+        var instance = ReplyHttp.Read(body, MastodonReplyJsonContext.Default.MastodonInstance);
         var limit = new ReplyLimit(instance?.Configuration?.Statuses?.MaxCharacters is > 0 and var max ? max : DefaultMaxCharacters, ReplyLengthUnit.CodePoints);
         _limit = limit;
         return limit;
@@ -47,7 +46,7 @@ internal sealed class MastodonReplyPublisher(string account, MastodonReplyOption
         };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", IdempotencyKey(reply));
         var body = await http.SendAsync(request, options.AccessToken, cancellationToken).ConfigureAwait(false);
-        var status = Read(body, MastodonReplyJsonContext.Default.MastodonStatus);
+        var status = ReplyHttp.Read(body, MastodonReplyJsonContext.Default.MastodonStatus);
         if (string.IsNullOrEmpty(status?.Uri))
         {
             throw new ReplyPublishException("The server answered the new status without its URI.");
@@ -65,7 +64,7 @@ internal sealed class MastodonReplyPublisher(string account, MastodonReplyOption
         var query = $"api/v2/search?q={Uri.EscapeDataString(statusUri)}&type=statuses&resolve=true&limit=1";
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_instance, query));
         var body = await http.SendAsync(request, options.AccessToken, cancellationToken).ConfigureAwait(false);
-        var found = Read(body, MastodonReplyJsonContext.Default.MastodonSearchResult)?.Statuses?
+        var found = ReplyHttp.Read(body, MastodonReplyJsonContext.Default.MastodonSearchResult)?.Statuses?
             .FirstOrDefault(status => string.Equals(status.Uri, statusUri, StringComparison.Ordinal));
         return found?.Id is { Length: > 0 } id
             ? id
@@ -78,18 +77,5 @@ internal sealed class MastodonReplyPublisher(string account, MastodonReplyOption
         return postId.StartsWith(prefix, StringComparison.Ordinal) && Uri.TryCreate(postId[prefix.Length..], UriKind.Absolute, out _)
             ? postId[prefix.Length..]
             : throw new ReplyPublishException($"'{postId}' is not the id of a Mastodon post read by Monitro.") { IsPermanent = true };
-    }
-
-    private static T? Read<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, type);
-        }
-        catch (JsonException exception)
-        {
-            throw new ReplyPublishException("The server's answer is not the JSON expected.", exception);
-        }
     }
 }

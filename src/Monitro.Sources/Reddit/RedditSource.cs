@@ -23,7 +23,12 @@ internal sealed class RedditSource : PollingSource<RedditCheckpoint>
         : base(context, options)
     {
         _options = options;
-        _tokens = new RedditTokenProvider(context, options);
+        _tokens = new RedditTokenProvider(
+            RedditTokenGrant.ClientCredentials(options.TokenEndpoint, options.ClientId, options.ClientSecret, options.UserAgent),
+            context.Time,
+            options.TokenRefreshMargin,
+            (request, cancellationToken) => context.FetchBodyAsync(request, 64 * 1024, cancellationToken),
+            expiresAt => context.Logger.TokenObtained(context.Name, expiresAt));
         var feeds = new List<(string, string)>();
         if (!string.IsNullOrWhiteSpace(options.Query))
         {
@@ -159,7 +164,7 @@ internal sealed class RedditSource : PollingSource<RedditCheckpoint>
             }
             catch (SourceHttpException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
             {
-                _tokens.Invalidate();
+                _tokens.Invalidate(token);
             }
         }
     }

@@ -38,6 +38,24 @@ internal static class OptionsChecks
         }
     }
 
+    /// <summary>Checks that a reply account's option is set; the message names the option, never its value (it may be a secret).</summary>
+    public static void ReplyAccountRequired(ValidateOptionsResultBuilder result, string? name, string option, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            result.AddError($"Reply account '{name}': {option} is required.", option);
+        }
+    }
+
+    /// <summary>Checks that a reply account's whole-number option is within a range.</summary>
+    public static void ReplyAccountRange(ValidateOptionsResultBuilder result, string? name, string option, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            result.AddError(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Reply account '{name}': {option} must be between {min:N0} and {max:N0}."), option);
+        }
+    }
+
     public static void AbsoluteHttpUri(ValidateOptionsResultBuilder result, string? name, string option, Uri? value, bool webSocket = false)
     {
         if (value is null)

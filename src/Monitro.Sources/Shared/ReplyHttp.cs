@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 
 namespace Monitro.Sources.Shared;
@@ -13,39 +15,72 @@ internal sealed class ReplyHttp(IHttpClientFactory clients, string clientName, R
     private const long MaxBodyBytes = 1024 * 1024;
 
     /// <summary>Sends a request with a bearer token; a 2xx answer's body comes back, anything else throws.</summary>
-    public async Task<byte[]> SendAsync(HttpRequestMessage request, string? bearerToken, CancellationToken cancellationToken)
+    public Task<byte[]> SendAsync(HttpRequestMessage request, string? bearerToken, CancellationToken cancellationToken) =>
+        SendAsync(request, bearerToken, cost: 1, cancellationToken);
+
+    /// <summary>Sends a request that takes <paramref name="cost"/> permits of the account's limiter (0: not limited); a 2xx answer's body comes back, anything else throws.</summary>
+    public async Task<byte[]> SendAsync(HttpRequestMessage request, string? bearerToken, int cost, CancellationToken cancellationToken)
+    {
+        var answer = await ExchangeAsync(request, bearerToken, cost, cancellationToken).ConfigureAwait(false);
+        return answer.IsSuccess ? answer.Body : throw Refusal(answer);
+    }
+
+    /// <summary>
+    /// Sends a request with the account's access token, whatever its answer; when the platform says the token expired
+    /// (so nothing happened), renews it and sends a fresh copy once.
+    /// </summary>
+    public async Task<ReplyAnswer> ExchangeAsync(Func<HttpRequestMessage> createRequest, IReplyCredentials credentials, int cost, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await credentials.AccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            using var request = createRequest();
+            var answer = await ExchangeAsync(request, token, cost, cancellationToken).ConfigureAwait(false);
+            if (attempt > 0 || !credentials.IsExpired(answer))
+            {
+                return answer;
+            }
+
+            await credentials.RenewAsync(token, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends a request and returns the answer whatever its status, for callers that read the platform's error body before deciding.</summary>
+    public async Task<ReplyAnswer> ExchangeAsync(HttpRequestMessage request, string? bearerToken, int cost, CancellationToken cancellationToken)
     {
         if (bearerToken is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
         }
 
-        using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
+        if (cost > 0)
         {
-            throw new ReplyPublishException("The account's own rate limiter refused the request (its queue is full).");
+            using var lease = await limiter.AcquireAsync(cost, cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                throw new ReplyPublishException("The account's own rate limiter refused the request (its queue is full).");
+            }
         }
 
+        var described = Describe(request);
         using var response = await clients.CreateClient(clientName)
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw Refusal(request, response);
-        }
-
         if (response.Content.Headers.ContentLength > MaxBodyBytes)
         {
-            throw new ReplyPublishException($"The answer to {Describe(request)} is larger than {MaxBodyBytes} bytes.");
+            throw new ReplyPublishException($"The answer to {described} is larger than {MaxBodyBytes} bytes.");
         }
 
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return body.Length <= MaxBodyBytes ? body : throw new ReplyPublishException($"The answer to {Describe(request)} is larger than {MaxBodyBytes} bytes.");
+        return body.Length <= MaxBodyBytes
+            ? new ReplyAnswer(response.StatusCode, body, RetryAfter(response), described)
+            : throw new ReplyPublishException($"The answer to {described} is larger than {MaxBodyBytes} bytes.");
     }
 
-    private ReplyPublishException Refusal(HttpRequestMessage request, HttpResponseMessage response)
+    /// <summary>The error an answer that is not a success stands for.</summary>
+    public static ReplyPublishException Refusal(ReplyAnswer answer, string? platformError = null)
     {
-        var status = (int)response.StatusCode;
-        var meaning = response.StatusCode switch
+        var status = (int)answer.StatusCode;
+        var meaning = answer.StatusCode switch
         {
             HttpStatusCode.Unauthorized => "the credentials were refused (expired or revoked token?)",
             HttpStatusCode.Forbidden => "the account may not do this (missing scope, suspended, or blocked by the author)",
@@ -54,13 +89,28 @@ internal sealed class ReplyHttp(IHttpClientFactory clients, string clientName, R
             HttpStatusCode.TooManyRequests => "rate limited",
             _ => status >= 500 ? "the platform failed" : "refused",
         };
-        return new ReplyPublishException($"{Describe(request)} answered {status}: {meaning}.")
+        var code = platformError is null ? string.Empty : $" ({platformError})";
+        return new ReplyPublishException($"{answer.Request} answered {status}{code}: {meaning}.")
         {
             StatusCode = status,
-            RetryAfter = RetryAfter(response),
-            IsPermanent = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+            RetryAfter = answer.RetryAfter,
+            IsPermanent = answer.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
                 or HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest,
         };
+    }
+
+    /// <summary>Reads a JSON answer; an answer that is not the JSON expected is a (retryable) failure.</summary>
+    public static T? Read<T>(byte[] body, JsonTypeInfo<T> type)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, type);
+        }
+        catch (JsonException exception)
+        {
+            throw new ReplyPublishException("The server's answer is not the JSON expected.", exception);
+        }
     }
 
     // The path only: a query could carry what the post says.

@@ -87,6 +87,13 @@ internal sealed class SourceContext
         return new HttpFetch(response.StatusCode, response.Headers, response.Content.Headers, body, tooLarge);
     }
 
+    /// <summary>Fetches like <see cref="FetchAsync"/> and returns the body only (empty when it was too large).</summary>
+    public async Task<byte[]> FetchBodyAsync(HttpRequestMessage request, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        var fetch = await FetchAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
+        return fetch.BodyTooLarge ? [] : fetch.Body;
+    }
+
     private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var retryAfter = response.Headers.RetryAfter;

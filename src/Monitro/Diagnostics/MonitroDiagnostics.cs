@@ -22,4 +22,7 @@ public static class MonitroDiagnostics
 
     /// <summary>The tag that names the sink on metrics.</summary>
     public const string SinkTag = "monitro.sink";
+
+    /// <summary>The tag that names the platform of a reply (for example <c>bluesky</c>) on metrics and activities.</summary>
+    public const string ReplyPlatformTag = "monitro.reply.platform";
 }

@@ -16,6 +16,9 @@ internal sealed class MonitroMetrics
     private readonly Counter<long> _alertsDeadLettered;
     private readonly Histogram<double> _batchDuration;
     private readonly Counter<long> _interactionsRestored;
+    private readonly Counter<long> _repliesPublished;
+    private readonly Counter<long> _replyFailures;
+    private readonly Counter<long> _repliesDeadLettered;
 
     public MonitroMetrics(IMeterFactory meterFactory)
     {
@@ -32,6 +35,9 @@ internal sealed class MonitroMetrics
         _alertsDeadLettered = meter.CreateCounter<long>("monitro.alerts.dead_lettered", "{alert}", "Alerts given up after their last attempt.");
         _batchDuration = meter.CreateHistogram<double>("monitro.batch.duration", "s", "Time to process and commit one source batch.");
         _interactionsRestored = meter.CreateCounter<long>("monitro.relationships.restored", "{interaction}", "Stored interactions replayed into the relationship scorer at start.");
+        _repliesPublished = meter.CreateCounter<long>("monitro.replies.published", "{reply}", "Replies published on their platform.");
+        _replyFailures = meter.CreateCounter<long>("monitro.replies.failures", "{attempt}", "Failed attempts to publish a reply, tried again later.");
+        _repliesDeadLettered = meter.CreateCounter<long>("monitro.replies.dead_lettered", "{reply}", "Replies given up: refused for good, or out of attempts.");
     }
 
     public void PostsRead(string source, int count) => _postsRead.Add(count, SourceTag(source));
@@ -57,6 +63,14 @@ internal sealed class MonitroMetrics
     public void BatchProcessed(string source, TimeSpan elapsed) => _batchDuration.Record(elapsed.TotalSeconds, SourceTag(source));
 
     public void InteractionsRestored(long count) => _interactionsRestored.Add(count);
+
+    public void ReplyPublished(string platform) => _repliesPublished.Add(1, PlatformTag(platform));
+
+    public void ReplyFailed(string platform) => _replyFailures.Add(1, PlatformTag(platform));
+
+    public void ReplyDeadLettered(string platform) => _repliesDeadLettered.Add(1, PlatformTag(platform));
+
+    private static KeyValuePair<string, object?> PlatformTag(string platform) => new(MonitroDiagnostics.ReplyPlatformTag, platform);
 
     private static KeyValuePair<string, object?> SourceTag(string source) => new(MonitroDiagnostics.SourceTag, source);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Monitro.Diagnostics;
 using Monitro.Replies;
 
 namespace Monitro;
@@ -42,7 +43,7 @@ public static class MonitroRepliesBuilderExtensions
             var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Monitro.Replies") ?? NullLogger.Instance;
             var options = provider.GetRequiredService<IOptions<ReplyOptions>>().Value;
             var time = provider.GetRequiredService<TimeProvider>();
-            var dispatcher = new ReplyDispatcher(outbox, publishers, options, time, logger);
+            var dispatcher = new ReplyDispatcher(outbox, publishers, options, time, logger, provider.GetRequiredService<MonitroMetrics>());
             return new ReplyDesk(outbox, publishers, options, time, dispatcher);
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReplyDispatcherService>());

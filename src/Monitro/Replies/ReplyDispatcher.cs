@@ -23,10 +23,13 @@ internal sealed class ReplyDispatcher
     private readonly DeliveryRetryPolicy _retryPolicy;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly MonitroMetrics? _metrics;
     private readonly Channel<bool> _wakeUp = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public ReplyDispatcher(IReplyOutbox outbox, IReadOnlyDictionary<string, IReplyPublisher> publishers, ReplyOptions options, TimeProvider time, ILogger logger)
+    public ReplyDispatcher(
+        IReplyOutbox outbox, IReadOnlyDictionary<string, IReplyPublisher> publishers, ReplyOptions options, TimeProvider time, ILogger logger, MonitroMetrics? metrics = null)
     {
+        _metrics = metrics;
         _outbox = outbox;
         _publishers = publishers;
         _options = options;
@@ -81,7 +84,7 @@ internal sealed class ReplyDispatcher
         PublishedReply published;
         using (var activity = MonitroActivities.Source.StartActivity("monitro.reply.publish"))
         {
-            activity?.SetTag("monitro.reply.platform", reply.Platform);
+            activity?.SetTag(MonitroDiagnostics.ReplyPlatformTag, reply.Platform);
             activity?.SetTag("monitro.reply.attempt", reply.Attempts);
             using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -116,6 +119,7 @@ internal sealed class ReplyDispatcher
                 UpdatedAt = now,
             },
             cancellationToken).ConfigureAwait(false);
+        _metrics?.ReplyPublished(reply.Platform);
         _logger.ReplyPublished(reply.Id, reply.Platform, published.PostId, reply.Attempts);
     }
 
@@ -129,6 +133,7 @@ internal sealed class ReplyDispatcher
             return;
         }
 
+        _metrics?.ReplyFailed(reply.Platform);
         _logger.ReplyPublishFailed(exception, reply.Id, reply.Attempts, next);
         await SaveAsync(
             reply with { NextAttemptAt = next, LeaseUntil = null, LastError = Describe(exception), Version = reply.Version + 1, UpdatedAt = now },
@@ -138,6 +143,7 @@ internal sealed class ReplyDispatcher
     private async Task GiveUpAsync(Reply reply, string reason, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
+        _metrics?.ReplyDeadLettered(reply.Platform);
         _logger.ReplyDeadLettered(reply.Id, reply.Attempts, reason);
         await SaveAsync(
             reply with { State = ReplyState.Dead, LeaseUntil = null, LastError = reason, Version = reply.Version + 1, UpdatedAt = now },

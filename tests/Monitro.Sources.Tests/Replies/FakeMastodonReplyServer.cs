@@ -10,7 +10,7 @@ namespace Monitro.Sources.Tests.Replies;
 /// <summary>
 /// Our account's Mastodon server on 127.0.0.1, wire-shaped: <c>/api/v2/instance</c>, <c>/api/v2/search?resolve=true</c>
 /// (a remote status gets a local id when resolved), and <c>POST /api/v1/statuses</c> honouring <c>Idempotency-Key</c>
-/// as Mastodon does (the same key returns the status already created). Failures can be scripted per request.
+/// as Mastodon does (the same key returns the status already created). Failures can be scripted per request (<see cref="Script"/>).
 /// </summary>
 internal sealed class FakeMastodonReplyServer : IAsyncDisposable
 {
@@ -28,13 +28,10 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
     /// <summary>Gets the search queries received (path and query).</summary>
     public ConcurrentQueue<string> Searches { get; } = new();
 
-    /// <summary>Gets or sets what the next status posts meet: a status code to answer instead, or "drop" to create the status and lose the answer.</summary>
-    public ConcurrentQueue<string> PostScript { get; } = new();
+    /// <summary>Gets what the next status posts meet.</summary>
+    public PublishScript Script { get; } = new();
 
     public int MaxCharacters { get; set; } = 500;
-
-    /// <summary>Gets a task the next status post waits for before answering, or <see langword="null"/>.</summary>
-    public TaskCompletionSource? HoldPost { get; set; }
 
     public static async Task<FakeMastodonReplyServer> StartAsync()
     {
@@ -78,17 +75,10 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
         return Results.Json(new JsonObject { ["accounts"] = new JsonArray(), ["statuses"] = statuses, ["hashtags"] = new JsonArray() });
     }
 
-    /// <summary>Gets a task that completes when a status post arrives.</summary>
-    public TaskCompletionSource PostReceived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task PostStatusAsync(HttpContext context) => Script.RunAsync(() => PostStatusCoreAsync(context));
 
-    private async Task PostStatusAsync(HttpContext context)
+    private async Task PostStatusCoreAsync(HttpContext context)
     {
-        PostReceived.TrySetResult();
-        if (HoldPost is { } hold)
-        {
-            await hold.Task;
-        }
-
         if (!Authorized(context))
         {
             context.Response.StatusCode = 401;
@@ -96,16 +86,9 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
             return;
         }
 
-        PostScript.TryDequeue(out var step);
-        if (step is not null && step != "drop")
+        var (answered, drop) = await Script.NextAsync(context, new JsonObject { ["error"] = "scripted" });
+        if (answered)
         {
-            context.Response.StatusCode = int.Parse(step, System.Globalization.CultureInfo.InvariantCulture);
-            if (context.Response.StatusCode == 429)
-            {
-                context.Response.Headers.RetryAfter = "120";
-            }
-
-            await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "scripted" });
             return;
         }
 
@@ -117,7 +100,7 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
             status = _byKey.TryGetValue(key, out var known) && key.Length > 0 ? known : Create(body, key);
         }
 
-        if (step == "drop")
+        if (drop)
         {
             // Created, but the answer never arrives: the client cannot know.
             context.Abort();
