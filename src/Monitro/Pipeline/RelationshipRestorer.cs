@@ -34,8 +34,7 @@ internal sealed class RelationshipRestorer
 
         var started = services.TimeProvider.GetTimestamp();
         var scorer = services.Scorer;
-        var count = 0L;
-        DateTimeOffset? latest = null; // the latest moment recorded and not yet advanced to
+        var replay = new InteractionReplay(scorer);
         var page = new PageRequest(PageRequest.MaxPageSize);
         while (true)
         {
@@ -43,19 +42,7 @@ internal sealed class RelationshipRestorer
             // CRM facts decide roles as they did when the interactions were recorded live.
             await scorer.ResolvePeopleAsync(read.Items.Select(static recorded => recorded.Person), services.TimeProvider.GetUtcNow(), cancellationToken)
                 .ConfigureAwait(false);
-            foreach (var (interaction, person) in read.Items)
-            {
-                // Interactions of one moment are evaluated together, as one batch would have been.
-                if (latest is { } moment && interaction.OccurredAt > moment)
-                {
-                    _ = scorer.Advance(moment);
-                }
-
-                scorer.Record(interaction, person);
-                latest = latest is { } seen && seen > interaction.OccurredAt ? seen : interaction.OccurredAt;
-            }
-
-            count += read.Items.Count;
+            replay.Add(read.Items);
             if (read.ContinuationToken is null)
             {
                 break;
@@ -64,11 +51,8 @@ internal sealed class RelationshipRestorer
             page = page with { ContinuationToken = read.ContinuationToken };
         }
 
-        if (latest is { } last)
-        {
-            _ = scorer.Advance(last);
-        }
-
+        replay.Finish();
+        var count = replay.Count;
         Volatile.Write(ref _restored, 1);
         var elapsed = services.TimeProvider.GetElapsedTime(started);
         services.Metrics.InteractionsRestored(count);
