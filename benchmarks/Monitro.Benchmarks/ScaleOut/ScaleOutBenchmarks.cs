@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Monitro.Benchmarks.Pipeline;
 using Monitro.Orleans;
 using Monitro.Orleans.Leases;
 using Monitro.Orleans.Matching;
@@ -43,24 +44,7 @@ public class ScaleOutBenchmarks : IAsyncDisposable
     public async Task CleanupAsync() => await DisposeAsync();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Posts)]
-    public async Task<int> SingleProcess()
-    {
-        var services = new ServiceCollection();
-        var builder = services.AddMonitro().AddSource(new InMemorySource("bench", _workload.NextRun(), BatchSize));
-        foreach (var watch in _workload.Watches)
-        {
-            builder.AddWatch(watch);
-        }
-
-        await using var provider = services.BuildServiceProvider();
-        var found = 0;
-        await foreach (var unused in provider.GetRequiredService<MentionMonitor>().ListenAsync())
-        {
-            found++;
-        }
-
-        return found;
-    }
+    public Task<int> SingleProcess() => WholePipelineRun.ListenAsync(new InMemorySource("bench", _workload.NextRun(), BatchSize), _workload.Watches);
 
     [Benchmark(OperationsPerInvoke = Posts)]
     public Task<long> OneSilo() => RunLeaseAsync(_oneSilo!);

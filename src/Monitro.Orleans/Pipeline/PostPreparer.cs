@@ -17,25 +17,10 @@ internal sealed class PostPreparer(int maxTextLength, ILogger logger)
     {
         var posts = new List<Post>(incoming.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        Func<Post, Exception, SkippedItem> failed = (raw, exception) => PostFailures.StageFailed(logger, sourceName, raw.Id, PostStage.Normalize, exception);
         foreach (var raw in incoming)
         {
-            Post? post;
-            string? reason;
-            try
-            {
-                post = _normalizer.Normalize(raw, out reason);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                skipped.Add(PostFailures.StageFailed(logger, sourceName, raw.Id, PostStage.Normalize, exception));
-                continue;
-            }
-
-            if (post is null)
-            {
-                skipped.Add(new SkippedItem(sourceName, raw.Id ?? "(no id)", reason!));
-            }
-            else if (seen.Add(post.Id))
+            if (_normalizer.NormalizeOrSkip(sourceName, raw, skipped, failed) is { } post && seen.Add(post.Id))
             {
                 posts.Add(post);
             }
