@@ -19,9 +19,6 @@ internal sealed class PersonRelationship(string personId, RelationshipOptions op
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private bool _loaded;
 
-    /// <summary>Gets the number of interactions known, stored or just recorded.</summary>
-    public int InteractionCount => _known.Count;
-
     /// <summary>Records the new interactions, once each, and commits them with the alerts of the transitions they cause.</summary>
     /// <returns>The number of interactions that were new.</returns>
     public async Task<int> RecordAsync(IMonitroStore store, string sourceName, IReadOnlyList<Interaction> interactions, Author person, DateTimeOffset now, CancellationToken cancellationToken)
