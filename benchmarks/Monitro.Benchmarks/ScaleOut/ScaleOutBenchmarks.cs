@@ -22,7 +22,7 @@ namespace Monitro.Benchmarks.ScaleOut;
 /// gain of more machines. Posts get new ids at every run, so every run does the full work.
 /// </remarks>
 [MemoryDiagnoser]
-public class ScaleOutBenchmarks : IAsyncDisposable
+public class ScaleOutBenchmarks : IDisposable
 {
     private const int Posts = 2_000;
     private const int Watches = 10_000;
@@ -41,7 +41,18 @@ public class ScaleOutBenchmarks : IAsyncDisposable
     public async Task SetupThreeSilosAsync() => _threeSilos = await StartAsync(3);
 
     [GlobalCleanup]
-    public async Task CleanupAsync() => await DisposeAsync();
+    public async Task CleanupAsync()
+    {
+        foreach (var cluster in new[] { _oneSilo, _threeSilos })
+        {
+            if (cluster is not null)
+            {
+                await cluster.StopAllSilosAsync();
+            }
+        }
+
+        Dispose();
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Posts)]
     public Task<int> SingleProcess() => WholePipelineRun.ListenAsync(new InMemorySource("bench", _workload.NextRun(), BatchSize), _workload.Watches);
@@ -52,17 +63,10 @@ public class ScaleOutBenchmarks : IAsyncDisposable
     [Benchmark(OperationsPerInvoke = Posts)]
     public Task<long> ThreeSilos() => RunLeaseAsync(_threeSilos!);
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        foreach (var cluster in new[] { _oneSilo, _threeSilos })
-        {
-            if (cluster is not null)
-            {
-                await cluster.StopAllSilosAsync();
-                await cluster.DisposeAsync();
-            }
-        }
-
+        _oneSilo?.Dispose();
+        _threeSilos?.Dispose();
         _oneSilo = _threeSilos = null;
         GC.SuppressFinalize(this);
     }
