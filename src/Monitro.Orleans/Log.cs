@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6006, Level = LogLevel.Information, Message = "Matcher shard {Shard} loaded {Watches} watches of registry version {Version}")]
     public static partial void ShardLoaded(this ILogger logger, long shard, int watches, long version);
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Stage {Stage} failed for post {PostId} of source {SourceName}; the post is skipped")]
+    public static partial void PostStageFailed(this ILogger logger, Exception exception, string stage, string postId, string sourceName);
 }

@@ -11,7 +11,8 @@ public static class MonitroOrleansExtensions
 {
     /// <summary>
     /// Adds Monitro's grains to a silo: a lease per registered <see cref="IListeningSource"/>, kept alive from every silo,
-    /// and the matcher shards. The host registers the sources, an <see cref="IMonitroClusterStores"/> and an
+    /// the matcher shards and their replicas, and a grain per person of each tenant. Posts are read with the
+    /// registered <see cref="ISentimentAnalyzer"/> and <see cref="IIntentDetector"/> (the built-in ones when none is). The host registers the sources, an <see cref="IMonitroClusterStores"/> and an
     /// <see cref="ITenantWatchRegistry"/>, the same on every silo.
     /// </summary>
     /// <param name="builder">The silo builder.</param>
@@ -29,6 +30,10 @@ public static class MonitroOrleansExtensions
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonitroOrleansOptions>, MonitroOrleansOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // The analyzers of one process by default; a host registers its own before this call to replace them.
+        builder.Services.TryAddSingleton<ISentimentAnalyzer>(static _ => new LexiconSentimentAnalyzer());
+        builder.Services.TryAddSingleton<IIntentDetector>(static _ => new RuleIntentDetector());
         builder.Services.AddHostedService<LeaseKeeper>();
         return builder;
     }

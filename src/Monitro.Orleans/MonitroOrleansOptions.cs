@@ -11,4 +11,15 @@ public sealed class MonitroOrleansOptions
     /// <summary>Gets or sets how often each silo makes sure every source lease runs, re-activating a lease whose silo died.</summary>
     /// <value>From 10 milliseconds to 10 minutes; the default is 10 seconds.</value>
     public TimeSpan LeaseKeepAlivePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets or sets the number of activations of each matcher shard; a post goes to one of them (by a hash of its id), a watch edit reaches all.</summary>
+    /// <value>From 1 to 64; the default is 1. Raise it when a shard's matching is the bottleneck.</value>
+    public int ReplicasPerShard { get; set; } = 1;
+
+    /// <summary>Gets or sets the longest post text kept, in characters; longer texts are cut before matching, as in one process.</summary>
+    /// <value>From 280 to 10,000,000; the default is 100,000, as <see cref="MonitroOptions.MaxTextLength"/>.</value>
+    public int MaxTextLength { get; set; } = 100_000;
+
+    /// <summary>Gets the relationship scoring parameters and response-time targets the person grains use.</summary>
+    public RelationshipOptions Relationships { get; init; } = new();
 }

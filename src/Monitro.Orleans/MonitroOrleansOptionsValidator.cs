@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Monitro.Relationships;
+using Monitro.Storage.Shared;
 
 namespace Monitro.Orleans;
 
@@ -17,6 +19,30 @@ internal sealed class MonitroOrleansOptionsValidator : IValidateOptions<MonitroO
         if (options.LeaseKeepAlivePeriod < TimeSpan.FromMilliseconds(10) || options.LeaseKeepAlivePeriod > TimeSpan.FromMinutes(10))
         {
             builder.AddError("must be from 10 milliseconds to 10 minutes", $"Monitro:Orleans:{nameof(MonitroOrleansOptions.LeaseKeepAlivePeriod)}");
+        }
+
+        if (options.ReplicasPerShard is < 1 or > 64)
+        {
+            builder.AddError("must be from 1 to 64", $"Monitro:Orleans:{nameof(MonitroOrleansOptions.ReplicasPerShard)}");
+        }
+
+        if (options.MaxTextLength is < 280 or > 10_000_000)
+        {
+            builder.AddError("must be from 280 to 10000000", $"Monitro:Orleans:{nameof(MonitroOrleansOptions.MaxTextLength)}");
+        }
+
+        if (options.Relationships is null)
+        {
+            builder.AddError("must be set", $"Monitro:Orleans:{nameof(MonitroOrleansOptions.Relationships)}");
+        }
+        else
+        {
+            // The same checks as in one process; their messages name the relationship option that failed.
+            var relationships = OptionsValidation.Validate(options.Relationships, new RelationshipOptionsValidator(), new RelationshipOptionsCustomValidator());
+            if (relationships.Failed)
+            {
+                builder.AddError(relationships.FailureMessage, $"Monitro:Orleans:{nameof(MonitroOrleansOptions.Relationships)}");
+            }
         }
 
         return builder.Build();

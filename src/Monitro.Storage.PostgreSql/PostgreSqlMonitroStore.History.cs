@@ -1,3 +1,4 @@
+using System.Data.Common;
 
 namespace Monitro.Storage.PostgreSql;
 
@@ -22,19 +23,22 @@ public sealed partial class PostgreSqlMonitroStore
             SelectInteractions,
             [SqlParameters.Long(after?.Number), SqlParameters.Text(after?.Key), SqlParameters.Int(page.PageSize + 1)],
             page.PageSize,
-            reader =>
-            {
-                var id = reader.GetString(0);
-                var interaction = PayloadSerializer.Read(reader.GetString(3), StoreJsonContext.Default.Interaction, "interactions", id);
-                var person = StoredPerson.Read(
-                    reader.GetString(2),
-                    reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.IsDBNull(7) ? null : reader.GetString(7),
-                    reader.IsDBNull(8) ? null : reader.GetInt64(8));
-                return (new RecordedInteraction(interaction, person), new ContinuationToken(ContinuationToken.Interactions, reader.GetInt64(1), id));
-            },
+            ReadInteraction,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    // One row of an interaction query: the interaction, its person, and the key the next page starts after.
+    private static (RecordedInteraction Item, ContinuationToken Token) ReadInteraction(DbDataReader reader)
+    {
+        var id = reader.GetString(0);
+        var interaction = PayloadSerializer.Read(reader.GetString(3), StoreJsonContext.Default.Interaction, "interactions", id);
+        var person = StoredPerson.Read(
+            reader.GetString(2),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            reader.IsDBNull(7) ? null : reader.GetString(7),
+            reader.IsDBNull(8) ? null : reader.GetInt64(8));
+        return (new RecordedInteraction(interaction, person), new ContinuationToken(ContinuationToken.Interactions, reader.GetInt64(1), id));
     }
 }

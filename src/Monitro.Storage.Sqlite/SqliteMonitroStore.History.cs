@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 
 namespace Monitro.Storage.Sqlite;
 
@@ -23,19 +24,22 @@ public sealed partial class SqliteMonitroStore
         {
             using var command = connection.CreateCommand(null, SelectInteractions, "$after_time", "$after_id", "$limit");
             command.Bind(after?.Number, after?.Key, page.PageSize + 1);
-            return ReadPage(command, page.PageSize, reader =>
-            {
-                var id = reader.GetString(0);
-                var interaction = PayloadSerializer.Read(reader.GetString(3), StoreJsonContext.Default.Interaction, "interactions", id);
-                var person = StoredPerson.Read(
-                    reader.GetString(2),
-                    reader.GetNullableString(4),
-                    reader.GetNullableString(5),
-                    reader.GetNullableString(6),
-                    reader.GetNullableString(7),
-                    reader.IsDBNull(8) ? null : reader.GetInt64(8));
-                return (new RecordedInteraction(interaction, person), new ContinuationToken(ContinuationToken.Interactions, reader.GetInt64(1), id));
-            });
+            return ReadPage(command, page.PageSize, ReadInteraction);
         }
+    }
+
+    // One row of an interaction query: the interaction, its person, and the key the next page starts after.
+    private static (RecordedInteraction Item, ContinuationToken Token) ReadInteraction(SqliteDataReader reader)
+    {
+        var id = reader.GetString(0);
+        var interaction = PayloadSerializer.Read(reader.GetString(3), StoreJsonContext.Default.Interaction, "interactions", id);
+        var person = StoredPerson.Read(
+            reader.GetString(2),
+            reader.GetNullableString(4),
+            reader.GetNullableString(5),
+            reader.GetNullableString(6),
+            reader.GetNullableString(7),
+            reader.IsDBNull(8) ? null : reader.GetInt64(8));
+        return (new RecordedInteraction(interaction, person), new ContinuationToken(ContinuationToken.Interactions, reader.GetInt64(1), id));
     }
 }

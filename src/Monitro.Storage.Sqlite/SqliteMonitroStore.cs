@@ -18,7 +18,7 @@ namespace Monitro.Storage.Sqlite;
 /// <para>The store is thread-safe. Dispose it to release the pooled connections (and so the file).</para>
 /// </remarks>
 public sealed partial class SqliteMonitroStore :
-    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore, IDisposable
+    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly string _connectionPragmas;

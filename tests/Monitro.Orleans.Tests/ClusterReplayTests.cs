@@ -6,7 +6,8 @@ namespace Monitro.Orleans.Tests;
 
 /// <summary>
 /// Three silos in one process ingest two sources for two tenants; the silo of the busy source's lease (and of a
-/// matcher shard) is killed mid-run. Every expected mention ends stored once per (tenant, watch, post).
+/// matcher shard) is killed mid-run. Every expected mention ends stored once per (tenant, watch, post), every person
+/// with each expected interaction once, and a dispatcher per tenant delivers every alert once per key.
 /// </summary>
 public sealed class ClusterReplayTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
@@ -31,6 +32,7 @@ public sealed class ClusterReplayTests(ITestOutputHelper output) : IAsyncLifetim
             silo.AddMonitroOrleans(options =>
             {
                 options.ShardCount = ShardCount;
+                options.ReplicasPerShard = 2;
                 options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
             });
             silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
@@ -92,6 +94,35 @@ public sealed class ClusterReplayTests(ITestOutputHelper output) : IAsyncLifetim
 
         Assert.Equal(new SourceCheckpoint("busy", "60"), await _stores.Leases.GetCheckpointAsync("busy"));
         Assert.Equal(new SourceCheckpoint("quiet", "6"), await _stores.Leases.GetCheckpointAsync("quiet"));
+
+        // People: each (tenant, person) holds each of its interactions once, none lost to the kill.
+        var interactions = ReplayData.ExpectedInteractions(_busy.Concat(_quiet).SelectMany(batch => batch));
+        foreach (var ((tenantId, person), count) in interactions)
+        {
+            var read = await _stores.Tenant(tenantId).GetInteractionsOfAsync(person, new PageRequest(PageRequest.MaxPageSize), bound.Token);
+            Assert.Equal((tenantId, person, count), (tenantId, person, read.Items.Count));
+        }
+
+        // Alerts: a dispatcher per tenant store delivers every mention's alert, and no key twice.
+        foreach (var tenantId in expected.Keys)
+        {
+            var delivered = await DispatchAsync(tenantId, bound.Token);
+            var mentionKeys = (await _stores.MentionsOfAsync(tenantId)).Select(m => m.Id).ToList();
+            output.WriteLine($"{tenantId}: {delivered.Count} alerts delivered, {mentionKeys.Count} of them for mentions");
+            Assert.Equal(delivered.Count, delivered.Distinct(StringComparer.Ordinal).Count());
+            Assert.Empty(mentionKeys.Except(delivered, StringComparer.Ordinal));
+        }
+    }
+
+    // The single-process dispatcher on the tenant's file, with no source: it delivers what the outbox holds and ends.
+    private async Task<List<string>> DispatchAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var sink = new RecordingSink();
+        var services = new ServiceCollection();
+        services.AddMonitro().UseStore(_ => _stores.OpenAnother(tenantId), static _ => { }).AddSink(sink);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<MentionMonitor>().RunAsync(cancellationToken);
+        return [.. sink.Keys];
     }
 
     private static InProcessSiloHandle SiloOf(InProcessTestCluster cluster, string runtimeIdentity) =>

@@ -19,6 +19,7 @@ internal static class ReplayData
         "weather is fine and the coffee is good",
         "globex and acme both sell a widget",
         "hiring at acme: widget engineers",
+        "is the acme widget any good?",
     ];
 
     /// <summary>Gets the watches, the same watch name in both tenants included.</summary>
@@ -47,6 +48,17 @@ internal static class ReplayData
                 var matcher = new MentionMatcher(g.Select(w => w.Watch));
                 return all.SelectMany(matcher.Match).Select(m => (m.Watch.Name, m.Post.Id)).ToHashSet();
             });
+    }
+
+    /// <summary>The interactions each (tenant, person) must end with: one per post that matched a watch of the tenant.</summary>
+    public static Dictionary<(string Tenant, string Person), int> ExpectedInteractions(IEnumerable<Post> posts)
+    {
+        var all = posts.ToList();
+        var authors = all.ToDictionary(p => p.Id, p => p.Author.IdentityKey, StringComparer.Ordinal);
+        return Expected(all)
+            .SelectMany(tenant => tenant.Value.Select(pair => pair.Post).Distinct().Select(post => (tenant.Key, authors[post])))
+            .GroupBy(pair => pair)
+            .ToDictionary(g => g.Key, g => g.Count());
     }
 
     private static Post Post(string source, string prefix, int n) => new()

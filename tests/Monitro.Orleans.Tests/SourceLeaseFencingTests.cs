@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitro.Orleans.Leases;
-using Monitro.Orleans.Matching;
 
 namespace Monitro.Orleans.Tests;
 
@@ -61,28 +60,9 @@ public sealed class SourceLeaseFencingTests : IDisposable
         Assert.Equal(new SourceCheckpoint("replay", "4"), await _stores.Leases.GetCheckpointAsync("replay"));
     }
 
-    private SourceLeaseRunner Runner(IListeningSource source)
-    {
-        // Each activation has its own shard matchers, as two activations on two silos would.
-        var shards = Enumerable.Range(0, ShardCount).Select(i => new ShardMatcher(i, ShardCount, NullLogger.Instance)).ToArray();
-        return new SourceLeaseRunner(
-            source,
-            _stores,
-            _registry,
-            async (shard, posts, version, cancellationToken) =>
-            {
-                var matcher = shards[shard];
-                if (matcher.Version < version)
-                {
-                    matcher.Load(await _registry.GetWatchesAsync(cancellationToken));
-                }
-
-                return [.. matcher.Match(posts)];
-            },
-            ShardCount,
-            TimeProvider.System,
-            NullLogger.Instance);
-    }
+    // Each activation has its own shard matchers and people, as two activations on two silos would.
+    private SourceLeaseRunner Runner(IListeningSource source) =>
+        new(source, _stores, _registry, new DirectLeaseWork(_stores, _registry, ShardCount).Work, TimeProvider.System, NullLogger.Instance);
 
     private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
     {

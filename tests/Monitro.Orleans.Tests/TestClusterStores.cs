@@ -24,6 +24,9 @@ internal sealed class TestClusterStores : IMonitroClusterStores, IDisposable
     public SqliteMonitroStore Tenant(string tenantId) =>
         _tenants.GetOrAdd(tenantId, id => new Lazy<SqliteMonitroStore>(() => Open("tenant-" + id))).Value;
 
+    /// <summary>Opens another store on a tenant's file, as a dispatcher in another process would; the caller disposes it.</summary>
+    public SqliteMonitroStore OpenAnother(string tenantId) => Open("tenant-" + tenantId);
+
     /// <summary>Reads every mention of a tenant, page by page.</summary>
     public async Task<List<Mention>> MentionsOfAsync(string tenantId)
     {

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Monitro.Benchmarks.Pipeline;
 
@@ -41,22 +40,5 @@ public class PipelineBenchmarks
     }
 
     [Benchmark]
-    public async Task<int> WholePipeline()
-    {
-        var services = new ServiceCollection();
-        var builder = services.AddMonitro().AddSource(new InMemorySource("bench", _posts, batchSize: 256)).AddSink(new DiscardingSink());
-        foreach (var watch in SyntheticPosts.Watches)
-        {
-            builder.AddWatch(watch);
-        }
-
-        await using var provider = services.BuildServiceProvider();
-        var found = 0;
-        await foreach (var unused in provider.GetRequiredService<MentionMonitor>().ListenAsync())
-        {
-            found++;
-        }
-
-        return found;
-    }
+    public Task<int> WholePipeline() => WholePipelineRun.ListenAsync(new InMemorySource("bench", _posts, batchSize: 256), SyntheticPosts.Watches);
 }

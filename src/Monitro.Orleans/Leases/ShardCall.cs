@@ -1,4 +1,4 @@
 namespace Monitro.Orleans.Leases;
 
-/// <summary>Sends posts to one matcher shard: a grain call in a cluster, a direct call in tests.</summary>
-internal delegate Task<TenantMention[]> ShardCall(int shard, Post[] posts, long watchVersion, CancellationToken cancellationToken);
+/// <summary>Sends posts to one replica of one matcher shard: a grain call in a cluster, a direct call in tests.</summary>
+internal delegate Task<TenantMention[]> ShardCall(int shard, int replica, Post[] posts, long watchVersion, CancellationToken cancellationToken);

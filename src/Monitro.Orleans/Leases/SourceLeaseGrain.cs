@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitro.Orleans.Matching;
+using Monitro.Orleans.People;
+using Monitro.Orleans.Pipeline;
 
 namespace Monitro.Orleans.Leases;
 
@@ -11,6 +14,8 @@ internal sealed class SourceLeaseGrain(
     IEnumerable<IListeningSource> sources,
     IMonitroClusterStores stores,
     ITenantWatchRegistry registry,
+    ISentimentAnalyzer sentiment,
+    IIntentDetector intents,
     IOptions<MonitroOrleansOptions> options,
     TimeProvider timeProvider,
     ILogger<SourceLeaseGrain> logger) : Grain, ISourceLeaseGrain, IDisposable
@@ -27,14 +32,17 @@ internal sealed class SourceLeaseGrain(
             var source = sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"No source named '{name}' is registered on this silo; every silo must register the same sources.");
             var factory = GrainFactory;
-            _runner = new SourceLeaseRunner(
-                source,
-                stores,
-                registry,
-                (shard, posts, version, token) => factory.GetGrain<IMatcherShardGrain>(shard).MatchAsync(posts, version, token),
-                options.Value.ShardCount,
-                timeProvider,
-                logger);
+            var settings = options.Value;
+            var work = new LeaseWork(
+                new PostPreparer(settings.MaxTextLength, logger),
+                (shard, replica, posts, version, token) =>
+                    factory.GetGrain<IMatcherShardGrain>(ReplicaMap.GrainKey(shard, replica, settings.ShardCount)).MatchAsync(posts, version, token),
+                settings.ShardCount,
+                settings.ReplicasPerShard,
+                new BatchEnrichment(sentiment, intents, settings.Relationships, logger),
+                (tenantId, person, interactions, sourceName, token) =>
+                    factory.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, interactions[0].PersonId)).RecordAsync(sourceName, interactions, person, token));
+            _runner = new SourceLeaseRunner(source, stores, registry, work, timeProvider, logger);
             var runner = _runner;
             _reading = Task.Run(() => runner.RunAsync(_stop.Token), CancellationToken.None);
         }

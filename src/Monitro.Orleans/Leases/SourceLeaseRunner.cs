@@ -1,28 +1,30 @@
 using Microsoft.Extensions.Logging;
 using Monitro.Orleans.Matching;
+using Monitro.Orleans.Pipeline;
 
 namespace Monitro.Orleans.Leases;
 
 /// <summary>
 /// Reads one source for one lease activation: takes a new epoch, resumes from the durable checkpoint, and for each
-/// batch sends the posts to the shards they may hit, commits each tenant's mentions to the tenant's store and then
-/// the checkpoint to the lease store, all fenced by the epoch.
+/// batch normalizes the posts, sends them to (one replica of) the shards they may hit, enriches the posts that
+/// matched, commits each tenant's posts, mentions and inbox items to the tenant's store (fenced by the epoch), hands
+/// each person's interactions to that person, and then commits the checkpoint to the lease store (fenced).
 /// </summary>
 /// <remarks>
-/// Tenant commits come first and are idempotent upserts: if the lease dies between them and the checkpoint, the next
-/// activation reads the batch again and writes the same rows. A commit refused for its epoch stops this runner at
-/// once: a newer activation owns the source.
+/// Tenant commits come first and are idempotent upserts, and a person records an interaction once by its id: if the
+/// lease dies before the checkpoint, the next activation reads the batch again and writes the same rows. People are
+/// called only after their tenant's fenced commit succeeded, so a stale activation reaches no person. A commit
+/// refused for its epoch stops this runner at once: a newer activation owns the source.
 /// </remarks>
 internal sealed class SourceLeaseRunner(
     IListeningSource source,
     IMonitroClusterStores stores,
     ITenantWatchRegistry registry,
-    ShardCall shards,
-    int shardCount,
+    LeaseWork work,
     TimeProvider timeProvider,
     ILogger logger)
 {
-    private readonly ShardRouter _router = new(shardCount, logger);
+    private readonly ShardRouter _router = new(work.ShardCount, logger);
     private readonly HashSet<string> _tenants = new(StringComparer.Ordinal);
     private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
     private volatile int _state = (int)SourceLeaseState.Idle;
@@ -87,31 +89,45 @@ internal sealed class SourceLeaseRunner(
             return false;
         }
 
-        var routes = _router.Route(batch.Posts);
-        var found = await Task.WhenAll(routes.Select(route => shards(route.Key, [.. route.Value], _router.Version, cancellationToken))).ConfigureAwait(false);
+        var skipped = new List<SkippedItem>(batch.Skipped);
+        var posts = work.Preparer.Normalize(source.Name, batch.Posts, skipped);
+        var calls = new List<Task<TenantMention[]>>();
+        foreach (var (shard, routed) in _router.Route(posts))
+        {
+            foreach (var (replica, part) in ReplicaMap.Split(routed, work.Replicas))
+            {
+                calls.Add(work.Shards(shard, replica, [.. part], _router.Version, cancellationToken));
+            }
+        }
+
+        var found = (await Task.WhenAll(calls).ConfigureAwait(false)).SelectMany(static mentions => mentions).ToList();
+        var signals = work.Enrichment.ReadSignals(source.Name, found, skipped);
         var now = timeProvider.GetUtcNow();
-        var byTenant = found.SelectMany(static mentions => mentions).GroupBy(static m => m.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(static m => m.Mention).ToList(), StringComparer.Ordinal);
+        var byTenant = found.GroupBy(static m => m.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(static m => m.Mention).ToList(), StringComparer.Ordinal);
 
         // Retractions reach every tenant the source may have written to; mentions only the tenants they belong to.
         var tenants = batch.Retractions.Count > 0 ? _tenants.Union(byTenant.Keys, StringComparer.Ordinal) : byTenant.Keys;
         foreach (var tenantId in tenants.Order(StringComparer.Ordinal))
         {
-            var mentions = byTenant.GetValueOrDefault(tenantId) ?? [];
+            var tenant = work.Enrichment.Build(byTenant.GetValueOrDefault(tenantId) ?? [], signals);
             var commit = new BatchCommit
             {
                 SourceName = source.Name,
-                Posts = [.. mentions.Select(static m => m.Post).DistinctBy(static p => p.Id, StringComparer.Ordinal)],
-                Mentions = mentions,
-                Alerts = [.. mentions.Select(m => Alert.ForMention(m, now))],
+                Posts = tenant.Posts,
+                Mentions = tenant.Mentions,
+                InboxItems = tenant.InboxItems,
+                Alerts = [.. tenant.Mentions.Select(m => Alert.ForMention(m, now))],
                 Retractions = batch.Retractions,
             };
             if (!await Fenced(stores.ForTenant(tenantId)).CommitFencedAsync(commit, _epoch, cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }
+
+            await Task.WhenAll(tenant.People.Select(p => work.People(tenantId, p.Person, [.. p.Interactions], source.Name, cancellationToken))).ConfigureAwait(false);
         }
 
-        var checkpoint = new BatchCommit { SourceName = source.Name, Skipped = batch.Skipped, Checkpoint = batch.Checkpoint };
+        var checkpoint = new BatchCommit { SourceName = source.Name, Skipped = skipped, Checkpoint = batch.Checkpoint };
         return await leases.CommitFencedAsync(checkpoint, _epoch, cancellationToken).ConfigureAwait(false);
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Monitro.Orleans.Matching;
 
-/// <summary>A matcher shard: loads its watches from the registry on activation and whenever a sender routed with a newer version.</summary>
+/// <summary>A replica of a matcher shard: loads its watches from the registry on activation and whenever a sender routed with a newer version.</summary>
 internal sealed class MatcherShardGrain(ITenantWatchRegistry registry, IOptions<MonitroOrleansOptions> options, ILogger<MatcherShardGrain> logger)
     : Grain, IMatcherShardGrain
 {
@@ -25,8 +25,9 @@ internal sealed class MatcherShardGrain(ITenantWatchRegistry registry, IOptions<
     // The registry is the truth: a shard behind the sender's version loads the current set (at least that version).
     private async Task<ShardMatcher> LoadAsync(long watchVersion, CancellationToken cancellationToken)
     {
-        var shard = this.GetPrimaryKeyLong();
-        var matcher = _matcher ??= new ShardMatcher((int)shard, options.Value.ShardCount, logger);
+        // Every replica of a shard holds the same watches; the key says which replica this is.
+        var shard = ReplicaMap.ShardOfKey(this.GetPrimaryKeyLong(), options.Value.ShardCount);
+        var matcher = _matcher ??= new ShardMatcher(shard, options.Value.ShardCount, logger);
         if (matcher.Version < 0 || matcher.Version < watchVersion)
         {
             matcher.Load(await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(true));

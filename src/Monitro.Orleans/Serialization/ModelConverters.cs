@@ -11,3 +11,11 @@ internal sealed class MentionConverter() : ModelJsonConverter<Mention>(MonitroJs
 /// <summary>Sends watches between silos as JSON.</summary>
 [RegisterConverter]
 internal sealed class WatchConverter() : ModelJsonConverter<Watch>(MonitroJsonContext.Default.Watch);
+
+/// <summary>Sends interactions between silos as JSON.</summary>
+[RegisterConverter]
+internal sealed class InteractionConverter() : ModelJsonConverter<Interaction>(MonitroJsonContext.Default.Interaction);
+
+/// <summary>Sends authors between silos as JSON.</summary>
+[RegisterConverter]
+internal sealed class AuthorConverter() : ModelJsonConverter<Author>(MonitroJsonContext.Default.Author);

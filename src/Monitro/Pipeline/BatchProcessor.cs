@@ -212,27 +212,11 @@ internal sealed class BatchProcessor
     private List<Post> Normalize(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped, HashSet<string> inBatch)
     {
         var candidates = new List<Post>(incoming.Count);
+        Func<Post, Exception, SkippedItem> failed = (raw, exception) => StageFailed(sourceName, raw.Id, PostStage.Normalize, exception);
         foreach (var raw in incoming)
         {
-            Post? post;
-            string? reason;
-            try
-            {
-                post = _normalizer.Normalize(raw, out reason);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                skipped.Add(StageFailed(sourceName, raw.Id, PostStage.Normalize, exception));
-                continue;
-            }
-
-            if (post is null)
-            {
-                skipped.Add(new SkippedItem(sourceName, raw.Id ?? "(no id)", reason!));
-                continue;
-            }
-
-            if (!_seen.ContainsKey(post.Id) && inBatch.Add(post.Id))
+            var post = _normalizer.NormalizeOrSkip(sourceName, raw, skipped, failed);
+            if (post is not null && !_seen.ContainsKey(post.Id) && inBatch.Add(post.Id))
             {
                 candidates.Add(post);
             }

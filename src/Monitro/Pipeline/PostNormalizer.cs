@@ -40,6 +40,34 @@ internal sealed class PostNormalizer
         };
     }
 
+    /// <summary>Normalizes a post read from a source; one that cannot be used, or that makes normalizing throw, becomes a skipped item.</summary>
+    /// <param name="sourceName">The source the post came from.</param>
+    /// <param name="raw">The post as the source gave it.</param>
+    /// <param name="skipped">Where a post that cannot be used is added.</param>
+    /// <param name="failed">Makes (and reports) the skipped item of a post that made normalizing throw.</param>
+    /// <returns>The normalized post, or <see langword="null"/> when it was skipped.</returns>
+    public Post? NormalizeOrSkip(string sourceName, Post raw, List<SkippedItem> skipped, Func<Post, Exception, SkippedItem> failed)
+    {
+        Post? post;
+        string? reason;
+        try
+        {
+            post = Normalize(raw, out reason);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            skipped.Add(failed(raw, exception));
+            return null;
+        }
+
+        if (post is null)
+        {
+            skipped.Add(new SkippedItem(sourceName, raw.Id ?? "(no id)", reason!));
+        }
+
+        return post;
+    }
+
     private static string? Check(Post post)
     {
         // Sources built outside Monitro may bypass the required-member checks (reflection, defaults).

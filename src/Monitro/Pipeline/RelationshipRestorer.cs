@@ -36,7 +36,7 @@ internal sealed class RelationshipRestorer
 
         var started = services.TimeProvider.GetTimestamp();
         var scorer = services.Scorer;
-        var history = new List<(Interaction Interaction, Author Person)>();
+        var history = new List<RecordedInteraction>();
         var page = new PageRequest(PageRequest.MaxPageSize);
         while (true)
         {
@@ -44,7 +44,7 @@ internal sealed class RelationshipRestorer
             // CRM facts decide roles as they did when the interactions were recorded live.
             await scorer.ResolvePeopleAsync(read.Items.Select(static recorded => recorded.Person), services.TimeProvider.GetUtcNow(), cancellationToken)
                 .ConfigureAwait(false);
-            history.AddRange(read.Items.Select(static recorded => (recorded.Interaction, recorded.Person)));
+            history.AddRange(read.Items);
             if (read.ContinuationToken is null)
             {
                 break;
@@ -55,11 +55,14 @@ internal sealed class RelationshipRestorer
 
         if (scorer is Relationships.RelationshipRegistry registry)
         {
-            _ = registry.Replay(history); // stored snapshots spare evaluating their people again
+            _ = registry.Replay([.. history.Select(static recorded => (recorded.Interaction, recorded.Person))]); // stored snapshots spare evaluating their people again
         }
         else
         {
-            ReplayInto(scorer, history);
+            // A scorer of its own keeps no snapshots: it is advanced to each moment of the history, dropping the transitions.
+            var replay = new InteractionReplay(scorer);
+            replay.Add(history);
+            replay.Finish();
         }
 
         var count = (long)history.Count;
@@ -67,27 +70,5 @@ internal sealed class RelationshipRestorer
         var elapsed = services.TimeProvider.GetElapsedTime(started);
         services.Metrics.InteractionsRestored(count);
         services.Logger.RelationshipsRestored(count, (long)elapsed.TotalMilliseconds);
-    }
-
-    // A scorer of its own keeps no snapshots: it is advanced to each moment of the history, dropping the transitions.
-    private static void ReplayInto(IRelationshipScorer scorer, List<(Interaction Interaction, Author Person)> history)
-    {
-        DateTimeOffset? latest = null; // the latest moment recorded and not yet advanced to
-        foreach (var (interaction, person) in history)
-        {
-            // Interactions of one moment are evaluated together, as one batch would have been.
-            if (latest is { } moment && interaction.OccurredAt > moment)
-            {
-                _ = scorer.Advance(moment);
-            }
-
-            scorer.Record(interaction, person);
-            latest = latest is { } seen && seen > interaction.OccurredAt ? seen : interaction.OccurredAt;
-        }
-
-        if (latest is { } last)
-        {
-            _ = scorer.Advance(last);
-        }
     }
 }

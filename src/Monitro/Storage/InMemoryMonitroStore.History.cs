@@ -12,20 +12,27 @@ public sealed partial class InMemoryMonitroStore
         PageRequests.Check(page);
         var after = ContinuationToken.Decode(page.ContinuationToken, ContinuationToken.Interactions, nameof(page));
         cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ReadInteractions(static _ => true, after, page.PageSize));
+    }
+
+    // The interactions that pass the filter, oldest first from after the continuation token, one page of them.
+    private Page<RecordedInteraction> ReadInteractions(Func<Interaction, bool> filter, ContinuationToken? after, int pageSize)
+    {
         lock (_gate)
         {
             var rows = _interactions.Values
+                .Where(filter)
                 .Select(interaction => (Interaction: interaction, Time: Milliseconds(interaction.OccurredAt)))
                 .Where(row => after is not { } token || After(row.Time, row.Interaction.Id, token))
                 .OrderBy(row => row.Time)
                 .ThenBy(row => row.Interaction.Id, StringComparer.Ordinal);
-            return ValueTask.FromResult(ReadPage(rows, page.PageSize, row =>
+            return ReadPage(rows, pageSize, row =>
             {
                 var person = _identities.TryGetValue(row.Interaction.PersonId, out var identity)
                     ? identity.Author
                     : StoredPerson.FromIdentityKey(row.Interaction.PersonId);
                 return (new RecordedInteraction(row.Interaction, person), new ContinuationToken(ContinuationToken.Interactions, row.Time, row.Interaction.Id));
-            }));
+            });
         }
     }
 

@@ -15,7 +15,7 @@ namespace Monitro;
 /// <para>Thread-safe: one lock guards all data, so a reader never sees half a commit.</para>
 /// </remarks>
 public sealed partial class InMemoryMonitroStore :
-    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore
+    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore
 {
     // The longest post text a commit may carry, as in the durable stores' default.
     private const int MaxTextLength = 10_000_000;

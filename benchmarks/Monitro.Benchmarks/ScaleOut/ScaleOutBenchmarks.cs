@@ -1,0 +1,105 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Monitro.Benchmarks.Pipeline;
+using Monitro.Orleans;
+using Monitro.Orleans.Leases;
+using Monitro.Orleans.Matching;
+using Monitro.Orleans.People;
+using Monitro.Orleans.Pipeline;
+using Orleans.TestingHost;
+
+namespace Monitro.Benchmarks.ScaleOut;
+
+/// <summary>
+/// The same posts through the single-process pipeline (the baseline), through one in-process silo and through three:
+/// normalize, match, enrich, relate and commit. In the clusters a lease loop drives the batches as the lease grain
+/// does, calling the matcher shard and person grains through a cluster client, so every batch crosses the grain
+/// boundary (serialization, scheduling) as it would between machines.
+/// </summary>
+/// <remarks>
+/// All silos share this process and its two cores, so three silos measure the cost of the distribution, not the
+/// gain of more machines. Posts get new ids at every run, so every run does the full work.
+/// </remarks>
+[MemoryDiagnoser]
+public class ScaleOutBenchmarks : IDisposable
+{
+    private const int Posts = 2_000;
+    private const int Watches = 10_000;
+    private const int BatchSize = 100;
+    private const int ShardCount = 4;
+
+    private readonly ScaleOutWorkload _workload = new(Posts, Watches);
+    private readonly BenchClusterStores _stores = new();
+    private InProcessTestCluster? _oneSilo;
+    private InProcessTestCluster? _threeSilos;
+
+    [GlobalSetup(Target = nameof(OneSilo))]
+    public async Task SetupOneSiloAsync() => _oneSilo = await StartAsync(1);
+
+    [GlobalSetup(Target = nameof(ThreeSilos))]
+    public async Task SetupThreeSilosAsync() => _threeSilos = await StartAsync(3);
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        foreach (var cluster in new[] { _oneSilo, _threeSilos })
+        {
+            if (cluster is not null)
+            {
+                await cluster.StopAllSilosAsync();
+            }
+        }
+
+        Dispose();
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Posts)]
+    public Task<int> SingleProcess() => WholePipelineRun.ListenAsync(new InMemorySource("bench", _workload.NextRun(), BatchSize), _workload.Watches);
+
+    [Benchmark(OperationsPerInvoke = Posts)]
+    public Task<long> OneSilo() => RunLeaseAsync(_oneSilo!);
+
+    [Benchmark(OperationsPerInvoke = Posts)]
+    public Task<long> ThreeSilos() => RunLeaseAsync(_threeSilos!);
+
+    public void Dispose()
+    {
+        _oneSilo?.Dispose();
+        _threeSilos?.Dispose();
+        _oneSilo = _threeSilos = null;
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<long> RunLeaseAsync(InProcessTestCluster cluster)
+    {
+        var grains = cluster.Client;
+        var options = new MonitroOrleansOptions { ShardCount = ShardCount };
+        var work = new LeaseWork(
+            new PostPreparer(options.MaxTextLength, NullLogger.Instance),
+            (shard, replica, posts, version, token) => grains.GetGrain<IMatcherShardGrain>(ReplicaMap.GrainKey(shard, replica, ShardCount)).MatchAsync(posts, version, token),
+            ShardCount,
+            options.ReplicasPerShard,
+            new BatchEnrichment(new LexiconSentimentAnalyzer(), new RuleIntentDetector(), options.Relationships, NullLogger.Instance),
+            (tenantId, person, interactions, sourceName, token) =>
+                grains.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, interactions[0].PersonId)).RecordAsync(sourceName, interactions, person, token));
+        var source = new InMemorySource("bench-" + Guid.NewGuid().ToString("N"), _workload.NextRun(), BatchSize);
+        var runner = new SourceLeaseRunner(source, _stores, _workload.Registry, work, TimeProvider.System, NullLogger.Instance);
+        await runner.RunAsync(CancellationToken.None);
+        return runner.Status.Batches;
+    }
+
+    private async Task<InProcessTestCluster> StartAsync(int silos)
+    {
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMonitroOrleans(options => options.ShardCount = ShardCount);
+            silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
+            silo.Services.AddSingleton<ITenantWatchRegistry>(_workload.Registry);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Monitro.Orleans.Leases;
+using Monitro.Orleans.Matching;
+using Monitro.Orleans.People;
+using Monitro.Orleans.Pipeline;
+
+namespace Monitro.Orleans.Tests;
+
+/// <summary>
+/// What a lease runner hands its batches to, called directly instead of through grains: shard replicas with their own
+/// matchers (as activations on other silos would have), and one relationship per (tenant, person).
+/// </summary>
+internal sealed class DirectLeaseWork
+{
+    private readonly ShardMatcher[] _replicas;
+    private readonly ConcurrentDictionary<string, PersonRelationship> _people = new(StringComparer.Ordinal);
+
+    public DirectLeaseWork(IMonitroClusterStores stores, ITenantWatchRegistry registry, int shardCount, int replicas = 1)
+    {
+        _replicas = [.. Enumerable.Range(0, shardCount * replicas).Select(key => new ShardMatcher(ReplicaMap.ShardOfKey(key, shardCount), shardCount, NullLogger.Instance))];
+        var options = new MonitroOrleansOptions();
+        Work = new LeaseWork(
+            new PostPreparer(options.MaxTextLength, NullLogger.Instance),
+            async (shard, replica, posts, version, cancellationToken) =>
+            {
+                Calls.Enqueue((shard, replica, posts.Length));
+                var matcher = _replicas[ReplicaMap.GrainKey(shard, replica, shardCount)];
+                if (matcher.Version < version)
+                {
+                    matcher.Load(await registry.GetWatchesAsync(cancellationToken));
+                }
+
+                return [.. matcher.Match(posts)];
+            },
+            shardCount,
+            replicas,
+            new BatchEnrichment(new LexiconSentimentAnalyzer(), new RuleIntentDetector(), options.Relationships, NullLogger.Instance),
+            (tenantId, person, interactions, sourceName, cancellationToken) =>
+            {
+                var relationship = _people.GetOrAdd(PersonKey.Of(tenantId, interactions[0].PersonId), _ => new PersonRelationship(interactions[0].PersonId, options.Relationships));
+                return relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, person, TimeProvider.System.GetUtcNow(), cancellationToken);
+            });
+    }
+
+    public LeaseWork Work { get; }
+
+    /// <summary>Gets every shard call made: the shard, the replica and the number of posts.</summary>
+    public ConcurrentQueue<(int Shard, int Replica, int Posts)> Calls { get; } = new();
+}
