@@ -17,6 +17,7 @@ public sealed partial class NamespaceRuleTests
         ["Monitro.Storage.Sqlite"] = "Monitro.Storage.Sqlite",
         ["Monitro.Storage.PostgreSql"] = "Monitro.Storage.PostgreSql",
         ["Monitro.Orleans"] = "Monitro.Orleans",
+        ["Monitro.Dashboard"] = "Monitro.Dashboard",
     };
 
     [Fact]
