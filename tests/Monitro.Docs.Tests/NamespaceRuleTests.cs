@@ -18,6 +18,7 @@ public sealed partial class NamespaceRuleTests
         ["Monitro.Storage.PostgreSql"] = "Monitro.Storage.PostgreSql",
         ["Monitro.Orleans"] = "Monitro.Orleans",
         ["Monitro.Orleans.PostgreSql"] = "Monitro.Orleans.PostgreSql",
+        ["Monitro.Dashboard"] = "Monitro.Dashboard",
     };
 
     [Fact]

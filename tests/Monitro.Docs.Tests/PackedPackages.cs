@@ -15,7 +15,7 @@ internal static partial class PackedPackages
     public const string VariableName = "MONITRO_PACKAGES";
 
     /// <summary>The packages the repository ships, in dependency order.</summary>
-    public static readonly string[] Ids = ["Monitro.Abstractions", "Monitro", "Monitro.Sources", "Monitro.Storage.Sqlite", "Monitro.Storage.PostgreSql", "Monitro.Orleans", "Monitro.Orleans.PostgreSql"];
+    public static readonly string[] Ids = ["Monitro.Abstractions", "Monitro", "Monitro.Sources", "Monitro.Storage.Sqlite", "Monitro.Storage.PostgreSql", "Monitro.Orleans", "Monitro.Orleans.PostgreSql", "Monitro.Dashboard"];
 
     /// <summary>Finds the packages (or packs them into <paramref name="scratch"/>) and returns the folder and their version.</summary>
     /// <param name="scratch">A folder to pack into when no packed folder is given.</param>
