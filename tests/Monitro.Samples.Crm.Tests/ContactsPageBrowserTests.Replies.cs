@@ -162,12 +162,11 @@ public sealed partial class ContactsPageBrowserTests
     private async Task<List<(DateTime Day, int Inbound, double? Tone)>> ExpectedDaysAsync(string contactId)
     {
         var services = _crm.Link.Services!;
-        var store = services.GetRequiredService<IPersonInteractions>();
-        var period = new InsightPeriod(DateTimeOffset.UnixEpoch, services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(1));
+        var store = services.GetRequiredService<IPersonInteractionHistory>();
         var interactions = new List<Interaction>();
         foreach (var identityKey in _crm.Database.IdentityKeysOf(contactId))
         {
-            interactions.AddRange(await store.GetPersonInteractionsAsync(identityKey, period, IPersonInteractions.MaxInteractions));
+            interactions.AddRange(await ContactActivity.ReadHistoryAsync(store, identityKey, CancellationToken.None));
         }
 
         return [.. interactions

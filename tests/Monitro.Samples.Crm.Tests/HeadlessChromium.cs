@@ -20,8 +20,7 @@ internal static class HeadlessChromium
     public static async Task<string> DumpDomAsync(string chromium, Uri page)
     {
         var (dom, errors) = await Browser.RunAsync(chromium, "--enable-logging=stderr", "--v=0", "--dump-dom", page.ToString());
-        Assert.DoesNotContain(errors.Split('
-'), line => line.Contains(":CONSOLE(", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors.Split('\n'), line => line.Contains(":CONSOLE(", StringComparison.Ordinal));
         return dom;
     }
 }

@@ -86,7 +86,7 @@ public static class CaseEndpoints
         if (link.Services is { } services)
         {
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            activity = await ContactActivity.ReadAsync(services.GetRequiredService<IPersonInteractions>(), database.IdentityKeysOf(contactId), now, context.RequestAborted);
+            activity = await ContactActivity.ReadAsync(services.GetRequiredService<IPersonInteractionHistory>(), database.IdentityKeysOf(contactId), now, context.RequestAborted);
         }
 
         var forms = new ReplyForms(await replies.ReadAsync(detail.Cases, context.RequestAborted), TokensOf(antiforgery, context), PageLayout.ContactUrl(contactId), refused);

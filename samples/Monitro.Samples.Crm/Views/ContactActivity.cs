@@ -8,7 +8,7 @@ public static class ContactActivity
 
     /// <summary>Reads the interactions of every identity of the contact in the <see cref="Span"/> before <paramref name="now"/>, one bucket per UTC day.</summary>
     public static async Task<IReadOnlyList<ActivityBucket>> ReadAsync(
-        IPersonInteractions store, IReadOnlyCollection<string> identityKeys, DateTimeOffset now, CancellationToken cancellationToken)
+        IPersonInteractionHistory store, IReadOnlyCollection<string> identityKeys, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(identityKeys);
@@ -17,10 +17,30 @@ public static class ContactActivity
         var interactions = new List<Interaction>();
         foreach (var identityKey in identityKeys)
         {
-            interactions.AddRange(await store.GetPersonInteractionsAsync(identityKey, period, IPersonInteractions.MaxInteractions, cancellationToken));
+            interactions.AddRange((await ReadHistoryAsync(store, identityKey, cancellationToken))
+                .Where(interaction => interaction.OccurredAt >= period.From && interaction.OccurredAt < period.Until));
         }
 
         return Bucket(interactions, boundaries);
+    }
+
+    /// <summary>Reads every stored interaction of one identity, oldest first, page by page (one contact has few enough to read whole).</summary>
+    public static async Task<IReadOnlyList<Interaction>> ReadHistoryAsync(IPersonInteractionHistory store, string identityKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var interactions = new List<Interaction>();
+        var page = new PageRequest(PageRequest.MaxPageSize);
+        while (true)
+        {
+            var read = await store.GetInteractionsOfAsync(identityKey, page, cancellationToken);
+            interactions.AddRange(read.Items.Select(static recorded => recorded.Interaction));
+            if (read.ContinuationToken is null)
+            {
+                return interactions;
+            }
+
+            page = page with { ContinuationToken = read.ContinuationToken };
+        }
     }
 
     /// <summary>Counts interactions per bucket (between consecutive boundaries) with the mean tone of the inbound ones; empty buckets included.</summary>

@@ -24,7 +24,7 @@ public static class MonitroStoreBuilderExtensions
         typeof(IPersonDataEraser),
         typeof(IRelationshipSnapshotStore),
         typeof(IMonitroInsights),
-        typeof(IPersonInteractions),
+        typeof(IPersonInteractionHistory),
         typeof(IStoredPosts),
         typeof(IReplyOutbox),
     ];
