@@ -19,6 +19,9 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
     private readonly Dictionary<string, JsonObject> _byKey = new(StringComparer.Ordinal);
     private LoopbackServer? _server;
     private int _nextId = 100;
+    private int _repeatedKeys;
+    private TaskCompletionSource? _answerHold;
+    private TaskCompletionSource? _answerHeld;
 
     public Uri BaseAddress => _server!.BaseAddress;
 
@@ -32,6 +35,34 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
     public PublishScript Script { get; } = new();
 
     public int MaxCharacters { get; set; } = 500;
+
+    /// <summary>Gets or sets how long each status post waits after the status exists and before it answers, or <see langword="null"/>.</summary>
+    public Func<TimeSpan>? AnswerDelay { get; set; }
+
+    /// <summary>Makes the next status post wait, once its status exists, until <see cref="ReleaseAnswer"/>: the client has posted and cannot know it.</summary>
+    /// <returns>A task that completes when a status post waits.</returns>
+    public Task HoldNextAnswer()
+    {
+        lock (_byKey)
+        {
+            _answerHold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _answerHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _answerHeld.Task;
+        }
+    }
+
+    /// <summary>Lets the held status post answer (to a client that may be gone), and holds no more.</summary>
+    public void ReleaseAnswer()
+    {
+        lock (_byKey)
+        {
+            _answerHold?.TrySetResult();
+            _answerHold = null;
+        }
+    }
+
+    /// <summary>Gets how many status posts came with an <c>Idempotency-Key</c> already seen (answered with the status already created).</summary>
+    public int RepeatedKeys => _repeatedKeys;
 
     public static async Task<FakeMastodonReplyServer> StartAsync()
     {
@@ -95,9 +126,34 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var key = context.Request.Headers["Idempotency-Key"].ToString();
         JsonObject status;
+        TaskCompletionSource? answerHold;
         lock (_byKey)
         {
-            status = _byKey.TryGetValue(key, out var known) && key.Length > 0 ? known : Create(body, key);
+            if (_byKey.TryGetValue(key, out var known) && key.Length > 0)
+            {
+                status = known;
+                _repeatedKeys++;
+            }
+            else
+            {
+                status = Create(body, key);
+            }
+
+            answerHold = _answerHold;
+            if (answerHold is not null)
+            {
+                _answerHeld?.TrySetResult();
+            }
+        }
+
+        if (answerHold is not null)
+        {
+            await answerHold.Task;
+        }
+
+        if (AnswerDelay is { } delay)
+        {
+            await Task.Delay(delay(), context.RequestAborted);
         }
 
         if (drop)

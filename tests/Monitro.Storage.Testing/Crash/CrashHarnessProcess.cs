@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Monitro.Storage.Testing.Crash;
 
-/// <summary>Starts the crash harness (built next to the test assembly that references it) as a child process: a pipeline run, or a dispatcher.</summary>
+/// <summary>Starts the crash harness (built next to the test assembly that references it) as a child process: a pipeline run, a dispatcher, or a reply publisher.</summary>
 public sealed class CrashHarnessProcess : IDisposable
 {
     private readonly Process _process;
@@ -37,6 +37,13 @@ public sealed class CrashHarnessProcess : IDisposable
     /// </summary>
     public static CrashHarnessProcess StartDispatcher(string database, Uri webhook, string secret) =>
         Launch("dispatch", database, webhook.ToString(), secret);
+
+    /// <summary>
+    /// Starts a reply publisher: the reply dispatcher with the Mastodon publisher of account <c>acme</c>, publishing the
+    /// store's reply outbox to <paramref name="mastodon"/> and exiting 0 once no reply is left queued.
+    /// </summary>
+    public static CrashHarnessProcess StartReplyPublisher(string database, Uri mastodon, string accessToken, TimeSpan clockOffset) =>
+        Launch("replies", database, mastodon.ToString(), accessToken, ((int)clockOffset.TotalMinutes).ToString(CultureInfo.InvariantCulture));
 
     private static CrashHarnessProcess Launch(params string[] arguments)
     {
