@@ -114,7 +114,7 @@ internal sealed class SampleRun(SampleSettings settings)
         foreach (var (tenant, ids) in expected.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var stored = await ReadIdsAsync(dataSource, $"SELECT id FROM \"{settings.TenantSchema(tenant)}\".mentions;").ConfigureAwait(false);
-            var alerts = await ReadIdsAsync(dataSource, $"SELECT idempotency_key FROM \"{settings.TenantSchema(tenant)}\".alert_outbox;").ConfigureAwait(false);
+            var alerts = await ReadIdsAsync(dataSource, $"SELECT idempotency_key FROM \"{settings.TenantSchema(tenant)}\".alert_outbox WHERE kind = 'mention';").ConfigureAwait(false);
             var same = stored.SetEquals(ids) && alerts.SetEquals(ids);
             ok &= same;
             Console.WriteLine($"end state: tenant {tenant}: {stored.Count} mentions stored, {alerts.Count} alerts, {ids.Count} expected: {(same ? "every one once" : "MISMATCH")}");
