@@ -2,21 +2,32 @@ namespace Monitro.Orleans;
 
 /// <summary>
 /// The relationship with one person of one tenant, activated on demand and deactivated when idle (Orleans' idle
-/// collection); keyed by <c>tenant</c>, U+001F and the person's identity key.
+/// collection); keyed by <c>tenant</c>, U+001F and the person id: the ordinal-smallest identity key of the identities
+/// known to be that person (as in one process).
 /// </summary>
 /// <remarks>
-/// Its state is rebuilt from the tenant's store when it activates, so any silo can hold it; the store is the truth.
+/// Its state is rebuilt from the tenant's store when it activates, and again when a call names an identity it did not
+/// hold, so any silo can hold it; the store is the truth.
 /// </remarks>
 public interface IPersonGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Records interactions with the person, each once by <see cref="Interaction.Id"/>: the new ones are scored, and
-    /// they and the alerts of the transitions they cause are committed to the tenant's store together.
+    /// they and the alerts of the transitions they cause are committed to the tenant's store together (our answers
+    /// among them close the inbox items they answer, in that commit).
     /// </summary>
     /// <param name="sourceName">The source the interactions were read from.</param>
-    /// <param name="interactions">The interactions, all with this person.</param>
-    /// <param name="person">The person's identity as last seen.</param>
+    /// <param name="interactions">The interactions, each with one of <paramref name="identities"/>.</param>
+    /// <param name="people">The person of each interaction as seen in its post, at the same index.</param>
+    /// <param name="identities">Every identity key known to be this person, the person id included.</param>
     /// <param name="cancellationToken">A token that cancels the call.</param>
     /// <returns>The number of interactions that were new.</returns>
-    Task<int> RecordAsync(string sourceName, Interaction[] interactions, Author person, CancellationToken cancellationToken = default);
+    Task<int> RecordAsync(string sourceName, Interaction[] interactions, Author[] people, string[] identities, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the relationship with the person as one process's scorer would report it, or <see langword="null"/> when the tenant's store holds no interaction with them.</summary>
+    /// <param name="asOf">The moment to score at.</param>
+    /// <param name="identities">Every identity key known to be this person, the person id included.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The relationship, or <see langword="null"/>.</returns>
+    Task<RelationshipSnapshot?> GetRelationshipAsync(DateTimeOffset asOf, string[] identities, CancellationToken cancellationToken = default);
 }

@@ -22,4 +22,7 @@ public sealed class MonitroOrleansOptions
 
     /// <summary>Gets the relationship scoring parameters and response-time targets the person grains use.</summary>
     public RelationshipOptions Relationships { get; init; } = new();
+
+    /// <summary>Gets what each tenant declares about itself (its own accounts, its linked identities), by tenant id; a tenant not listed declares nothing.</summary>
+    public IDictionary<string, MonitroTenantOptions> Tenants { get; } = new Dictionary<string, MonitroTenantOptions>(StringComparer.Ordinal);
 }

@@ -45,6 +45,36 @@ internal sealed class MonitroOrleansOptionsValidator : IValidateOptions<MonitroO
             }
         }
 
+        foreach (var (tenantId, tenant) in options.Tenants)
+        {
+            CheckTenant(builder, tenantId, tenant);
+        }
+
         return builder.Build();
+    }
+
+    private static void CheckTenant(ValidateOptionsResultBuilder builder, string tenantId, MonitroTenantOptions? tenant)
+    {
+        var path = $"Monitro:Orleans:{nameof(MonitroOrleansOptions.Tenants)}:{tenantId}";
+        if (tenant is null)
+        {
+            builder.AddError("must be set", path);
+            return;
+        }
+
+        var keys = tenant.OwnAccounts.Select((key, i) => (Key: (string?)key, Path: $"{path}:{nameof(MonitroTenantOptions.OwnAccounts)}:{i}"))
+            .Concat(tenant.LinkedIdentities.SelectMany((link, i) => new[]
+            {
+                (Key: link?.First, Path: $"{path}:{nameof(MonitroTenantOptions.LinkedIdentities)}:{i}:{nameof(IdentityLink.First)}"),
+                (Key: link?.Second, Path: $"{path}:{nameof(MonitroTenantOptions.LinkedIdentities)}:{i}:{nameof(IdentityLink.Second)}"),
+            }));
+        foreach (var (key, keyPath) in keys)
+        {
+            var separator = key?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+            if (separator <= 0 || separator == key!.Length - 1)
+            {
+                builder.AddError($"'{key}' is not an identity key of the form 'platform:handle'", keyPath);
+            }
+        }
     }
 }

@@ -16,10 +16,10 @@ internal sealed class DirectLeaseWork
     private readonly ShardMatcher[] _replicas;
     private readonly ConcurrentDictionary<string, PersonRelationship> _people = new(StringComparer.Ordinal);
 
-    public DirectLeaseWork(IMonitroClusterStores stores, ITenantWatchRegistry registry, int shardCount, int replicas = 1)
+    public DirectLeaseWork(IMonitroClusterStores stores, ITenantWatchRegistry registry, int shardCount, int replicas = 1, MonitroOrleansOptions? settings = null)
     {
         _replicas = [.. Enumerable.Range(0, shardCount * replicas).Select(key => new ShardMatcher(ReplicaMap.ShardOfKey(key, shardCount), shardCount, NullLogger.Instance))];
-        var options = new MonitroOrleansOptions();
+        var options = settings ?? new MonitroOrleansOptions();
         Work = new LeaseWork(
             new PostPreparer(options.MaxTextLength, NullLogger.Instance),
             async (shard, replica, posts, version, cancellationToken) =>
@@ -35,12 +35,17 @@ internal sealed class DirectLeaseWork
             },
             shardCount,
             replicas,
-            new BatchEnrichment(new LexiconSentimentAnalyzer(), new RuleIntentDetector(), options.Relationships, NullLogger.Instance),
-            (tenantId, person, interactions, sourceName, cancellationToken) =>
+            new BatchEnrichment(new LexiconSentimentAnalyzer(), new RuleIntentDetector(), options.Relationships, options.Tenants, NullLogger.Instance),
+            (tenantId, personId, interactions, people, identities, sourceName, cancellationToken) =>
             {
-                var relationship = _people.GetOrAdd(PersonKey.Of(tenantId, interactions[0].PersonId), _ => new PersonRelationship(interactions[0].PersonId, options.Relationships));
-                return relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, person, TimeProvider.System.GetUtcNow(), cancellationToken);
-            });
+                var key = PersonKey.Of(tenantId, personId);
+                var relationship = _people.AddOrUpdate(
+                    key,
+                    _ => new PersonRelationship(personId, identities, options.Relationships),
+                    (_, held) => held.Holds(identities) ? held : new PersonRelationship(personId, held.Identities.Union(identities), options.Relationships));
+                return relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, people, TimeProvider.System.GetUtcNow(), cancellationToken);
+            },
+            options);
     }
 
     public LeaseWork Work { get; }

@@ -4,9 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Monitro.Benchmarks.Pipeline;
 using Monitro.Orleans;
 using Monitro.Orleans.Leases;
-using Monitro.Orleans.Matching;
-using Monitro.Orleans.People;
-using Monitro.Orleans.Pipeline;
 using Orleans.TestingHost;
 
 namespace Monitro.Benchmarks.ScaleOut;
@@ -73,16 +70,7 @@ public class ScaleOutBenchmarks : IDisposable
 
     private async Task<long> RunLeaseAsync(InProcessTestCluster cluster)
     {
-        var grains = cluster.Client;
-        var options = new MonitroOrleansOptions { ShardCount = ShardCount };
-        var work = new LeaseWork(
-            new PostPreparer(options.MaxTextLength, NullLogger.Instance),
-            (shard, replica, posts, version, token) => grains.GetGrain<IMatcherShardGrain>(ReplicaMap.GrainKey(shard, replica, ShardCount)).MatchAsync(posts, version, token),
-            ShardCount,
-            options.ReplicasPerShard,
-            new BatchEnrichment(new LexiconSentimentAnalyzer(), new RuleIntentDetector(), options.Relationships, NullLogger.Instance),
-            (tenantId, person, interactions, sourceName, token) =>
-                grains.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, interactions[0].PersonId)).RecordAsync(sourceName, interactions, person, token));
+        var work = LeaseWork.OnGrains(cluster.Client, new MonitroOrleansOptions { ShardCount = ShardCount }, new LexiconSentimentAnalyzer(), new RuleIntentDetector(), NullLogger.Instance);
         var source = new InMemorySource("bench-" + Guid.NewGuid().ToString("N"), _workload.NextRun(), BatchSize);
         var runner = new SourceLeaseRunner(source, _stores, _workload.Registry, work, TimeProvider.System, NullLogger.Instance);
         await runner.RunAsync(CancellationToken.None);

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Monitro.Orleans.Matching;
+using Monitro.Orleans.People;
 using Monitro.Orleans.Pipeline;
 
 namespace Monitro.Orleans.Leases;
@@ -9,4 +12,19 @@ namespace Monitro.Orleans.Leases;
 /// <param name="Replicas">The number of replicas of each shard.</param>
 /// <param name="Enrichment">Reads the signals of matched posts and builds each tenant's rows.</param>
 /// <param name="People">Records a person's interactions.</param>
-internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int ShardCount, int Replicas, BatchEnrichment Enrichment, PersonCall People);
+/// <param name="Settings">The cluster's options: what each tenant declares, and the relationship rules.</param>
+internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int ShardCount, int Replicas, BatchEnrichment Enrichment, PersonCall People, MonitroOrleansOptions Settings)
+{
+    /// <summary>The work of a lease in a cluster: shards and people are grains.</summary>
+    public static LeaseWork OnGrains(IGrainFactory grains, MonitroOrleansOptions settings, ISentimentAnalyzer? sentiment, IIntentDetector? intents, ILogger logger) =>
+        new(
+            new PostPreparer(settings.MaxTextLength, logger),
+            (shard, replica, posts, version, token) =>
+                grains.GetGrain<IMatcherShardGrain>(ReplicaMap.GrainKey(shard, replica, settings.ShardCount)).MatchAsync(posts, version, token),
+            settings.ShardCount,
+            settings.ReplicasPerShard,
+            new BatchEnrichment(sentiment, intents, settings.Relationships, settings.Tenants, logger),
+            (tenantId, personId, interactions, people, identities, sourceName, token) =>
+                grains.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, personId)).RecordAsync(sourceName, interactions, people, identities, token),
+            settings);
+}

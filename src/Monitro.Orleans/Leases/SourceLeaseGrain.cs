@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Monitro.Orleans.Matching;
-using Monitro.Orleans.People;
-using Monitro.Orleans.Pipeline;
 
 namespace Monitro.Orleans.Leases;
 
@@ -31,17 +28,7 @@ internal sealed class SourceLeaseGrain(
             var name = this.GetPrimaryKeyString();
             var source = sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"No source named '{name}' is registered on this silo; every silo must register the same sources.");
-            var factory = GrainFactory;
-            var settings = options.Value;
-            var work = new LeaseWork(
-                new PostPreparer(settings.MaxTextLength, logger),
-                (shard, replica, posts, version, token) =>
-                    factory.GetGrain<IMatcherShardGrain>(ReplicaMap.GrainKey(shard, replica, settings.ShardCount)).MatchAsync(posts, version, token),
-                settings.ShardCount,
-                settings.ReplicasPerShard,
-                new BatchEnrichment(sentiment, intents, settings.Relationships, logger),
-                (tenantId, person, interactions, sourceName, token) =>
-                    factory.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, interactions[0].PersonId)).RecordAsync(sourceName, interactions, person, token));
+            var work = LeaseWork.OnGrains(GrainFactory, options.Value, sentiment, intents, logger);
             _runner = new SourceLeaseRunner(source, stores, registry, work, timeProvider, logger);
             var runner = _runner;
             _reading = Task.Run(() => runner.RunAsync(_stop.Token), CancellationToken.None);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Monitro.Orleans.Matching;
+using Monitro.Orleans.People;
 using Monitro.Orleans.Pipeline;
 
 namespace Monitro.Orleans.Leases;
@@ -7,8 +8,9 @@ namespace Monitro.Orleans.Leases;
 /// <summary>
 /// Reads one source for one lease activation: takes a new epoch, resumes from the durable checkpoint, and for each
 /// batch normalizes the posts, sends them to (one replica of) the shards they may hit, enriches the posts that
-/// matched, commits each tenant's posts, mentions and inbox items to the tenant's store (fenced by the epoch), hands
-/// each person's interactions to that person, and then commits the checkpoint to the lease store (fenced).
+/// matched or belong to a conversation with a tenant's own accounts, commits each tenant's posts, mentions, inbox items
+/// and learnt identity links to the tenant's store (fenced by the epoch), hands each person's interactions to that
+/// person (the group of identities known to be them), and then commits the checkpoint to the lease store (fenced).
 /// </summary>
 /// <remarks>
 /// Tenant commits come first and are idempotent upserts, and a person records an interaction once by its id: if the
@@ -25,8 +27,9 @@ internal sealed class SourceLeaseRunner(
     ILogger logger)
 {
     private readonly ShardRouter _router = new(work.ShardCount, logger);
-    private readonly HashSet<string> _tenants = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tenants = new(work.Settings.Tenants.Keys, StringComparer.Ordinal);
     private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TenantIdentities> _identities = new(StringComparer.Ordinal);
     private volatile int _state = (int)SourceLeaseState.Idle;
     private long _epoch;
     private long _batches;
@@ -100,16 +103,21 @@ internal sealed class SourceLeaseRunner(
             }
         }
 
-        var found = (await Task.WhenAll(calls).ConfigureAwait(false)).SelectMany(static mentions => mentions).ToList();
-        var signals = work.Enrichment.ReadSignals(source.Name, found, skipped);
+        var found = (await Task.WhenAll(calls).ConfigureAwait(false)).SelectMany(static mentions => mentions);
+        var byTenant = work.Enrichment.Build(source.Name, posts, found, skipped);
         var now = timeProvider.GetUtcNow();
-        var byTenant = found.GroupBy(static m => m.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(static m => m.Mention).ToList(), StringComparer.Ordinal);
 
-        // Retractions reach every tenant the source may have written to; mentions only the tenants they belong to.
+        // Retractions reach every tenant the source may have written to; the rest only the tenants it concerns.
         var tenants = batch.Retractions.Count > 0 ? _tenants.Union(byTenant.Keys, StringComparer.Ordinal) : byTenant.Keys;
-        foreach (var tenantId in tenants.Order(StringComparer.Ordinal))
+        foreach (var tenantId in tenants.Order(StringComparer.Ordinal).ToList())
         {
-            var tenant = work.Enrichment.Build(byTenant.GetValueOrDefault(tenantId) ?? [], signals);
+            var tenant = byTenant.GetValueOrDefault(tenantId) ?? new TenantBatch([], [], [], []);
+            var identities = await IdentitiesOfAsync(tenantId, cancellationToken).ConfigureAwait(false);
+            foreach (var (_, person) in tenant.Interactions)
+            {
+                identities.Observe(person);
+            }
+
             var commit = new BatchCommit
             {
                 SourceName = source.Name,
@@ -117,6 +125,7 @@ internal sealed class SourceLeaseRunner(
                 Mentions = tenant.Mentions,
                 InboxItems = tenant.InboxItems,
                 Alerts = [.. tenant.Mentions.Select(m => Alert.ForMention(m, now))],
+                AlertState = new AlertStateChanges { Saved = identities.TakeUnsaved() },
                 Retractions = batch.Retractions,
             };
             if (!await Fenced(stores.ForTenant(tenantId)).CommitFencedAsync(commit, _epoch, cancellationToken).ConfigureAwait(false))
@@ -124,11 +133,28 @@ internal sealed class SourceLeaseRunner(
                 return false;
             }
 
-            await Task.WhenAll(tenant.People.Select(p => work.People(tenantId, p.Person, [.. p.Interactions], source.Name, cancellationToken))).ConfigureAwait(false);
+            // Each person's interactions to the grain of the person they belong to, with every identity known to be them.
+            var people = tenant.Interactions
+                .GroupBy(pair => identities.GroupOf(pair.Interaction.PersonId).PersonId, StringComparer.Ordinal)
+                .Select(group => work.People(tenantId, group.Key, [.. group.Select(static p => p.Interaction)], [.. group.Select(static p => p.Person)], identities.GroupOf(group.Key).Identities, source.Name, cancellationToken));
+            await Task.WhenAll(people).ConfigureAwait(false);
         }
 
         var checkpoint = new BatchCommit { SourceName = source.Name, Skipped = skipped, Checkpoint = batch.Checkpoint };
         return await leases.CommitFencedAsync(checkpoint, _epoch, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The identities of a tenant as this lease knows them: its configured links and what its store kept, read once.
+    private async Task<TenantIdentities> IdentitiesOfAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (!_identities.TryGetValue(tenantId, out var identities))
+        {
+            var stored = stores.ForTenant(tenantId) is IAlertStateStore state ? await state.GetAlertStateAsync(cancellationToken).ConfigureAwait(false) : [];
+            var configured = work.Settings.Tenants.TryGetValue(tenantId, out var tenant) ? tenant.LinkedIdentities : [];
+            _identities[tenantId] = identities = new TenantIdentities(configured, stored, work.Settings.Relationships.MergeByVerifiedDomain);
+        }
+
+        return identities;
     }
 
     // Before its first write to a tenant's store, the runner records its epoch there with an empty commit: from then

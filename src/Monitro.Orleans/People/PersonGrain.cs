@@ -2,21 +2,25 @@ using Microsoft.Extensions.Options;
 
 namespace Monitro.Orleans.People;
 
-/// <summary>A person of a tenant as a grain: its state loads from the tenant's store on the first call after activation.</summary>
+/// <summary>A person of a tenant as a grain: its state loads from the tenant's store on the first call after activation, and again when the person gains an identity.</summary>
 internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<MonitroOrleansOptions> options, TimeProvider timeProvider) : Grain, IPersonGrain
 {
     private PersonRelationship? _relationship;
 
-    public async Task<int> RecordAsync(string sourceName, Interaction[] interactions, Author person, CancellationToken cancellationToken = default)
+    public async Task<int> RecordAsync(string sourceName, Interaction[] interactions, Author[] people, string[] identities, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         ArgumentNullException.ThrowIfNull(interactions);
-        ArgumentNullException.ThrowIfNull(person);
-        var (tenantId, personId) = PersonKey.Parse(this.GetPrimaryKeyString());
-        var relationship = _relationship ??= new PersonRelationship(personId, options.Value.Relationships);
+        ArgumentNullException.ThrowIfNull(people);
+        if (people.Length != interactions.Length)
+        {
+            throw new ArgumentException("Each interaction needs its person at the same index.", nameof(people));
+        }
+
+        var (tenantId, relationship) = RelationshipOf(identities);
         try
         {
-            return await relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, person, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(true);
+            return await relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, people, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(true);
         }
         catch
         {
@@ -24,5 +28,24 @@ internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<Monitro
             _relationship = null;
             throw;
         }
+    }
+
+    public async Task<RelationshipSnapshot?> GetRelationshipAsync(DateTimeOffset asOf, string[] identities, CancellationToken cancellationToken = default)
+    {
+        var (tenantId, relationship) = RelationshipOf(identities);
+        return await relationship.GetAsync(stores.ForTenant(tenantId), asOf, cancellationToken).ConfigureAwait(true);
+    }
+
+    // The relationship for these identities: a person who gained an identity is rebuilt with it from the store, as one process merges the two.
+    private (string TenantId, PersonRelationship Relationship) RelationshipOf(string[] identities)
+    {
+        ArgumentNullException.ThrowIfNull(identities);
+        var (tenantId, personId) = PersonKey.Parse(this.GetPrimaryKeyString());
+        if (_relationship is null || !_relationship.Holds(identities))
+        {
+            _relationship = new PersonRelationship(personId, [.. (_relationship?.Identities ?? []).Union(identities, StringComparer.Ordinal)], options.Value.Relationships);
+        }
+
+        return (tenantId, _relationship);
     }
 }

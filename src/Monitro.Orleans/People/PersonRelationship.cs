@@ -5,29 +5,47 @@ namespace Monitro.Orleans.People;
 
 /// <summary>
 /// The relationship state of one person of one tenant, kept by the single-process scorer (one registry holding this
-/// person alone) and rebuilt from the tenant's store, which stays the truth.
+/// person alone, with every identity known to be them linked) and rebuilt from the tenant's store, which stays the truth.
 /// </summary>
-/// <remarks>
-/// A failed commit leaves memory ahead of the store: the owner then drops the instance, and the next one rebuilds
-/// from the store. Identities linked across people are not merged here: each person id is its own grain.
-/// </remarks>
-/// <param name="personId">The identity key of the person.</param>
-/// <param name="options">The scoring parameters.</param>
-internal sealed class PersonRelationship(string personId, RelationshipOptions options)
+/// <remarks>A failed commit leaves memory ahead of the store: the owner then drops the instance, and the next one rebuilds from the store.</remarks>
+internal sealed class PersonRelationship
 {
-    private readonly RelationshipRegistry _registry = new(options, new NullContactResolver());
+    private readonly string _personId;
+    private readonly HashSet<string> _identities;
+    private readonly RelationshipRegistry _registry;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private bool _loaded;
 
+    /// <param name="personId">The person id: the smallest of the identities.</param>
+    /// <param name="identities">Every identity key known to be the person.</param>
+    /// <param name="options">The scoring parameters.</param>
+    public PersonRelationship(string personId, IEnumerable<string> identities, RelationshipOptions options)
+    {
+        _personId = personId;
+        _identities = new HashSet<string>(identities, StringComparer.Ordinal) { personId };
+        _registry = new RelationshipRegistry(options, new NullContactResolver());
+        foreach (var identity in _identities.Where(i => !string.Equals(i, personId, StringComparison.Ordinal)))
+        {
+            _registry.Link(personId, identity);
+        }
+    }
+
+    /// <summary>Gets the identities this state holds.</summary>
+    public IReadOnlyCollection<string> Identities => _identities;
+
+    /// <summary>Whether this state holds every one of the identities.</summary>
+    public bool Holds(IEnumerable<string> identities) => identities.All(_identities.Contains);
+
     /// <summary>Records the new interactions, once each, and commits them with the alerts of the transitions they cause.</summary>
     /// <returns>The number of interactions that were new.</returns>
-    public async Task<int> RecordAsync(IMonitroStore store, string sourceName, IReadOnlyList<Interaction> interactions, Author person, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> RecordAsync(IMonitroStore store, string sourceName, IReadOnlyList<Interaction> interactions, IReadOnlyList<Author> people, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await LoadAsync(store, cancellationToken).ConfigureAwait(false);
         var fresh = new List<Interaction>();
-        foreach (var interaction in interactions)
+        for (var i = 0; i < interactions.Count; i++)
         {
-            if (!string.Equals(interaction.PersonId, personId, StringComparison.Ordinal))
+            var interaction = interactions[i];
+            if (!_identities.Contains(interaction.PersonId))
             {
                 throw new ArgumentException($"An interaction with '{interaction.PersonId}' was sent to the grain of another person.", nameof(interactions));
             }
@@ -35,7 +53,7 @@ internal sealed class PersonRelationship(string personId, RelationshipOptions op
             if (_known.Add(interaction.Id))
             {
                 fresh.Add(interaction);
-                _registry.Record(interaction, person);
+                _registry.Record(interaction, people[i]);
             }
         }
 
@@ -50,6 +68,14 @@ internal sealed class PersonRelationship(string personId, RelationshipOptions op
         return fresh.Count;
     }
 
+    /// <summary>Gets the relationship as of a moment, or <see langword="null"/> when the store holds no interaction with the person.</summary>
+    public async Task<RelationshipSnapshot?> GetAsync(IMonitroStore store, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        await LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        return _registry.GetRelationship(_personId, asOf);
+    }
+
+    // Every identity's stored interactions, merged oldest first (by moment, then id) as one process replays its whole history.
     private async Task LoadAsync(IMonitroStore store, CancellationToken cancellationToken)
     {
         if (_loaded)
@@ -59,22 +85,27 @@ internal sealed class PersonRelationship(string personId, RelationshipOptions op
 
         var history = store as IPersonInteractionHistory
             ?? throw new InvalidOperationException($"The store {store.GetType().Name} does not implement IPersonInteractionHistory, which a person grain needs to rebuild its state.");
-        var replay = new InteractionReplay(_registry);
-        var page = new PageRequest(PageRequest.MaxPageSize);
-        while (true)
+        var all = new List<RecordedInteraction>();
+        foreach (var identity in _identities.Order(StringComparer.Ordinal))
         {
-            var read = await history.GetInteractionsOfAsync(personId, page, cancellationToken).ConfigureAwait(false);
-            replay.Add(read.Items);
-            _known.UnionWith(read.Items.Select(static recorded => recorded.Interaction.Id));
-            if (read.ContinuationToken is null)
+            var page = new PageRequest(PageRequest.MaxPageSize);
+            while (true)
             {
-                break;
-            }
+                var read = await history.GetInteractionsOfAsync(identity, page, cancellationToken).ConfigureAwait(false);
+                all.AddRange(read.Items);
+                if (read.ContinuationToken is null)
+                {
+                    break;
+                }
 
-            page = page with { ContinuationToken = read.ContinuationToken };
+                page = page with { ContinuationToken = read.ContinuationToken };
+            }
         }
 
+        var replay = new InteractionReplay(_registry);
+        replay.Add([.. all.OrderBy(static r => r.Interaction.OccurredAt).ThenBy(static r => r.Interaction.Id, StringComparer.Ordinal)]);
         replay.Finish();
+        _known.UnionWith(all.Select(static recorded => recorded.Interaction.Id));
         _loaded = true;
     }
 }

@@ -6,82 +6,143 @@ using Monitro.Relationships;
 namespace Monitro.Orleans.Pipeline;
 
 /// <summary>
-/// Reads the signals of the posts that matched (sentiment, intents, language) once per post, whatever the number of
-/// tenants and shards that matched it, and builds each tenant's mentions, interactions and inbox items as the
-/// single-process pipeline does.
+/// Builds each tenant's posts, mentions, interactions and inbox items from a batch and its matches, as the
+/// single-process pipeline does: posts in the batch's order, signals read once per post whatever the number of tenants
+/// and shards that matched it, and each tenant's own accounts applied (their posts are answers, not mentions; posts
+/// addressed to them or answering them are kept even when they match no watch).
 /// </summary>
 /// <remarks>
-/// Runs in the source lease after matching: only posts that matched are read (the pre-search and the shards already
-/// dropped the rest), and each once, where on the shards a post matched by several would be read by each.
-/// A tenant's own accounts are not known in the scaled-out path, so every interaction is inbound.
+/// Runs in the source lease after matching: only posts that matched or belong to a conversation with a tenant are
+/// read, and each once, where on the shards a post matched by several would be read by each. Each tenant with own
+/// accounts has the single-process <see cref="InteractionBuilder"/>, whose memory of recent authors attributes our
+/// answers to the people answered; like one process's, that memory starts empty when the lease starts.
 /// </remarks>
-internal sealed class BatchEnrichment(ISentimentAnalyzer? sentiment, IIntentDetector? intents, RelationshipOptions responseTargets, ILogger logger)
+internal sealed class BatchEnrichment
 {
+    // As MonitroOptions.DeduplicationCacheSize by default: the recent posts one process remembers to attribute answers.
+    private const int ConversationMemory = 100_000;
     private static readonly OwnAccounts NoOwnAccounts = new([]);
-    private readonly PostEnricher _enricher = new(sentiment, intents, NoOwnAccounts);
-    private readonly InteractionBuilder _interactions = new(NoOwnAccounts, memory: 1);
-    private readonly InboxItemBuilder _inbox = new(responseTargets);
+    private readonly PostEnricher _enricher;
+    private readonly InteractionBuilder _plain = new(NoOwnAccounts, memory: 0);
+    private readonly InboxItemBuilder _inbox;
+    private readonly SortedDictionary<string, (OwnAccounts Accounts, InteractionBuilder Builder)> _conversations = new(StringComparer.Ordinal);
+    private readonly ILogger _logger;
 
-    /// <summary>Reads the signals of every post that matched; a post whose reading throws is skipped with the stage named.</summary>
-    public Dictionary<string, MentionSignals> ReadSignals(string sourceName, IEnumerable<TenantMention> found, List<SkippedItem> skipped)
+    /// <param name="sentiment">Reads sentiment, or <see langword="null"/>.</param>
+    /// <param name="intents">Reads intents, or <see langword="null"/>.</param>
+    /// <param name="responseTargets">The response targets of inbox items.</param>
+    /// <param name="tenants">What each tenant declares, by tenant id.</param>
+    /// <param name="logger">Logs the posts skipped.</param>
+    public BatchEnrichment(ISentimentAnalyzer? sentiment, IIntentDetector? intents, RelationshipOptions responseTargets, IDictionary<string, MonitroTenantOptions> tenants, ILogger logger)
     {
-        var signals = new Dictionary<string, MentionSignals>(StringComparer.Ordinal);
-        var failed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var post in found.Select(static m => m.Mention.Post))
+        _enricher = new PostEnricher(sentiment, intents, NoOwnAccounts);
+        _inbox = new InboxItemBuilder(responseTargets);
+        _logger = logger;
+        foreach (var (tenantId, tenant) in tenants.Where(static t => t.Value.OwnAccounts.Count > 0))
         {
-            if (signals.ContainsKey(post.Id) || failed.Contains(post.Id))
+            var accounts = new OwnAccounts(tenant.OwnAccounts);
+            _conversations[tenantId] = (accounts, new InteractionBuilder(accounts, ConversationMemory));
+        }
+    }
+
+    /// <summary>Builds what a batch brings each tenant; a post whose reading throws is skipped with the stage named.</summary>
+    /// <param name="sourceName">The source the batch was read from.</param>
+    /// <param name="posts">The normalized posts of the batch, in its order.</param>
+    /// <param name="found">The mentions the shards found, of every tenant.</param>
+    /// <param name="skipped">Receives the posts skipped.</param>
+    /// <returns>Each tenant's part, by tenant id; tenants the batch brings nothing are absent.</returns>
+    public Dictionary<string, TenantBatch> Build(string sourceName, IReadOnlyList<Post> posts, IEnumerable<TenantMention> found, List<SkippedItem> skipped)
+    {
+        var byPost = found.GroupBy(static m => m.Mention.Post.Id, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.ToList(), StringComparer.Ordinal);
+        var batches = new Dictionary<string, TenantBatch>(StringComparer.Ordinal);
+        foreach (var post in posts)
+        {
+            var involved = Involved(post, byPost.GetValueOrDefault(post.Id));
+            if (involved.Count == 0)
             {
                 continue;
             }
 
+            MentionSignals? signals = null;
             try
             {
-                signals[post.Id] = _enricher.Enrich(post);
+                // One process does not read the posts of our own accounts; here a post is read once if any tenant needs it.
+                signals = involved.Values.Any(static t => !t.Own) ? _enricher.Enrich(post) : null;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                failed.Add(post.Id);
-                skipped.Add(PostFailures.StageFailed(logger, sourceName, post.Id, PostStage.Enrich, exception));
-            }
-        }
-
-        return signals;
-    }
-
-    /// <summary>Builds what a batch brings one tenant from the tenant's mentions, in the order of the posts.</summary>
-    public TenantBatch Build(IEnumerable<Mention> mentions, IReadOnlyDictionary<string, MentionSignals> signals)
-    {
-        var batch = new TenantBatch([], [], [], []);
-        var people = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var group in mentions.Where(m => signals.ContainsKey(m.Post.Id)).GroupBy(static m => m.Post.Id, StringComparer.Ordinal))
-        {
-            var post = group.First().Post;
-            var postSignals = signals[post.Id];
-            var enriched = group.Select(m => m with { Signals = postSignals }).ToList();
-            batch.Posts.Add(post);
-            batch.Mentions.AddRange(enriched);
-            if (_interactions.Build(post, enriched, postSignals, out var person) is not { } interaction)
-            {
+                skipped.Add(PostFailures.StageFailed(_logger, sourceName, post.Id, PostStage.Enrich, exception));
                 continue;
             }
 
-            if (_inbox.Build(interaction, post, addressedToUs: false) is { } item)
+            foreach (var (tenantId, (mentions, own, conversation)) in involved)
             {
-                batch.InboxItems.Add(item);
-            }
+                var tenantSignals = own ? null : signals;
+                var enriched = mentions.ConvertAll(m => m with { Signals = tenantSignals });
+                if (!batches.TryGetValue(tenantId, out var batch))
+                {
+                    batches[tenantId] = batch = new TenantBatch([], [], [], []);
+                }
 
-            if (people.TryGetValue(interaction.PersonId, out var index))
-            {
-                batch.People[index].Interactions.Add(interaction);
-                batch.People[index] = (person!, batch.People[index].Interactions);
-            }
-            else
-            {
-                people[interaction.PersonId] = batch.People.Count;
-                batch.People.Add((person!, [interaction]));
+                Add(batch, post, enriched, tenantSignals, conversation, BuilderOf(tenantId));
             }
         }
 
-        return batch;
+        return batches;
+    }
+
+    // The tenants a post concerns, with their mentions: those whose watches it matched, and those it is a conversation with.
+    private SortedDictionary<string, (List<Mention> Mentions, bool Own, bool Conversation)> Involved(Post post, List<TenantMention>? found)
+    {
+        var involved = new SortedDictionary<string, (List<Mention> Mentions, bool Own, bool Conversation)>(StringComparer.Ordinal);
+        foreach (var mention in found ?? [])
+        {
+            if (!involved.TryGetValue(mention.TenantId, out var entry))
+            {
+                involved[mention.TenantId] = entry = ([], false, false);
+            }
+
+            entry.Mentions.Add(mention.Mention);
+        }
+
+        // Cost: one look-up per tenant with own accounts and post (see docs/scale-out.md).
+        foreach (var (tenantId, (accounts, builder)) in _conversations)
+        {
+            var own = accounts.IsOwn(post.Author);
+            var conversation = builder.IsConversationWithUs(post);
+            if (involved.TryGetValue(tenantId, out var entry))
+            {
+                // Our own posts are answers, not mentions, as in one process.
+                involved[tenantId] = (own ? [] : entry.Mentions, own, conversation);
+            }
+            else if (conversation)
+            {
+                involved[tenantId] = ([], own, conversation);
+            }
+        }
+
+        return involved;
+    }
+
+    private InteractionBuilder BuilderOf(string tenantId) =>
+        _conversations.TryGetValue(tenantId, out var conversation) ? conversation.Builder : _plain;
+
+    private void Add(TenantBatch batch, Post post, List<Mention> mentions, MentionSignals? signals, bool conversation, InteractionBuilder builder)
+    {
+        batch.Posts.Add(post);
+        batch.Mentions.AddRange(mentions);
+        var interaction = builder.Build(post, mentions, signals, out var person);
+        builder.Remember(post);
+        if (interaction is null)
+        {
+            return;
+        }
+
+        if (_inbox.Build(interaction, post, conversation) is { } item)
+        {
+            batch.InboxItems.Add(item);
+        }
+
+        batch.Interactions.Add((interaction, person!));
     }
 }

@@ -19,3 +19,7 @@ internal sealed class InteractionConverter() : ModelJsonConverter<Interaction>(M
 /// <summary>Sends authors between silos as JSON.</summary>
 [RegisterConverter]
 internal sealed class AuthorConverter() : ModelJsonConverter<Author>(MonitroJsonContext.Default.Author);
+
+/// <summary>Sends relationship snapshots between silos as JSON.</summary>
+[RegisterConverter]
+internal sealed class RelationshipSnapshotConverter() : ModelJsonConverter<RelationshipSnapshot>(MonitroJsonContext.Default.RelationshipSnapshot);

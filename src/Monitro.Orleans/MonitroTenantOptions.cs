@@ -1,0 +1,18 @@
+namespace Monitro.Orleans;
+
+/// <summary>What a tenant declares about itself in the scaled-out path, as <see cref="MonitroOptions"/> declares it in one process.</summary>
+public sealed class MonitroTenantOptions
+{
+    /// <summary>
+    /// Gets the tenant's own accounts, as identity keys (<c>platform:handle</c>): their posts are answers (outbound
+    /// interactions of the person answered, closing inbox items in the thread), not mentions; posts that address
+    /// them or answer them are kept even when they match no watch. The same rules as <see cref="MonitroOptions.OwnAccounts"/>.
+    /// </summary>
+    public IList<string> OwnAccounts { get; } = [];
+
+    /// <summary>
+    /// Gets identities (<c>platform:handle</c>) the tenant knows to be one person, added to the links learnt from
+    /// verified domains; the same rules as <see cref="RelationshipOptions.LinkedIdentities"/>, for this tenant alone.
+    /// </summary>
+    public IList<IdentityLink> LinkedIdentities { get; } = [];
+}
