@@ -24,6 +24,17 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <returns>The number of interactions that were new.</returns>
     Task<int> RecordAsync(string sourceName, Interaction[] interactions, Author[] people, string[] identities, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves the person to a moment with no new interaction, as one process's relationship timer does: the alerts of the
+    /// transitions that fell due (an answer overdue, a relationship turned dormant) are committed with the person's next
+    /// wake-up; each once per key. <see cref="IRelationshipClockGrain"/> calls it when the stored wake-up is due.
+    /// </summary>
+    /// <param name="now">The moment to move the person to.</param>
+    /// <param name="identities">Every identity key known to be this person, the person id included.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The number of transitions raised.</returns>
+    Task<int> AdvanceAsync(DateTimeOffset now, string[] identities, CancellationToken cancellationToken = default);
+
     /// <summary>Gets the relationship with the person as one process's scorer would report it, or <see langword="null"/> when the tenant's store holds no interaction with them.</summary>
     /// <param name="asOf">The moment to score at.</param>
     /// <param name="identities">Every identity key known to be this person, the person id included.</param>

@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Stage {Stage} failed for post {PostId} of source {SourceName}; the post is skipped")]
     public static partial void PostStageFailed(this ILogger logger, Exception exception, string stage, string postId, string sourceName);
+
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Warning, Message = "The relationship clock could not wake the people due; it tries again at its next period")]
+    public static partial void ClockFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "Could not wake a person of tenant {TenantId}; the wake-up stays in the store for the next period")]
+    public static partial void WakeUpFailed(this ILogger logger, Exception exception, string tenantId);
 }

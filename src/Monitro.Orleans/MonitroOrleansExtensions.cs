@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Monitro.Orleans;
 using Monitro.Orleans.Leases;
+using Monitro.Orleans.People;
 
 namespace Monitro;
 
@@ -35,6 +36,7 @@ public static class MonitroOrleansExtensions
         builder.Services.TryAddSingleton<ISentimentAnalyzer>(static _ => new LexiconSentimentAnalyzer());
         builder.Services.TryAddSingleton<IIntentDetector>(static _ => new RuleIntentDetector());
         builder.Services.AddHostedService<LeaseKeeper>();
+        builder.Services.AddHostedService<RelationshipClock>();
         return builder;
     }
 }

@@ -18,4 +18,22 @@ public sealed class MonitroOrleansOptionsTests
         Assert.Contains("Monitro:Orleans:ShardCount", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Monitro:Orleans:LeaseKeepAlivePeriod", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_ATenantsAccountAndLinkWithoutPlatform_FailsNamingTheirPaths()
+    {
+        var options = new MonitroOrleansOptions();
+        var acme = new MonitroTenantOptions();
+        acme.OwnAccounts.Add("mastodon:acme@example.social");
+        acme.OwnAccounts.Add("acme");
+        acme.LinkedIdentities.Add(new IdentityLink { First = "mastodon:kim@example.social", Second = "kim" });
+        options.Tenants["acme"] = acme;
+
+        var result = new MonitroOrleansOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Monitro:Orleans:Tenants:acme:OwnAccounts:1", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Monitro:Orleans:Tenants:acme:LinkedIdentities:0:Second", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("OwnAccounts:0", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

@@ -30,6 +30,20 @@ internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<Monitro
         }
     }
 
+    public async Task<int> AdvanceAsync(DateTimeOffset now, string[] identities, CancellationToken cancellationToken = default)
+    {
+        var (tenantId, relationship) = RelationshipOf(identities);
+        try
+        {
+            return await relationship.AdvanceAsync(stores.ForTenant(tenantId), now, cancellationToken).ConfigureAwait(true);
+        }
+        catch
+        {
+            _relationship = null;
+            throw;
+        }
+    }
+
     public async Task<RelationshipSnapshot?> GetRelationshipAsync(DateTimeOffset asOf, string[] identities, CancellationToken cancellationToken = default)
     {
         var (tenantId, relationship) = RelationshipOf(identities);

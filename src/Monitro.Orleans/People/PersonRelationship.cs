@@ -1,3 +1,4 @@
+using Monitro.Alerting;
 using Monitro.Pipeline;
 using Monitro.Relationships;
 
@@ -62,10 +63,27 @@ internal sealed class PersonRelationship
             return 0;
         }
 
-        // The interactions and their transitions' alerts in one transaction: a replay finds them known and raises nothing twice.
+        // The interactions, their transitions' alerts and the next wake-up in one transaction: a replay finds them known and raises nothing twice.
         var alerts = _registry.Advance(now).Select(transition => Alert.ForTransition(transition, now)).ToList();
-        await store.CommitAsync(new BatchCommit { SourceName = sourceName, Interactions = fresh, Alerts = alerts }, cancellationToken).ConfigureAwait(false);
+        await store.CommitAsync(new BatchCommit { SourceName = sourceName, Interactions = fresh, Alerts = alerts, AlertState = WakeUpChanges() }, cancellationToken).ConfigureAwait(false);
         return fresh.Count;
+    }
+
+    /// <summary>
+    /// Moves the person to a moment with no new interaction, as one process's relationship timer does: commits the
+    /// alerts of the transitions that fell due (an answer overdue, a relationship turned dormant) with the next wake-up.
+    /// </summary>
+    /// <returns>The number of transitions raised.</returns>
+    /// <remarks>
+    /// A transition raised before this state was rebuilt is raised again with the same key, and the outbox does not
+    /// enqueue a key already pending or settled: each is delivered once.
+    /// </remarks>
+    public async Task<int> AdvanceAsync(IMonitroStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var alerts = _registry.Advance(now).Select(transition => Alert.ForTransition(transition, now)).ToList();
+        await store.CommitAsync(new BatchCommit { SourceName = AlertScheduler.RelationshipSourceName, Alerts = alerts, AlertState = WakeUpChanges() }, cancellationToken).ConfigureAwait(false);
+        return alerts.Count;
     }
 
     /// <summary>Gets the relationship as of a moment, or <see langword="null"/> when the store holds no interaction with the person.</summary>
@@ -74,6 +92,8 @@ internal sealed class PersonRelationship
         await LoadAsync(store, cancellationToken).ConfigureAwait(false);
         return _registry.GetRelationship(_personId, asOf);
     }
+
+    private AlertStateChanges WakeUpChanges() => PersonWakeUp.Changes(_personId, _registry.NextWakeUp, _identities);
 
     // Every identity's stored interactions, merged oldest first (by moment, then id) as one process replays its whole history.
     private async Task LoadAsync(IMonitroStore store, CancellationToken cancellationToken)

@@ -145,6 +145,18 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
         }
     }
 
+    /// <summary>Gets the earliest moment someone is to be looked at again (an answer falling due, a relationship turning dormant), or <see langword="null"/>.</summary>
+    internal DateTimeOffset? NextWakeUp
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _wakeUps.TryPeek(out _, out var at) ? at : null;
+            }
+        }
+    }
+
     public RelationshipSnapshot? GetRelationship(string personId, DateTimeOffset asOf)
     {
         ArgumentException.ThrowIfNullOrEmpty(personId);
