@@ -106,23 +106,12 @@ public sealed class ClusterReplayTests(ITestOutputHelper output) : IAsyncLifetim
         // Alerts: a dispatcher per tenant store delivers every mention's alert, and no key twice.
         foreach (var tenantId in expected.Keys)
         {
-            var delivered = await DispatchAsync(tenantId, bound.Token);
+            var delivered = (await _stores.DispatchAsync(tenantId, bound.Token)).ConvertAll(a => a.IdempotencyKey);
             var mentionKeys = (await _stores.MentionsOfAsync(tenantId)).Select(m => m.Id).ToList();
             output.WriteLine($"{tenantId}: {delivered.Count} alerts delivered, {mentionKeys.Count} of them for mentions");
             Assert.Equal(delivered.Count, delivered.Distinct(StringComparer.Ordinal).Count());
             Assert.Empty(mentionKeys.Except(delivered, StringComparer.Ordinal));
         }
-    }
-
-    // The single-process dispatcher on the tenant's file, with no source: it delivers what the outbox holds and ends.
-    private async Task<List<string>> DispatchAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var sink = new RecordingSink();
-        var services = new ServiceCollection();
-        services.AddMonitro().UseStore(_ => _stores.OpenAnother(tenantId), static _ => { }).AddSink(sink);
-        await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<MentionMonitor>().RunAsync(cancellationToken);
-        return [.. sink.Keys];
     }
 
     private static InProcessSiloHandle SiloOf(InProcessTestCluster cluster, string runtimeIdentity) =>

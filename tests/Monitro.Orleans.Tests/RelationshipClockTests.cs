@@ -79,13 +79,13 @@ public sealed class RelationshipClockTests : IAsyncLifetime, IDisposable
         Assert.Contains(wakeUps, r => r.PersonId == People[0]);
         Assert.Contains(wakeUps, r => r.PersonId == People[1]);
         Assert.Equal(0, await clock.WakeDueAsync(DateTimeOffset.UtcNow, bound.Token));
-        Assert.DoesNotContain(await DispatchAsync(bound.Token), a => a.Kind == AlertKinds.RelationshipResponseOverdue);
+        Assert.DoesNotContain(await _stores.DispatchAsync(Tenant, bound.Token), a => a.Kind == AlertKinds.RelationshipResponseOverdue);
 
         // Every person and the clock lose their memory; five hours later both questions' targets have passed.
         await ForgetAsync(cluster, clock);
         var wake = _start.AddHours(5);
         Assert.True(await clock.WakeDueAsync(wake, bound.Token) >= 2);
-        var overdue = (await DispatchAsync(bound.Token)).Where(a => a.Kind == AlertKinds.RelationshipResponseOverdue).Select(a => a.IdempotencyKey).Order(StringComparer.Ordinal).ToList();
+        var overdue = (await _stores.DispatchAsync(Tenant, bound.Token)).Where(a => a.Kind == AlertKinds.RelationshipResponseOverdue).Select(a => a.IdempotencyKey).Order(StringComparer.Ordinal).ToList();
 
         // One process's scorer, given the same stored interactions and moved to the same moment, raises the same keys.
         Assert.Equal(await OneProcessOverdueAsync(wake, bound.Token), overdue);
@@ -101,7 +101,7 @@ public sealed class RelationshipClockTests : IAsyncLifetime, IDisposable
         }
 
         _ = await clock.WakeDueAsync(wake.AddMinutes(2), bound.Token);
-        Assert.DoesNotContain(await DispatchAsync(bound.Token), a => a.Kind == AlertKinds.RelationshipResponseOverdue);
+        Assert.DoesNotContain(await _stores.DispatchAsync(Tenant, bound.Token), a => a.Kind == AlertKinds.RelationshipResponseOverdue);
     }
 
     private async Task<List<string>> OneProcessOverdueAsync(DateTimeOffset wake, CancellationToken cancellationToken)
@@ -129,17 +129,6 @@ public sealed class RelationshipClockTests : IAsyncLifetime, IDisposable
         }
 
         await cluster.DeactivateAsync(clock);
-    }
-
-    // The single-process dispatcher on the tenant's file: delivers what the outbox holds that was not delivered before, and ends.
-    private async Task<List<Alert>> DispatchAsync(CancellationToken cancellationToken)
-    {
-        var sink = new RecordingSink();
-        var services = new ServiceCollection();
-        services.AddMonitro().UseStore(_ => _stores.OpenAnother(Tenant), static _ => { }).AddSink(sink);
-        await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<MentionMonitor>().RunAsync(cancellationToken);
-        return [.. sink.Alerts];
     }
 
     private static async Task WaitForLeaseAsync(InProcessTestCluster cluster, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Monitro.Orleans;
 using Monitro.Storage.Sqlite;
 
@@ -43,6 +44,21 @@ internal sealed class TestClusterStores : IMonitroClusterStores, IDisposable
 
             page = page with { ContinuationToken = found.ContinuationToken };
         }
+    }
+
+    /// <summary>
+    /// Runs the single-process dispatcher on a tenant's file, with no source, as another process would: it delivers
+    /// what the outbox holds that was not delivered before, and ends.
+    /// </summary>
+    /// <returns>The alerts delivered, in order.</returns>
+    public async Task<List<Alert>> DispatchAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var sink = new RecordingSink();
+        var services = new ServiceCollection();
+        services.AddMonitro().UseStore(_ => OpenAnother(tenantId), static _ => { }).AddSink(sink);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<MentionMonitor>().RunAsync(cancellationToken);
+        return [.. sink.Alerts];
     }
 
     public void Dispose()
