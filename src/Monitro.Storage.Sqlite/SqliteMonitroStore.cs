@@ -164,7 +164,7 @@ public sealed partial class SqliteMonitroStore :
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var writer = _writer ??= await SqliteWriter.OpenAsync(_connectionString, _connectionPragmas, cancellationToken).ConfigureAwait(false);
+            var writer = _writer ??= new SqliteWriter(await OpenRawAsync(cancellationToken).ConfigureAwait(false));
             try
             {
                 using var transaction = writer.Connection.BeginTransaction(deferred: false);
