@@ -83,35 +83,78 @@ internal static class BatchCommitWriter
         ON CONFLICT (source_name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
         """;
 
-    /// <summary>Writes the commit.</summary>
+    private static readonly string[] InteractionParameters = ["$id", "$person_id", "$post_id", "$direction", "$occurred_at", "$payload"];
+
+    private static readonly string[] AlertParameters = ["$key", "$kind", "$post_id", "$person_id", "$payload", "$now", "$key_hash"];
+
+    /// <summary>Writes the commit with the writer's prepared commands.</summary>
+    /// <param name="writer">The store's write connection.</param>
+    /// <param name="transaction">The transaction of the commit.</param>
+    /// <param name="commit">The validated commit.</param>
+    /// <param name="settledKeys">Hashes the keys of settled alerts.</param>
+    /// <param name="now">The time of the commit, in Unix milliseconds.</param>
+    /// <param name="enqueued">Where the alerts newly enqueued are added, or <see langword="null"/>.</param>
     /// <returns>The number of alerts newly enqueued.</returns>
     // Once per batch or per post: compiled optimized at once, since on a one-core host the runtime leaves such code unoptimized for most of a stream.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Write(SqliteConnection connection, SqliteTransaction transaction, BatchCommit commit, SettledKeyHasher settledKeys, long now)
+    public static int Write(SqliteWriter writer, SqliteTransaction transaction, BatchCommit commit, SettledKeyHasher settledKeys, long now, List<Alert>? enqueued = null)
     {
+        var connection = writer.Connection;
         var posts = CommitPosts.Collect(commit);
-        WritePeople(connection, transaction, posts, commit.Interactions);
-        WritePosts(connection, transaction, posts);
-        WriteMentions(connection, transaction, commit.Mentions);
-        WriteInteractions(connection, transaction, commit.Interactions);
-        WriteRetractions(connection, transaction, commit.Retractions, now);
-        WriteSkipped(connection, transaction, commit.Skipped, now);
-        var enqueued = WriteAlerts(connection, transaction, commit.Alerts, settledKeys, now);
+        WritePeople(writer, transaction, posts, commit.Interactions);
+        WritePosts(writer.Command(transaction, UpsertPost, "$id", "$source", "$author_id", "$created_at", "$reply_to_id", "$payload"), posts);
+        WriteMentions(writer, transaction, commit.Mentions);
+        if (commit.Interactions.Count > 0)
+        {
+            WriteInteractions(InteractionCommand(writer, transaction), commit.Interactions);
+        }
+
+        if (commit.Retractions.Count > 0)
+        {
+            WriteRetractions(connection, transaction, commit.Retractions, now);
+        }
+
+        if (commit.Skipped.Count > 0)
+        {
+            WriteSkipped(connection, transaction, commit.Skipped, now);
+        }
+
+        var count = commit.Alerts.Count == 0 ? 0 : WriteAlerts(AlertCommand(writer, transaction), commit.Alerts, settledKeys, now, enqueued);
         SqliteMonitroStore.WriteInbox(connection, transaction, commit, settledKeys, now);
         SqliteMonitroStore.WriteAlertState(connection, transaction, commit.AlertState);
         if (commit.Checkpoint is { } checkpoint)
         {
-            using var command = connection.CreateCommand(transaction, UpsertCheckpoint, "$source_name", "$value", "$now");
-            command.Run(checkpoint.SourceName, checkpoint.Value, now);
+            writer.Command(transaction, UpsertCheckpoint, "$source_name", "$value", "$now").Run(checkpoint.SourceName, checkpoint.Value, now);
         }
 
-        return enqueued;
+        return count;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WritePeople(SqliteConnection connection, SqliteTransaction transaction, List<Post> posts, IReadOnlyList<Interaction> interactions)
+    /// <summary>Writes interactions inside the caller's transaction.</summary>
+    internal static void WriteInteractions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Interaction> interactions)
     {
-        var newest = new Dictionary<string, Post>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand(transaction, UpsertInteraction, InteractionParameters);
+        WriteInteractions(command, interactions);
+    }
+
+    /// <summary>Enqueues alerts inside the caller's transaction, unless their key is settled or their post retracted.</summary>
+    /// <returns>The number of alerts newly enqueued.</returns>
+    internal static int WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
+    {
+        using var command = connection.CreateCommand(transaction, EnqueueAlert, AlertParameters);
+        return WriteAlerts(command, alerts, settledKeys, now, enqueued: null);
+    }
+
+    private static SqliteCommand InteractionCommand(SqliteWriter writer, SqliteTransaction transaction) =>
+        writer.Command(transaction, UpsertInteraction, InteractionParameters);
+
+    private static SqliteCommand AlertCommand(SqliteWriter writer, SqliteTransaction transaction) =>
+        writer.Command(transaction, EnqueueAlert, AlertParameters);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WritePeople(SqliteWriter writer, SqliteTransaction transaction, List<Post> posts, IReadOnlyList<Interaction> interactions)
+    {
+        var newest = new Dictionary<string, Post>(posts.Count, StringComparer.Ordinal);
         foreach (var post in posts)
         {
             var key = post.Author.IdentityKey;
@@ -121,8 +164,8 @@ internal static class BatchCommitWriter
             }
         }
 
-        using var person = connection.CreateCommand(transaction, UpsertPerson, "$id", "$seen");
-        using var identity = connection.CreateCommand(
+        var person = writer.Command(transaction, UpsertPerson, "$id", "$seen");
+        var identity = writer.Command(
             transaction, UpsertIdentity, "$key", "$platform", "$handle", "$display_name", "$profile_url", "$followers", "$seen");
         foreach (var (key, post) in newest)
         {
@@ -139,10 +182,8 @@ internal static class BatchCommitWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WritePosts(SqliteConnection connection, SqliteTransaction transaction, List<Post> posts)
+    private static void WritePosts(SqliteCommand command, List<Post> posts)
     {
-        using var command = connection.CreateCommand(
-            transaction, UpsertPost, "$id", "$source", "$author_id", "$created_at", "$reply_to_id", "$payload");
         foreach (var post in posts)
         {
             command.Run(
@@ -156,9 +197,14 @@ internal static class BatchCommitWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteMentions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Mention> mentions)
+    private static void WriteMentions(SqliteWriter writer, SqliteTransaction transaction, IReadOnlyList<Mention> mentions)
     {
-        using var command = connection.CreateCommand(
+        if (mentions.Count == 0)
+        {
+            return;
+        }
+
+        var command = writer.Command(
             transaction, UpsertMention, "$id", "$watch_name", "$post_id", "$person_id", "$created_at", "$category", "$sentiment_label", "$sentiment", "$payload");
         foreach (var mention in mentions)
         {
@@ -177,10 +223,8 @@ internal static class BatchCommitWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void WriteInteractions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Interaction> interactions)
+    private static void WriteInteractions(SqliteCommand command, IReadOnlyList<Interaction> interactions)
     {
-        using var command = connection.CreateCommand(
-            transaction, UpsertInteraction, "$id", "$person_id", "$post_id", "$direction", "$occurred_at", "$payload");
         foreach (var interaction in interactions)
         {
             command.Run(
@@ -217,14 +261,12 @@ internal static class BatchCommitWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
+    private static int WriteAlerts(SqliteCommand command, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now, List<Alert>? enqueued)
     {
-        using var command = connection.CreateCommand(
-            transaction, EnqueueAlert, "$key", "$kind", "$post_id", "$person_id", "$payload", "$now", "$key_hash");
-        var enqueued = 0;
+        var count = 0;
         foreach (var alert in alerts)
         {
-            enqueued += command.Run(
+            var added = command.Run(
                 alert.IdempotencyKey,
                 alert.Kind,
                 alert.Mention?.Post.Id,
@@ -232,8 +274,13 @@ internal static class BatchCommitWriter
                 PayloadSerializer.Write(alert, StoreJsonContext.Default.Alert),
                 now,
                 settledKeys.Hash(alert.IdempotencyKey));
+            if (added > 0)
+            {
+                count += added;
+                enqueued?.Add(alert);
+            }
         }
 
-        return enqueued;
+        return count;
     }
 }

@@ -54,9 +54,38 @@ public sealed partial class SqliteMonitroStore
     public async ValueTask CommitAsync(BatchCommit commit, CancellationToken cancellationToken = default)
     {
         BatchCommitValidator.Validate(commit, _maxTextLength);
-        var enqueued = await WriteAsync(
-            (connection, transaction, now) => BatchCommitWriter.Write(connection, transaction, commit, SettledKeys, now),
-            cancellationToken).ConfigureAwait(false);
-        _logger.BatchCommitted(commit.SourceName, commit.Posts.Count, commit.Mentions.Count, enqueued);
+        var count = await WriteCommitAsync(commit, mayWrite: null, cancellationToken).ConfigureAwait(false);
+        _logger.BatchCommitted(commit.SourceName, commit.Posts.Count, commit.Mentions.Count, count);
+    }
+
+    /// <summary>Writes a validated commit in one transaction, unless <paramref name="mayWrite"/> refuses it in that transaction.</summary>
+    /// <returns>The number of alerts newly enqueued, or -1 when refused.</returns>
+    private async ValueTask<int> WriteCommitAsync(BatchCommit commit, Func<SqliteWriter, SqliteTransaction, long, bool>? mayWrite, CancellationToken cancellationToken)
+    {
+        var enqueued = new List<Alert>(commit.Alerts.Count);
+        try
+        {
+            return await WritePreparedAsync(
+                (writer, transaction, now) =>
+                {
+                    if (mayWrite is not null && !mayWrite(writer, transaction, now))
+                    {
+                        return -1;
+                    }
+
+                    var count = BatchCommitWriter.Write(writer, transaction, commit, SettledKeys, now, enqueued);
+
+                    // Kept inside the write: a claim waits for the write gate, so none runs before this commit.
+                    _enqueuedAlerts.Add(enqueued);
+                    return count;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The transaction rolled back: the rows these alerts stood for do not exist.
+            _enqueuedAlerts.Forget(enqueued);
+            throw;
+        }
     }
 }

@@ -42,28 +42,22 @@ public sealed partial class SqliteMonitroStore : IFencedCommits
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epoch, 1);
         BatchCommitValidator.Validate(commit, _maxTextLength);
-        var enqueued = await WriteAsync(
-            (connection, transaction, now) =>
+        var count = await WriteCommitAsync(
+            commit,
+            (writer, transaction, now) =>
             {
-                using (var claim = connection.CreateCommand(transaction, ClaimEpochSql, "$source_name", "$epoch", "$now"))
-                {
-                    claim.Bind(commit.SourceName, epoch, now);
-                    if (claim.ExecuteScalar() is null)
-                    {
-                        return -1;
-                    }
-                }
-
-                return BatchCommitWriter.Write(connection, transaction, commit, SettledKeys, now);
+                var claim = writer.Command(transaction, ClaimEpochSql, "$source_name", "$epoch", "$now");
+                claim.Bind(commit.SourceName, epoch, now);
+                return claim.ExecuteScalar() is not null;
             },
             cancellationToken).ConfigureAwait(false);
-        if (enqueued < 0)
+        if (count < 0)
         {
             _logger.StaleEpochRefused(commit.SourceName, epoch);
             return false;
         }
 
-        _logger.BatchCommitted(commit.SourceName, commit.Posts.Count, commit.Mentions.Count, enqueued);
+        _logger.BatchCommitted(commit.SourceName, commit.Posts.Count, commit.Mentions.Count, count);
         return true;
     }
 }

@@ -106,22 +106,11 @@ public sealed partial class SqliteMonitroStore : IMonitroInbox
     internal static void WriteInbox(SqliteConnection connection, SqliteTransaction transaction, BatchCommit commit, SettledKeyHasher settledKeys, long now)
     {
         var at = UnixTime.FromMilliseconds(now);
-        using var insert = connection.CreateCommand(
-            transaction, InsertInboxItem, "$id", "$person_id", "$thread_id", "$state", "$assignee", "$kind", "$created_at", "$due_at", "$payload");
-        var created = new List<Alert>();
-        foreach (var item in commit.InboxItems)
+        if (commit.InboxItems.Count > 0)
         {
-            var row = item with { Version = 1, UpdatedAt = at };
-            if (insert.Run(
-                row.Id, row.PersonId, row.ThreadId, (int)row.State, row.Assignee, (int)row.Kind,
-                UnixTime.ToMilliseconds(row.CreatedAt), UnixTime.ToMilliseconds(row.DueAt),
-                PayloadSerializer.Write(row, StoreJsonContext.Default.InboxItem)) > 0)
-            {
-                created.Add(Alert.ForItem(AlertKinds.ItemCreated, row, at));
-            }
+            CreateItems(connection, transaction, commit.InboxItems, settledKeys, now, at);
         }
 
-        BatchCommitWriter.WriteAlerts(connection, transaction, created, settledKeys, now);
         foreach (var answer in InboxChanges.Answers(commit))
         {
             using var select = connection.CreateCommand(transaction, SelectAnswerable, "$reply_to", "$thread_id", "$person_id");
@@ -143,6 +132,26 @@ public sealed partial class SqliteMonitroStore : IMonitroInbox
                 }
             }
         }
+    }
+
+    private static void CreateItems(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<InboxItem> items, SettledKeyHasher settledKeys, long now, DateTimeOffset at)
+    {
+        using var insert = connection.CreateCommand(
+            transaction, InsertInboxItem, "$id", "$person_id", "$thread_id", "$state", "$assignee", "$kind", "$created_at", "$due_at", "$payload");
+        var created = new List<Alert>();
+        foreach (var item in items)
+        {
+            var row = item with { Version = 1, UpdatedAt = at };
+            if (insert.Run(
+                row.Id, row.PersonId, row.ThreadId, (int)row.State, row.Assignee, (int)row.Kind,
+                UnixTime.ToMilliseconds(row.CreatedAt), UnixTime.ToMilliseconds(row.DueAt),
+                PayloadSerializer.Write(row, StoreJsonContext.Default.InboxItem)) > 0)
+            {
+                created.Add(Alert.ForItem(AlertKinds.ItemCreated, row, at));
+            }
+        }
+
+        BatchCommitWriter.WriteAlerts(connection, transaction, created, settledKeys, now);
     }
 
     private static InboxItem? ReadItem(SqliteConnection connection, SqliteTransaction? transaction, string itemId)

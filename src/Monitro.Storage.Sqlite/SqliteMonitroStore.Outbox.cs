@@ -26,6 +26,8 @@ public sealed partial class SqliteMonitroStore
         ON CONFLICT (key_hash) DO NOTHING;
         """;
 
+    private const string DeleteOutboxEntry = "DELETE FROM alert_outbox WHERE idempotency_key = $key;";
+
     private const string DeadLetterAlert = """
         INSERT INTO dead_letters (kind, origin, position, reason, excerpt, person_id, recorded_at)
         SELECT 'alert', 'alert', idempotency_key, $reason, payload, person_id, $now
@@ -41,8 +43,8 @@ public sealed partial class SqliteMonitroStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        return await WriteAsync(
-            (connection, transaction, now) => Claim(connection, transaction, maxCount, now + (long)leaseDuration.TotalMilliseconds, now),
+        return await WritePreparedAsync(
+            (writer, transaction, now) => Claim(writer, transaction, maxCount, now + (long)leaseDuration.TotalMilliseconds, now),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -83,7 +85,7 @@ public sealed partial class SqliteMonitroStore
         await WriteAsync(
             (connection, transaction, now) =>
             {
-                using var delete = connection.CreateCommand(transaction, "DELETE FROM alert_outbox WHERE idempotency_key = $key;", "$key");
+                using var delete = connection.CreateCommand(transaction, DeleteOutboxEntry, "$key");
                 delete.Run(idempotencyKey);
                 using var settle = connection.CreateCommand(transaction, SettleAlert, "$key_hash", "$outcome", "$now");
                 return settle.Run(SettledKeys.Hash(idempotencyKey), "delivered", now);
@@ -139,41 +141,44 @@ public sealed partial class SqliteMonitroStore
 
         using var settle = connection.CreateCommand(transaction, SettleAlert, "$key_hash", "$outcome", "$now");
         settle.Run(SettledKeys.Hash(key), "dead", now);
-        using var delete = connection.CreateCommand(transaction, "DELETE FROM alert_outbox WHERE idempotency_key = $key;", "$key");
+        using var delete = connection.CreateCommand(transaction, DeleteOutboxEntry, "$key");
         return delete.Run(key);
     }
 
     // Once per batch or per post: compiled optimized at once, since on a one-core host the runtime leaves such code unoptimized for most of a stream.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private List<OutboxEntry> Claim(SqliteConnection connection, SqliteTransaction transaction, int maxCount, long leaseUntil, long now)
+    private List<OutboxEntry> Claim(SqliteWriter writer, SqliteTransaction transaction, int maxCount, long leaseUntil, long now)
     {
         var claimed = new List<(long NextAttemptAt, long EnqueuedAt, OutboxEntry Entry)>();
-        var unreadable = new List<(string Key, InvalidDataException Error)>();
-        using (var command = connection.CreateCommand(transaction, ClaimDue, "$lease_until", "$now", "$max_count"))
+        List<(string Key, InvalidDataException Error)>? unreadable = null;
+        var command = writer.Command(transaction, ClaimDue, "$lease_until", "$now", "$max_count");
+        command.Bind(leaseUntil, now, maxCount);
+        using (var reader = command.ExecuteReader())
         {
-            command.Bind(leaseUntil, now, maxCount);
-            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var key = reader.GetString(0);
                 try
                 {
-                    var alert = PayloadSerializer.Read(reader.GetString(1), StoreJsonContext.Default.Alert, "alert_outbox", AlertKeyFingerprint.Of(key));
+                    // An alert this store enqueued is the one its row holds: its JSON is not read back.
+                    var alert = _enqueuedAlerts.TryTake(key, out var kept)
+                        ? kept
+                        : PayloadSerializer.Read(reader.GetString(1), StoreJsonContext.Default.Alert, "alert_outbox", AlertKeyFingerprint.Of(key));
                     var enqueuedAt = reader.GetInt64(5);
                     claimed.Add((reader.GetInt64(4), enqueuedAt, new OutboxEntry(alert, reader.GetInt32(2), reader.GetNullableString(3)) { EnqueuedAt = UnixTime.FromMilliseconds(enqueuedAt) }));
                 }
                 catch (InvalidDataException exception)
                 {
-                    unreadable.Add((key, exception));
+                    (unreadable ??= []).Add((key, exception));
                 }
             }
         }
 
-        foreach (var (key, error) in unreadable)
+        foreach (var (key, error) in unreadable ?? [])
         {
             var fingerprint = AlertKeyFingerprint.Of(key);
             _logger.UnreadableOutboxEntry(fingerprint, error);
-            DeadLetter(connection, transaction, key, StoreDiagnostics.Cut(error.Message, StoreDiagnostics.MaxReasonLength), now);
+            DeadLetter(writer.Connection, transaction, key, StoreDiagnostics.Cut(error.Message, StoreDiagnostics.MaxReasonLength), now);
         }
 
         // RETURNING gives no order; hand entries out oldest first as the contract says.

@@ -4,7 +4,7 @@ namespace Monitro.Storage.Sqlite;
 public sealed partial class SqliteMonitroStore : IAlertOutboxBatchSettlement
 {
     /// <inheritdoc/>
-    /// <remarks>One immediate transaction for all the keys (one wait for the disk), with both statements prepared once.</remarks>
+    /// <remarks>One immediate transaction for all the keys (one wait for the disk), with both statements prepared once and kept.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="idempotencyKeys"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A key is null or empty; nothing is written.</exception>
     public async ValueTask MarkAllDeliveredAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default)
@@ -20,11 +20,11 @@ public sealed partial class SqliteMonitroStore : IAlertOutboxBatchSettlement
             return;
         }
 
-        await WriteAsync(
-            (connection, transaction, now) =>
+        await WritePreparedAsync(
+            (writer, transaction, now) =>
             {
-                using var delete = connection.CreateCommand(transaction, "DELETE FROM alert_outbox WHERE idempotency_key = $key;", "$key");
-                using var settle = connection.CreateCommand(transaction, SettleAlert, "$key_hash", "$outcome", "$now");
+                var delete = writer.Command(transaction, DeleteOutboxEntry, "$key");
+                var settle = writer.Command(transaction, SettleAlert, "$key_hash", "$outcome", "$now");
                 var removed = 0;
                 foreach (var key in idempotencyKeys)
                 {

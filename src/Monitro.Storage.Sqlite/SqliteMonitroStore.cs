@@ -11,15 +11,18 @@ namespace Monitro.Storage.Sqlite;
 /// identities, interactions, relationship snapshots, checkpoints, dead letters and the alert outbox.
 /// </summary>
 /// <remarks>
-/// <para>Every operation opens a pooled connection of its own, so queries read while the pipeline writes (WAL
-/// readers never wait for the writer). Writes in this process take turns; writes from other processes wait
-/// up to <see cref="SqliteStoreOptions.BusyTimeout"/> for the lock.</para>
+/// <para>Every read opens a pooled connection of its own, so queries read while the pipeline writes (WAL
+/// readers never wait for the writer). Writes in this process take turns on one connection kept open, with the
+/// statements of the batch commit prepared once; writes from other processes wait up to
+/// <see cref="SqliteStoreOptions.BusyTimeout"/> for the lock.</para>
 /// <para>The schema is migrated on first use, or at host start when registered with <c>UseSqlite</c>.</para>
 /// <para>The store is thread-safe. Dispose it to release the pooled connections (and so the file).</para>
 /// </remarks>
 public sealed partial class SqliteMonitroStore :
     IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore, IDisposable
 {
+    // Alerts enqueued here and not yet claimed; a claim takes them instead of reading their JSON back.
+    private const int EnqueuedAlertsKept = 4096;
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly TimeProvider _time;
@@ -27,7 +30,9 @@ public sealed partial class SqliteMonitroStore :
     private readonly int _maxTextLength;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private readonly EnqueuedAlerts _enqueuedAlerts = new(EnqueuedAlertsKept);
     private volatile bool _migrated;
+    private SqliteWriter? _writer; // opened by the first write; used under _writeGate only
     private SettledKeyHasher? _settledKeys;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteMonitroStore"/> class.</summary>
@@ -111,6 +116,8 @@ public sealed partial class SqliteMonitroStore :
     /// <summary>Releases the pooled connections of this store's database.</summary>
     public void Dispose()
     {
+        _writer?.Dispose();
+        _writer = null;
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
@@ -146,20 +153,31 @@ public sealed partial class SqliteMonitroStore :
     }
 
     /// <summary>Runs a write in one immediate transaction; once started it is not cancelled, so it commits or rolls back whole.</summary>
-    private async ValueTask<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, long, T> work, CancellationToken cancellationToken)
+    private ValueTask<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, long, T> work, CancellationToken cancellationToken) =>
+        WritePreparedAsync((writer, transaction, now) => work(writer.Connection, transaction, now), cancellationToken);
+
+    /// <summary>Runs a write on the write connection, whose prepared commands it may use, in one immediate transaction.</summary>
+    private async ValueTask<T> WritePreparedAsync<T>(Func<SqliteWriter, SqliteTransaction, long, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            var writer = _writer ??= new SqliteWriter(await OpenRawAsync(cancellationToken).ConfigureAwait(false));
+            try
             {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                var result = work(connection, transaction, Now());
+                using var transaction = writer.Connection.BeginTransaction(deferred: false);
+                var result = work(writer, transaction, Now());
                 transaction.Commit();
                 return result;
+            }
+            catch
+            {
+                // The transaction rolled back; a connection that failed is not trusted again, the next write opens a new one.
+                _writer = null;
+                writer.Dispose();
+                throw;
             }
         }
         finally

@@ -190,7 +190,7 @@ internal sealed class BatchProcessor
 
     private async Task<List<Post>> NormalizeAndDeduplicateAsync(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped, CancellationToken cancellationToken)
     {
-        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        var inBatch = new HashSet<string>(incoming.Count, StringComparer.Ordinal);
         var candidates = Normalize(sourceName, incoming, skipped, inBatch);
         if (candidates.Count == 0)
         {

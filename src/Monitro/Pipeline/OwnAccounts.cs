@@ -3,6 +3,7 @@ namespace Monitro.Pipeline;
 /// <summary>The company's own accounts: whether a post is ours, and whether a post addresses us.</summary>
 internal sealed class OwnAccounts
 {
+    private const int MaxKeyOnStack = 256;
     private readonly HashSet<string> _identityKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _handlesByPlatform = new(StringComparer.Ordinal);
 
@@ -32,7 +33,30 @@ internal sealed class OwnAccounts
 
     public bool IsEmpty => _identityKeys.Count == 0;
 
-    public bool IsOwn(Author author) => _identityKeys.Contains(author.IdentityKey);
+    /// <summary>Whether an author is one of our accounts.</summary>
+    /// <remarks>Asked several times for every post: answered without building the author's identity key, a new string each time.</remarks>
+    public bool IsOwn(Author author)
+    {
+        if (_identityKeys.Count == 0)
+        {
+            return false;
+        }
+
+        var platform = author.Platform;
+        var handle = author.Handle.AsSpan().TrimStart('@');
+        var length = platform.Length + 1 + handle.Length;
+        if (platform.Length == 0 || author.Handle.Length == 0 || length > MaxKeyOnStack)
+        {
+            return _identityKeys.Contains(author.IdentityKey); // the identity key's own checks and case folding
+        }
+
+        // The identity key, folded as Author.CreateIdentityKey folds it (one character for one), on the stack.
+        Span<char> key = stackalloc char[length];
+        platform.AsSpan().ToLowerInvariant(key);
+        key[platform.Length] = ':';
+        handle.ToLowerInvariant(key[(platform.Length + 1)..]);
+        return _identityKeys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+    }
 
     /// <summary>Whether a post mentions one of our accounts on its platform.</summary>
     public bool IsAddressedToUs(Post post)

@@ -50,93 +50,40 @@ internal sealed class PostJsonReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Post? ReadPost(ref Utf8JsonReader reader)
     {
-        string? id = null, source = null, text = null, language = null, replyToId = null, threadId = null;
-        Author? author = null;
-        DateTimeOffset createdAt = default;
-        Uri? url = null;
-        var isRepost = false;
-        PostEntities? entities = null;
-        var seen = Fields.None;
+        var post = new PostFields(this);
+        return TryReadObject(ref reader, ref post) ? post.ToPost() : null;
+    }
+
+    /// <summary>
+    /// Reads the properties of an object up to its end: each name one of <typeparamref name="TFields"/>'s, at most
+    /// once, its value read by them; the required ones all present.
+    /// </summary>
+    /// <returns><see langword="false"/> when the object is not of the usual shape.</returns>
+    // A struct type argument: the JIT compiles this loop once per kind of object, with the calls inlined.
+    private static bool TryReadObject<TFields>(ref Utf8JsonReader reader, ref TFields fields)
+        where TFields : struct, IObjectFields
+    {
+        var seen = 0;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject)
             {
-                if ((seen & Fields.PostRequired) != Fields.PostRequired)
-                {
-                    return null;
-                }
-
-                return new Post
-                {
-                    Id = id!,
-                    Source = source!,
-                    Author = author!,
-                    Text = text!,
-                    CreatedAt = createdAt,
-                    Language = language,
-                    Url = url,
-                    ReplyToId = replyToId,
-                    ThreadId = threadId,
-                    IsRepost = isRepost,
-                    Entities = entities ?? PostEntities.Empty,
-                };
+                return (seen & fields.Required) == fields.Required;
             }
 
-            var field = PostField(ref reader);
-            if (field == Fields.None || (seen & field) != 0 || !reader.Read())
+            var field = reader.TokenType == JsonTokenType.PropertyName ? fields.Field(ref reader) : 0;
+            if (field == 0 || (seen & field) != 0 || !reader.Read() || !fields.TryRead(field, ref reader))
             {
-                return null;
+                return false;
             }
 
             seen |= field;
-            var ok = field switch
-            {
-                Fields.Id => TryString(ref reader, out id),
-                Fields.Source => TryRepeatedString(ref reader, ref _lastSource, out source),
-                Fields.Text => TryString(ref reader, out text),
-                Fields.Author => TryAuthor(ref reader, out author),
-                Fields.CreatedAt => reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out createdAt),
-                Fields.Language => reader.TokenType == JsonTokenType.Null || TryRepeatedString(ref reader, ref _lastLanguage, out language),
-                Fields.Url => TryUri(ref reader, out url),
-                Fields.ReplyToId => TryNullableString(ref reader, out replyToId),
-                Fields.ThreadId => TryNullableString(ref reader, out threadId),
-                Fields.IsRepost => TryBoolean(ref reader, out isRepost),
-                Fields.Entities => TryEntities(ref reader, out entities),
-                Fields.IsReply => reader.TokenType is JsonTokenType.True or JsonTokenType.False, // computed: read and ignored, as by the contract
-                _ => false,
-            };
-            if (!ok)
-            {
-                return null;
-            }
         }
 
-        return null;
+        return false;
     }
 
-    private static Fields PostField(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.PropertyName)
-        {
-            return Fields.None;
-        }
-
-        return reader.ValueTextEquals("id"u8) ? Fields.Id
-            : reader.ValueTextEquals("source"u8) ? Fields.Source
-            : reader.ValueTextEquals("author"u8) ? Fields.Author
-            : reader.ValueTextEquals("text"u8) ? Fields.Text
-            : reader.ValueTextEquals("createdAt"u8) ? Fields.CreatedAt
-            : reader.ValueTextEquals("language"u8) ? Fields.Language
-            : reader.ValueTextEquals("url"u8) ? Fields.Url
-            : reader.ValueTextEquals("replyToId"u8) ? Fields.ReplyToId
-            : reader.ValueTextEquals("threadId"u8) ? Fields.ThreadId
-            : reader.ValueTextEquals("isRepost"u8) ? Fields.IsRepost
-            : reader.ValueTextEquals("entities"u8) ? Fields.Entities
-            : reader.ValueTextEquals("isReply"u8) ? Fields.IsReply
-            : Fields.None;
-    }
-
-    private bool TryAuthor(ref Utf8JsonReader reader, out Author? author)
+    private static bool TryAuthor(ref Utf8JsonReader reader, PostJsonReader names, out Author? author)
     {
         author = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -144,74 +91,14 @@ internal sealed class PostJsonReader
             return false;
         }
 
-        string? platform = null, handle = null, displayName = null;
-        Uri? profileUrl = null;
-        long? followers = null;
-        IReadOnlyList<Uri>? verifiedLinks = null;
-        var seen = AuthorFields.None;
-        while (reader.Read())
+        var fields = new AuthorFields(names);
+        if (!TryReadObject(ref reader, ref fields))
         {
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                if ((seen & AuthorFields.Required) != AuthorFields.Required)
-                {
-                    return false;
-                }
-
-                author = new Author
-                {
-                    Platform = platform!,
-                    Handle = handle!,
-                    DisplayName = displayName,
-                    ProfileUrl = profileUrl,
-                    Followers = followers,
-                    VerifiedLinks = verifiedLinks,
-                };
-                return true;
-            }
-
-            var field = AuthorField(ref reader);
-            if (field == AuthorFields.None || (seen & field) != 0 || !reader.Read())
-            {
-                return false;
-            }
-
-            seen |= field;
-            var ok = field switch
-            {
-                AuthorFields.Platform => TryRepeatedString(ref reader, ref _lastPlatform, out platform),
-                AuthorFields.Handle => TryString(ref reader, out handle),
-                AuthorFields.DisplayName => TryNullableString(ref reader, out displayName),
-                AuthorFields.ProfileUrl => TryUri(ref reader, out profileUrl),
-                AuthorFields.Followers => TryFollowers(ref reader, out followers),
-                AuthorFields.VerifiedLinks => TryUris(ref reader, out verifiedLinks),
-                AuthorFields.IdentityKey => reader.TokenType == JsonTokenType.String, // computed: read and ignored, as by the contract
-                _ => false,
-            };
-            if (!ok)
-            {
-                return false;
-            }
+            return false;
         }
 
-        return false;
-    }
-
-    private static AuthorFields AuthorField(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.PropertyName)
-        {
-            return AuthorFields.None;
-        }
-
-        return reader.ValueTextEquals("platform"u8) ? AuthorFields.Platform
-            : reader.ValueTextEquals("handle"u8) ? AuthorFields.Handle
-            : reader.ValueTextEquals("displayName"u8) ? AuthorFields.DisplayName
-            : reader.ValueTextEquals("profileUrl"u8) ? AuthorFields.ProfileUrl
-            : reader.ValueTextEquals("followers"u8) ? AuthorFields.Followers
-            : reader.ValueTextEquals("verifiedLinks"u8) ? AuthorFields.VerifiedLinks
-            : reader.ValueTextEquals("identityKey"u8) ? AuthorFields.IdentityKey
-            : AuthorFields.None;
+        author = fields.ToAuthor();
+        return true;
     }
 
     private static bool TryEntities(ref Utf8JsonReader reader, out PostEntities? entities)
@@ -222,50 +109,14 @@ internal sealed class PostJsonReader
             return true;
         }
 
-        if (reader.TokenType != JsonTokenType.StartObject)
+        var fields = default(EntityFields);
+        if (reader.TokenType != JsonTokenType.StartObject || !TryReadObject(ref reader, ref fields))
         {
             return false;
         }
 
-        List<string>? hashtags = null, mentions = null, cashtags = null, links = null;
-        var seen = 0;
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                // Most posts have no entities: they share the empty ones instead of four new lists each.
-                entities = (hashtags ?? mentions ?? cashtags ?? links) is null
-                    ? PostEntities.Empty
-                    : new PostEntities { Hashtags = hashtags!, Mentions = mentions!, Cashtags = cashtags!, Links = links! };
-                return true;
-            }
-
-            if (reader.TokenType != JsonTokenType.PropertyName)
-            {
-                return false;
-            }
-
-            var bit = reader.ValueTextEquals("hashtags"u8) ? 1
-                : reader.ValueTextEquals("mentions"u8) ? 2
-                : reader.ValueTextEquals("cashtags"u8) ? 4
-                : reader.ValueTextEquals("links"u8) ? 8
-                : 0;
-            if (bit == 0 || (seen & bit) != 0 || !reader.Read() || !TryStrings(ref reader, out var values))
-            {
-                return false;
-            }
-
-            seen |= bit;
-            switch (bit)
-            {
-                case 1: hashtags = values; break;
-                case 2: mentions = values; break;
-                case 4: cashtags = values; break;
-                default: links = values; break;
-            }
-        }
-
-        return false;
+        entities = fields.ToEntities();
+        return true;
     }
 
     private static bool TryStrings(ref Utf8JsonReader reader, out List<string>? values)
@@ -402,36 +253,152 @@ internal sealed class PostJsonReader
         return true;
     }
 
-    [Flags]
-    private enum Fields
+    /// <summary>The properties of one kind of object: their bits, how each value is read, and what is kept.</summary>
+    private interface IObjectFields
     {
-        None = 0,
-        Id = 1,
-        Source = 2,
-        Author = 4,
-        Text = 8,
-        CreatedAt = 16,
-        Language = 32,
-        Url = 64,
-        ReplyToId = 128,
-        ThreadId = 256,
-        IsRepost = 512,
-        Entities = 1024,
-        IsReply = 2048,
-        PostRequired = Id | Source | Author | Text | CreatedAt,
+        /// <summary>Gets the bits of the properties the object must have.</summary>
+        int Required { get; }
+
+        /// <summary>Gets the bit of the property name the reader is on, or 0 for a name not of the usual shape.</summary>
+        int Field(ref Utf8JsonReader reader);
+
+        /// <summary>Reads the value of a property; <see langword="false"/> when it is not of the usual shape.</summary>
+        bool TryRead(int field, ref Utf8JsonReader reader);
     }
 
-    [Flags]
-    private enum AuthorFields
+    private struct PostFields(PostJsonReader names) : IObjectFields
     {
-        None = 0,
-        Platform = 1,
-        Handle = 2,
-        DisplayName = 4,
-        ProfileUrl = 8,
-        Followers = 16,
-        VerifiedLinks = 32,
-        IdentityKey = 64,
-        Required = Platform | Handle,
+        private const int Id = 1, Source = 2, AuthorField = 4, Text = 8, CreatedAt = 16, Language = 32, Url = 64,
+            ReplyToId = 128, ThreadId = 256, IsRepost = 512, Entities = 1024, IsReply = 2048;
+
+        private string? _id, _source, _text, _language, _replyToId, _threadId;
+        private Author? _author;
+        private DateTimeOffset _createdAt;
+        private Uri? _url;
+        private bool _isRepost;
+        private PostEntities? _entities;
+
+        public readonly int Required => Id | Source | AuthorField | Text | CreatedAt;
+
+        public readonly int Field(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals("id"u8) ? Id
+            : reader.ValueTextEquals("source"u8) ? Source
+            : reader.ValueTextEquals("author"u8) ? AuthorField
+            : reader.ValueTextEquals("text"u8) ? Text
+            : reader.ValueTextEquals("createdAt"u8) ? CreatedAt
+            : reader.ValueTextEquals("language"u8) ? Language
+            : reader.ValueTextEquals("url"u8) ? Url
+            : reader.ValueTextEquals("replyToId"u8) ? ReplyToId
+            : reader.ValueTextEquals("threadId"u8) ? ThreadId
+            : reader.ValueTextEquals("isRepost"u8) ? IsRepost
+            : reader.ValueTextEquals("entities"u8) ? Entities
+            : reader.ValueTextEquals("isReply"u8) ? IsReply
+            : 0;
+
+        public bool TryRead(int field, ref Utf8JsonReader reader) => field switch
+        {
+            Id => TryString(ref reader, out _id),
+            Source => TryRepeatedString(ref reader, ref names._lastSource, out _source),
+            Text => TryString(ref reader, out _text),
+            AuthorField => TryAuthor(ref reader, names, out _author),
+            CreatedAt => reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out _createdAt),
+            Language => reader.TokenType == JsonTokenType.Null || TryRepeatedString(ref reader, ref names._lastLanguage, out _language),
+            Url => TryUri(ref reader, out _url),
+            ReplyToId => TryNullableString(ref reader, out _replyToId),
+            ThreadId => TryNullableString(ref reader, out _threadId),
+            IsRepost => TryBoolean(ref reader, out _isRepost),
+            Entities => TryEntities(ref reader, out _entities),
+            IsReply => reader.TokenType is JsonTokenType.True or JsonTokenType.False, // computed: read and ignored, as by the contract
+            _ => false,
+        };
+
+        public readonly Post ToPost() => new()
+        {
+            Id = _id!,
+            Source = _source!,
+            Author = _author!,
+            Text = _text!,
+            CreatedAt = _createdAt,
+            Language = _language,
+            Url = _url,
+            ReplyToId = _replyToId,
+            ThreadId = _threadId,
+            IsRepost = _isRepost,
+            Entities = _entities ?? PostEntities.Empty,
+        };
+    }
+
+    private struct AuthorFields(PostJsonReader names) : IObjectFields
+    {
+        private const int Platform = 1, Handle = 2, DisplayName = 4, ProfileUrl = 8, Followers = 16, VerifiedLinks = 32, IdentityKey = 64;
+
+        private string? _platform, _handle, _displayName;
+        private Uri? _profileUrl;
+        private long? _followers;
+        private IReadOnlyList<Uri>? _verifiedLinks;
+
+        public readonly int Required => Platform | Handle;
+
+        public readonly int Field(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals("platform"u8) ? Platform
+            : reader.ValueTextEquals("handle"u8) ? Handle
+            : reader.ValueTextEquals("displayName"u8) ? DisplayName
+            : reader.ValueTextEquals("profileUrl"u8) ? ProfileUrl
+            : reader.ValueTextEquals("followers"u8) ? Followers
+            : reader.ValueTextEquals("verifiedLinks"u8) ? VerifiedLinks
+            : reader.ValueTextEquals("identityKey"u8) ? IdentityKey
+            : 0;
+
+        public bool TryRead(int field, ref Utf8JsonReader reader) => field switch
+        {
+            Platform => TryRepeatedString(ref reader, ref names._lastPlatform, out _platform),
+            Handle => TryString(ref reader, out _handle),
+            DisplayName => TryNullableString(ref reader, out _displayName),
+            ProfileUrl => TryUri(ref reader, out _profileUrl),
+            Followers => TryFollowers(ref reader, out _followers),
+            VerifiedLinks => TryUris(ref reader, out _verifiedLinks),
+            IdentityKey => reader.TokenType == JsonTokenType.String, // computed: read and ignored, as by the contract
+            _ => false,
+        };
+
+        public readonly Author ToAuthor() => new()
+        {
+            Platform = _platform!,
+            Handle = _handle!,
+            DisplayName = _displayName,
+            ProfileUrl = _profileUrl,
+            Followers = _followers,
+            VerifiedLinks = _verifiedLinks,
+        };
+    }
+
+    private struct EntityFields : IObjectFields
+    {
+        private const int Hashtags = 1, Mentions = 2, Cashtags = 4, Links = 8;
+
+        private List<string>? _hashtags, _mentions, _cashtags, _links;
+
+        public readonly int Required => 0;
+
+        public readonly int Field(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals("hashtags"u8) ? Hashtags
+            : reader.ValueTextEquals("mentions"u8) ? Mentions
+            : reader.ValueTextEquals("cashtags"u8) ? Cashtags
+            : reader.ValueTextEquals("links"u8) ? Links
+            : 0;
+
+        public bool TryRead(int field, ref Utf8JsonReader reader) => field switch
+        {
+            Hashtags => TryStrings(ref reader, out _hashtags),
+            Mentions => TryStrings(ref reader, out _mentions),
+            Cashtags => TryStrings(ref reader, out _cashtags),
+            Links => TryStrings(ref reader, out _links),
+            _ => false,
+        };
+
+        // Most posts have no entities: they share the empty ones instead of four new lists each.
+        public readonly PostEntities ToEntities() => (_hashtags ?? _mentions ?? _cashtags ?? _links) is null
+            ? PostEntities.Empty
+            : new PostEntities { Hashtags = _hashtags!, Mentions = _mentions!, Cashtags = _cashtags!, Links = _links! };
     }
 }

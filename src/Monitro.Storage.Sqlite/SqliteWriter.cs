@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitro.Storage.Sqlite;
+
+/// <summary>
+/// The store's one write connection, opened (and its pragmas run) once and kept open, with the commands of the
+/// per-batch writes prepared once and kept with it.
+/// </summary>
+/// <remarks>
+/// <para>A pooled connection per write paid, for every batch, for the open, the pragmas and the preparation of each
+/// statement. Used only under the store's write gate, so it needs no lock of its own.</para>
+/// <para>The prepared commands are keyed by their SQL; the same SQL is always created with the same parameters.
+/// They belong to the writer: callers run them and never dispose them.</para>
+/// </remarks>
+internal sealed class SqliteWriter : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    /// <summary>Initializes a new instance of the <see cref="SqliteWriter"/> class.</summary>
+    /// <param name="connection">An open connection whose pragmas ran; the writer owns it.</param>
+    public SqliteWriter(SqliteConnection connection) => Connection = connection;
+
+    /// <summary>Gets the open connection.</summary>
+    public SqliteConnection Connection { get; }
+
+    /// <summary>Gets the prepared command of a statement, created with its named parameters at its first use, in a transaction.</summary>
+    /// <param name="transaction">The transaction to run it in.</param>
+    /// <param name="sql">The statement; a constant, so that the commands kept stay few.</param>
+    /// <param name="parameterNames">The names of its parameters, in the order <see cref="SqliteCommandExtensions.Run"/> sets them.</param>
+    /// <returns>The command; not to be disposed.</returns>
+    public SqliteCommand Command(SqliteTransaction transaction, string sql, params ReadOnlySpan<string> parameterNames)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand(transaction, sql, parameterNames);
+            _prepared.Add(sql, command);
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>Disposes the prepared commands and closes the connection (back to the pool).</summary>
+    public void Dispose()
+    {
+        foreach (var command in _prepared.Values)
+        {
+            command.Dispose();
+        }
+
+        _prepared.Clear();
+        Connection.Dispose();
+    }
+}

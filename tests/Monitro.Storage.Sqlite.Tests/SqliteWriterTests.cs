@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitro.Storage.Sqlite.Tests;
+
+/// <summary>
+/// The store writes on one connection kept open: a failed write leaves it usable, and the alerts it enqueued are
+/// claimed without reading their rows back, while any other claim still reads them.
+/// </summary>
+public sealed class SqliteWriterTests : IDisposable
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task ClaimDueAsync_AlertThisStoreEnqueued_IsTheCommittedAlertWithoutReadingItsRow()
+    {
+        var store = _database.CreateStore();
+        var batch = Model.Batch("1", Model.Post("1", "jane"));
+        await store.CommitAsync(batch);
+
+        // A row that no longer reads: a claim that read it would move it to the dead letters.
+        _database.Execute("UPDATE alert_outbox SET payload = 'not json';");
+        var entry = Assert.Single(await store.ClaimDueAsync(10, Lease));
+
+        Assert.Same(batch.Alerts[0], entry.Alert);
+        Assert.Equal(0, entry.Attempts);
+        Assert.Empty((await store.GetDeadLettersAsync(PageRequest.First)).Items);
+    }
+
+    [Fact]
+    public async Task ClaimDueAsync_AlertClaimedAgainAfterAFailedAttempt_ReadsItsRow()
+    {
+        var store = _database.CreateStore();
+        await store.CommitAsync(Model.Batch("1", Model.Post("1", "jane")));
+        var first = Assert.Single(await store.ClaimDueAsync(10, Lease));
+        await store.MarkFailedAsync(first.Alert.IdempotencyKey, "HTTP 503 from the receiver", _database.Time.GetUtcNow());
+        _database.Execute("UPDATE alert_outbox SET payload = 'not json';");
+
+        Assert.Empty(await store.ClaimDueAsync(10, Lease));
+
+        Assert.Single((await store.GetDeadLettersAsync(PageRequest.First)).Items);
+    }
+
+    [Fact]
+    public async Task ClaimDueAsync_AlertAnotherStoreEnqueued_IsReadFromItsRow()
+    {
+        var batch = Model.Batch("1", Model.Post("1", "jane"));
+        await _database.CreateStore().CommitAsync(batch);
+
+        var entry = Assert.Single(await _database.CreateStore().ClaimDueAsync(10, Lease));
+
+        Assert.NotSame(batch.Alerts[0], entry.Alert);
+        Assert.Equal(batch.Alerts[0].IdempotencyKey, entry.Alert.IdempotencyKey);
+        Assert.Equal("I love acme", entry.Alert.Mention?.Post.Text);
+    }
+
+    [Fact]
+    public async Task CommitAsync_RolledBack_NeitherWritesNorKeepsItsAlertsAndTheNextWriteSucceeds()
+    {
+        var store = _database.CreateStore(options => options.BusyTimeout = TimeSpan.FromMilliseconds(100));
+        await store.CommitAsync(Model.Batch("1", Model.Post("1", "jane")));
+        var locked = Model.Batch("2", Model.Post("2", "omar"));
+        using (var other = _database.OpenConnection())
+        using (other.BeginTransaction(deferred: false))
+        {
+            // Another process holds the write lock past the busy timeout.
+            await Assert.ThrowsAsync<SqliteException>(() => store.CommitAsync(locked).AsTask());
+        }
+
+        await store.CommitAsync(Model.Batch("3", Model.Post("3", "li")));
+
+        Assert.Equal(2, _database.Scalar("SELECT count(*) FROM posts;"));
+        Assert.Equal(["acme-brand|mastodon:1", "acme-brand|mastodon:3"], (await store.ClaimDueAsync(10, Lease)).Select(e => e.Alert.IdempotencyKey));
+    }
+}
