@@ -23,17 +23,18 @@ public class MatchingCompileBenchmarks
         GC.KeepAlive(matcher);
     }
 
-    /// <summary>Parses and compiles every query without indexing: the part of a compile that does not depend on the index design.</summary>
+    /// <summary>Parses and compiles every query (checking that it has index keys) without indexing: the part of a compile that does not depend on the index design.</summary>
     [Benchmark(Baseline = true)]
     public int ParseAndCompileOnly()
     {
-        var keys = 0;
+        var compiled = 0;
         foreach (var watch in _watches)
         {
-            keys += CompiledWatch.Compile(watch).Query.Keys.Length;
+            _ = CompiledWatch.Compile(watch);
+            compiled++;
         }
 
-        return keys;
+        return compiled;
     }
 
     /// <summary>Compiles the queries and builds every index of a matcher.</summary>

@@ -55,7 +55,7 @@ public class MatchingThroughputBenchmarks : IDisposable
             _context.Load(_posts[p]);
             foreach (var watch in _compiled)
             {
-                if (_evaluator.Evaluate(watch.Query.Root, _context))
+                if (_evaluator.Evaluate(watch.Root, _context))
                 {
                     matches++;
                 }

@@ -30,7 +30,7 @@ internal sealed class CandidateSet
 
     /// <summary>Adds the ids of a posting list, shifted by <paramref name="offset"/>, skipping those already added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AddAll(int[] postings, int offset)
+    public void AddAll(ReadOnlySpan<int> postings, int offset)
     {
         foreach (var id in postings)
         {

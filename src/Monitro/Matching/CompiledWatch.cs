@@ -1,17 +1,21 @@
 namespace Monitro.Matching;
 
 /// <summary>A watch with its compiled query.</summary>
+/// <remarks>
+/// Kept small, since a matcher holds one per watch: the query tree only; the index keys are chosen again from it
+/// whenever an index of the watch is built.
+/// </remarks>
 /// <param name="watch">The watch.</param>
-/// <param name="query">The compiled query.</param>
-internal sealed class CompiledWatch(Watch watch, CompiledQuery query)
+/// <param name="root">The checked query tree.</param>
+internal sealed class CompiledWatch(Watch watch, QueryNode root)
 {
     private volatile bool _removed;
 
     /// <summary>Gets the watch.</summary>
     public Watch Watch { get; } = watch;
 
-    /// <summary>Gets the compiled query.</summary>
-    public CompiledQuery Query { get; } = query;
+    /// <summary>Gets the query tree.</summary>
+    public QueryNode Root { get; } = root;
 
     /// <summary>Gets whether the watch was removed or replaced (indexes built before skip it).</summary>
     public bool IsRemoved => _removed;

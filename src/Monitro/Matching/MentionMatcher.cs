@@ -95,6 +95,8 @@ public sealed partial class MentionMatcher : IMentionMatcher
         var replaced = new List<CompiledWatch>();
         lock (_gate)
         {
+            // Sized once, so the table of names keeps no spare room from doubling (a matcher holds one entry per watch).
+            _byName.EnsureCapacity(_byName.Count + compiled.Count);
             foreach (var watch in compiled)
             {
                 if (_byName.TryGetValue(watch.Watch.Name, out var old))
@@ -151,14 +153,14 @@ public sealed partial class MentionMatcher : IMentionMatcher
         foreach (var id in scratch.Candidates.Ids)
         {
             var watch = snapshot[id];
-            if (watch.IsRemoved || !scratch.Evaluator.Evaluate(watch.Query.Root, context))
+            if (watch.IsRemoved || !scratch.Evaluator.Evaluate(watch.Root, context))
             {
                 continue;
             }
 
             var spans = scratch.Spans;
             spans.Clear();
-            scratch.Evaluator.CollectSpans(watch.Query.Root, context, spans);
+            scratch.Evaluator.CollectSpans(watch.Root, context, spans);
             (mentions ??= []).Add(new Mention { Post = post, Watch = watch.Watch, Spans = MergeSpans(spans) });
         }
 

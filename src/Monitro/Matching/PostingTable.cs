@@ -5,119 +5,143 @@ namespace Monitro.Matching;
 
 /// <summary>
 /// A table from key to the ids of the watches indexed by it, filled in one pass (ids ascending) and then frozen
-/// into exact-size arrays; looked up by span without allocating.
+/// into one array of ids per table (each key a slice of it); looked up by span without allocating.
 /// </summary>
 /// <remarks>
-/// The frozen table is probed by its own loop rather than through a dictionary's span lookup: that lookup is a
-/// shared generic instantiation which the runtime first compiles unoptimized and, on a process with one CPU,
-/// optimizes only seconds later, while this loop is compiled optimized at its first call, like the rest of the
-/// per-post path.
+/// <para>The table is its own open-addressing hash table rather than a dictionary: it is probed by a loop that is
+/// compiled optimized at its first call (a dictionary's span lookup is a shared generic instantiation which the
+/// runtime first compiles unoptimized and, on a process with one CPU, optimizes only seconds later), and building it
+/// costs no entry object per key and no second hashing when it is frozen.</para>
+/// <para>Frozen, a key costs its reference, its hash, its start in the id array and about two table slots
+/// (about 28 bytes) plus 4 bytes per id: most keys have one watch, and an array per key would add 32 bytes to each.</para>
 /// </remarks>
 internal sealed class PostingTable
 {
-    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
-    private readonly List<int> _entrySlots = [];
-    private readonly List<int> _entryIds = [];
-    private readonly List<int> _lastId = [];
-    private int[][] _postings = [];
+    private const int NoId = -1;
 
-    // The frozen lookup: keys and their hashes by slot, and an open-addressing table of slot + 1 (0 is empty).
-    private string[] _keys = [];
-    private int[] _hashes = [];
-    private int[] _table = [0];
+    // By slot: the key and its hash; an open-addressing table of slot + 1 (0 is empty), at most half full.
+    private string[] _keys;
+    private int[] _hashes;
+    private int[] _table;
+    private int _count;
 
+    // While filling: the (slot, id) entries in the order added, and the last id added to each slot.
+    private int[] _entrySlots;
+    private int[] _entryIds;
+    private int _entryCount;
+    private int[] _lastId;
+
+    // Frozen: the ids of slot s are _ids[_starts[s] .. _starts[s + 1]).
+    private int[] _starts = [0];
+    private int[] _ids = [];
     private bool _frozen;
 
+    /// <summary>Initializes an empty table with room for about <paramref name="expectedKeys"/> keys before it grows.</summary>
+    public PostingTable(int expectedKeys = 0)
+    {
+        var capacity = Math.Max(expectedKeys, 4);
+        _keys = new string[capacity];
+        _hashes = new int[capacity];
+        _lastId = new int[capacity];
+        _table = new int[TableSize(capacity)];
+        _entrySlots = new int[capacity];
+        _entryIds = new int[capacity];
+    }
+
     /// <summary>Gets the number of distinct keys.</summary>
-    public int Count => _frozen ? _keys.Length : _slots.Count;
+    public int Count => _count;
 
-    /// <summary>Gets the keys in the order of their slots.</summary>
-    public IEnumerable<string> Keys => _frozen ? _keys : _slots.OrderBy(p => p.Value).Select(p => p.Key);
+    /// <summary>Gets the keys in the order of their slots (exactly <see cref="Count"/> of them once frozen).</summary>
+    public IReadOnlyList<string> Keys => _frozen ? _keys : _keys[.._count];
 
-    /// <summary>Gets the ids of a slot.</summary>
-    public int[] this[int slot] => _postings[slot];
+    /// <summary>Gets the ids of a slot of a frozen table.</summary>
+    public ReadOnlySpan<int> this[int slot] => _ids.AsSpan(_starts[slot], _starts[slot + 1] - _starts[slot]);
 
     /// <summary>Adds an id to a key; ids must be added in ascending order.</summary>
     public void Add(string key, int id)
     {
-        if (!_slots.TryGetValue(key, out var slot))
+        var hash = string.GetHashCode(key.AsSpan());
+        var slot = Find(key, hash);
+        if (slot < 0)
         {
-            slot = _slots.Count;
-            _slots.Add(key, slot);
-            _lastId.Add(-1);
+            slot = Insert(key, hash);
         }
 
         if (_lastId[slot] != id)
         {
             _lastId[slot] = id;
-            _entrySlots.Add(slot);
-            _entryIds.Add(id);
+            if (_entryCount == _entryIds.Length)
+            {
+                Array.Resize(ref _entrySlots, _entryCount * 2);
+                Array.Resize(ref _entryIds, _entryCount * 2);
+            }
+
+            _entrySlots[_entryCount] = slot;
+            _entryIds[_entryCount++] = id;
         }
     }
 
-    /// <summary>Turns the added entries into posting arrays; call once, after the last <see cref="Add"/>.</summary>
+    /// <summary>Turns the added entries into the id array; call once, after the last <see cref="Add"/>.</summary>
     public PostingTable Freeze()
     {
-        var counts = new int[_slots.Count];
-        foreach (var slot in _entrySlots)
+        _starts = new int[_count + 1];
+        for (var entry = 0; entry < _entryCount; entry++)
         {
-            counts[slot]++;
+            _starts[_entrySlots[entry] + 1]++;
         }
 
-        _postings = new int[_slots.Count][];
-        for (var slot = 0; slot < counts.Length; slot++)
+        for (var slot = 0; slot < _count; slot++)
         {
-            _postings[slot] = new int[counts[slot]];
-            counts[slot] = 0;
+            _starts[slot + 1] += _starts[slot];
         }
 
-        for (var entry = 0; entry < _entrySlots.Count; entry++)
+        // Entries were added with ascending ids, so each slot's ids come out ascending.
+        _ids = new int[_entryCount];
+        var fill = _lastId;
+        Array.Copy(_starts, fill, _count);
+        for (var entry = 0; entry < _entryCount; entry++)
         {
-            var slot = _entrySlots[entry];
-            _postings[slot][counts[slot]++] = _entryIds[entry];
+            _ids[fill[_entrySlots[entry]]++] = _entryIds[entry];
         }
 
-        _entrySlots.Clear();
-        _entrySlots.TrimExcess();
-        _entryIds.Clear();
-        _entryIds.TrimExcess();
-        _lastId.Clear();
-        _lastId.TrimExcess();
-        BuildLookup();
+        _entrySlots = _entryIds = _lastId = [];
+        _entryCount = 0;
+        if (_keys.Length != _count)
+        {
+            Array.Resize(ref _keys, _count);
+            Array.Resize(ref _hashes, _count);
+        }
 
-        // The frozen lookup replaces the dictionary, which would only hold the same keys twice.
-        _slots.Clear();
-        _slots.TrimExcess();
+        if (_table.Length != TableSize(_count))
+        {
+            Rehash(TableSize(_count));
+        }
+
         _frozen = true;
         return this;
     }
 
-    private void BuildLookup()
-    {
-        _keys = new string[_slots.Count];
-        _hashes = new int[_slots.Count];
-        _table = new int[Math.Max(1, (int)BitOperations.RoundUpToPowerOf2((uint)_slots.Count * 2))];
-        var mask = _table.Length - 1;
-        foreach (var (key, slot) in _slots)
-        {
-            var hash = string.GetHashCode(key.AsSpan());
-            _keys[slot] = key;
-            _hashes[slot] = hash;
-            var i = hash & mask;
-            while (_table[i] != 0)
-            {
-                i = (i + 1) & mask;
-            }
-
-            _table[i] = slot + 1;
-        }
-    }
-
     /// <summary>Gets the ids indexed by a key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryGetValue(ReadOnlySpan<char> key, out int[] postings)
+    public bool TryGetValue(ReadOnlySpan<char> key, out ReadOnlySpan<int> postings)
     {
-        var hash = string.GetHashCode(key);
+        var slot = Find(key, string.GetHashCode(key));
+        if (slot < 0 || !_frozen)
+        {
+            postings = [];
+            return false;
+        }
+
+        postings = _ids.AsSpan(_starts[slot], _starts[slot + 1] - _starts[slot]);
+        return true;
+    }
+
+    // A power of two at least twice the number of keys, so probe sequences stay short.
+    private static int TableSize(int keys) => Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)keys * 2));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Find(ReadOnlySpan<char> key, int hash)
+    {
         var table = _table;
         var mask = table.Length - 1;
         for (var i = hash & mask; table[i] != 0; i = (i + 1) & mask)
@@ -125,12 +149,53 @@ internal sealed class PostingTable
             var slot = table[i] - 1;
             if (_hashes[slot] == hash && key.SequenceEqual(_keys[slot]))
             {
-                postings = _postings[slot];
-                return true;
+                return slot;
             }
         }
 
-        postings = [];
-        return false;
+        return -1;
+    }
+
+    private int Insert(string key, int hash)
+    {
+        if (_count == _keys.Length)
+        {
+            Array.Resize(ref _keys, _count * 2);
+            Array.Resize(ref _hashes, _count * 2);
+            Array.Resize(ref _lastId, _count * 2);
+        }
+
+        if ((_count + 1) * 2 > _table.Length)
+        {
+            Rehash(_table.Length * 2);
+        }
+
+        var slot = _count++;
+        _keys[slot] = key;
+        _hashes[slot] = hash;
+        _lastId[slot] = NoId;
+        Place(slot);
+        return slot;
+    }
+
+    private void Rehash(int size)
+    {
+        _table = new int[size];
+        for (var slot = 0; slot < _count; slot++)
+        {
+            Place(slot);
+        }
+    }
+
+    private void Place(int slot)
+    {
+        var mask = _table.Length - 1;
+        var i = _hashes[slot] & mask;
+        while (_table[i] != 0)
+        {
+            i = (i + 1) & mask;
+        }
+
+        _table[i] = slot + 1;
     }
 }

@@ -17,7 +17,10 @@ namespace Monitro.Matching;
 internal sealed class PrefixTable
 {
     private readonly string[] _keys;
-    private readonly int[][] _postings;
+    private readonly PostingTable _postings;
+
+    // For each key in sorted order: its slot in the posting table.
+    private readonly int[] _slots;
 
     // For each key: the index of the longest other key that is a prefix of it, or -1.
     private readonly int[] _parent;
@@ -29,16 +32,15 @@ internal sealed class PrefixTable
     /// <summary>Builds the table from a frozen posting table of prefix keys.</summary>
     public PrefixTable(PostingTable prefixes)
     {
-        var slots = prefixes.Keys.ToArray();
-        var order = Enumerable.Range(0, slots.Length).ToArray();
-        Array.Sort(order, (a, b) => string.CompareOrdinal(slots[a], slots[b]));
-        _keys = new string[order.Length];
-        _postings = new int[order.Length][];
-        for (var i = 0; i < order.Length; i++)
+        _postings = prefixes;
+        _keys = [.. prefixes.Keys];
+        _slots = new int[_keys.Length];
+        for (var i = 0; i < _slots.Length; i++)
         {
-            _keys[i] = slots[order[i]];
-            _postings[i] = prefixes[order[i]];
+            _slots[i] = i;
         }
+
+        Array.Sort(_keys, _slots, StringComparer.Ordinal);
 
         // In sorted order a key's prefixes come before it; the stack holds the chain of keys that are prefixes of each other.
         _parent = new int[_keys.Length];
@@ -94,7 +96,7 @@ internal sealed class PrefixTable
         {
             if (_keys[key].Length <= shared)
             {
-                candidates.AddAll(_postings[key], offset);
+                candidates.AddAll(_postings[_slots[key]], offset);
             }
         }
     }

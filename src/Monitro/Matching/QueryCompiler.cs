@@ -2,17 +2,20 @@ using Monitro.Text;
 
 namespace Monitro.Matching;
 
-/// <summary>A query parsed, checked and reduced to the keys it is indexed by.</summary>
-/// <param name="Root">The query tree.</param>
-/// <param name="Keys">Keys such that every matching post has at least one of them.</param>
-internal sealed record CompiledQuery(QueryNode Root, IndexKey[] Keys);
-
 /// <summary>Compiles queries: parses them, refuses those that cannot be indexed, and picks their index keys.</summary>
+/// <remarks>
+/// Key selection appends to one list instead of building a list per node: it runs once per watch when the watch is
+/// compiled (to refuse queries that cannot be indexed) and again each time an index of it is built, so a compiled
+/// watch does not have to keep its keys.
+/// </remarks>
 internal static class QueryCompiler
 {
-    /// <summary>Compiles a query.</summary>
+    [ThreadStatic]
+    private static List<IndexKey>? t_keys;
+
+    /// <summary>Compiles a query into its checked tree.</summary>
     /// <exception cref="QuerySyntaxException">The query does not parse, only excludes, or has no indexable term.</exception>
-    public static CompiledQuery Compile(string query)
+    public static QueryNode Compile(string query)
     {
         var root = QueryParser.Parse(query);
         if (!HasPositiveTerm(root, negated: false))
@@ -20,76 +23,113 @@ internal static class QueryCompiler
             throw new QuerySyntaxException("the query only excludes; add a term to look for", query, root.Position);
         }
 
-        var keys = RequiredKeys(root) ?? throw new QuerySyntaxException(
+        var keys = t_keys ??= [];
+        keys.Clear();
+        var indexable = AppendRequiredKeys(root, keys);
+        keys.Clear();
+        return indexable ? root : throw new QuerySyntaxException(
             "every alternative of the query needs a word, phrase, hashtag, handle, cashtag, emoji, exact, author:, site: or url: term; lang:, source:, is: and exclusions only filter",
             query,
             root.Position);
-        return new CompiledQuery(root, [.. keys.Distinct()]);
     }
 
     private static bool HasPositiveTerm(QueryNode node, bool negated) => node switch
     {
-        AndNode and => and.Children.Any(c => HasPositiveTerm(c, negated)),
-        OrNode or => or.Children.Any(c => HasPositiveTerm(c, negated)),
+        AndNode and => AnyPositiveTerm(and.Children, negated),
+        OrNode or => AnyPositiveTerm(or.Children, negated),
         NotNode not => HasPositiveTerm(not.Child, !negated),
-        NearNode => !negated,
         _ => !negated,
     };
 
+    private static bool AnyPositiveTerm(QueryNode[] children, bool negated)
+    {
+        foreach (var child in children)
+        {
+            if (HasPositiveTerm(child, negated))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
-    /// Returns keys such that any post matching <paramref name="node"/> contains one of them, or
-    /// <see langword="null"/> when no such set exists (the node can match a post without any term).
+    /// Appends keys such that any post matching <paramref name="node"/> contains one of them (a key may come more
+    /// than once); returns <see langword="false"/>, with <paramref name="keys"/> in an unspecified state, when no such
+    /// set exists (the node can match a post without any term).
     /// </summary>
-    public static List<IndexKey>? RequiredKeys(QueryNode node)
+    public static bool AppendRequiredKeys(QueryNode node, List<IndexKey> keys)
     {
         switch (node)
         {
             case AndNode and:
-                return Cheapest(and.Children.Select(RequiredKeys));
+                return AppendCheapest(and.Children, keys);
             case NearNode near:
-                return Cheapest([RequiredKeys(near.Left), RequiredKeys(near.Right)]);
+                return AppendCheapest([near.Left, near.Right], keys);
             case OrNode or:
-                var union = new List<IndexKey>();
                 foreach (var child in or.Children)
                 {
-                    var keys = RequiredKeys(child);
-                    if (keys is null)
+                    if (!AppendRequiredKeys(child, keys))
                     {
-                        return null;
+                        return false;
                     }
-
-                    union.AddRange(keys);
                 }
 
-                return union;
+                return true;
             case NotNode { Child: NotNode doubled }:
-                return RequiredKeys(doubled.Child);
+                return AppendRequiredKeys(doubled.Child, keys);
             case NotNode:
-                return null;
+                return false;
             case WordTerm word:
-                return word.MatchesInsideEntities
-                    ? [new IndexKey(IndexKeyKind.Word, word.Text), new IndexKey(IndexKeyKind.EntitySubstring, word.Text)]
-                    : [new IndexKey(IndexKeyKind.Word, word.Text)];
+                keys.Add(new IndexKey(IndexKeyKind.Word, word.Text));
+                if (word.MatchesInsideEntities)
+                {
+                    keys.Add(new IndexKey(IndexKeyKind.EntitySubstring, word.Text));
+                }
+
+                return true;
             case RunTerm run:
-                return [new IndexKey(IndexKeyKind.Substring, run.Text)];
+                keys.Add(new IndexKey(IndexKeyKind.Substring, run.Text));
+                return true;
             case PhraseTerm phrase:
-                return phrase.Elements.Select(e => new List<IndexKey> { ElementKey(e) }).MinBy(k => k[0].Cost);
+                var cheapest = ElementKey(phrase.Elements[0]);
+                var cheapestCost = cheapest.Cost;
+                for (var i = 1; i < phrase.Elements.Length; i++)
+                {
+                    var key = ElementKey(phrase.Elements[i]);
+                    var cost = key.Cost;
+                    if (cost < cheapestCost)
+                    {
+                        (cheapest, cheapestCost) = (key, cost);
+                    }
+                }
+
+                keys.Add(cheapest);
+                return true;
             case PrefixTerm prefix:
-                return [new IndexKey(IndexKeyKind.Prefix, prefix.Prefix)];
+                keys.Add(new IndexKey(IndexKeyKind.Prefix, prefix.Prefix));
+                return true;
             case FuzzyTerm fuzzy:
-                return [new IndexKey(IndexKeyKind.Fuzzy, fuzzy.Text, fuzzy.MaxEdits)];
+                keys.Add(new IndexKey(IndexKeyKind.Fuzzy, fuzzy.Text, fuzzy.MaxEdits));
+                return true;
             case EntityTerm entity:
-                return [ElementKey(new PhraseElement(entity.Kind, entity.Key))];
+                keys.Add(ElementKey(new PhraseElement(entity.Kind, entity.Key)));
+                return true;
             case ExactTerm exact:
-                return [new IndexKey(IndexKeyKind.Exact, exact.FoldedLiteral)];
+                keys.Add(new IndexKey(IndexKeyKind.Exact, exact.FoldedLiteral));
+                return true;
             case FieldTerm { Field: QueryField.Author } author:
-                return [new IndexKey(IndexKeyKind.Author, author.Value)];
+                keys.Add(new IndexKey(IndexKeyKind.Author, author.Value));
+                return true;
             case FieldTerm { Field: QueryField.Site } site:
-                return [new IndexKey(IndexKeyKind.Domain, DomainNames.RegistrableDomain(site.Value).ToString())];
+                keys.Add(new IndexKey(IndexKeyKind.Domain, DomainNames.RegistrableDomain(site.Value).ToString()));
+                return true;
             case FieldTerm { Field: QueryField.Url } url:
-                return [new IndexKey(IndexKeyKind.Domain, DomainNames.RegistrableDomain(UrlHost(url.Value)).ToString())];
+                keys.Add(new IndexKey(IndexKeyKind.Domain, DomainNames.RegistrableDomain(UrlHost(url.Value)).ToString()));
+                return true;
             default:
-                return null;
+                return false;
         }
     }
 
@@ -115,30 +155,40 @@ internal static class QueryCompiler
         _ => throw new InvalidOperationException($"No index key for {element.Kind}."),
     };
 
-    private static List<IndexKey>? Cheapest(IEnumerable<List<IndexKey>?> alternatives)
+    // Appends the keys of the child whose keys cost least in total (the first of equals), if any child has keys:
+    // each child's keys are appended after the best so far and either replace it or are dropped.
+    private static bool AppendCheapest(ReadOnlySpan<QueryNode> children, List<IndexKey> keys)
     {
-        List<IndexKey>? best = null;
+        var start = keys.Count;
         var bestCost = double.MaxValue;
-        foreach (var keys in alternatives)
+        var found = false;
+        foreach (var child in children)
         {
-            if (keys is null)
+            var childStart = keys.Count;
+            if (!AppendRequiredKeys(child, keys))
             {
+                keys.RemoveRange(childStart, keys.Count - childStart);
                 continue;
             }
 
             var cost = 0.0;
-            foreach (var key in keys)
+            for (var i = childStart; i < keys.Count; i++)
             {
-                cost += key.Cost;
+                cost += keys[i].Cost;
             }
 
             if (cost < bestCost)
             {
-                best = keys;
+                keys.RemoveRange(start, childStart - start);
                 bestCost = cost;
+                found = true;
+            }
+            else
+            {
+                keys.RemoveRange(childStart, keys.Count - childStart);
             }
         }
 
-        return best;
+        return found;
     }
 }

@@ -103,6 +103,17 @@ internal sealed class QueryLexer(string query)
             _index++;
         }
 
+        // Operators are recognized before a string is made for the term.
+        switch (query.AsSpan(start, _index - start))
+        {
+            case "AND" or "&&":
+                return new QueryToken(QueryTokenKind.And, start);
+            case "OR" or "||":
+                return new QueryToken(QueryTokenKind.Or, start);
+            case "NOT":
+                return new QueryToken(QueryTokenKind.Not, start);
+        }
+
         var bare = query[start.._index];
         if (bare.Equals("raw:", StringComparison.OrdinalIgnoreCase) && _index < query.Length && IsQuote(query[_index]))
         {
@@ -119,14 +130,9 @@ internal sealed class QueryLexer(string query)
             return new QueryToken(QueryTokenKind.Exact, start, bare[4..]);
         }
 
-        return bare switch
-        {
-            "AND" or "&&" => new QueryToken(QueryTokenKind.And, start),
-            "OR" or "||" => new QueryToken(QueryTokenKind.Or, start),
-            "NOT" => new QueryToken(QueryTokenKind.Not, start),
-            _ when bare.StartsWith("NEAR", StringComparison.Ordinal) || bare.StartsWith("ONEAR", StringComparison.Ordinal) => ReadNear(bare, start),
-            _ => new QueryToken(QueryTokenKind.Bare, start, bare),
-        };
+        return bare.StartsWith("NEAR", StringComparison.Ordinal) || bare.StartsWith("ONEAR", StringComparison.Ordinal)
+            ? ReadNear(bare, start)
+            : new QueryToken(QueryTokenKind.Bare, start, bare);
     }
 
     private static bool IsQuote(char c) => c is '"' or '\u201C' or '\u201D' or '\u201E';

@@ -19,8 +19,14 @@ internal sealed class QueryParser
     /// <summary>The most fuzzy terms accepted in a query (each adds a few hundred keys to the index).</summary>
     public const int MaxFuzzyTerms = 16;
 
+    // The children of the OR and AND nodes being parsed, as a stack shared by the nested calls: each call pushes its
+    // children above those of its callers and pops them into its node's array, so a parse needs no list per node.
+    [ThreadStatic]
+    private static List<QueryNode>? t_children;
+
     private readonly string _query;
     private readonly QueryLexer _lexer;
+    private readonly List<QueryNode> _children;
     private QueryToken _current;
     private int _depth;
     private int _terms;
@@ -30,6 +36,7 @@ internal sealed class QueryParser
     {
         _query = query;
         _lexer = new QueryLexer(query);
+        _children = t_children ??= [];
         _current = _lexer.Next();
     }
 
@@ -49,6 +56,8 @@ internal sealed class QueryParser
             throw new QuerySyntaxException("the query is empty", query, 0);
         }
 
+        // A parse that threw left its children behind.
+        parser._children.Clear();
         var root = parser.ParseOr();
         return parser._current.Kind switch
         {
@@ -66,20 +75,21 @@ internal sealed class QueryParser
             return first;
         }
 
-        var children = new List<QueryNode> { first };
+        var start = _children.Count;
+        _children.Add(first);
         while (_current.Kind == QueryTokenKind.Or)
         {
             Advance();
-            children.Add(ParseAnd());
+            _children.Add(ParseAnd());
         }
 
-        return new OrNode(first.Position, [.. children]);
+        return new OrNode(first.Position, PopChildren(start));
     }
 
     private QueryNode ParseAnd()
     {
         var first = ParseUnary();
-        List<QueryNode>? children = null;
+        var start = -1;
         while (true)
         {
             if (_current.Kind == QueryTokenKind.And)
@@ -91,11 +101,24 @@ internal sealed class QueryParser
                 break;
             }
 
-            children ??= [first];
-            children.Add(ParseUnary());
+            if (start < 0)
+            {
+                start = _children.Count;
+                _children.Add(first);
+            }
+
+            _children.Add(ParseUnary());
         }
 
-        return children is null ? first : new AndNode(first.Position, [.. children]);
+        return start < 0 ? first : new AndNode(first.Position, PopChildren(start));
+    }
+
+    private QueryNode[] PopChildren(int start)
+    {
+        var children = new QueryNode[_children.Count - start];
+        _children.CopyTo(start, children, 0, children.Length);
+        _children.RemoveRange(start, children.Length);
+        return children;
     }
 
     private static bool StartsUnary(QueryTokenKind kind) =>

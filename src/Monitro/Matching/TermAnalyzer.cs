@@ -8,9 +8,12 @@ internal static class TermAnalyzer
 {
     private static readonly string[] FieldNames = ["author", "site", "url", "lang", "source", "is"];
 
-    // Query terms are short; one analysis buffer per thread serves them all.
+    // Query terms are short; one analysis buffer and one element list per thread serve them all.
     [ThreadStatic]
     private static TextAnalysis? t_analysis;
+
+    [ThreadStatic]
+    private static List<PhraseElement>? t_elements;
 
     /// <summary>Returns whether a bare term is a field name followed by a colon and nothing else (a quoted value follows).</summary>
     public static bool IsFieldWithoutValue(string bare) =>
@@ -172,7 +175,8 @@ internal static class TermAnalyzer
 
     private static EntityTerm FromEntity(string query, int position, string text)
     {
-        using var analysis = TextAnalysis.Of(text);
+        var analysis = t_analysis ??= new TextAnalysis();
+        analysis.Analyze(text);
         var tokens = analysis.Tokens;
         var kind = text[0] switch
         {
@@ -262,11 +266,13 @@ internal static class TermAnalyzer
     }
 
     /// <summary>Analyzes text into the elements that occupy word positions (hashtags and handles give their parts).</summary>
+    /// <remarks>The list is this thread's and is overwritten by the next call: read or copy it before then.</remarks>
     public static List<PhraseElement> Elements(string text)
     {
         var analysis = t_analysis ??= new TextAnalysis();
         analysis.Analyze(text);
-        var elements = new List<PhraseElement>();
+        var elements = t_elements ??= [];
+        elements.Clear();
         var lastEmojiPosition = -1;
         var joinedEnd = -1;
         foreach (ref readonly var token in analysis.Tokens)

@@ -34,20 +34,25 @@ internal sealed class WatchIndex
     private WatchIndex(CompiledWatch[] watches)
     {
         Watches = watches;
+
+        // Most watches have a word or two: room for them up front saves the tables' first rounds of growth.
         var direct = new PostingTable[DirectKinds];
         for (var k = 0; k < DirectKinds; k++)
         {
-            direct[k] = new PostingTable();
+            direct[k] = new PostingTable(k == (int)IndexKeyKind.Word ? watches.Length * 2 : 0);
         }
 
         var substrings = new PostingTable();
         var exact = new PostingTable();
         var prefixes = new PostingTable();
         var fuzzy = new PostingTable();
-        var entityWords = new PostingTable();
+        var entityWords = new PostingTable(watches.Length);
+        var keys = new List<IndexKey>();
         for (var id = 0; id < watches.Length; id++)
         {
-            foreach (var key in watches[id].Query.Keys)
+            keys.Clear();
+            QueryCompiler.AppendRequiredKeys(watches[id].Root, keys);
+            foreach (var key in keys)
             {
                 switch (key.Kind)
                 {
@@ -79,16 +84,21 @@ internal sealed class WatchIndex
             }
         }
 
-        _direct = [.. direct.Select(d => d.Freeze())];
-        _hasDirect = [.. direct.Select(d => d.Count > 0)];
+        _direct = direct;
+        _hasDirect = new bool[DirectKinds];
+        for (var k = 0; k < DirectKinds; k++)
+        {
+            _hasDirect[k] = direct[k].Freeze().Count > 0;
+        }
+
         _substringPostings = substrings.Freeze();
-        _substrings = substrings.Count > 0 ? new AhoCorasick([.. substrings.Keys]) : null;
+        _substrings = substrings.Count > 0 ? new AhoCorasick(substrings.Keys) : null;
         _exactPostings = exact.Freeze();
-        _exact = exact.Count > 0 ? new AhoCorasick([.. exact.Keys]) : null;
+        _exact = exact.Count > 0 ? new AhoCorasick(exact.Keys) : null;
         _prefixes = new PrefixTable(prefixes.Freeze());
         _fuzzy = fuzzy.Freeze();
         _entityWordPostings = entityWords.Freeze();
-        _entityWords = entityWords.Count > 0 ? new AhoCorasick([.. entityWords.Keys]) : null;
+        _entityWords = entityWords.Count > 0 ? new AhoCorasick(entityWords.Keys) : null;
     }
 
     /// <summary>Gets an index with no watches.</summary>

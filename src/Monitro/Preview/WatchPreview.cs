@@ -77,8 +77,8 @@ public sealed class WatchPreview
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(post);
-        var compiled = QueryCompiler.Compile(query);
+        var root = QueryCompiler.Compile(query);
         using var context = PostContext.Of(post);
-        return QueryExplainer.Explain(compiled.Root, context, new QueryEvaluator());
+        return QueryExplainer.Explain(root, context, new QueryEvaluator());
     }
 }
