@@ -40,8 +40,9 @@ public sealed partial class ContactsPageBrowserTests
         Assert.NotEmpty(toned);
         Assert.Equal(toned.Count, points.Count);
 
-        // The right axis runs from -1.05 (bottom of the plot area) to +1.05 (top).
-        Assert.All(toned.Zip(points), pair => Assert.Equal(pair.First.Tone!.Value, 1.05 - ((Number(pair.Second, "cy") - top) / height * 2.1), 2));
+        // The right axis runs from -limit (bottom of the plot area) to +limit (top).
+        var limit = ContactChart.ToneAxisLimit;
+        Assert.All(toned.Zip(points), pair => Assert.Equal(pair.First.Tone!.Value, limit - ((Number(pair.Second, "cy") - top) / height * 2 * limit), 2));
         Assert.Equal(
             days.Select(day => day.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             page.QuerySelectorAll("#activity-data tbody tr").Where(row => row.QuerySelector(".inbound")!.TextContent != "0").Select(row => row.QuerySelector("time")!.TextContent));
@@ -53,7 +54,7 @@ public sealed partial class ContactsPageBrowserTests
         HeadlessChromium.Require();
         var openCase = _crm.Database.ReadOpenCases().Single(item => item.Text.Contains(Refund, StringComparison.Ordinal));
         var contactPath = PageLayout.ContactUrl(openCase.ContactId);
-        using var browser = Browser();
+        using var browser = await BrowserAsync();
         var form = await FormAsync(browser, contactPath, openCase.PostId, ReplyBox.ReplyPath);
         var before = await OpenAsync(contactPath);
         Assert.Equal("New", before.QuerySelector($"#case-{openCase.Id} .inbox-state")!.GetAttribute("data-state"));
@@ -85,7 +86,7 @@ public sealed partial class ContactsPageBrowserTests
         HeadlessChromium.Require();
         var openCase = _crm.Database.ReadOpenCases(int.MaxValue).First(item => item.PostId.StartsWith("bluesky:", StringComparison.Ordinal) || item.PostId.StartsWith("reddit:", StringComparison.Ordinal));
         var contactPath = PageLayout.ContactUrl(openCase.ContactId);
-        using var browser = Browser();
+        using var browser = await BrowserAsync();
         var form = await FormAsync(browser, contactPath, openCase.PostId, ReplyBox.ReplyPath);
         form["text"] = string.Empty;
         form["template"] = "sorry";
@@ -109,7 +110,7 @@ public sealed partial class ContactsPageBrowserTests
     {
         HeadlessChromium.Require();
         var openCase = _crm.Database.ReadOpenCases(int.MaxValue).First(item => item.PostId.StartsWith("mastodon:", StringComparison.Ordinal) && !item.Text.Contains(Refund, StringComparison.Ordinal));
-        using var browser = Browser();
+        using var browser = await BrowserAsync();
         var form = await FormAsync(browser, PageLayout.ContactUrl(openCase.ContactId), openCase.PostId, ReplyBox.ReplyPath);
         form["text"] = new string('a', 501);
         var replies = _crm.Database.Count("case_replies");
@@ -130,18 +131,25 @@ public sealed partial class ContactsPageBrowserTests
     {
         HeadlessChromium.Require();
         var openCase = _crm.Database.ReadOpenCases()[0];
-        using var browser = Browser();
+        using var browser = await BrowserAsync();
         var form = await FormAsync(browser, PageLayout.ContactUrl(openCase.ContactId), openCase.PostId, ReplyBox.ReplyPath);
         form["text"] = "hello";
-        using var stranger = new HttpClient();
+        // Signed in, but without the antiforgery cookie of the page the form came from.
+        using var stranger = await BrowserAsync();
 
         using var response = await stranger.PostAsync(new Uri(_crm.Address, ReplyBox.ReplyPath), new FormUrlEncodedContent(form));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _crm.Address };
+    // A client of its own cookies, signed in, that does not follow redirects.
+    private async Task<HttpClient> BrowserAsync()
+    {
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _crm.Address };
+        using var signedIn = await browser.GetAsync(_crm.SignInLink("/"));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return browser;
+    }
 
     // The fields of the form (of the given action) that carries the value, as the page served them with its cookie.
     private static async Task<Dictionary<string, string>> FormAsync(HttpClient browser, string path, string value, string action, string field = "postId")
