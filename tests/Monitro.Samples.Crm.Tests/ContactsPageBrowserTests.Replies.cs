@@ -28,14 +28,18 @@ public sealed partial class ContactsPageBrowserTests
 
         var svg = page.QuerySelector("#activity-chart svg")!;
         Assert.Empty(svg.QuerySelectorAll("script, style, foreignObject, [style]"));
-        var area = svg.QuerySelector("clipPath rect")!;
-        var (top, height) = (Number(area, "y"), Number(area, "height"));
-        var bars = svg.QuerySelectorAll($"rect[fill='{ContactChart.InboundColor}']").OrderBy(bar => Number(bar, "x")).ToList();
+        var bars = svg.QuerySelectorAll($"rect[fill='{Fill(ContactChart.InboundColor)}']").OrderBy(bar => Number(bar, "x")).ToList();
         var days = expected.Where(day => day.Inbound > 0).ToList();
         Assert.Equal(days.Count, bars.Count);
         var tallest = bars.Max(bar => Number(bar, "height"));
         Assert.All(days.Zip(bars), pair => Assert.Equal((double)pair.First.Inbound / days.Max(day => day.Inbound), Number(pair.Second, "height") / tallest, 2));
-        var points = svg.QuerySelectorAll($"ellipse[fill='{ContactChart.ToneColor}']").OrderBy(point => Number(point, "cx")).ToList();
+        var points = svg.QuerySelectorAll($"ellipse[fill='{Fill(ContactChart.ToneColor)}']").OrderBy(point => Number(point, "cx")).ToList();
+        Assert.NotEmpty(points);
+
+        // The points are clipped to the plot area: the clip path they name is the rectangle the tone axis spans.
+        var clip = points[0].GetAttribute("clip-path")!;
+        var area = svg.QuerySelector($"clipPath[id='{clip["url(#".Length..^1]}'] rect")!;
+        var (top, height) = (Number(area, "y"), Number(area, "height"));
         var toned = expected.Where(day => day.Tone is not null).ToList();
         Assert.NotEmpty(toned);
         Assert.Equal(toned.Count, points.Count);
@@ -58,7 +62,7 @@ public sealed partial class ContactsPageBrowserTests
         var form = await FormAsync(browser, contactPath, openCase.PostId, ReplyBox.ReplyPath);
         var before = await OpenAsync(contactPath);
         Assert.Equal("New", before.QuerySelector($"#case-{openCase.Id} .inbox-state")!.GetAttribute("data-state"));
-        Assert.Empty(before.QuerySelectorAll($"#case-{openCase.Id} #activity-chart rect[fill='{ContactChart.OutboundColor}']"));
+        Assert.Empty(before.QuerySelectorAll($"#case-{openCase.Id} #activity-chart rect[fill='{Fill(ContactChart.OutboundColor)}']"));
         form["text"] = "Sorry Mallory, the refund is on its way " + ReplayedCrm.Injected;
 
         using var sent = await PostAsync(browser, ReplyBox.ReplyPath, form);
@@ -77,7 +81,7 @@ public sealed partial class ContactsPageBrowserTests
         Assert.Contains("unassigned", box.QuerySelector(".inbox-state .assignee")!.TextContent, StringComparison.Ordinal);
 
         // Our reply is an outbound interaction now: the chart draws it as a green bar.
-        Assert.Single(page.QuerySelectorAll($"#activity-chart rect[fill='{ContactChart.OutboundColor}']"));
+        Assert.Single(page.QuerySelectorAll($"#activity-chart rect[fill='{Fill(ContactChart.OutboundColor)}']"));
     }
 
     [SkippableFact]
@@ -162,6 +166,13 @@ public sealed partial class ContactsPageBrowserTests
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient browser, string path, Dictionary<string, string> form) =>
         browser.PostAsync(path, new FormUrlEncodedContent(form));
+
+    // A colour as OxyPlot writes it in the SVG: rgb(r,g,b).
+    private static string Fill(string hex)
+    {
+        var rgb = Convert.FromHexString(hex.AsSpan(1));
+        return string.Create(CultureInfo.InvariantCulture, $"rgb({rgb[0]},{rgb[1]},{rgb[2]})");
+    }
 
     private static double Number(IElement element, string attribute) =>
         double.Parse(element.GetAttribute(attribute)!, NumberStyles.Float, CultureInfo.InvariantCulture);
