@@ -36,8 +36,8 @@ public sealed partial class ContactsPageBrowserTests
         var points = svg.QuerySelectorAll($"ellipse[fill='{Fill(ContactChart.ToneColor)}']").OrderBy(point => Number(point, "cx")).ToList();
         Assert.NotEmpty(points);
 
-        // The points are clipped to the plot area: the clip path they name is the rectangle the tone axis spans.
-        var clip = points[0].GetAttribute("clip-path")!;
+        // The points are drawn in a group clipped to the plot area: its clip path is the rectangle the tone axis spans.
+        var clip = points[0].Closest("[clip-path]")!.GetAttribute("clip-path")!;
         var area = svg.QuerySelector($"clipPath[id='{clip["url(#".Length..^1]}'] rect")!;
         var (top, height) = (Number(area, "y"), Number(area, "height"));
         var toned = expected.Where(day => day.Tone is not null).ToList();
