@@ -28,20 +28,25 @@ public sealed partial class ContactsPageBrowserTests
 
         var svg = page.QuerySelector("#activity-chart svg")!;
         Assert.Empty(svg.QuerySelectorAll("script, style, foreignObject, [style]"));
-        var area = svg.QuerySelector("clipPath rect")!;
-        var (top, height) = (Number(area, "y"), Number(area, "height"));
-        var bars = svg.QuerySelectorAll($"rect[fill='{ContactChart.InboundColor}']").OrderBy(bar => Number(bar, "x")).ToList();
+        var bars = svg.QuerySelectorAll($"rect[fill='{Fill(ContactChart.InboundColor)}']").OrderBy(bar => Number(bar, "x")).ToList();
         var days = expected.Where(day => day.Inbound > 0).ToList();
         Assert.Equal(days.Count, bars.Count);
         var tallest = bars.Max(bar => Number(bar, "height"));
         Assert.All(days.Zip(bars), pair => Assert.Equal((double)pair.First.Inbound / days.Max(day => day.Inbound), Number(pair.Second, "height") / tallest, 2));
-        var points = svg.QuerySelectorAll($"ellipse[fill='{ContactChart.ToneColor}']").OrderBy(point => Number(point, "cx")).ToList();
+        var points = svg.QuerySelectorAll($"ellipse[fill='{Fill(ContactChart.ToneColor)}']").OrderBy(point => Number(point, "cx")).ToList();
+        Assert.NotEmpty(points);
+
+        // The points are drawn in a group clipped to the plot area: its clip path is the rectangle the tone axis spans.
+        var clip = points[0].Closest("[clip-path]")!.GetAttribute("clip-path")!;
+        var area = svg.QuerySelector($"clipPath[id='{clip["url(#".Length..^1]}'] rect")!;
+        var (top, height) = (Number(area, "y"), Number(area, "height"));
         var toned = expected.Where(day => day.Tone is not null).ToList();
         Assert.NotEmpty(toned);
         Assert.Equal(toned.Count, points.Count);
 
-        // The right axis runs from -1.05 (bottom of the plot area) to +1.05 (top).
-        Assert.All(toned.Zip(points), pair => Assert.Equal(pair.First.Tone!.Value, 1.05 - ((Number(pair.Second, "cy") - top) / height * 2.1), 2));
+        // The right axis runs from -limit (bottom of the plot area) to +limit (top).
+        var limit = ContactChart.ToneAxisLimit;
+        Assert.All(toned.Zip(points), pair => Assert.Equal(pair.First.Tone!.Value, limit - ((Number(pair.Second, "cy") - top) / height * 2 * limit), 2));
         Assert.Equal(
             days.Select(day => day.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             page.QuerySelectorAll("#activity-data tbody tr").Where(row => row.QuerySelector(".inbound")!.TextContent != "0").Select(row => row.QuerySelector("time")!.TextContent));
@@ -53,11 +58,11 @@ public sealed partial class ContactsPageBrowserTests
         HeadlessChromium.Require();
         var openCase = _crm.Database.ReadOpenCases().Single(item => item.Text.Contains(Refund, StringComparison.Ordinal));
         var contactPath = PageLayout.ContactUrl(openCase.ContactId);
-        using var browser = Browser();
+        using var browser = await BrowserAsync();
         var form = await FormAsync(browser, contactPath, openCase.PostId, ReplyBox.ReplyPath);
         var before = await OpenAsync(contactPath);
         Assert.Equal("New", before.QuerySelector($"#case-{openCase.Id} .inbox-state")!.GetAttribute("data-state"));
-        Assert.Empty(before.QuerySelectorAll($"#case-{openCase.Id} #activity-chart rect[fill='{ContactChart.OutboundColor}']"));
+        Assert.Empty(before.QuerySelectorAll($"#case-{openCase.Id} #activity-chart rect[fill='{Fill(ContactChart.OutboundColor)}']"));
         form["text"] = "Sorry Mallory, the refund is on its way " + ReplayedCrm.Injected;
 
         using var sent = await PostAsync(browser, ReplyBox.ReplyPath, form);
@@ -76,7 +81,7 @@ public sealed partial class ContactsPageBrowserTests
         Assert.Contains("unassigned", box.QuerySelector(".inbox-state .assignee")!.TextContent, StringComparison.Ordinal);
 
         // Our reply is an outbound interaction now: the chart draws it as a green bar.
-        Assert.Single(page.QuerySelectorAll($"#activity-chart rect[fill='{ContactChart.OutboundColor}']"));
+        Assert.Single(page.QuerySelectorAll($"#activity-chart rect[fill='{Fill(ContactChart.OutboundColor)}']"));
     }
 
     [SkippableFact]
@@ -85,7 +90,7 @@ public sealed partial class ContactsPageBrowserTests
         HeadlessChromium.Require();
         var openCase = _crm.Database.ReadOpenCases(int.MaxValue).First(item => item.PostId.StartsWith("bluesky:", StringComparison.Ordinal) || item.PostId.StartsWith("reddit:", StringComparison.Ordinal));
         var contactPath = PageLayout.ContactUrl(openCase.ContactId);
-        using var browser = Browser();
+        using var browser = await BrowserAsync();
         var form = await FormAsync(browser, contactPath, openCase.PostId, ReplyBox.ReplyPath);
         form["text"] = string.Empty;
         form["template"] = "sorry";
@@ -109,7 +114,7 @@ public sealed partial class ContactsPageBrowserTests
     {
         HeadlessChromium.Require();
         var openCase = _crm.Database.ReadOpenCases(int.MaxValue).First(item => item.PostId.StartsWith("mastodon:", StringComparison.Ordinal) && !item.Text.Contains(Refund, StringComparison.Ordinal));
-        using var browser = Browser();
+        using var browser = await BrowserAsync();
         var form = await FormAsync(browser, PageLayout.ContactUrl(openCase.ContactId), openCase.PostId, ReplyBox.ReplyPath);
         form["text"] = new string('a', 501);
         var replies = _crm.Database.Count("case_replies");
@@ -130,18 +135,25 @@ public sealed partial class ContactsPageBrowserTests
     {
         HeadlessChromium.Require();
         var openCase = _crm.Database.ReadOpenCases()[0];
-        using var browser = Browser();
+        using var browser = await BrowserAsync();
         var form = await FormAsync(browser, PageLayout.ContactUrl(openCase.ContactId), openCase.PostId, ReplyBox.ReplyPath);
         form["text"] = "hello";
-        using var stranger = new HttpClient();
+        // Signed in, but without the antiforgery cookie of the page the form came from.
+        using var stranger = await BrowserAsync();
 
         using var response = await stranger.PostAsync(new Uri(_crm.Address, ReplyBox.ReplyPath), new FormUrlEncodedContent(form));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _crm.Address };
+    // A client of its own cookies, signed in, that does not follow redirects.
+    private async Task<HttpClient> BrowserAsync()
+    {
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _crm.Address };
+        using var signedIn = await browser.GetAsync(_crm.SignInLink("/"));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return browser;
+    }
 
     // The fields of the form (of the given action) that carries the value, as the page served them with its cookie.
     private static async Task<Dictionary<string, string>> FormAsync(HttpClient browser, string path, string value, string action, string field = "postId")
@@ -154,6 +166,13 @@ public sealed partial class ContactsPageBrowserTests
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient browser, string path, Dictionary<string, string> form) =>
         browser.PostAsync(path, new FormUrlEncodedContent(form));
+
+    // A colour as OxyPlot writes it in the SVG: rgb(r,g,b).
+    private static string Fill(string hex)
+    {
+        var rgb = Convert.FromHexString(hex.AsSpan(1));
+        return string.Create(CultureInfo.InvariantCulture, $"rgb({rgb[0]},{rgb[1]},{rgb[2]})");
+    }
 
     private static double Number(IElement element, string attribute) =>
         double.Parse(element.GetAttribute(attribute)!, NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ public sealed partial class ContactsPageBrowserTests(ReplayedCrm replayed) : ICl
     private async Task<IDocument> OpenAsync(string path)
     {
         var chromium = HeadlessChromium.Require();
-        var dom = await HeadlessChromium.DumpDomAsync(chromium, new Uri(_crm.Address, path));
+        var dom = await HeadlessChromium.DumpDomAsync(chromium, _crm.SignInLink(path));
         var document = await new HtmlParser().ParseDocumentAsync(dom);
 
         // Nothing from a post ran or became markup: no script element, and the title is the page's own.

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Monitro.Alerting.Delivery;
 using Monitro.Samples.Crm;
+using Monitro.Samples.Crm.Access;
 using Monitro.Samples.Crm.Data;
 using Monitro.Samples.Crm.Replay;
 using Monitro.Testing;
@@ -12,6 +13,7 @@ namespace Monitro.Samples.Crm.Tests;
 internal sealed class CrmHost : IAsyncDisposable
 {
     public const string Secret = "test-crm-secret-test-crm-secret-0001";
+    public const string AccessToken = "test-crm-access-token-test-crm-access-0001";
     private readonly TempDirectory _folder = new();
     private WebApplication _app = null!;
 
@@ -23,6 +25,7 @@ internal sealed class CrmHost : IAsyncDisposable
 
     public CrmDatabase Database { get; private set; } = null!;
 
+    /// <summary>Gets a client signed in to the pages (its cookies kept), which also posts the webhook's events.</summary>
     public HttpClient Client { get; } = new();
 
     /// <summary>Gets the link to a Monitro in this process (the replay's), for the pages' charts and replies.</summary>
@@ -31,12 +34,17 @@ internal sealed class CrmHost : IAsyncDisposable
     public static async Task<CrmHost> StartAsync()
     {
         var host = new CrmHost();
-        host.Settings = new CrmSettings { Secret = Secret, DatabasePath = host._folder.File("crm.db"), Url = new Uri("http://127.0.0.1:0"), OwnIdentityKeys = ReplayWorker.OwnIdentityKeys };
+        host.Settings = new CrmSettings { Secret = Secret, AccessToken = AccessToken, DatabasePath = host._folder.File("crm.db"), Url = new Uri("http://127.0.0.1:0"), OwnIdentityKeys = ReplayWorker.OwnIdentityKeys };
         (host._app, host.Address) = await CrmApp.StartAsync(host.Settings);
         host.Database = host._app.Services.GetService(typeof(CrmDatabase)) as CrmDatabase ?? throw new InvalidOperationException();
         host.Link = host._app.Services.GetService(typeof(MonitroLink)) as MonitroLink ?? throw new InvalidOperationException();
+        using var signedIn = await host.Client.GetAsync(host.SignInLink("/"));
+        signedIn.EnsureSuccessStatusCode();
         return host;
     }
+
+    /// <summary>The link that signs a browser in and opens the page at <paramref name="path"/>.</summary>
+    public Uri SignInLink(string path) => CrmAccess.SignInLink(Address, AccessToken, path);
 
     /// <summary>Posts an event signed as Monitro signs it; the secret, time, key and the timestamp header's text can be spoiled.</summary>
     public async Task<HttpResponseMessage> PostAsync(

@@ -78,13 +78,14 @@ public sealed class CrmWebhookTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("short-secret", "http://127.0.0.1:0", "at least 32 bytes")]
-    [InlineData("", "http://127.0.0.1:0", "MONITRO_WEBHOOK_SECRET")]
-    [InlineData(CrmHost.Secret, "http://0.0.0.0:0", "loopback")]
-    [InlineData(CrmHost.Secret, "http://192.0.2.10:0", "no login")]
-    public async Task StartAsync_WithoutASecretOrOffLoopback_RefusesToStart(string secret, string url, string expected)
+    [InlineData("short-secret", CrmHost.AccessToken, "http://127.0.0.1:0", "at least 32 bytes")]
+    [InlineData("", CrmHost.AccessToken, "http://127.0.0.1:0", "MONITRO_WEBHOOK_SECRET")]
+    [InlineData(CrmHost.Secret, "short-token", "http://127.0.0.1:0", "CRM_ACCESS_TOKEN")]
+    [InlineData(CrmHost.Secret, CrmHost.AccessToken, "http://0.0.0.0:0", "loopback")]
+    [InlineData(CrmHost.Secret, CrmHost.AccessToken, "http://192.0.2.10:0", "plain HTTP")]
+    public async Task StartAsync_WithoutASecretOrTokenOrOffLoopback_RefusesToStart(string secret, string token, string url, string expected)
     {
-        var settings = new CrmSettings { Secret = secret, DatabasePath = Path.Combine(Path.GetTempPath(), "never-created.db"), Url = new Uri(url) };
+        var settings = new CrmSettings { Secret = secret, AccessToken = token, DatabasePath = Path.Combine(Path.GetTempPath(), "never-created.db"), Url = new Uri(url) };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => CrmApp.StartAsync(settings));
 

@@ -1,27 +1,36 @@
 using System.Globalization;
 using System.Text;
-using ScottPlot;
+using Monitro.Dashboard;
 using Monitro.Samples.Crm.Views;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Series;
 
 namespace Monitro.Samples.Crm.Pages;
 
 /// <summary>
 /// The contact's chart: their posts and our replies per day as bars, and the tone of their posts as points on a
-/// -1..+1 axis. Drawn on the server by ScottPlot as SVG, placed inline: no script, no inline style (presentation
-/// attributes only), so it passes the app's Content-Security-Policy; only dates and numbers are drawn, and a table
+/// -1..+1 axis. Drawn on the server by OxyPlot, the dashboard's chart library, as SVG through the dashboard's
+/// <see cref="SvgChart"/> and placed inline: no script, no inline style (presentation attributes only), so it passes
+/// the app's Content-Security-Policy; only dates and numbers are drawn, and a table
 /// beside it gives the same figures as text.
 /// </summary>
 public static class ContactChart
 {
     /// <summary>The fill of their posts' bars.</summary>
-    public const string InboundColor = "#0B5CAD";
+    public const string InboundColor = "#0b5cad";
 
     /// <summary>The fill of our replies' bars.</summary>
-    public const string OutboundColor = "#1A7F37";
+    public const string OutboundColor = "#1a7f37";
 
     /// <summary>The colour of the tone points.</summary>
-    public const string ToneColor = "#B42318";
+    public const string ToneColor = "#b42318";
 
+    /// <summary>The tone axis runs from minus this to plus this, a little beyond −1..+1 so points at the ends show whole.</summary>
+    public const double ToneAxisLimit = 1.05;
+
+    private const string CountAxis = "count";
+    private const string ToneAxis = "tone";
     private const int Width = 720;
     private const int Height = 260;
 
@@ -53,45 +62,69 @@ public static class ContactChart
 
     private static string Svg(IReadOnlyList<ActivityBucket> buckets)
     {
-        var plot = new Plot();
-        var bars = new List<Bar>();
+        var model = new PlotModel { PlotAreaBorderThickness = new OxyThickness(0, 0, 0, 1) };
+        model.Axes.Add(new DateTimeAxis
+        {
+            Position = AxisPosition.Bottom,
+            StringFormat = "MMM dd",
+            Minimum = Day(buckets[0]),
+            Maximum = Day(buckets[^1]) + 1,
+        });
+
+        // Fixed ranges, no padding: a bar's height and a point's place on the drawing are its value on the axis.
+        model.Axes.Add(new LinearAxis
+        {
+            Position = AxisPosition.Left,
+            Key = CountAxis,
+            Title = "interactions",
+            Minimum = 0,
+            Maximum = Math.Max(1, buckets.Max(bucket => Math.Max(bucket.Inbound, bucket.Outbound))) * 1.1,
+            MinimumPadding = 0,
+            MaximumPadding = 0,
+            MajorGridlineStyle = LineStyle.Dot,
+        });
+        model.Axes.Add(new LinearAxis
+        {
+            Position = AxisPosition.Right,
+            Key = ToneAxis,
+            Title = "tone",
+            Minimum = -ToneAxisLimit,
+            Maximum = ToneAxisLimit,
+            MinimumPadding = 0,
+            MaximumPadding = 0,
+        });
+
+        var inbound = Bars(InboundColor);
+        var outbound = Bars(OutboundColor);
+        var tone = new ScatterSeries { YAxisKey = ToneAxis, MarkerType = MarkerType.Circle, MarkerSize = 4, MarkerFill = OxyColor.Parse(ToneColor) };
         foreach (var bucket in buckets)
         {
-            var day = bucket.Start.UtcDateTime.ToOADate() + 0.5;
+            var day = Day(bucket);
             if (bucket.Inbound > 0)
             {
-                bars.Add(new Bar { Position = day - 0.2, Value = bucket.Inbound, Size = 0.4, FillColor = Color.FromHex(InboundColor), LineWidth = 0 });
+                inbound.Items.Add(new RectangleBarItem(day + 0.1, 0, day + 0.5, bucket.Inbound));
             }
 
             if (bucket.Outbound > 0)
             {
-                bars.Add(new Bar { Position = day + 0.2, Value = bucket.Outbound, Size = 0.4, FillColor = Color.FromHex(OutboundColor), LineWidth = 0 });
+                outbound.Items.Add(new RectangleBarItem(day + 0.5, 0, day + 0.9, bucket.Outbound));
+            }
+
+            if (bucket.MeanTone is { } mean)
+            {
+                tone.Points.Add(new ScatterPoint(day + 0.5, mean));
             }
         }
 
-        plot.Add.Bars(bars);
-        var toned = buckets.Where(bucket => bucket.MeanTone is not null).ToList();
-        if (toned.Count > 0)
-        {
-            var tone = plot.Add.ScatterPoints(
-                toned.Select(bucket => bucket.Start.UtcDateTime.ToOADate() + 0.5).ToArray(),
-                toned.Select(bucket => bucket.MeanTone!.Value).ToArray());
-            tone.Color = Color.FromHex(ToneColor);
-            tone.MarkerSize = 8;
-            tone.Axes.YAxis = plot.Axes.Right;
-        }
-
-        plot.Axes.DateTimeTicksBottom();
-        plot.Axes.SetLimitsX(buckets[0].Start.UtcDateTime.ToOADate(), buckets[^1].Start.UtcDateTime.ToOADate() + 1);
-        plot.Axes.SetLimitsY(0, Math.Max(1, buckets.Max(bucket => Math.Max(bucket.Inbound, bucket.Outbound))) * 1.1, plot.Axes.Left);
-        plot.Axes.SetLimitsY(-1.05, 1.05, plot.Axes.Right);
-        plot.Axes.Left.Label.Text = "interactions";
-        plot.Axes.Right.Label.Text = "tone";
-        var svg = plot.GetSvgXml(Width, Height);
-
-        // Inline in the page: without the XML declaration, scaled by the stylesheet through its view box.
-        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        return string.Create(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"Interactions and tone per day\"")
-            + svg[(start + "<svg".Length)..];
+        model.Series.Add(inbound);
+        model.Series.Add(outbound);
+        model.Series.Add(tone);
+        return SvgChart.Render(model, "activity-svg", "Interactions and tone per day", Width, Height);
     }
+
+    private static RectangleBarSeries Bars(string color) =>
+        new() { YAxisKey = CountAxis, FillColor = OxyColor.Parse(color), StrokeThickness = 0 };
+
+    // The day's start on the time axis (UTC, as the buckets).
+    private static double Day(ActivityBucket bucket) => DateTimeAxis.ToDouble(bucket.Start.UtcDateTime);
 }

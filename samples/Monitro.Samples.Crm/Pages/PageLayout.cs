@@ -24,7 +24,7 @@ public static class PageLayout
             <title>{Encode(title)} · Sample CRM</title><link rel="stylesheet" href="{StylesheetPath}"></head>
             <body><header><span class="brand">Sample CRM</span><nav>
             """);
-        foreach (var (path, label) in new[] { ("/", "Contacts"), ("/cases", "Cases"), ("/alerts", "Digests, spikes and alerts") })
+        foreach (var (path, label) in new[] { ("/", "Contacts"), ("/cases", "Cases"), ("/alerts", "Digests, spikes and alerts"), (CrmApp.DashboardPath + "/", "Monitro dashboard") })
         {
             html.Append(CultureInfo.InvariantCulture, $"<a href=\"{path}\"{(path == current ? " aria-current=\"page\"" : string.Empty)}>{label}</a>");
         }

@@ -2,15 +2,16 @@ using System.Xml;
 using System.Xml.Linq;
 using OxyPlot;
 
-namespace Monitro.Dashboard.Charts;
+namespace Monitro.Dashboard;
 
 /// <summary>
 /// Renders an OxyPlot model as inline SVG that a strict Content-Security-Policy accepts: OxyPlot writes its colours as
 /// <c>style</c> attributes, which <c>style-src 'self'</c> blocks, so each declaration becomes the SVG presentation
 /// attribute of the same name (not subject to the policy); and the clip-path ids get the chart's id as a prefix, so
-/// several charts on one page do not clip each other.
+/// several charts on one page do not clip each other. The dashboard draws its charts with it; an application that
+/// draws its own OxyPlot charts beside the dashboard can use it too, for one look and one policy.
 /// </summary>
-internal static class SvgChart
+public static class SvgChart
 {
     private static readonly XmlReaderSettings ReaderSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
 
@@ -20,8 +21,12 @@ internal static class SvgChart
     /// <param name="title">The chart's accessible name.</param>
     /// <param name="width">The width in pixels.</param>
     /// <param name="height">The height in pixels.</param>
+    /// <returns>The <c>svg</c> element, to place in HTML as it is (its text is XML-escaped).</returns>
     public static string Render(PlotModel model, string id, string title, int width, int height)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(title);
         model.DefaultFont = "sans-serif";
         model.DefaultFontSize = 11;
         var exported = SvgExporter.ExportToString(model, width, height, isDocument: false);
