@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Filters;
 
 namespace Monitro.Benchmarks.Matching;
 
@@ -84,20 +82,5 @@ public class HyperscanBaselineBenchmarks : IDisposable
     }
 
     /// <summary>Runs the Hyperscan benchmarks only where the library is installed, and says why otherwise.</summary>
-    public sealed class HyperscanAvailable : ManualConfig
-    {
-        private static int _reported;
-
-        public HyperscanAvailable() => AddFilter(new SimpleFilter(_ => HyperscanLibrary.IsAvailable || Skip()));
-
-        private static bool Skip()
-        {
-            if (Interlocked.Exchange(ref _reported, 1) == 0)
-            {
-                Console.WriteLine("// " + HyperscanLibrary.SkipReason);
-            }
-
-            return false;
-        }
-    }
+    public sealed class HyperscanAvailable() : OptionalBaselineConfig(() => HyperscanLibrary.IsAvailable, () => HyperscanLibrary.SkipReason);
 }

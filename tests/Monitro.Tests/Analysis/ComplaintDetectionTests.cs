@@ -31,6 +31,14 @@ public sealed class ComplaintDetectionTests
     [InlineData("@Acme engineer never showed up, took the day off for nothing")]
     [InlineData("@Acme on hold for 47 minutes now. brilliant.")]
     [InlineData("@Acme I've sent the same form four times now")]
+    [InlineData("@Acme my app froze mid-payment for the 7th time this week")]
+    [InlineData("@Acme another day, another delayed train")]
+    [InlineData("@Acme day 5 of the blinking red light on my modem")]
+    [InlineData("@Acme my power has cut out two nights in a row")]
+    [InlineData("@Acme a week without internet and counting")]
+    [InlineData("@Acme emailed twice and heard nothing")]
+    [InlineData("@Acme the parcel arrived with a hole in the side")]
+    [InlineData("@Acme waiting on my refund since march. lovely.")]
     public void Detect_ComplaintWithoutAngryWords_FindsComplaint(string text)
     {
         Assert.NotNull(Find(text, IntentLabel.Complaint));
@@ -40,6 +48,7 @@ public sealed class ComplaintDetectionTests
     [InlineData("@Acme how do I make a complaint about an engineer visit?")]
     [InlineData("@Acme how do I get a refund for an annual plan I bought by mistake?")]
     [InlineData("@Acme what's the best way to raise a formal complaint?")]
+    [InlineData("@Acme I use the app every day and it's been solid")]
     [InlineData("My outstanding balance is down to £120 after this month's payment")]
     [InlineData("Acme announced a conference in Lisbon. This can only mean one thing: team trip")]
     [InlineData("I think they mean the new plan starts in January")]
@@ -47,6 +56,15 @@ public sealed class ComplaintDetectionTests
     public void Detect_FalseAlarmClass_FindsNoComplaint(string text)
     {
         Assert.Null(Find(text, IntentLabel.Complaint));
+    }
+
+    [Fact]
+    public void Detect_ShortPraiseOpeningTheLastSentence_IsSarcasm()
+    {
+        const string Text = "@Acme half my order was missing. great start to the weekend";
+
+        Assert.NotNull(Find(Text, IntentLabel.Complaint));
+        Assert.Null(Find(Text, IntentLabel.Praise));
     }
 
     [Fact]

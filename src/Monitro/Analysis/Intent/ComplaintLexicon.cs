@@ -69,7 +69,10 @@ internal static class ComplaintLexicon
             "haven't heard", "hasn't been", "haven't had", "hasn't had", "didn't send", "never sent", "didn't tell",
             "servers down", "app down", "site down", "website down", "system down", "went down", "broke", "wiped",
             "soaked", "squashed", "banned", "forever", "out of date", "out of order", "every time", "customer since",
-            "customer for", "removed", "paid for");
+            "customer for", "removed", "paid for", "did nothing", "done nothing", "none came", "out of sync",
+            "logged me out", "kicked me out", "want my money back", "without broadband", "without internet", "without wifi",
+            "without power", "without water", "without heating", "without a car", "and nothing", "heard nothing",
+            "nothing back", "nothing yet", "buffering", "a hole in");
 
         // Cues that need company: delays, charges, repetition, angry emoji.
         Add(rules, Weak,
@@ -79,7 +82,8 @@ internal static class ComplaintLexicon
             "!!", "all day", "all morning", "all week", "all night", "for weeks", "for days", "for hours", "for ages",
             "for months", "since yesterday", "since monday", "since tuesday", "since wednesday", "since thursday",
             "since friday", "since saturday", "since sunday", "since this morning", "since last", "since the update",
-            "since your", "still", "times now");
+            "since your", "still", "times now", "and counting", "every day", "every night", "every week", "not once",
+            "not one", "not a single", "start over", "starting over", "start again", "drove past", "drove straight past");
 
         rules.Add(new IntentRule(IntentLabel.Complaint, "is down", Strong) { NotFollowedBy = ["to", "by", "from"] });
         foreach (var phrase in new[] { "bug", "bugs" })

@@ -12,7 +12,7 @@ internal static partial class ComplaintPatterns
     /// <summary>"for three days", "47 minutes", "2 weeks": waiting is the commonest complaint.</summary>
     public const double DurationWeight = 0.45;
 
-    /// <summary>"four times", "twice": it keeps happening.</summary>
+    /// <summary>"four times", "twice", "the 5th time", "another week, another outage": it keeps happening.</summary>
     public const double RepetitionWeight = 0.45;
 
     /// <summary>"why is my order still not here?": a question that is a reproach.</summary>
@@ -24,11 +24,14 @@ internal static partial class ComplaintPatterns
     /// <summary>"… Nice." or "… Great help" after a complaint: the praise is sarcastic, and adds to the complaint.</summary>
     public const double SarcasticEndWeight = 0.6;
 
-    /// <summary>The support a text needs before its short praising end reads as sarcasm: a strong cue.</summary>
-    public const double SarcasmNeedsSupport = ComplaintLexicon.Strong;
+    /// <summary>
+    /// The support a text needs before its short praising end reads as sarcasm: a medium cue with company (a medium cue
+    /// alone may be a question: "is anyone else on the beta? it is amazing").
+    /// </summary>
+    public const double SarcasmNeedsSupport = 0.7;
 
     /// <summary>"how do I get a refund?" asks for a way to complain; it is a question.</summary>
-    public const double HowToWeight = -0.6;
+    public const double HowToWeight = -0.9;
 
     // Words that end a complaint sarcastically when they stand in a short last sentence.
     private static readonly HashSet<string> SarcasticWords = new(StringComparer.Ordinal)
@@ -41,8 +44,8 @@ internal static partial class ComplaintPatterns
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SarcasticLookup = SarcasticWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Words without which a pattern cannot match: a vectorized search for them skips most regular expressions on most posts.
-    private static readonly SearchValues<string> TimeUnits = SearchValues.Create(["min", "hour", "hr", "day", "week", "month", "year"], StringComparison.Ordinal);
-    private static readonly SearchValues<string> Repeats = SearchValues.Create(["times", "twice"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> TimeUnits = SearchValues.Create(["min", "hour", "hr", "day", "night", "week", "month", "year"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> Repeats = SearchValues.Create(["time", "twice", "another"], StringComparison.Ordinal);
     private static readonly SearchValues<string> HowToStarts = SearchValues.Create(["how ", "where ", "what", "who ", "can "], StringComparison.Ordinal);
     private static readonly SearchValues<char> Quotes = SearchValues.Create("\"“");
 
@@ -127,7 +130,8 @@ internal static partial class ComplaintPatterns
         return false;
     }
 
-    // The last sentence of a text that has more than one is at most three words, one of them praise.
+    // The last sentence of a text that has more than one is at most three words, one of them praise, or at most five
+    // words opening with praise ("great start to the day").
     private static bool EndsWithShortPraise(ReadOnlySpan<char> text, out int start, out int end)
     {
         start = end = 0;
@@ -141,6 +145,7 @@ internal static partial class ComplaintPatterns
         var sentence = trimmed[(boundary + 1)..];
         var words = 0;
         var praised = false;
+        var opensWithPraise = false;
         foreach (var range in sentence.SplitAny(" ,"))
         {
             var word = sentence[range];
@@ -150,10 +155,12 @@ internal static partial class ComplaintPatterns
             }
 
             words++;
-            praised |= SarcasticLookup.Contains(word.Trim("'\"🙂🙃😊"));
+            var praise = SarcasticLookup.Contains(word.Trim("'\"🙂🙃😊"));
+            praised |= praise;
+            opensWithPraise |= praise && words == 1;
         }
 
-        if (!praised || words > 3)
+        if (!praised || words > (opensWithPraise ? 5 : 3))
         {
             return false;
         }
@@ -163,10 +170,10 @@ internal static partial class ComplaintPatterns
         return true;
     }
 
-    [GeneratedRegex(@"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of)\s+(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of)\s+(minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)\b|\bday (\d+|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Duration();
 
-    [GeneratedRegex(@"\b(\d+|two|three|four|five|six|several|multiple|many)\s+times\b|\btwice\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(\d+|two|three|four|five|six|several|multiple|many)\s+times\b|\btwice\b|\b\d+(st|nd|rd|th) time\b|\banother \w+, another\b", RegexOptions.CultureInvariant)]
     private static partial Regex Repetition();
 
     [GeneratedRegex(@"(^|[.!?]\s*|@\w+\s+)why\b", RegexOptions.CultureInvariant)]
