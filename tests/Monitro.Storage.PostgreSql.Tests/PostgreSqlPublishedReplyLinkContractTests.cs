@@ -2,23 +2,13 @@ using Monitro.Storage.Testing;
 
 namespace Monitro.Storage.PostgreSql.Tests;
 
-/// <summary>The published-reply link contract on PostgreSQL, each test in a fresh schema of the test database.</summary>
+/// <summary>The published-reply link contract on PostgreSQL, each test in a fresh schema of the test database (made on first use).</summary>
 [RequiresPostgres]
-public sealed class PostgreSqlPublishedReplyLinkContractTests : PublishedReplyLinkContractTests<PostgreSqlMonitroStore>, IAsyncLifetime
+public sealed class PostgreSqlPublishedReplyLinkContractTests : PublishedReplyLinkContractTests<PostgreSqlMonitroStore>, IAsyncDisposable
 {
-    private TestSchema? _schema;
+    private readonly Lazy<TestSchema> _schema = new(() => new TestSchema());
 
-    private TestSchema Schema => _schema ??= new TestSchema();
+    public ValueTask DisposeAsync() => _schema.IsValueCreated ? _schema.Value.DisposeAsync() : ValueTask.CompletedTask;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
-
-    protected override Task<PostgreSqlMonitroStore> CreateStoreAsync() => Task.FromResult(Schema.CreateStore(Time));
+    protected override Task<PostgreSqlMonitroStore> CreateStoreAsync() => Task.FromResult(_schema.Value.CreateStore(Time));
 }

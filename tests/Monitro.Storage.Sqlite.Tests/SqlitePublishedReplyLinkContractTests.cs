@@ -2,26 +2,12 @@ using Monitro.Storage.Testing;
 
 namespace Monitro.Storage.Sqlite.Tests;
 
-/// <summary>The published-reply link contract on a SQLite file in a fresh temp folder per test.</summary>
+/// <summary>The published-reply link contract on a SQLite file in a fresh temp folder per test; every store of a test shares the file.</summary>
 public sealed class SqlitePublishedReplyLinkContractTests : PublishedReplyLinkContractTests<SqliteMonitroStore>, IDisposable
 {
     private readonly TestDatabase _database = new();
-    private readonly List<SqliteMonitroStore> _stores = [];
 
-    public void Dispose()
-    {
-        foreach (var store in _stores)
-        {
-            store.Dispose();
-        }
+    public void Dispose() => _database.Dispose();
 
-        _database.Dispose();
-    }
-
-    protected override Task<SqliteMonitroStore> CreateStoreAsync()
-    {
-        var store = new SqliteMonitroStore(new SqliteStoreOptions { ConnectionString = _database.FilePath }, Time);
-        _stores.Add(store);
-        return Task.FromResult(store);
-    }
+    protected override Task<SqliteMonitroStore> CreateStoreAsync() => Task.FromResult(_database.CreateStore(Time));
 }
