@@ -134,26 +134,33 @@ public sealed partial class PostgreSqlMonitroStore : IMonitroInbox
         await EnqueueItemAlertsAsync(connection, created, settledKeys, now).ConfigureAwait(false);
         foreach (var answer in InboxChanges.Answers(commit))
         {
-            var candidates = new List<InboxItem>();
-            using (var select = connection.Command(
-                SelectAnswerable, SqlParameters.Text(answer.InReplyToPostId), SqlParameters.Text(answer.ThreadId ?? answer.PostId), SqlParameters.Text(answer.PersonId)))
+            await ResolveAnsweredAsync(connection, answer, settledKeys, now).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Resolves the open items our answer answers (in their thread).</summary>
+    private static async ValueTask ResolveAnsweredAsync(NpgsqlConnection connection, Interaction answer, SettledKeyHasher settledKeys, long now)
+    {
+        var candidates = new List<InboxItem>();
+        using (var select = connection.Command(
+            SelectAnswerable, SqlParameters.Text(answer.InReplyToPostId), SqlParameters.Text(answer.ThreadId ?? answer.PostId), SqlParameters.Text(answer.PersonId)))
+        {
+            var reader = await select.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
             {
-                var reader = await select.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
+                while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
                 {
-                    while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
-                    {
-                        candidates.Add(PayloadSerializer.Read(reader.GetString(0), StoreJsonContext.Default.InboxItem, "inbox_items", answer.PostId));
-                    }
+                    candidates.Add(PayloadSerializer.Read(reader.GetString(0), StoreJsonContext.Default.InboxItem, "inbox_items", answer.PostId));
                 }
             }
+        }
 
-            foreach (var item in candidates)
+        var at = UnixTime.FromMilliseconds(now);
+        foreach (var item in candidates)
+        {
+            if (InboxChanges.Answer(item, answer, at) is { } change)
             {
-                if (InboxChanges.Answer(item, answer, at) is { } change)
-                {
-                    await SaveItemAsync(connection, change, settledKeys, now).ConfigureAwait(false);
-                }
+                await SaveItemAsync(connection, change, settledKeys, now).ConfigureAwait(false);
             }
         }
     }

@@ -28,6 +28,9 @@ public sealed partial class PostgreSqlMonitroStore : IReplyOutbox
         FOR UPDATE SKIP LOCKED
         """;
 
+    // The interactions of the post a reply answers, on the post_id index.
+    private const string SelectInteractionsOfPost = "SELECT id, payload::text FROM interactions WHERE post_id = $1";
+
     // Written only over the version the change was made from.
     private const string UpdateReply = """
         UPDATE replies SET state = $2, next_attempt_at = $3, lease_until = $4, version = $5, payload = $6
@@ -126,25 +129,59 @@ public sealed partial class PostgreSqlMonitroStore : IReplyOutbox
                     return false;
                 }
 
-                if (ReplyChanges.ResolvesItem(stored, reply)
-                    && await ReadItemAsync(connection, SelectInboxItemForUpdate, reply.ItemId!, CancellationToken.None).ConfigureAwait(false) is { } item)
+                if (ReplyChanges.Publishes(stored, reply))
                 {
-                    var batch = new NpgsqlBatch(connection);
-                    await using (batch.ConfigureAwait(false))
-                    {
-                        PostgreSqlBatchWriter.AddInteractions(batch, [ReplyChanges.Outbound(reply, item)]);
-                        await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-                    }
-
-                    if (ReplyChanges.Answer(item, reply, UnixTime.FromMilliseconds(now)) is { } change)
-                    {
-                        await SaveItemAsync(connection, change, SettledKeys, now).ConfigureAwait(false);
-                    }
+                    await LinkPublishedAsync(connection, reply, SettledKeys, now).ConfigureAwait(false);
                 }
 
                 return true;
             },
             cancellationToken);
+    }
+
+    // Our new post becomes an outbound interaction of the person it answers: the item's, or else the answered post's author.
+    private static async ValueTask LinkPublishedAsync(NpgsqlConnection connection, Reply published, SettledKeyHasher settledKeys, long now)
+    {
+        if (published.ItemId is { } itemId && await ReadItemAsync(connection, SelectInboxItemForUpdate, itemId, CancellationToken.None).ConfigureAwait(false) is { } item)
+        {
+            await WriteInteractionAsync(connection, ReplyChanges.Outbound(published, item)).ConfigureAwait(false);
+            if (ReplyChanges.Answer(item, published, UnixTime.FromMilliseconds(now)) is { } change)
+            {
+                await SaveItemAsync(connection, change, settledKeys, now).ConfigureAwait(false);
+            }
+        }
+        else if (ReplyChanges.AnsweredInteraction(await ReadInteractionsOfPostAsync(connection, published.InReplyToPostId).ConfigureAwait(false)) is { } answered)
+        {
+            var outbound = ReplyChanges.Outbound(published, answered);
+            await WriteInteractionAsync(connection, outbound).ConfigureAwait(false);
+            await ResolveAnsweredAsync(connection, outbound, settledKeys, now).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask WriteInteractionAsync(NpgsqlConnection connection, Interaction interaction)
+    {
+        var batch = new NpgsqlBatch(connection);
+        await using (batch.ConfigureAwait(false))
+        {
+            PostgreSqlBatchWriter.AddInteractions(batch, [interaction]);
+            await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<List<Interaction>> ReadInteractionsOfPostAsync(NpgsqlConnection connection, string postId)
+    {
+        var interactions = new List<Interaction>();
+        using var command = connection.Command(SelectInteractionsOfPost, SqlParameters.Text(postId));
+        var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                interactions.Add(PayloadSerializer.Read(reader.GetString(1), StoreJsonContext.Default.Interaction, "interactions", reader.GetString(0)));
+            }
+        }
+
+        return interactions;
     }
 
     private static async ValueTask<bool> WriteReplyAsync(NpgsqlConnection connection, Reply reply)

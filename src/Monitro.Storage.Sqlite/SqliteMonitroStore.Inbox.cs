@@ -113,23 +113,30 @@ public sealed partial class SqliteMonitroStore : IMonitroInbox
 
         foreach (var answer in InboxChanges.Answers(commit))
         {
-            using var select = connection.CreateCommand(transaction, SelectAnswerable, "$reply_to", "$thread_id", "$person_id");
-            select.Bind(answer.InReplyToPostId, answer.ThreadId ?? answer.PostId, answer.PersonId);
-            var candidates = new List<InboxItem>();
-            using (var reader = select.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    candidates.Add(PayloadSerializer.Read(reader.GetString(0), StoreJsonContext.Default.InboxItem, "inbox_items", answer.PostId));
-                }
-            }
+            ResolveAnswered(connection, transaction, answer, settledKeys, now);
+        }
+    }
 
-            foreach (var item in candidates)
+    /// <summary>Resolves the open items our answer answers (in their thread).</summary>
+    private static void ResolveAnswered(SqliteConnection connection, SqliteTransaction transaction, Interaction answer, SettledKeyHasher settledKeys, long now)
+    {
+        using var select = connection.CreateCommand(transaction, SelectAnswerable, "$reply_to", "$thread_id", "$person_id");
+        select.Bind(answer.InReplyToPostId, answer.ThreadId ?? answer.PostId, answer.PersonId);
+        var candidates = new List<InboxItem>();
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
             {
-                if (InboxChanges.Answer(item, answer, at) is { } change)
-                {
-                    SaveItem(connection, transaction, change, settledKeys, now);
-                }
+                candidates.Add(PayloadSerializer.Read(reader.GetString(0), StoreJsonContext.Default.InboxItem, "inbox_items", answer.PostId));
+            }
+        }
+
+        var at = UnixTime.FromMilliseconds(now);
+        foreach (var item in candidates)
+        {
+            if (InboxChanges.Answer(item, answer, at) is { } change)
+            {
+                SaveItem(connection, transaction, change, settledKeys, now);
             }
         }
     }

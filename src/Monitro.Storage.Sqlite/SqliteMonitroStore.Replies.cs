@@ -31,6 +31,9 @@ public sealed partial class SqliteMonitroStore : IReplyOutbox
         WHERE id = $id AND version = $version - 1;
         """;
 
+    // The interactions of the post a reply answers, on the post_id index.
+    private const string SelectInteractionsOfPost = "SELECT id, payload FROM interactions WHERE post_id = $post_id;";
+
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="reply"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The reply has no id, or a version other than 1.</exception>
@@ -111,18 +114,47 @@ public sealed partial class SqliteMonitroStore : IReplyOutbox
                     return false;
                 }
 
-                if (ReplyChanges.ResolvesItem(stored, reply) && ReadItem(connection, transaction, reply.ItemId!) is { } item)
+                if (ReplyChanges.Publishes(stored, reply))
                 {
-                    BatchCommitWriter.WriteInteractions(connection, transaction, [ReplyChanges.Outbound(reply, item)]);
-                    if (ReplyChanges.Answer(item, reply, UnixTime.FromMilliseconds(now)) is { } change)
-                    {
-                        SaveItem(connection, transaction, change, SettledKeys, now);
-                    }
+                    LinkPublished(connection, transaction, reply, SettledKeys, now);
                 }
 
                 return true;
             },
             cancellationToken);
+    }
+
+    // Our new post becomes an outbound interaction of the person it answers: the item's, or else the answered post's author.
+    private static void LinkPublished(SqliteConnection connection, SqliteTransaction transaction, Reply published, SettledKeyHasher settledKeys, long now)
+    {
+        if (published.ItemId is { } itemId && ReadItem(connection, transaction, itemId) is { } item)
+        {
+            BatchCommitWriter.WriteInteractions(connection, transaction, [ReplyChanges.Outbound(published, item)]);
+            if (ReplyChanges.Answer(item, published, UnixTime.FromMilliseconds(now)) is { } change)
+            {
+                SaveItem(connection, transaction, change, settledKeys, now);
+            }
+        }
+        else if (ReplyChanges.AnsweredInteraction(ReadInteractionsOfPost(connection, transaction, published.InReplyToPostId)) is { } answered)
+        {
+            var outbound = ReplyChanges.Outbound(published, answered);
+            BatchCommitWriter.WriteInteractions(connection, transaction, [outbound]);
+            ResolveAnswered(connection, transaction, outbound, settledKeys, now);
+        }
+    }
+
+    private static List<Interaction> ReadInteractionsOfPost(SqliteConnection connection, SqliteTransaction transaction, string postId)
+    {
+        using var command = connection.CreateCommand(transaction, SelectInteractionsOfPost, "$post_id");
+        command.Bind(postId);
+        var interactions = new List<Interaction>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            interactions.Add(PayloadSerializer.Read(reader.GetString(1), StoreJsonContext.Default.Interaction, "interactions", reader.GetString(0)));
+        }
+
+        return interactions;
     }
 
     private static bool WriteReply(SqliteConnection connection, SqliteTransaction transaction, Reply reply)

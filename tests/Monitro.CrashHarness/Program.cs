@@ -11,12 +11,13 @@ using Monitro.Alerting.Delivery;
 //   Monitro.CrashHarness dispatch <database> <webhook-url> <secret>
 //     Runs the same pipeline with no source, so only its alert dispatcher works: it delivers what the outbox
 //     holds (an outbox other dispatcher processes may share) and exits 0 once nothing is left that it can claim.
-//   Monitro.CrashHarness replies <database> <mastodon-url> <access-token> <clock-offset-minutes>
-//     Publishes the reply outbox of account "acme" to a Mastodon server, and exits 0 once no reply is left queued.
+//   Monitro.CrashHarness replies <database> <clock-offset-minutes> <platform> <url> <credentials>...
+//     Publishes the reply outbox of account "acme" to a Mastodon, Bluesky or Reddit server (see ReplyPublishing.Usage),
+//     and exits 0 once no reply is left queued.
 // <database> is a SQLite file, or postgresql:<schema>:<connection string> (see StoreSelection).
-if (args is ["replies", var replyStore, var mastodon, var accessToken, var replyClockOffset])
+if (args is ["replies", var replyStore, var replyClockOffset, .. var publisher])
 {
-    return await ReplyPublishing.RunAsync(replyStore, new Uri(mastodon), accessToken, replyClockOffset);
+    return await ReplyPublishing.RunAsync(replyStore, replyClockOffset, publisher);
 }
 
 var (database, input, webhook, secret, clockOffsetMinutes) = args switch
@@ -29,7 +30,7 @@ if (database is null)
 {
     await Console.Error.WriteLineAsync("usage: Monitro.CrashHarness <database> <input.jsonl> <webhook-url> <secret> <clock-offset-minutes>");
     await Console.Error.WriteLineAsync("       Monitro.CrashHarness dispatch <database> <webhook-url> <secret>");
-    await Console.Error.WriteLineAsync("       Monitro.CrashHarness replies <database> <mastodon-url> <access-token> <clock-offset-minutes>");
+    await Console.Error.WriteLineAsync("       Monitro.CrashHarness replies <database> <clock-offset-minutes> " + ReplyPublishing.Usage);
     return 2;
 }
 

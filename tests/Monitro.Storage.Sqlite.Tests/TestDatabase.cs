@@ -22,11 +22,14 @@ internal sealed class TestDatabase : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
-    public SqliteMonitroStore CreateStore(Action<SqliteStoreOptions>? configure = null)
+    public SqliteMonitroStore CreateStore(Action<SqliteStoreOptions>? configure = null) => CreateStore(Time, configure);
+
+    /// <summary>Opens a store on the file running on <paramref name="time"/>; it is disposed with the database.</summary>
+    public SqliteMonitroStore CreateStore(TimeProvider time, Action<SqliteStoreOptions>? configure = null)
     {
         var options = new SqliteStoreOptions { ConnectionString = FilePath, BusyTimeout = TimeSpan.FromSeconds(30) };
         configure?.Invoke(options);
-        var store = new SqliteMonitroStore(options, Time);
+        var store = new SqliteMonitroStore(options, time);
         _stores.Add(store);
         return store;
     }

@@ -13,21 +13,13 @@ internal sealed class MastodonReplyOptionsValidator : IValidateOptions<MastodonR
         ArgumentNullException.ThrowIfNull(options);
         var result = new ValidateOptionsResultBuilder();
         OptionsChecks.AbsoluteHttpUri(result, name, nameof(options.Instance), options.Instance);
-        if (string.IsNullOrWhiteSpace(options.AccessToken))
-        {
-            result.AddError($"Reply account '{name}': AccessToken is required.", nameof(options.AccessToken));
-        }
-
+        OptionsChecks.ReplyAccountRequired(result, name, nameof(options.AccessToken), options.AccessToken);
         if (!Visibilities.Contains(options.Visibility, StringComparer.Ordinal))
         {
             result.AddError($"Reply account '{name}': Visibility must be one of {string.Join(", ", Visibilities)}.", nameof(options.Visibility));
         }
 
-        if (options.RequestsPerFiveMinutes is < 1 or > 10_000)
-        {
-            result.AddError($"Reply account '{name}': RequestsPerFiveMinutes must be between 1 and 10,000.", nameof(options.RequestsPerFiveMinutes));
-        }
-
+        OptionsChecks.ReplyAccountRange(result, name, nameof(options.RequestsPerFiveMinutes), options.RequestsPerFiveMinutes, 1, 10_000);
         return result.Build();
     }
 }

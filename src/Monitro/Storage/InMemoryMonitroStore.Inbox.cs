@@ -74,12 +74,18 @@ public sealed partial class InMemoryMonitroStore : IMonitroInbox
 
         foreach (var answer in InboxChanges.Answers(commit))
         {
-            foreach (var item in _inbox.Values.ToList())
+            ResolveAnswered(answer, now);
+        }
+    }
+
+    /// <summary>Resolves the open items our answer answers (in their thread); called under the lock.</summary>
+    private void ResolveAnswered(Interaction answer, DateTimeOffset now)
+    {
+        foreach (var item in _inbox.Values.ToList())
+        {
+            if (InboxChanges.Answer(item, answer, now) is { } change)
             {
-                if (InboxChanges.Answer(item, answer, now) is { } change)
-                {
-                    Save(change, now);
-                }
+                Save(change, now);
             }
         }
     }

@@ -93,17 +93,32 @@ public sealed partial class InMemoryMonitroStore : IReplyOutbox
             }
 
             _replies[reply.Id] = reply;
-            if (ReplyChanges.ResolvesItem(stored, reply) && _inbox.GetValueOrDefault(reply.ItemId!) is { } item)
+            if (ReplyChanges.Publishes(stored, reply))
             {
-                var outbound = ReplyChanges.Outbound(reply, item);
-                _interactions[outbound.Id] = outbound;
-                if (ReplyChanges.Answer(item, reply, now) is { } change)
-                {
-                    Save(change, now);
-                }
+                LinkPublished(reply, now);
             }
 
             return ValueTask.FromResult(true);
+        }
+    }
+
+    // Our new post becomes an outbound interaction of the person it answers: the item's, or else the answered post's author.
+    private void LinkPublished(Reply published, DateTimeOffset now)
+    {
+        if (published.ItemId is { } itemId && _inbox.GetValueOrDefault(itemId) is { } item)
+        {
+            var outbound = ReplyChanges.Outbound(published, item);
+            _interactions[outbound.Id] = outbound;
+            if (ReplyChanges.Answer(item, published, now) is { } change)
+            {
+                Save(change, now);
+            }
+        }
+        else if (ReplyChanges.AnsweredInteraction(_interactions.Values.Where(interaction => interaction.PostId == published.InReplyToPostId)) is { } answered)
+        {
+            var outbound = ReplyChanges.Outbound(published, answered);
+            _interactions[outbound.Id] = outbound;
+            ResolveAnswered(outbound, now);
         }
     }
 }

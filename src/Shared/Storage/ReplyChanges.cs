@@ -29,9 +29,9 @@ internal static class ReplyChanges
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
     }
 
-    /// <summary>Whether a saved change publishes a reply that answers an inbox item.</summary>
-    public static bool ResolvesItem(Reply before, Reply after) =>
-        before.State != ReplyState.Published && after.State == ReplyState.Published && after.ItemId is not null && after.PublishedPostId is not null;
+    /// <summary>Whether a saved change publishes a reply: the moment our post is linked to the person it answers, once per reply.</summary>
+    public static bool Publishes(Reply before, Reply after) =>
+        before.State != ReplyState.Published && after.State == ReplyState.Published && after.PublishedPostId is not null;
 
     /// <summary>The open item answered by our published reply, and the kind of its alert; <see langword="null"/> when the item is no longer open.</summary>
     public static (InboxItem Item, string Kind)? Answer(InboxItem item, Reply published, DateTimeOffset now)
@@ -53,16 +53,34 @@ internal static class ReplyChanges
     }
 
     /// <summary>Our published reply as an outbound interaction with the item's person, in the item's thread: what Care and the role rules read.</summary>
-    public static Interaction Outbound(Reply published, InboxItem item) => new()
+    public static Interaction Outbound(Reply published, InboxItem item) => Outbound(published, item.PersonId, item.ThreadId);
+
+    /// <summary>
+    /// Our published reply, created without an inbox item, as an outbound interaction with the author of the post it
+    /// answers (<paramref name="answered"/>, that post's inbound interaction), in that post's thread: the interaction
+    /// the pipeline makes when it reads our post back, under the same id.
+    /// </summary>
+    public static Interaction Outbound(Reply published, Interaction answered) =>
+        Outbound(published, answered.PersonId, answered.ThreadId ?? answered.PostId);
+
+    /// <summary>The inbound interaction of the post a reply answers, among the interactions of that post; <see langword="null"/> when none was stored.</summary>
+    /// <remarks>A post has one inbound interaction, its author's; the ordinal-first person decides should a store hold more.</remarks>
+    public static Interaction? AnsweredInteraction(IEnumerable<Interaction> interactionsOfThePost) =>
+        interactionsOfThePost
+            .Where(static interaction => interaction.Direction == InteractionDirection.Inbound)
+            .OrderBy(static interaction => interaction.PersonId, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    private static Interaction Outbound(Reply published, string personId, string threadId) => new()
     {
-        Id = Interaction.CreateId(published.PublishedPostId!, item.PersonId),
-        PersonId = item.PersonId,
+        Id = Interaction.CreateId(published.PublishedPostId!, personId),
+        PersonId = personId,
         PostId = published.PublishedPostId!,
         Kind = InteractionKind.Reply,
         Direction = InteractionDirection.Outbound,
         OccurredAt = published.PublishedAt ?? published.UpdatedAt,
         InReplyToPostId = published.InReplyToPostId,
-        ThreadId = item.ThreadId,
+        ThreadId = threadId,
     };
 
     public static KeyNotFoundException Unknown(string replyId) => new($"There is no reply '{replyId}'.");

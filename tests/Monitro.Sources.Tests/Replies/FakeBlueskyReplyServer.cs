@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Monitro.Sources.Tests.Infrastructure;
 
 namespace Monitro.Sources.Tests.Replies;
 
@@ -11,9 +10,10 @@ namespace Monitro.Sources.Tests.Replies;
 /// Our account's Bluesky server (PDS) on 127.0.0.1, wire-shaped: <c>createSession</c> / <c>refreshSession</c> (an
 /// expired access token is refused with 400 <c>ExpiredToken</c>, as XRPC does), <c>app.bsky.feed.getPosts</c>,
 /// <c>com.atproto.identity.resolveHandle</c>, and <c>com.atproto.repo.createRecord</c> / <c>getRecord</c> keeping
-/// records by repo and record key: creating a key that exists is refused, as a PDS does.
+/// records by repo and record key: creating a key that exists is refused, as a PDS does (unless
+/// <see cref="AcceptExistingRecordKeys"/>). <see cref="FakeReplyServer.Created"/> holds each record made, with its <c>rkey</c>.
 /// </summary>
-internal sealed class FakeBlueskyReplyServer : IAsyncDisposable
+internal sealed class FakeBlueskyReplyServer : FakeReplyServer
 {
     public const string Did = "did:plc:acme7example2brand3ours";
     public const string Identifier = "acme.example.com";
@@ -21,17 +21,9 @@ internal sealed class FakeBlueskyReplyServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _posts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _handles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _records = new(StringComparer.Ordinal);
-    private LoopbackServer? _server;
     private string? _access;
     private string? _refresh;
     private int _next;
-
-    public Uri BaseAddress => _server!.BaseAddress;
-
-    /// <summary>Gets the create requests that made a record, in order (their <c>record</c> with <c>rkey</c> added).</summary>
-    public ConcurrentQueue<JsonObject> Created { get; } = new();
-
-    public PublishScript Script { get; } = new();
 
     public int Sessions;
 
@@ -39,10 +31,16 @@ internal sealed class FakeBlueskyReplyServer : IAsyncDisposable
 
     public int CreateRequests;
 
+    /// <summary>Gets how many creates were refused because their record key exists (a retry of a record already made).</summary>
+    public int Conflicts;
+
+    /// <summary>Gets or sets a value indicating whether a create with a record key that exists makes the record again (a server without the conflict).</summary>
+    public bool AcceptExistingRecordKeys { get; set; }
+
     public static async Task<FakeBlueskyReplyServer> StartAsync()
     {
         var fake = new FakeBlueskyReplyServer();
-        fake._server = await LoopbackServer.StartAsync(app =>
+        await fake.ListenAsync(app =>
         {
             app.MapPost("/xrpc/com.atproto.server.createSession", (Func<HttpContext, Task<IResult>>)fake.CreateSessionAsync);
             app.MapPost("/xrpc/com.atproto.server.refreshSession", fake.RefreshSession);
@@ -87,8 +85,6 @@ internal sealed class FakeBlueskyReplyServer : IAsyncDisposable
 
     /// <summary>Lets the access token expire: the next request with it is refused with 400 ExpiredToken.</summary>
     public void ExpireAccessToken() => _access = "expired-" + _access;
-
-    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task<IResult> CreateSessionAsync(HttpContext context)
     {
@@ -158,55 +154,43 @@ internal sealed class FakeBlueskyReplyServer : IAsyncDisposable
             ? Results.Json(new JsonObject { ["did"] = did })
             : Results.Json(new JsonObject { ["error"] = "InvalidRequest", ["message"] = "Unable to resolve handle" }, statusCode: 400);
 
-    private Task CreateRecordAsync(HttpContext context) => Script.RunAsync(() => CreateRecordCoreAsync(context));
-
-    private async Task CreateRecordCoreAsync(HttpContext context)
+    private Task CreateRecordAsync(HttpContext context)
     {
         Interlocked.Increment(ref CreateRequests);
-        if (Unauthorized(context) is { } refused)
+        return PublishAsync(context, () => Unauthorized(context), new JsonObject { ["error"] = "InternalServerError", ["message"] = "scripted" }, async () =>
         {
-            await refused.ExecuteAsync(context);
-            return;
-        }
+            var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+            var rkey = body["rkey"]!.GetValue<string>();
+            var uri = $"at://{body["repo"]!.GetValue<string>()}/{body["collection"]!.GetValue<string>()}/{rkey}";
+            var record = body["record"]!.AsObject();
+            bool exists;
+            lock (_records)
+            {
+                exists = _records.ContainsKey(uri) && !AcceptExistingRecordKeys;
+                if (!exists)
+                {
+                    _records[uri] = (JsonObject)record.DeepClone();
+                }
+            }
 
-        var (answered, drop) = await Script.NextAsync(context, new JsonObject { ["error"] = "InternalServerError", ["message"] = "scripted" });
-        if (answered)
-        {
-            return;
-        }
+            if (exists)
+            {
+                Interlocked.Increment(ref Conflicts);
+                context.Response.StatusCode = 400;
+                await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "InvalidRequest", ["message"] = "Record already exists" });
+                return null;
+            }
 
-        var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-        var rkey = body["rkey"]!.GetValue<string>();
-        var uri = $"at://{body["repo"]!.GetValue<string>()}/{body["collection"]!.GetValue<string>()}/{rkey}";
-        var record = body["record"]!.AsObject();
-        bool exists;
-        lock (_records)
-        {
-            exists = !_records.TryAdd(uri, (JsonObject)record.DeepClone());
-        }
-
-        if (exists)
-        {
-            context.Response.StatusCode = 400;
-            await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "InvalidRequest", ["message"] = "Record already exists" });
-            return;
-        }
-
-        var created = (JsonObject)record.DeepClone();
-        created["rkey"] = rkey;
-        Created.Enqueue(created);
-        if (drop)
-        {
-            context.Abort();
-            return;
-        }
-
-        await context.Response.WriteAsJsonAsync(new JsonObject
-        {
-            ["uri"] = uri,
-            ["cid"] = CidOf(uri),
-            ["commit"] = new JsonObject { ["cid"] = "bafyreicommit", ["rev"] = "3lbrev" + rkey },
-            ["validationStatus"] = "valid",
+            var created = (JsonObject)record.DeepClone();
+            created["rkey"] = rkey;
+            Created.Enqueue(created);
+            return new JsonObject
+            {
+                ["uri"] = uri,
+                ["cid"] = CidOf(uri),
+                ["commit"] = new JsonObject { ["cid"] = "bafyreicommit", ["rev"] = "3lbrev" + rkey },
+                ["validationStatus"] = "valid",
+            };
         });
     }
 

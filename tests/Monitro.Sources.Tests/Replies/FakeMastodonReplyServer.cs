@@ -3,63 +3,30 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Monitro.Sources.Tests.Infrastructure;
 
 namespace Monitro.Sources.Tests.Replies;
 
 /// <summary>
 /// Our account's Mastodon server on 127.0.0.1, wire-shaped: <c>/api/v2/instance</c>, <c>/api/v2/search?resolve=true</c>
 /// (a remote status gets a local id when resolved), and <c>POST /api/v1/statuses</c> honouring <c>Idempotency-Key</c>
-/// as Mastodon does (the same key returns the status already created). Failures can be scripted per request (<see cref="Script"/>).
+/// as Mastodon does (the same key returns the status already created), unless <see cref="IgnoreIdempotencyKeys"/>.
+/// Failures can be scripted per request (<see cref="FakeReplyServer.Script"/>).
 /// </summary>
-internal sealed class FakeMastodonReplyServer : IAsyncDisposable
+internal sealed class FakeMastodonReplyServer : FakeReplyServer
 {
     public const string Token = "token-for-tests-only";
     private readonly ConcurrentDictionary<string, string> _localIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _byKey = new(StringComparer.Ordinal);
-    private LoopbackServer? _server;
     private int _nextId = 100;
     private int _repeatedKeys;
-    private TaskCompletionSource? _answerHold;
-    private TaskCompletionSource? _answerHeld;
-
-    public Uri BaseAddress => _server!.BaseAddress;
-
-    /// <summary>Gets the statuses created, in order.</summary>
-    public ConcurrentQueue<JsonObject> Created { get; } = new();
 
     /// <summary>Gets the search queries received (path and query).</summary>
     public ConcurrentQueue<string> Searches { get; } = new();
 
-    /// <summary>Gets what the next status posts meet.</summary>
-    public PublishScript Script { get; } = new();
-
     public int MaxCharacters { get; set; } = 500;
 
-    /// <summary>Gets or sets how long each status post waits after the status exists and before it answers, or <see langword="null"/>.</summary>
-    public Func<TimeSpan>? AnswerDelay { get; set; }
-
-    /// <summary>Makes the next status post wait, once its status exists, until <see cref="ReleaseAnswer"/>: the client has posted and cannot know it.</summary>
-    /// <returns>A task that completes when a status post waits.</returns>
-    public Task HoldNextAnswer()
-    {
-        lock (_byKey)
-        {
-            _answerHold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _answerHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _answerHeld.Task;
-        }
-    }
-
-    /// <summary>Lets the held status post answer (to a client that may be gone), and holds no more.</summary>
-    public void ReleaseAnswer()
-    {
-        lock (_byKey)
-        {
-            _answerHold?.TrySetResult();
-            _answerHold = null;
-        }
-    }
+    /// <summary>Gets or sets a value indicating whether a repeated <c>Idempotency-Key</c> creates another status (a server that does not honour it).</summary>
+    public bool IgnoreIdempotencyKeys { get; set; }
 
     /// <summary>Gets how many status posts came with an <c>Idempotency-Key</c> already seen (answered with the status already created).</summary>
     public int RepeatedKeys => _repeatedKeys;
@@ -67,7 +34,7 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
     public static async Task<FakeMastodonReplyServer> StartAsync()
     {
         var fake = new FakeMastodonReplyServer();
-        fake._server = await LoopbackServer.StartAsync(app =>
+        await fake.ListenAsync(app =>
         {
             app.MapGet("/api/v2/instance", () => Results.Json(new JsonObject
             {
@@ -85,14 +52,12 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
 
     public string LocalIdOf(string uri) => _localIds[uri];
 
-    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
-
     private IResult Search(HttpContext context)
     {
         Searches.Enqueue(context.Request.Path + context.Request.QueryString);
-        if (!Authorized(context))
+        if (Refusal(context) is { } refused)
         {
-            return Results.Json(new JsonObject { ["error"] = "The access token is invalid" }, statusCode: 401);
+            return refused;
         }
 
         var q = context.Request.Query["q"].ToString();
@@ -106,66 +71,22 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
         return Results.Json(new JsonObject { ["accounts"] = new JsonArray(), ["statuses"] = statuses, ["hashtags"] = new JsonArray() });
     }
 
-    private Task PostStatusAsync(HttpContext context) => Script.RunAsync(() => PostStatusCoreAsync(context));
-
-    private async Task PostStatusCoreAsync(HttpContext context)
-    {
-        if (!Authorized(context))
+    private Task PostStatusAsync(HttpContext context) =>
+        PublishAsync(context, () => Refusal(context), new JsonObject { ["error"] = "scripted" }, async () =>
         {
-            context.Response.StatusCode = 401;
-            await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "The access token is invalid" });
-            return;
-        }
-
-        var (answered, drop) = await Script.NextAsync(context, new JsonObject { ["error"] = "scripted" });
-        if (answered)
-        {
-            return;
-        }
-
-        var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-        var key = context.Request.Headers["Idempotency-Key"].ToString();
-        JsonObject status;
-        TaskCompletionSource? answerHold;
-        lock (_byKey)
-        {
-            if (_byKey.TryGetValue(key, out var known) && key.Length > 0)
+            var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+            var key = context.Request.Headers["Idempotency-Key"].ToString();
+            lock (_byKey)
             {
-                status = known;
-                _repeatedKeys++;
+                if (key.Length > 0 && _byKey.TryGetValue(key, out var known) && !IgnoreIdempotencyKeys)
+                {
+                    _repeatedKeys++;
+                    return known;
+                }
+
+                return Create(body, key);
             }
-            else
-            {
-                status = Create(body, key);
-            }
-
-            answerHold = _answerHold;
-            if (answerHold is not null)
-            {
-                _answerHeld?.TrySetResult();
-            }
-        }
-
-        if (answerHold is not null)
-        {
-            await answerHold.Task;
-        }
-
-        if (AnswerDelay is { } delay)
-        {
-            await Task.Delay(delay(), context.RequestAborted);
-        }
-
-        if (drop)
-        {
-            // Created, but the answer never arrives: the client cannot know.
-            context.Abort();
-            return;
-        }
-
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(status.ToJsonString(), context.RequestAborted);
-    }
+        });
 
     private JsonObject Create(JsonObject body, string key)
     {
@@ -184,6 +105,8 @@ internal sealed class FakeMastodonReplyServer : IAsyncDisposable
         return created;
     }
 
-    private static bool Authorized(HttpContext context) =>
-        context.Request.Headers.Authorization.ToString() == "Bearer " + Token;
+    private static IResult? Refusal(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString() == "Bearer " + Token
+            ? null
+            : Results.Json(new JsonObject { ["error"] = "The access token is invalid" }, statusCode: 401);
 }

@@ -1,19 +1,18 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Monitro.Sources.Tests.Infrastructure;
 
 namespace Monitro.Sources.Tests.Replies;
 
 /// <summary>
 /// Reddit on 127.0.0.1, wire-shaped: the token endpoint (refresh-token grant, basic auth with the app's id and secret),
 /// <c>GET /api/v1/me</c>, <c>POST /api/comment</c> (<c>api_type=json</c>: errors come back in a 200 answer as Reddit
-/// does) and <c>GET /user/{name}/comments</c>, newest first. A revoked access token is refused with 401.
+/// does) and <c>GET /user/{name}/comments</c>, newest first (or, with <see cref="HideCommentsFromListing"/>, as a
+/// listing that lags behind). A revoked access token is refused with 401.
 /// </summary>
-internal sealed class FakeRedditReplyServer : IAsyncDisposable
+internal sealed class FakeRedditReplyServer : FakeReplyServer
 {
     public const string ClientId = "app-id-for-tests";
     public const string ClientSecret = "app-secret-for-tests";
@@ -21,27 +20,22 @@ internal sealed class FakeRedditReplyServer : IAsyncDisposable
     public const string UserName = "acme_support";
     private readonly TimeProvider _time;
     private readonly List<JsonObject> _comments = [];
-    private LoopbackServer? _server;
     private string? _access;
     private int _next = 1000;
 
     private FakeRedditReplyServer(TimeProvider time) => _time = time;
 
-    public Uri BaseAddress => _server!.BaseAddress;
-
-    /// <summary>Gets the comments made through <c>/api/comment</c>, in order.</summary>
-    public ConcurrentQueue<JsonObject> Created { get; } = new();
-
-    public PublishScript Script { get; } = new();
-
     public int Tokens;
 
     public int Lookups;
 
+    /// <summary>Gets or sets a value indicating whether the user's comment listing leaves out every comment (a listing that lags behind).</summary>
+    public bool HideCommentsFromListing { get; set; }
+
     public static async Task<FakeRedditReplyServer> StartAsync(TimeProvider time)
     {
         var fake = new FakeRedditReplyServer(time);
-        fake._server = await LoopbackServer.StartAsync(app =>
+        await fake.ListenAsync(app =>
         {
             app.MapPost("/api/v1/access_token", (Func<HttpContext, Task<IResult>>)fake.TokenAsync);
             app.MapGet("/api/v1/me", (HttpContext context) => fake.Authorized(context) ?? Results.Json(new JsonObject { ["name"] = UserName, ["id"] = "9xyz", ["link_karma"] = 1 }));
@@ -62,8 +56,6 @@ internal sealed class FakeRedditReplyServer : IAsyncDisposable
 
     /// <summary>Revokes the access token: the next request with it is refused with 401.</summary>
     public void RevokeAccessToken() => _access = null;
-
-    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task<IResult> TokenAsync(HttpContext context)
     {
@@ -88,58 +80,39 @@ internal sealed class FakeRedditReplyServer : IAsyncDisposable
             ? null
             : Results.Json(new JsonObject { ["message"] = "Unauthorized", ["error"] = 401 }, statusCode: 401);
 
-    private Task CommentAsync(HttpContext context) => Script.RunAsync(() => CommentCoreAsync(context));
-
-    private async Task CommentCoreAsync(HttpContext context)
-    {
-        if (Authorized(context) is { } refused)
+    private Task CommentAsync(HttpContext context) =>
+        PublishAsync(context, () => Authorized(context), new JsonObject { ["message"] = "scripted", ["error"] = 500 }, async () =>
         {
-            await refused.ExecuteAsync(context);
-            return;
-        }
-
-        var (answered, drop) = await Script.NextAsync(context, new JsonObject { ["message"] = "scripted", ["error"] = 500 });
-        if (answered)
-        {
-            return;
-        }
-
-        var form = await context.Request.ReadFormAsync();
-        if (form["api_type"] != "json")
-        {
-            context.Response.StatusCode = 400;
-            return;
-        }
-
-        var text = form["text"].ToString();
-        if (text.Length > 10_000)
-        {
-            await context.Response.WriteAsJsonAsync(Errors(new JsonArray("TOO_LONG", "this is too long (max: 10000)", "text")));
-            return;
-        }
-
-        var comment = Comment(form["thing_id"].ToString(), text, _time.GetUtcNow());
-        lock (_comments)
-        {
-            _comments.Add(comment);
-        }
-
-        Created.Enqueue(comment);
-        if (drop)
-        {
-            context.Abort();
-            return;
-        }
-
-        await context.Response.WriteAsJsonAsync(new JsonObject
-        {
-            ["json"] = new JsonObject
+            var form = await context.Request.ReadFormAsync();
+            if (form["api_type"] != "json")
             {
-                ["errors"] = new JsonArray(),
-                ["data"] = new JsonObject { ["things"] = new JsonArray(new JsonObject { ["kind"] = "t1", ["data"] = comment.DeepClone() }) },
-            },
+                context.Response.StatusCode = 400;
+                return null;
+            }
+
+            var text = form["text"].ToString();
+            if (text.Length > 10_000)
+            {
+                await context.Response.WriteAsJsonAsync(Errors(new JsonArray("TOO_LONG", "this is too long (max: 10000)", "text")));
+                return null;
+            }
+
+            var comment = Comment(form["thing_id"].ToString(), text, _time.GetUtcNow());
+            lock (_comments)
+            {
+                _comments.Add(comment);
+            }
+
+            Created.Enqueue(comment);
+            return new JsonObject
+            {
+                ["json"] = new JsonObject
+                {
+                    ["errors"] = new JsonArray(),
+                    ["data"] = new JsonObject { ["things"] = new JsonArray(new JsonObject { ["kind"] = "t1", ["data"] = comment.DeepClone() }) },
+                },
+            };
         });
-    }
 
     private IResult UserComments(HttpContext context, string name)
     {
@@ -153,7 +126,7 @@ internal sealed class FakeRedditReplyServer : IAsyncDisposable
         var children = new JsonArray();
         lock (_comments)
         {
-            foreach (var comment in _comments.AsEnumerable().Reverse().Where(c => c["author"]!.GetValue<string>() == name).Take(limit))
+            foreach (var comment in _comments.AsEnumerable().Reverse().Where(c => c["author"]!.GetValue<string>() == name && !HideCommentsFromListing).Take(limit))
             {
                 children.Add(new JsonObject { ["kind"] = "t1", ["data"] = comment.DeepClone() });
             }

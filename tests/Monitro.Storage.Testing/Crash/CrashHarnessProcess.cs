@@ -39,11 +39,12 @@ public sealed class CrashHarnessProcess : IDisposable
         Launch("dispatch", database, webhook.ToString(), secret);
 
     /// <summary>
-    /// Starts a reply publisher: the reply dispatcher with the Mastodon publisher of account <c>acme</c>, publishing the
-    /// store's reply outbox to <paramref name="mastodon"/> and exiting 0 once no reply is left queued.
+    /// Starts a reply publisher: the reply dispatcher with the publisher of account <c>acme</c> that
+    /// <paramref name="publisher"/> names (<c>mastodon &lt;url&gt; &lt;access-token&gt;</c>, <c>bluesky …</c>, <c>reddit …</c>),
+    /// publishing the store's reply outbox and exiting 0 once no reply is left queued.
     /// </summary>
-    public static CrashHarnessProcess StartReplyPublisher(string database, Uri mastodon, string accessToken, TimeSpan clockOffset) =>
-        Launch("replies", database, mastodon.ToString(), accessToken, ((int)clockOffset.TotalMinutes).ToString(CultureInfo.InvariantCulture));
+    public static CrashHarnessProcess StartReplyPublisher(string database, TimeSpan clockOffset, params string[] publisher) =>
+        Launch(["replies", database, ((int)clockOffset.TotalMinutes).ToString(CultureInfo.InvariantCulture), .. publisher]);
 
     private static CrashHarnessProcess Launch(params string[] arguments)
     {
