@@ -1,11 +1,24 @@
 using BenchmarkDotNet.Running;
+using Monitro.Benchmarks.Delivery;
+using Monitro.Benchmarks.Relationships;
 using Monitro.Benchmarks.Streaming;
 
-// `stream ...` runs one long measurement in this process (see Streaming/StreamArguments.cs); anything else goes
-// to BenchmarkDotNet.
+// `stream ...` runs one long measurement in this process (see Streaming/StreamArguments.cs), `delivery ...` the
+// delivery workload as a plain process (Delivery/DeliveryDriver.cs), `restore ...` the start-up restore from a
+// SQLite file (Relationships/RestoreStartup.cs); anything else goes to BenchmarkDotNet.
 if (args is ["stream", .. var streamArguments])
 {
     return StreamMeasurement.Run(streamArguments);
+}
+
+if (args is ["delivery", .. var deliveryArguments])
+{
+    return DeliveryDriver.Run(deliveryArguments);
+}
+
+if (args is ["restore", .. var restoreArguments])
+{
+    return RestoreStartup.Run(restoreArguments);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

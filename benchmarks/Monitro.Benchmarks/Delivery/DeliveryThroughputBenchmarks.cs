@@ -1,15 +1,9 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Monitro.Alerting.Delivery;
-using Monitro.Alerting.Outbox;
-using Monitro.Benchmarks.Pipeline;
-using Monitro.Diagnostics;
-using Monitro.Pipeline;
 using Monitro.Storage.Sqlite;
+using Monitro.Testing;
 
 namespace Monitro.Benchmarks.Delivery;
 
@@ -19,7 +13,7 @@ namespace Monitro.Benchmarks.Delivery;
 /// to an in-process sink that does nothing, from the in-memory store and from a SQLite file (durable against power
 /// loss). The baseline of each store, in the same run, is the same outbox with its batch settlement hidden
 /// (<see cref="SingleKeySettlementOutbox"/>), so the dispatcher marks each alert delivered with its own write.
-/// Alerts per second = <c>1 / mean</c> (the mean is per alert).
+/// Alerts per second = <c>1 / mean</c> (the mean is per alert). The workload is <see cref="DeliveryWorkload"/>.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -28,17 +22,13 @@ namespace Monitro.Benchmarks.Delivery;
 public class DeliveryThroughputBenchmarks
 {
     /// <summary>The alerts each operation delivers: four claims of the dispatcher's 64.</summary>
-    public const int AlertsPerOperation = 256;
+    public const int AlertsPerOperation = DeliveryWorkload.AlertsPerRound;
 
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly Watch Watch = new() { Name = "acme", Query = "acme" };
-
-    private readonly MonitroMetrics _metrics = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+    private readonly DeliveryWorkload _workload = new();
     private string _folder = string.Empty;
     private InMemoryMonitroStore _memory = null!;
     private SqliteMonitroStore _sqlite = null!;
     private string[] _keys = [];
-    private long _nextAlert;
 
     [GlobalSetup]
     public void Setup()
@@ -80,51 +70,7 @@ public class DeliveryThroughputBenchmarks
     [BenchmarkCategory("sqlite")]
     public Task SqliteBatchSettlement() => DeliverAllAsync(_sqlite, _sqlite);
 
-    private void Fill(IMonitroStore store)
-    {
-        var alerts = new Alert[AlertsPerOperation];
-        for (var i = 0; i < alerts.Length; i++)
-        {
-            alerts[i] = Alert.ForMention(new Mention { Post = CreatePost(_nextAlert++), Watch = Watch }, Start);
-        }
+    private void Fill(IMonitroStore store) => _keys = _workload.Fill(store);
 
-        store.CommitAsync(new BatchCommit { SourceName = "bench", Alerts = alerts }).AsTask().GetAwaiter().GetResult();
-        _keys = Array.ConvertAll(alerts, alert => alert.IdempotencyKey);
-    }
-
-    private async Task DeliverAllAsync(IMonitroStore store, IAlertOutbox outbox)
-    {
-        var inFlight = new InFlightAlerts(AlertsPerOperation);
-        inFlight.Add(_keys);
-        inFlight.Committed(_keys);
-        var services = new PipelineServices(
-            [], new MentionMatcher(), store, outbox, [new DiscardingSink()], new NoRelationships(), null, null,
-            new MonitroOptions(), TimeProvider.System, _metrics, NullLogger.Instance);
-        await new AlertDispatcher(services, inFlight).RunAsync(() => true, CancellationToken.None).ConfigureAwait(false);
-        if (inFlight.Count != 0)
-        {
-            throw new InvalidOperationException($"{inFlight.Count} alerts were left undelivered.");
-        }
-    }
-
-    private static Post CreatePost(long n) => new()
-    {
-        Id = string.Create(CultureInfo.InvariantCulture, $"bench:{n}"),
-        Source = "bench",
-        Author = new Author { Platform = "mastodon", Handle = string.Create(CultureInfo.InvariantCulture, $"user{n % 2000}@example.social") },
-        Text = string.Create(CultureInfo.InvariantCulture, $"Has anyone switched from globex to acme corp? Post {n} asks for advice."),
-        CreatedAt = Start.AddSeconds(n),
-        Language = "en",
-    };
-
-    private sealed class NoRelationships : IRelationshipScorer
-    {
-        public void Record(Interaction interaction, Author person)
-        {
-        }
-
-        public RelationshipSnapshot? GetRelationship(string personId, DateTimeOffset asOf) => null;
-
-        public IReadOnlyList<RelationshipSnapshot> GetTop(int count, DateTimeOffset asOf) => [];
-    }
+    private Task DeliverAllAsync(IMonitroStore store, IAlertOutbox outbox) => _workload.DeliverAllAsync(store, outbox, _keys);
 }

@@ -30,6 +30,9 @@ internal sealed class AlertRouter : IDisposable
     // Spike rules whose start is not saved yet, and stored scopes no rule takes any more: written with the next commit.
     private readonly HashSet<string> _unsavedSpikeRules = new(StringComparer.Ordinal);
     private readonly HashSet<string> _staleScopes = new(StringComparer.Ordinal);
+
+    // Counts the spike series states saved, so the later of a batch's and a check's rows wins at start (see SpikeSeriesState.Revision).
+    private long _seriesRevision;
     private AlertRule[] _rules = [];
     private bool _raiseRetractions;
 
@@ -171,7 +174,7 @@ internal sealed class AlertRouter : IDisposable
                         immediate.Add(spike);
                     }
 
-                    SaveSeries(key, state);
+                    SaveSeries(key, state, AlertStateScopes.Single);
                 }
             }
 
@@ -228,7 +231,7 @@ internal sealed class AlertRouter : IDisposable
 
                         if (moved || spike is not null)
                         {
-                            SaveSeries(key, state);
+                            SaveSeries(key, state, AlertStateScopes.SavedByCheck);
                         }
                     }
                 }
@@ -258,6 +261,7 @@ internal sealed class AlertRouter : IDisposable
         lock (_gate)
         {
             var windows = new Dictionary<string, SpikeSeries>(StringComparer.Ordinal);
+            var revisions = new Dictionary<(string Rule, string Watch), long>();
             foreach (var row in rows)
             {
                 if (row.Scope.StartsWith(AlertStateScopes.SpikeRule, StringComparison.Ordinal))
@@ -266,7 +270,7 @@ internal sealed class AlertRouter : IDisposable
                 }
                 else if (row.Scope.StartsWith(AlertStateScopes.Spike, StringComparison.Ordinal))
                 {
-                    RestoreSeries(row, rules, windows);
+                    RestoreSeries(row, rules, windows, revisions);
                 }
             }
 
@@ -326,13 +330,27 @@ internal sealed class AlertRouter : IDisposable
         }
     }
 
-    private void RestoreSeries(AlertStateRow row, Dictionary<string, AlertRule> rules, Dictionary<string, SpikeSeries> windows)
+    // A series has a row saved by the batches and one by the checks: the one of the higher revision is its latest state.
+    private void RestoreSeries(AlertStateRow row, Dictionary<string, AlertRule> rules, Dictionary<string, SpikeSeries> windows, Dictionary<(string Rule, string Watch), long> revisions)
     {
         if (AlertStatePayload.Read(row, AlertStateJsonContext.Default.SpikeSeriesState) is { } stored
             && rules.TryGetValue(stored.Rule, out var rule) && rule.Mode == AlertMode.Spike
             && SpikeSeries.FromState(stored, rule.Spike) is { } series)
         {
-            _spikes[(stored.Rule, stored.Watch.Name)] = series;
+            var key = (stored.Rule, stored.Watch.Name);
+            _seriesRevision = Math.Max(_seriesRevision, stored.Revision);
+            if (revisions.TryGetValue(key, out var seen) && seen >= stored.Revision)
+            {
+                return;
+            }
+
+            if (_spikes.TryGetValue(key, out var earlier))
+            {
+                windows.Remove(AlertStateScopes.SpikeWindowOf(stored.Rule, stored.Watch.Name, earlier.CurrentBucket));
+            }
+
+            revisions[key] = stored.Revision;
+            _spikes[key] = series;
             windows[AlertStateScopes.SpikeWindowOf(stored.Rule, stored.Watch.Name, series.CurrentBucket)] = series;
         }
         else
@@ -341,12 +359,13 @@ internal sealed class AlertRouter : IDisposable
         }
     }
 
-    private void SaveSeries((string Rule, string Watch) key, AlertStateWriter? state) =>
+    // The batches and the checks save a series as rows of their own: they commit concurrently, so the one committed last may be the older state.
+    private void SaveSeries((string Rule, string Watch) key, AlertStateWriter? state, string savedBy) =>
         state?.Save(new AlertStateRow
         {
             Scope = AlertStateScopes.SpikeSeries(key.Rule, key.Watch),
-            Item = AlertStateScopes.Single,
-            Payload = AlertStatePayload.Write(_spikes[key].ToState(key.Rule), AlertStateJsonContext.Default.SpikeSeriesState),
+            Item = savedBy,
+            Payload = AlertStatePayload.Write(_spikes[key].ToState(key.Rule, ++_seriesRevision), AlertStateJsonContext.Default.SpikeSeriesState),
         });
 
     // What changed outside any commit (a spike rule started, rows found stale at start) goes with the next one.

@@ -62,7 +62,9 @@ internal sealed class SpikeSeries
     }
 
     /// <summary>Gets what a restart needs to bring the series back.</summary>
-    public SpikeSeriesState ToState(string ruleName) => new()
+    /// <param name="ruleName">The rule's name.</param>
+    /// <param name="revision">When the state is taken, in the router's count of saved states.</param>
+    public SpikeSeriesState ToState(string ruleName, long revision) => new()
     {
         Rule = ruleName,
         Watch = _current.Watch,
@@ -73,6 +75,7 @@ internal sealed class SpikeSeries
         Counts = [.. _counts],
         Negatives = [.. _negatives],
         LastAlertAt = _lastAlertAt,
+        Revision = revision,
     };
 
     /// <summary>Puts a stored mention of the current window back into its summary; the counts came back with the state.</summary>

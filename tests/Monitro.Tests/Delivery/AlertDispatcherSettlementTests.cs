@@ -32,15 +32,15 @@ public sealed class AlertDispatcherSettlementTests
     {
         var time = new FakeTimeProvider(TestPosts.Epoch);
         var store = new InMemoryMonitroStore(time);
-        var outbox = new SingleKeyOutbox(new CountingOutbox(store, time));
+        var counting = new CountingOutbox(store, time);
         var sink = new RecordingSink();
 
-        await DeliverAllAsync(store, outbox, sink, time);
+        await DeliverAllAsync(store, new SingleKeySettlementOutbox(counting), sink, time);
 
         Assert.Equal(AlertCount, sink.Alerts.Count);
         Assert.Equal(0, store.PendingAlertCount);
-        Assert.Equal(AlertCount, outbox.Inner.SingleSettlements);
-        Assert.Empty(outbox.Inner.BatchSettlements);
+        Assert.Equal(AlertCount, counting.SingleSettlements);
+        Assert.Empty(counting.BatchSettlements);
     }
 
     [Fact]
@@ -142,27 +142,6 @@ public sealed class AlertDispatcherSettlementTests
 
             return inner.MarkAllDeliveredAsync(idempotencyKeys, cancellationToken);
         }
-
-        public ValueTask MarkFailedAsync(string idempotencyKey, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default) =>
-            inner.MarkFailedAsync(idempotencyKey, failure, nextAttemptAt, cancellationToken);
-
-        public ValueTask MoveToDeadLetterAsync(string idempotencyKey, string reason, CancellationToken cancellationToken = default) =>
-            inner.MoveToDeadLetterAsync(idempotencyKey, reason, cancellationToken);
-
-        public ValueTask<IReadOnlySet<string>> GetPendingKeysAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default) =>
-            inner.GetPendingKeysAsync(idempotencyKeys, cancellationToken);
-    }
-
-    /// <summary>An outbox that settles one key at a time, as a custom store may.</summary>
-    private sealed class SingleKeyOutbox(CountingOutbox inner) : IAlertOutbox
-    {
-        public CountingOutbox Inner => inner;
-
-        public ValueTask<IReadOnlyList<OutboxEntry>> ClaimDueAsync(int maxCount, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
-            inner.ClaimDueAsync(maxCount, leaseDuration, cancellationToken);
-
-        public ValueTask MarkDeliveredAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
-            inner.MarkDeliveredAsync(idempotencyKey, cancellationToken);
 
         public ValueTask MarkFailedAsync(string idempotencyKey, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default) =>
             inner.MarkFailedAsync(idempotencyKey, failure, nextAttemptAt, cancellationToken);

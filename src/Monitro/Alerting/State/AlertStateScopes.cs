@@ -8,7 +8,11 @@ internal static class AlertStateScopes
     /// <summary>The prefix of the scopes of open digest windows, whose rows name the window's mentions.</summary>
     public const string Digest = "digest|";
 
-    /// <summary>The prefix of the scopes of spike series, whose one row holds the counts and the cool-down.</summary>
+    /// <summary>
+    /// The prefix of the scopes of spike series, whose rows hold the counts and the cool-down: one row saved by the
+    /// batches (<see cref="Single"/>) and one by the scheduler's checks (<see cref="SavedByCheck"/>), since the two commit
+    /// concurrently and neither may overwrite the other's later state; a restart takes the row of the higher revision.
+    /// </summary>
     public const string Spike = "spike|";
 
     /// <summary>The prefix of the scopes of spike windows, whose rows name the window's mentions; one scope per window, so clearing an ended window never touches the next.</summary>
@@ -26,8 +30,11 @@ internal static class AlertStateScopes
     /// <summary>The scope of the relationship snapshots: items are person ids (see <c>Relationships.PersonSnapshot</c>).</summary>
     public const string RelationshipSnapshot = "relationship-snapshot";
 
-    /// <summary>The item of a row that is the only one of its scope.</summary>
+    /// <summary>The item of a row that is the only one of its scope (and of a spike series' row saved by the batches).</summary>
     public const string Single = "state";
+
+    /// <summary>The item of a spike series' row saved by the scheduler's checks.</summary>
+    public const string SavedByCheck = "check";
 
     public static string DigestWindow(string rule, DateTimeOffset start) =>
         string.Concat(Digest, rule, "|", start.ToString("O", CultureInfo.InvariantCulture));

@@ -1,6 +1,6 @@
 namespace Monitro.Alerting.State;
 
-/// <summary>What a spike series keeps across a restart: its rule and watch, the settings it counted under, its window counts and its cool-down.</summary>
+/// <summary>What a spike series keeps across a restart: its rule and watch, the settings it counted under, its window counts, its cool-down and its revision.</summary>
 internal sealed record SpikeSeriesState
 {
     public required string Rule { get; init; }
@@ -21,4 +21,10 @@ internal sealed record SpikeSeriesState
     public int[] Negatives { get; init; } = [];
 
     public DateTimeOffset? LastAlertAt { get; init; }
+
+    /// <summary>
+    /// Gets when the router took this state, as a count that only grows (across restarts too): of the rows a batch and
+    /// a check stored for one series, the higher one is the later state, whichever commit landed last.
+    /// </summary>
+    public long Revision { get; init; }
 }

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Monitro.Storage.Sqlite;
+using Monitro.Testing;
+
+namespace Monitro.Benchmarks.Delivery;
+
+/// <summary>
+/// <c>delivery [in-memory rounds] [SQLite rounds]</c>: the workload of <see cref="DeliveryThroughputBenchmarks"/> as one plain process, so that
+/// another build of the dispatcher (the code before the alerting rework) can run the very same loop beside it, pair by
+/// pair, which BenchmarkDotNet cannot do within one run. Only the dispatcher's runs are timed, never the commits that
+/// fill the outbox. Prints alerts per second for the in-memory store and a SQLite file, each as the dispatcher uses
+/// it and with one write per delivered alert (<see cref="SingleKeySettlementOutbox"/>), after two warm-up rounds.
+/// </summary>
+internal static class DeliveryDriver
+{
+    private const int WarmUpRounds = 2;
+
+    public static int Run(IReadOnlyList<string> arguments)
+    {
+        // SQLite waits for the disk at each settling write, hundreds of times longer than the in-memory store: fewer rounds.
+        var memoryRounds = arguments.Count > 0 ? int.Parse(arguments[0], CultureInfo.InvariantCulture) : 200;
+        var sqliteRounds = arguments.Count > 1 ? int.Parse(arguments[1], CultureInfo.InvariantCulture) : 5;
+        var workload = new DeliveryWorkload();
+        var folder = Path.Combine(Path.GetTempPath(), "monitro-delivery-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var memory = new InMemoryMonitroStore();
+            Report("in-memory", Measure(workload, memory, memory, memoryRounds));
+            Report("in-memory one-key", Measure(workload, memory, new SingleKeySettlementOutbox(memory), memoryRounds));
+            using (var sqlite = new SqliteMonitroStore(new SqliteStoreOptions { ConnectionString = Path.Combine(folder, "outbox.db") }))
+            {
+                sqlite.MigrateAsync().AsTask().GetAwaiter().GetResult();
+                Report("sqlite", Measure(workload, sqlite, sqlite, sqliteRounds));
+                Report("sqlite one-key", Measure(workload, sqlite, new SingleKeySettlementOutbox(sqlite), sqliteRounds));
+            }
+
+            SqliteConnection.ClearAllPools();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private static void Report(string store, double alertsPerSecond) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: {alertsPerSecond:0} alerts/s"));
+
+    private static double Measure(DeliveryWorkload workload, IMonitroStore store, IAlertOutbox outbox, int rounds)
+    {
+        long elapsed = 0;
+        for (var round = 0; round < WarmUpRounds + rounds; round++)
+        {
+            var keys = workload.Fill(store);
+            var started = Stopwatch.GetTimestamp();
+            workload.DeliverAllAsync(store, outbox, keys).GetAwaiter().GetResult();
+            if (round >= WarmUpRounds)
+            {
+                elapsed += Stopwatch.GetTimestamp() - started;
+            }
+        }
+
+        return (double)rounds * DeliveryWorkload.AlertsPerRound * Stopwatch.Frequency / elapsed;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Monitro.Alerting.State;
+using Monitro.Diagnostics;
+using Monitro.Pipeline;
+using Monitro.Relationships;
+using Monitro.Storage.Sqlite;
+
+namespace Monitro.Benchmarks.Relationships;
+
+/// <summary>
+/// <c>restore prepare|full|snapshots [interactions] [folder]</c>: the start-up restore of the relationships from a
+/// SQLite file, as a user's process sees it, from opening the store to the registry being ready, with the pipeline's
+/// own restorers. <c>full</c> is the start-up before the snapshots (every stored interaction replayed);
+/// <c>snapshots</c> is today's (the stored snapshots read and used, the interactions after them replayed). The file,
+/// <see cref="RestoreHistoryFile"/>, is written by <c>prepare</c> (once; later calls find it ready). Each run prints
+/// its time, its allocations and the top relationships it restored, which must be the same for both.
+/// </summary>
+/// <remarks>A plain process, not a BenchmarkDotNet benchmark: one restore at this size takes tens of seconds, beyond what an in-process BenchmarkDotNet job allows.</remarks>
+internal static class RestoreStartup
+{
+    public static int Run(IReadOnlyList<string> arguments)
+    {
+        if (arguments.Count == 0 || arguments[0] is not ("prepare" or "full" or "snapshots"))
+        {
+            Console.Error.WriteLine("usage: restore prepare|full|snapshots [interactions] [folder]");
+            return 2;
+        }
+
+        var interactions = arguments.Count > 1 ? int.Parse(arguments[1], CultureInfo.InvariantCulture) : 1_000_000;
+        var folder = arguments.Count > 2 ? arguments[2] : Path.Combine(Path.GetTempPath(), "monitro-restore");
+        var file = new RestoreHistoryFile(folder, interactions);
+        if (arguments[0] == "prepare")
+        {
+            file.PrepareAsync(CancellationToken.None).GetAwaiter().GetResult();
+            Console.WriteLine("ready: " + file.Path);
+            return 0;
+        }
+
+        if (!file.IsReady)
+        {
+            Console.Error.WriteLine($"{file.Path} is not ready: run `restore prepare {interactions} {folder}` first.");
+            return 2;
+        }
+
+        RestoreAsync(file, useSnapshots: arguments[0] == "snapshots").GetAwaiter().GetResult();
+        return 0;
+    }
+
+    private static async Task RestoreAsync(RestoreHistoryFile file, bool useSnapshots)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var started = Stopwatch.GetTimestamp();
+        using var store = new SqliteMonitroStore(new SqliteStoreOptions { ConnectionString = file.Path });
+        await store.MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        var registry = new RelationshipRegistry(new RelationshipOptions(), new NullContactResolver());
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var services = new PipelineServices(
+            [], new MentionMatcher(), store, store, [], registry, null, null, new MonitroOptions(), TimeProvider.System,
+            new MonitroMetrics(meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger.Instance);
+        if (useSnapshots)
+        {
+            await new AlertStateRestorer(store).RestoreAsync(services, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await new RelationshipRestorer(store).RestoreAsync(services, CancellationToken.None).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+
+        var asOf = SyntheticInteractions.Start.AddSeconds(file.Interactions * 6.0);
+        var top = string.Join(", ", registry.GetTop(5, asOf).Select(snapshot => string.Create(CultureInfo.InvariantCulture, $"{snapshot.PersonId} {snapshot.Bond:0.####} {snapshot.OpenItems}")));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(useSnapshots ? "snapshots" : "full")}: {elapsed.TotalSeconds:0.00} s, {allocated / 1e6:0} MB allocated; top: {top}"));
+    }
+}
