@@ -104,8 +104,10 @@ public sealed class AlertDispatcherSettlementTests
     }
 
     /// <summary>Forwards to the in-memory store and records how alerts were claimed and settled.</summary>
-    private sealed class CountingOutbox(InMemoryMonitroStore inner, TimeProvider time) : IAlertOutbox, IAlertOutboxBatchSettlement
+    private sealed class CountingOutbox(InMemoryMonitroStore inner, TimeProvider time) : ForwardingAlertOutbox(inner), IAlertOutboxBatchSettlement
     {
+        private readonly InMemoryMonitroStore _store = inner;
+
         public int SingleSettlements { get; private set; }
 
         public List<int> BatchSettlements { get; } = [];
@@ -114,9 +116,9 @@ public sealed class AlertDispatcherSettlementTests
 
         public Dictionary<string, DateTimeOffset> SettledAt { get; } = new(StringComparer.Ordinal);
 
-        public async ValueTask<IReadOnlyList<OutboxEntry>> ClaimDueAsync(int maxCount, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+        public override async ValueTask<IReadOnlyList<OutboxEntry>> ClaimDueAsync(int maxCount, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
         {
-            var entries = await inner.ClaimDueAsync(maxCount, leaseDuration, cancellationToken);
+            var entries = await base.ClaimDueAsync(maxCount, leaseDuration, cancellationToken);
             foreach (var entry in entries)
             {
                 ClaimedAt[entry.Alert.IdempotencyKey] = time.GetUtcNow();
@@ -125,11 +127,11 @@ public sealed class AlertDispatcherSettlementTests
             return entries;
         }
 
-        public ValueTask MarkDeliveredAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+        public override ValueTask MarkDeliveredAsync(string idempotencyKey, CancellationToken cancellationToken = default)
         {
             SingleSettlements++;
             SettledAt[idempotencyKey] = time.GetUtcNow();
-            return inner.MarkDeliveredAsync(idempotencyKey, cancellationToken);
+            return base.MarkDeliveredAsync(idempotencyKey, cancellationToken);
         }
 
         public ValueTask MarkAllDeliveredAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default)
@@ -140,16 +142,7 @@ public sealed class AlertDispatcherSettlementTests
                 SettledAt[key] = time.GetUtcNow();
             }
 
-            return inner.MarkAllDeliveredAsync(idempotencyKeys, cancellationToken);
+            return _store.MarkAllDeliveredAsync(idempotencyKeys, cancellationToken);
         }
-
-        public ValueTask MarkFailedAsync(string idempotencyKey, string failure, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default) =>
-            inner.MarkFailedAsync(idempotencyKey, failure, nextAttemptAt, cancellationToken);
-
-        public ValueTask MoveToDeadLetterAsync(string idempotencyKey, string reason, CancellationToken cancellationToken = default) =>
-            inner.MoveToDeadLetterAsync(idempotencyKey, reason, cancellationToken);
-
-        public ValueTask<IReadOnlySet<string>> GetPendingKeysAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default) =>
-            inner.GetPendingKeysAsync(idempotencyKeys, cancellationToken);
     }
 }
