@@ -10,7 +10,7 @@ namespace Monitro.Benchmarks.Delivery;
 /// <c>delivery [in-memory rounds] [SQLite rounds]</c>: the workload of <see cref="DeliveryThroughputBenchmarks"/> as one plain process, so that
 /// another build of the dispatcher (the code before the alerting rework) can run the very same loop beside it, pair by
 /// pair, which BenchmarkDotNet cannot do within one run. Only the dispatcher's runs are timed, never the commits that
-/// fill the outbox. Prints alerts per second for the in-memory store and a SQLite file, each as the dispatcher uses
+/// fill the outbox. Prints alerts per second and bytes allocated per alert (every thread's) for the in-memory store and a SQLite file, each as the dispatcher uses
 /// it and with one write per delivered alert (<see cref="SingleKeySettlementOutbox"/>), after two warm-up rounds.
 /// </summary>
 internal static class DeliveryDriver
@@ -47,23 +47,29 @@ internal static class DeliveryDriver
         return 0;
     }
 
-    private static void Report(string store, double alertsPerSecond) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: {alertsPerSecond:0} alerts/s"));
+    private static void Report(string store, (double AlertsPerSecond, double BytesPerAlert) figures) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: {figures.AlertsPerSecond:0} alerts/s, {figures.BytesPerAlert:0} B allocated per alert"));
 
-    private static double Measure(DeliveryWorkload workload, IMonitroStore store, IAlertOutbox outbox, int rounds)
+    private static (double AlertsPerSecond, double BytesPerAlert) Measure(DeliveryWorkload workload, IMonitroStore store, IAlertOutbox outbox, int rounds)
     {
         long elapsed = 0;
+        long allocated = 0;
         for (var round = 0; round < WarmUpRounds + rounds; round++)
         {
             var keys = workload.Fill(store);
+            // Every thread's allocations: the dispatcher may continue on a pool thread after an await.
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var started = Stopwatch.GetTimestamp();
             workload.DeliverAllAsync(store, outbox, keys).GetAwaiter().GetResult();
+            var stopped = Stopwatch.GetTimestamp();
             if (round >= WarmUpRounds)
             {
-                elapsed += Stopwatch.GetTimestamp() - started;
+                elapsed += stopped - started;
+                allocated += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             }
         }
 
-        return (double)rounds * DeliveryWorkload.AlertsPerRound * Stopwatch.Frequency / elapsed;
+        double alerts = rounds * DeliveryWorkload.AlertsPerRound;
+        return (alerts * Stopwatch.Frequency / elapsed, (double)allocated / alerts);
     }
 }
