@@ -41,9 +41,12 @@ internal abstract class PollingSource<TState> : IListeningSource
                 delay = result.MoreAvailable ? TimeSpan.Zero : _options.PollInterval;
             }
 #pragma warning disable CA1031 // A source keeps polling through any failure; the failure is logged, counted and reported in health.
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
 #pragma warning restore CA1031
             {
+                // A poll that fails while the read is being stopped ends the read as stopped, not with that
+                // poll's error (a 401 answered just after the caller cancelled is not the caller's failure).
+                cancellationToken.ThrowIfCancellationRequested();
                 delay = OnFailure(ex);
             }
 
