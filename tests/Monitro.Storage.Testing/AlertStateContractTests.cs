@@ -50,19 +50,8 @@ public abstract class AlertStateContractTests<TStore>
     [ContractFact]
     public async Task Restart_EveryHour_KeepsTheSpikeBaselineAndTheCooldown()
     {
-        var spike = Rule("surge", AlertMode.Spike, rule =>
-        {
-            rule.BaselineWindows = 4;
-            rule.MinimumCount = 5;
-            rule.Sensitivity = 1;
-            rule.DetectNegativeShare = false;
-        });
-
-        // Four quiet hours, each its own process: two mentions an hour.
-        for (var hour = 0; hour < 4; hour++)
-        {
-            await RunToEndAsync(Morning.AddHours(hour), [Post($"q{hour}a", "acme works"), Post($"q{hour}b", "acme is fine")], spike);
-        }
+        var spike = SurgeRule();
+        await RunQuietHoursAsync(spike);
 
         // Then a burst of twelve in the fifth hour, in a fresh process: the baseline is the stored one.
         var burst = await RunToEndAsync(Morning.AddHours(4), [.. Enumerable.Range(0, 12).Select(i => Post($"b{i}", "acme is down for everyone"))], spike);
@@ -79,17 +68,8 @@ public abstract class AlertStateContractTests<TStore>
     [ContractFact]
     public async Task Restart_CheckCommittedAfterTheBatchThatSpiked_KeepsTheCooldown()
     {
-        var spike = Rule("surge", AlertMode.Spike, rule =>
-        {
-            rule.BaselineWindows = 4;
-            rule.MinimumCount = 5;
-            rule.Sensitivity = 1;
-            rule.DetectNegativeShare = false;
-        });
-        for (var hour = 0; hour < 4; hour++)
-        {
-            await RunToEndAsync(Morning.AddHours(hour), [Post($"q{hour}a", "acme works"), Post($"q{hour}b", "acme is fine")], spike);
-        }
+        var spike = SurgeRule();
+        await RunQuietHoursAsync(spike);
 
         // In the fifth hour a check moves the series to the new window, but its commit lands only after the commit of
         // a batch routed after it, whose burst raised a spike and started the cool-down.
@@ -175,6 +155,24 @@ public abstract class AlertStateContractTests<TStore>
         var rule = new AlertRuleOptions { Name = name, Mode = mode };
         configure?.Invoke(rule);
         return rule;
+    }
+
+    // A spike rule over four hourly windows that a burst of twelve against two an hour sets off.
+    private static AlertRuleOptions SurgeRule() => Rule("surge", AlertMode.Spike, rule =>
+    {
+        rule.BaselineWindows = 4;
+        rule.MinimumCount = 5;
+        rule.Sensitivity = 1;
+        rule.DetectNegativeShare = false;
+    });
+
+    // Four quiet hours from the morning on, each its own process: two mentions an hour, the spike rule's baseline.
+    private async Task RunQuietHoursAsync(AlertRuleOptions spike)
+    {
+        for (var hour = 0; hour < 4; hour++)
+        {
+            await RunToEndAsync(Morning.AddHours(hour), [Post($"q{hour}a", "acme works"), Post($"q{hour}b", "acme is fine")], spike);
+        }
     }
 
     private static Post Post(string id, string text, string handle = "jane@example.social", string? verified = null) => new()
