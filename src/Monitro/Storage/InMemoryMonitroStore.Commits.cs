@@ -169,7 +169,7 @@ public sealed partial class InMemoryMonitroStore
     private void Enqueue(Alert alert, DateTimeOffset now)
     {
         var key = alert.IdempotencyKey;
-        if (_settledAlertKeys.Contains(_settledKeyHasher.Hash(key)) || _outbox.ContainsKey(key) || (alert.Mention is { } mention && IsRetracted(mention.Post.Id)))
+        if (_settledAlertKeys.Contains(key) || _outbox.ContainsKey(key) || (alert.Mention is { } mention && IsRetracted(mention.Post.Id)))
         {
             return;
         }

@@ -46,7 +46,7 @@ public sealed partial class InMemoryMonitroStore
             foreach (var (key, row) in dead)
             {
                 _deadLetters.Remove(key);
-                _settledAlertKeys.Remove(_settledKeyHasher.Hash(key.Position));
+                _settledAlertKeys.Remove(key.Position);
                 _outbox.TryAdd(key.Position, new OutboxSlot(row.Alert!, ++_outboxSequence) { DueAt = now, EnqueuedAt = now });
             }
 

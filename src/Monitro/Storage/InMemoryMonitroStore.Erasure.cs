@@ -9,9 +9,9 @@ public sealed partial class InMemoryMonitroStore
     /// company's replies kept only because of a conversation with them; the mentions and interactions of those
     /// posts and those attributed to them; their relationship snapshots; the pending and dead-lettered alerts about
     /// them; their inbox items; and the replies to them in the reply outbox (published or not: a queued reply is not
-    /// published afterwards). What is kept, as in the durable stores: the keyed hashes of alert keys already settled (they name
-    /// nobody, and a replayed batch must not alert again), and unreadable source items (raw excerpts that cannot be
-    /// tied to a person).</para>
+    /// published afterwards). What is kept, as in the durable stores: the keyed hashes of the person's alert keys already settled
+    /// (they name nobody, and a replayed batch must not alert again; until now this store kept those keys plain, see
+    /// <c>SettledAlertKeys</c>), and unreadable source items (raw excerpts that cannot be tied to a person).</para>
     /// <para>A person who posts again afterwards is stored again: forgetting removes data, it does not block a source.</para>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="personId"/> is null or empty.</exception>
@@ -38,6 +38,7 @@ public sealed partial class InMemoryMonitroStore
             RemoveWhere(_inbox, item => items.Contains(item.Id));
             RemoveWhere(_replies, reply => posts.Contains(reply.InReplyToPostId) || (reply.ItemId is { } itemId && items.Contains(itemId)));
             ForgetAlertState(personId);
+            _settledAlertKeys.Forget(personId, posts);
             var identities = _identities.Remove(personId) ? 1 : 0;
             _people.Remove(personId);
             return ValueTask.FromResult(new PersonErasure(personId, identities, deletedPosts, mentions, interactions, snapshots, pendingAlerts, deadLetters));

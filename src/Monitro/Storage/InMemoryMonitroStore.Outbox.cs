@@ -58,8 +58,7 @@ public sealed partial class InMemoryMonitroStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            _outbox.Remove(idempotencyKey);
-            _settledAlertKeys.Add(_settledKeyHasher.Hash(idempotencyKey));
+            Settle(idempotencyKey);
         }
 
         return ValueTask.CompletedTask;
@@ -112,10 +111,23 @@ public sealed partial class InMemoryMonitroStore
                     slot.Alert,
                     slot.Attempts + 1,
                     now);
-                _settledAlertKeys.Add(_settledKeyHasher.Hash(idempotencyKey));
+                _settledAlertKeys.Add(idempotencyKey, slot.PersonId, slot.PostId);
             }
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    // Takes a delivered alert out of the outbox and remembers its key; a key no longer in the outbox was settled or forgotten.
+    private void Settle(string idempotencyKey)
+    {
+        if (_outbox.Remove(idempotencyKey, out var slot))
+        {
+            _settledAlertKeys.Add(idempotencyKey, slot.PersonId, slot.PostId);
+        }
+        else
+        {
+            _settledAlertKeys.AddUnknown(idempotencyKey);
+        }
     }
 }

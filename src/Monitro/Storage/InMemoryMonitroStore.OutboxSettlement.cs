@@ -19,8 +19,7 @@ public sealed partial class InMemoryMonitroStore : IAlertOutboxBatchSettlement
         {
             foreach (var key in idempotencyKeys)
             {
-                _outbox.Remove(key);
-                _settledAlertKeys.Add(_settledKeyHasher.Hash(key));
+                Settle(key);
             }
         }
 

@@ -19,7 +19,7 @@ public sealed partial class InMemoryMonitroStore
                 ["checkpoints"] = [.. _checkpoints.Values],
                 ["dead_letters"] = [.. _deadLetters.Values],
                 ["alert_outbox"] = [.. _outbox.Values.Select(slot => (object)new { slot.Alert, slot.Attempts, slot.LastError, slot.DueAt, slot.LeaseUntil })],
-                ["settled_alerts"] = [.. _settledAlertKeys],
+                ["settled_alerts"] = [.. _settledAlertKeys.Rows],
                 ["inbox_items"] = [.. _inbox.Values],
             };
         }

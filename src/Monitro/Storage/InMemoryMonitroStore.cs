@@ -1,3 +1,4 @@
+using Monitro.Storage;
 using Monitro.Storage.Shared;
 
 namespace Monitro;
@@ -31,9 +32,7 @@ public sealed partial class InMemoryMonitroStore :
     private readonly Dictionary<(string PersonId, long AsOf), RelationshipSnapshot> _snapshots = [];
     private readonly Dictionary<(string Kind, string Origin, string Position), DeadLetterRow> _deadLetters = [];
     private readonly Dictionary<string, OutboxSlot> _outbox = new(StringComparer.Ordinal);
-    // Keyed hashes, as the durable stores keep them, so forgetting a person leaves no key that names them.
-    private readonly HashSet<string> _settledAlertKeys = new(StringComparer.Ordinal);
-    private readonly SettledKeyHasher _settledKeyHasher = new(SettledKeyHasher.NewSecret());
+    private readonly SettledAlertKeys _settledAlertKeys = new();
     private long _outboxSequence;
     private long _deadLetterSequence;
 
