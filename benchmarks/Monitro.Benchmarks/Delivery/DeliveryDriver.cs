@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Monitro.Benchmarks.Storage;
+using Monitro.Storage.PostgreSql;
 using Monitro.Storage.Sqlite;
+using Npgsql;
 using Monitro.Testing;
 
 namespace Monitro.Benchmarks.Delivery;
 
 /// <summary>
-/// <c>delivery [in-memory rounds] [SQLite rounds]</c>: the workload of <see cref="DeliveryThroughputBenchmarks"/> as one plain process, so that
+/// <c>delivery [in-memory rounds] [SQLite and PostgreSQL rounds]</c>: the workload of <see cref="DeliveryThroughputBenchmarks"/> as one plain process, so that
 /// another build of the dispatcher (the code before the alerting rework) can run the very same loop beside it, pair by
 /// pair, which BenchmarkDotNet cannot do within one run. Only the dispatcher's runs are timed, never the commits that
-/// fill the outbox. Prints alerts per second and bytes allocated per alert (every thread's) for the in-memory store and a SQLite file, each as the dispatcher uses
+/// fill the outbox. Prints alerts per second and bytes allocated per alert (every thread's) for the in-memory store, a SQLite file and (when <c>MONITRO_POSTGRES</c> names a server) PostgreSQL, each as the dispatcher uses
 /// it and with one write per delivered alert (<see cref="SingleKeySettlementOutbox"/>), after two warm-up rounds.
 /// </summary>
 internal static class DeliveryDriver
@@ -38,6 +41,7 @@ internal static class DeliveryDriver
             }
 
             SqliteConnection.ClearAllPools();
+            MeasurePostgreSql(workload, sqliteRounds);
         }
         finally
         {
@@ -45,6 +49,31 @@ internal static class DeliveryDriver
         }
 
         return 0;
+    }
+
+    // The PostgreSQL outbox, in a schema of its own that is dropped after, when a server was started (.ci/postgres.sh).
+    private static void MeasurePostgreSql(DeliveryWorkload workload, int rounds)
+    {
+        if (PostgreSqlIngestBenchmarks.FindConnectionString() is not { } connectionString)
+        {
+            Console.WriteLine("postgresql: MONITRO_POSTGRES is not set (run `eval \"$(.ci/postgres.sh start)\"`), not measured");
+            return;
+        }
+
+        var schema = "delivery_" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using var postgres = new PostgreSqlMonitroStore(new PostgreSqlStoreOptions { ConnectionString = connectionString, SchemaName = schema });
+            postgres.MigrateAsync().AsTask().GetAwaiter().GetResult();
+            Report("postgresql", Measure(workload, postgres, postgres, rounds));
+            Report("postgresql one-key", Measure(workload, postgres, new SingleKeySettlementOutbox(postgres), rounds));
+        }
+        finally
+        {
+            using var dataSource = NpgsqlDataSource.Create(connectionString);
+            using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE;");
+            drop.ExecuteNonQuery();
+        }
     }
 
     private static void Report(string store, (double AlertsPerSecond, double BytesPerAlert) figures) =>

@@ -11,10 +11,12 @@ using Monitro.Storage.Sqlite;
 namespace Monitro.Benchmarks.Relationships;
 
 /// <summary>
-/// <c>restore prepare|full|snapshots [interactions] [folder]</c>: the start-up restore of the relationships from a
+/// <c>restore prepare|full|snapshots|read [interactions] [folder]</c>: the start-up restore of the relationships from a
 /// SQLite file, as a user's process sees it, from opening the store to the registry being ready, with the pipeline's
 /// own restorers. <c>full</c> is the start-up before the snapshots (every stored interaction replayed);
-/// <c>snapshots</c> is today's (the stored snapshots read and used, the interactions after them replayed). The file,
+/// <c>snapshots</c> is today's (the stored snapshots read and used, the interactions after them replayed); <c>read</c>
+/// only reads the stored history, as both do, and builds nothing: the part of a start-up that snapshots cannot cut
+/// while the registry holds every interaction of every person. The file,
 /// <see cref="RestoreHistoryFile"/>, is written by <c>prepare</c> (once; later calls find it ready). Each run prints
 /// its time, its allocations and the top relationships it restored, which must be the same for both.
 /// </summary>
@@ -23,9 +25,9 @@ internal static class RestoreStartup
 {
     public static int Run(IReadOnlyList<string> arguments)
     {
-        if (arguments.Count == 0 || arguments[0] is not ("prepare" or "full" or "snapshots"))
+        if (arguments.Count == 0 || arguments[0] is not ("prepare" or "full" or "snapshots" or "read"))
         {
-            Console.Error.WriteLine("usage: restore prepare|full|snapshots [interactions] [folder]");
+            Console.Error.WriteLine("usage: restore prepare|full|snapshots|read [interactions] [folder]");
             return 2;
         }
 
@@ -45,8 +47,40 @@ internal static class RestoreStartup
             return 2;
         }
 
+        if (arguments[0] == "read")
+        {
+            ReadAsync(file).GetAwaiter().GetResult();
+            return 0;
+        }
+
         RestoreAsync(file, useSnapshots: arguments[0] == "snapshots").GetAwaiter().GetResult();
         return 0;
+    }
+
+    // The read of the history alone, paged as the restorer pages it: every interaction and its person decoded, nothing built.
+    private static async Task ReadAsync(RestoreHistoryFile file)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var started = Stopwatch.GetTimestamp();
+        using var store = new SqliteMonitroStore(new SqliteStoreOptions { ConnectionString = file.Path });
+        await store.MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        var count = 0L;
+        var page = new PageRequest(PageRequest.MaxPageSize);
+        while (true)
+        {
+            var read = await store.GetInteractionsAsync(page, CancellationToken.None).ConfigureAwait(false);
+            count += read.Items.Count;
+            if (read.ContinuationToken is null)
+            {
+                break;
+            }
+
+            page = page with { ContinuationToken = read.ContinuationToken };
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read: {elapsed.TotalSeconds:0.00} s, {allocated / 1e6:0} MB allocated; {count} interactions"));
     }
 
     private static async Task RestoreAsync(RestoreHistoryFile file, bool useSnapshots)

@@ -70,7 +70,8 @@ public class PostgreSqlIngestBenchmarks
 
     private Task IngestAsync(IMonitroStore store) => _workload.IngestAsync(store);
 
-    private static string? FindConnectionString()
+    /// <summary>Gets the connection string of the benchmarks' PostgreSQL server, or <see langword="null"/> when none was started.</summary>
+    internal static string? FindConnectionString()
     {
         var value = Environment.GetEnvironmentVariable("MONITRO_POSTGRES");
         if (!string.IsNullOrWhiteSpace(value))
