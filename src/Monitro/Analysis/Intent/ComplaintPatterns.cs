@@ -18,6 +18,9 @@ internal static partial class ComplaintPatterns
     /// <summary>"why is my order still not here?": a question that is a reproach.</summary>
     public const double WhyWeight = 0.6;
 
+    /// <summary>"do you guys even test patches?", "does the 66 actually exist?": a question that doubts, not asks.</summary>
+    public const double ReproachWeight = 0.6;
+
     /// <summary>"your call is important to us": words quoted back at the company.</summary>
     public const double ScareQuoteWeight = 0.35;
 
@@ -47,6 +50,7 @@ internal static partial class ComplaintPatterns
     private static readonly SearchValues<string> TimeUnits = SearchValues.Create(["min", "hour", "hr", "day", "night", "week", "month", "year"], StringComparison.Ordinal);
     private static readonly SearchValues<string> Repeats = SearchValues.Create(["time", "twice", "another"], StringComparison.Ordinal);
     private static readonly SearchValues<string> HowToStarts = SearchValues.Create(["how ", "where ", "what", "who ", "can "], StringComparison.Ordinal);
+    private static readonly SearchValues<string> Doubts = SearchValues.Create(["even", "actually", "at all"], StringComparison.Ordinal);
     private static readonly SearchValues<char> Quotes = SearchValues.Create("\"“");
 
     /// <summary>Adds the pattern cues found in a normalized text (lower case) to a complaint score.</summary>
@@ -68,6 +72,11 @@ internal static partial class ComplaintPatterns
         if (text.Contains("why", StringComparison.Ordinal) && TryFindFirst(WhyQuestion(), text, out start, out end))
         {
             complaint.Add(WhyWeight, start + text[start..end].LastIndexOf("why", StringComparison.Ordinal), end, ruleIndex: int.MaxValue);
+        }
+
+        if (text.ContainsAny(Doubts) && TryFindFirst(Reproach(), text, out start, out end))
+        {
+            complaint.Add(ReproachWeight, start, end, ruleIndex: int.MaxValue);
         }
 
         if (text.ContainsAny(Quotes) && TryFindFirst(ScareQuote(), text, out start, out end))
@@ -178,6 +187,9 @@ internal static partial class ComplaintPatterns
 
     [GeneratedRegex(@"(^|[.!?]\s*|@\w+\s+)why\b", RegexOptions.CultureInvariant)]
     private static partial Regex WhyQuestion();
+
+    [GeneratedRegex(@"\b(do|does|did|are|is|can|will|have|has)\s+(you|u|they|anyone|anybody|your \w+|the \w+)\b[^.!?\n]{0,25}?\b(even|actually|at all)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Reproach();
 
     [GeneratedRegex("[\"“][^\"“”]{2,40}[\"”]", RegexOptions.CultureInvariant)]
     private static partial Regex ScareQuote();
