@@ -12,10 +12,10 @@ public sealed class AddressedComplaintEvaluationTests(ITestOutputHelper output)
 {
     private const string FileName = "intent-addressed-complaints.tsv";
 
-    // Measured on the test split: F1 0.835, precision 0.943, recall 0.750 (before the rules were changed for the set:
-    // F1 0.810, precision 0.914, recall 0.727).
-    private const double MinimumComplaintF1 = 0.82;
-    private const double MinimumComplaintPrecision = 0.92;
+    // Measured on the test split: F1 0.930, precision 0.952, recall 0.909 (before the rules were changed for the set:
+    // F1 0.810, precision 0.914, recall 0.727; last round 0.835, 0.943, 0.750).
+    private const double MinimumComplaintF1 = 0.91;
+    private const double MinimumComplaintPrecision = 0.93;
 
     [Fact]
     public void Detect_DevSplit_ReportsFigures()

@@ -97,7 +97,10 @@ internal static class ComplaintLexicon
             "dented", "scratched", "stained", "spilled", "melted", "cut off", "cut my", "leak", "problem", "problems",
             "issue", "issues", "lied", "lying", "excuse", "excuses", "mistake", "closed", "shut", "should have",
             "should've", "less than", "loading", "freezes", "froze", "glitching", "unsubscribed", "spam", "tried again",
-            "your fault", "instead of", "meant to", "chaos", "chaotic", "🤡");
+            "your fault", "instead of", "meant to", "chaos", "chaotic", "deleted", "crammed", "sardines", "shrank",
+            "shrunk", "different", "day running", "days running", "in a row", "every game", "every match", "managed to",
+            "guaranteed", "advertised", "quoted", "you said", "said it would", "it says", "app says", "website says",
+            "🤡");
 
         rules.Add(new IntentRule(IntentLabel.Complaint, "is down", Strong) { NotFollowedBy = ["to", "by", "from"] });
         rules.Add(new IntentRule(IntentLabel.Complaint, "never get", Strong) { NotFollowedBy = ["old", "bored", "tired of"] });

@@ -128,7 +128,8 @@ public sealed class RuleIntentDetector : IIntentDetector
                     complaint.Add(negativeWord.Strongest, negativeWord.Start, negativeWord.End, int.MaxValue);
                 }
 
-                var sarcastic = ComplaintPatterns.Add(normalized, ref complaint);
+                var addressed = AddressedCue.IsAddressedStatement(normalized, reading.HasMention, hasQuestion);
+                var sarcastic = ComplaintPatterns.Add(normalized, ref complaint, addressed);
                 if (!sarcastic && praiseAgainstComplaint < 0)
                 {
                     complaint.Add(praiseAgainstComplaint, 0, 0, int.MaxValue);
@@ -136,9 +137,8 @@ public sealed class RuleIntentDetector : IIntentDetector
 
                 // "my" alone tells of no trouble (a negation does: "@Orbitel the engineer didn't come"); praise and
                 // recommendations to a friend are no complaint.
-                if (complaint.Support > everydaySupport && !groupsSeen[(int)CueGroup.Positive] && !groupsSeen[(int)CueGroup.Resolution]
-                    && best[(int)IntentLabel.Praise].Count == 0 && best[(int)IntentLabel.Referral].Count == 0
-                    && AddressedCue.IsAddressedStatement(normalized, reading.HasMention, hasQuestion))
+                if (addressed && complaint.Support > everydaySupport && !groupsSeen[(int)CueGroup.Positive]
+                    && !groupsSeen[(int)CueGroup.Resolution] && best[(int)IntentLabel.Praise].Count == 0 && best[(int)IntentLabel.Referral].Count == 0)
                 {
                     complaint.AddSupport(AddressedCue.Weight);
                 }
