@@ -14,8 +14,8 @@ namespace Monitro;
 /// <para>Matching is case-insensitive, respects word boundaries and treats ’ as '. A negation in the two words before
 /// a phrase, in the same sentence ("not switching to", "don't love"), cancels it.</para>
 /// <para>Complaint and churn risk are found by score: their cues, many of them weak on their own (a delay, a
-/// negation, "my", a "why" question, a sarcastic last word), add up, and cues such as a problem solved or praise
-/// count against them. Each is reported when its score reaches a threshold, with the phrase of its strongest cue.
+/// negation, "my", a "why" question, a sarcastic last word, a statement that tags someone), add up, and cues such as a
+/// problem solved or praise count against them. Each is reported when its score reaches a threshold, with the phrase of its strongest cue.
 /// The other intents are reported with the phrase of their strongest match and a confidence that grows when several
 /// phrases agree (noisy-OR). Praise is dropped from a complaint that tells of no solved problem: it is sarcasm.</para>
 /// <para>For text in another language (a language tag other than <c>en</c>) only language-independent signals count:
