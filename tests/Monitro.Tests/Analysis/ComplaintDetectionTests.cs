@@ -58,6 +58,28 @@ public sealed class ComplaintDetectionTests
         Assert.Null(Find(text, IntentLabel.Complaint));
     }
 
+    [Theory]
+    [InlineData("@Acme my bag came back with the handle ripped off")]
+    [InlineData("@Acme 10 days for next day delivery")]
+    [InlineData("@Acme the engineer didn't come")]
+    [InlineData("@Acme paid £90 for a seat and stood the whole way")]
+    [InlineData("@Acme do you guys even test patches before releasing them?")]
+    [InlineData("@Acme subtitles out of sync on everything. great job")]
+    public void Detect_AddressedStatementTellingOfTrouble_FindsComplaint(string text)
+    {
+        Assert.NotNull(Find(text, IntentLabel.Complaint));
+    }
+
+    [Theory]
+    [InlineData("@Acme can't wait for the new season")]
+    [InlineData("@Acme no worries, all sorted now")]
+    [InlineData("@Acme my order number is 4417")]
+    [InlineData("@sam you should try Acme, it sorted our chaos")]
+    public void Detect_AddressedWithoutTrouble_FindsNoComplaint(string text)
+    {
+        Assert.Null(Find(text, IntentLabel.Complaint));
+    }
+
     [Fact]
     public void Detect_ShortPraiseOpeningTheLastSentence_IsSarcasm()
     {

@@ -18,8 +18,8 @@ public sealed class FreshSetEvaluationTests(ITestOutputHelper output)
     private const double MinimumLongCorrelation = 0.78;
     private const double MinimumLongPolarityF1 = 0.81;
 
-    private const double MinimumComplaintF1 = 0.85;
-    private const double MinimumComplaintPrecision = 0.93;
+    private const double MinimumComplaintF1 = 0.93;
+    private const double MinimumComplaintPrecision = 0.94;
 
     [Fact]
     public void Analyze_FreshShortPosts_MeetsTheFloors()

@@ -1,4 +1,5 @@
 using Monitro.Analysis;
+using Xunit.Abstractions;
 
 namespace Monitro.Tests.Analysis;
 
@@ -40,6 +41,24 @@ internal static class IntentEvaluationSet
         }
 
         return posts;
+    }
+
+    /// <summary>Returns a report that writes only the lines about complaints (misses, false alarms and figures).</summary>
+    public static Action<string> ComplaintLinesTo(ITestOutputHelper output) => line =>
+    {
+        if (line.Contains("Complaint", StringComparison.Ordinal))
+        {
+            output.WriteLine(line);
+        }
+    };
+
+    /// <summary>Checks a frozen part's complaint figures: its size, at least 40% complaints, and the floors of F1 and precision.</summary>
+    public static void AssertComplaintFloors(int posts, LabelFigures complaint, int minimumPosts, double minimumF1, double minimumPrecision)
+    {
+        Assert.True(posts >= minimumPosts, $"The frozen part has only {posts} posts.");
+        Assert.True(complaint.Expected >= 0.4 * posts, "Fewer than 40% of the frozen posts are complaints.");
+        Assert.True(complaint.F1 >= minimumF1, $"Complaint F1 {complaint.F1:F3} is below {minimumF1}.");
+        Assert.True(complaint.Precision >= minimumPrecision, $"Complaint precision {complaint.Precision:F3} is below {minimumPrecision}.");
     }
 
     /// <summary>Runs the detector on every post and counts, per label, what it found and missed.</summary>

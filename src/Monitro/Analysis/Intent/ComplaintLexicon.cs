@@ -34,7 +34,7 @@ internal static class ComplaintLexicon
             "still not", "still haven't", "still hasn't", "still can't", "still don't", "still doesn't", "still isn't",
             "still nothing", "still without", "still charging", "still taking", "still billing", "still being",
             "still won't", "never arrived", "never received", "never came", "never showed", "never turned up",
-            "never got", "never get", "never delivered", "never called", "never heard back", "never answered",
+            "never got", "never delivered", "never called", "never heard back", "never answered",
             "never replied", "never got back", "not happy", "not impressed", "not good enough", "not acceptable",
             "on hold", "hold music", "ignoring", "ignored", "hung up", "hanging up", "beyond a joke", "a joke",
             "joke of a", "shambles", "shambolic", "disgrace", "disgraceful", "pathetic", "shocking", "appalling",
@@ -46,7 +46,10 @@ internal static class ComplaintLexicon
             "pay to win", "theft", "a disaster", "sucks", "perfect timing", "didn't arrive", "hasn't arrived",
             "haven't received", "hasn't been fixed", "didn't receive", "not received", "not arrived", "didn't turn up",
             "didn't show up", "great way to", "just wonderful", "just great", "just brilliant", "really classy",
-            "same story", "come on", "no notice", "without notice", "loyal customer", "paying customer");
+            "same story", "come on", "no notice", "without notice", "loyal customer", "paying customer",
+            "you had one job", "here we go again", "cheers for nothing", "what do i pay you for", "what am i paying for",
+            "what are we paying for", "is it too much to ask", "make it make sense", "shame on you", "how hard can it be",
+            "unbelievable", "thought not", "do better", "not as described", "not what i ordered");
 
         // Failures and unmet expectations that need one more cue.
         Add(rules, Medium,
@@ -72,7 +75,12 @@ internal static class ComplaintLexicon
             "customer for", "removed", "paid for", "did nothing", "done nothing", "none came", "out of sync",
             "logged me out", "kicked me out", "want my money back", "without broadband", "without internet", "without wifi",
             "without power", "without water", "without heating", "without a car", "and nothing", "heard nothing",
-            "nothing back", "nothing yet", "buffering", "a hole in");
+            "nothing back", "nothing yet", "buffering", "a hole in",
+            "double booked", "overbooked", "terminated", "disconnected", "disappeared", "vanished", "forgot", "forgotten",
+            "refused", "refusing", "refuses", "flagged", "took away", "taken away", "drove off", "paid extra", "for nothing", "no info", "no information", "no apology", "no replacement", "upside down",
+            "faulty", "defective", "expired", "mouldy", "moldy", "stale", "soggy", "undercooked", "leaking",
+            "someone else's", "nowhere to be seen", "waste of", "no way to", "greed", "greedy", "at any point",
+            "any time soon", "explain that", "tried everything", "hacked");
 
         // Cues that need company: delays, charges, repetition, angry emoji.
         Add(rules, Weak,
@@ -83,18 +91,35 @@ internal static class ComplaintLexicon
             "for months", "since yesterday", "since monday", "since tuesday", "since wednesday", "since thursday",
             "since friday", "since saturday", "since sunday", "since this morning", "since last", "since the update",
             "since your", "still", "times now", "and counting", "every day", "every night", "every week", "not once",
-            "not one", "not a single", "start over", "starting over", "start again", "drove past", "drove straight past");
+            "not one", "not a single", "start over", "starting over", "start again", "drove past", "drove straight past",
+            "stopped", "gone", "doubled", "tripled", "went up", "gone up", "price rise", "price hike", "fee", "fees",
+            "penalty", "fined", "dropped", "drops", "disconnect", "disconnects", "only one", "ripped", "torn",
+            "dented", "scratched", "stained", "spilled", "melted", "cut off", "cut my", "leak", "problem", "problems",
+            "issue", "issues", "lied", "lying", "excuse", "excuses", "mistake", "closed", "shut", "should have",
+            "should've", "less than", "loading", "freezes", "froze", "glitching", "unsubscribed", "spam", "tried again",
+            "your fault", "instead of", "meant to", "chaos", "chaotic", "deleted", "crammed", "sardines", "shrank",
+            "shrunk", "different", "day running", "days running", "in a row", "every game", "every match", "managed to",
+            "guaranteed", "advertised", "quoted", "you said", "said it would", "it says", "app says", "website says",
+            "🤡");
 
         rules.Add(new IntentRule(IntentLabel.Complaint, "is down", Strong) { NotFollowedBy = ["to", "by", "from"] });
+        rules.Add(new IntentRule(IntentLabel.Complaint, "never get", Strong) { NotFollowedBy = ["old", "bored", "tired of"] });
         foreach (var phrase in new[] { "bug", "bugs" })
         {
             rules.Add(new IntentRule(IntentLabel.Complaint, phrase, Weak) { NotFollowedBy = ["fix", "fixes", "fixed", "bounty", "bash", "tracker", "report"], NotPrecededBy = ["fixed", "the"] });
         }
 
         // A negation anywhere and "my" count once each: they tip the balance, never decide it.
+        // Not the negations of eagerness and reassurance ("can't wait", "no worries").
         AddGroup(rules, CueGroup.Negation, Weak, negatable: false,
-            "didn't", "hasn't", "haven't", "won't", "wasn't", "isn't", "aren't", "can't", "doesn't", "don't", "never",
-            "no", "not", "nobody", "nothing", "cannot", "couldn't", "wouldn't");
+            "didn't", "hasn't", "haven't", "won't", "wasn't", "isn't", "aren't", "doesn't", "don't", "never", "not",
+            "nobody", "nothing", "couldn't", "wouldn't");
+        foreach (var phrase in new[] { "can't", "cannot" })
+        {
+            rules.Add(new IntentRule(IntentLabel.Complaint, phrase, Weak) { Group = CueGroup.Negation, Negatable = false, NotFollowedBy = ["wait"] });
+        }
+
+        rules.Add(new IntentRule(IntentLabel.Complaint, "no", Weak) { Group = CueGroup.Negation, Negatable = false, NotFollowedBy = ["worries", "problem", "rush", "doubt"] });
         rules.Add(new IntentRule(IntentLabel.Complaint, "my", 0.25) { Group = CueGroup.Possessive, Negatable = false });
 
         // A problem solved, or plain praise, speaks against a complaint.
@@ -108,7 +133,7 @@ internal static class ComplaintLexicon
         AddGroup(rules, CueGroup.Positive, -0.3,
             "thank you", "thanks", "cheers", "love", "loving", "great", "brilliant", "amazing", "awesome", "fantastic",
             "excellent", "lovely", "impressed", "superb", "perfect", "best", "happy", "delighted", "kind", "nice",
-            "good", "brilliantly");
+            "good", "brilliantly", "shoutout", "shout out", "fastest", "quickest");
     }
 
     private static void Add(List<IntentRule> rules, double weight, params string[] phrases)

@@ -18,6 +18,9 @@ internal static partial class ComplaintPatterns
     /// <summary>"why is my order still not here?": a question that is a reproach.</summary>
     public const double WhyWeight = 0.6;
 
+    /// <summary>"do you guys even test patches?", "does the 66 actually exist?": a question that doubts, not asks.</summary>
+    public const double ReproachWeight = 0.6;
+
     /// <summary>"your call is important to us": words quoted back at the company.</summary>
     public const double ScareQuoteWeight = 0.35;
 
@@ -29,6 +32,15 @@ internal static partial class ComplaintPatterns
     /// alone may be a question: "is anyone else on the beta? it is amazing").
     /// </summary>
     public const double SarcasmNeedsSupport = 0.7;
+
+    /// <summary>
+    /// The support a statement addressed to a company needs before its short praising end reads as sarcasm: one medium
+    /// cue ("@Reelhouse subtitles out of sync on everything. great job").
+    /// </summary>
+    public const double AddressedSarcasmNeedsSupport = 0.6;
+
+    /// <summary>"paid £90 for a seat", "charged me $40": money spent, told to the company, is mostly money regretted.</summary>
+    public const double MoneyWeight = 0.35;
 
     /// <summary>"how do I get a refund?" asks for a way to complain; it is a question.</summary>
     public const double HowToWeight = -0.9;
@@ -47,14 +59,22 @@ internal static partial class ComplaintPatterns
     private static readonly SearchValues<string> TimeUnits = SearchValues.Create(["min", "hour", "hr", "day", "night", "week", "month", "year"], StringComparison.Ordinal);
     private static readonly SearchValues<string> Repeats = SearchValues.Create(["time", "twice", "another"], StringComparison.Ordinal);
     private static readonly SearchValues<string> HowToStarts = SearchValues.Create(["how ", "where ", "what", "who ", "can "], StringComparison.Ordinal);
+    private static readonly SearchValues<string> Doubts = SearchValues.Create(["even", "actually", "at all"], StringComparison.Ordinal);
     private static readonly SearchValues<char> Quotes = SearchValues.Create("\"“");
+    private static readonly SearchValues<char> Currencies = SearchValues.Create("£$€");
 
     /// <summary>Adds the pattern cues found in a normalized text (lower case) to a complaint score.</summary>
     /// <param name="text">The normalized text.</param>
     /// <param name="complaint">The complaint score so far, from its phrases; receives each cue found.</param>
+    /// <param name="addressedStatement">Whether the text is a statement addressed to someone (see <see cref="AddressedCue"/>).</param>
     /// <returns><see langword="true"/> when the text ends sarcastically, so its praise does not count against the complaint.</returns>
-    public static bool Add(ReadOnlySpan<char> text, ref ScoredIntent complaint)
+    public static bool Add(ReadOnlySpan<char> text, ref ScoredIntent complaint, bool addressedStatement)
     {
+        if (text.ContainsAny(Currencies) && TryFindFirst(MoneySpent(), text, out var moneyStart, out var moneyEnd))
+        {
+            complaint.Add(MoneyWeight, moneyStart, moneyEnd, ruleIndex: int.MaxValue);
+        }
+
         if (TryFindDuration(text, out var start, out var end))
         {
             complaint.Add(DurationWeight, start, end, ruleIndex: int.MaxValue);
@@ -70,6 +90,11 @@ internal static partial class ComplaintPatterns
             complaint.Add(WhyWeight, start + text[start..end].LastIndexOf("why", StringComparison.Ordinal), end, ruleIndex: int.MaxValue);
         }
 
+        if (text.ContainsAny(Doubts) && TryFindFirst(Reproach(), text, out start, out end))
+        {
+            complaint.Add(ReproachWeight, start, end, ruleIndex: int.MaxValue);
+        }
+
         if (text.ContainsAny(Quotes) && TryFindFirst(ScareQuote(), text, out start, out end))
         {
             complaint.Add(ScareQuoteWeight, start, end, ruleIndex: int.MaxValue);
@@ -80,7 +105,7 @@ internal static partial class ComplaintPatterns
             complaint.Add(HowToWeight, 0, 0, ruleIndex: int.MaxValue);
         }
 
-        var sarcastic = complaint.Support >= SarcasmNeedsSupport && EndsWithShortPraise(text, out start, out end);
+        var sarcastic = complaint.Support >= (addressedStatement ? AddressedSarcasmNeedsSupport : SarcasmNeedsSupport) && EndsWithShortPraise(text, out start, out end);
         if (sarcastic)
         {
             complaint.Add(SarcasticEndWeight, start, end, ruleIndex: int.MaxValue);
@@ -178,6 +203,12 @@ internal static partial class ComplaintPatterns
 
     [GeneratedRegex(@"(^|[.!?]\s*|@\w+\s+)why\b", RegexOptions.CultureInvariant)]
     private static partial Regex WhyQuestion();
+
+    [GeneratedRegex(@"\b(do|does|did|are|is|can|will|have|has)\s+(you|u|they|anyone|anybody|your \w+|the \w+)\b[^.!?\n]{0,25}?\b(even|actually|at all)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Reproach();
+
+    [GeneratedRegex(@"\b(paid|paying|pay|charged|charging|charge)\s+(me\s+|us\s+|you\s+)?[£$€]\s?\d", RegexOptions.CultureInvariant)]
+    private static partial Regex MoneySpent();
 
     [GeneratedRegex("[\"“][^\"“”]{2,40}[\"”]", RegexOptions.CultureInvariant)]
     private static partial Regex ScareQuote();

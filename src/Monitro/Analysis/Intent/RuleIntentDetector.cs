@@ -14,8 +14,8 @@ namespace Monitro;
 /// <para>Matching is case-insensitive, respects word boundaries and treats ’ as '. A negation in the two words before
 /// a phrase, in the same sentence ("not switching to", "don't love"), cancels it.</para>
 /// <para>Complaint and churn risk are found by score: their cues, many of them weak on their own (a delay, a
-/// negation, "my", a "why" question, a sarcastic last word), add up, and cues such as a problem solved or praise
-/// count against them. Each is reported when its score reaches a threshold, with the phrase of its strongest cue.
+/// negation, "my", a "why" question, a sarcastic last word, a statement that tags someone), add up, and cues such as a
+/// problem solved or praise count against them. Each is reported when its score reaches a threshold, with the phrase of its strongest cue.
 /// The other intents are reported with the phrase of their strongest match and a confidence that grows when several
 /// phrases agree (noisy-OR). Praise is dropped from a complaint that tells of no solved problem: it is sarcasm.</para>
 /// <para>For text in another language (a language tag other than <c>en</c>) only language-independent signals count:
@@ -76,6 +76,7 @@ public sealed class RuleIntentDetector : IIntentDetector
             var reading = new Reading(LanguageTags.MayBeEnglish(language.Code), HasMention(normalized));
             Span<bool> groupsSeen = stackalloc bool[CueGroups];
             var praiseAgainstComplaint = 0.0;
+            var everydaySupport = 0.0;
             var negativeWord = default(ScoredIntent);
             for (var i = 0; i < normalized.Length; i++)
             {
@@ -100,7 +101,7 @@ public sealed class RuleIntentDetector : IIntentDetector
                     if (!matched[r] && Applies(_rules[r], reading) && TryMatchAt(normalized, _rules[r], i, out var end))
                     {
                         matched[r] = true;
-                        Record(_rules[r], r, i, end, normalized, best, scored, groupsSeen, ref praiseAgainstComplaint);
+                        Record(_rules[r], r, i, end, normalized, best, scored, groupsSeen, ref praiseAgainstComplaint, ref everydaySupport);
                     }
                 }
             }
@@ -109,11 +110,12 @@ public sealed class RuleIntentDetector : IIntentDetector
             {
                 if (Applies(_rules[r], reading) && TryFind(normalized, _rules[r], out var start, out var end))
                 {
-                    Record(_rules[r], r, start, end, normalized, best, scored, groupsSeen, ref praiseAgainstComplaint);
+                    Record(_rules[r], r, start, end, normalized, best, scored, groupsSeen, ref praiseAgainstComplaint, ref everydaySupport);
                 }
             }
 
-            if (TryFindQuestion(normalized, out var questionStart, out var questionEnd))
+            var hasQuestion = TryFindQuestion(normalized, out var questionStart, out var questionEnd);
+            if (hasQuestion)
             {
                 best[(int)IntentLabel.Question].Add(IntentRules.QuestionMarkConfidence, questionStart, questionEnd, int.MaxValue);
             }
@@ -126,9 +128,19 @@ public sealed class RuleIntentDetector : IIntentDetector
                     complaint.Add(negativeWord.Strongest, negativeWord.Start, negativeWord.End, int.MaxValue);
                 }
 
-                if (!ComplaintPatterns.Add(normalized, ref complaint) && praiseAgainstComplaint < 0)
+                var addressed = AddressedCue.IsAddressedStatement(normalized, reading.HasMention, hasQuestion);
+                var sarcastic = ComplaintPatterns.Add(normalized, ref complaint, addressed);
+                if (!sarcastic && praiseAgainstComplaint < 0)
                 {
                     complaint.Add(praiseAgainstComplaint, 0, 0, int.MaxValue);
+                }
+
+                // "my" alone tells of no trouble (a negation does: "@Orbitel the engineer didn't come"); praise and
+                // recommendations to a friend are no complaint.
+                if (addressed && complaint.Support > everydaySupport && !groupsSeen[(int)CueGroup.Positive]
+                    && !groupsSeen[(int)CueGroup.Resolution] && best[(int)IntentLabel.Praise].Count == 0 && best[(int)IntentLabel.Referral].Count == 0)
+                {
+                    complaint.AddSupport(AddressedCue.Weight);
                 }
 
                 // Praise in a complaint that tells of no solved problem is sarcasm ("love that for me").
@@ -170,7 +182,8 @@ public sealed class RuleIntentDetector : IIntentDetector
     }
 
     // Adds a matched rule to its intent: to the strongest match of a phrase-table intent, or to the score of a scored one.
-    private static void Record(IntentRule rule, int ruleIndex, int start, int end, ReadOnlySpan<char> text, Span<Match> best, Span<ScoredIntent> scored, Span<bool> groupsSeen, ref double praiseAgainstComplaint)
+    // The support of "my", which counts towards a complaint but tells of no trouble itself, is kept apart.
+    private static void Record(IntentRule rule, int ruleIndex, int start, int end, ReadOnlySpan<char> text, Span<Match> best, Span<ScoredIntent> scored, Span<bool> groupsSeen, ref double praiseAgainstComplaint, ref double everydaySupport)
     {
         if (!IntentScoring.IsScored(rule.Label))
         {
@@ -195,6 +208,11 @@ public sealed class RuleIntentDetector : IIntentDetector
                 // Counted once the text is known not to end sarcastically.
                 praiseAgainstComplaint = rule.Weight;
                 return;
+            }
+
+            if (rule.Group == CueGroup.Possessive)
+            {
+                everydaySupport += rule.Weight;
             }
         }
 

@@ -47,4 +47,8 @@ internal struct ScoredIntent
 
         Support += weight;
     }
+
+    /// <summary>Adds weight to a score that already has a cue, keeping that cue's phrase as the one reported.</summary>
+    /// <param name="weight">The weight, above 0.</param>
+    public void AddSupport(double weight) => Support += weight;
 }
