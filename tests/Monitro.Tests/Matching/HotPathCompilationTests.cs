@@ -39,7 +39,7 @@ public sealed class HotPathCompilationTests
         { typeof(PostJsonReader), "TryReadObject" },
         { typeof(BatchProcessor), "SelectCandidates" },
         { typeof(BatchProcessor), "EnrichAndRelate" },
-        { typeof(Relationships.RelationshipRegistry), "AdvanceLocked" },
+        { typeof(global::Monitro.Relationships.RelationshipRegistry), "AdvanceLocked" },
         { typeof(PostNormalizer), nameof(PostNormalizer.Normalize) },
         { typeof(InMemoryMonitroStore), nameof(InMemoryMonitroStore.CommitAsync) },
     };
