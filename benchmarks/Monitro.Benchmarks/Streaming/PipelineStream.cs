@@ -25,6 +25,8 @@ internal static class PipelineStream
             StreamMeasurement.Print($"corpus: {options.Posts:N0} posts in {new FileInfo(lines).Length / 1_048_576.0:F1} MiB of JSON Lines, {watches.Count:N0} watches, {Environment.ProcessorCount} processor(s) seen");
 
             using var jitLog = Environment.GetEnvironmentVariable("MONITRO_JIT_LOG") is "1" ? new JitLog() : null;
+            using var allocationLog = Environment.GetEnvironmentVariable("MONITRO_ALLOCATION_LOG") is "1" ? new AllocationLog() : null;
+            var runtime = RuntimeCounters.Now;
             using var cpu = new CpuClock();
             var startAllocated = GC.GetTotalAllocatedBytes(precise: true);
             var startCollections = GC.CollectionCount(0);
@@ -41,10 +43,17 @@ internal static class PipelineStream
             wall.Stop();
             var used = cpu.Now - startCpu;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - startAllocated;
+            var spent = RuntimeCounters.Now - runtime;
             if (sliced is not null)
             {
                 StreamMeasurement.Print($"slices read (posts per CPU second of this process): {string.Join(' ', sliced.Rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}");
                 StreamMeasurement.Print($"methods compiled by the JIT per slice: {string.Join(' ', sliced.CompiledMethods)}");
+            }
+
+            StreamMeasurement.Print($"runtime: {spent.GcPause.TotalSeconds:F2} s of garbage-collection pauses ({spent.Gen0:N0} gen-0, {spent.Gen1:N0} gen-1, {spent.Gen2:N0} gen-2 collections); {spent.Jit.TotalSeconds:F2} s compiling {spent.JitMethods:N0} methods; {spent.WorkItems:N0} thread-pool work items; {spent.LockContentions:N0} lock contentions");
+            foreach (var (type, bytes) in allocationLog?.ByType.Take(25) ?? [])
+            {
+                StreamMeasurement.Print($"allocated {(double)bytes / options.Posts,8:F1} B per post (sampled) {type}");
             }
 
             foreach (var (at, tier, method) in jitLog?.Compiled ?? [])

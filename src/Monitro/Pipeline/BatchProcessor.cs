@@ -9,8 +9,8 @@ using Monitro.Diagnostics;
 namespace Monitro.Pipeline;
 
 /// <summary>
-/// The middle of the pipeline, one batch at a time: normalize, drop duplicates, match, enrich, relate, and
-/// commit the results with the batch's checkpoint; then hand the mentions on.
+/// The middle of the pipeline, one batch at a time: normalize, drop recent duplicates, match, drop what the store
+/// already has, enrich, relate, and commit the results with the batch's checkpoint; then hand the mentions on.
 /// </summary>
 /// <remarks>One instance per run, driven by one task, so its caches need no locks.</remarks>
 internal sealed class BatchProcessor
@@ -24,6 +24,11 @@ internal sealed class BatchProcessor
     private readonly Inbox.InboxItemBuilder _inbox;
     private readonly OwnAccounts _ownAccounts;
     private readonly RecentItems<bool> _seen;
+
+    // Per-batch scratch sets, kept from batch to batch instead of allocated for each.
+    private readonly HashSet<string> _inBatch = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ownPostsInBatch = new(StringComparer.Ordinal);
+    private readonly List<string> _candidateIds = [];
     private readonly AlertCommitter _committer;
     private readonly Alerting.AlertRouter _alerting;
     private readonly MonitroOptions _options;
@@ -92,24 +97,36 @@ internal sealed class BatchProcessor
 
         var skipped = new List<SkippedItem>(batch.Skipped);
         _metrics.PostsRead(work.SourceName, batch.Posts.Count);
-        var fresh = await NormalizeAndDeduplicateAsync(work.SourceName, batch.Posts, skipped, cancellationToken).ConfigureAwait(false);
+        var fresh = Normalize(work.SourceName, batch.Posts, skipped);
         var duplicates = batch.Posts.Count - fresh.Count - (skipped.Count - batch.Skipped.Count);
 
-        var posts = new List<Post>();
+        // Only the posts that matched or belong to a conversation with us can be stored, so only they are looked up
+        // in the store: most posts match nothing and cost a read and a match, no store look-up.
+        var candidates = SelectCandidates(work.SourceName, fresh, skipped);
+        duplicates += await DropKnownAsync(candidates, cancellationToken).ConfigureAwait(false);
+
+        var posts = new List<Post>(candidates.Count);
         var mentions = new List<Mention>();
         var interactions = new List<(Interaction Interaction, Author Person)>();
         var inboxItems = new List<InboxItem>();
-        MatchAll(work.SourceName, fresh, posts, mentions, interactions, inboxItems, skipped);
+        EnrichAndRelate(work.SourceName, candidates, posts, mentions, interactions, inboxItems, skipped);
 
         var now = _timeProvider.GetUtcNow();
         var state = new AlertStateWriter(); // what the batch changes in digest windows, spike series and links, committed with it
         var alerts = _alerting.Route(mentions, batch.Retractions, now, state);
-        await _scorer.ResolvePeopleAsync(interactions.Select(static pair => pair.Person), now, cancellationToken).ConfigureAwait(false);
+        if (interactions.Count > 0)
+        {
+            await _scorer.ResolvePeopleAsync(interactions.Select(static pair => pair.Person), now, cancellationToken).ConfigureAwait(false);
+        }
 
         // Relate: record, then compute the transitions before the commit so their alerts share its transaction.
         interactions.RemoveAll(pair => !TryRecord(work.SourceName, pair.Interaction, pair.Person, skipped));
-        var recorded = interactions.Select(static pair => pair.Interaction.PostId).ToHashSet(StringComparer.Ordinal);
-        inboxItems.RemoveAll(item => !recorded.Contains(item.Id));
+        if (inboxItems.Count > 0)
+        {
+            var recorded = interactions.Select(static pair => pair.Interaction.PostId).ToHashSet(StringComparer.Ordinal);
+            inboxItems.RemoveAll(item => !recorded.Contains(item.Id));
+        }
+
         alerts.AddRange(_alerting.RouteTransitions(_scorer, now));
         (_scorer as Relationships.RelationshipRegistry)?.TakeUnsaved(state);
 
@@ -139,11 +156,17 @@ internal sealed class BatchProcessor
         return mentions;
     }
 
-    /// <summary>Matches, enriches and relates the fresh posts of a batch; keeps those that matched or belong to a conversation with us.</summary>
-    /// <remarks>Compiled optimized at once: on a one-core host the runtime may not get to optimize it while the pipeline runs.</remarks>
+    /// <summary>Matches the fresh posts of a batch; keeps those that matched or may belong to a conversation with us.</summary>
+    /// <remarks>
+    /// A post answering one of our posts earlier in the same batch counts as a candidate too: whether it is part of a
+    /// conversation is decided again, in batch order, by <see cref="EnrichAndRelate"/>. Compiled optimized at once: on a
+    /// one-core host the runtime may not get to optimize it while the pipeline runs.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MatchAll(string sourceName, List<Post> fresh, List<Post> posts, List<Mention> mentions, List<(Interaction Interaction, Author Person)> interactions, List<InboxItem> inboxItems, List<SkippedItem> skipped)
+    private List<Candidate> SelectCandidates(string sourceName, List<Post> fresh, List<SkippedItem> skipped)
     {
+        var candidates = new List<Candidate>();
+        _ownPostsInBatch.Clear();
         foreach (var post in fresh)
         {
             var stage = PostStage.Match;
@@ -151,6 +174,54 @@ internal sealed class BatchProcessor
             {
                 var found = Match(post);
                 stage = PostStage.Relate;
+                if (found.Count > 0 || _interactions.IsConversationWithUs(post) || (post.ReplyToId is { } parent && _ownPostsInBatch.Contains(parent)))
+                {
+                    candidates.Add(new Candidate(post, found));
+                    if (!_ownAccounts.IsEmpty && _ownAccounts.IsOwn(post.Author))
+                    {
+                        _ownPostsInBatch.Add(post.Id);
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One post that trips a stage must not stop the stream; it is kept as a dead letter naming the stage.
+                skipped.Add(StageFailed(sourceName, post.Id, stage, exception));
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Drops the candidates the store already has (committed earlier, or retracted).</summary>
+    /// <returns>How many were dropped.</returns>
+    private async ValueTask<int> DropKnownAsync(List<Candidate> candidates, CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        _candidateIds.Clear();
+        foreach (var candidate in candidates)
+        {
+            _candidateIds.Add(candidate.Post.Id);
+        }
+
+        var known = await _store.GetKnownPostIdsAsync(_candidateIds, cancellationToken).ConfigureAwait(false);
+        return known.Count == 0 ? 0 : candidates.RemoveAll(candidate => known.Contains(candidate.Post.Id));
+    }
+
+    /// <summary>Enriches and relates the candidates of a batch, in batch order; keeps those that matched or belong to a conversation with us.</summary>
+    /// <remarks>Compiled optimized at once, as <see cref="SelectCandidates"/> is.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void EnrichAndRelate(string sourceName, List<Candidate> candidates, List<Post> posts, List<Mention> mentions, List<(Interaction Interaction, Author Person)> interactions, List<InboxItem> inboxItems, List<SkippedItem> skipped)
+    {
+        foreach (var (post, found) in candidates)
+        {
+            var stage = PostStage.Relate;
+            try
+            {
                 var conversation = _interactions.IsConversationWithUs(post);
                 if (found.Count == 0 && !conversation)
                 {
@@ -188,35 +259,18 @@ internal sealed class BatchProcessor
         }
     }
 
-    private async Task<List<Post>> NormalizeAndDeduplicateAsync(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped, CancellationToken cancellationToken)
-    {
-        var inBatch = new HashSet<string>(incoming.Count, StringComparer.Ordinal);
-        var candidates = Normalize(sourceName, incoming, skipped, inBatch);
-        if (candidates.Count == 0)
-        {
-            return candidates;
-        }
-
-        var known = await _store.GetKnownPostIdsAsync(inBatch, cancellationToken).ConfigureAwait(false);
-        if (known.Count > 0)
-        {
-            candidates.RemoveAll(post => known.Contains(post.Id));
-        }
-
-        return candidates;
-    }
-
     /// <summary>Normalizes the posts of a batch; keeps the valid ones not seen recently nor earlier in the batch.</summary>
-    /// <remarks>Compiled optimized at once, as <see cref="MatchAll"/> is.</remarks>
+    /// <remarks>Compiled optimized at once, as <see cref="SelectCandidates"/> is.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private List<Post> Normalize(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped, HashSet<string> inBatch)
+    private List<Post> Normalize(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped)
     {
         var candidates = new List<Post>(incoming.Count);
+        _inBatch.Clear();
         Func<Post, Exception, SkippedItem> failed = (raw, exception) => StageFailed(sourceName, raw.Id, PostStage.Normalize, exception);
         foreach (var raw in incoming)
         {
             var post = _normalizer.NormalizeOrSkip(sourceName, raw, skipped, failed);
-            if (post is not null && !_seen.ContainsKey(post.Id) && inBatch.Add(post.Id))
+            if (post is not null && !_seen.ContainsKey(post.Id) && _inBatch.Add(post.Id))
             {
                 candidates.Add(post);
             }
@@ -279,4 +333,7 @@ internal sealed class BatchProcessor
         _logger.BatchCommitted(sourceName, batch.Posts.Count, duplicates, mentions.Count);
         Activity.Current?.SetTag("monitro.mentions", mentions.Count);
     }
+
+    /// <summary>A fresh post that matched, or may belong to a conversation with us, and what it matched.</summary>
+    private readonly record struct Candidate(Post Post, IReadOnlyList<Mention> Found);
 }

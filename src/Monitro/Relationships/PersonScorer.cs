@@ -77,7 +77,7 @@ internal static class PersonScorer
         timeline.Sort(static (a, b) =>
         {
             var byTime = a.OccurredAt.CompareTo(b.OccurredAt);
-            return byTime != 0 ? byTime : a.Direction.CompareTo(b.Direction);
+            return byTime != 0 ? byTime : ((int)a.Direction).CompareTo((int)b.Direction); // as integers: Enum.CompareTo boxes both
         });
         return timeline;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitro.Alerting.State;
 
 namespace Monitro.Relationships;
@@ -98,6 +99,8 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
         return transitions;
     }
 
+    // Once per batch: compiled optimized at once, since on a one-core host the runtime leaves it unoptimized for most of a stream.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AdvanceLocked(DateTimeOffset now, List<RelationshipTransition> transitions)
     {
         var options = _parameters.Options;

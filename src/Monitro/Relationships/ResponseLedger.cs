@@ -8,9 +8,11 @@ internal static class ResponseLedger
 
     public static bool Has(Interaction interaction, IntentLabel label)
     {
-        foreach (var hit in interaction.Intents)
+        // By index: asked many times per person and batch, and a foreach over the list's interface allocates an enumerator.
+        var intents = interaction.Intents;
+        for (var i = 0; i < intents.Count; i++)
         {
-            if (hit.Label == label)
+            if (intents[i].Label == label)
             {
                 return true;
             }

@@ -36,6 +36,10 @@ public sealed class HotPathCompilationTests
 
         // The rest of the pipeline's per-post and per-batch path.
         { typeof(PostJsonReader), nameof(PostJsonReader.TryRead) },
+        { typeof(PostJsonReader), "TryReadObject" },
+        { typeof(BatchProcessor), "SelectCandidates" },
+        { typeof(BatchProcessor), "EnrichAndRelate" },
+        { typeof(global::Monitro.Relationships.RelationshipRegistry), "AdvanceLocked" },
         { typeof(PostNormalizer), nameof(PostNormalizer.Normalize) },
         { typeof(InMemoryMonitroStore), nameof(InMemoryMonitroStore.CommitAsync) },
     };
