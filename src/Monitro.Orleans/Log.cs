@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "Could not wake a person of tenant {TenantId}; the wake-up stays in the store for the next period")]
     public static partial void WakeUpFailed(this ILogger logger, Exception exception, string tenantId);
+
+    [LoggerMessage(EventId = 6030, Level = LogLevel.Information, Message = "Pre-search partition {Partition} loaded {Terms} terms of registry version {Version}")]
+    public static partial void PreSearchPartitionLoaded(this ILogger logger, long partition, int terms, long version);
 }

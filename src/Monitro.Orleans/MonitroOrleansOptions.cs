@@ -16,6 +16,16 @@ public sealed class MonitroOrleansOptions
     /// <value>From 1 to 64; the default is 1. Raise it when a shard's matching is the bottleneck.</value>
     public int ReplicasPerShard { get; set; } = 1;
 
+    /// <summary>
+    /// Gets or sets the number of partitions of the pre-search index (which shards a post may hit), each a grain holding
+    /// the terms whose hash falls on it; 0 keeps the whole index in every source lease instead.
+    /// </summary>
+    /// <value>
+    /// From 0 to 65,536; the default is 16. 0 routes a post with no grain call but holds every watch's terms in each
+    /// lease, which suits up to about a million watches (see docs/scale-out.md).
+    /// </value>
+    public int PreSearchPartitions { get; set; } = 16;
+
     /// <summary>Gets or sets the longest post text kept, in characters; longer texts are cut before matching, as in one process.</summary>
     /// <value>From 280 to 10,000,000; the default is 100,000, as <see cref="MonitroOptions.MaxTextLength"/>.</value>
     public int MaxTextLength { get; set; } = 100_000;

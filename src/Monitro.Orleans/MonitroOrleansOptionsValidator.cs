@@ -26,6 +26,11 @@ internal sealed class MonitroOrleansOptionsValidator : IValidateOptions<MonitroO
             builder.AddError("must be from 1 to 64", $"Monitro:Orleans:{nameof(MonitroOrleansOptions.ReplicasPerShard)}");
         }
 
+        if (options.PreSearchPartitions is < 0 or > 65_536)
+        {
+            builder.AddError("must be from 0 to 65536", $"Monitro:Orleans:{nameof(MonitroOrleansOptions.PreSearchPartitions)}");
+        }
+
         if (options.MaxTextLength is < 280 or > 10_000_000)
         {
             builder.AddError("must be from 280 to 10000000", $"Monitro:Orleans:{nameof(MonitroOrleansOptions.MaxTextLength)}");

@@ -5,12 +5,17 @@ namespace Monitro.Storage.PostgreSql;
 /// <summary>The <see cref="IAlertStateStore"/> side of the store: the <c>alert_state</c> rows, written with the commits.</summary>
 public sealed partial class PostgreSqlMonitroStore : IAlertStateStore
 {
-    // Rows that name a mention come with it (and its post), and not at all once it is gone.
-    private const string SelectAlertState = """
-        SELECT s.scope, s.item, s.payload, s.person_id, s.refers_to_mention, m.payload::text, p.payload::text
+    // The columns StoredAlertState reads: rows that name a mention come with it (and its post).
+    private const string SelectAlertStateRows = """
+        SELECT s.scope, s.item, s.payload, s.person_id, s.refers_to_mention, m.payload::text, p.payload::text, s.due_at
         FROM alert_state s
         LEFT JOIN mentions m ON s.refers_to_mention AND m.id = s.item
         LEFT JOIN posts p ON p.id = m.post_id
+        """;
+
+    // Every row, and none that names a mention that is gone.
+    private const string SelectAlertState = $"""
+        {SelectAlertStateRows}
         WHERE NOT s.refers_to_mention OR p.payload IS NOT NULL
         ORDER BY s.scope, s.item
         """;
@@ -18,9 +23,9 @@ public sealed partial class PostgreSqlMonitroStore : IAlertStateStore
     private const string ClearAlertStateScope = "DELETE FROM alert_state WHERE scope = $1";
 
     private const string UpsertAlertState = """
-        INSERT INTO alert_state (scope, item, payload, person_id, refers_to_mention) VALUES ($1, $2, $3, $4, $5 <> 0)
+        INSERT INTO alert_state (scope, item, payload, person_id, refers_to_mention, due_at) VALUES ($1, $2, $3, $4, $5 <> 0, $6)
         ON CONFLICT (scope, item) DO UPDATE SET
-            payload = excluded.payload, person_id = excluded.person_id, refers_to_mention = excluded.refers_to_mention
+            payload = excluded.payload, person_id = excluded.person_id, refers_to_mention = excluded.refers_to_mention, due_at = excluded.due_at
         """;
 
     // The rows about the person's identities, and those naming one of them as their item (a link).
@@ -73,7 +78,8 @@ public sealed partial class PostgreSqlMonitroStore : IAlertStateStore
                 SqlParameters.Text(row.Item),
                 SqlParameters.Text(row.Payload),
                 SqlParameters.Text(row.PersonId),
-                SqlParameters.Int(row.RefersToMention ? 1 : 0));
+                SqlParameters.Int(row.RefersToMention ? 1 : 0),
+                SqlParameters.Long(row.DueAt?.ToUnixTimeMilliseconds()));
         }
     }
 

@@ -5,12 +5,17 @@ namespace Monitro.Storage.Sqlite;
 /// <summary>The <see cref="IAlertStateStore"/> side of the store: the <c>alert_state</c> rows, written with the commits.</summary>
 public sealed partial class SqliteMonitroStore : IAlertStateStore
 {
-    // Rows that name a mention come with it (and its post), and not at all once it is gone.
-    private const string SelectAlertState = """
-        SELECT s.scope, s.item, s.payload, s.person_id, s.refers_to_mention, m.payload, p.payload
+    // The columns StoredAlertState reads: rows that name a mention come with it (and its post).
+    private const string SelectAlertStateRows = """
+        SELECT s.scope, s.item, s.payload, s.person_id, s.refers_to_mention, m.payload, p.payload, s.due_at
         FROM alert_state s
         LEFT JOIN mentions m ON s.refers_to_mention = 1 AND m.id = s.item
         LEFT JOIN posts p ON p.id = m.post_id
+        """;
+
+    // Every row, and none that names a mention that is gone.
+    private const string SelectAlertState = $"""
+        {SelectAlertStateRows}
         WHERE s.refers_to_mention = 0 OR p.payload IS NOT NULL
         ORDER BY s.scope, s.item;
         """;
@@ -18,9 +23,9 @@ public sealed partial class SqliteMonitroStore : IAlertStateStore
     private const string ClearAlertStateScope = "DELETE FROM alert_state WHERE scope = $scope;";
 
     private const string UpsertAlertState = """
-        INSERT INTO alert_state (scope, item, payload, person_id, refers_to_mention) VALUES ($scope, $item, $payload, $person_id, $refers_to_mention)
+        INSERT INTO alert_state (scope, item, payload, person_id, refers_to_mention, due_at) VALUES ($scope, $item, $payload, $person_id, $refers_to_mention, $due_at)
         ON CONFLICT (scope, item) DO UPDATE SET
-            payload = excluded.payload, person_id = excluded.person_id, refers_to_mention = excluded.refers_to_mention;
+            payload = excluded.payload, person_id = excluded.person_id, refers_to_mention = excluded.refers_to_mention, due_at = excluded.due_at;
         """;
 
     // The rows about the person's identities, and those naming one of them as their item (a link).
@@ -65,10 +70,10 @@ public sealed partial class SqliteMonitroStore : IAlertStateStore
             }
         }
 
-        using var upsert = connection.CreateCommand(transaction, UpsertAlertState, "$scope", "$item", "$payload", "$person_id", "$refers_to_mention");
+        using var upsert = connection.CreateCommand(transaction, UpsertAlertState, "$scope", "$item", "$payload", "$person_id", "$refers_to_mention", "$due_at");
         foreach (var row in changes.Saved)
         {
-            upsert.Run(row.Scope, row.Item, row.Payload, row.PersonId, row.RefersToMention ? 1 : 0);
+            upsert.Run(row.Scope, row.Item, row.Payload, row.PersonId, row.RefersToMention ? 1 : 0, row.DueAt?.ToUnixTimeMilliseconds());
         }
     }
 

@@ -11,53 +11,44 @@ namespace Monitro.Orleans.Tests;
 /// interactions (our answers outbound, attributed to the person answered), inbox items and the answers that closed
 /// them, identity links learnt from a verified domain and restored by a later reader, and each person's relationship.
 /// </summary>
-public sealed class ClusterParityTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class ClusterParityTests : InProcessClusterTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
     private readonly TestClusterStores _cluster = new();
     private readonly TestClusterStores _single = new();
     private readonly InMemoryTenantWatchRegistry _registry = new();
     private readonly SemaphoreSlim _later = new(0);
-    private InProcessTestCluster? _silos;
+    private readonly ITestOutputHelper _output;
 
-    public async Task InitializeAsync()
+    public ClusterParityTests(ITestOutputHelper output)
     {
+        _output = output;
         foreach (var watch in ConversationPosts.Watches)
         {
             _registry.Set(watch.TenantId, watch.Watch);
         }
-
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMonitroOrleans(options =>
-            {
-                options.ShardCount = 2;
-                options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
-                var acme = new MonitroTenantOptions();
-                acme.OwnAccounts.Add(ConversationPosts.OwnAccount);
-                acme.LinkedIdentities.Add(ConversationPosts.KimLink);
-                options.Tenants[ConversationPosts.Acme] = acme;
-            });
-            silo.Services.AddSingleton<IMonitroClusterStores>(_cluster);
-            silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
-            silo.Services.AddSingleton<IListeningSource>(new ReplaySource("first", ConversationPosts.First));
-            silo.Services.AddSingleton<IListeningSource>(new ReplaySource("later", ConversationPosts.Later, gate: _later));
-        });
-        _silos = builder.Build();
-        await _silos.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    protected override short SiloCount => 2;
+
+    protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        if (_silos is not null)
+        silo.AddMonitroOrleans(options =>
         {
-            await _silos.StopAllSilosAsync();
-            await _silos.DisposeAsync();
-        }
+            options.ShardCount = 2;
+            options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
+            var acme = new MonitroTenantOptions();
+            acme.OwnAccounts.Add(ConversationPosts.OwnAccount);
+            acme.LinkedIdentities.Add(ConversationPosts.KimLink);
+            options.Tenants[ConversationPosts.Acme] = acme;
+        });
+        silo.Services.AddSingleton<IMonitroClusterStores>(_cluster);
+        silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
+        silo.Services.AddSingleton<IListeningSource>(new ReplaySource("first", ConversationPosts.First));
+        silo.Services.AddSingleton<IListeningSource>(new ReplaySource("later", ConversationPosts.Later, gate: _later));
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         _cluster.Dispose();
         _single.Dispose();
@@ -68,7 +59,7 @@ public sealed class ClusterParityTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task Conversations_ThroughTheClusterAndOneProcess_EndTheSame()
     {
         using var bound = new CancellationTokenSource(Bound);
-        var client = _silos!.Client;
+        var client = Cluster.Client;
 
         // One source, then (after it ended) another read by a new lease that knows only what the store kept.
         await WaitForAsync(() => client.GetGrain<ISourceLeaseGrain>("first").GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
@@ -119,7 +110,7 @@ public sealed class ClusterParityTests(ITestOutputHelper output) : IAsyncLifetim
             actual.Sort(StringComparer.Ordinal);
             foreach (var line in actual)
             {
-                output.WriteLine($"{tenantId}: {line}");
+                _output.WriteLine($"{tenantId}: {line}");
             }
 
             Assert.Equal(expected, actual);

@@ -9,7 +9,7 @@ namespace Monitro.Orleans.Tests;
 /// matcher shard) is killed mid-run. Every expected mention ends stored once per (tenant, watch, post), every person
 /// with each expected interaction once, and a dispatcher per tenant delivers every alert once per key.
 /// </summary>
-public sealed class ClusterReplayTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class ClusterReplayTests : InProcessClusterTests
 {
     private const int ShardCount = 4;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
@@ -17,49 +17,39 @@ public sealed class ClusterReplayTests(ITestOutputHelper output) : IAsyncLifetim
     private readonly InMemoryTenantWatchRegistry _registry = new();
     private readonly IReadOnlyList<IReadOnlyList<Post>> _busy = ReplayData.Batches("busy", count: 60, size: 8);
     private readonly IReadOnlyList<IReadOnlyList<Post>> _quiet = ReplayData.Batches("quiet", count: 6, size: 5);
-    private InProcessTestCluster? _cluster;
+    private readonly ITestOutputHelper _output;
 
-    public async Task InitializeAsync()
+    public ClusterReplayTests(ITestOutputHelper output)
     {
+        _output = output;
         foreach (var watch in ReplayData.Watches)
         {
             _registry.Set(watch.TenantId, watch.Watch);
         }
-
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMonitroOrleans(options =>
-            {
-                options.ShardCount = ShardCount;
-                options.ReplicasPerShard = 2;
-                options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
-            });
-            silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
-            silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
-            silo.Services.AddSingleton<IListeningSource>(new ReplaySource("busy", _busy, pause: TimeSpan.FromMilliseconds(40)));
-            silo.Services.AddSingleton<IListeningSource>(new ReplaySource("quiet", _quiet, pause: TimeSpan.FromMilliseconds(40)));
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    protected override short SiloCount => 3;
+
+    protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        if (_cluster is not null)
+        silo.AddMonitroOrleans(options =>
         {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
-        }
+            options.ShardCount = ShardCount;
+            options.ReplicasPerShard = 2;
+            options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
+        });
+        silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
+        silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
+        silo.Services.AddSingleton<IListeningSource>(new ReplaySource("busy", _busy, pause: TimeSpan.FromMilliseconds(40)));
+        silo.Services.AddSingleton<IListeningSource>(new ReplaySource("quiet", _quiet, pause: TimeSpan.FromMilliseconds(40)));
     }
 
-    // After DisposeAsync: the silos are gone, so nothing writes to the stores any more.
-    public void Dispose() => _stores.Dispose();
+    protected override void Dispose(bool disposing) => _stores.Dispose();
 
     [Fact]
     public async Task Replay_SiloOfTheBusyLeaseAndAShardKilledMidRun_EveryMentionStoredOncePerTenantWatchAndPost()
     {
-        var cluster = _cluster!;
+        var cluster = Cluster;
         using var bound = new CancellationTokenSource(Bound);
         var busy = cluster.Client.GetGrain<ISourceLeaseGrain>("busy");
 
@@ -81,8 +71,8 @@ public sealed class ClusterReplayTests(ITestOutputHelper output) : IAsyncLifetim
         var after = await WaitForAsync(() => busy.GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
         await WaitForAsync(() => cluster.Client.GetGrain<ISourceLeaseGrain>("quiet").GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
 
-        output.WriteLine($"killed {victims.Count} silo(s) after {before.Batches} batches of epoch {before.Epoch}; epoch {after.Epoch} committed {after.Batches} batches");
-        output.WriteLine($"pre-search: {after.PairsSent} (post, shard) pairs sent, {after.PairsSkipped} skipped of {after.PairsSent + after.PairsSkipped}");
+        _output.WriteLine($"killed {victims.Count} silo(s) after {before.Batches} batches of epoch {before.Epoch}; epoch {after.Epoch} committed {after.Batches} batches");
+        _output.WriteLine($"pre-search: {after.PairsSent} (post, shard) pairs sent, {after.PairsSkipped} skipped of {after.PairsSent + after.PairsSkipped}");
         Assert.True(after.Epoch > before.Epoch, $"the lease re-activated with a new epoch (before {before.Epoch}, after {after.Epoch})");
         Assert.DoesNotContain(victims, v => SiloOf(cluster, after.Silo) == v);
         var expected = ReplayData.Expected(_busy.Concat(_quiet).SelectMany(batch => batch));
@@ -108,7 +98,7 @@ public sealed class ClusterReplayTests(ITestOutputHelper output) : IAsyncLifetim
         {
             var delivered = (await _stores.DispatchAsync(tenantId, bound.Token)).ConvertAll(a => a.IdempotencyKey);
             var mentionKeys = (await _stores.MentionsOfAsync(tenantId)).Select(m => m.Id).ToList();
-            output.WriteLine($"{tenantId}: {delivered.Count} alerts delivered, {mentionKeys.Count} of them for mentions");
+            _output.WriteLine($"{tenantId}: {delivered.Count} alerts delivered, {mentionKeys.Count} of them for mentions");
             Assert.Equal(delivered.Count, delivered.Distinct(StringComparer.Ordinal).Count());
             Assert.Empty(mentionKeys.Except(delivered, StringComparer.Ordinal));
         }

@@ -4,6 +4,7 @@ using Monitro.Orleans.Leases;
 using Monitro.Orleans.Matching;
 using Monitro.Orleans.People;
 using Monitro.Orleans.Pipeline;
+using Monitro.Orleans.PreSearch;
 
 namespace Monitro.Orleans.Tests;
 
@@ -45,7 +46,10 @@ internal sealed class DirectLeaseWork
                     (_, held) => held.Holds(identities) ? held : new PersonRelationship(personId, held.Identities.Union(identities), options.Relationships));
                 return relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, people, TimeProvider.System.GetUtcNow(), cancellationToken);
             },
-            options);
+            options,
+            logger => options.PreSearchPartitions == 0
+                ? new ShardRouter(shardCount, logger)
+                : new PreSearchRouter(shardCount, new DirectPreSearch(registry, options.PreSearchPartitions, shardCount).Calls));
     }
 
     public LeaseWork Work { get; }

@@ -19,6 +19,19 @@ public sealed class MonitroOrleansOptionsTests
         Assert.Contains("Monitro:Orleans:LeaseKeepAlivePeriod", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(65_536, true)]
+    [InlineData(65_537, false)]
+    public void Validate_PreSearchPartitions_FromZeroTo65536(int partitions, bool valid)
+    {
+        var result = new MonitroOrleansOptionsValidator().Validate(null, new MonitroOrleansOptions { PreSearchPartitions = partitions });
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.Equal(!valid, result.Failed && result.FailureMessage.Contains("Monitro:Orleans:PreSearchPartitions", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_ATenantsAccountAndLinkWithoutPlatform_FailsNamingTheirPaths()
     {

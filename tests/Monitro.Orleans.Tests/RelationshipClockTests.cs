@@ -13,7 +13,7 @@ namespace Monitro.Orleans.Tests;
 /// silo's timer drives it every <see cref="RelationshipOptions.AdvanceInterval"/>; the grains' memory is dropped by
 /// deactivating them, which loses what a silo's death loses.
 /// </remarks>
-public sealed class RelationshipClockTests : IAsyncLifetime, IDisposable
+public sealed class RelationshipClockTests : InProcessClusterTests
 {
     private const string Tenant = "acme";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
@@ -21,12 +21,12 @@ public sealed class RelationshipClockTests : IAsyncLifetime, IDisposable
     private readonly TestClusterStores _stores = new();
     private readonly InMemoryTenantWatchRegistry _registry = new();
     private readonly DateTimeOffset _start = DateTimeOffset.UtcNow.AddMinutes(-10);
-    private InProcessTestCluster? _cluster;
+    private readonly IReadOnlyList<IReadOnlyList<Post>> _batches;
 
-    public async Task InitializeAsync()
+    public RelationshipClockTests()
     {
         _registry.Set(Tenant, new Watch { Name = "brand", Category = WatchCategory.Brand, Query = "acme" });
-        IReadOnlyList<IReadOnlyList<Post>> batches =
+        _batches =
         [
             [
                 Create("q1", "jane@example.social", 0, "is the acme shop open on sunday?"),
@@ -35,41 +35,32 @@ public sealed class RelationshipClockTests : IAsyncLifetime, IDisposable
             ],
             [Create("a1", "acme@example.social", 3, "yes, acme ships to norway", replyTo: "q2")],
         ];
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMonitroOrleans(options =>
-            {
-                options.ShardCount = 2;
-                options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
-                options.Relationships.AlertOnEveryOverdueItem = true; // Jane's question as well as Lea's complaint
-                var acme = new MonitroTenantOptions();
-                acme.OwnAccounts.Add("mastodon:acme@example.social");
-                options.Tenants[Tenant] = acme;
-            });
-            silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
-            silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
-            silo.Services.AddSingleton<IListeningSource>(new ReplaySource("social", batches));
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    protected override short SiloCount => 2;
+
+    protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        if (_cluster is not null)
+        silo.AddMonitroOrleans(options =>
         {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
-        }
+            options.ShardCount = 2;
+            options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
+            options.Relationships.AlertOnEveryOverdueItem = true; // Jane's question as well as Lea's complaint
+            var acme = new MonitroTenantOptions();
+            acme.OwnAccounts.Add("mastodon:acme@example.social");
+            options.Tenants[Tenant] = acme;
+        });
+        silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
+        silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
+        silo.Services.AddSingleton<IListeningSource>(new ReplaySource("social", _batches));
     }
 
-    public void Dispose() => _stores.Dispose();
+    protected override void Dispose(bool disposing) => _stores.Dispose();
 
     [Fact]
     public async Task WakeDue_AfterTheGrainsLostTheirMemory_RaisesWhatOneProcessRaises_EachKeyDeliveredOnce()
     {
-        var cluster = _cluster!;
+        var cluster = Cluster;
         using var bound = new CancellationTokenSource(Bound);
         await WaitForLeaseAsync(cluster, bound.Token);
         var clock = cluster.Client.GetGrain<IRelationshipClockGrain>(0);

@@ -17,7 +17,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         await store.MigrateAsync();
 
         Assert.Equal(SchemaMigrations.LatestVersion, await store.GetSchemaVersionAsync());
-        Assert.Equal(10, SchemaMigrations.LatestVersion);
+        Assert.Equal(13, SchemaMigrations.LatestVersion);
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";

@@ -31,6 +31,10 @@ public class ScaleOutBenchmarks : IDisposable
     private InProcessTestCluster? _oneSilo;
     private InProcessTestCluster? _threeSilos;
 
+    /// <summary>Gets or sets the partitions of the pre-search index: 0 keeps the whole index in the lease, as before it was sharded.</summary>
+    [Params(0, 16)]
+    public int PreSearchPartitions { get; set; }
+
     [GlobalSetup(Target = nameof(OneSilo))]
     public async Task SetupOneSiloAsync() => _oneSilo = await StartAsync(1);
 
@@ -70,7 +74,7 @@ public class ScaleOutBenchmarks : IDisposable
 
     private async Task<long> RunLeaseAsync(InProcessTestCluster cluster)
     {
-        var work = LeaseWork.OnGrains(cluster.Client, new MonitroOrleansOptions { ShardCount = ShardCount }, new LexiconSentimentAnalyzer(), new RuleIntentDetector(), NullLogger.Instance);
+        var work = LeaseWork.OnGrains(cluster.Client, new MonitroOrleansOptions { ShardCount = ShardCount, PreSearchPartitions = PreSearchPartitions }, new LexiconSentimentAnalyzer(), new RuleIntentDetector(), NullLogger.Instance);
         var source = new InMemorySource("bench-" + Guid.NewGuid().ToString("N"), _workload.NextRun(), BatchSize);
         var runner = new SourceLeaseRunner(source, _stores, _workload.Registry, work, TimeProvider.System, NullLogger.Instance);
         await runner.RunAsync(CancellationToken.None);
@@ -82,7 +86,11 @@ public class ScaleOutBenchmarks : IDisposable
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMonitroOrleans(options => options.ShardCount = ShardCount);
+            silo.AddMonitroOrleans(options =>
+            {
+                options.ShardCount = ShardCount;
+                options.PreSearchPartitions = PreSearchPartitions;
+            });
             silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
             silo.Services.AddSingleton<ITenantWatchRegistry>(_workload.Registry);
         });

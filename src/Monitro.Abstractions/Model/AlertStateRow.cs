@@ -29,6 +29,12 @@ public sealed record AlertStateRow
     /// </summary>
     public bool RefersToMention { get; init; }
 
+    /// <summary>
+    /// Gets the moment the row falls due, or <see langword="null"/> for a row that never does; stores index it, so
+    /// <see cref="IDueAlertStateStore"/> reads the rows due by a moment without reading those due later. Kept to the millisecond.
+    /// </summary>
+    public DateTimeOffset? DueAt { get; init; }
+
     /// <summary>Gets the stored mention named by <see cref="Item"/>, on rows read back with <see cref="RefersToMention"/>; ignored when writing.</summary>
     public Mention? Mention { get; init; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Monitro.Orleans.Matching;
 using Monitro.Orleans.People;
+using Monitro.Orleans.PreSearch;
 using Monitro.Orleans.Pipeline;
 
 namespace Monitro.Orleans.Leases;
@@ -13,7 +14,8 @@ namespace Monitro.Orleans.Leases;
 /// <param name="Enrichment">Reads the signals of matched posts and builds each tenant's rows.</param>
 /// <param name="People">Records a person's interactions.</param>
 /// <param name="Settings">The cluster's options: what each tenant declares, and the relationship rules.</param>
-internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int ShardCount, int Replicas, BatchEnrichment Enrichment, PersonCall People, MonitroOrleansOptions Settings)
+/// <param name="Router">Creates the router of a lease runner (which shards a post may hit), given where to log.</param>
+internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int ShardCount, int Replicas, BatchEnrichment Enrichment, PersonCall People, MonitroOrleansOptions Settings, Func<ILogger, IShardRouter> Router)
 {
     /// <summary>The work of a lease in a cluster: shards and people are grains.</summary>
     public static LeaseWork OnGrains(IGrainFactory grains, MonitroOrleansOptions settings, ISentimentAnalyzer? sentiment, IIntentDetector? intents, ILogger logger) =>
@@ -26,5 +28,11 @@ internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int Sh
             new BatchEnrichment(sentiment, intents, settings.Relationships, settings.Tenants, logger),
             (tenantId, personId, interactions, people, identities, sourceName, token) =>
                 grains.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, personId)).RecordAsync(sourceName, interactions, people, identities, token),
-            settings);
+            settings,
+            routerLogger => settings.PreSearchPartitions == 0
+                ? new ShardRouter(settings.ShardCount, routerLogger)
+                : new PreSearchRouter(settings.ShardCount, new PreSearchPartitions(
+                    settings.PreSearchPartitions,
+                    (partition, terms, version, token) => grains.GetGrain<IPreSearchPartitionGrain>(partition).LookupAsync(terms, version, token),
+                    (version, token) => grains.GetGrain<IPreSearchPartitionGrain>(0).GetShapeAsync(version, token))));
 }

@@ -26,7 +26,7 @@ internal sealed class SourceLeaseRunner(
     TimeProvider timeProvider,
     ILogger logger)
 {
-    private readonly ShardRouter _router = new(work.ShardCount, logger);
+    private readonly IShardRouter _router = work.Router(logger);
     private readonly HashSet<string> _tenants = new(work.Settings.Tenants.Keys, StringComparer.Ordinal);
     private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TenantIdentities> _identities = new(StringComparer.Ordinal);
@@ -82,9 +82,7 @@ internal sealed class SourceLeaseRunner(
         var version = await registry.GetVersionAsync(cancellationToken).ConfigureAwait(false);
         if (version != _router.Version)
         {
-            var watches = await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(false);
-            _router.Load(watches);
-            _tenants.UnionWith(watches.Watches.Select(w => w.TenantId));
+            _tenants.UnionWith(await _router.LoadAsync(registry, version, cancellationToken).ConfigureAwait(false));
         }
 
         if (!await AnnounceAsync(cancellationToken).ConfigureAwait(false))
@@ -95,7 +93,7 @@ internal sealed class SourceLeaseRunner(
         var skipped = new List<SkippedItem>(batch.Skipped);
         var posts = work.Preparer.Normalize(source.Name, batch.Posts, skipped);
         var calls = new List<Task<TenantMention[]>>();
-        foreach (var (shard, routed) in _router.Route(posts))
+        foreach (var (shard, routed) in await _router.RouteAsync(posts, cancellationToken).ConfigureAwait(false))
         {
             foreach (var (replica, part) in ReplicaMap.Split(routed, work.Replicas))
             {

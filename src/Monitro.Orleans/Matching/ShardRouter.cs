@@ -3,12 +3,13 @@ using Microsoft.Extensions.Logging;
 namespace Monitro.Orleans.Matching;
 
 /// <summary>
-/// Sends each post only to the shards it may hit: the pre-search index of every watch (required terms only, no query
-/// evaluated) names the candidate watches, and each candidate names its shard.
+/// Sends each post only to the shards it may hit, from a pre-search index of every watch held in the lease itself
+/// (required terms only, no query evaluated): the candidate watches name their shards. The cheapest routing per post,
+/// for clusters whose whole watch set fits in each lease (<see cref="MonitroOrleansOptions.PreSearchPartitions"/> 0).
 /// </summary>
 /// <param name="shardCount">The number of shards.</param>
 /// <param name="logger">Where skipped watches are reported.</param>
-internal sealed class ShardRouter(int shardCount, ILogger logger)
+internal sealed class ShardRouter(int shardCount, ILogger logger) : IShardRouter
 {
     // Tenant and watch name in one name, split by a control character no watch name is expected to hold.
     private const char Separator = '\u001f';
@@ -38,6 +39,15 @@ internal sealed class ShardRouter(int shardCount, ILogger logger)
         _shards = shards;
         Version = set.Version;
     }
+
+    public async Task<IReadOnlyCollection<string>> LoadAsync(ITenantWatchRegistry registry, long version, CancellationToken cancellationToken)
+    {
+        var set = await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(false);
+        Load(set);
+        return set.Watches.Select(static w => w.TenantId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public Task<Dictionary<int, List<Post>>> RouteAsync(IReadOnlyList<Post> posts, CancellationToken cancellationToken) => Task.FromResult(Route(posts));
 
     /// <summary>Groups the posts by the shards they may hit; a post that can hit none goes nowhere.</summary>
     public Dictionary<int, List<Post>> Route(IReadOnlyList<Post> posts)

@@ -8,7 +8,8 @@ namespace Monitro.Orleans.People;
 /// </summary>
 /// <remarks>
 /// Scope <c>cluster-wake-up|</c> and the person id; no single-process reader knows the scope, so one process on the
-/// same store ignores it.
+/// same store ignores it. The row's <see cref="AlertStateRow.DueAt"/> is the moment too, so the clock reads only the
+/// rows due (<see cref="IDueAlertStateStore"/>).
 /// </remarks>
 internal static class PersonWakeUp
 {
@@ -25,7 +26,7 @@ internal static class PersonWakeUp
         }
 
         var payload = string.Join('\n', identities.Order(StringComparer.Ordinal).Prepend(moment.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
-        return new AlertStateChanges { ClearedScopes = [scope], Saved = [new AlertStateRow { Scope = scope, Item = Item, PersonId = personId, Payload = payload }] };
+        return new AlertStateChanges { ClearedScopes = [scope], Saved = [new AlertStateRow { Scope = scope, Item = Item, PersonId = personId, Payload = payload, DueAt = moment }] };
     }
 
     /// <summary>Reads a wake-up row; <see langword="false"/> for rows of other scopes or a payload it cannot read.</summary>

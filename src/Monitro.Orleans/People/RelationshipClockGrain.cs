@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Monitro.Orleans.People;
 
-/// <summary>Reads the stored wake-ups of every tenant and wakes the people that are due.</summary>
+/// <summary>Reads the stored wake-ups that are due in every tenant's store and wakes those people.</summary>
 /// <remarks>
-/// Reads each tenant's alert-state rows whole (in the cluster's stores they hold only identity links, verified domains
-/// and these wake-ups); a tenant with very many pending people would want an indexed read (see docs/scale-out.md).
+/// Reads only the rows due, by the stores' index on the due time, a page at a time: people whose wake-up lies in the
+/// future cost no reads, however many they are.
 /// </remarks>
 internal sealed class RelationshipClockGrain(
     IMonitroClusterStores stores,
@@ -14,6 +14,9 @@ internal sealed class RelationshipClockGrain(
     IOptions<MonitroOrleansOptions> options,
     ILogger<RelationshipClockGrain> logger) : Grain, IRelationshipClockGrain
 {
+    // People woken at once per tenant: bounds the memory of a period and the calls in flight.
+    private const int PageSize = 500;
+
     public async Task<int> WakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var watches = await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(true);
@@ -21,13 +24,26 @@ internal sealed class RelationshipClockGrain(
         var woken = 0;
         foreach (var tenantId in tenants)
         {
-            if (stores.ForTenant(tenantId) is not IAlertStateStore state)
+            if (stores.ForTenant(tenantId) is IDueAlertStateStore state)
             {
-                continue;
+                woken += await WakeTenantAsync(state, tenantId, now, cancellationToken).ConfigureAwait(true);
             }
+        }
 
+        return woken;
+    }
+
+    // Page by page, each after the last row of the one before: a woken person's row moves to its next wake-up, and a
+    // person who could not be woken keeps its row for the next period without being read again in this one.
+    private async Task<int> WakeTenantAsync(IDueAlertStateStore state, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var woken = 0;
+        AlertStateRow? after = null;
+        while (true)
+        {
+            var page = await state.GetDueAlertStateAsync(now, PageSize, after, cancellationToken).ConfigureAwait(true);
             var due = new List<Task<bool>>();
-            foreach (var row in await state.GetAlertStateAsync(cancellationToken).ConfigureAwait(true))
+            foreach (var row in page)
             {
                 if (PersonWakeUp.TryRead(row, out var personId, out var at, out var identities) && at <= now)
                 {
@@ -36,9 +52,13 @@ internal sealed class RelationshipClockGrain(
             }
 
             woken += (await Task.WhenAll(due).ConfigureAwait(true)).Count(static ok => ok);
-        }
+            if (page.Count < PageSize)
+            {
+                return woken;
+            }
 
-        return woken;
+            after = page[^1];
+        }
     }
 
     // One person failing (its silo being declared dead) leaves its row in the store for the next period; the others go on.

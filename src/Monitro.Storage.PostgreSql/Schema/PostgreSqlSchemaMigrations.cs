@@ -28,6 +28,7 @@ internal static class PostgreSqlSchemaMigrations
         (7, "reply outbox", Version7, null),
         (8, "source epochs, the fencing tokens of scaled-out source leases", Version8, null),
         (11, "Orleans clustering tables and queries, the versioned watch registry of scaled-out silos", OrleansClusteringSchema.Sql, null),
+        (14, "due times of alerting state rows (back-filled for the person wake-ups of scaled-out silos), indexed", Version14, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -218,5 +219,15 @@ internal static class PostgreSqlSchemaMigrations
             epoch bigint NOT NULL,
             updated_at bigint NOT NULL
         );
+        """;
+
+    // The moment an alerting state row falls due, indexed for the rows that have one, so the rows due by a moment are
+    // read without the others. The person wake-ups written before it hold their moment in the payload's first line
+    // (round-trip format, UTC): back-filled from there, to the millisecond.
+    private const string Version14 = """
+        ALTER TABLE alert_state ADD COLUMN due_at bigint;
+        UPDATE alert_state SET due_at = floor(extract(epoch FROM (left(payload, 23)::timestamp AT TIME ZONE 'UTC')) * 1000)::bigint
+        WHERE scope LIKE 'cluster-wake-up|%' AND payload ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}';
+        CREATE INDEX ix_alert_state_due ON alert_state (due_at, scope, item) WHERE due_at IS NOT NULL;
         """;
 }

@@ -20,6 +20,7 @@ internal static class SchemaMigrations
         new(8, "mention category and sentiment as real columns written with the row (back-filled), so the insight index covers the aggregates", Version8),
         new(9, "reply outbox", Version9),
         new(10, "source epochs, the fencing tokens of scaled-out source leases", Version10),
+        new(13, "due times of alerting state rows (back-filled for the person wake-ups of scaled-out silos), indexed", Version13),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -231,5 +232,15 @@ internal static class SchemaMigrations
             epoch INTEGER NOT NULL,
             updated_at INTEGER NOT NULL
         );
+        """;
+
+    // The moment an alerting state row falls due, indexed for the rows that have one, so the rows due by a moment are
+    // read without the others. The person wake-ups written before it hold their moment in the payload's first line
+    // (round-trip format, UTC): back-filled from there, to the millisecond.
+    private const string Version13 = """
+        ALTER TABLE alert_state ADD COLUMN due_at INTEGER;
+        UPDATE alert_state SET due_at = CAST(ROUND((julianday(substr(payload, 1, 23)) - 2440587.5) * 86400000.0) AS INTEGER)
+        WHERE scope LIKE 'cluster-wake-up|%' AND payload IS NOT NULL AND julianday(substr(payload, 1, 23)) IS NOT NULL;
+        CREATE INDEX ix_alert_state_due ON alert_state (due_at, scope, item) WHERE due_at IS NOT NULL;
         """;
 }

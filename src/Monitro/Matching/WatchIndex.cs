@@ -16,7 +16,7 @@ internal sealed class WatchIndex
 
     // The dictionary a token of each kind is looked up in, by TokenKind; -1 for kinds with no dictionary of their
     // own (runs of unspaced script go through an automaton, hosts are covered by their URL and domain).
-    private static readonly int[] DirectKindOf = BuildDirectKinds();
+    internal static readonly int[] DirectKindOf = BuildDirectKinds();
 
     private readonly PostingTable[] _direct;
     private readonly bool[] _hasDirect;

@@ -38,16 +38,33 @@ public sealed partial class InMemoryMonitroStore : IAlertStateStore
 
         foreach (var scope in changes.ClearedScopes)
         {
-            RemoveWhere(_alertState, row => string.Equals(row.Scope, scope, StringComparison.Ordinal));
+            RemoveAlertStateWhere(row => string.Equals(row.Scope, scope, StringComparison.Ordinal));
         }
 
         foreach (var row in changes.Saved)
         {
-            _alertState[(row.Scope, row.Item)] = row with { Mention = null };
+            if (_alertState.TryGetValue((row.Scope, row.Item), out var old))
+            {
+                IndexDue(old, add: false);
+            }
+
+            // Kept to the millisecond, as the durable stores keep it.
+            var saved = row with { Mention = null, DueAt = row.DueAt is { } due ? DateTimeOffset.FromUnixTimeMilliseconds(due.ToUnixTimeMilliseconds()) : null };
+            _alertState[(row.Scope, row.Item)] = saved;
+            IndexDue(saved, add: true);
         }
     }
 
     // Called under the lock by ForgetPersonAsync: the rows about the person, and those naming them as their item (a link).
     private void ForgetAlertState(string personId) =>
-        RemoveWhere(_alertState, row => row.PersonId == personId || row.Item == personId);
+        RemoveAlertStateWhere(row => row.PersonId == personId || row.Item == personId);
+
+    private void RemoveAlertStateWhere(Func<AlertStateRow, bool> predicate)
+    {
+        foreach (var row in _alertState.Values.Where(predicate).ToList())
+        {
+            _alertState.Remove((row.Scope, row.Item));
+            IndexDue(row, add: false);
+        }
+    }
 }

@@ -6,8 +6,8 @@ namespace Monitro.Storage.Shared;
 internal static class StoredAlertState
 {
     /// <summary>
-    /// Reads the current row of a reader whose columns are: scope, item, payload, person id, refers-to-mention, and
-    /// (for rows that refer to a mention) the mention's and its post's payloads.
+    /// Reads the current row of a reader whose columns are: scope, item, payload, person id, refers-to-mention,
+    /// (for rows that refer to a mention) the mention's and its post's payloads, and the due time (Unix milliseconds).
     /// </summary>
     public static AlertStateRow Read(DbDataReader reader)
     {
@@ -28,6 +28,7 @@ internal static class StoredAlertState
             PersonId = reader.IsDBNull(3) ? null : reader.GetString(3),
             RefersToMention = refersToMention,
             Mention = mention,
+            DueAt = reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
         };
     }
 }
