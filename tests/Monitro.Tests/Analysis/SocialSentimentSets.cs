@@ -18,6 +18,9 @@ internal static class SocialSentimentSets
     /// <summary>The frozen set of everyday posts written before the lexicon and rules were changed for it (all test).</summary>
     public static IReadOnlyList<LabelledPost> FreshShortPosts() => ReadRated("sentiment-fresh-short.tsv");
 
+    /// <summary>The frozen set of tweet-style posts written before the lexicon was grown for real tweets (all test).</summary>
+    public static IReadOnlyList<LabelledPost> FreshTweets() => ReadRated("sentiment-fresh-tweets.tsv");
+
     /// <summary>The frozen set of reviews and opinion paragraphs written before the lexicon and rules were changed for it (all test).</summary>
     public static IReadOnlyList<LabelledPost> FreshLongTexts() => ReadRated("sentiment-fresh-long.tsv");
 

@@ -45,6 +45,47 @@ public sealed class TweetSentimentRuleTests
         Assert.Equal(expected, Sut.Analyze(text, "en").Label);
     }
 
+    [Theory]
+    [InlineData("monday again:(", SentimentLabel.Negative)]
+    [InlineData("what a day...:(", SentimentLabel.Negative)]
+    [InlineData("see you there:)", SentimentLabel.Positive)]
+    [InlineData("new shoes:D!!", SentimentLabel.Positive)]
+    public void Analyze_EmoticonGluedToAWord_IsRead(string text, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Sut.Analyze(text, "en").Label);
+    }
+
+    [Fact]
+    public void Analyze_NegationInsideAHashtag_DoesNotReachTheWordsAfterIt()
+    {
+        Assert.Equal(SentimentLabel.Positive, Sut.Analyze("#NoFilter amazing view from the top", "en").Label);
+        Assert.Equal(SentimentLabel.Negative, Sut.Analyze("#NotHappy", "en").Label);
+        Assert.Equal(SentimentLabel.Negative, Sut.Analyze("not happy", "en").Label);
+    }
+
+    [Theory]
+    [InlineData("the seats were less cramped this time", SentimentLabel.Positive)]
+    [InlineData("the new version is less helpful than the old one", SentimentLabel.Negative)]
+    public void Analyze_LessBeforeASentimentWord_TurnsIt(string text, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("annoy", "annoys", "annoying", "annoyed")]
+    [InlineData("frustrate", "frustrates", "frustrating", "frustrated")]
+    [InlineData("disappoint", "disappoints", "disappointing", "disappointed")]
+    [InlineData("impress", "impresses", "impressive", "impressed")]
+    [InlineData("clumsy", "clumsier", "clumsily", "clumsiness")]
+    [InlineData("cosy", "cosier", "cosily", "cosiness")]
+    public void BuiltInLexicon_InflectedForms_AreListedWithTheSignOfTheirWord(string word, string first, string second, string third)
+    {
+        var lexicon = LexiconSentimentAnalyzer.BuiltInLexicon;
+        var sign = Math.Sign(lexicon[word]);
+
+        Assert.All(new[] { first, second, third }, form => Assert.Equal(sign, Math.Sign(lexicon[form])));
+    }
+
     [Fact]
     public void Analyze_ElongationCapsAndExclamations_AddIntensity()
     {

@@ -71,7 +71,7 @@ internal static class SentimentRules
     public static FrozenSet<string> Negations { get; } = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot", "without",
-        "rarely", "seldom", "hardly", "barely", "scarcely", "despite", "least",
+        "rarely", "seldom", "hardly", "barely", "scarcely", "despite", "least", "less",
         "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont", "cant", "couldnt", "wouldnt",
         "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "mightnt", "shant");
 
@@ -136,7 +136,7 @@ internal static class SentimentRules
         ];
         string[] down =
         [
-            "almost", "fairly", "kinda", "kindof", "less", "little", "marginally", "mildly", "moderately", "occasionally",
+            "almost", "fairly", "kinda", "kindof", "little", "marginally", "mildly", "moderately", "occasionally",
             "partly", "rather", "reasonably", "relatively", "slightly", "somewhat", "sorta", "sortof",
         ];
         foreach (var word in up)

@@ -136,6 +136,12 @@ internal static class SentimentTokenizer
             return;
         }
 
+        if (!plainWord && (TrySplitGluedEmoticon(text, start, end, tokens, model, ref state)
+            || (trimmedEnd < end && TrySplitGluedEmoticon(text, start, trimmedEnd, tokens, model, ref state))))
+        {
+            return;
+        }
+
         var i = start;
         while (i < end)
         {
@@ -159,6 +165,26 @@ internal static class SentimentTokenizer
 
             AddWord(text, wordStart, i, tokens, model, ref state);
         }
+    }
+
+    // An emoticon glued to the word before it ("love it:(", "thanks:)", "bad...:(") is read as a token of its own;
+    // without this the word splitter drops its characters. The longest known emoticon wins (">:(" over ":(").
+    private static bool TrySplitGluedEmoticon(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
+    {
+        for (var length = Math.Min(MaxGluedEmoticonLength, end - start - 1); length >= 2; length--)
+        {
+            var emoticonStart = end - length;
+            if (IsWordChar(text[emoticonStart]) || !model.Contains(text[emoticonStart..end]))
+            {
+                continue;
+            }
+
+            SplitText(text, start, emoticonStart, tokens, model, ref state);
+            Add(text, emoticonStart, length, tokens, ref state);
+            return true;
+        }
+
+        return false;
     }
 
     // A hashtag the lexicon does not know is read as the words it is written of (#epicfail, #MondayBlues,
@@ -189,6 +215,8 @@ internal static class SentimentTokenizer
             partStart = partEnd;
         }
 
+        // A negation inside a hashtag (#NoFilter, #NotMyProblem) belongs to the hashtag, not to the words after it.
+        state.ClauseBreakPending = true;
         return true;
     }
 
@@ -245,13 +273,17 @@ internal static class SentimentTokenizer
 
         // Negations and boosters do not reach across clause punctuation.
         var gap = text[state.PreviousEnd..start];
-        var startsClause = gap.IndexOfAny(ClausePunctuation) >= 0;
+        var startsClause = state.ClauseBreakPending || gap.IndexOfAny(ClausePunctuation) >= 0;
+        state.ClauseBreakPending = false;
         var startsSentence = startsClause && gap.IndexOfAny(SentencePunctuation) >= 0;
         tokens[state.Count++] = new SentimentToken(start, length, isCaps, startsClause, letters == 0 && !HasDigit(text.Slice(start, length)), startsSentence);
         state.PreviousEnd = start + length;
     }
 
     private const int MinHashtagLength = 5;
+
+    // The longest emoticon looked for at the end of a word it is glued to (">:-(" has four characters).
+    private const int MaxGluedEmoticonLength = 4;
 
     private static readonly SearchValues<char> AsciiLetters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -277,5 +309,6 @@ internal static class SentimentTokenizer
         public int CapsWords;
         public int LetterWords;
         public int PreviousEnd;
+        public bool ClauseBreakPending;
     }
 }
