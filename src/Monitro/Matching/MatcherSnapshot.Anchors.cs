@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Monitro.Text;
 
 namespace Monitro.Matching;
 
@@ -11,15 +12,18 @@ namespace Monitro.Matching;
 /// <remarks>
 /// Exact, never a guess: every key the index looks up is a slice of the folded text, of a lower-cased link or of the
 /// folded author handle (<see cref="WatchIndex.ContainsAnchor"/>), so a post none of whose texts contains an anchor
-/// has no candidate. ASCII text folds to its lower case character for character, so it is scanned as written; any
-/// other text is folded first (and not again when it goes on to be tokenized). Levels with a key that has no literal
-/// (a fuzzy term) let every post through.
+/// has no candidate. ASCII text folds to its lower case character for character, so it is scanned as written; so is
+/// text whose other characters are only emoji (with VS16 and ZWJ) when every anchor is ASCII, since each run of them
+/// folds to characters that are not ASCII and keeps the ASCII around it apart, as written (<see cref="AsciiKeptApart"/>).
+/// Any other text is folded first (and not again when it goes on to be tokenized). Levels with a key that has no
+/// literal (a fuzzy term) let every post through.
 /// </remarks>
 internal sealed partial class MatcherSnapshot
 {
     private bool _filters;
     private bool _anchorsInLinks;
     private bool _anchorsInAuthor;
+    private bool _asciiAnchorsOnly;
 
     /// <summary>
     /// Returns whether the post may have candidates; <see langword="false"/> only when it has none in any level.
@@ -37,7 +41,7 @@ internal sealed partial class MatcherSnapshot
         }
 
         var text = post.Text ?? string.Empty;
-        if (Ascii.IsValid(text))
+        if (Ascii.IsValid(text) || (_asciiAnchorsOnly && AsciiKeptApart(text)))
         {
             if (ContainsAnchor(text, lowerAscii: true))
             {
@@ -65,6 +69,7 @@ internal sealed partial class MatcherSnapshot
     private void FindAnchorTexts(WatchIndex[] levels)
     {
         _filters = true;
+        _asciiAnchorsOnly = true;
         foreach (var level in levels)
         {
             if (level.Watches.Length == 0)
@@ -75,7 +80,50 @@ internal sealed partial class MatcherSnapshot
             _filters &= level.FiltersByAnchors;
             _anchorsInLinks |= level.AnchorsInLinks;
             _anchorsInAuthor |= level.AnchorsInAuthor;
+            _asciiAnchorsOnly &= level.AsciiAnchorsOnly;
         }
+    }
+
+    /// <summary>
+    /// Returns whether every character of <paramref name="text"/> that is not ASCII is an emoji, VS16 or ZWJ, with an
+    /// emoji in each run of them. The folder appends ASCII lower-cased whatever surrounds it, and an emoji as it is
+    /// (emoji never compose with marks, and none is allowed here); VS16 and ZWJ fold to themselves or to nothing. So each
+    /// run folds to a non-empty string without ASCII, and an ASCII anchor is in the folded text only if it is in an ASCII
+    /// run of the text as written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool AsciiKeptApart(ReadOnlySpan<char> text)
+    {
+        var i = text.IndexOfAnyExceptInRange('\0', '\u007F');
+        while (i >= 0)
+        {
+            var emoji = false;
+            while (i < text.Length && text[i] >= 0x80)
+            {
+                var rune = CharClass.RuneAt(text, i, out var length);
+                var value = rune.Value;
+                if (CharClass.IsEmoji(value) && !CharClass.IsMark(rune))
+                {
+                    emoji = true;
+                }
+                else if (value is not (0xFE0F or 0x200D))
+                {
+                    return false;
+                }
+
+                i += length;
+            }
+
+            if (!emoji)
+            {
+                return false;
+            }
+
+            var next = text[i..].IndexOfAnyExceptInRange('\0', '\u007F');
+            i = next < 0 ? -1 : i + next;
+        }
+
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

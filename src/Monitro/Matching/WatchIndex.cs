@@ -123,13 +123,16 @@ internal sealed class WatchIndex
     /// <summary>Gets whether some key (<c>author:</c>) is looked for in the author's handle.</summary>
     public bool AnchorsInAuthor { get; private set; }
 
+    /// <summary>Gets whether every anchor is made of ASCII characters only.</summary>
+    public bool AsciiAnchorsOnly { get; private set; } = true;
+
     /// <summary>
     /// Returns whether <paramref name="text"/> contains an anchor: a key, or for an emoji its first character. Every key of
     /// a post is a slice of its folded text, of a lower-cased link or of the folded author handle (an emoji key without its
     /// skin tone or VS16 keeps the cluster's other characters in order), so a post none of whose texts contains an anchor
     /// has no candidate here.
     /// </summary>
-    /// <param name="text">The folded text, or a text of ASCII characters only.</param>
+    /// <param name="text">The folded text, or a text whose ASCII characters fold as they are read (see <see cref="MatcherSnapshot"/>).</param>
     /// <param name="lowerAscii">Whether to read ASCII capitals as small letters, which is how ASCII text folds.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ContainsAnchor(ReadOnlySpan<char> text, bool lowerAscii) =>
@@ -313,7 +316,7 @@ internal sealed class WatchIndex
     }
 
     // The entity words, then every other anchor once.
-    private static AhoCorasick? BuildAnchors(PostingTable entityWords, List<string> anchors)
+    private AhoCorasick? BuildAnchors(PostingTable entityWords, List<string> anchors)
     {
         var patterns = new List<string>(entityWords.Count + anchors.Count);
         patterns.AddRange(entityWords.Keys);
@@ -324,6 +327,11 @@ internal sealed class WatchIndex
             {
                 patterns.Add(anchor);
             }
+        }
+
+        foreach (var pattern in patterns)
+        {
+            AsciiAnchorsOnly &= System.Text.Ascii.IsValid(pattern);
         }
 
         return patterns.Count > 0 ? new AhoCorasick(patterns) : null;

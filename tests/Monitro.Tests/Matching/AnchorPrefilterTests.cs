@@ -12,7 +12,8 @@ public sealed partial class AnchorPrefilterTests
         "\uFB01nance", "ＡＣＭＥ", "ａｃｍｅ", "\U0001D41A\U0001D41C\U0001D426\U0001D41E", "\u212Aelvin", "\u017Fir", "\u0131stanbul",
         "\u0130STANBUL", "stra\u00DFe", "STRASSE", "ac\u00ADme", "a\u0301cme", "acme\u0301", "ac\uFE0Fme", "ac\u200Dme", "ac\u2060me",
         "\u00C6on", "\u00F8resund", "\u0142odz", "\u338F", "c\uFF03", "\uFF03acme", "\uFF20acme", "\uFF04ACME", "acme\uFFFE", "\uD800acme",
-        "acme\uDC00corp", "\u2126", "\u00B5", "caf\u00E9", "cafe\u0301", "Kelvin", "fin", "sir", "acme", "ACME", "\u24B6cme", "\u00E6on");
+        "acme\uDC00corp", "\u2126", "\u00B5", "caf\u00E9", "cafe\u0301", "Kelvin", "fin", "sir", "acme", "ACME", "\u24B6cme", "\u00E6on",
+        "😃", "ac😃me", "👍🏽", "\u2764\uFE0F", "ac\u2764\uFE0Fme", "\uFE0F", "\u200D", "a\u200D😃b", "👨\u200D👩\u200D👧", "\u2122", "#\uFE0F\u20E3");
 
     private static readonly Gen<string> AsciiItem = Gen.OneOf(
         "acme", "ACME", "Acme", "AcMe", "acm", "cme", "ac", "me", "c#", "C#", ".NET", "asp.net", "node.js", "C++", "#acme", "#AcmeCorp",
@@ -127,6 +128,20 @@ public sealed partial class AnchorPrefilterTests
         Assert.True(matcher.PassesPrefilter(TestPosts.Create("ＡＣＭＥ 😃")));
         Assert.True(new MentionMatcher([new Watch { Name = "fuzzy", Query = "launch~1" }]).PassesPrefilter(TestPosts.Create("nothing")));
     }
+
+    [Theory]
+    [InlineData("plain ascii", true)]
+    [InlineData("great 😃 news ❤\uFE0F and 👍🏽 👨\u200D👩\u200D👧", true)]
+    [InlineData("ac😃me", true)]
+    [InlineData("ac\uFE0Fme", false)]
+    [InlineData("ac\u200Dme", false)]
+    [InlineData("\uFE0F\u200D", false)]
+    [InlineData("caf\u00E9", false)]
+    [InlineData("ＡＣＭＥ", false)]
+    [InlineData("\uD83D broken", false)]
+    [InlineData("#\uFE0F\u20E3", false)]
+    public void AsciiKeptApart_OnlyEmojiBetweenAsciiRuns(string text, bool expected) =>
+        Assert.Equal(expected, Monitro.Matching.MatcherSnapshot.AsciiKeptApart(text));
 
     private static List<string> Describe(IReadOnlyList<Mention> mentions) =>
         [.. mentions.Select(m => m.Watch.Name + ":" + string.Join(",", m.Spans.Select(s => s.Start + "+" + s.Length)))];
