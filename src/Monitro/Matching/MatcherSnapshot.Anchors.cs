@@ -17,6 +17,11 @@ namespace Monitro.Matching;
 /// folds to characters that are not ASCII and keeps the ASCII around it apart, as written (<see cref="AsciiKeptApart"/>).
 /// Any other text is folded first (and not again when it goes on to be tokenized). Levels with a key that has no
 /// literal (a fuzzy term) let every post through.
+/// <para>When almost every post contains an anchor (many watches with common words), the scan is work for nothing: after
+/// a sample of <see cref="SampleSize"/> posts of which more than seven in eight passed, the next
+/// <see cref="BypassLength"/> posts go straight to the index, then a new sample is taken. This only decides whether
+/// to look, never what matches. The counters are shared by the threads matching with this snapshot without locks;
+/// a lost count only moves the next sample.</para>
 /// </remarks>
 internal sealed partial class MatcherSnapshot
 {
@@ -24,6 +29,15 @@ internal sealed partial class MatcherSnapshot
     private bool _anchorsInLinks;
     private bool _anchorsInAuthor;
     private bool _asciiAnchorsOnly;
+    private int _sampled;
+    private int _passed;
+    private int _bypassed;
+
+    /// <summary>Gets the number of posts a sample of the pre-filter's pass rate has.</summary>
+    internal const int SampleSize = 1024;
+
+    /// <summary>Gets the number of posts let through unscanned after a sample in which more than seven in eight passed.</summary>
+    internal const int BypassLength = 64 * 1024;
 
     /// <summary>
     /// Returns whether the post may have candidates; <see langword="false"/> only when it has none in any level.
@@ -39,6 +53,32 @@ internal sealed partial class MatcherSnapshot
         {
             return true;
         }
+
+        if (_sampled >= SampleSize)
+        {
+            if (_passed > SampleSize / 8 * 7 && ++_bypassed <= BypassLength)
+            {
+                return true;
+            }
+
+            (_sampled, _passed, _bypassed) = (0, 0, 0);
+        }
+
+        _sampled++;
+        if (Scan(post, context, out textFolded))
+        {
+            _passed++;
+            return true;
+        }
+
+        return false;
+    }
+
+    // The pre-filter's scan of the post's text, links and author.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Scan(Post post, PostContext context, out bool textFolded)
+    {
+        textFolded = false;
 
         var text = post.Text ?? string.Empty;
         if (Ascii.IsValid(text) || (_asciiAnchorsOnly && AsciiKeptApart(text)))

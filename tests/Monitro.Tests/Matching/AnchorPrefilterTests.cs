@@ -129,6 +129,29 @@ public sealed partial class AnchorPrefilterTests
         Assert.True(new MentionMatcher([new Watch { Name = "fuzzy", Query = "launch~1" }]).PassesPrefilter(TestPosts.Create("nothing")));
     }
 
+    [Fact]
+    public void Match_AlmostEveryPostHasAnAnchor_ScansOnlySamplesAndMatchesTheSame()
+    {
+        var watches = new[] { new Watch { Name = "brand", Query = "acme" } };
+        var filtered = new MentionMatcher(watches);
+        var unfiltered = new MentionMatcher(64) { SkipsPostsWithoutAnchors = false };
+        unfiltered.AddWatches(watches);
+        var hit = TestPosts.Create("acme launches");
+        var miss = TestPosts.Create("nothing here");
+        for (var i = 0; i < Monitro.Matching.MatcherSnapshot.SampleSize; i++)
+        {
+            Assert.Single(filtered.Match(hit));
+        }
+
+        // The sample passed every post, so the pre-filter stands aside: a post without an anchor passes unscanned.
+        Assert.True(filtered.PassesPrefilter(miss));
+        for (var i = 0; i < 1000; i++)
+        {
+            var post = i % 2 == 0 ? hit : miss;
+            Assert.Equal(unfiltered.Match(post).Count, filtered.Match(post).Count);
+        }
+    }
+
     [Theory]
     [InlineData("plain ascii", true)]
     [InlineData("great 😃 news ❤\uFE0F and 👍🏽 👨\u200D👩\u200D👧", true)]
