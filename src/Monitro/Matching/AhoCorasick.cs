@@ -107,6 +107,25 @@ internal sealed class AhoCorasick
         }
     }
 
+    /// <summary>Returns whether any pattern occurs in <paramref name="text"/>, stopping at the first occurrence.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="lowerAscii">Whether to read ASCII capitals as small letters (the text is then read as if folded).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool ContainsAny(ReadOnlySpan<char> text, bool lowerAscii)
+    {
+        var current = Root;
+        foreach (var c in text)
+        {
+            current = Step(current, lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+            if (_pattern[current] >= 0 || _outputLink[current] >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The state after reading c in state s: follow failure links until some state has an edge for c.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Step(int state, char c)

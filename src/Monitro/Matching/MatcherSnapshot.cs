@@ -6,7 +6,7 @@ namespace Monitro.Matching;
 /// What a matcher matches against at one moment: indexes of decreasing size (the main index first, the most
 /// recently added watches last). Immutable; a matcher swaps whole snapshots.
 /// </summary>
-internal sealed class MatcherSnapshot
+internal sealed partial class MatcherSnapshot
 {
     private readonly int[] _offsets;
 
@@ -23,6 +23,7 @@ internal sealed class MatcherSnapshot
         }
 
         Count = offset;
+        FindAnchorTexts(levels);
     }
 
     /// <summary>Gets the indexes, largest first.</summary>

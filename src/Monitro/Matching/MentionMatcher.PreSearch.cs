@@ -22,7 +22,11 @@ public sealed partial class MentionMatcher
             return [];
         }
 
-        var candidates = CollectCandidates(snapshot, post).Candidates;
+        if (CollectCandidates(snapshot, post) is not { Candidates: var candidates })
+        {
+            return [];
+        }
+
         var watches = new List<Watch>(candidates.Ids.Count);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in candidates.Ids)

@@ -147,7 +147,11 @@ public sealed partial class MentionMatcher : IMentionMatcher
             return [];
         }
 
-        var scratch = CollectCandidates(snapshot, post);
+        if (CollectCandidates(snapshot, post) is not { } scratch)
+        {
+            return [];
+        }
+
         var context = scratch.Post;
         List<Mention>? mentions = null;
         foreach (var id in scratch.Candidates.Ids)
@@ -211,16 +215,32 @@ public sealed partial class MentionMatcher : IMentionMatcher
     }
 
     // The index's pre-search, shared by Match and FindCandidates: loads the post into this thread's scratch and fills
-    // its candidate list with the ids of the watches whose required terms the post contains.
+    // its candidate list with the ids of the watches whose required terms the post contains; null when the pre-filter
+    // shows that the post contains none.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static MatchScratch CollectCandidates(MatcherSnapshot snapshot, Post post)
+    private MatchScratch? CollectCandidates(MatcherSnapshot snapshot, Post post)
     {
         var scratch = MatchScratch.Current;
-        scratch.Post.Load(post);
+        var textFolded = false;
+        if (SkipsPostsWithoutAnchors && !snapshot.MayMatch(post, scratch.Post, out textFolded))
+        {
+            return null;
+        }
+
+        scratch.Post.Load(post, textFolded);
         scratch.Candidates.Reset(snapshot.Count);
         snapshot.Collect(scratch.Post, scratch.Candidates);
         return scratch;
     }
+
+    /// <summary>
+    /// Gets whether posts that contain no anchor of any watch are skipped before they are tokenized (on by default;
+    /// tests turn it off to compare results with and without the pre-filter).
+    /// </summary>
+    internal bool SkipsPostsWithoutAnchors { get; init; } = true;
+
+    /// <summary>Returns whether the pre-filter lets the post through to tokenizing and the index (for tests).</summary>
+    internal bool PassesPrefilter(Post post) => _snapshot.MayMatch(post, MatchScratch.Current.Post, out _);
 
     /// <summary>Gets the number of indexes a post is looked up in now.</summary>
     internal int LevelCount => _snapshot.Levels.Length;

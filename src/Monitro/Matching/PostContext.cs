@@ -22,12 +22,19 @@ internal sealed class PostContext : IDisposable
     public string AuthorLocalPart { get; private set; } = string.Empty;
 
     /// <summary>Analyzes a post, replacing the one analyzed before.</summary>
+    /// <param name="post">The post.</param>
+    /// <param name="textFolded">Whether the post's text was already folded into <see cref="TextAnalysis.Text"/> (by the pre-filter).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Load(Post post)
+    public void Load(Post post, bool textFolded = false)
     {
         ArgumentNullException.ThrowIfNull(post);
         Post = post;
-        Analysis.Analyze(post.Text ?? string.Empty);
+        if (!textFolded)
+        {
+            Analysis.Fold(post.Text ?? string.Empty);
+        }
+
+        Analysis.Tokenize();
         foreach (var link in post.Entities?.Links ?? [])
         {
             if (link is not null)

@@ -6,8 +6,10 @@ namespace Monitro.Matching;
 /// <summary>
 /// An immutable index of compiled watches by their required keys: per kind a dictionary from key to watches,
 /// Aho-Corasick automata for unspaced-script substrings and exact literals, a sorted prefix table, a deletion
-/// neighbourhood for fuzzy keys, and an Aho-Corasick automaton of the words that also match inside a hashtag or
-/// handle (<c>acme</c> in <c>#acmeanvil</c>), which reports each word found in one pass over the entity.
+/// neighbourhood for fuzzy keys, and an Aho-Corasick automaton of every key with a literal (its anchors). The
+/// anchors' automaton serves twice: its first patterns are the words that also match inside a hashtag or handle
+/// (<c>acme</c> in <c>#acmeanvil</c>), reported in one pass over the entity; and before a post is analyzed, one pass
+/// over its text tells whether it contains any key at all (<see cref="ContainsAnchor"/>).
 /// </summary>
 /// <remarks>Safe to share between threads. Candidates it returns are verified by <see cref="QueryEvaluator"/>.</remarks>
 internal sealed class WatchIndex
@@ -28,7 +30,7 @@ internal sealed class WatchIndex
     private readonly PostingTable _fuzzy;
     private readonly int _fuzzyMaxEdits;
     private readonly int _fuzzyLongestMatch;
-    private readonly AhoCorasick? _entityWords;
+    private readonly AhoCorasick? _anchors;
     private readonly PostingTable _entityWordPostings;
 
     private WatchIndex(CompiledWatch[] watches)
@@ -48,12 +50,14 @@ internal sealed class WatchIndex
         var fuzzy = new PostingTable();
         var entityWords = new PostingTable(watches.Length);
         var keys = new List<IndexKey>();
+        var anchors = new List<string>();
         for (var id = 0; id < watches.Length; id++)
         {
             keys.Clear();
             QueryCompiler.AppendRequiredKeys(watches[id].Root, keys);
             foreach (var key in keys)
             {
+                AddAnchor(key, anchors);
                 switch (key.Kind)
                 {
                     case < IndexKeyKind.Substring:
@@ -98,7 +102,7 @@ internal sealed class WatchIndex
         _prefixes = new PrefixTable(prefixes.Freeze());
         _fuzzy = fuzzy.Freeze();
         _entityWordPostings = entityWords.Freeze();
-        _entityWords = entityWords.Count > 0 ? new AhoCorasick(entityWords.Keys) : null;
+        _anchors = BuildAnchors(_entityWordPostings, anchors);
     }
 
     /// <summary>Gets an index with no watches.</summary>
@@ -106,6 +110,33 @@ internal sealed class WatchIndex
 
     /// <summary>Gets the indexed watches; candidate ids are positions in this array.</summary>
     public CompiledWatch[] Watches { get; }
+
+    /// <summary>
+    /// Gets whether a post can have candidates here only if one of its texts contains an anchor (<see cref="ContainsAnchor"/>):
+    /// false when some key has no literal (a fuzzy term), true for an empty index.
+    /// </summary>
+    public bool FiltersByAnchors { get; private set; } = true;
+
+    /// <summary>Gets whether some key (<c>site:</c>, <c>url:</c>, a URL) can be found in a link that is not in the text.</summary>
+    public bool AnchorsInLinks { get; private set; }
+
+    /// <summary>Gets whether some key (<c>author:</c>) is looked for in the author's handle.</summary>
+    public bool AnchorsInAuthor { get; private set; }
+
+    /// <summary>Gets whether every anchor is made of ASCII characters only.</summary>
+    public bool AsciiAnchorsOnly { get; private set; } = true;
+
+    /// <summary>
+    /// Returns whether <paramref name="text"/> contains an anchor: a key, or for an emoji its first character. Every key of
+    /// a post is a slice of its folded text, of a lower-cased link or of the folded author handle (an emoji key without its
+    /// skin tone or VS16 keeps the cluster's other characters in order), so a post none of whose texts contains an anchor
+    /// has no candidate here.
+    /// </summary>
+    /// <param name="text">The folded text, or a text whose ASCII characters fold as they are read (see <see cref="MatcherSnapshot"/>).</param>
+    /// <param name="lowerAscii">Whether to read ASCII capitals as small letters, which is how ASCII text folds.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool ContainsAnchor(ReadOnlySpan<char> text, bool lowerAscii) =>
+        _anchors is not null && _anchors.ContainsAny(text, lowerAscii);
 
     /// <summary>Builds an index of the given watches.</summary>
     public static WatchIndex Build(IEnumerable<CompiledWatch> watches) => new([.. watches]);
@@ -146,7 +177,10 @@ internal sealed class WatchIndex
             else if (token.Kind is TokenKind.Hashtag or TokenKind.Mention)
             {
                 // The whole entity, so that a word across parts (iPhone in #NewiPhoneFund) is found too.
-                _entityWords?.Scan(key, ref entityScan, AddPattern);
+                if (_entityWordPostings.Count > 0)
+                {
+                    _anchors!.Scan(key, ref entityScan, AddEntityPattern);
+                }
             }
             else if (token.Kind == TokenKind.Run)
             {
@@ -247,6 +281,61 @@ internal sealed class WatchIndex
     }
 
     private static void AddPattern(ref ScanState state, int pattern) => state.Candidates.AddAll(state.Postings[pattern], state.Offset);
+
+    // The anchors' automaton numbers the entity words first; the anchors after them have no entity postings.
+    private static void AddEntityPattern(ref ScanState state, int pattern)
+    {
+        if (pattern < state.Postings.Count)
+        {
+            AddPattern(ref state, pattern);
+        }
+    }
+
+    // Notes the literal a post must contain for the key to be found in it, and where it is looked for.
+    private void AddAnchor(IndexKey key, List<string> anchors)
+    {
+        switch (key.Kind)
+        {
+            case IndexKeyKind.Fuzzy:
+            case not IndexKeyKind.Fuzzy when key.Key.Length == 0:
+                FiltersByAnchors = false;
+                return;
+            case IndexKeyKind.Emoji:
+                // The key may be derived (skin tones and VS16 dropped), but it starts with a character of the cluster.
+                anchors.Add(key.Key[..(char.IsHighSurrogate(key.Key[0]) && key.Key.Length > 1 ? 2 : 1)]);
+                return;
+            case IndexKeyKind.Url or IndexKeyKind.Domain:
+                AnchorsInLinks = true;
+                break;
+            case IndexKeyKind.Author:
+                AnchorsInAuthor = true;
+                break;
+        }
+
+        anchors.Add(key.Key);
+    }
+
+    // The entity words, then every other anchor once.
+    private AhoCorasick? BuildAnchors(PostingTable entityWords, List<string> anchors)
+    {
+        var patterns = new List<string>(entityWords.Count + anchors.Count);
+        patterns.AddRange(entityWords.Keys);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var anchor in anchors)
+        {
+            if (!entityWords.TryGetValue(anchor, out _) && added.Add(anchor))
+            {
+                patterns.Add(anchor);
+            }
+        }
+
+        foreach (var pattern in patterns)
+        {
+            AsciiAnchorsOnly &= System.Text.Ascii.IsValid(pattern);
+        }
+
+        return patterns.Count > 0 ? new AhoCorasick(patterns) : null;
+    }
 
 
     private struct ScanState(CandidateSet candidates, PostingTable postings, int offset)

@@ -22,12 +22,23 @@ internal sealed class TextAnalysis : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Analyze(string text)
     {
+        Fold(text);
+        Tokenize();
+    }
+
+    /// <summary>Folds a text into <see cref="Text"/> and drops the tokens of the text analyzed before; <see cref="Tokenize"/> completes the analysis.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Fold(string text)
+    {
         ArgumentNullException.ThrowIfNull(text);
         _count = 0;
         PositionCount = 0;
         TextFolder.Fold(text, Text);
-        SocialTokenizer.Tokenize(this);
     }
+
+    /// <summary>Splits the text folded by <see cref="Fold"/> into tokens.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Tokenize() => SocialTokenizer.Tokenize(this);
 
     /// <summary>Analyzes a text into a new instance.</summary>
     public static TextAnalysis Of(string text)

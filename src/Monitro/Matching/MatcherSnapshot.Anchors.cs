@@ -1,0 +1,200 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Monitro.Text;
+
+namespace Monitro.Matching;
+
+/// <summary>
+/// The pre-filter: one pass over a post's text with the anchors' automaton of each level tells whether the post can
+/// have any candidate, before it is tokenized. Most posts contain no key of any watch, and for them folding (of
+/// non-ASCII text only) and a scan are all the work done.
+/// </summary>
+/// <remarks>
+/// Exact, never a guess: every key the index looks up is a slice of the folded text, of a lower-cased link or of the
+/// folded author handle (<see cref="WatchIndex.ContainsAnchor"/>), so a post none of whose texts contains an anchor
+/// has no candidate. ASCII text folds to its lower case character for character, so it is scanned as written; so is
+/// text whose other characters are only emoji (with VS16 and ZWJ) when every anchor is ASCII, since each run of them
+/// folds to characters that are not ASCII and keeps the ASCII around it apart, as written (<see cref="AsciiKeptApart"/>).
+/// Any other text is folded first (and not again when it goes on to be tokenized). Levels with a key that has no
+/// literal (a fuzzy term) let every post through.
+/// <para>When almost every post contains an anchor (many watches with common words), the scan is work for nothing: after
+/// a sample of <see cref="SampleSize"/> posts of which more than seven in eight passed, the next
+/// <see cref="BypassLength"/> posts go straight to the index, then a new sample is taken. This only decides whether
+/// to look, never what matches. The counters are shared by the threads matching with this snapshot without locks;
+/// a lost count only moves the next sample.</para>
+/// </remarks>
+internal sealed partial class MatcherSnapshot
+{
+    private bool _filters;
+    private bool _anchorsInLinks;
+    private bool _anchorsInAuthor;
+    private bool _asciiAnchorsOnly;
+    private int _sampled;
+    private int _passed;
+    private int _bypassed;
+
+    /// <summary>Gets the number of posts a sample of the pre-filter's pass rate has.</summary>
+    internal const int SampleSize = 1024;
+
+    /// <summary>Gets the number of posts let through unscanned after a sample in which more than seven in eight passed.</summary>
+    internal const int BypassLength = 64 * 1024;
+
+    /// <summary>
+    /// Returns whether the post may have candidates; <see langword="false"/> only when it has none in any level.
+    /// </summary>
+    /// <param name="post">The post.</param>
+    /// <param name="context">The context the post will be loaded into; its text may be folded here.</param>
+    /// <param name="textFolded">Set when the post's text was folded into <paramref name="context"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool MayMatch(Post post, PostContext context, out bool textFolded)
+    {
+        textFolded = false;
+        if (!_filters)
+        {
+            return true;
+        }
+
+        if (_sampled >= SampleSize)
+        {
+            if (_passed > SampleSize / 8 * 7 && ++_bypassed <= BypassLength)
+            {
+                return true;
+            }
+
+            (_sampled, _passed, _bypassed) = (0, 0, 0);
+        }
+
+        _sampled++;
+        if (Scan(post, context, out textFolded))
+        {
+            _passed++;
+            return true;
+        }
+
+        return false;
+    }
+
+    // The pre-filter's scan of the post's text, links and author.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Scan(Post post, PostContext context, out bool textFolded)
+    {
+        textFolded = false;
+
+        var text = post.Text ?? string.Empty;
+        if (Ascii.IsValid(text) || (_asciiAnchorsOnly && AsciiKeptApart(text)))
+        {
+            if (ContainsAnchor(text, lowerAscii: true))
+            {
+                return true;
+            }
+        }
+        else
+        {
+            context.Analysis.Fold(text);
+            textFolded = true;
+            if (ContainsAnchor(context.Analysis.Text.Folded, lowerAscii: false))
+            {
+                return true;
+            }
+        }
+
+        if (_anchorsInLinks && LinksContainAnchor(post))
+        {
+            return true;
+        }
+
+        return _anchorsInAuthor && ContainsAnchor(PostContext.FoldHandle(post.Author?.Handle), lowerAscii: false);
+    }
+
+    private void FindAnchorTexts(WatchIndex[] levels)
+    {
+        _filters = true;
+        _asciiAnchorsOnly = true;
+        foreach (var level in levels)
+        {
+            if (level.Watches.Length == 0)
+            {
+                continue;
+            }
+
+            _filters &= level.FiltersByAnchors;
+            _anchorsInLinks |= level.AnchorsInLinks;
+            _anchorsInAuthor |= level.AnchorsInAuthor;
+            _asciiAnchorsOnly &= level.AsciiAnchorsOnly;
+        }
+    }
+
+    /// <summary>
+    /// Returns whether every character of <paramref name="text"/> that is not ASCII is an emoji, VS16 or ZWJ, with an
+    /// emoji in each run of them. The folder appends ASCII lower-cased whatever surrounds it, and an emoji as it is
+    /// (emoji never compose with marks, and none is allowed here); VS16 and ZWJ fold to themselves or to nothing. So each
+    /// run folds to a non-empty string without ASCII, and an ASCII anchor is in the folded text only if it is in an ASCII
+    /// run of the text as written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool AsciiKeptApart(ReadOnlySpan<char> text)
+    {
+        var i = text.IndexOfAnyExceptInRange('\0', '\u007F');
+        while (i >= 0)
+        {
+            var emoji = false;
+            while (i < text.Length && text[i] >= 0x80)
+            {
+                var rune = CharClass.RuneAt(text, i, out var length);
+                var value = rune.Value;
+                if (CharClass.IsEmoji(value) && !CharClass.IsMark(rune))
+                {
+                    emoji = true;
+                }
+                else if (value is not (0xFE0F or 0x200D))
+                {
+                    return false;
+                }
+
+                i += length;
+            }
+
+            if (!emoji)
+            {
+                return false;
+            }
+
+            var next = text[i..].IndexOfAnyExceptInRange('\0', '\u007F');
+            i = next < 0 ? -1 : i + next;
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ContainsAnchor(ReadOnlySpan<char> text, bool lowerAscii)
+    {
+        foreach (var level in Levels)
+        {
+            if (level.ContainsAnchor(text, lowerAscii))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Links that are not in the text are analyzed lower-cased (TextAnalysis.AddLink), which for ASCII is reading
+    // capitals as small letters.
+    private bool LinksContainAnchor(Post post)
+    {
+        foreach (var link in post.Entities?.Links ?? [])
+        {
+            if (link is not null && LinkContainsAnchor(link))
+            {
+                return true;
+            }
+        }
+
+        return post.Url is { } url && LinkContainsAnchor(url.OriginalString);
+    }
+
+    private bool LinkContainsAnchor(string link) =>
+        Ascii.IsValid(link) ? ContainsAnchor(link, lowerAscii: true) : ContainsAnchor(link.ToLowerInvariant(), lowerAscii: false);
+}
