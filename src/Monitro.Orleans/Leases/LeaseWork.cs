@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Monitro.Orleans.Alerting;
 using Monitro.Orleans.Matching;
 using Monitro.Orleans.People;
 using Monitro.Orleans.Pipeline;
@@ -15,6 +16,9 @@ namespace Monitro.Orleans.Leases;
 /// <param name="Settings">The cluster's options: what each tenant declares, and the relationship rules.</param>
 internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int ShardCount, int Replicas, BatchEnrichment Enrichment, PersonCall People, MonitroOrleansOptions Settings)
 {
+    /// <summary>Gets the call that hands a tenant's pending mentions to its alert grain, or <see langword="null"/> to leave them for the grain's next check.</summary>
+    public TenantAlertCall? Alerts { get; init; }
+
     /// <summary>The work of a lease in a cluster: shards and people are grains.</summary>
     public static LeaseWork OnGrains(IGrainFactory grains, MonitroOrleansOptions settings, ISentimentAnalyzer? sentiment, IIntentDetector? intents, ILogger logger) =>
         new(
@@ -26,5 +30,8 @@ internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int Sh
             new BatchEnrichment(sentiment, intents, settings.Relationships, settings.Tenants, logger),
             (tenantId, personId, interactions, people, identities, sourceName, token) =>
                 grains.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, personId)).RecordAsync(sourceName, interactions, people, identities, token),
-            settings);
+            settings)
+        {
+            Alerts = (tenantId, now, token) => grains.GetGrain<ITenantAlertGrain>(tenantId).RouteAsync(now, token),
+        };
 }
