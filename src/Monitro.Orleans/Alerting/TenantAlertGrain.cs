@@ -14,7 +14,7 @@ internal sealed class TenantAlertGrain(IMonitroClusterStores stores, TenantAlert
     private async Task<int> RunAsync(DateTimeOffset now, bool collectDue, CancellationToken cancellationToken)
     {
         var tenantId = this.GetPrimaryKeyString();
-        _owner ??= new TenantAlertOwner(stores.ForTenant(tenantId), rules.CreateRouter(tenantId, clock.Time));
+        _owner ??= rules.CreateOwner(tenantId, stores.ForTenant(tenantId), clock.Time);
         try
         {
             if (await _owner.RunAsync(now, collectDue, cancellationToken).ConfigureAwait(true) is { } committed)

@@ -27,9 +27,13 @@ internal sealed class TenantAlertRules(IOptions<MonitroOrleansOptions> options, 
     public AlertRouter? TransitionsOf(string tenantId) =>
         _transitions.GetOrAdd(tenantId, id => Apply(options.Value, id) ? CreateRouter(id, TimeProvider.System) : null);
 
-    /// <summary>Creates the router of a tenant's alert grain: its windows and series are that activation's own.</summary>
+    /// <summary>Creates the owner of a tenant's rules for one activation of its alert grain: the windows and series are that activation's own.</summary>
     /// <param name="tenantId">The tenant.</param>
-    /// <param name="timeProvider">The clock; a spike rule counts from the moment the router is created, unless the store says earlier.</param>
-    public AlertRouter CreateRouter(string tenantId, TimeProvider timeProvider) =>
+    /// <param name="store">The tenant's store.</param>
+    /// <param name="timeProvider">The clock; a spike rule counts from the moment the owner is created, unless the store says earlier.</param>
+    public TenantAlertOwner CreateOwner(string tenantId, IMonitroStore store, TimeProvider timeProvider) =>
+        new(store, CreateRouter(tenantId, timeProvider));
+
+    private AlertRouter CreateRouter(string tenantId, TimeProvider timeProvider) =>
         AlertRouter.ForRules(options.Value.Tenants[tenantId].Alerting, timeProvider, loggers.CreateLogger("Monitro.Orleans.Alerting"));
 }
