@@ -9,7 +9,7 @@ namespace Monitro.Orleans.Alerting;
 internal sealed class TenantAlertRules(IOptions<MonitroOrleansOptions> options, ILoggerFactory loggers)
 {
     // Transitions only meet immediate rules (digests and spikes take mentions), so one stateless router per tenant serves every person grain.
-    private readonly ConcurrentDictionary<string, AlertRouter?> _transitions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TransitionRoute?> _transitions = new(StringComparer.Ordinal);
 
     /// <summary>Gets the tenants that declare at least one rule.</summary>
     public IEnumerable<string> Tenants =>
@@ -23,9 +23,9 @@ internal sealed class TenantAlertRules(IOptions<MonitroOrleansOptions> options, 
     public static bool Apply(MonitroOrleansOptions settings, string tenantId) =>
         settings.Tenants.TryGetValue(tenantId, out var tenant) && tenant.Alerting.Rules.Count > 0;
 
-    /// <summary>Gets the router for a tenant's relationship transitions, or <see langword="null"/> when the tenant has no rule (every transition is one alert).</summary>
-    public AlertRouter? TransitionsOf(string tenantId) =>
-        _transitions.GetOrAdd(tenantId, id => Apply(options.Value, id) ? CreateRouter(id, TimeProvider.System) : null);
+    /// <summary>Gets how a tenant's relationship transitions are routed, or <see langword="null"/> when the tenant has no rule (every transition is one alert).</summary>
+    public TransitionRoute? TransitionsOf(string tenantId) =>
+        _transitions.GetOrAdd(tenantId, id => Apply(options.Value, id) ? RouteWith(CreateRouter(id, TimeProvider.System)) : null);
 
     /// <summary>Creates the owner of a tenant's rules for one activation of its alert grain: the windows and series are that activation's own.</summary>
     /// <param name="tenantId">The tenant.</param>
@@ -33,6 +33,8 @@ internal sealed class TenantAlertRules(IOptions<MonitroOrleansOptions> options, 
     /// <param name="timeProvider">The clock; a spike rule counts from the moment the owner is created, unless the store says earlier.</param>
     public TenantAlertOwner CreateOwner(string tenantId, IMonitroStore store, TimeProvider timeProvider) =>
         new(store, CreateRouter(tenantId, timeProvider));
+
+    private static TransitionRoute RouteWith(AlertRouter router) => (transitions, now, roleOf) => router.Route(transitions, now, roleOf: roleOf);
 
     private AlertRouter CreateRouter(string tenantId, TimeProvider timeProvider) =>
         AlertRouter.ForRules(options.Value.Tenants[tenantId].Alerting, timeProvider, loggers.CreateLogger("Monitro.Orleans.Alerting"));

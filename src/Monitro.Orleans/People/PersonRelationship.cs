@@ -1,4 +1,5 @@
 using Monitro.Alerting;
+using Monitro.Orleans.Alerting;
 using Monitro.Pipeline;
 using Monitro.Relationships;
 using Monitro.Storage.Shared;
@@ -15,7 +16,7 @@ internal sealed class PersonRelationship
     private readonly string _personId;
     private readonly HashSet<string> _identities;
     private readonly RelationshipRegistry _registry;
-    private readonly AlertRouter? _rules;
+    private readonly TransitionRoute? _rules;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private bool _loaded;
 
@@ -23,7 +24,7 @@ internal sealed class PersonRelationship
     /// <param name="identities">Every identity key known to be the person.</param>
     /// <param name="options">The scoring parameters.</param>
     /// <param name="rules">The tenant's alert rules for transitions, or <see langword="null"/> when it has none (every transition is one alert).</param>
-    public PersonRelationship(string personId, IEnumerable<string> identities, RelationshipOptions options, AlertRouter? rules = null)
+    public PersonRelationship(string personId, IEnumerable<string> identities, RelationshipOptions options, TransitionRoute? rules = null)
     {
         _rules = rules;
         _personId = personId;
@@ -104,7 +105,7 @@ internal sealed class PersonRelationship
         var raised = _registry.Advance(now).Select(transition => Alert.ForTransition(transition, now)).ToList();
         return _rules is null
             ? raised
-            : _rules.Route(raised, now, roleOf: alert => _registry.GetRelationship(AlertSubject.PersonOf(alert) ?? _personId, now)?.Role?.ToString());
+            : _rules(raised, now, alert => _registry.GetRelationship(AlertSubject.PersonOf(alert) ?? _personId, now)?.Role?.ToString());
     }
 
     private AlertStateChanges WakeUpChanges() => PersonWakeUp.Changes(_personId, _registry.NextWakeUp, _identities);
