@@ -31,8 +31,7 @@ public sealed class TenantAlertClusterTests(ITestOutputHelper output) : IAsyncLi
     {
         _registry.Set(TenantAlertPosts.Acme, TenantAlertPosts.Brand);
         _registry.Set(TenantAlertPosts.Globex, TenantAlertPosts.GlobexBrand);
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((_, silo) =>
+        _silos = await TestClusters.StartAsync(3, silo =>
         {
             silo.Services.AddSingleton(new ClusterClock(_time));
             silo.AddMonitroOrleans(options =>
@@ -47,18 +46,9 @@ public sealed class TenantAlertClusterTests(ITestOutputHelper output) : IAsyncLi
             silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
             silo.Services.AddSingleton<IListeningSource>(new ReplaySource("social", TenantAlertPosts.Batches, gate: _gate));
         });
-        _silos = builder.Build();
-        await _silos.DeployAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_silos is not null)
-        {
-            await _silos.StopAllSilosAsync();
-            await _silos.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => TestClusters.StopAsync(_silos);
 
     public void Dispose()
     {
@@ -76,7 +66,7 @@ public sealed class TenantAlertClusterTests(ITestOutputHelper output) : IAsyncLi
         {
             _time.SetUtcNow(TenantAlertPosts.Moments[i]);
             _gate.Release();
-            await WaitForAsync(() => client.GetGrain<ISourceLeaseGrain>("social").GetStatusAsync(), s => s.Batches == i + 1, bound.Token);
+            await TestClusters.UntilAsync(() => client.GetGrain<ISourceLeaseGrain>("social").GetStatusAsync(), s => s.Batches == i + 1, bound.Token);
         }
 
         var end = TenantAlertPosts.Hour.AddHours(1).AddMinutes(1);
@@ -117,23 +107,23 @@ public sealed class TenantAlertClusterTests(ITestOutputHelper output) : IAsyncLi
 
         _time.SetUtcNow(TenantAlertPosts.Moments[0]);
         _gate.Release();
-        await WaitForAsync(() => lease.GetStatusAsync(), s => s.Batches == 1, bound.Token);
+        await TestClusters.UntilAsync(() => lease.GetStatusAsync(), s => s.Batches == 1, bound.Token);
         await _silos.DeactivateAsync(grain);
 
         _time.SetUtcNow(TenantAlertPosts.Moments[1]);
         _gate.Release();
-        await WaitForAsync(() => lease.GetStatusAsync(), s => s.Batches == 2, bound.Token);
+        await TestClusters.UntilAsync(() => lease.GetStatusAsync(), s => s.Batches == 2, bound.Token);
         var victim = await SiloOfAsync(_silos, TenantAlertPosts.Acme);
         output.WriteLine($"killing {victim.SiloAddress}, the silo of the tenant's alert grain");
         await _silos.KillSiloAsync(victim);
 
         _time.SetUtcNow(TenantAlertPosts.Moments[2]);
         _gate.Release();
-        await WaitForAsync(() => lease.GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
+        await TestClusters.UntilAsync(() => lease.GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
 
         var end = TenantAlertPosts.Hour.AddHours(1).AddMinutes(1);
         _time.SetUtcNow(end);
-        await WaitForAsync(() => grain.CheckAsync(end, bound.Token), _ => true, bound.Token);
+        await TestClusters.UntilAsync(() => grain.CheckAsync(end, bound.Token), _ => true, bound.Token);
         var delivered = await _cluster.DispatchAsync(TenantAlertPosts.Acme, bound.Token);
         var digest = Assert.Single(delivered, a => a.Kind == AlertKinds.Digest);
         Assert.Equal(10, Assert.Single(digest.Digest!.Watches).Mentions);
@@ -165,12 +155,12 @@ public sealed class TenantAlertClusterTests(ITestOutputHelper output) : IAsyncLi
         {
             single.SetUtcNow(TenantAlertPosts.Moments[i]);
             gate.Release();
-            await WaitForAsync(() => store.GetCheckpointAsync("social", cancellationToken).AsTask(), c => c?.Value == (i + 1).ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await TestClusters.UntilAsync(() => store.GetCheckpointAsync("social", cancellationToken).AsTask(), c => c?.Value == (i + 1).ToString(CultureInfo.InvariantCulture), cancellationToken);
         }
 
         // The hour ends: the scheduler's next check sends the digest; then the source's last (empty) batch ends the run.
         single.SetUtcNow(TenantAlertPosts.Hour.AddHours(1).AddMinutes(1));
-        await WaitForAsync(() => Task.FromResult(sink.Alerts.Any(a => a.Kind == AlertKinds.Digest)), found => found, cancellationToken);
+        await TestClusters.UntilAsync(() => Task.FromResult(sink.Alerts.Any(a => a.Kind == AlertKinds.Digest)), found => found, cancellationToken);
         gate.Release();
         await run;
         return [.. sink.Alerts];
@@ -197,27 +187,5 @@ public sealed class TenantAlertClusterTests(ITestOutputHelper output) : IAsyncLi
         var statistics = await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
         var address = statistics.Single(s => s.GrainId.ToString().Contains(tenantId, StringComparison.Ordinal) && s.GrainType.Contains("TenantAlertGrain", StringComparison.Ordinal)).SiloAddress;
         return cluster.Silos.Single(silo => silo.SiloAddress.Equals(address));
-    }
-
-    // Polls until the condition holds; a call that fails while the cluster notices a dead silo is tried again.
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> condition, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                var value = await read();
-                if (condition(value))
-                {
-                    return value;
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Orleans reports a call to a silo being declared dead as an error; the next poll reaches the new activation.
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
     }
 }
