@@ -34,4 +34,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6030, Level = LogLevel.Information, Message = "Pre-search partition {Partition} loaded {Terms} terms of registry version {Version}")]
     public static partial void PreSearchPartitionLoaded(this ILogger logger, long partition, int terms, long version);
+
+    [LoggerMessage(EventId = 6031, Level = LogLevel.Warning, Message = "The alert rules of tenant {TenantId} with epoch {Epoch} stopped: a newer activation owns them")]
+    public static partial void TenantAlertsFenced(this ILogger logger, string tenantId, long epoch);
+
+    [LoggerMessage(EventId = 6032, Level = LogLevel.Warning, Message = "Could not check the alert rules of tenant {TenantId}; what is due stays in the store for the next period")]
+    public static partial void TenantAlertCheckFailed(this ILogger logger, Exception exception, string tenantId);
+
+    [LoggerMessage(EventId = 6033, Level = LogLevel.Warning, Message = "Could not hand the new mentions of tenant {TenantId} to its alert grain; they stay pending for its next check")]
+    public static partial void TenantAlertRouteFailed(this ILogger logger, Exception exception, string tenantId);
 }

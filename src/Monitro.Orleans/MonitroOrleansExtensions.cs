@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Monitro.Orleans;
+using Monitro.Orleans.Alerting;
 using Monitro.Orleans.Leases;
 using Monitro.Orleans.People;
 
@@ -12,7 +13,8 @@ public static class MonitroOrleansExtensions
 {
     /// <summary>
     /// Adds Monitro's grains to a silo: a lease per registered <see cref="IListeningSource"/>, kept alive from every silo,
-    /// the matcher shards and their replicas, and a grain per person of each tenant. Posts are read with the
+    /// the matcher shards and their replicas, a grain per person of each tenant, and a grain per tenant with alert rules
+    /// (<see cref="MonitroTenantOptions.Alerting"/>), checked from every silo. Posts are read with the
     /// registered <see cref="ISentimentAnalyzer"/> and <see cref="IIntentDetector"/> (the built-in ones when none is). The host registers the sources, an <see cref="IMonitroClusterStores"/> and an
     /// <see cref="ITenantWatchRegistry"/>, the same on every silo.
     /// </summary>
@@ -35,7 +37,10 @@ public static class MonitroOrleansExtensions
         // The analyzers of one process by default; a host registers its own before this call to replace them.
         builder.Services.TryAddSingleton<ISentimentAnalyzer>(static _ => new LexiconSentimentAnalyzer());
         builder.Services.TryAddSingleton<IIntentDetector>(static _ => new RuleIntentDetector());
+        builder.Services.TryAddSingleton(static provider => new ClusterClock(provider.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton<TenantAlertRules>();
         builder.Services.AddHostedService<LeaseKeeper>();
+        builder.Services.AddHostedService<TenantAlertKeeper>();
         builder.Services.AddHostedService<RelationshipClock>();
         return builder;
     }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
+using Monitro.Alerting;
 using Monitro.Relationships;
 using Monitro.Storage.Shared;
+using Monitro.Validation.Shared;
 
 namespace Monitro.Orleans;
 
@@ -79,6 +81,31 @@ internal sealed class MonitroOrleansOptionsValidator : IValidateOptions<MonitroO
             if (separator <= 0 || separator == key!.Length - 1)
             {
                 builder.AddError($"'{key}' is not an identity key of the form 'platform:handle'", keyPath);
+            }
+        }
+
+        CheckAlerting(builder, tenant.Alerting, $"{path}:{nameof(MonitroTenantOptions.Alerting)}");
+    }
+
+    // The single-process checks of the rules; member paths in their messages become this tenant's configuration paths.
+    private static void CheckAlerting(ValidateOptionsResultBuilder builder, AlertingOptions alerting, string path)
+    {
+        var result = OptionsValidation.Validate(alerting, new AlertingOptionsValidator(), new AlertingOptionsCustomValidator());
+        if (!result.Failed)
+        {
+            return;
+        }
+
+        foreach (var failure in result.Failures ?? [])
+        {
+            var rewritten = ConfigurationPathRewriter.Rewrite(failure, nameof(AlertingOptions), path);
+            if (rewritten.Contains(path, StringComparison.Ordinal))
+            {
+                builder.AddError(rewritten);
+            }
+            else
+            {
+                builder.AddError(rewritten, path);
             }
         }
     }

@@ -15,4 +15,11 @@ public sealed class MonitroTenantOptions
     /// verified domains; the same rules as <see cref="RelationshipOptions.LinkedIdentities"/>, for this tenant alone.
     /// </summary>
     public IList<IdentityLink> LinkedIdentities { get; } = [];
+
+    /// <summary>
+    /// Gets the tenant's alert rules, as <see cref="AlertingOptions"/> in one process: with none, every mention is one
+    /// immediate alert and every relationship transition one alert; with rules, the tenant's <see cref="ITenantAlertGrain"/>
+    /// applies them to the mentions (immediate alerts, digests, spikes) and the person grains to the transitions.
+    /// </summary>
+    public AlertingOptions Alerting { get; } = new();
 }

@@ -54,7 +54,7 @@ public sealed class ClusterReplayTests : InProcessClusterTests
         var busy = cluster.Client.GetGrain<ISourceLeaseGrain>("busy");
 
         // Mid-run: the busy lease has committed some batches but far from all.
-        var before = await WaitForAsync(() => busy.GetStatusAsync(), s => s.Batches >= 8, bound.Token);
+        var before = await TestClusters.UntilAsync(() => busy.GetStatusAsync(), s => s.Batches >= 8, bound.Token);
         var victims = new List<InProcessSiloHandle> { SiloOf(cluster, before.Silo) };
         var shards = await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(i => cluster.Client.GetGrain<IMatcherShardGrain>(i).GetStatusAsync()));
         if (!shards.Any(s => s.Watches > 0 && SiloOf(cluster, s.Silo) == victims[0]))
@@ -68,8 +68,8 @@ public sealed class ClusterReplayTests : InProcessClusterTests
             await cluster.KillSiloAsync(victim);
         }
 
-        var after = await WaitForAsync(() => busy.GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
-        await WaitForAsync(() => cluster.Client.GetGrain<ISourceLeaseGrain>("quiet").GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
+        var after = await TestClusters.UntilAsync(() => busy.GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
+        await TestClusters.UntilAsync(() => cluster.Client.GetGrain<ISourceLeaseGrain>("quiet").GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
 
         _output.WriteLine($"killed {victims.Count} silo(s) after {before.Batches} batches of epoch {before.Epoch}; epoch {after.Epoch} committed {after.Batches} batches");
         _output.WriteLine($"pre-search: {after.PairsSent} (post, shard) pairs sent, {after.PairsSkipped} skipped of {after.PairsSent + after.PairsSkipped}");
@@ -106,26 +106,4 @@ public sealed class ClusterReplayTests : InProcessClusterTests
 
     private static InProcessSiloHandle SiloOf(InProcessTestCluster cluster, string runtimeIdentity) =>
         cluster.Silos.Single(silo => runtimeIdentity.Contains(silo.SiloAddress.Endpoint.ToString(), StringComparison.Ordinal));
-
-    // Polls a grain until the condition holds; a call that fails while the cluster notices a dead silo is tried again.
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> condition, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                var value = await read();
-                if (condition(value))
-                {
-                    return value;
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Orleans reports a call to a silo being declared dead as an error; the next poll reaches the new activation.
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-    }
 }

@@ -49,4 +49,21 @@ public sealed class MonitroOrleansOptionsTests
         Assert.Contains("Monitro:Orleans:Tenants:acme:LinkedIdentities:0:Second", result.FailureMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("OwnAccounts:0", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_ATenantsBadAlertRules_FailNamingTheTenantsConfigurationPaths()
+    {
+        var options = new MonitroOrleansOptions();
+        var acme = new MonitroTenantOptions();
+        acme.Alerting.Rules.Add(new AlertRuleOptions { Name = "daily", Mode = AlertMode.Digest, TopCount = 0 });
+        acme.Alerting.Rules.Add(new AlertRuleOptions { Name = "daily", Mode = AlertMode.Spike });
+        options.Tenants["acme"] = acme;
+
+        var result = new MonitroOrleansOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Monitro:Orleans:Tenants:acme:Alerting:Rules:0:TopCount", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Monitro:Orleans:Tenants:acme:Alerting", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("names must be unique", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Monitro.Orleans.Alerting;
 using Monitro.Orleans.Matching;
 using Monitro.Orleans.People;
 using Monitro.Orleans.PreSearch;
@@ -17,6 +18,9 @@ namespace Monitro.Orleans.Leases;
 /// <param name="Router">Creates the router of a lease runner (which shards a post may hit), given where to log.</param>
 internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int ShardCount, int Replicas, BatchEnrichment Enrichment, PersonCall People, MonitroOrleansOptions Settings, Func<ILogger, IShardRouter> Router)
 {
+    /// <summary>Gets the call that hands a tenant's pending mentions to its alert grain, or <see langword="null"/> to leave them for the grain's next check.</summary>
+    public TenantAlertCall? Alerts { get; init; }
+
     /// <summary>The work of a lease in a cluster: shards and people are grains.</summary>
     public static LeaseWork OnGrains(IGrainFactory grains, MonitroOrleansOptions settings, ISentimentAnalyzer? sentiment, IIntentDetector? intents, ILogger logger) =>
         new(
@@ -34,5 +38,8 @@ internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int Sh
                 : new PreSearchRouter(settings.ShardCount, new PreSearchPartitions(
                     settings.PreSearchPartitions,
                     (partition, terms, version, token) => grains.GetGrain<IPreSearchPartitionGrain>(partition).LookupAsync(terms, version, token),
-                    (version, token) => grains.GetGrain<IPreSearchPartitionGrain>(0).GetShapeAsync(version, token))));
+                    (version, token) => grains.GetGrain<IPreSearchPartitionGrain>(0).GetShapeAsync(version, token))))
+        {
+            Alerts = (tenantId, now, token) => grains.GetGrain<ITenantAlertGrain>(tenantId).RouteAsync(now, token),
+        };
 }

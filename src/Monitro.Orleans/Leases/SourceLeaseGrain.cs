@@ -14,7 +14,7 @@ internal sealed class SourceLeaseGrain(
     ISentimentAnalyzer sentiment,
     IIntentDetector intents,
     IOptions<MonitroOrleansOptions> options,
-    TimeProvider timeProvider,
+    ClusterClock clock,
     ILogger<SourceLeaseGrain> logger) : Grain, ISourceLeaseGrain, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -29,7 +29,7 @@ internal sealed class SourceLeaseGrain(
             var source = sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"No source named '{name}' is registered on this silo; every silo must register the same sources.");
             var work = LeaseWork.OnGrains(GrainFactory, options.Value, sentiment, intents, logger);
-            _runner = new SourceLeaseRunner(source, stores, registry, work, timeProvider, logger);
+            _runner = new SourceLeaseRunner(source, stores, registry, work, clock.Time, logger);
             var runner = _runner;
             _reading = Task.Run(() => runner.RunAsync(_stop.Token), CancellationToken.None);
         }

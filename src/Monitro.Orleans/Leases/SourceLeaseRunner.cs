@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Monitro.Orleans.Alerting;
 using Monitro.Orleans.Matching;
 using Monitro.Orleans.People;
 using Monitro.Orleans.Pipeline;
@@ -116,14 +117,16 @@ internal sealed class SourceLeaseRunner(
                 identities.Observe(person);
             }
 
+            var scope = PendingMentions.ScopeOf(source.Name, _epoch, Interlocked.Read(ref _batches));
+            var (alerts, pending) = await TenantAlertHandoff.PrepareAsync(work.Settings, tenantId, stores.ForTenant(tenantId), scope, tenant.Mentions, now, cancellationToken).ConfigureAwait(false);
             var commit = new BatchCommit
             {
                 SourceName = source.Name,
                 Posts = tenant.Posts,
                 Mentions = tenant.Mentions,
                 InboxItems = tenant.InboxItems,
-                Alerts = [.. tenant.Mentions.Select(m => Alert.ForMention(m, now))],
-                AlertState = new AlertStateChanges { Saved = identities.TakeUnsaved() },
+                Alerts = alerts,
+                AlertState = new AlertStateChanges { Saved = [.. identities.TakeUnsaved(), .. pending] },
                 Retractions = batch.Retractions,
             };
             if (!await Fenced(stores.ForTenant(tenantId)).CommitFencedAsync(commit, _epoch, cancellationToken).ConfigureAwait(false))
@@ -136,6 +139,10 @@ internal sealed class SourceLeaseRunner(
                 .GroupBy(pair => identities.GroupOf(pair.Interaction.PersonId).PersonId, StringComparer.Ordinal)
                 .Select(group => work.People(tenantId, group.Key, [.. group.Select(static p => p.Interaction)], [.. group.Select(static p => p.Person)], identities.GroupOf(group.Key).Identities, source.Name, cancellationToken));
             await Task.WhenAll(people).ConfigureAwait(false);
+            if (pending.Count > 0)
+            {
+                await TenantAlertHandoff.NotifyAsync(work.Alerts, tenantId, now, logger, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var checkpoint = new BatchCommit { SourceName = source.Name, Skipped = skipped, Checkpoint = batch.Checkpoint };

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
+using Monitro.Orleans.Alerting;
 
 namespace Monitro.Orleans.People;
 
 /// <summary>A person of a tenant as a grain: its state loads from the tenant's store on the first call after activation, and again when the person gains an identity.</summary>
-internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<MonitroOrleansOptions> options, TimeProvider timeProvider) : Grain, IPersonGrain
+internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<MonitroOrleansOptions> options, TenantAlertRules rules, ClusterClock clock) : Grain, IPersonGrain
 {
     private PersonRelationship? _relationship;
 
@@ -20,7 +21,7 @@ internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<Monitro
         var (tenantId, relationship) = RelationshipOf(identities);
         try
         {
-            return await relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, people, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(true);
+            return await relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, people, clock.Time.GetUtcNow(), cancellationToken).ConfigureAwait(true);
         }
         catch
         {
@@ -57,7 +58,7 @@ internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<Monitro
         var (tenantId, personId) = PersonKey.Parse(this.GetPrimaryKeyString());
         if (_relationship is null || !_relationship.Holds(identities))
         {
-            _relationship = new PersonRelationship(personId, [.. (_relationship?.Identities ?? []).Union(identities, StringComparer.Ordinal)], options.Value.Relationships);
+            _relationship = new PersonRelationship(personId, [.. (_relationship?.Identities ?? []).Union(identities, StringComparer.Ordinal)], options.Value.Relationships, rules.TransitionsOf(tenantId));
         }
 
         return (tenantId, _relationship);

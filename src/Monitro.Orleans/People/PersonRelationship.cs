@@ -1,6 +1,8 @@
 using Monitro.Alerting;
+using Monitro.Orleans.Alerting;
 using Monitro.Pipeline;
 using Monitro.Relationships;
+using Monitro.Storage.Shared;
 
 namespace Monitro.Orleans.People;
 
@@ -14,14 +16,17 @@ internal sealed class PersonRelationship
     private readonly string _personId;
     private readonly HashSet<string> _identities;
     private readonly RelationshipRegistry _registry;
+    private readonly TransitionRoute? _rules;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private bool _loaded;
 
     /// <param name="personId">The person id: the smallest of the identities.</param>
     /// <param name="identities">Every identity key known to be the person.</param>
     /// <param name="options">The scoring parameters.</param>
-    public PersonRelationship(string personId, IEnumerable<string> identities, RelationshipOptions options)
+    /// <param name="rules">The tenant's alert rules for transitions, or <see langword="null"/> when it has none (every transition is one alert).</param>
+    public PersonRelationship(string personId, IEnumerable<string> identities, RelationshipOptions options, TransitionRoute? rules = null)
     {
+        _rules = rules;
         _personId = personId;
         _identities = new HashSet<string>(identities, StringComparer.Ordinal) { personId };
         _registry = new RelationshipRegistry(options, new NullContactResolver());
@@ -64,7 +69,7 @@ internal sealed class PersonRelationship
         }
 
         // The interactions, their transitions' alerts and the next wake-up in one transaction: a replay finds them known and raises nothing twice.
-        var alerts = _registry.Advance(now).Select(transition => Alert.ForTransition(transition, now)).ToList();
+        var alerts = Raise(now);
         await store.CommitAsync(new BatchCommit { SourceName = sourceName, Interactions = fresh, Alerts = alerts, AlertState = WakeUpChanges() }, cancellationToken).ConfigureAwait(false);
         return fresh.Count;
     }
@@ -81,7 +86,7 @@ internal sealed class PersonRelationship
     public async Task<int> AdvanceAsync(IMonitroStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await LoadAsync(store, cancellationToken).ConfigureAwait(false);
-        var alerts = _registry.Advance(now).Select(transition => Alert.ForTransition(transition, now)).ToList();
+        var alerts = Raise(now);
         await store.CommitAsync(new BatchCommit { SourceName = AlertScheduler.RelationshipSourceName, Alerts = alerts, AlertState = WakeUpChanges() }, cancellationToken).ConfigureAwait(false);
         return alerts.Count;
     }
@@ -91,6 +96,16 @@ internal sealed class PersonRelationship
     {
         await LoadAsync(store, cancellationToken).ConfigureAwait(false);
         return _registry.GetRelationship(_personId, asOf);
+    }
+
+    // The transitions due by now as alerts; with the tenant's rules, those the rules take, routed as one process routes
+    // them (only immediate rules take transitions), with the role of the person as this state scores them.
+    private List<Alert> Raise(DateTimeOffset now)
+    {
+        var raised = _registry.Advance(now).Select(transition => Alert.ForTransition(transition, now)).ToList();
+        return _rules is null
+            ? raised
+            : _rules(raised, now, alert => _registry.GetRelationship(AlertSubject.PersonOf(alert) ?? _personId, now)?.Role?.ToString());
     }
 
     private AlertStateChanges WakeUpChanges() => PersonWakeUp.Changes(_personId, _registry.NextWakeUp, _identities);

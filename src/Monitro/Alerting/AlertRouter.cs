@@ -52,6 +52,18 @@ internal sealed class AlertRouter : IDisposable
         }
     }
 
+    /// <summary>Creates a router over fixed rules, for an owner that is not configured through the options system (a tenant's alerting in a cluster).</summary>
+    /// <param name="options">The rules; invalid ones are logged and none is applied.</param>
+    /// <param name="timeProvider">The clock: a spike rule counts from the moment the router is created.</param>
+    /// <param name="logger">The logger.</param>
+    /// <returns>The router; it watches no options, so disposing it is not needed.</returns>
+    public static AlertRouter ForRules(AlertingOptions options, TimeProvider timeProvider, ILogger? logger = null)
+    {
+        var router = new AlertRouter(null, timeProvider, logger);
+        router.Apply(options);
+        return router;
+    }
+
     /// <summary>Gets a router without rules: every mention is one immediate alert.</summary>
     public static AlertRouter PassThrough { get; } = new(null, TimeProvider.System);
 
@@ -96,8 +108,13 @@ internal sealed class AlertRouter : IDisposable
     /// Routes candidate alerts (a mention alert, a relationship transition, a retraction): returns those that go out
     /// at once, and keeps mention alerts that digest or spike rules take for later.
     /// </summary>
-    public List<Alert> Route(IEnumerable<Alert> candidates, DateTimeOffset now, AlertStateWriter? state = null)
+    /// <param name="candidates">The candidate alerts.</param>
+    /// <param name="now">The moment of routing.</param>
+    /// <param name="state">Collects the state changes to commit with the alerts, or <see langword="null"/>.</param>
+    /// <param name="roleOf">Tells the role of an alert's person for this call, in place of the router's own (an owner that knows the person better, such as a person's grain).</param>
+    public List<Alert> Route(IEnumerable<Alert> candidates, DateTimeOffset now, AlertStateWriter? state = null, Func<Alert, string?>? roleOf = null)
     {
+        roleOf ??= _roleOf;
         var rules = Volatile.Read(ref _rules);
         var immediate = new List<Alert>();
         if (rules.Length == 0)
@@ -120,7 +137,7 @@ internal sealed class AlertRouter : IDisposable
             var touched = new HashSet<(string Rule, string Watch)>();
             foreach (var candidate in candidates)
             {
-                var role = _roleOf(candidate);
+                var role = roleOf(candidate);
                 foreach (var rule in rules)
                 {
                     if (!rule.Matches(candidate, role))

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Monitro.Orleans.Alerting;
+
+/// <summary>
+/// Checks every tenant's alert rules from every silo each <see cref="AlertingOptions.CheckInterval"/> (the shortest among
+/// the tenants): the call closes the digest windows that ended and checks the spikes, and activates a tenant's alert grain
+/// on a live silo when its own died. Calls from several silos reach the same activation.
+/// </summary>
+internal sealed class TenantAlertKeeper(IGrainFactory grains, TenantAlertRules rules, ClusterClock clock, ILogger<TenantAlertKeeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var tenants = rules.Tenants.ToArray();
+        if (tenants.Length == 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(rules.CheckInterval, clock.Time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            foreach (var tenantId in tenants)
+            {
+                try
+                {
+                    _ = await grains.GetGrain<ITenantAlertGrain>(tenantId).CheckAsync(clock.Time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // The silo is still joining, or the grain's silo is being declared dead: what is due stays in the store for the next period.
+                    logger.TenantAlertCheckFailed(exception, tenantId);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Orleans.TestingHost;
+
+namespace Monitro.Orleans.Tests;
+
+/// <summary>Starting, stopping and polling the in-process clusters of the tests.</summary>
+internal static class TestClusters
+{
+    /// <summary>Starts silos in this process, each configured the same.</summary>
+    public static async Task<InProcessTestCluster> StartAsync(short silos, Action<ISiloBuilder> configure)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((_, silo) => configure(silo));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    /// <summary>Stops every silo that is still running and disposes the cluster.</summary>
+    public static async Task StopAsync(InProcessTestCluster? cluster)
+    {
+        if (cluster is not null)
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>Polls until the condition holds; a call that fails while the cluster notices a dead silo is tried again.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var value = await read();
+                if (condition(value))
+                {
+                    return value;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Orleans reports a call to a silo being declared dead as an error; the next poll reaches the new activation.
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
