@@ -104,6 +104,7 @@ internal sealed class SourceLeaseRunner(
         }
 
         var found = (await Task.WhenAll(calls).ConfigureAwait(false)).SelectMany(static mentions => mentions);
+        await work.Enrichment.RecallAnsweredAsync(posts, tenantId => stores.ForTenant(tenantId) as IPostInteractions, cancellationToken).ConfigureAwait(false);
         var byTenant = work.Enrichment.Build(source.Name, posts, found, skipped);
         var now = timeProvider.GetUtcNow();
 
