@@ -11,7 +11,6 @@ public sealed class AnswerAttributionTests : IDisposable
 {
     private const string Tenant = "acme";
     private const string OwnAccount = "mastodon:acme@example.social";
-    private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly TestClusterStores _stores = new();
     private readonly InMemoryTenantWatchRegistry _registry = new();
     private readonly MonitroOrleansOptions _settings = new() { ShardCount = 2 };
@@ -32,10 +31,10 @@ public sealed class AnswerAttributionTests : IDisposable
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         IReadOnlyList<IReadOnlyList<Post>> batches =
         [
-            [Create("q1", "jane@example.social", 0, "is the acme shop open on sunday?")],
+            [ConversationPosts.Create("q1", "jane@example.social", 0, "is the acme shop open on sunday?", thread: "q1")],
             [
-                Create("a1", "acme@example.social", 30, "yes, acme opens 9 to 5 on sunday", replyTo: "q1"),
-                Create("a9", "acme@example.social", 31, "glad you like acme", replyTo: "never-kept"),
+                ConversationPosts.Create("a1", "acme@example.social", 30, "yes, acme opens 9 to 5 on sunday", replyTo: "q1", thread: "q1"),
+                ConversationPosts.Create("a9", "acme@example.social", 31, "glad you like acme", replyTo: "never-kept", thread: "never-kept"),
             ],
         ];
 
@@ -66,16 +65,4 @@ public sealed class AnswerAttributionTests : IDisposable
         await runner.RunAsync(cancellationToken);
         Assert.Equal(SourceLeaseState.Completed, runner.State);
     }
-
-    private static Post Create(string id, string handle, int minutes, string text, string? replyTo = null) => new()
-    {
-        Id = Post.CreateId("mastodon", id),
-        Source = "mastodon",
-        Author = new Author { Platform = "mastodon", Handle = handle },
-        Text = text,
-        CreatedAt = Start.AddMinutes(minutes),
-        Language = "en",
-        ReplyToId = replyTo is null ? null : Post.CreateId("mastodon", replyTo),
-        ThreadId = Post.CreateId("mastodon", replyTo ?? id),
-    };
 }

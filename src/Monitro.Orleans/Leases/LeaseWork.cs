@@ -12,8 +12,9 @@ namespace Monitro.Orleans.Leases;
 /// <param name="Replicas">The number of replicas of each shard.</param>
 /// <param name="Enrichment">Reads the signals of matched posts and builds each tenant's rows.</param>
 /// <param name="People">Records a person's interactions.</param>
+/// <param name="Links">Reads or moves the version of a tenant's identity links.</param>
 /// <param name="Settings">The cluster's options: what each tenant declares, and the relationship rules.</param>
-internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int ShardCount, int Replicas, BatchEnrichment Enrichment, PersonCall People, MonitroOrleansOptions Settings)
+internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int ShardCount, int Replicas, BatchEnrichment Enrichment, PersonCall People, LinkVersionCall Links, MonitroOrleansOptions Settings)
 {
     /// <summary>The work of a lease in a cluster: shards and people are grains.</summary>
     public static LeaseWork OnGrains(IGrainFactory grains, MonitroOrleansOptions settings, ISentimentAnalyzer? sentiment, IIntentDetector? intents, ILogger logger) =>
@@ -26,5 +27,8 @@ internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int Sh
             new BatchEnrichment(sentiment, intents, settings.Relationships, settings.Tenants, logger),
             (tenantId, personId, interactions, people, identities, sourceName, token) =>
                 grains.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, personId)).RecordAsync(sourceName, interactions, people, identities, token),
+            (tenantId, move, token) => move
+                ? grains.GetGrain<ITenantLinksGrain>(tenantId).MoveAsync(token)
+                : grains.GetGrain<ITenantLinksGrain>(tenantId).GetVersionAsync(token),
             settings);
 }
