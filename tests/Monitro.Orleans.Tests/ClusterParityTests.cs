@@ -129,28 +129,19 @@ public sealed class ClusterParityTests : InProcessClusterTests
         var relationships = new Dictionary<string, List<RelationshipSnapshot>>(StringComparer.Ordinal);
         foreach (var tenantId in new[] { ConversationPosts.Acme, ConversationPosts.Globex })
         {
-            var services = new ServiceCollection();
-            var monitro = services.AddMonitro(options =>
-            {
-                if (tenantId == ConversationPosts.Acme)
+            relationships[tenantId] = await OneProcess.RunAsync(
+                _single,
+                tenantId,
+                sourceName,
+                batches,
+                services =>
                 {
-                    options.OwnAccounts.Add(ConversationPosts.OwnAccount);
-                }
-            });
-            if (tenantId == ConversationPosts.Acme)
-            {
-                services.Configure<RelationshipOptions>(options => options.LinkedIdentities.Add(ConversationPosts.KimLink));
-            }
-
-            monitro.UseStore(_ => _single.OpenAnother(tenantId), static _ => { }).AddSource(new ReplaySource(sourceName, batches));
-            foreach (var watch in ConversationPosts.Watches.Where(w => w.TenantId == tenantId))
-            {
-                monitro.AddWatch(watch.Watch);
-            }
-
-            await using var provider = services.BuildServiceProvider();
-            await provider.GetRequiredService<MentionMonitor>().RunAsync(cancellationToken);
-            relationships[tenantId] = [.. provider.GetRequiredService<IRelationshipScorer>().GetTop(1_000, ConversationPosts.AsOf)];
+                    if (tenantId == ConversationPosts.Acme)
+                    {
+                        services.Configure<RelationshipOptions>(options => options.LinkedIdentities.Add(ConversationPosts.KimLink));
+                    }
+                },
+                cancellationToken);
         }
 
         return relationships;

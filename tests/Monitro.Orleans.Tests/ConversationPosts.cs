@@ -58,7 +58,8 @@ internal static class ConversationPosts
         ],
     ];
 
-    private static Post Create(string id, string handle, int minutes, string text, string platform = "mastodon", string? replyTo = null, string? thread = null, IReadOnlyList<string>? mentions = null, string? verified = null) => new()
+    /// <summary>Creates a post of these conversations, <paramref name="minutes"/> after their start.</summary>
+    public static Post Create(string id, string handle, int minutes, string text, string platform = "mastodon", string? replyTo = null, string? thread = null, IReadOnlyList<string>? mentions = null, string? verified = null) => new()
     {
         Id = Post.CreateId(platform, id),
         Source = platform,

@@ -10,14 +10,15 @@ namespace Monitro.Orleans.Tests;
 
 /// <summary>
 /// What a lease runner hands its batches to, called directly instead of through grains: shard replicas with their own
-/// matchers (as activations on other silos would have), and one relationship per (tenant, person).
+/// matchers (as activations on other silos would have), one relationship per (tenant, person), and the tenants' link
+/// versions (this activation's own unless shared with other leases).
 /// </summary>
 internal sealed class DirectLeaseWork
 {
     private readonly ShardMatcher[] _replicas;
     private readonly ConcurrentDictionary<string, PersonRelationship> _people = new(StringComparer.Ordinal);
 
-    public DirectLeaseWork(IMonitroClusterStores stores, ITenantWatchRegistry registry, int shardCount, int replicas = 1, MonitroOrleansOptions? settings = null)
+    public DirectLeaseWork(IMonitroClusterStores stores, ITenantWatchRegistry registry, int shardCount, int replicas = 1, MonitroOrleansOptions? settings = null, InMemoryLinkVersions? links = null)
     {
         _replicas = [.. Enumerable.Range(0, shardCount * replicas).Select(key => new ShardMatcher(ReplicaMap.ShardOfKey(key, shardCount), shardCount, NullLogger.Instance))];
         var options = settings ?? new MonitroOrleansOptions();
@@ -39,13 +40,15 @@ internal sealed class DirectLeaseWork
             new BatchEnrichment(new LexiconSentimentAnalyzer(), new RuleIntentDetector(), options.Relationships, options.Tenants, NullLogger.Instance),
             (tenantId, personId, interactions, people, identities, sourceName, cancellationToken) =>
             {
+                PersonCalls.Enqueue((tenantId, personId, [.. interactions.Select(static i => i.PostId)], identities));
                 var key = PersonKey.Of(tenantId, personId);
                 var relationship = _people.AddOrUpdate(
                     key,
-                    _ => new PersonRelationship(personId, identities, options.Relationships),
-                    (_, held) => held.Holds(identities) ? held : new PersonRelationship(personId, held.Identities.Union(identities), options.Relationships));
+                    _ => new PersonRelationship(personId, identities, options.Relationships, FixedContactResolver.None, TimeProvider.System),
+                    (_, held) => held.Holds(identities) ? held : new PersonRelationship(personId, held.Identities.Union(identities), options.Relationships, FixedContactResolver.None, TimeProvider.System));
                 return relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, people, TimeProvider.System.GetUtcNow(), cancellationToken);
             },
+            (links ?? new InMemoryLinkVersions()).CallAsync,
             options,
             logger => options.PreSearchPartitions == 0
                 ? new ShardRouter(shardCount, logger)
@@ -56,4 +59,7 @@ internal sealed class DirectLeaseWork
 
     /// <summary>Gets every shard call made: the shard, the replica and the number of posts.</summary>
     public ConcurrentQueue<(int Shard, int Replica, int Posts)> Calls { get; } = new();
+
+    /// <summary>Gets every person call made: the tenant, the person, the posts of the interactions and the identities sent.</summary>
+    public ConcurrentQueue<(string TenantId, string PersonId, string[] Posts, string[] Identities)> PersonCalls { get; } = new();
 }

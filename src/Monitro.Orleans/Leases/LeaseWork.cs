@@ -14,9 +14,10 @@ namespace Monitro.Orleans.Leases;
 /// <param name="Replicas">The number of replicas of each shard.</param>
 /// <param name="Enrichment">Reads the signals of matched posts and builds each tenant's rows.</param>
 /// <param name="People">Records a person's interactions.</param>
+/// <param name="Links">Reads or moves the version of a tenant's identity links.</param>
 /// <param name="Settings">The cluster's options: what each tenant declares, and the relationship rules.</param>
 /// <param name="Router">Creates the router of a lease runner (which shards a post may hit), given where to log.</param>
-internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int ShardCount, int Replicas, BatchEnrichment Enrichment, PersonCall People, MonitroOrleansOptions Settings, Func<ILogger, IShardRouter> Router)
+internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int ShardCount, int Replicas, BatchEnrichment Enrichment, PersonCall People, LinkVersionCall Links, MonitroOrleansOptions Settings, Func<ILogger, IShardRouter> Router)
 {
     /// <summary>Gets the call that hands a tenant's pending mentions to its alert grain, or <see langword="null"/> to leave them for the grain's next check.</summary>
     public TenantAlertCall? Alerts { get; init; }
@@ -32,6 +33,9 @@ internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int Sh
             new BatchEnrichment(sentiment, intents, settings.Relationships, settings.Tenants, logger),
             (tenantId, personId, interactions, people, identities, sourceName, token) =>
                 grains.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, personId)).RecordAsync(sourceName, interactions, people, identities, token),
+            (tenantId, move, token) => move
+                ? grains.GetGrain<ITenantLinksGrain>(tenantId).MoveAsync(token)
+                : grains.GetGrain<ITenantLinksGrain>(tenantId).GetVersionAsync(token),
             settings,
             routerLogger => settings.PreSearchPartitions == 0
                 ? new ShardRouter(settings.ShardCount, routerLogger)

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Monitro.Orleans.Alerting;
 using Monitro.Orleans.Matching;
-using Monitro.Orleans.People;
 using Monitro.Orleans.Pipeline;
 
 namespace Monitro.Orleans.Leases;
@@ -30,7 +29,7 @@ internal sealed class SourceLeaseRunner(
     private readonly IShardRouter _router = work.Router(logger);
     private readonly HashSet<string> _tenants = new(work.Settings.Tenants.Keys, StringComparer.Ordinal);
     private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TenantIdentities> _identities = new(StringComparer.Ordinal);
+    private readonly LeaseIdentities _identities = new(stores, work.Links, work.Settings);
     private volatile int _state = (int)SourceLeaseState.Idle;
     private long _epoch;
     private long _batches;
@@ -103,6 +102,7 @@ internal sealed class SourceLeaseRunner(
         }
 
         var found = (await Task.WhenAll(calls).ConfigureAwait(false)).SelectMany(static mentions => mentions);
+        await work.Enrichment.RecallAnsweredAsync(posts, tenantId => stores.ForTenant(tenantId) as IPostInteractions, cancellationToken).ConfigureAwait(false);
         var byTenant = work.Enrichment.Build(source.Name, posts, found, skipped);
         var now = timeProvider.GetUtcNow();
 
@@ -111,7 +111,7 @@ internal sealed class SourceLeaseRunner(
         foreach (var tenantId in tenants.Order(StringComparer.Ordinal).ToList())
         {
             var tenant = byTenant.GetValueOrDefault(tenantId) ?? new TenantBatch([], [], [], []);
-            var identities = await IdentitiesOfAsync(tenantId, cancellationToken).ConfigureAwait(false);
+            var identities = await _identities.OfAsync(tenantId, cancellationToken).ConfigureAwait(false);
             foreach (var (_, person) in tenant.Interactions)
             {
                 identities.Observe(person);
@@ -119,6 +119,8 @@ internal sealed class SourceLeaseRunner(
 
             var scope = PendingMentions.ScopeOf(source.Name, _epoch, Interlocked.Read(ref _batches));
             var (alerts, pending) = await TenantAlertHandoff.PrepareAsync(work.Settings, tenantId, stores.ForTenant(tenantId), scope, tenant.Mentions, now, cancellationToken).ConfigureAwait(false);
+            var learnt = identities.TakeLearnt();
+
             var commit = new BatchCommit
             {
                 SourceName = source.Name,
@@ -134,6 +136,8 @@ internal sealed class SourceLeaseRunner(
                 return false;
             }
 
+            await _identities.AnnounceAsync(tenantId, learnt, cancellationToken).ConfigureAwait(false);
+
             // Each person's interactions to the grain of the person they belong to, with every identity known to be them.
             var people = tenant.Interactions
                 .GroupBy(pair => identities.GroupOf(pair.Interaction.PersonId).PersonId, StringComparer.Ordinal)
@@ -147,19 +151,6 @@ internal sealed class SourceLeaseRunner(
 
         var checkpoint = new BatchCommit { SourceName = source.Name, Skipped = skipped, Checkpoint = batch.Checkpoint };
         return await leases.CommitFencedAsync(checkpoint, _epoch, cancellationToken).ConfigureAwait(false);
-    }
-
-    // The identities of a tenant as this lease knows them: its configured links and what its store kept, read once.
-    private async Task<TenantIdentities> IdentitiesOfAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        if (!_identities.TryGetValue(tenantId, out var identities))
-        {
-            var stored = stores.ForTenant(tenantId) is IAlertStateStore state ? await state.GetAlertStateAsync(cancellationToken).ConfigureAwait(false) : [];
-            var configured = work.Settings.Tenants.TryGetValue(tenantId, out var tenant) ? tenant.LinkedIdentities : [];
-            _identities[tenantId] = identities = new TenantIdentities(configured, stored, work.Settings.Relationships.MergeByVerifiedDomain);
-        }
-
-        return identities;
     }
 
     // Before its first write to a tenant's store, the runner records its epoch there with an empty commit: from then

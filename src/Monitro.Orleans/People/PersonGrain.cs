@@ -1,12 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitro.Orleans.Alerting;
+using Monitro.Relationships;
 
 namespace Monitro.Orleans.People;
 
-/// <summary>A person of a tenant as a grain: its state loads from the tenant's store on the first call after activation, and again when the person gains an identity.</summary>
-internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<MonitroOrleansOptions> options, TenantAlertRules rules, ClusterClock clock) : Grain, IPersonGrain
+/// <summary>
+/// A person of a tenant as a grain: its state loads from the tenant's store on the first call after activation, and
+/// again when the person gains an identity. CRM facts come from the tenant's <see cref="IContactResolver"/>: the one
+/// registered with the tenant id as its key, or else the one registered without a key, or none.
+/// </summary>
+internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<MonitroOrleansOptions> options, IServiceProvider services, TenantAlertRules rules, ClusterClock clock) : Grain, IPersonGrain
 {
     private PersonRelationship? _relationship;
+    private IContactResolver? _contacts;
 
     public async Task<int> RecordAsync(string sourceName, Interaction[] interactions, Author[] people, string[] identities, CancellationToken cancellationToken = default)
     {
@@ -58,7 +65,8 @@ internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<Monitro
         var (tenantId, personId) = PersonKey.Parse(this.GetPrimaryKeyString());
         if (_relationship is null || !_relationship.Holds(identities))
         {
-            _relationship = new PersonRelationship(personId, [.. (_relationship?.Identities ?? []).Union(identities, StringComparer.Ordinal)], options.Value.Relationships, rules.TransitionsOf(tenantId));
+            _contacts ??= services.GetKeyedService<IContactResolver>(tenantId) ?? services.GetService<IContactResolver>() ?? new NullContactResolver();
+            _relationship = new PersonRelationship(personId, [.. (_relationship?.Identities ?? []).Union(identities, StringComparer.Ordinal)], options.Value.Relationships, _contacts, clock.Time, rules.TransitionsOf(tenantId));
         }
 
         return (tenantId, _relationship);

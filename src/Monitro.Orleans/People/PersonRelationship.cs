@@ -9,6 +9,8 @@ namespace Monitro.Orleans.People;
 /// <summary>
 /// The relationship state of one person of one tenant, kept by the single-process scorer (one registry holding this
 /// person alone, with every identity known to be them linked) and rebuilt from the tenant's store, which stays the truth.
+/// The CRM facts of each identity come from the tenant's <see cref="IContactResolver"/> when the person is rebuilt and
+/// before new interactions are recorded, cached as in one process.
 /// </summary>
 /// <remarks>A failed commit leaves memory ahead of the store: the owner then drops the instance, and the next one rebuilds from the store.</remarks>
 internal sealed class PersonRelationship
@@ -18,18 +20,22 @@ internal sealed class PersonRelationship
     private readonly RelationshipRegistry _registry;
     private readonly TransitionRoute? _rules;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly TimeProvider _timeProvider;
     private bool _loaded;
 
     /// <param name="personId">The person id: the smallest of the identities.</param>
     /// <param name="identities">Every identity key known to be the person.</param>
     /// <param name="options">The scoring parameters.</param>
+    /// <param name="contacts">The tenant's CRM facts.</param>
+    /// <param name="timeProvider">The clock the CRM facts are cached by.</param>
     /// <param name="rules">The tenant's alert rules for transitions, or <see langword="null"/> when it has none (every transition is one alert).</param>
-    public PersonRelationship(string personId, IEnumerable<string> identities, RelationshipOptions options, TransitionRoute? rules = null)
+    public PersonRelationship(string personId, IEnumerable<string> identities, RelationshipOptions options, IContactResolver contacts, TimeProvider timeProvider, TransitionRoute? rules = null)
     {
         _rules = rules;
         _personId = personId;
         _identities = new HashSet<string>(identities, StringComparer.Ordinal) { personId };
-        _registry = new RelationshipRegistry(options, new NullContactResolver());
+        _timeProvider = timeProvider;
+        _registry = new RelationshipRegistry(options, contacts);
         foreach (var identity in _identities.Where(i => !string.Equals(i, personId, StringComparison.Ordinal)))
         {
             _registry.Link(personId, identity);
@@ -48,6 +54,7 @@ internal sealed class PersonRelationship
     {
         await LoadAsync(store, cancellationToken).ConfigureAwait(false);
         var fresh = new List<Interaction>();
+        var freshPeople = new List<Author>();
         for (var i = 0; i < interactions.Count; i++)
         {
             var interaction = interactions[i];
@@ -59,13 +66,20 @@ internal sealed class PersonRelationship
             if (_known.Add(interaction.Id))
             {
                 fresh.Add(interaction);
-                _registry.Record(interaction, people[i]);
+                freshPeople.Add(people[i]);
             }
         }
 
         if (fresh.Count == 0)
         {
             return 0;
+        }
+
+        // CRM facts before recording, as one process resolves a batch's people before it records their interactions.
+        await _registry.ResolvePeopleAsync(freshPeople, now, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            _registry.Record(fresh[i], freshPeople[i]);
         }
 
         // The interactions, their transitions' alerts and the next wake-up in one transaction: a replay finds them known and raises nothing twice.
@@ -137,6 +151,7 @@ internal sealed class PersonRelationship
             }
         }
 
+        await _registry.ResolvePeopleAsync(all.Select(static recorded => recorded.Person), _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var replay = new InteractionReplay(_registry);
         replay.Add([.. all.OrderBy(static r => r.Interaction.OccurredAt).ThenBy(static r => r.Interaction.Id, StringComparer.Ordinal)]);
         replay.Finish();

@@ -10,8 +10,8 @@ namespace Monitro.Orleans.People;
 /// </summary>
 /// <remarks>
 /// What is learnt is handed out once (<see cref="TakeUnsaved"/>) to be saved with the tenant's commit, in the rows one
-/// process saves, so a lease that starts again, or one process reading the same store, restores the same links.
-/// Owned by one lease runner: not thread-safe.
+/// process saves, so a lease that starts again, another lease (<see cref="Refresh"/>), or one process reading the same
+/// store, restores the same links. Owned by one lease runner: not thread-safe.
 /// </remarks>
 internal sealed class TenantIdentities
 {
@@ -20,6 +20,7 @@ internal sealed class TenantIdentities
     private readonly Dictionary<string, string> _identityByDomain = new(StringComparer.Ordinal);
     private readonly List<AlertStateRow> _unsaved = [];
     private readonly bool _mergeByVerifiedDomain;
+    private bool _learnt;
 
     /// <param name="configured">The tenant's configured links.</param>
     /// <param name="stored">The alert-state rows of the tenant's store; rows other than links and verified domains are ignored.</param>
@@ -32,15 +33,28 @@ internal sealed class TenantIdentities
             Union(Author.CreateIdentityKey(Platform(link.First), Handle(link.First)), Author.CreateIdentityKey(Platform(link.Second), Handle(link.Second)));
         }
 
+        Refresh(stored);
+    }
+
+    /// <summary>
+    /// Adds what the tenant's store kept, for example links another lease learnt since: its links, and its verified
+    /// domains. A domain the store gives to another identity than this lease's (two leases saw it proved at once) links
+    /// the two, as one process would have, and that link is saved with the next commit.
+    /// </summary>
+    /// <param name="stored">The alert-state rows of the tenant's store; rows other than links and verified domains are ignored.</param>
+    public void Refresh(IEnumerable<AlertStateRow> stored)
+    {
         foreach (var row in stored)
         {
             if (row.Scope.StartsWith(AlertStateScopes.Link, StringComparison.Ordinal))
             {
-                Union(row.Scope[AlertStateScopes.Link.Length..], row.Item);
+                _ = Union(row.Scope[AlertStateScopes.Link.Length..], row.Item);
             }
-            else if (row.Scope == AlertStateScopes.VerifiedDomain && row.PersonId is { } identity)
+            else if (row.Scope == AlertStateScopes.VerifiedDomain && row.PersonId is { } identity
+                && !_identityByDomain.TryAdd(row.Item, identity) && Union(identity, _identityByDomain[row.Item]))
             {
-                _identityByDomain.TryAdd(row.Item, identity);
+                _learnt = true;
+                _unsaved.Add(new AlertStateRow { Scope = AlertStateScopes.LinkOf(identity), Item = _identityByDomain[row.Item], PersonId = identity });
             }
         }
     }
@@ -58,12 +72,13 @@ internal sealed class TenantIdentities
         {
             if (_identityByDomain.TryAdd(domain, identity))
             {
+                _learnt = true;
                 _unsaved.Add(new AlertStateRow { Scope = AlertStateScopes.VerifiedDomain, Item = domain, PersonId = identity });
             }
             else
             {
                 // Saved even when already one person, as one process saves it: both paths leave the same rows.
-                _ = Union(identity, _identityByDomain[domain]);
+                _learnt |= Union(identity, _identityByDomain[domain]);
                 _unsaved.Add(new AlertStateRow { Scope = AlertStateScopes.LinkOf(identity), Item = _identityByDomain[domain], PersonId = identity });
             }
         }
@@ -82,6 +97,14 @@ internal sealed class TenantIdentities
         var rows = new List<AlertStateRow>(_unsaved);
         _unsaved.Clear();
         return rows;
+    }
+
+    /// <summary>Whether a verified domain or a link new to the tenant was learnt since the last call, which the other leases must read.</summary>
+    public bool TakeLearnt()
+    {
+        var learnt = _learnt;
+        _learnt = false;
+        return learnt;
     }
 
     private bool Union(string first, string second)

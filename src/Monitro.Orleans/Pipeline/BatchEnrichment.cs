@@ -15,7 +15,8 @@ namespace Monitro.Orleans.Pipeline;
 /// Runs in the source lease after matching: only posts that matched or belong to a conversation with a tenant are
 /// read, and each once, where on the shards a post matched by several would be read by each. Each tenant with own
 /// accounts has the single-process <see cref="InteractionBuilder"/>, whose memory of recent authors attributes our
-/// answers to the people answered; like one process's, that memory starts empty when the lease starts.
+/// answers to the people answered; it starts empty when the lease starts, and an answer to a post it does not hold
+/// is attributed from the tenant's store (<see cref="RecallAnsweredAsync"/>).
 /// </remarks>
 internal sealed class BatchEnrichment
 {
@@ -42,6 +43,37 @@ internal sealed class BatchEnrichment
         {
             var accounts = new OwnAccounts(tenant.OwnAccounts);
             _conversations[tenantId] = (accounts, new InteractionBuilder(accounts, ConversationMemory));
+        }
+    }
+
+    /// <summary>
+    /// Recalls from each tenant's store who wrote the posts our answers in a batch reply to, when the memory of recent
+    /// authors no longer holds them (it starts empty when the lease starts on another silo): the answered post's stored
+    /// inbound interaction, the person a published reply is linked to. Posts of the batch itself are left to the memory.
+    /// </summary>
+    /// <param name="posts">The normalized posts of the batch, in its order.</param>
+    /// <param name="storeOf">The store of a tenant, when it can tell who wrote a post.</param>
+    /// <param name="cancellationToken">A token that cancels the reads.</param>
+    /// <remarks>Cost: one read of the tenant's store per answer of ours whose post is not remembered, none for other posts.</remarks>
+    public async Task RecallAnsweredAsync(IReadOnlyList<Post> posts, Func<string, IPostInteractions?> storeOf, CancellationToken cancellationToken)
+    {
+        HashSet<string>? inBatch = null;
+        foreach (var (tenantId, (accounts, builder)) in _conversations)
+        {
+            foreach (var post in posts)
+            {
+                if (!accounts.IsOwn(post.Author) || post.ReplyToId is not { } answered || builder.Remembers(answered))
+                {
+                    continue;
+                }
+
+                inBatch ??= new HashSet<string>(posts.Select(static p => p.Id), StringComparer.Ordinal);
+                if (!inBatch.Contains(answered) && storeOf(tenantId) is { } store
+                    && await store.GetInboundInteractionAsync(answered, cancellationToken).ConfigureAwait(false) is { } found)
+                {
+                    builder.Remember(answered, found.Person);
+                }
+            }
         }
     }
 

@@ -57,6 +57,12 @@ internal sealed class InteractionBuilder
     /// <summary>Remembers who wrote a post that was kept, so later answers to it can be attributed.</summary>
     public void Remember(Post post) => _authorsByPostId.Set(post.Id, post.Author);
 
+    /// <summary>Whether the author of a post is remembered.</summary>
+    public bool Remembers(string postId) => _authorsByPostId.TryGetValue(postId, out _);
+
+    /// <summary>Remembers who wrote a post read before this builder started (as a store kept it), so an answer to it can be attributed.</summary>
+    public void Remember(string postId, Author author) => _authorsByPostId.Set(postId, author);
+
     private static Interaction Create(Post post, Author person, InteractionKind kind, InteractionDirection direction, IReadOnlyList<Mention> mentions, MentionSignals? signals)
     {
         var personId = person.IdentityKey;

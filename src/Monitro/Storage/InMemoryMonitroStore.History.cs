@@ -27,14 +27,13 @@ public sealed partial class InMemoryMonitroStore
                 .OrderBy(row => row.Time)
                 .ThenBy(row => row.Interaction.Id, StringComparer.Ordinal);
             return ReadPage(rows, pageSize, row =>
-            {
-                var person = _identities.TryGetValue(row.Interaction.PersonId, out var identity)
-                    ? identity.Author
-                    : StoredPerson.FromIdentityKey(row.Interaction.PersonId);
-                return (new RecordedInteraction(row.Interaction, person), new ContinuationToken(ContinuationToken.Interactions, row.Time, row.Interaction.Id));
-            });
+                (new RecordedInteraction(row.Interaction, PersonOf(row.Interaction.PersonId)), new ContinuationToken(ContinuationToken.Interactions, row.Time, row.Interaction.Id)));
         }
     }
+
+    // The person as last seen in a post, or only their identity key when no post of theirs was kept. Called under the gate.
+    private Author PersonOf(string personId) =>
+        _identities.TryGetValue(personId, out var identity) ? identity.Author : StoredPerson.FromIdentityKey(personId);
 
     // Keyset paging in ascending (time, id) order: the rows strictly after the last one read.
     private static bool After(long time, string id, ContinuationToken after) =>
