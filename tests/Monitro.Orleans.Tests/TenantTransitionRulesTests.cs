@@ -34,7 +34,7 @@ public sealed class TenantTransitionRulesTests : IDisposable
         settings.Tenants["globex"] = globex;
         var rules = new TenantAlertRules(Options.Create(settings), NullLoggerFactory.Instance);
         var store = _stores.Tenant(tenantId);
-        var person = new PersonRelationship(Person, [Person], settings.Relationships, rules.TransitionsOf(tenantId));
+        var person = new PersonRelationship(Person, [Person], settings.Relationships, FixedContactResolver.None, TimeProvider.System, rules.TransitionsOf(tenantId));
         var question = new Interaction
         {
             Id = Interaction.CreateId("mastodon:q1", Person),
