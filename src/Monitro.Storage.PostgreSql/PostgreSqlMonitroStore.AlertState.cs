@@ -37,25 +37,8 @@ public sealed partial class PostgreSqlMonitroStore : IAlertStateStore
         """;
 
     /// <inheritdoc/>
-    public async ValueTask<IReadOnlyList<AlertStateRow>> GetAlertStateAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.Command(SelectAlertState);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var rows = new List<AlertStateRow>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(StoredAlertState.Read(reader));
-                }
-
-                return rows;
-            }
-        }
-    }
+    public async ValueTask<IReadOnlyList<AlertStateRow>> GetAlertStateAsync(CancellationToken cancellationToken = default) =>
+        await ReadListAsync(SelectAlertState, [], StoredAlertState.Read, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Adds a commit's alerting state changes to its batch: scopes cleared first, then rows saved.</summary>
     internal static void AddAlertState(NpgsqlBatch batch, AlertStateChanges? changes)

@@ -17,27 +17,16 @@ public sealed partial class PostgreSqlMonitroStore : IDueAlertStateStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var afterDue = after is null ? long.MinValue : after.DueAt?.ToUnixTimeMilliseconds() ?? throw new ArgumentException("The row has no due time.", nameof(after));
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.Command(
-                SelectDueAlertState,
+        return await ReadListAsync(
+            SelectDueAlertState,
+            [
                 SqlParameters.Long(upTo.ToUnixTimeMilliseconds()),
                 SqlParameters.Long(afterDue),
                 SqlParameters.Text(after?.Scope ?? string.Empty),
                 SqlParameters.Text(after?.Item ?? string.Empty),
-                SqlParameters.Int(limit));
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var rows = new List<AlertStateRow>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(StoredAlertState.Read(reader));
-                }
-
-                return rows;
-            }
-        }
+                SqlParameters.Int(limit),
+            ],
+            StoredAlertState.Read,
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 using Xunit.Abstractions;
 
 namespace Monitro.Orleans.Tests;
@@ -10,7 +9,7 @@ namespace Monitro.Orleans.Tests;
 /// (registered with the tenant id as key) or the silo's default one, and the roles they decide (customer, prospect,
 /// employee, stakeholder) are those one process suggests, also for a person known on two platforms.
 /// </summary>
-public sealed class ContactFactsParityTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class ContactFactsParityTests : InProcessClusterTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
 
@@ -31,46 +30,37 @@ public sealed class ContactFactsParityTests(ITestOutputHelper output) : IAsyncLi
     private readonly TestClusterStores _cluster = new();
     private readonly TestClusterStores _single = new();
     private readonly InMemoryTenantWatchRegistry _registry = new();
-    private InProcessTestCluster? _silos;
+    private readonly ITestOutputHelper _output;
 
-    public async Task InitializeAsync()
+    public ContactFactsParityTests(ITestOutputHelper output)
     {
+        _output = output;
         foreach (var watch in ConversationPosts.Watches)
         {
             _registry.Set(watch.TenantId, watch.Watch);
         }
-
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMonitroOrleans(options =>
-            {
-                options.ShardCount = 2;
-                options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
-                var acme = new MonitroTenantOptions();
-                acme.OwnAccounts.Add(ConversationPosts.OwnAccount);
-                options.Tenants[ConversationPosts.Acme] = acme;
-            });
-            silo.Services.AddKeyedSingleton<IContactResolver>(ConversationPosts.Acme, _acmeCrm);
-            silo.Services.AddSingleton<IContactResolver>(_defaultCrm);
-            silo.Services.AddSingleton<IMonitroClusterStores>(_cluster);
-            silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
-            silo.Services.AddSingleton<IListeningSource>(new ReplaySource("first", ConversationPosts.First));
-        });
-        _silos = builder.Build();
-        await _silos.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    protected override short SiloCount => 2;
+
+    protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        if (_silos is not null)
+        silo.AddMonitroOrleans(options =>
         {
-            await _silos.StopAllSilosAsync();
-            await _silos.DisposeAsync();
-        }
+            options.ShardCount = 2;
+            options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
+            var acme = new MonitroTenantOptions();
+            acme.OwnAccounts.Add(ConversationPosts.OwnAccount);
+            options.Tenants[ConversationPosts.Acme] = acme;
+        });
+        silo.Services.AddKeyedSingleton<IContactResolver>(ConversationPosts.Acme, _acmeCrm);
+        silo.Services.AddSingleton<IContactResolver>(_defaultCrm);
+        silo.Services.AddSingleton<IMonitroClusterStores>(_cluster);
+        silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
+        silo.Services.AddSingleton<IListeningSource>(new ReplaySource("first", ConversationPosts.First));
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         _cluster.Dispose();
         _single.Dispose();
@@ -80,7 +70,7 @@ public sealed class ContactFactsParityTests(ITestOutputHelper output) : IAsyncLi
     public async Task Roles_FromEachTenantsCrm_AreThoseOneProcessSuggests()
     {
         using var bound = new CancellationTokenSource(Bound);
-        var client = _silos!.Client;
+        var client = Cluster.Client;
         var lease = client.GetGrain<ISourceLeaseGrain>("first");
         while ((await lease.GetStatusAsync(bound.Token)).State != SourceLeaseState.Completed)
         {
@@ -99,7 +89,7 @@ public sealed class ContactFactsParityTests(ITestOutputHelper output) : IAsyncLi
             }
 
             actual.Sort(StringComparer.Ordinal);
-            actual.ForEach(line => output.WriteLine($"{tenantId}: {line}"));
+            actual.ForEach(line => _output.WriteLine($"{tenantId}: {line}"));
             Assert.Equal(single.Select(Describe).Order(StringComparer.Ordinal), actual);
             compared[tenantId] = actual;
         }

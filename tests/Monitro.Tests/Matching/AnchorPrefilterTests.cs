@@ -46,7 +46,7 @@ public sealed partial class AnchorPrefilterTests
             var (queries, posts) = samples.Generate(new PCG(23, i), null, out _);
 
             // Fuzzy terms have no literal and turn the pre-filter off; most samples leave them out so it is at work.
-            var valid = queries.Distinct().Where(q => IsValid(q) && (i % 4 == 0 || !FuzzyTerm().IsMatch(q))).ToList();
+            var valid = queries.Distinct().Where(q => QueryValidity.IsValid(q) && (i % 4 == 0 || !FuzzyTerm().IsMatch(q))).ToList();
             if (valid.Count == 0)
             {
                 continue;
@@ -168,19 +168,6 @@ public sealed partial class AnchorPrefilterTests
 
     private static List<string> Describe(IReadOnlyList<Mention> mentions) =>
         [.. mentions.Select(m => m.Watch.Name + ":" + string.Join(",", m.Spans.Select(s => s.Start + "+" + s.Length)))];
-
-    private static bool IsValid(string query)
-    {
-        try
-        {
-            MonitroQuery.Validate(query);
-            return true;
-        }
-        catch (QuerySyntaxException)
-        {
-            return false;
-        }
-    }
 
     [GeneratedRegex(@"[^""\s]~\d")]
     private static partial Regex FuzzyTerm();

@@ -18,7 +18,7 @@ public sealed class DifferentialTests
         for (ulong i = 0; i < 2_500; i++)
         {
             var (queries, posts) = samples.Generate(new PCG(7, i), null, out _);
-            var valid = queries.Distinct().Where(IsValid).ToList();
+            var valid = queries.Distinct().Where(QueryValidity.IsValid).ToList();
             var trees = valid.ToDictionary(q => q, QueryParser.Parse);
             var matcher = Load(valid);
             if (i % 2 == 0)
@@ -86,17 +86,4 @@ public sealed class DifferentialTests
 
     private static string Show(IEnumerable<MatchSpan> spans, string text) =>
         "[" + string.Join(", ", spans.Select(s => $"{s.Start}+{s.Length} \"{text.Substring(s.Start, s.Length)}\"")) + "]";
-
-    private static bool IsValid(string query)
-    {
-        try
-        {
-            MonitroQuery.Validate(query);
-            return true;
-        }
-        catch (QuerySyntaxException)
-        {
-            return false;
-        }
-    }
 }

@@ -14,7 +14,7 @@ public sealed class PreSearchTests
         for (ulong i = 0; i < 500; i++)
         {
             var (queries, posts) = samples.Generate(new PCG(11, i), null, out _);
-            var valid = queries.Distinct().Where(IsValid).ToList();
+            var valid = queries.Distinct().Where(QueryValidity.IsValid).ToList();
             var matcher = new MentionMatcher(valid.Select(q => new Watch { Name = q, Query = q }));
             foreach (var post in posts)
             {
@@ -48,18 +48,5 @@ public sealed class PreSearchTests
         matcher.AddWatch(new Watch { Name = "brand", Query = "acme OR globex" });
 
         Assert.Equal(["brand"], matcher.FindCandidates(TestPosts.Create("acme and globex")).Select(w => w.Name));
-    }
-
-    private static bool IsValid(string query)
-    {
-        try
-        {
-            MonitroQuery.Validate(query);
-            return true;
-        }
-        catch (QuerySyntaxException)
-        {
-            return false;
-        }
     }
 }
