@@ -17,8 +17,9 @@ namespace Monitro.Matching;
 /// folds to characters that are not ASCII and keeps the ASCII around it apart, as written (<see cref="AsciiKeptApart"/>).
 /// Any other text is folded first (and not again when it goes on to be tokenized). Levels with a key that has no
 /// literal (a fuzzy term) let every post through.
-/// <para>When almost every post contains an anchor (many watches with common words), the scan is work for nothing: after
-/// a sample of <see cref="SampleSize"/> posts of which more than seven in eight passed, the next
+/// <para>When most posts contain an anchor (many watches with common words), the scan is work for little: after
+/// a sample of <see cref="SampleSize"/> posts of which more than half passed (at that rate the scan costs more than
+/// the tokenizing it saves), the next
 /// <see cref="BypassLength"/> posts go straight to the index, then a new sample is taken. This only decides whether
 /// to look, never what matches. The counters are shared by the threads matching with this snapshot without locks;
 /// a lost count only moves the next sample.</para>
@@ -36,7 +37,7 @@ internal sealed partial class MatcherSnapshot
     /// <summary>Gets the number of posts a sample of the pre-filter's pass rate has.</summary>
     internal const int SampleSize = 1024;
 
-    /// <summary>Gets the number of posts let through unscanned after a sample in which more than seven in eight passed.</summary>
+    /// <summary>Gets the number of posts let through unscanned after a sample in which more than half passed.</summary>
     internal const int BypassLength = 64 * 1024;
 
     /// <summary>
@@ -56,7 +57,7 @@ internal sealed partial class MatcherSnapshot
 
         if (_sampled >= SampleSize)
         {
-            if (_passed > SampleSize / 8 * 7 && ++_bypassed <= BypassLength)
+            if (_passed > SampleSize / 2 && ++_bypassed <= BypassLength)
             {
                 return true;
             }
