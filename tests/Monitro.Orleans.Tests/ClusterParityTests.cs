@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Monitro.Storage.Sqlite;
-using Orleans.TestingHost;
 using Xunit.Abstractions;
 
 namespace Monitro.Orleans.Tests;
@@ -11,47 +10,22 @@ namespace Monitro.Orleans.Tests;
 /// interactions (our answers outbound, attributed to the person answered), inbox items and the answers that closed
 /// them, identity links learnt from a verified domain and restored by a later reader, and each person's relationship.
 /// </summary>
-public sealed class ClusterParityTests : InProcessClusterTests
+public sealed class ClusterParityTests : ConversationClusterTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
-    private readonly TestClusterStores _cluster = new();
-    private readonly TestClusterStores _single = new();
-    private readonly InMemoryTenantWatchRegistry _registry = new();
     private readonly SemaphoreSlim _later = new(0);
     private readonly ITestOutputHelper _output;
 
-    public ClusterParityTests(ITestOutputHelper output)
-    {
-        _output = output;
-        foreach (var watch in ConversationPosts.Watches)
-        {
-            _registry.Set(watch.TenantId, watch.Watch);
-        }
-    }
+    public ClusterParityTests(ITestOutputHelper output) => _output = output;
 
-    protected override short SiloCount => 2;
+    protected override void ConfigureAcme(MonitroTenantOptions acme) => acme.LinkedIdentities.Add(ConversationPosts.KimLink);
 
-    protected override void ConfigureSilo(ISiloBuilder silo)
-    {
-        silo.AddMonitroOrleans(options =>
-        {
-            options.ShardCount = 2;
-            options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
-            var acme = new MonitroTenantOptions();
-            acme.OwnAccounts.Add(ConversationPosts.OwnAccount);
-            acme.LinkedIdentities.Add(ConversationPosts.KimLink);
-            options.Tenants[ConversationPosts.Acme] = acme;
-        });
-        silo.Services.AddSingleton<IMonitroClusterStores>(_cluster);
-        silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
-        silo.Services.AddSingleton<IListeningSource>(new ReplaySource("first", ConversationPosts.First));
-        silo.Services.AddSingleton<IListeningSource>(new ReplaySource("later", ConversationPosts.Later, gate: _later));
-    }
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IListeningSource>(new ReplaySource("later", ConversationPosts.Later, gate: _later));
 
     protected override void Dispose(bool disposing)
     {
-        _cluster.Dispose();
-        _single.Dispose();
+        base.Dispose(disposing);
         _later.Dispose();
     }
 
@@ -73,7 +47,7 @@ public sealed class ClusterParityTests : InProcessClusterTests
 
         // What the comparison covered, so that an empty end state cannot pass: answers closed items, Sam's two
         // platforms are one person even for the later reader, Kim's configured link holds, Lea's complaint stays open.
-        var items = await ItemsAsync(_cluster.Tenant(ConversationPosts.Acme));
+        var items = await ItemsAsync(ClusterStores.Tenant(ConversationPosts.Acme));
         Assert.Contains(items, i => i.Contains("q1|Resolved|", StringComparison.Ordinal) && i.EndsWith("mastodon:a1", StringComparison.Ordinal));
         Assert.Contains(items, i => i.Contains("h1|Resolved|", StringComparison.Ordinal) && i.EndsWith("mastodon:a2", StringComparison.Ordinal));
         Assert.Contains(items, i => i.Contains("s3|Resolved|", StringComparison.Ordinal) && i.EndsWith("mastodon:a3", StringComparison.Ordinal));
@@ -92,8 +66,8 @@ public sealed class ClusterParityTests : InProcessClusterTests
         List<string> acme = [];
         foreach (var tenantId in new[] { ConversationPosts.Acme, ConversationPosts.Globex })
         {
-            var cluster = _cluster.Tenant(tenantId);
-            using var single = _single.OpenAnother(tenantId);
+            var cluster = ClusterStores.Tenant(tenantId);
+            using var single = SingleStores.OpenAnother(tenantId);
             Assert.Equal(await MentionIdsAsync(single), await MentionIdsAsync(cluster));
             Assert.Equal(await InteractionsAsync(single), await InteractionsAsync(cluster));
             Assert.Equal(await ItemsAsync(single), await ItemsAsync(cluster));
@@ -130,7 +104,7 @@ public sealed class ClusterParityTests : InProcessClusterTests
         foreach (var tenantId in new[] { ConversationPosts.Acme, ConversationPosts.Globex })
         {
             relationships[tenantId] = await OneProcess.RunAsync(
-                _single,
+                SingleStores,
                 tenantId,
                 sourceName,
                 batches,

@@ -9,7 +9,7 @@ namespace Monitro.Orleans.Tests;
 /// (registered with the tenant id as key) or the silo's default one, and the roles they decide (customer, prospect,
 /// employee, stakeholder) are those one process suggests, also for a person known on two platforms.
 /// </summary>
-public sealed class ContactFactsParityTests : InProcessClusterTests
+public sealed class ContactFactsParityTests : ConversationClusterTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
 
@@ -27,43 +27,14 @@ public sealed class ContactFactsParityTests : InProcessClusterTests
         ["mastodon:sam@example.social"] = new() { ContactId = "globex-8", Relations = [ContactRelation.Customer] },
     });
 
-    private readonly TestClusterStores _cluster = new();
-    private readonly TestClusterStores _single = new();
-    private readonly InMemoryTenantWatchRegistry _registry = new();
     private readonly ITestOutputHelper _output;
 
-    public ContactFactsParityTests(ITestOutputHelper output)
-    {
-        _output = output;
-        foreach (var watch in ConversationPosts.Watches)
-        {
-            _registry.Set(watch.TenantId, watch.Watch);
-        }
-    }
+    public ContactFactsParityTests(ITestOutputHelper output) => _output = output;
 
-    protected override short SiloCount => 2;
-
-    protected override void ConfigureSilo(ISiloBuilder silo)
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        silo.AddMonitroOrleans(options =>
-        {
-            options.ShardCount = 2;
-            options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
-            var acme = new MonitroTenantOptions();
-            acme.OwnAccounts.Add(ConversationPosts.OwnAccount);
-            options.Tenants[ConversationPosts.Acme] = acme;
-        });
-        silo.Services.AddKeyedSingleton<IContactResolver>(ConversationPosts.Acme, _acmeCrm);
-        silo.Services.AddSingleton<IContactResolver>(_defaultCrm);
-        silo.Services.AddSingleton<IMonitroClusterStores>(_cluster);
-        silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
-        silo.Services.AddSingleton<IListeningSource>(new ReplaySource("first", ConversationPosts.First));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        _cluster.Dispose();
-        _single.Dispose();
+        services.AddKeyedSingleton<IContactResolver>(ConversationPosts.Acme, _acmeCrm);
+        services.AddSingleton<IContactResolver>(_defaultCrm);
     }
 
     [Fact]
@@ -80,7 +51,7 @@ public sealed class ContactFactsParityTests : InProcessClusterTests
         var compared = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (tenantId, crm) in new[] { (ConversationPosts.Acme, _acmeCrm), (ConversationPosts.Globex, _defaultCrm) })
         {
-            var single = await OneProcess.RunAsync(_single, tenantId, "first", ConversationPosts.First, services => services.AddSingleton<IContactResolver>(crm), bound.Token);
+            var single = await OneProcess.RunAsync(SingleStores, tenantId, "first", ConversationPosts.First, services => services.AddSingleton<IContactResolver>(crm), bound.Token);
             var actual = new List<string>();
             foreach (var person in single)
             {
