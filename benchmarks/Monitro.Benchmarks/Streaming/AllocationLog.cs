@@ -8,33 +8,23 @@ namespace Monitro.Benchmarks.Streaming;
 /// Listens to the runtime's allocation ticks in this process (one event about every 100 KB allocated, naming the type
 /// of the object that crossed the mark) and adds up the bytes per type: an estimate of what a stream allocates, by type.
 /// </summary>
-internal sealed class AllocationLog : EventListener
+internal sealed class AllocationLog : RuntimeEventLog
 {
-    private const EventKeywords GcKeyword = (EventKeywords)0x1;
-    private const int AllocationTick = 10;
     private readonly ConcurrentDictionary<string, long> _bytesByType = new(StringComparer.Ordinal);
 
     /// <summary>Gets the sampled bytes per type name, largest first.</summary>
     public IEnumerable<(string Type, long Bytes)> ByType =>
         _bytesByType.Select(pair => (pair.Key, pair.Value)).OrderByDescending(pair => pair.Value);
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-        {
-            EnableEvents(eventSource, EventLevel.Verbose, GcKeyword);
-        }
-    }
+    // The garbage collector's keyword, and its AllocationTick event.
+    protected override EventKeywords Keywords => (EventKeywords)0x1;
 
-    protected override void OnEventWritten(EventWrittenEventArgs eventData)
-    {
-        if (eventData.EventId != AllocationTick || eventData.Payload is not { } payload || eventData.PayloadNames is not { } names)
-        {
-            return;
-        }
+    protected override int EventId => 10;
 
-        var type = payload[names.IndexOf("TypeName")] as string ?? "?";
-        var amount = Convert.ToInt64(payload[names.IndexOf("AllocationAmount64")], CultureInfo.InvariantCulture);
+    protected override void OnRuntimeEvent(Func<string, object?> payload)
+    {
+        var type = payload("TypeName") as string ?? "?";
+        var amount = Convert.ToInt64(payload("AllocationAmount64"), CultureInfo.InvariantCulture);
         _bytesByType.AddOrUpdate(type, amount, (_, total) => total + amount);
     }
 }

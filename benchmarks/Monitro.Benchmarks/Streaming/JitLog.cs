@@ -9,32 +9,22 @@ namespace Monitro.Benchmarks.Streaming;
 /// and at which tier, so a stream can show which methods are first compiled late (each of which postpones the
 /// runtime's optimization of everything else) and when the hot path is recompiled optimized.
 /// </summary>
-internal sealed class JitLog : EventListener
+internal sealed class JitLog : RuntimeEventLog
 {
-    private const EventKeywords JitKeyword = (EventKeywords)0x10;
-    private const int MethodLoadVerbose = 143;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public ConcurrentQueue<(TimeSpan At, string Tier, string Method)> Compiled { get; } = new();
 
     public TimeSpan Now => _clock.Elapsed;
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-        {
-            EnableEvents(eventSource, EventLevel.Verbose, JitKeyword);
-        }
-    }
+    // The JIT keyword, and its MethodLoadVerbose event.
+    protected override EventKeywords Keywords => (EventKeywords)0x10;
 
-    protected override void OnEventWritten(EventWrittenEventArgs eventData)
-    {
-        if (eventData.EventId != MethodLoadVerbose || eventData.Payload is not { } payload || eventData.PayloadNames is not { } names)
-        {
-            return;
-        }
+    protected override int EventId => 143;
 
-        var flags = Convert.ToInt64(payload[names.IndexOf("MethodFlags")], System.Globalization.CultureInfo.InvariantCulture);
+    protected override void OnRuntimeEvent(Func<string, object?> payload)
+    {
+        var flags = Convert.ToInt64(payload("MethodFlags"), System.Globalization.CultureInfo.InvariantCulture);
         var tier = ((flags >> 7) & 0x7) switch
         {
             1 => "minopts",
@@ -46,6 +36,6 @@ internal sealed class JitLog : EventListener
             7 => "tier1-instrumented",
             _ => "unknown",
         };
-        Compiled.Enqueue((_clock.Elapsed, tier, $"{payload[names.IndexOf("MethodNamespace")]}::{payload[names.IndexOf("MethodName")]}"));
+        Compiled.Enqueue((_clock.Elapsed, tier, $"{payload("MethodNamespace")}::{payload("MethodName")}"));
     }
 }
