@@ -89,6 +89,7 @@ public static class MonitroServiceCollectionExtensions
         services.TryAddSingleton(static provider => RegisteredStoreAs<IMonitroInbox>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IMonitroInsights>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IPersonInteractionHistory>(provider));
+        services.TryAddSingleton(static provider => RegisteredStoreAs<IRecentInteractionHistory>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IStoredPosts>(provider));
         services.TryAddSingleton(static provider => RegisteredStoreAs<IReplyOutbox>(provider));
         services.TryAddSingleton(static provider => new MentionMonitor(

@@ -25,6 +25,7 @@ public static class MonitroStoreBuilderExtensions
         typeof(IRelationshipSnapshotStore),
         typeof(IMonitroInsights),
         typeof(IPersonInteractionHistory),
+        typeof(IRecentInteractionHistory),
         typeof(IStoredPosts),
         typeof(IReplyOutbox),
     ];

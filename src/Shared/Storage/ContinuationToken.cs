@@ -18,6 +18,9 @@ internal readonly record struct ContinuationToken(char Query, long Number, strin
     public const char Interactions = 'i';
     public const char Inbox = 'b';
 
+    /// <summary>Gets the key just before every interaction of a millisecond (ids are never empty), where a read from that moment on starts.</summary>
+    public static ContinuationToken InteractionsFrom(DateTimeOffset since) => new(Interactions, since.ToUnixTimeMilliseconds(), string.Empty);
+
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Query}|{Number}|{Key}")));
 
