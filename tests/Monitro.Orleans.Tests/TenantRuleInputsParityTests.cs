@@ -26,8 +26,8 @@ public sealed class TenantRuleInputsParityTests : InProcessClusterTests
     public TenantRuleInputsParityTests(ITestOutputHelper output)
     {
         _output = output;
-        _registry.Set(TenantRulePosts.Acme, TenantRulePosts.AcmeBrand);
-        _registry.Set(TenantRulePosts.Globex, TenantRulePosts.GlobexBrand);
+        _registry.Set(TenantAlertPosts.Acme, TenantAlertPosts.Brand);
+        _registry.Set(TenantAlertPosts.Globex, TenantAlertPosts.GlobexBrand);
         File.WriteAllText(_file, TenantRulePosts.Initial);
         _configuration = new ConfigurationBuilder().AddJsonFile(_file, optional: false, reloadOnChange: false).Build();
     }
@@ -39,13 +39,13 @@ public sealed class TenantRuleInputsParityTests : InProcessClusterTests
     {
         using var bound = new CancellationTokenSource(Bound);
         await ReadThroughClusterAsync(change: null, bound.Token);
-        var acme = await CompareAsync(TenantRulePosts.Acme, change: null, bound.Token);
-        var globex = await CompareAsync(TenantRulePosts.Globex, change: null, bound.Token);
+        var acme = await CompareAsync(TenantAlertPosts.Acme, change: null, bound.Token);
+        var globex = await CompareAsync(TenantAlertPosts.Globex, change: null, bound.Token);
 
         // Acme: the rule for detractors takes Lea's second post only (before her complaint she had no role), and the
         // retraction rule each withdrawn post; our own post is a stored mention that no rule takes.
         Assert.Equal(["brand|mastodon:a4|detractors|mention", "retracted|mastodon:a3|withdrawn|mention.retracted", "retracted|mastodon:never-seen|withdrawn|mention.retracted"], acme);
-        Assert.Contains("brand|mastodon:a2", (await _cluster.MentionsOfAsync(TenantRulePosts.Acme)).Select(m => m.Id));
+        Assert.Contains("brand|mastodon:a2", (await _cluster.MentionsOfAsync(TenantAlertPosts.Acme)).Select(m => m.Id));
 
         // Globex, without rules: one alert per mention, its own post included, and one per withdrawn post.
         Assert.Contains("globex-brand|mastodon:g1||mention", globex);
@@ -64,8 +64,8 @@ public sealed class TenantRuleInputsParityTests : InProcessClusterTests
         };
         await ReadThroughClusterAsync(change, bound.Token);
 
-        var acme = await CompareAsync(TenantRulePosts.Acme, change, bound.Token);
-        var globex = await CompareAsync(TenantRulePosts.Globex, change, bound.Token);
+        var acme = await CompareAsync(TenantAlertPosts.Acme, change, bound.Token);
+        var globex = await CompareAsync(TenantAlertPosts.Globex, change, bound.Token);
 
         // After the change Acme's new rule takes every mention and the old ones nothing; Globex, given rules, alerts
         // only the complaint, where before the change it alerted every mention.
@@ -145,7 +145,7 @@ public sealed class TenantRuleInputsParityTests : InProcessClusterTests
         services.AddMonitro()
             .UseStore(_ => _single.OpenAnother(tenantId), static _ => { })
             .AddSource(new ReplaySource("social", TenantRulePosts.Batches, gate, retractions: TenantRulePosts.Retractions))
-            .AddWatch(tenantId == TenantRulePosts.Acme ? TenantRulePosts.AcmeBrand : TenantRulePosts.GlobexBrand)
+            .AddWatch(tenantId == TenantAlertPosts.Acme ? TenantAlertPosts.Brand : TenantAlertPosts.GlobexBrand)
             .AddSink(sink);
         services.Configure<MonitroOptions>(section);
         services.Configure<AlertingOptions>(section.GetSection("Alerting"));

@@ -6,14 +6,9 @@ namespace Monitro.Orleans.Tests;
 /// account settings) declares none at first. Batch 1 has Lea's complaint (she is a detractor after it), batch 2 her
 /// next post, batch 3 withdraws Jane's post and a post never seen.
 /// </summary>
+/// <remarks>The tenants and their watches are those of <see cref="TenantAlertPosts"/>.</remarks>
 internal static class TenantRulePosts
 {
-    public const string Acme = "acme";
-    public const string Globex = "globex";
-
-    public static readonly Watch AcmeBrand = new() { Name = "brand", Category = WatchCategory.Brand, Query = "acme" };
-    public static readonly Watch GlobexBrand = new() { Name = "globex-brand", Category = WatchCategory.Brand, Query = "globex" };
-
     /// <summary>Gets the ids of the posts batch 3 withdraws: Jane's, and one never read.</summary>
     public static IReadOnlyList<string> Withdrawn { get; } = [Post.CreateId("mastodon", "a3"), Post.CreateId("mastodon", "never-seen")];
 

@@ -37,26 +37,17 @@ internal sealed class TenantAlertRules : IDisposable
         _options = options;
         _loggers = loggers;
         _current = options.CurrentValue;
+        RememberRuled(_current);
         _subscription = options.OnChange((changed, _) =>
         {
+            RememberRuled(changed);
             _current = changed;
             _stateless.Clear();
         });
     }
 
-    /// <summary>Gets the tenants to check: those that declare at least one rule now, and those that did since this silo started.</summary>
-    public IEnumerable<string> Tenants
-    {
-        get
-        {
-            foreach (var (tenantId, _) in _current.Tenants.Where(static pair => HasRules(pair.Value?.Alerting)))
-            {
-                _ruled.TryAdd(tenantId, true);
-            }
-
-            return _ruled.Keys.Order(StringComparer.Ordinal);
-        }
-    }
+    /// <summary>Gets the tenants to check: those that declared at least one rule at any time since this silo started.</summary>
+    public IEnumerable<string> Tenants => _ruled.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>Gets how often the tenants' rules are checked: the shortest <see cref="AlertingOptions.CheckInterval"/> among them.</summary>
     public TimeSpan CheckInterval =>
@@ -93,6 +84,14 @@ internal sealed class TenantAlertRules : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _subscription?.Dispose();
+
+    private void RememberRuled(MonitroOrleansOptions options)
+    {
+        foreach (var (tenantId, _) in options.Tenants.Where(static pair => HasRules(pair.Value?.Alerting)))
+        {
+            _ruled.TryAdd(tenantId, true);
+        }
+    }
 
     private ILogger Logger() => _loggers.CreateLogger("Monitro.Orleans.Alerting");
 }
