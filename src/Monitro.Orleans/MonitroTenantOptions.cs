@@ -17,6 +17,14 @@ public sealed class MonitroTenantOptions
     public IList<IdentityLink> LinkedIdentities { get; } = [];
 
     /// <summary>
+    /// Gets or sets a value indicating whether posts by the tenant's <see cref="OwnAccounts"/> can also be its mentions,
+    /// as <see cref="MonitroOptions.IncludeOwnPostsAsMentions"/> in one process: they are then stored and alerted like
+    /// any mention of a watch they match (still without sentiment or intents, and still our answers in conversations).
+    /// </summary>
+    /// <value>The default is <see langword="false"/>. Read when a source's lease starts.</value>
+    public bool IncludeOwnPostsAsMentions { get; set; }
+
+    /// <summary>
     /// Gets the tenant's alert rules, as <see cref="AlertingOptions"/> in one process: with none, every mention is one
     /// immediate alert and every relationship transition one alert; with rules, the tenant's <see cref="ITenantAlertGrain"/>
     /// applies them to the mentions (immediate alerts, digests, spikes) and the person grains to the transitions.

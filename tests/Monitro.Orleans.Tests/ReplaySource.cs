@@ -5,9 +5,10 @@ namespace Monitro.Orleans.Tests;
 
 /// <summary>
 /// A finite source of prepared batches whose checkpoint is the index of the next batch. A gate, when given, lets the
-/// test release one batch at a time; a pause slows it down so that a silo can be killed mid-run.
+/// test release one batch at a time; a pause slows it down so that a silo can be killed mid-run. Retractions, when
+/// given, are the ids of the posts each batch withdraws (at the batch's index).
 /// </summary>
-internal sealed class ReplaySource(string name, IReadOnlyList<IReadOnlyList<Post>> batches, SemaphoreSlim? gate = null, TimeSpan pause = default) : IListeningSource
+internal sealed class ReplaySource(string name, IReadOnlyList<IReadOnlyList<Post>> batches, SemaphoreSlim? gate = null, TimeSpan pause = default, IReadOnlyList<IReadOnlyList<string>>? retractions = null) : IListeningSource
 {
     public string Name => name;
 
@@ -29,6 +30,7 @@ internal sealed class ReplaySource(string name, IReadOnlyList<IReadOnlyList<Post
             yield return new SourceBatch
             {
                 Posts = batches[i],
+                Retractions = retractions is not null && i < retractions.Count ? retractions[i] : [],
                 Checkpoint = new SourceCheckpoint(name, (i + 1).ToString(CultureInfo.InvariantCulture)),
             };
         }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Monitro.Orleans.Alerting;
 
 namespace Monitro.Orleans.Tests;
@@ -21,7 +19,7 @@ public sealed class TenantAlertOwnerTests : IDisposable
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var store = _stores.Tenant(TenantAlertPosts.Acme);
         var settings = Settings(static alerting => alerting.Rules.Add(new AlertRuleOptions { Name = "hourly", Mode = AlertMode.Digest }));
-        var rules = new TenantAlertRules(Options.Create(settings), NullLoggerFactory.Instance);
+        var rules = TenantAlertRules.Fixed(settings);
         await StoreAsLeaseAsync(settings, store, 0, bound.Token);
 
         var older = rules.CreateOwner(TenantAlertPosts.Acme, store, TimeProvider.System);
@@ -56,11 +54,11 @@ public sealed class TenantAlertOwnerTests : IDisposable
         Assert.Empty(alerts);
         Assert.Equal(mentions.Select(m => m.Id).Order(StringComparer.Ordinal), pending.Select(r => r.Item).Order(StringComparer.Ordinal));
 
-        var again = await TenantAlertHandoff.PrepareAsync(settings, TenantAlertPosts.Acme, store, "cluster-alert-pending|social|2|0", mentions, TenantAlertPosts.Moments[0], CancellationToken.None);
+        var again = await TenantAlertHandoff.PrepareAsync(TenantAlertRules.Fixed(settings), TenantAlertPosts.Acme, store, "cluster-alert-pending|social|2|0", mentions, [], null, TenantAlertPosts.Moments[0], CancellationToken.None);
         Assert.Empty(again.Alerts);
         Assert.Empty(again.Pending);
 
-        var globex = await TenantAlertHandoff.PrepareAsync(settings, TenantAlertPosts.Globex, _stores.Tenant(TenantAlertPosts.Globex), "unused", mentions, TenantAlertPosts.Moments[0], CancellationToken.None);
+        var globex = await TenantAlertHandoff.PrepareAsync(TenantAlertRules.Fixed(settings), TenantAlertPosts.Globex, _stores.Tenant(TenantAlertPosts.Globex), "unused", mentions, [], null, TenantAlertPosts.Moments[0], CancellationToken.None);
         Assert.Equal(mentions.Select(m => m.Id), globex.Alerts.Select(a => a.IdempotencyKey));
         Assert.Empty(globex.Pending);
     }
@@ -69,7 +67,7 @@ public sealed class TenantAlertOwnerTests : IDisposable
     private static async Task<(List<Alert> Alerts, List<AlertStateRow> Pending)> StoreAsLeaseAsync(MonitroOrleansOptions settings, Monitro.Storage.Sqlite.SqliteMonitroStore store, int batch, CancellationToken cancellationToken)
     {
         var mentions = MentionsOf(batch);
-        var handoff = await TenantAlertHandoff.PrepareAsync(settings, TenantAlertPosts.Acme, store, PendingMentions.ScopeOf("social", 1, batch), mentions, TenantAlertPosts.Moments[batch], cancellationToken);
+        var handoff = await TenantAlertHandoff.PrepareAsync(TenantAlertRules.Fixed(settings), TenantAlertPosts.Acme, store, PendingMentions.ScopeOf("social", 1, batch), mentions, [], null, TenantAlertPosts.Moments[batch], cancellationToken);
         await store.CommitAsync(
             new BatchCommit
             {

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Monitro.Orleans.Alerting;
 using Monitro.Orleans.People;
 
@@ -32,7 +30,7 @@ public sealed class TenantTransitionRulesTests : IDisposable
         var globex = new MonitroTenantOptions();
         globex.Alerting.Rules.Add(new AlertRuleOptions { Name = "hourly", Mode = AlertMode.Digest });
         settings.Tenants["globex"] = globex;
-        var rules = new TenantAlertRules(Options.Create(settings), NullLoggerFactory.Instance);
+        var rules = TenantAlertRules.Fixed(settings);
         var store = _stores.Tenant(tenantId);
         var person = new PersonRelationship(Person, [Person], settings.Relationships, FixedContactResolver.None, TimeProvider.System, rules.TransitionsOf(tenantId));
         var question = new Interaction

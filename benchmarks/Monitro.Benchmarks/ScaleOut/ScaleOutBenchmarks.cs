@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitro.Benchmarks.Pipeline;
 using Monitro.Orleans;
+using Monitro.Orleans.Alerting;
 using Monitro.Orleans.Leases;
 using Orleans.TestingHost;
 
@@ -74,7 +75,8 @@ public class ScaleOutBenchmarks : IDisposable
 
     private async Task<long> RunLeaseAsync(InProcessTestCluster cluster)
     {
-        var work = LeaseWork.OnGrains(cluster.Client, new MonitroOrleansOptions { ShardCount = ShardCount, PreSearchPartitions = PreSearchPartitions }, new LexiconSentimentAnalyzer(), new RuleIntentDetector(), NullLogger.Instance);
+        var settings = new MonitroOrleansOptions { ShardCount = ShardCount, PreSearchPartitions = PreSearchPartitions };
+        var work = LeaseWork.OnGrains(cluster.Client, settings, TenantAlertRules.Fixed(settings), new LexiconSentimentAnalyzer(), new RuleIntentDetector(), NullLogger.Instance);
         var source = new InMemorySource("bench-" + Guid.NewGuid().ToString("N"), _workload.NextRun(), BatchSize);
         var runner = new SourceLeaseRunner(source, _stores, _workload.Registry, work, TimeProvider.System, NullLogger.Instance);
         await runner.RunAsync(CancellationToken.None);

@@ -11,6 +11,12 @@ internal sealed class TenantAlertGrain(IMonitroClusterStores stores, TenantAlert
 
     public Task<int> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => RunAsync(now, collectDue: true, cancellationToken);
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Forget();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     private async Task<int> RunAsync(DateTimeOffset now, bool collectDue, CancellationToken cancellationToken)
     {
         var tenantId = this.GetPrimaryKeyString();
@@ -25,14 +31,21 @@ internal sealed class TenantAlertGrain(IMonitroClusterStores stores, TenantAlert
         catch
         {
             // Memory may be ahead of the store now: forget it, so the next call rebuilds from the store with a new epoch.
-            _owner = null;
+            Forget();
             throw;
         }
 
         // A newer activation owns the tenant's alerts: this one goes away, and the next call reaches the owner.
         logger.TenantAlertsFenced(tenantId, _owner.Epoch);
-        _owner = null;
+        Forget();
         DeactivateOnIdle();
         return 0;
+    }
+
+    // The owner's router stops following the tenant's options with it.
+    private void Forget()
+    {
+        _owner?.Dispose();
+        _owner = null;
     }
 }

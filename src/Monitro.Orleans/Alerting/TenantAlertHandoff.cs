@@ -2,33 +2,69 @@ using Microsoft.Extensions.Logging;
 
 namespace Monitro.Orleans.Alerting;
 
-/// <summary>How a source lease hands a tenant's mentions to alerting: straight to the outbox without rules, through the tenant's alert grain with them.</summary>
+/// <summary>How a source lease hands a tenant's mentions and retractions to alerting: straight to the outbox without rules, through the tenant's alert grain with them.</summary>
 internal static class TenantAlertHandoff
 {
     /// <summary>
-    /// Gets what a lease's tenant commit carries for its mentions: one immediate alert each for a tenant without rules
-    /// (as one process without rules), or, for a tenant with rules, rows keeping its new mentions pending for its alert grain.
+    /// Gets what a lease's tenant commit carries for its mentions and retractions: for a tenant without rules, the alerts
+    /// one process without rules raises (one immediate alert per mention, and one per retraction when the tenant raises
+    /// them); for a tenant with rules, rows keeping its new mentions (with their authors' roles, when a rule filters by
+    /// role) and its retractions pending for its alert grain. The tenant's rules are read as they are now.
     /// </summary>
+    /// <param name="rules">The tenants' rules.</param>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="store">The tenant's store.</param>
+    /// <param name="pendingScope">The scope of this commit's pending rows.</param>
+    /// <param name="mentions">The tenant's mentions of the batch.</param>
+    /// <param name="retractions">The ids of the posts the batch retracts.</param>
+    /// <param name="roleOf">Reads the relationship role of an author (by identity key) before the batch is recorded, or <see langword="null"/> when no role can be read.</param>
+    /// <param name="now">The batch's moment.</param>
+    /// <param name="cancellationToken">A token that cancels the reads.</param>
     /// <remarks>
     /// As in one process, a post already stored is not routed again: a batch read a second time (its lease moved before
     /// the checkpoint) finds its posts stored, and their mentions pending or routed since, so no mention is counted twice
-    /// in a digest or a spike series.
+    /// in a digest or a spike series. Roles are read as one process reads them, before the batch's interactions count:
+    /// the lease calls the people after its commit. Cost: one call per distinct new author, only for a tenant with a rule
+    /// that filters by role.
     /// </remarks>
     public static async Task<(List<Alert> Alerts, List<AlertStateRow> Pending)> PrepareAsync(
-        MonitroOrleansOptions settings, string tenantId, IMonitroStore store, string pendingScope, IReadOnlyList<Mention> mentions, DateTimeOffset now, CancellationToken cancellationToken)
+        TenantAlertRules rules,
+        string tenantId,
+        IMonitroStore store,
+        string pendingScope,
+        IReadOnlyList<Mention> mentions,
+        IReadOnlyList<string> retractions,
+        Func<string, CancellationToken, Task<string?>>? roleOf,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        if (!TenantAlertRules.Apply(settings, tenantId))
+        var alerting = rules.AlertingOf(tenantId);
+        if (!TenantAlertRules.HasRules(alerting))
         {
-            return ([.. mentions.Select(mention => Alert.ForMention(mention, now))], []);
+            return (rules.StatelessOf(tenantId).Route(mentions, retractions, now), []);
         }
 
+        var pending = alerting!.RaiseRetractionAlerts ? PendingMentions.RetractionRows(pendingScope, retractions) : [];
         if (mentions.Count == 0)
         {
-            return ([], []);
+            return ([], pending);
         }
 
         var known = await store.GetKnownPostIdsAsync([.. mentions.Select(static m => m.Post.Id).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
-        return ([], PendingMentions.Rows(pendingScope, mentions.Where(mention => !known.Contains(mention.Post.Id))));
+        var fresh = mentions.Where(mention => !known.Contains(mention.Post.Id)).ToList();
+        var roles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (roleOf is not null && alerting.Rules.Any(static rule => rule.Roles.Count > 0))
+        {
+            var authors = fresh.Select(static m => m.Post.Author.IdentityKey).Distinct(StringComparer.Ordinal).ToList();
+            var read = await Task.WhenAll(authors.Select(author => roleOf(author, cancellationToken))).ConfigureAwait(false);
+            for (var i = 0; i < authors.Count; i++)
+            {
+                roles[authors[i]] = read[i];
+            }
+        }
+
+        pending.AddRange(PendingMentions.Rows(pendingScope, fresh, roles));
+        return ([], pending);
     }
 
     /// <summary>Asks the tenant's alert grain to route what the lease stored as pending; a failure is logged, and the mentions stay pending for the grain's next check.</summary>

@@ -8,20 +8,18 @@ namespace Monitro.Orleans.Alerting;
 /// the tenants): the call closes the digest windows that ended and checks the spikes, and activates a tenant's alert grain
 /// on a live silo when its own died. Calls from several silos reach the same activation.
 /// </summary>
+/// <remarks>
+/// The tenants and the interval are read from the options before each period, so a tenant given rules at run time is
+/// checked from the next period on, and a tenant whose rules were removed is still checked (what was left pending goes out).
+/// </remarks>
 internal sealed class TenantAlertKeeper(IGrainFactory grains, TenantAlertRules rules, ClusterClock clock, ILogger<TenantAlertKeeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tenants = rules.Tenants.ToArray();
-        if (tenants.Length == 0)
+        while (!stoppingToken.IsCancellationRequested)
         {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(rules.CheckInterval, clock.Time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            foreach (var tenantId in tenants)
+            await Task.Delay(rules.CheckInterval, clock.Time, stoppingToken).ConfigureAwait(false);
+            foreach (var tenantId in rules.Tenants.ToArray())
             {
                 try
                 {

@@ -12,9 +12,10 @@ namespace Monitro.Orleans.Alerting;
 /// (and is in what this owner restores) or is refused. Every commit carries the alerts, the state they change and the
 /// clearing of the pending mentions they came from, fenced by the epoch, so the store never holds one without the others.</para>
 /// <para>Not thread-safe: its grain calls it one call at a time. After a failed commit memory may be ahead of the
-/// store; the owner is then dropped and the next one rebuilds from the store.</para>
+/// store; the owner is then dropped and the next one rebuilds from the store. Its router follows the tenant's options
+/// until the owner is disposed.</para>
 /// </remarks>
-internal sealed class TenantAlertOwner(IMonitroStore store, AlertRouter router)
+internal sealed class TenantAlertOwner(IMonitroStore store, AlertRouter router) : IDisposable
 {
     /// <summary>The source name the owners' epochs and commits go under in a tenant's store.</summary>
     public const string SourceName = "monitro.tenant-alerts";
@@ -49,10 +50,14 @@ internal sealed class TenantAlertOwner(IMonitroStore store, AlertRouter router)
         _latest = now > _latest ? now : _latest;
         var state = new AlertStateWriter();
         var alerts = new List<Alert>();
-        foreach (var (scope, mentions) in PendingMentions.Read(rows))
+        foreach (var pending in PendingMentions.Read(rows))
         {
-            alerts.AddRange(router.Route(mentions, [], _latest, state));
-            state.Clear(scope);
+            // Each commit's mentions and retractions as one process routes a batch, with the roles read before it.
+            alerts.AddRange(router.Route(pending.Mentions, pending.Retractions, _latest, state, pending.RoleOf));
+            foreach (var scope in pending.Scopes)
+            {
+                state.Clear(scope);
+            }
         }
 
         if (collectDue)
@@ -68,4 +73,7 @@ internal sealed class TenantAlertOwner(IMonitroStore store, AlertRouter router)
         var commit = new BatchCommit { SourceName = SourceName, Alerts = alerts, AlertState = state.ToChanges() };
         return await fenced.CommitFencedAsync(commit, _epoch, cancellationToken).ConfigureAwait(false) ? alerts.Count : null;
     }
+
+    /// <inheritdoc/>
+    public void Dispose() => router.Dispose();
 }

@@ -1,41 +1,97 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Monitro.Alerting;
 
 namespace Monitro.Orleans.Alerting;
 
-/// <summary>Each tenant's alert rules (<see cref="MonitroTenantOptions.Alerting"/>) as single-process routers, for the grains of one silo.</summary>
-internal sealed class TenantAlertRules(IOptions<MonitroOrleansOptions> options, ILoggerFactory loggers)
+/// <summary>
+/// Each tenant's alert rules (<see cref="MonitroTenantOptions.Alerting"/>) as single-process routers, for the grains and
+/// leases of one silo. The rules are read from the current options at each use, so a reload of the options reaches
+/// the next batch, routing, transition and check of this silo without a restart.
+/// </summary>
+/// <remarks>
+/// It keeps the last options that passed validation: a reload that fails validation reaches no listener, so the rules in
+/// force stay as they were (as in one process) rather than every reader meeting the validation error.
+/// </remarks>
+internal sealed class TenantAlertRules : IDisposable
 {
-    // Transitions only meet immediate rules (digests and spikes take mentions), so one stateless router per tenant serves every person grain.
-    private readonly ConcurrentDictionary<string, TransitionRoute?> _transitions = new(StringComparer.Ordinal);
+    private readonly IOptionsMonitor<MonitroOrleansOptions> _options;
+    private readonly ILoggerFactory _loggers;
+    private volatile MonitroOrleansOptions _current;
+    private readonly IDisposable? _subscription;
 
-    /// <summary>Gets the tenants that declare at least one rule.</summary>
-    public IEnumerable<string> Tenants =>
-        options.Value.Tenants.Where(static pair => pair.Value.Alerting.Rules.Count > 0).Select(static pair => pair.Key).Order(StringComparer.Ordinal);
+    // Transitions only meet immediate rules and a tenant without rules routes nothing for later, so one stateless
+    // router per tenant serves every person grain and lease; rebuilt from the new rules when the options change.
+    private readonly ConcurrentDictionary<string, AlertRouter> _stateless = new(StringComparer.Ordinal);
+
+    // Tenants that declared rules since this silo started: checked even after their rules are removed, so mentions a
+    // lease left pending before the change are still routed.
+    private readonly ConcurrentDictionary<string, bool> _ruled = new(StringComparer.Ordinal);
+
+    /// <param name="options">The cluster's options, watched for changes.</param>
+    /// <param name="loggers">Creates the routers' loggers.</param>
+    public TenantAlertRules(IOptionsMonitor<MonitroOrleansOptions> options, ILoggerFactory loggers)
+    {
+        _options = options;
+        _loggers = loggers;
+        _current = options.CurrentValue;
+        RememberRuled(_current);
+        _subscription = options.OnChange((changed, _) =>
+        {
+            RememberRuled(changed);
+            _current = changed;
+            _stateless.Clear();
+        });
+    }
+
+    /// <summary>Gets the tenants to check: those that declared at least one rule at any time since this silo started.</summary>
+    public IEnumerable<string> Tenants => _ruled.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>Gets how often the tenants' rules are checked: the shortest <see cref="AlertingOptions.CheckInterval"/> among them.</summary>
     public TimeSpan CheckInterval =>
-        options.Value.Tenants.Values.Where(static tenant => tenant.Alerting.Rules.Count > 0).Select(static tenant => tenant.Alerting.CheckInterval).DefaultIfEmpty(TimeSpan.FromMinutes(1)).Min();
+        _current.Tenants.Values.Where(static tenant => HasRules(tenant?.Alerting)).Select(static tenant => tenant.Alerting.CheckInterval).DefaultIfEmpty(TimeSpan.FromMinutes(1)).Min();
 
-    /// <summary>Whether a tenant declares rules: then its mentions go through its alert grain, not straight to the outbox.</summary>
-    public static bool Apply(MonitroOrleansOptions settings, string tenantId) =>
-        settings.Tenants.TryGetValue(tenantId, out var tenant) && tenant.Alerting.Rules.Count > 0;
+    /// <summary>Creates the rules of a lease built outside a silo, from options that do not change.</summary>
+    /// <param name="settings">The options.</param>
+    public static TenantAlertRules Fixed(MonitroOrleansOptions settings) => new(new FixedClusterOptions(settings), NullLoggerFactory.Instance);
 
-    /// <summary>Gets how a tenant's relationship transitions are routed, or <see langword="null"/> when the tenant has no rule (every transition is one alert).</summary>
-    public TransitionRoute? TransitionsOf(string tenantId) =>
-        _transitions.GetOrAdd(tenantId, id => Apply(options.Value, id) ? RouteWith(CreateRouter(id, TimeProvider.System)) : null);
+    /// <summary>Whether alerting options declare rules: then a tenant's mentions go through its alert grain, not straight to the outbox.</summary>
+    public static bool HasRules(AlertingOptions? alerting) => alerting is { Rules.Count: > 0 };
 
-    /// <summary>Creates the owner of a tenant's rules for one activation of its alert grain: the windows and series are that activation's own.</summary>
+    /// <summary>Gets a tenant's alerting options as they are now, or <see langword="null"/> for a tenant that declares nothing.</summary>
+    public AlertingOptions? AlertingOf(string tenantId) =>
+        _current.Tenants.TryGetValue(tenantId, out var tenant) ? tenant?.Alerting : null;
+
+    /// <summary>
+    /// Gets the router of a tenant's alerts that need no window: its relationship transitions, and every alert of a
+    /// tenant without rules (each mention one alert, and each retraction one when the tenant raises them).
+    /// </summary>
+    public AlertRouter StatelessOf(string tenantId) =>
+        _stateless.GetOrAdd(tenantId, id => AlertRouter.ForRules(AlertingOf(id) ?? new AlertingOptions(), TimeProvider.System, Logger()));
+
+    /// <summary>Gets how a tenant's relationship transitions are routed: through the tenant's rules as they are at the moment of routing (without rules, every transition is one alert).</summary>
+    public TransitionRoute TransitionsOf(string tenantId) =>
+        (transitions, now, roleOf) => StatelessOf(tenantId).Route(transitions, now, roleOf: roleOf);
+
+    /// <summary>Creates the owner of a tenant's rules for one activation of its alert grain: the windows and series are that activation's own, and its rules follow the options.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="store">The tenant's store.</param>
     /// <param name="timeProvider">The clock; a spike rule counts from the moment the owner is created, unless the store says earlier.</param>
     public TenantAlertOwner CreateOwner(string tenantId, IMonitroStore store, TimeProvider timeProvider) =>
-        new(store, CreateRouter(tenantId, timeProvider));
+        new(store, new AlertRouter(new TenantAlertingMonitor(_options, () => _current, tenantId), timeProvider, Logger()));
 
-    private static TransitionRoute RouteWith(AlertRouter router) => (transitions, now, roleOf) => router.Route(transitions, now, roleOf: roleOf);
+    /// <inheritdoc/>
+    public void Dispose() => _subscription?.Dispose();
 
-    private AlertRouter CreateRouter(string tenantId, TimeProvider timeProvider) =>
-        AlertRouter.ForRules(options.Value.Tenants[tenantId].Alerting, timeProvider, loggers.CreateLogger("Monitro.Orleans.Alerting"));
+    private void RememberRuled(MonitroOrleansOptions options)
+    {
+        foreach (var (tenantId, _) in options.Tenants.Where(static pair => HasRules(pair.Value?.Alerting)))
+        {
+            _ruled.TryAdd(tenantId, true);
+        }
+    }
+
+    private ILogger Logger() => _loggers.CreateLogger("Monitro.Orleans.Alerting");
 }

@@ -22,8 +22,14 @@ internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int Sh
     /// <summary>Gets the call that hands a tenant's pending mentions to its alert grain, or <see langword="null"/> to leave them for the grain's next check.</summary>
     public TenantAlertCall? Alerts { get; init; }
 
+    /// <summary>Gets the tenants' alert rules, as they are at each batch; by default the ones of <see cref="Settings"/>.</summary>
+    public TenantAlertRules Rules { get; init; } = TenantAlertRules.Fixed(Settings);
+
+    /// <summary>Gets the call that reads a person's role for the tenants' rules that filter by role, or <see langword="null"/> when no role can be read.</summary>
+    public PersonRoleCall? Roles { get; init; }
+
     /// <summary>The work of a lease in a cluster: shards and people are grains.</summary>
-    public static LeaseWork OnGrains(IGrainFactory grains, MonitroOrleansOptions settings, ISentimentAnalyzer? sentiment, IIntentDetector? intents, ILogger logger) =>
+    public static LeaseWork OnGrains(IGrainFactory grains, MonitroOrleansOptions settings, TenantAlertRules rules, ISentimentAnalyzer? sentiment, IIntentDetector? intents, ILogger logger) =>
         new(
             new PostPreparer(settings.MaxTextLength, logger),
             (shard, replica, posts, version, token) =>
@@ -45,5 +51,8 @@ internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int Sh
                     (version, token) => grains.GetGrain<IPreSearchPartitionGrain>(0).GetShapeAsync(version, token))))
         {
             Alerts = (tenantId, now, token) => grains.GetGrain<ITenantAlertGrain>(tenantId).RouteAsync(now, token),
+            Rules = rules,
+            Roles = async (tenantId, personId, identities, asOf, token) =>
+                (await grains.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, personId)).GetRelationshipAsync(asOf, identities, token).ConfigureAwait(false))?.Role?.ToString(),
         };
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitro.Orleans.Alerting;
 
 namespace Monitro.Orleans.Leases;
 
@@ -14,6 +15,7 @@ internal sealed class SourceLeaseGrain(
     ISentimentAnalyzer sentiment,
     IIntentDetector intents,
     IOptions<MonitroOrleansOptions> options,
+    TenantAlertRules rules,
     ClusterClock clock,
     ILogger<SourceLeaseGrain> logger) : Grain, ISourceLeaseGrain, IDisposable
 {
@@ -28,7 +30,7 @@ internal sealed class SourceLeaseGrain(
             var name = this.GetPrimaryKeyString();
             var source = sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"No source named '{name}' is registered on this silo; every silo must register the same sources.");
-            var work = LeaseWork.OnGrains(GrainFactory, options.Value, sentiment, intents, logger);
+            var work = LeaseWork.OnGrains(GrainFactory, options.Value, rules, sentiment, intents, logger);
             _runner = new SourceLeaseRunner(source, stores, registry, work, clock.Time, logger);
             var runner = _runner;
             _reading = Task.Run(() => runner.RunAsync(_stop.Token), CancellationToken.None);

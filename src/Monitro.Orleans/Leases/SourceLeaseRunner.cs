@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Monitro.Orleans.Alerting;
 using Monitro.Orleans.Matching;
+using Monitro.Orleans.People;
 using Monitro.Orleans.Pipeline;
 
 namespace Monitro.Orleans.Leases;
@@ -118,7 +119,7 @@ internal sealed class SourceLeaseRunner(
             }
 
             var scope = PendingMentions.ScopeOf(source.Name, _epoch, Interlocked.Read(ref _batches));
-            var (alerts, pending) = await TenantAlertHandoff.PrepareAsync(work.Settings, tenantId, stores.ForTenant(tenantId), scope, tenant.Mentions, now, cancellationToken).ConfigureAwait(false);
+            var (alerts, pending) = await TenantAlertHandoff.PrepareAsync(work.Rules, tenantId, stores.ForTenant(tenantId), scope, tenant.Mentions, batch.Retractions, RolesOf(tenantId, identities, now), now, cancellationToken).ConfigureAwait(false);
             var learnt = identities.TakeLearnt();
 
             var commit = new BatchCommit
@@ -169,6 +170,14 @@ internal sealed class SourceLeaseRunner(
 
         return true;
     }
+
+    // The role of an author as their person's grain scores them before this batch, for the tenant's rules that filter by role.
+    private Func<string, CancellationToken, Task<string?>>? RolesOf(string tenantId, TenantIdentities identities, DateTimeOffset now) =>
+        work.Roles is not { } call ? null : (identity, token) =>
+        {
+            var (personId, group) = identities.GroupOf(identity);
+            return call(tenantId, personId, group, now, token);
+        };
 
     private static IFencedCommits Fenced(IMonitroStore store) =>
         store as IFencedCommits

@@ -26,7 +26,7 @@ internal sealed class BatchEnrichment
     private readonly PostEnricher _enricher;
     private readonly InteractionBuilder _plain = new(NoOwnAccounts, memory: 0);
     private readonly InboxItemBuilder _inbox;
-    private readonly SortedDictionary<string, (OwnAccounts Accounts, InteractionBuilder Builder)> _conversations = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, (OwnAccounts Accounts, InteractionBuilder Builder, bool OwnPostsAreMentions)> _conversations = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
 
     /// <param name="sentiment">Reads sentiment, or <see langword="null"/>.</param>
@@ -42,7 +42,7 @@ internal sealed class BatchEnrichment
         foreach (var (tenantId, tenant) in tenants.Where(static t => t.Value.OwnAccounts.Count > 0))
         {
             var accounts = new OwnAccounts(tenant.OwnAccounts);
-            _conversations[tenantId] = (accounts, new InteractionBuilder(accounts, ConversationMemory));
+            _conversations[tenantId] = (accounts, new InteractionBuilder(accounts, ConversationMemory), tenant.IncludeOwnPostsAsMentions);
         }
     }
 
@@ -58,7 +58,7 @@ internal sealed class BatchEnrichment
     public async Task RecallAnsweredAsync(IReadOnlyList<Post> posts, Func<string, IPostInteractions?> storeOf, CancellationToken cancellationToken)
     {
         HashSet<string>? inBatch = null;
-        foreach (var (tenantId, (accounts, builder)) in _conversations)
+        foreach (var (tenantId, (accounts, builder, _)) in _conversations)
         {
             foreach (var post in posts)
             {
@@ -138,14 +138,14 @@ internal sealed class BatchEnrichment
         }
 
         // Cost: one look-up per tenant with own accounts and post (see docs/scale-out.md).
-        foreach (var (tenantId, (accounts, builder)) in _conversations)
+        foreach (var (tenantId, (accounts, builder, ownPostsAreMentions)) in _conversations)
         {
             var own = accounts.IsOwn(post.Author);
             var conversation = builder.IsConversationWithUs(post);
             if (involved.TryGetValue(tenantId, out var entry))
             {
-                // Our own posts are answers, not mentions, as in one process.
-                involved[tenantId] = (own ? [] : entry.Mentions, own, conversation);
+                // Our own posts are answers, not mentions, as in one process, unless the tenant counts them as mentions too.
+                involved[tenantId] = (own && !ownPostsAreMentions ? [] : entry.Mentions, own, conversation);
             }
             else if (conversation)
             {

@@ -78,7 +78,8 @@ internal sealed class AlertRouter : IDisposable
     /// <param name="retractions">The ids of the posts the batch retracts.</param>
     /// <param name="now">The batch's moment.</param>
     /// <param name="state">Collects the state changes to commit with the batch, or <see langword="null"/>.</param>
-    public List<Alert> Route(IReadOnlyList<Mention> mentions, IReadOnlyList<string> retractions, DateTimeOffset now, AlertStateWriter? state = null)
+    /// <param name="roleOf">Tells the role of an alert's person for this call, in place of the router's own (an owner that read the roles beforehand, such as a tenant's alert grain).</param>
+    public List<Alert> Route(IReadOnlyList<Mention> mentions, IReadOnlyList<string> retractions, DateTimeOffset now, AlertStateWriter? state = null, Func<Alert, string?>? roleOf = null)
     {
         var candidates = new List<Alert>(mentions.Count + retractions.Count);
         foreach (var mention in mentions)
@@ -101,7 +102,7 @@ internal sealed class AlertRouter : IDisposable
             }
         }
 
-        return Route(candidates, now, state);
+        return Route(candidates, now, state, roleOf);
     }
 
     /// <summary>
