@@ -1,6 +1,5 @@
 using CsCheck;
 using Microsoft.Extensions.Logging.Abstractions;
-using Monitro.Matching;
 using Monitro.Orleans.Matching;
 using Monitro.Orleans.PreSearch;
 using Monitro.Tests.Matching;
@@ -149,11 +148,12 @@ public sealed class WatchFeedTests
         Assert.True(mentions > 0 && changesRead > 0 && wholeLoads > ShardCount * 60, $"{mentions} mentions, {changesRead} edits read, {wholeLoads} whole loads");
     }
 
+    // The terms a watch of the query files in the index: all of them, in a partition that is the whole index.
     private static int TermsOf(string query)
     {
-        var keys = new List<IndexKey>();
-        Assert.True(QueryCompiler.AppendRequiredKeys(QueryCompiler.Compile(query), keys));
-        return keys.Select(key => PreSearchTerm.Of(key.Kind, key.Key)).Distinct(StringComparer.Ordinal).Count();
+        var whole = new PreSearchPartition(0, 1, 1);
+        whole.Load(new TenantWatchSet(1, [new TenantWatch("acme", new Watch { Name = "w", Query = query })]));
+        return whole.TermCount;
     }
 
     private static HashSet<(string TenantId, string Watch, string PostId, string Spans)> Found(ShardMatcher[] shards, Post[] posts) =>
