@@ -12,8 +12,9 @@ namespace Monitro.Orleans.PostgreSql;
 /// transaction: silos in other processes and on other machines see the same watches and the same edits.
 /// </summary>
 /// <remarks>
-/// <para>The tables come from Monitro's PostgreSQL migrations (migration 11), applied on first use. Edits are
-/// serialized on the version row, so versions are gap-free and a reader sees a set and its version together.</para>
+/// <para>The tables come from Monitro's PostgreSQL migrations (migrations 11 and 18), applied on first use. Edits are
+/// serialized on the version row, so versions are gap-free and a reader sees a set and its version together. Each
+/// edit also writes its change-feed row in the same transaction, and drops the rows older than the retention.</para>
 /// <para>Thread-safe. Dispose it to release the data source it created.</para>
 /// </remarks>
 public sealed class PostgreSqlTenantWatchRegistry : ITenantWatchRegistry, IAsyncDisposable, IDisposable
@@ -21,14 +22,19 @@ public sealed class PostgreSqlTenantWatchRegistry : ITenantWatchRegistry, IAsync
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgreSqlMonitroStore _schema;
     private readonly ILogger _logger;
+    private readonly int _changeRetention;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlTenantWatchRegistry"/> class.</summary>
     /// <param name="options">The database and the schema that hold the registry, the lease store's as a rule; checked here.</param>
     /// <param name="logger">The logger, or <see langword="null"/> for none.</param>
+    /// <param name="changeRetention">The number of recent edits the change feed keeps; a reader further behind loads every watch.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="changeRetention"/> is not positive.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is not valid; the message names it.</exception>
-    public PostgreSqlTenantWatchRegistry(PostgreSqlStoreOptions options, ILogger<PostgreSqlTenantWatchRegistry>? logger = null)
+    public PostgreSqlTenantWatchRegistry(PostgreSqlStoreOptions options, ILogger<PostgreSqlTenantWatchRegistry>? logger = null, int changeRetention = TenantWatchChanges.DefaultRetention)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(changeRetention);
+        _changeRetention = changeRetention;
         _dataSource = PostgreSqlMonitroStore.CreateDataSource(options);
         _schema = new PostgreSqlMonitroStore(_dataSource, options);
         _logger = logger ?? NullLogger<PostgreSqlTenantWatchRegistry>.Instance;
@@ -89,6 +95,47 @@ public sealed class PostgreSqlTenantWatchRegistry : ITenantWatchRegistry, IAsync
         }
     }
 
+    /// <inheritdoc/>
+    public async ValueTask<TenantWatchChanges> GetChangesSinceAsync(long version, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await _schema.MigrateAsync(cancellationToken).ConfigureAwait(false);
+
+        // One statement, one snapshot: the current version and the edits after the reader's, oldest first.
+        var command = _dataSource.CreateCommand("""
+            SELECT v.version, c.version, c.tenant_id, c.name, c.payload::text
+            FROM tenant_watch_version AS v
+            LEFT JOIN LATERAL (
+                SELECT version, tenant_id, name, payload FROM tenant_watch_changes WHERE version > $1 ORDER BY version LIMIT $2
+            ) AS c ON true
+            WHERE v.id = 1
+            ORDER BY c.version;
+            """);
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = version });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = limit });
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                long current = 0;
+                var changes = new List<TenantWatchChange>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    current = reader.GetInt64(0);
+                    if (!reader.IsDBNull(1))
+                    {
+                        changes.Add(ReadChange(reader));
+                    }
+                }
+
+                // Versions are consecutive, so the feed reaches back exactly when it holds the edit right after the reader's.
+                var reaches = version <= current && (changes.Count > 0 ? changes[0].Version == version + 1 : version == current);
+                return new TenantWatchChanges(current, reaches, reaches ? changes : []);
+            }
+        }
+    }
+
     /// <summary>Adds a watch of a tenant, or replaces the tenant's watch of the same name, and moves the version.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="watch">The watch.</param>
@@ -105,7 +152,8 @@ public sealed class PostgreSqlTenantWatchRegistry : ITenantWatchRegistry, IAsync
             INSERT INTO tenant_watches (tenant_id, name, payload) VALUES ($1, $2, $3)
             ON CONFLICT (tenant_id, name) DO UPDATE SET payload = EXCLUDED.payload;
             """,
-            [Text(tenantId), Text(watch.Name), new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(watch, MonitroJsonContext.Default.Watch) }],
+            [Text(tenantId), Text(watch.Name), Payload(watch)],
+            (tenantId, watch.Name, watch),
             cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("The watch was not written.");
     }
 
@@ -121,6 +169,7 @@ public sealed class PostgreSqlTenantWatchRegistry : ITenantWatchRegistry, IAsync
         return await EditAsync(
             "DELETE FROM tenant_watches WHERE tenant_id = $1 AND name = $2;",
             [Text(tenantId), Text(name)],
+            (tenantId, name, null),
             cancellationToken).ConfigureAwait(false) is not null;
     }
 
@@ -140,6 +189,26 @@ public sealed class PostgreSqlTenantWatchRegistry : ITenantWatchRegistry, IAsync
 
     private static NpgsqlParameter Text(string value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = value };
 
+    private static NpgsqlParameter Payload(Watch? watch) => new()
+    {
+        NpgsqlDbType = NpgsqlDbType.Jsonb,
+        Value = watch is null ? DBNull.Value : JsonSerializer.Serialize(watch, MonitroJsonContext.Default.Watch),
+    };
+
+    // A payload that no longer reads is an edit that leaves no watch, as a full load leaves it out.
+    private TenantWatchChange ReadChange(NpgsqlDataReader reader)
+    {
+        var tenantId = reader.GetString(2);
+        var name = reader.GetString(3);
+        Watch? watch = null;
+        if (!reader.IsDBNull(4) && (watch = Read(reader.GetString(4))) is null)
+        {
+            _logger.RegistryWatchSkipped(tenantId, name);
+        }
+
+        return new TenantWatchChange(reader.GetInt64(1), tenantId, name, watch);
+    }
+
     private static Watch? Read(string json)
     {
         try
@@ -156,9 +225,10 @@ public sealed class PostgreSqlTenantWatchRegistry : ITenantWatchRegistry, IAsync
         }
     }
 
-    // Runs one edit and moves the version in the same transaction; returns the new version, or null when the edit
-    // changed no row (and so the version stays). The version row is locked first, so edits are serialized.
-    private async ValueTask<long?> EditAsync(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
+    // Runs one edit, moves the version and writes the edit to the change feed in the same transaction; returns the new
+    // version, or null when the edit changed no row (and so the version stays). The version row is locked first, so
+    // edits are serialized. The feed keeps the most recent edits only.
+    private async ValueTask<long?> EditAsync(string sql, NpgsqlParameter[] parameters, (string TenantId, string Name, Watch? Watch) change, CancellationToken cancellationToken)
     {
         await _schema.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -184,10 +254,21 @@ public sealed class PostgreSqlTenantWatchRegistry : ITenantWatchRegistry, IAsync
                     }
                 }
 
-                var bump = new NpgsqlCommand("UPDATE tenant_watch_version SET version = $1 WHERE id = 1;", connection, transaction);
+                var bump = new NpgsqlCommand(
+                    """
+                    WITH moved AS (UPDATE tenant_watch_version SET version = $1 WHERE id = 1),
+                         logged AS (INSERT INTO tenant_watch_changes (version, tenant_id, name, payload) VALUES ($1, $2, $3, $4))
+                    DELETE FROM tenant_watch_changes WHERE version <= $1 - $5;
+                    """,
+                    connection,
+                    transaction);
                 await using (bump.ConfigureAwait(false))
                 {
                     bump.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = current + 1 });
+                    bump.Parameters.Add(Text(change.TenantId));
+                    bump.Parameters.Add(Text(change.Name));
+                    bump.Parameters.Add(Payload(change.Watch));
+                    bump.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (long)_changeRetention });
                     await bump.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 

@@ -18,5 +18,6 @@ public interface IPreSearchPartitionGrain : IGrainWithIntegerKey
     /// <param name="watchVersion">The registry version the sender routes with.</param>
     /// <param name="cancellationToken">A token that cancels the call.</param>
     /// <returns>The shape of the whole index at the version the partition holds.</returns>
+    /// <remarks>Partition 0 keeps the shape; the others do not, and throw <see cref="InvalidOperationException"/>.</remarks>
     Task<PreSearchShape> GetShapeAsync(long watchVersion, CancellationToken cancellationToken = default);
 }

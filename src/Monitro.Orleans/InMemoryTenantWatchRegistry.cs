@@ -6,7 +6,29 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string TenantId, string Name), TenantWatch> _watches = [];
-    private TenantWatchSet _current = new(0, []);
+
+    // The most recent edits, oldest first, with consecutive versions ending at _version.
+    private readonly Queue<TenantWatchChange> _changes = new();
+    private readonly int _changeRetention;
+    private long _version;
+
+    // Built on the first read after an edit, so an edit costs no copy of every watch.
+    private TenantWatchSet? _current = new(0, []);
+
+    /// <summary>Initializes a new instance of the <see cref="InMemoryTenantWatchRegistry"/> class whose change feed keeps <see cref="TenantWatchChanges.DefaultRetention"/> edits.</summary>
+    public InMemoryTenantWatchRegistry()
+        : this(TenantWatchChanges.DefaultRetention)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="InMemoryTenantWatchRegistry"/> class.</summary>
+    /// <param name="changeRetention">The number of recent edits the change feed keeps; a reader further behind loads every watch.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="changeRetention"/> is not positive.</exception>
+    public InMemoryTenantWatchRegistry(int changeRetention)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(changeRetention);
+        _changeRetention = changeRetention;
+    }
 
     /// <summary>Adds a watch of a tenant, or replaces the tenant's watch of the same name.</summary>
     /// <param name="tenantId">The tenant.</param>
@@ -20,7 +42,7 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
         lock (_gate)
         {
             _watches[(tenantId, watch.Name)] = new TenantWatch(tenantId, watch);
-            Publish();
+            Record(tenantId, watch.Name, watch);
         }
     }
 
@@ -37,7 +59,7 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
                 return false;
             }
 
-            Publish();
+            Record(tenantId, name, null);
             return true;
         }
     }
@@ -46,16 +68,48 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
     public ValueTask<long> GetVersionAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Volatile.Read(ref _current).Version);
+        return ValueTask.FromResult(Volatile.Read(ref _version));
     }
 
     /// <inheritdoc/>
     public ValueTask<TenantWatchSet> GetWatchesAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Volatile.Read(ref _current));
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_current ??= new TenantWatchSet(_version, [.. _watches.Values]));
+        }
     }
 
-    // Under the lock: an immutable set per version, so readers never lock.
-    private void Publish() => Volatile.Write(ref _current, new TenantWatchSet(_current.Version + 1, [.. _watches.Values]));
+    /// <inheritdoc/>
+    public ValueTask<TenantWatchChanges> GetChangesSinceAsync(long version, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var oldest = _version - _changes.Count;
+            if (version > _version || version < oldest)
+            {
+                return ValueTask.FromResult(new TenantWatchChanges(_version, false, []));
+            }
+
+            var changes = _changes.Skip((int)(version - oldest)).Take(limit).ToList();
+            return ValueTask.FromResult(new TenantWatchChanges(_version, true, changes));
+        }
+    }
+
+    // Under the lock: the edit gets the next version and joins the feed, which drops its oldest edit when full.
+    private void Record(string tenantId, string name, Watch? watch)
+    {
+        var version = _version + 1;
+        _changes.Enqueue(new TenantWatchChange(version, tenantId, name, watch));
+        if (_changes.Count > _changeRetention)
+        {
+            _changes.Dequeue();
+        }
+
+        _current = null;
+        Volatile.Write(ref _version, version);
+    }
 }

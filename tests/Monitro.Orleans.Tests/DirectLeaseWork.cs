@@ -28,10 +28,7 @@ internal sealed class DirectLeaseWork
             {
                 Calls.Enqueue((shard, replica, posts.Length));
                 var matcher = _replicas[ReplicaMap.GrainKey(shard, replica, shardCount)];
-                if (matcher.Version < version)
-                {
-                    matcher.Load(await registry.GetWatchesAsync(cancellationToken));
-                }
+                await WatchFeed.CatchUpAsync(matcher, registry, version, cancellationToken);
 
                 return [.. matcher.Match(posts)];
             },

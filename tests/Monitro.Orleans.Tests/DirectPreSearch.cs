@@ -1,8 +1,9 @@
+using Monitro.Orleans.Matching;
 using Monitro.Orleans.PreSearch;
 
 namespace Monitro.Orleans.Tests;
 
-/// <summary>The partitions of the pre-search index called directly instead of through grains, each loading from the registry when behind, as a grain does.</summary>
+/// <summary>The partitions of the pre-search index called directly instead of through grains, each catching up with the registry when behind, as a grain does.</summary>
 internal sealed class DirectPreSearch
 {
     private readonly PreSearchPartition[] _partitions;
@@ -23,11 +24,7 @@ internal sealed class DirectPreSearch
     private async Task<PreSearchPartition> LoadAsync(int partition, long version, CancellationToken cancellationToken)
     {
         var held = _partitions[partition];
-        if (held.Version < 0 || held.Version < version)
-        {
-            held.Load(await _registry.GetWatchesAsync(cancellationToken));
-        }
-
+        await WatchFeed.CatchUpAsync(held, _registry, version, cancellationToken);
         return held;
     }
 }

@@ -3,7 +3,8 @@ namespace Monitro.Orleans.Tests;
 /// <summary>The registry contract on <see cref="InMemoryTenantWatchRegistry"/>.</summary>
 public sealed class InMemoryTenantWatchRegistryTests : TenantWatchRegistryContractTests
 {
-    protected override Task<ITenantWatchRegistry> CreateAsync() => Task.FromResult<ITenantWatchRegistry>(new InMemoryTenantWatchRegistry());
+    protected override Task<ITenantWatchRegistry> CreateAsync(int changeRetention = TenantWatchChanges.DefaultRetention) =>
+        Task.FromResult<ITenantWatchRegistry>(new InMemoryTenantWatchRegistry(changeRetention));
 
     protected override Task SetAsync(ITenantWatchRegistry registry, string tenantId, Watch watch)
     {

@@ -40,11 +40,12 @@ public sealed class PostgreSqlTenantWatchRegistryTests : TenantWatchRegistryCont
 
         Assert.Equal(version, await silo2.GetVersionAsync());
         Assert.Equal("acme", Assert.Single((await silo2.GetWatchesAsync()).Watches).Watch.Query);
+        Assert.Equal("acme", Assert.Single((await silo2.GetChangesSinceAsync(version - 1, 10)).Changes).Watch!.Query);
     }
 
-    protected override Task<ITenantWatchRegistry> CreateAsync()
+    protected override Task<ITenantWatchRegistry> CreateAsync(int changeRetention = TenantWatchChanges.DefaultRetention)
     {
-        var registry = new PostgreSqlTenantWatchRegistry(new PostgreSqlStoreOptions { ConnectionString = PostgresTestServer.Require(), SchemaName = _schema });
+        var registry = new PostgreSqlTenantWatchRegistry(new PostgreSqlStoreOptions { ConnectionString = PostgresTestServer.Require(), SchemaName = _schema }, changeRetention: changeRetention);
         _registries.Add(registry);
         return Task.FromResult<ITenantWatchRegistry>(registry);
     }

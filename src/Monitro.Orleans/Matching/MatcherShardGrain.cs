@@ -3,7 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace Monitro.Orleans.Matching;
 
-/// <summary>A replica of a matcher shard: loads its watches from the registry on activation and whenever a sender routed with a newer version.</summary>
+/// <summary>
+/// A replica of a matcher shard: loads its watches from the registry on activation, and follows the registry's change
+/// feed whenever a sender routed with a newer version (loading every watch again only when the feed no longer reaches
+/// back to the version it holds).
+/// </summary>
 internal sealed class MatcherShardGrain(ITenantWatchRegistry registry, IOptions<MonitroOrleansOptions> options, ILogger<MatcherShardGrain> logger)
     : Grain, IMatcherShardGrain
 {
@@ -22,16 +26,21 @@ internal sealed class MatcherShardGrain(ITenantWatchRegistry registry, IOptions<
         return new MatcherShardStatus(matcher.WatchCount, matcher.Version, RuntimeIdentity);
     }
 
-    // The registry is the truth: a shard behind the sender's version loads the current set (at least that version).
+    // The registry is the truth: a shard behind the sender's version catches up to the current one (at least that version).
     private async Task<ShardMatcher> LoadAsync(long watchVersion, CancellationToken cancellationToken)
     {
         // Every replica of a shard holds the same watches; the key says which replica this is.
         var shard = ReplicaMap.ShardOfKey(this.GetPrimaryKeyLong(), options.Value.ShardCount);
         var matcher = _matcher ??= new ShardMatcher(shard, options.Value.ShardCount, logger);
-        if (matcher.Version < 0 || matcher.Version < watchVersion)
+        var from = matcher.Version;
+        var (changes, whole) = await WatchFeed.CatchUpAsync(matcher, registry, watchVersion, cancellationToken).ConfigureAwait(true);
+        if (whole)
         {
-            matcher.Load(await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(true));
             logger.ShardLoaded(shard, matcher.WatchCount, matcher.Version);
+        }
+        else if (changes > 0)
+        {
+            logger.ShardFollowed(shard, changes, from, matcher.Version);
         }
 
         return matcher;

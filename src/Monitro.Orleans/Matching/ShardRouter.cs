@@ -9,13 +9,14 @@ namespace Monitro.Orleans.Matching;
 /// </summary>
 /// <param name="shardCount">The number of shards.</param>
 /// <param name="logger">Where skipped watches are reported.</param>
-internal sealed class ShardRouter(int shardCount, ILogger logger) : IShardRouter
+internal sealed class ShardRouter(int shardCount, ILogger logger) : IShardRouter, IWatchFollower
 {
     // Tenant and watch name in one name, split by a control character no watch name is expected to hold.
     private const char Separator = '\u001f';
 
     private MentionMatcher _index = new();
     private Dictionary<string, int> _shards = new(StringComparer.Ordinal);
+    private HashSet<string> _tenants = new(StringComparer.Ordinal);
 
     /// <summary>Gets the registry version loaded, -1 before the first load.</summary>
     public long Version { get; private set; } = -1;
@@ -37,14 +38,37 @@ internal sealed class ShardRouter(int shardCount, ILogger logger) : IShardRouter
 
         _index = TenantWatchLoader.Build(set.Watches, static w => w.Watch with { Name = Key(w) }, logger);
         _shards = shards;
+        _tenants = set.Watches.Select(static w => w.TenantId).ToHashSet(StringComparer.Ordinal);
         Version = set.Version;
+    }
+
+    /// <summary>Applies one edit of the registry to the index: only the index's newest watches are rebuilt.</summary>
+    public void Apply(TenantWatchChange change)
+    {
+        var key = Key(change.TenantId, change.Name);
+        _index.RemoveWatch(key);
+        _shards.Remove(key);
+        if (change.Watch is { } watch)
+        {
+            try
+            {
+                _index.AddWatch(watch with { Name = key });
+                _shards[key] = ShardMap.ShardOf(change.TenantId, change.Name, shardCount);
+                _tenants.Add(change.TenantId);
+            }
+            catch (QuerySyntaxException exception)
+            {
+                logger.WatchSkipped(change.TenantId, change.Name, exception.Message);
+            }
+        }
+
+        Version = change.Version;
     }
 
     public async Task<IReadOnlyCollection<string>> LoadAsync(ITenantWatchRegistry registry, long version, CancellationToken cancellationToken)
     {
-        var set = await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(false);
-        Load(set);
-        return set.Watches.Select(static w => w.TenantId).ToHashSet(StringComparer.Ordinal);
+        await WatchFeed.CatchUpAsync(this, registry, version, cancellationToken).ConfigureAwait(false);
+        return _tenants;
     }
 
     public Task<Dictionary<int, List<Post>>> RouteAsync(IReadOnlyList<Post> posts, CancellationToken cancellationToken) => Task.FromResult(Route(posts));
@@ -79,5 +103,7 @@ internal sealed class ShardRouter(int shardCount, ILogger logger) : IShardRouter
         return routes;
     }
 
-    private static string Key(TenantWatch watch) => string.Concat(watch.TenantId, Separator.ToString(), watch.Watch.Name);
+    private static string Key(TenantWatch watch) => Key(watch.TenantId, watch.Watch.Name);
+
+    private static string Key(string tenantId, string name) => string.Concat(tenantId, Separator.ToString(), name);
 }

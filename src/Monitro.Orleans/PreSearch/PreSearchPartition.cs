@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Monitro.Matching;
 using Monitro.Orleans.Matching;
 
@@ -6,14 +7,23 @@ namespace Monitro.Orleans.PreSearch;
 /// <summary>
 /// One partition of the sharded pre-search index: for each term whose hash falls on it, the shards holding a watch
 /// that requires the term (the keys the single-process index files the watch under, fuzzy keys with their deletion
-/// neighbourhood). It also computes the shape of the whole index, which every partition computes alike.
+/// neighbourhood). Partition 0 also keeps the shape of the whole index, which routers ask it for.
 /// </summary>
+/// <remarks>
+/// Each (term, shard) pair is counted by the watches that need it, and the partition remembers which of its terms each
+/// watch brought, so an edit of one watch touches only that watch's terms: the old ones taken back, the new ones added.
+/// </remarks>
 /// <param name="partition">The index of this partition.</param>
 /// <param name="partitionCount">The number of partitions.</param>
 /// <param name="shardCount">The number of matcher shards.</param>
-internal sealed class PreSearchPartition(int partition, int partitionCount, int shardCount)
+internal sealed class PreSearchPartition(int partition, int partitionCount, int shardCount) : IWatchFollower
 {
-    private Dictionary<string, int[]> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermShards> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string TenantId, string Name), Held> _watches = [];
+    private readonly PreSearchShapeBuilder? _shape = partition == 0 ? new PreSearchShapeBuilder() : null;
+    private readonly List<IndexKey> _keys = [];
+    private readonly HashSet<string> _own = new(StringComparer.Ordinal);
+    private PreSearchShape? _built;
 
     /// <summary>Gets the registry version loaded, -1 before the first load.</summary>
     public long Version { get; private set; } = -1;
@@ -21,63 +31,40 @@ internal sealed class PreSearchPartition(int partition, int partitionCount, int 
     /// <summary>Gets the number of terms this partition holds.</summary>
     public int TermCount => _terms.Count;
 
+    /// <summary>Gets the number of (term, shard) counts changed so far, by loads and by edits: the work of keeping the terms.</summary>
+    public long TermsTouched { get; private set; }
+
     /// <summary>Gets the shape of the whole index at <see cref="Version"/>.</summary>
-    public PreSearchShape Shape { get; private set; } = new PreSearchShapeBuilder().Build(-1);
+    /// <exception cref="InvalidOperationException">This is not partition 0, the one that keeps the shape.</exception>
+    public PreSearchShape Shape => _built ??= (_shape ?? throw new InvalidOperationException("Partition 0 keeps the shape of the index.")).Build(Version);
 
     /// <summary>Keeps the terms of the set's watches that fall on this partition, replacing those held before.</summary>
     /// <remarks>A watch whose query does not compile is left out here silently: its shard logs it when it loads.</remarks>
     public void Load(TenantWatchSet set)
     {
-        var terms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var shape = new PreSearchShapeBuilder();
-        var keys = new List<IndexKey>();
+        _terms.Clear();
+        _watches.Clear();
+        _shape?.Clear();
         foreach (var watch in set.Watches)
         {
-            QueryNode root;
-            try
-            {
-                root = QueryCompiler.Compile(watch.Watch.Query ?? string.Empty);
-            }
-            catch (QuerySyntaxException)
-            {
-                continue;
-            }
-
-            var shard = ShardMap.ShardOf(watch.TenantId, watch.Watch.Name, shardCount);
-            shape.AddTenant(watch.TenantId);
-            keys.Clear();
-            if (!QueryCompiler.AppendRequiredKeys(root, keys))
-            {
-                shape.AddAlways(shard);
-                continue;
-            }
-
-            foreach (var key in keys)
-            {
-                shape.Add(key);
-                if (key.Kind == IndexKeyKind.Fuzzy)
-                {
-                    foreach (var variant in WatchIndex.Deletions(key.Key, key.MaxEdits))
-                    {
-                        Add(terms, PreSearchTerm.Of(IndexKeyKind.Fuzzy, variant), shard);
-                    }
-                }
-                else
-                {
-                    Add(terms, PreSearchTerm.Of(key.Kind, key.Key), shard);
-                }
-            }
+            Add(watch.TenantId, watch.Watch);
         }
 
-        var frozen = new Dictionary<string, int[]>(terms.Count, StringComparer.Ordinal);
-        foreach (var (term, shards) in terms)
-        {
-            frozen[term] = [.. shards];
-        }
-
-        _terms = frozen;
-        Shape = shape.Build(set.Version);
         Version = set.Version;
+        _built = null;
+    }
+
+    /// <summary>Applies one edit of the registry: the watch's old terms are taken back and its new ones added.</summary>
+    public void Apply(TenantWatchChange change)
+    {
+        Remove(change.TenantId, change.Name);
+        if (change.Watch is { } watch)
+        {
+            Add(change.TenantId, watch);
+        }
+
+        Version = change.Version;
+        _built = null;
     }
 
     /// <summary>Looks up terms; each gets the shards of the watches requiring it, empty when none.</summary>
@@ -86,28 +73,136 @@ internal sealed class PreSearchPartition(int partition, int partitionCount, int 
         var shards = new int[terms.Length][];
         for (var i = 0; i < terms.Length; i++)
         {
-            shards[i] = _terms.TryGetValue(terms[i], out var found) ? found : [];
+            shards[i] = _terms.TryGetValue(terms[i], out var found) ? found.Shards : [];
         }
 
         return shards;
     }
 
-    private void Add(Dictionary<string, List<int>> terms, string term, int shard)
+    private void Add(string tenantId, Watch watch)
     {
-        if (PreSearchTerm.PartitionOf(term, partitionCount) != partition)
+        QueryNode root;
+        try
+        {
+            root = QueryCompiler.Compile(watch.Query ?? string.Empty);
+        }
+        catch (QuerySyntaxException)
         {
             return;
         }
 
-        if (!terms.TryGetValue(term, out var shards))
+        var shard = ShardMap.ShardOf(tenantId, watch.Name, shardCount);
+        _keys.Clear();
+        var always = !QueryCompiler.AppendRequiredKeys(root, _keys);
+        if (always)
         {
-            terms[term] = shards = new List<int>(1);
+            _keys.Clear();
         }
 
-        // Keys of one watch come together, so a repeated shard is usually the last one added.
-        if (!shards.Contains(shard))
+        _own.Clear();
+        foreach (var key in _keys)
         {
-            shards.Add(shard);
+            if (key.Kind == IndexKeyKind.Fuzzy)
+            {
+                foreach (var variant in WatchIndex.Deletions(key.Key, key.MaxEdits))
+                {
+                    Own(PreSearchTerm.Of(IndexKeyKind.Fuzzy, variant));
+                }
+            }
+            else
+            {
+                Own(PreSearchTerm.Of(key.Kind, key.Key));
+            }
+        }
+
+        string[] terms = [.. _own];
+        foreach (var term in terms)
+        {
+            AddShard(term, shard);
+        }
+
+        PreSearchShapeBuilder.Key[]? shape = null;
+        if (_shape is not null)
+        {
+            shape = [.. _keys.Select(PreSearchShapeBuilder.Key.Of)];
+            _shape.Count(tenantId, always ? shard : -1, shape, 1);
+        }
+
+        // Only what the partition must take back later: its own terms, and on partition 0 the watch's share of the shape.
+        if (terms.Length > 0 || shape is not null)
+        {
+            _watches[(tenantId, watch.Name)] = new Held(shard, terms, shape, always);
         }
     }
+
+    private void Remove(string tenantId, string name)
+    {
+        if (!_watches.Remove((tenantId, name), out var held))
+        {
+            return;
+        }
+
+        foreach (var term in held.Terms)
+        {
+            RemoveShard(term, held.Shard);
+        }
+
+        _shape?.Count(tenantId, held.Always ? held.Shard : -1, held.Shape, -1);
+    }
+
+    private void Own(string term)
+    {
+        if (PreSearchTerm.PartitionOf(term, partitionCount) == partition)
+        {
+            _own.Add(term);
+        }
+    }
+
+    private void AddShard(string term, int shard)
+    {
+        TermsTouched++;
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_terms, term, out var exists);
+        if (!exists)
+        {
+            entry = new TermShards([shard], [1]);
+            return;
+        }
+
+        var at = Array.IndexOf(entry.Shards, shard);
+        if (at >= 0)
+        {
+            entry.Counts[at]++;
+        }
+        else
+        {
+            // A new array rather than a grown one: arrays handed out by lookups never change under their readers.
+            entry = new TermShards([.. entry.Shards, shard], [.. entry.Counts, 1]);
+        }
+    }
+
+    private void RemoveShard(string term, int shard)
+    {
+        TermsTouched++;
+        ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_terms, term);
+        var at = Array.IndexOf(entry.Shards, shard);
+        if (--entry.Counts[at] > 0)
+        {
+            return;
+        }
+
+        if (entry.Shards.Length == 1)
+        {
+            _terms.Remove(term);
+        }
+        else
+        {
+            entry = new TermShards([.. entry.Shards.Where((_, i) => i != at)], [.. entry.Counts.Where((_, i) => i != at)]);
+        }
+    }
+
+    /// <summary>The shards needing a term, and how many of the partition's watches in each need it.</summary>
+    private readonly record struct TermShards(int[] Shards, int[] Counts);
+
+    /// <summary>What a watch brought to the partition: its shard, its terms here, and (partition 0) its share of the shape.</summary>
+    private readonly record struct Held(int Shard, string[] Terms, PreSearchShapeBuilder.Key[]? Shape, bool Always);
 }

@@ -29,6 +29,7 @@ internal static class PostgreSqlSchemaMigrations
         (8, "source epochs, the fencing tokens of scaled-out source leases", Version8, null),
         (11, "Orleans clustering tables and queries, the versioned watch registry of scaled-out silos", OrleansClusteringSchema.Sql, null),
         (14, "due times of alerting state rows (back-filled for the person wake-ups of scaled-out silos), indexed", Version14, null),
+        (18, "the change feed of the watch registry: the recent edits, each with the version it made", Version18, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -229,5 +230,16 @@ internal static class PostgreSqlSchemaMigrations
         UPDATE alert_state SET due_at = floor(extract(epoch FROM (left(payload, 23)::timestamp AT TIME ZONE 'UTC')) * 1000)::bigint
         WHERE scope LIKE 'cluster-wake-up|%' AND payload ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}';
         CREATE INDEX ix_alert_state_due ON alert_state (due_at, scope, item) WHERE due_at IS NOT NULL;
+        """;
+
+    // The recent edits of the watch registry, by the version each made (consecutive, as edits are serialized on the
+    // version row); payload NULL for a removal. Empty at first: a silo that held an older version loads every watch.
+    private const string Version18 = """
+        CREATE TABLE tenant_watch_changes (
+            version bigint NOT NULL PRIMARY KEY,
+            tenant_id text COLLATE "C" NOT NULL,
+            name text COLLATE "C" NOT NULL,
+            payload jsonb
+        );
         """;
 }

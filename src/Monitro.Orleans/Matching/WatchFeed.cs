@@ -1,0 +1,45 @@
+namespace Monitro.Orleans.Matching;
+
+/// <summary>
+/// Brings a follower of the registry up to date: page by page through the change feed, or by loading every watch
+/// when it never loaded or the feed no longer reaches back to its version.
+/// </summary>
+internal static class WatchFeed
+{
+    /// <summary>The number of edits read per page.</summary>
+    public const int PageSize = 1_000;
+
+    /// <summary>Brings the follower to the registry's current version (at least <paramref name="version"/> when it is behind it).</summary>
+    /// <returns>The number of edits read from the feed, and whether every watch was loaded instead.</returns>
+    public static async Task<(int ChangesRead, bool LoadedWhole)> CatchUpAsync(IWatchFollower follower, ITenantWatchRegistry registry, long version, CancellationToken cancellationToken)
+    {
+        if (follower.Version >= 0 && follower.Version >= version)
+        {
+            return (0, false);
+        }
+
+        var read = 0;
+        while (follower.Version >= 0)
+        {
+            var page = await registry.GetChangesSinceAsync(follower.Version, PageSize, cancellationToken).ConfigureAwait(false);
+            if (!page.ReachesBack)
+            {
+                break;
+            }
+
+            foreach (var change in page.Changes)
+            {
+                follower.Apply(change);
+            }
+
+            read += page.Changes.Count;
+            if (page.Changes.Count == 0 || follower.Version >= page.Version)
+            {
+                return (read, false);
+            }
+        }
+
+        follower.Load(await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(false));
+        return (read, true);
+    }
+}
