@@ -13,6 +13,16 @@ internal sealed class AllocationLog : EventListener
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private const int AllocationTick = 10;
     private readonly ConcurrentDictionary<string, long> _bytesByType = new(StringComparer.Ordinal);
+    private readonly Func<DateTime, bool>? _counts;
+
+    /// <summary>Counts every allocation tick.</summary>
+    public AllocationLog()
+    {
+    }
+
+    /// <summary>Counts the ticks of the moments <paramref name="counts"/> accepts (UTC).</summary>
+    /// <param name="counts">Tells whether a tick at a moment counts: ticks arrive late and on another thread, so only their time stamp says which part of a run allocated.</param>
+    public AllocationLog(Func<DateTime, bool> counts) => _counts = counts;
 
     /// <summary>Gets the sampled bytes per type name, largest first.</summary>
     public IEnumerable<(string Type, long Bytes)> ByType =>
@@ -28,7 +38,8 @@ internal sealed class AllocationLog : EventListener
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
-        if (eventData.EventId != AllocationTick || eventData.Payload is not { } payload || eventData.PayloadNames is not { } names)
+        if (eventData.EventId != AllocationTick || eventData.Payload is not { } payload || eventData.PayloadNames is not { } names
+            || (_counts is not null && !_counts(eventData.TimeStamp.ToUniversalTime())))
         {
             return;
         }
