@@ -25,7 +25,7 @@ internal sealed class SettledAlertKeys
     private readonly SettledKeyHasher _hasher = new(SettledKeyHasher.NewSecret());
 
     // One string per person named by a settled key. Author.IdentityKey builds a new string at each call, and each
-    // delivered mention alert would keep its own copy: building it per alert was a fifth of what delivering an alert
+    // delivered mention alert would keep its own copy: building it per alert was a sixth of what delivering an alert
     // from this store allocated (benchmarks/README.md, "Alert delivery throughput").
     private readonly Dictionary<string, string> _people = new(StringComparer.Ordinal);
 

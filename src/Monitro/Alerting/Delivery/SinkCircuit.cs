@@ -10,7 +10,7 @@ namespace Monitro.Alerting.Delivery;
 /// Changed by the one dispatcher loop of a run; read at any time by <see cref="MentionMonitor.GetSinkStates"/>, so
 /// its fields are guarded by a lock. The circuit lives as long as the monitor, across runs. While the sink has not
 /// failed since it last took an alert (<see cref="IsClosed"/>), a delivery takes no lock and reads no clock: that
-/// is every delivery of a healthy sink, and the lock and clock read cost a tenth of delivering an alert from memory.
+/// is every delivery of a healthy sink, and the code before the circuits did neither.
 /// </remarks>
 internal sealed class SinkCircuit
 {
