@@ -11,6 +11,16 @@ namespace Monitro.Benchmarks.Streaming;
 internal sealed class AllocationLog : RuntimeEventLog
 {
     private readonly ConcurrentDictionary<string, long> _bytesByType = new(StringComparer.Ordinal);
+    private readonly Func<DateTime, bool>? _counts;
+
+    /// <summary>Counts every allocation tick.</summary>
+    public AllocationLog()
+    {
+    }
+
+    /// <summary>Counts the ticks of the moments <paramref name="counts"/> accepts (UTC).</summary>
+    /// <param name="counts">Tells whether a tick at a moment counts: ticks arrive late and on another thread, so only their time stamp says which part of a run allocated.</param>
+    public AllocationLog(Func<DateTime, bool> counts) => _counts = counts;
 
     /// <summary>Gets the sampled bytes per type name, largest first.</summary>
     public IEnumerable<(string Type, long Bytes)> ByType =>
@@ -21,8 +31,13 @@ internal sealed class AllocationLog : RuntimeEventLog
 
     protected override int EventId => 10;
 
-    protected override void OnRuntimeEvent(Func<string, object?> payload)
+    protected override void OnRuntimeEvent(DateTime timeStamp, Func<string, object?> payload)
     {
+        if (_counts is not null && !_counts(timeStamp))
+        {
+            return;
+        }
+
         var type = payload("TypeName") as string ?? "?";
         var amount = Convert.ToInt64(payload("AllocationAmount64"), CultureInfo.InvariantCulture);
         _bytesByType.AddOrUpdate(type, amount, (_, total) => total + amount);

@@ -22,7 +22,7 @@ internal sealed class JitLog : RuntimeEventLog
 
     protected override int EventId => 143;
 
-    protected override void OnRuntimeEvent(Func<string, object?> payload)
+    protected override void OnRuntimeEvent(DateTime timeStamp, Func<string, object?> payload)
     {
         var flags = Convert.ToInt64(payload("MethodFlags"), System.Globalization.CultureInfo.InvariantCulture);
         var tier = ((flags >> 7) & 0x7) switch

@@ -15,8 +15,9 @@ internal abstract class RuntimeEventLog : EventListener
     protected abstract int EventId { get; }
 
     /// <summary>Handles one occurrence of the event.</summary>
+    /// <param name="timeStamp">When the runtime raised it (UTC): events arrive late and on another thread.</param>
     /// <param name="payload">Reads a payload field by its name.</param>
-    protected abstract void OnRuntimeEvent(Func<string, object?> payload);
+    protected abstract void OnRuntimeEvent(DateTime timeStamp, Func<string, object?> payload);
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
@@ -33,6 +34,6 @@ internal abstract class RuntimeEventLog : EventListener
             return;
         }
 
-        OnRuntimeEvent(name => values[names.IndexOf(name)]);
+        OnRuntimeEvent(eventData.TimeStamp.ToUniversalTime(), name => values[names.IndexOf(name)]);
     }
 }

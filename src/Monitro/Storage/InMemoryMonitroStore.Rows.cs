@@ -23,6 +23,10 @@ public sealed partial class InMemoryMonitroStore
     /// <summary>An alert waiting in the outbox.</summary>
     private sealed class OutboxSlot(Alert alert, long sequence)
     {
+        /// <summary>Gets the order of claims: the earliest due first, then the first enqueued.</summary>
+        public static Comparison<OutboxSlot> ClaimOrder { get; } = static (x, y) =>
+            x.DueAt != y.DueAt ? x.DueAt.CompareTo(y.DueAt) : x.Sequence.CompareTo(y.Sequence);
+
         public Alert Alert { get; } = alert;
 
         public long Sequence { get; } = sequence;

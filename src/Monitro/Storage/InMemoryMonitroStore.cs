@@ -33,6 +33,7 @@ public sealed partial class InMemoryMonitroStore :
     private readonly Dictionary<(string Kind, string Origin, string Position), DeadLetterRow> _deadLetters = [];
     private readonly Dictionary<string, OutboxSlot> _outbox = new(StringComparer.Ordinal);
     private readonly SettledAlertKeys _settledAlertKeys = new();
+    private readonly List<OutboxSlot> _claimBuffer = [];
     private long _outboxSequence;
     private long _deadLetterSequence;
 

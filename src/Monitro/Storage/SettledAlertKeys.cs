@@ -16,16 +16,24 @@ namespace Monitro.Storage;
 /// </remarks>
 internal sealed class SettledAlertKeys
 {
+    // Longer identities (none seen) are built as strings, not on the stack.
+    private const int MaxInternedLength = 256;
+
     // The key of an alert still known, with whom and what it is about (as the outbox slot said when it settled).
     private readonly Dictionary<string, (string? PersonId, string? PostId)> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hashed = new(StringComparer.Ordinal);
     private readonly SettledKeyHasher _hasher = new(SettledKeyHasher.NewSecret());
 
+    // One string per person named by a settled key. Author.IdentityKey builds a new string at each call, and each
+    // delivered mention alert would keep its own copy: building it per alert was a sixth of what delivering an alert
+    // from this store allocated (benchmarks/README.md, "Alert delivery throughput").
+    private readonly Dictionary<string, string> _people = new(StringComparer.Ordinal);
+
     /// <summary>Gets every key as the store holds it: plain keys and the hashes of forgotten ones.</summary>
     public IEnumerable<string> Rows => _keys.Keys.Concat(_hashed);
 
     /// <summary>Records a settled alert's key with the person and post it is about.</summary>
-    public void Add(string idempotencyKey, string? personId, string? postId) => _keys[idempotencyKey] = (personId, postId);
+    public void Add(string idempotencyKey, Alert alert) => _keys[idempotencyKey] = (PersonOf(alert), alert.Mention?.Post.Id);
 
     /// <summary>Records a settled key whose alert is gone (forgotten while it was out for delivery), hashed: it may name whoever was forgotten.</summary>
     public void AddUnknown(string idempotencyKey)
@@ -52,6 +60,7 @@ internal sealed class SettledAlertKeys
     /// <summary>Keeps the keys about a forgotten person, or about their posts, only as keyed hashes.</summary>
     public void Forget(string personId, IReadOnlySet<string> postIds)
     {
+        _people.Remove(personId);
         var forgotten = _keys
             .Where(pair => pair.Value.PersonId == personId || (pair.Value.PostId is { } postId && postIds.Contains(postId)))
             .Select(pair => pair.Key)
@@ -61,5 +70,35 @@ internal sealed class SettledAlertKeys
             _keys.Remove(key);
             _hashed.Add(_hasher.Hash(key));
         }
+    }
+
+    // The person of AlertSubject.PersonOf, without building a new identity key for a person seen before.
+    private string? PersonOf(Alert alert)
+    {
+        if (alert.Mention?.Post.Author is not { } author)
+        {
+            return alert.Transition?.PersonId ?? alert.Item?.PersonId;
+        }
+
+        var handle = author.Handle.AsSpan().TrimStart('@');
+        var length = author.Platform.Length + 1 + handle.Length;
+        if (author.Platform.Length == 0 || author.Handle.Length == 0 || length > MaxInternedLength)
+        {
+            return author.IdentityKey;
+        }
+
+        // The same characters as Author.CreateIdentityKey: platform and handle in invariant lower case, without the @.
+        Span<char> identity = stackalloc char[length];
+        author.Platform.AsSpan().ToLowerInvariant(identity);
+        identity[author.Platform.Length] = ':';
+        handle.ToLowerInvariant(identity[(author.Platform.Length + 1)..]);
+        var people = _people.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!people.TryGetValue(identity, out var personId))
+        {
+            personId = identity.ToString();
+            _people.Add(personId, personId);
+        }
+
+        return personId;
     }
 }

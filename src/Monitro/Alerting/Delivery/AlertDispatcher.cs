@@ -44,8 +44,9 @@ internal sealed class AlertDispatcher
             var lease = _services.Options.DeliveryLeaseDuration;
             var claimedAt = _services.TimeProvider.GetTimestamp();
             var entries = await _services.Outbox.ClaimDueAsync(ClaimBatchSize, lease, cancellationToken).ConfigureAwait(false);
-            foreach (var entry in entries)
+            for (var e = 0; e < entries.Count; e++)
             {
+                var entry = entries[e];
                 if (_delivered.Count > 0 && _services.TimeProvider.GetElapsedTime(claimedAt) > lease / 2)
                 {
                     // Slow sinks: settle what is delivered before the lease runs out and another dispatcher claims it again.
@@ -99,16 +100,15 @@ internal sealed class AlertDispatcher
                 }
 
                 var circuit = _circuits[i];
-                var sinkName = sink.GetType().Name;
-                var now = _services.TimeProvider.GetUtcNow();
-                if (!circuit.AllowsAttempt(now))
+                var sinkName = circuit.SinkName;
+                if (IsOpen(circuit, out var openFor))
                 {
                     // The sink is out until its break ends: not called, and the alert waits at least that long.
                     _services.Metrics.AlertDeliveryFailed(sinkName);
                     failure ??= new AlertDeliveryException(
                         $"Not called: its circuit is open after {circuit.FailureThreshold} failures in a row (the latest: {circuit.LastError}).");
                     failedSink ??= sinkName;
-                    retryAfter = Longest(retryAfter, circuit.OpenUntil - now);
+                    retryAfter = Longest(retryAfter, openFor);
                     continue;
                 }
 
@@ -179,6 +179,20 @@ internal sealed class AlertDispatcher
 
         _inFlight.Forget(_delivered);
         _delivered.Clear();
+    }
+
+    // A sink that has not failed since it last took an alert is called without reading the clock.
+    private bool IsOpen(SinkCircuit circuit, out TimeSpan openFor)
+    {
+        openFor = TimeSpan.Zero;
+        if (circuit.IsClosed)
+        {
+            return false;
+        }
+
+        var now = _services.TimeProvider.GetUtcNow();
+        openFor = circuit.OpenUntil - now;
+        return !circuit.AllowsAttempt(now);
     }
 
     private static TimeSpan? Longest(TimeSpan? current, TimeSpan? candidate) =>
