@@ -75,7 +75,8 @@ internal sealed class BatchProcessor
                 continue;
             }
 
-            var mentions = await ProcessAsync(work, cancellationToken).ConfigureAwait(false);
+            // The batches of this source already waiting behind it are committed with it, in one transaction.
+            var mentions = await ProcessAsync(WaitingBatches.Join(work, batches, out _), cancellationToken).ConfigureAwait(false);
             if (output is not null)
             {
                 foreach (var mention in mentions)
@@ -146,11 +147,7 @@ internal sealed class BatchProcessor
             },
             cancellationToken).ConfigureAwait(false);
 
-        foreach (var post in fresh)
-        {
-            _seen.Set(post.Id, true);
-        }
-
+        Remember(fresh);
         Report(work.SourceName, batch, skipped, duplicates, mentions);
         _metrics.BatchProcessed(work.SourceName, _timeProvider.GetElapsedTime(started));
         return mentions;
@@ -277,6 +274,17 @@ internal sealed class BatchProcessor
         }
 
         return candidates;
+    }
+
+    /// <summary>Remembers the ids of a committed batch's fresh posts, matched or not, so that they are dropped when read again soon.</summary>
+    /// <remarks>Once per post, called from an asynchronous method whose state machine the runtime compiles unoptimized: compiled optimized at once, as <see cref="SelectCandidates"/> is.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Remember(List<Post> fresh)
+    {
+        foreach (var post in fresh)
+        {
+            _seen.Set(post.Id, true);
+        }
     }
 
     private IReadOnlyList<Mention> Match(Post post) =>

@@ -68,6 +68,8 @@ internal sealed class PostNormalizer
         return post;
     }
 
+    // Once per post, and too large to be inlined into Normalize: compiled optimized at once, as Normalize is.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Check(Post post)
     {
         // Sources built outside Monitro may bypass the required-member checks (reflection, defaults).

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Monitro.Replay;
@@ -60,6 +61,8 @@ internal sealed class Utf8LineReader
     /// <param name="line">The line without its terminator (<c>\n</c> or <c>\r\n</c>); empty when <paramref name="tooLong"/>.</param>
     /// <param name="tooLong">Whether the line exceeded the limit and was dropped.</param>
     /// <returns><see langword="false"/> when no whole line is left: call <see cref="FillAsync"/>.</returns>
+    // Once per line: compiled optimized at once, since on a one-core host the runtime leaves such code unoptimized for most of a stream.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadLine(out ReadOnlySpan<byte> line, out bool tooLong)
     {
         var pending = _buffer.AsSpan(_start, _end - _start);

@@ -41,6 +41,9 @@ public sealed class HotPathCompilationTests
         { typeof(BatchProcessor), "EnrichAndRelate" },
         { typeof(global::Monitro.Relationships.RelationshipRegistry), "AdvanceLocked" },
         { typeof(PostNormalizer), nameof(PostNormalizer.Normalize) },
+        { typeof(PostNormalizer), "Check" },
+        { typeof(Utf8LineReader), nameof(Utf8LineReader.TryReadLine) },
+        { typeof(BatchProcessor), "Remember" },
         { typeof(InMemoryMonitroStore), nameof(InMemoryMonitroStore.CommitAsync) },
     };
 
