@@ -25,7 +25,7 @@ namespace Monitro.Matching;
 internal sealed class AhoCorasick
 {
     /// <summary>The cells of full transition rows allowed per state of the automaton (at least <see cref="MinimumDenseCells"/>).</summary>
-    internal const int DenseCellsPerState = 2;
+    internal const int DenseCellsPerState = 1;
 
     private const int MinimumDenseCells = 1 << 14;
     private const int Root = 0;
