@@ -9,8 +9,24 @@ internal sealed class PostContext : IDisposable
     /// <summary>Gets the analysis of the post's text, with the platform-reported links and the post's address added.</summary>
     public TextAnalysis Analysis { get; } = new();
 
-    /// <summary>Gets the table of the post's tokens by key.</summary>
-    public PostTermTable Terms { get; } = new();
+    private readonly PostTermTable _terms = new();
+    private bool _termsBuilt;
+
+    /// <summary>Gets the table of the post's tokens by key, built at the first use after <see cref="Load"/>.</summary>
+    /// <remarks>Only a post with candidates is evaluated, so a post that reaches the index and finds none never builds it.</remarks>
+    public PostTermTable Terms
+    {
+        get
+        {
+            if (!_termsBuilt)
+            {
+                _terms.Build(Analysis);
+                _termsBuilt = true;
+            }
+
+            return _terms;
+        }
+    }
 
     /// <summary>Gets the post.</summary>
     public Post Post { get; private set; } = null!;
@@ -48,7 +64,7 @@ internal sealed class PostContext : IDisposable
             Analysis.AddLink(url.OriginalString);
         }
 
-        Terms.Build(Analysis);
+        _termsBuilt = false;
         AuthorHandle = FoldHandle(post.Author?.Handle);
         var at = AuthorHandle.IndexOf('@', StringComparison.Ordinal);
         AuthorLocalPart = at > 0 ? AuthorHandle[..at] : AuthorHandle;
@@ -82,7 +98,7 @@ internal sealed class PostContext : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        Terms.Dispose();
+        _terms.Dispose();
         Analysis.Dispose();
     }
 }

@@ -5,16 +5,25 @@ namespace Monitro.Tests.Matching;
 
 public sealed class AhoCorasickTests
 {
-    // A small alphabet makes patterns overlap, share prefixes and occur inside each other often.
-    private static readonly Gen<string> Word = Gen.String[Gen.Char["abcé東\u0E01"], 1, 6];
+    // A small alphabet makes patterns overlap, share prefixes and occur inside each other often; capitals, a letter
+    // above ASCII, CJK, Thai and both halves of a surrogate pair test the compact alphabet's columns.
+    private const string Letters = "abcAé東\u0E01\uD83D\uDE00";
+
+    private static readonly Gen<string> Word = Gen.String[Gen.Char[Letters], 1, 6];
+
+    // Texts also carry characters no pattern has (column 0): a space, a capital and a letter above ASCII.
+    private static readonly Gen<string> Text = Gen.String[Gen.Char[Letters + " Bü\uDE01"], 0, 60];
+
+    // Every state with a row; only the root with one; and the default (rows for as many shallow states as fit).
+    private static readonly Gen<int> MinimumDenseCells = Gen.OneOf(Gen.Const(1 << 20), Gen.Const(1), Gen.Const(64));
 
     [Fact]
     public void Scan_ReportsEveryOccurrenceOfEveryPattern_AsIndexOfDoes()
     {
-        Gen.Select(Word.Array[1, 40], Gen.String[Gen.Char["abcé東\u0E01 "], 0, 60]).Sample((words, text) =>
+        Gen.Select(Word.Array[1, 40], Text, MinimumDenseCells).Sample((words, text, cells) =>
         {
             var patterns = words.Distinct(StringComparer.Ordinal).ToArray();
-            var automaton = new AhoCorasick(patterns);
+            var automaton = new AhoCorasick(patterns, cells);
             var found = new List<int>();
             automaton.Scan(text, ref found, static (ref List<int> list, int pattern) => list.Add(pattern));
 
@@ -29,6 +38,32 @@ public sealed class AhoCorasickTests
 
             Assert.Equal(expected.Order(), found.Order());
         }, iter: 2_000);
+    }
+
+    [Fact]
+    public void ContainsAny_AgreesWithASubstringSearch_AsWrittenAndReadLowerCased()
+    {
+        Gen.Select(Word.Array[0, 300], Text, MinimumDenseCells).Sample((words, text, cells) =>
+        {
+            var patterns = words.Distinct(StringComparer.Ordinal).ToArray();
+            var automaton = new AhoCorasick(patterns, cells);
+            var lowered = string.Concat(text.Select(c => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c));
+
+            Assert.Equal(patterns.Any(p => text.Contains(p, StringComparison.Ordinal)), automaton.ContainsAny(text, lowerAscii: false));
+            Assert.Equal(patterns.Any(p => lowered.Contains(p, StringComparison.Ordinal)), automaton.ContainsAny(text, lowerAscii: true));
+        }, iter: 3_000);
+    }
+
+    [Fact]
+    public void Build_ManyPatterns_GivesRowsOnlyToTheShallowStates()
+    {
+        var patterns = Enumerable.Range(0, 5_000).Select(i => "k" + (i * 7_919).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var automaton = new AhoCorasick(patterns);
+
+        Assert.InRange(automaton.DenseStateCount, 2, automaton.StateCount - 1);
+        Assert.True(automaton.ContainsAny("x k39595 y", lowerAscii: false));
+        Assert.True(automaton.ContainsAny("X K39595 Y", lowerAscii: true));
+        Assert.False(automaton.ContainsAny("x k1 k3959 y", lowerAscii: false));
     }
 
     [Fact]
@@ -52,6 +87,7 @@ public sealed class AhoCorasickTests
 
         Assert.Equal(0, found);
         Assert.Equal(1, automaton.StateCount);
+        Assert.False(automaton.ContainsAny("anything", lowerAscii: true));
     }
 
     [Fact]
