@@ -54,6 +54,7 @@ internal static class StreamMeasurement
         var rates = new List<double>(Slices);
         var compiledMethods = new List<long>(Slices);
         var lastCompiled = JitInfo.GetCompiledMethodCount();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < posts.Count; i++)
         {
             matched += matcher.Match(posts[i]).Count;
@@ -69,6 +70,7 @@ internal static class StreamMeasurement
 
         total.Stop();
         var cpu = cpuClock.Now - startCpu;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         Print($"slices (posts per CPU second of this process): {string.Join(' ', rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}");
         Print($"methods compiled by the JIT per slice: {string.Join(' ', compiledMethods)}");
         if (jitLog is not null)
@@ -80,7 +82,24 @@ internal static class StreamMeasurement
         }
 
         Print($"match: {posts.Count / cpu.TotalSeconds:N0} posts per CPU second ({cpu.TotalSeconds:F2} s of CPU); {posts.Count / total.Elapsed.TotalSeconds:N0} posts/s over {total.Elapsed.TotalSeconds:F2} s of wall time; {matched:N0} mentions");
+        PrintWork(matcher, posts, allocated);
         return 0;
+    }
+
+    // Exact counts, independent of the machine's load: bytes allocated per post over the timed stream, and (after it,
+    // untimed) the candidate watches the index hands to the evaluator per post, over the first posts.
+    private static void PrintWork(MentionMatcher matcher, List<Post> posts, long allocated)
+    {
+        var counted = Math.Min(posts.Count, 20_000);
+        var candidates = 0L;
+        var mentions = 0L;
+        for (var i = 0; i < counted; i++)
+        {
+            candidates += matcher.FindCandidates(posts[i]).Count;
+            mentions += matcher.Match(posts[i]).Count;
+        }
+
+        Print($"work: {(double)allocated / posts.Count:N0} B allocated per post; over the first {counted:N0} posts {(double)candidates / counted:F2} candidates (watches evaluated) and {(double)mentions / counted:F2} mentions per post");
     }
 
     public static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));

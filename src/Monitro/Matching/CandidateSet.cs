@@ -12,6 +12,7 @@ internal sealed class CandidateSet
     public List<int> Ids { get; } = new(64);
 
     /// <summary>Starts a new post with room for <paramref name="watchCount"/> ids.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(int watchCount)
     {
         Ids.Clear();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitro.Text;
 
 namespace Monitro.Matching;
@@ -20,6 +21,7 @@ internal static class EntityWordMatcher
     /// <summary>Adds an occurrence for each place the word occurs inside a hashtag or handle on word boundaries.</summary>
     public static void AddHits(string word, TextAnalysis analysis, List<Hit> hits) => Scan(word, analysis, hits);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Scan(string word, TextAnalysis analysis, List<Hit>? hits)
     {
         var tokens = analysis.Tokens;
@@ -84,6 +86,7 @@ internal static class EntityWordMatcher
     }
 
     // The part that holds folded character index (parts are in text order); -1 for a separator between parts.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int PartAt(ReadOnlySpan<Token> parts, int index)
     {
         var low = 0;
@@ -118,6 +121,7 @@ internal static class EntityWordMatcher
         private int _count;
 
         // Whether a word may start (or end) at index of a part: at its edges, or between two words of a part of letters.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool IsBoundary(TextAnalysis analysis, ReadOnlySpan<Token> parts, int p, int index)
         {
             ref readonly var part = ref parts[p];

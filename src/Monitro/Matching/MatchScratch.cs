@@ -20,4 +20,7 @@ internal sealed class MatchScratch
 
     /// <summary>Gets a list for collecting spans.</summary>
     public List<MatchSpan> Spans { get; } = [];
+
+    /// <summary>Gets a list for collecting the mentions of a post with their watch names (empty between posts).</summary>
+    public List<KeyValuePair<string, Mention>> Mentions { get; } = [];
 }

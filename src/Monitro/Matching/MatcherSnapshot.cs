@@ -35,6 +35,7 @@ internal sealed partial class MatcherSnapshot
     /// <summary>Gets a watch by candidate id.</summary>
     public CompiledWatch this[int id]
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             var level = _offsets.Length - 1;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Monitro.Matching;
 
 namespace Monitro;
@@ -153,65 +154,82 @@ public sealed partial class MentionMatcher : IMentionMatcher
         }
 
         var context = scratch.Post;
-        List<Mention>? mentions = null;
+        var spans = scratch.Spans;
+        var found = scratch.Mentions;
+        found.Clear();
         foreach (var id in scratch.Candidates.Ids)
         {
             var watch = snapshot[id];
-            if (watch.IsRemoved || !scratch.Evaluator.Evaluate(watch.Root, context))
+            spans.Clear();
+            if (watch.IsRemoved || !scratch.Evaluator.Match(watch.Root, context, spans))
             {
                 continue;
             }
 
-            var spans = scratch.Spans;
-            spans.Clear();
-            scratch.Evaluator.CollectSpans(watch.Root, context, spans);
-            (mentions ??= []).Add(new Mention { Post = post, Watch = watch.Watch, Spans = MergeSpans(spans) });
+            found.Add(new(watch.Name, new Mention { Post = post, Watch = watch.Watch, Spans = MergeSpans(spans) }));
         }
 
-        if (mentions is null)
+        return found.Count == 0 ? [] : TakeSorted(found);
+    }
+
+    // The mentions found, by watch name, in an array of their own; the scratch list is left empty. The names are kept
+    // beside the mentions so that sorting does not reach through each mention to its watch.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Mention[] TakeSorted(List<KeyValuePair<string, Mention>> found)
+    {
+        var span = CollectionsMarshal.AsSpan(found);
+        if (span.Length > 1)
         {
-            return [];
+            span.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         }
-
-        mentions.Sort(static (a, b) => string.CompareOrdinal(a.Watch.Name, b.Watch.Name));
 
         // While a watch is being replaced, its old and new versions may both match once; report the name once.
-        for (var i = mentions.Count - 1; i > 0; i--)
+        var count = 0;
+        for (var i = 0; i < span.Length; i++)
         {
-            if (mentions[i].Watch.Name == mentions[i - 1].Watch.Name)
+            if (count == 0 || span[i].Key != span[count - 1].Key)
             {
-                mentions.RemoveAt(i);
+                span[count++] = span[i];
             }
         }
 
+        var mentions = new Mention[count];
+        for (var i = 0; i < count; i++)
+        {
+            mentions[i] = span[i].Value;
+        }
+
+        found.Clear();
         return mentions;
     }
 
-    // Sorts spans by start and merges overlapping ones, so highlights never overlap.
+    // Sorts spans by start and merges overlapping ones in place, so highlights never overlap; the only allocation is
+    // the array handed out with the mention.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MatchSpan[] MergeSpans(List<MatchSpan> spans)
     {
-        if (spans.Count == 0)
+        var span = CollectionsMarshal.AsSpan(spans);
+        if (span.Length <= 1)
         {
-            return [];
+            return span.Length == 0 ? [] : [span[0]];
         }
 
-        spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-        var merged = new List<MatchSpan>(spans.Count) { spans[0] };
-        for (var i = 1; i < spans.Count; i++)
+        span.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var count = 1;
+        for (var i = 1; i < span.Length; i++)
         {
-            var last = merged[^1];
-            if (spans[i].Start < last.End)
+            var last = span[count - 1];
+            if (span[i].Start < last.End)
             {
-                merged[^1] = new MatchSpan(last.Start, Math.Max(last.End, spans[i].End) - last.Start);
+                span[count - 1] = new MatchSpan(last.Start, Math.Max(last.End, span[i].End) - last.Start);
             }
             else
             {
-                merged.Add(spans[i]);
+                span[count++] = span[i];
             }
         }
 
-        return [.. merged];
+        return span[..count].ToArray();
     }
 
     // The index's pre-search, shared by Match and FindCandidates: loads the post into this thread's scratch and fills

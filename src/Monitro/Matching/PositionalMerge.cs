@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Monitro.Matching;
@@ -14,6 +15,7 @@ namespace Monitro.Matching;
 internal static class PositionalMerge
 {
     /// <summary>Sorts occurrences by position (if they are not sorted already) and keeps the minimal ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Minimize(List<Hit> hits, ref long steps)
     {
         var span = CollectionsMarshal.AsSpan(hits);

@@ -12,6 +12,7 @@ internal sealed class PostTermTable : IDisposable
 {
     private int[] _buckets = ArrayPool<int>.Shared.Rent(128);
     private int[] _next = ArrayPool<int>.Shared.Rent(64);
+    private int[] _hashes = ArrayPool<int>.Shared.Rent(64);
     private int _mask;
     private TextAnalysis? _analysis;
 
@@ -39,7 +40,9 @@ internal sealed class PostTermTable : IDisposable
         if (_next.Length < tokens.Length)
         {
             ArrayPool<int>.Shared.Return(_next);
+            ArrayPool<int>.Shared.Return(_hashes);
             _next = ArrayPool<int>.Shared.Rent(tokens.Length);
+            _hashes = ArrayPool<int>.Shared.Rent(tokens.Length);
         }
 
         _mask = size - 1;
@@ -49,12 +52,17 @@ internal sealed class PostTermTable : IDisposable
         // Insert in reverse so each chain lists tokens in text order.
         for (var i = tokens.Length - 1; i >= 0; i--)
         {
-            var bucket = string.GetHashCode(analysis.Key(tokens[i])) & _mask;
+            var hash = string.GetHashCode(analysis.Key(tokens[i]));
+            _hashes[i] = hash;
+            var bucket = hash & _mask;
             _next[i] = _buckets[bucket];
             _buckets[bucket] = i;
             HasEntityParts |= tokens[i].IsEntityPart;
         }
     }
+
+    /// <summary>Gets the hash of the key of a token (<c>string.GetHashCode</c> of the key), computed once per post.</summary>
+    public int KeyHash(int token) => _hashes[token];
 
     /// <summary>Returns the index of the next token after token <paramref name="after"/> (or the first, with -1) with the kind and key, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -82,7 +90,9 @@ internal sealed class PostTermTable : IDisposable
     {
         ArrayPool<int>.Shared.Return(_buckets);
         ArrayPool<int>.Shared.Return(_next);
+        ArrayPool<int>.Shared.Return(_hashes);
         _buckets = [];
         _next = [];
+        _hashes = [];
     }
 }

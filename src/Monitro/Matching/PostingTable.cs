@@ -12,17 +12,18 @@ namespace Monitro.Matching;
 /// compiled optimized at its first call (a dictionary's span lookup is a shared generic instantiation which the
 /// runtime first compiles unoptimized and, on a process with one CPU, optimizes only seconds later), and building it
 /// costs no entry object per key and no second hashing when it is frozen.</para>
-/// <para>Frozen, a key costs its reference, its hash, its start in the id array and about two table slots
-/// (about 28 bytes) plus 4 bytes per id: most keys have one watch, and an array per key would add 32 bytes to each.</para>
+/// <para>Frozen, a key costs its reference, its start in the id array and about two 8-byte table slots that carry its
+/// hash (about 28 bytes) plus 4 bytes per id: most keys have one watch, and an array per key would add 32 bytes to each.</para>
 /// </remarks>
 internal sealed class PostingTable
 {
     private const int NoId = -1;
 
-    // By slot: the key and its hash; an open-addressing table of slot + 1 (0 is empty), at most half full.
+    // By slot: the key; an open-addressing table, at most half full, of entries that hold the key's hash in their high
+    // half and slot + 1 in their low half (0 is empty). With the hash beside the slot, a probe for a key the table does
+    // not hold (most words of a post) usually reads one cache line of the table and nothing else.
     private string[] _keys;
-    private int[] _hashes;
-    private int[] _table;
+    private long[] _table;
     private int _count;
 
     // While filling: the (slot, id) entries in the order added, and the last id added to each slot.
@@ -41,9 +42,8 @@ internal sealed class PostingTable
     {
         var capacity = Math.Max(expectedKeys, 4);
         _keys = new string[capacity];
-        _hashes = new int[capacity];
         _lastId = new int[capacity];
-        _table = new int[TableSize(capacity)];
+        _table = new long[TableSize(capacity)];
         _entrySlots = new int[capacity];
         _entryIds = new int[capacity];
     }
@@ -109,7 +109,6 @@ internal sealed class PostingTable
         if (_keys.Length != _count)
         {
             Array.Resize(ref _keys, _count);
-            Array.Resize(ref _hashes, _count);
         }
 
         if (_table.Length != TableSize(_count))
@@ -123,9 +122,14 @@ internal sealed class PostingTable
 
     /// <summary>Gets the ids indexed by a key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryGetValue(ReadOnlySpan<char> key, out ReadOnlySpan<int> postings)
+    public bool TryGetValue(ReadOnlySpan<char> key, out ReadOnlySpan<int> postings) =>
+        TryGetValue(key, string.GetHashCode(key), out postings);
+
+    /// <summary>Gets the ids indexed by a key whose hash (<c>string.GetHashCode</c> of the key) is known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryGetValue(ReadOnlySpan<char> key, int hash, out ReadOnlySpan<int> postings)
     {
-        var slot = Find(key, string.GetHashCode(key));
+        var slot = Find(key, hash);
         if (slot < 0 || !_frozen)
         {
             postings = [];
@@ -146,10 +150,14 @@ internal sealed class PostingTable
         var mask = table.Length - 1;
         for (var i = hash & mask; table[i] != 0; i = (i + 1) & mask)
         {
-            var slot = table[i] - 1;
-            if (_hashes[slot] == hash && key.SequenceEqual(_keys[slot]))
+            var entry = table[i];
+            if ((int)(entry >> 32) == hash)
             {
-                return slot;
+                var slot = (int)entry - 1;
+                if (key.SequenceEqual(_keys[slot]))
+                {
+                    return slot;
+                }
             }
         }
 
@@ -161,7 +169,6 @@ internal sealed class PostingTable
         if (_count == _keys.Length)
         {
             Array.Resize(ref _keys, _count * 2);
-            Array.Resize(ref _hashes, _count * 2);
             Array.Resize(ref _lastId, _count * 2);
         }
 
@@ -172,30 +179,34 @@ internal sealed class PostingTable
 
         var slot = _count++;
         _keys[slot] = key;
-        _hashes[slot] = hash;
         _lastId[slot] = NoId;
-        Place(slot);
+        Place(_table, ((long)hash << 32) | (uint)(slot + 1));
         return slot;
     }
 
     private void Rehash(int size)
     {
-        _table = new int[size];
-        for (var slot = 0; slot < _count; slot++)
+        var table = new long[size];
+        foreach (var entry in _table)
         {
-            Place(slot);
+            if (entry != 0)
+            {
+                Place(table, entry);
+            }
         }
+
+        _table = table;
     }
 
-    private void Place(int slot)
+    private static void Place(long[] table, long entry)
     {
-        var mask = _table.Length - 1;
-        var i = _hashes[slot] & mask;
-        while (_table[i] != 0)
+        var mask = table.Length - 1;
+        var i = (int)(entry >> 32) & mask;
+        while (table[i] != 0)
         {
             i = (i + 1) & mask;
         }
 
-        _table[i] = slot + 1;
+        table[i] = entry;
     }
 }

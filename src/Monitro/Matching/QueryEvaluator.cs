@@ -70,6 +70,48 @@ internal sealed class QueryEvaluator
     }
 
     /// <summary>
+    /// Returns whether the post matches the node and, only when it does, adds the spans <see cref="CollectSpans"/> adds.
+    /// </summary>
+    /// <remarks>
+    /// An OR of terms or phrases (a keyword list, the most common watch) is decided and highlighted in one pass over its
+    /// alternatives: the occurrences that show a term holds are the ones highlighted, so no alternative is looked up twice.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool Match(QueryNode node, PostContext post, List<MatchSpan> spans)
+    {
+        switch (node)
+        {
+            case OrNode or:
+                var matched = false;
+                foreach (var child in or.Children)
+                {
+                    matched |= Match(child, post, spans);
+                }
+
+                return matched;
+            case AndNode or NotNode or FieldTerm:
+                if (!Evaluate(node, post))
+                {
+                    return false;
+                }
+
+                CollectSpans(node, post, spans);
+                return true;
+            case WordTerm word when post.Terms.Find(TokenKind.Word, word.Text) < 0 && !(word.MatchesInsideEntities && post.Terms.HasEntityParts):
+                return false; // The usual alternative of a candidate keyword list: not in the post, nothing to collect.
+            case EntityTerm entity when post.Terms.Find(entity.Kind, entity.Key) < 0:
+                return false;
+            default:
+                var hits = Rent();
+                AddHits(node, post, hits, stopAtFirst: false);
+                var any = hits.Count > 0;
+                AddSpans(hits, spans);
+                Return(hits);
+                return any;
+        }
+    }
+
+    /// <summary>
     /// Adds the original-text spans of the positive parts of a matching node: every minimal occurrence in the text of
     /// its terms, phrases (first to last word of each window), exact literals and NEARs (first to last word of each
     /// pair close enough), in OR alternatives that hold; nothing under NOT unless the NOT is doubled, nothing for filters.
@@ -105,16 +147,21 @@ internal sealed class QueryEvaluator
             default:
                 var hits = Rent();
                 AddHits(node, post, hits, stopAtFirst: false);
-                foreach (var hit in hits)
-                {
-                    if (hit.OriginalStart >= 0)
-                    {
-                        spans.Add(new MatchSpan(hit.OriginalStart, hit.OriginalEnd - hit.OriginalStart));
-                    }
-                }
-
+                AddSpans(hits, spans);
                 Return(hits);
                 break;
+        }
+    }
+
+    // The original-text spans of occurrences (those outside the text have none).
+    private static void AddSpans(List<Hit> hits, List<MatchSpan> spans)
+    {
+        foreach (var hit in CollectionsMarshal.AsSpan(hits))
+        {
+            if (hit.OriginalStart >= 0)
+            {
+                spans.Add(new MatchSpan(hit.OriginalStart, hit.OriginalEnd - hit.OriginalStart));
+            }
         }
     }
 
@@ -412,8 +459,10 @@ internal sealed class QueryEvaluator
         Return(backward);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Hit> Rent() => _pool.Count > 0 ? _pool.Pop() : new List<Hit>(8);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Return(List<Hit> hits)
     {
         // A list grown by a long post is left to the collector, so the scratch of a thread stays small.

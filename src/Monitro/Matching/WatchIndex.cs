@@ -153,13 +153,16 @@ internal sealed class WatchIndex
         var analysis = post.Analysis;
         var substringScan = new ScanState(candidates, _substringPostings, offset);
         var entityScan = new ScanState(candidates, _entityWordPostings, offset);
-        foreach (ref readonly var token in analysis.Tokens)
+        var tokens = analysis.Tokens;
+        for (var t = 0; t < tokens.Length; t++)
         {
+            ref readonly var token = ref tokens[t];
             var key = analysis.Key(token);
             var kind = DirectKindOf[(int)token.Kind];
-            if (kind >= 0)
+            if (kind >= 0 && _hasDirect[kind] && _direct[kind].TryGetValue(key, post.Terms.KeyHash(t), out var postings))
             {
-                Probe((IndexKeyKind)kind, key, candidates, offset);
+                // The post's term table hashed every key already.
+                candidates.AddAll(postings, offset);
             }
 
             if (token.Kind == TokenKind.Word)
@@ -280,9 +283,11 @@ internal sealed class WatchIndex
         return kinds;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddPattern(ref ScanState state, int pattern) => state.Candidates.AddAll(state.Postings[pattern], state.Offset);
 
     // The anchors' automaton numbers the entity words first; the anchors after them have no entity postings.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddEntityPattern(ref ScanState state, int pattern)
     {
         if (pattern < state.Postings.Count)

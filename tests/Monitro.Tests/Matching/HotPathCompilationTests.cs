@@ -18,6 +18,9 @@ public sealed class HotPathCompilationTests
     {
         { typeof(MentionMatcher), nameof(MentionMatcher.Match) },
         { typeof(MatcherSnapshot), nameof(MatcherSnapshot.Collect) },
+        { typeof(MatcherSnapshot), "get_Item" },
+        { typeof(MentionMatcher), "MergeSpans" },
+        { typeof(MentionMatcher), "TakeSorted" },
         { typeof(WatchIndex), nameof(WatchIndex.Collect) },
         { typeof(AhoCorasick), nameof(AhoCorasick.Scan) },
         { typeof(CandidateSet), nameof(CandidateSet.AddAll) },
@@ -33,6 +36,15 @@ public sealed class HotPathCompilationTests
         { typeof(QueryEvaluator), "AddHits" },
         { typeof(QueryEvaluator), "AddOccurrences" },
         { typeof(QueryEvaluator), nameof(QueryEvaluator.CollectSpans) },
+        { typeof(QueryEvaluator), nameof(QueryEvaluator.Match) },
+        { typeof(QueryEvaluator), "Rent" },
+        { typeof(QueryEvaluator), "Return" },
+        { typeof(PositionalMerge), nameof(PositionalMerge.Minimize) },
+        { typeof(EntityWordMatcher), "Scan" },
+        { typeof(EntityWordMatcher), "PartAt" },
+        { typeof(WatchIndex), "AddPattern" },
+        { typeof(WatchIndex), "AddEntityPattern" },
+        { typeof(CandidateSet), nameof(CandidateSet.Reset) },
 
         // The rest of the pipeline's per-post and per-batch path.
         { typeof(PostJsonReader), nameof(PostJsonReader.TryRead) },
