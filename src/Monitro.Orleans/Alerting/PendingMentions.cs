@@ -8,13 +8,23 @@ namespace Monitro.Orleans.Alerting;
 /// that commit and cleared by the grain in the commit that routes them.
 /// </summary>
 /// <remarks>
-/// One scope per commit, because a scope is cleared whole: a grain clears only scopes it read whole, never rows a lease
-/// added after its read. The rows name the mention, so they are read back with it and not at all once it is gone.
+/// <para>One scope per commit, because a scope is cleared whole: a grain clears only scopes it read whole, never rows a lease
+/// added after its read. The rows name the mention, so they are read back with it and not at all once it is gone.</para>
+/// <para>The rows are due from the start of time (<see cref="DueAt"/>, the Unix epoch): the grain reads them by the stores'
+/// index on the due time bounded at that moment, which returns these rows and no other (a wake-up or an alert check is
+/// due at a real moment), so a routing reads the mentions waiting, not the tenant's open windows; and the cluster's
+/// clock finds a tenant with mentions left waiting due at once.</para>
 /// </remarks>
 internal static class PendingMentions
 {
     /// <summary>The start of every pending scope.</summary>
     public const string Prefix = "cluster-alert-pending|";
+
+    /// <summary>The due time of every pending row: the Unix epoch, earlier than any real moment.</summary>
+    public static readonly DateTimeOffset DueAt = DateTimeOffset.UnixEpoch;
+
+    // Rows read per page: a lease commit is one scope, so a page usually holds several commits' mentions.
+    private const int PageSize = 1000;
 
     /// <summary>Gets the scope of the mentions of one lease commit.</summary>
     public static string ScopeOf(string sourceName, long epoch, long batch) =>
@@ -22,7 +32,22 @@ internal static class PendingMentions
 
     /// <summary>Gets the rows that keep mentions pending.</summary>
     public static List<AlertStateRow> Rows(string scope, IEnumerable<Mention> mentions) =>
-        [.. mentions.Select(mention => new AlertStateRow { Scope = scope, Item = mention.Id, PersonId = mention.Post.Author.IdentityKey, RefersToMention = true })];
+        [.. mentions.Select(mention => new AlertStateRow { Scope = scope, Item = mention.Id, PersonId = mention.Post.Author.IdentityKey, RefersToMention = true, DueAt = DueAt })];
+
+    /// <summary>Reads the pending rows of a tenant's store by the due index, page by page: the rows waiting and no other.</summary>
+    public static async Task<List<AlertStateRow>> ReadAsync(IDueAlertStateStore store, CancellationToken cancellationToken)
+    {
+        var rows = new List<AlertStateRow>();
+        while (true)
+        {
+            var page = await store.GetDueAlertStateAsync(DueAt, PageSize, rows.Count == 0 ? null : rows[^1], cancellationToken).ConfigureAwait(false);
+            rows.AddRange(page);
+            if (page.Count < PageSize)
+            {
+                return rows;
+            }
+        }
+    }
 
     /// <summary>Reads the pending mentions out of a tenant's stored rows, by scope, in the order of the scopes.</summary>
     public static List<(string Scope, List<Mention> Mentions)> Read(IReadOnlyList<AlertStateRow> rows) =>

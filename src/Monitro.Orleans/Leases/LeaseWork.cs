@@ -44,6 +44,6 @@ internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int Sh
                     (partition, terms, version, token) => grains.GetGrain<IPreSearchPartitionGrain>(partition).LookupAsync(terms, version, token),
                     (version, token) => grains.GetGrain<IPreSearchPartitionGrain>(0).GetShapeAsync(version, token))))
         {
-            Alerts = (tenantId, now, token) => grains.GetGrain<ITenantAlertGrain>(tenantId).RouteAsync(now, token),
+            Alerts = TenantAlertHandoff.CallThrough(grains, logger),
         };
 }
