@@ -17,46 +17,41 @@ namespace Monitro.Orleans.Tests;
 /// moves it, while Orleans keeps the real clock for membership. Nothing calls the tenant's alert grain or the clock
 /// directly until the end: the periods of the live silos do the work.
 /// </remarks>
-public sealed class ClockSiloKillTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class ClockSiloKillTests(ITestOutputHelper output) : InProcessClusterTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(180);
     private readonly TestClusterStores _stores = new();
-    private readonly InMemoryTenantWatchRegistry _registry = new();
+    private readonly InMemoryTenantWatchRegistry _registry = BrandOfAcme();
     private readonly FakeTimeProvider _time = new(TenantAlertPosts.Moments[0]);
-    private InProcessTestCluster? _silos;
 
-    public async Task InitializeAsync()
+    protected override short SiloCount => 3;
+
+    protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        _registry.Set(TenantAlertPosts.Acme, TenantAlertPosts.Brand);
-        _silos = await TestClusters.StartAsync(3, silo =>
+        silo.Services.AddSingleton(new ClusterClock(_time));
+        silo.AddMonitroOrleans(options =>
         {
-            silo.Services.AddSingleton(new ClusterClock(_time));
-            silo.AddMonitroOrleans(options =>
-            {
-                options.ShardCount = 2;
-                options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
-                options.Relationships.AlertOnEveryOverdueItem = true;
-                var acme = new MonitroTenantOptions();
-                acme.OwnAccounts.Add("mastodon:acme@example.social");
-                acme.Alerting.Rules.Add(new AlertRuleOptions { Name = "hourly", Mode = AlertMode.Digest, Period = DigestPeriod.Hourly });
-                acme.Alerting.Rules.Add(new AlertRuleOptions { Name = "care", Kinds = { AlertKinds.RelationshipResponseOverdue } });
-                options.Tenants[TenantAlertPosts.Acme] = acme;
-            });
-            silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
-            silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
-            silo.Services.AddSingleton<IListeningSource>(new ReplaySource("social", TenantAlertPosts.Batches));
+            options.ShardCount = 2;
+            options.LeaseKeepAlivePeriod = TimeSpan.FromMilliseconds(200);
+            options.Relationships.AlertOnEveryOverdueItem = true;
+            var acme = new MonitroTenantOptions();
+            acme.OwnAccounts.Add("mastodon:acme@example.social");
+            acme.Alerting.Rules.Add(new AlertRuleOptions { Name = "hourly", Mode = AlertMode.Digest, Period = DigestPeriod.Hourly });
+            acme.Alerting.Rules.Add(new AlertRuleOptions { Name = "care", Kinds = { AlertKinds.RelationshipResponseOverdue } });
+            options.Tenants[TenantAlertPosts.Acme] = acme;
         });
+        silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
+        silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
+        silo.Services.AddSingleton<IListeningSource>(new ReplaySource("social", TenantAlertPosts.Batches));
     }
 
-    public Task DisposeAsync() => TestClusters.StopAsync(_silos);
-
-    public void Dispose() => _stores.Dispose();
+    protected override void Dispose(bool disposing) => _stores.Dispose();
 
     [Fact]
     public async Task ClockSiloKilledBeforeADigestAndAWakeUp_BothHappenOnceWhenTheFakeTimeMoves()
     {
         using var bound = new CancellationTokenSource(Bound);
-        var cluster = _silos!;
+        var cluster = Cluster;
         var client = cluster.Client;
         await TestClusters.UntilAsync(() => client.GetGrain<ISourceLeaseGrain>("social").GetStatusAsync(), s => s.State == SourceLeaseState.Completed, bound.Token);
 
@@ -130,5 +125,12 @@ public sealed class ClockSiloKillTests(ITestOutputHelper output) : IAsyncLifetim
             var grain = cluster.Client.GetGrain<IPersonGrain>(TenantAlertPosts.Acme + "\u001f" + person);
             await TestClusters.UntilAsync(async () => { await cluster.DeactivateAsync(grain); return true; }, _ => true, bound.Token);
         }
+    }
+
+    private static InMemoryTenantWatchRegistry BrandOfAcme()
+    {
+        var registry = new InMemoryTenantWatchRegistry();
+        registry.Set(TenantAlertPosts.Acme, TenantAlertPosts.Brand);
+        return registry;
     }
 }

@@ -45,6 +45,7 @@ internal sealed class ClusterClockGrain(
 
         var due = _due.Where(pair => pair.Value <= now).Select(static pair => pair.Key).Order(StringComparer.Ordinal).ToList();
         var wake = new TenantWake(GrainFactory, options, logger);
+        var woken = 0;
         foreach (var tenantId in due)
         {
             _ = _due.Remove(tenantId);
@@ -52,6 +53,8 @@ internal sealed class ClusterClockGrain(
             {
                 continue;
             }
+
+            woken++;
 
             try
             {
@@ -65,7 +68,7 @@ internal sealed class ClusterClockGrain(
             await ReadNextAsync(store, tenantId, now, cancellationToken).ConfigureAwait(true);
         }
 
-        return due.Count;
+        return woken;
     }
 
     // Every tenant known to the cluster: those with watches and those with options.
