@@ -27,7 +27,7 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>
     /// Moves the person to a moment with no new interaction, as one process's relationship timer does: the alerts of the
     /// transitions that fell due (an answer overdue, a relationship turned dormant) are committed with the person's next
-    /// wake-up; each once per key. <see cref="IRelationshipClockGrain"/> calls it when the stored wake-up is due.
+    /// wake-up; each once per key. <see cref="IClusterClockGrain"/> calls it when the stored wake-up is due.
     /// </summary>
     /// <param name="now">The moment to move the person to.</param>
     /// <param name="identities">Every identity key known to be this person, the person id included.</param>

@@ -8,10 +8,12 @@ namespace Monitro.Orleans;
 /// </summary>
 /// <remarks>
 /// <para>The leases store each new mention of a tenant with rules as pending, in their own fenced commit, and call
-/// <see cref="RouteAsync"/> after it; every silo calls <see cref="CheckAsync"/> each <see cref="AlertingOptions.CheckInterval"/>,
-/// which also re-activates the grain on another silo when its own died. The store is the truth: an activation takes a
-/// new epoch from the tenant's store, then reads the windows, series and pending mentions back, and every commit of an
-/// older activation is refused from then on, so two activations of the grain never both send.</para>
+/// <see cref="RouteAsync"/> after it; the cluster's clock (<see cref="IClusterClockGrain"/>) calls <see cref="CheckAsync"/>
+/// when the moment the grain stored for its next check comes (a digest window closing, a spike window ending) or mentions
+/// were left pending, which also re-activates the grain on another silo when its own died. The store is the truth: an
+/// activation takes a new epoch from the tenant's store, then reads the windows, series and pending mentions back whole
+/// and keeps them in memory (later calls read only the pending mentions), and every commit of an older activation is
+/// refused from then on, so two activations of the grain never both send.</para>
 /// </remarks>
 public interface ITenantAlertGrain : IGrainWithStringKey
 {

@@ -26,7 +26,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Stage {Stage} failed for post {PostId} of source {SourceName}; the post is skipped")]
     public static partial void PostStageFailed(this ILogger logger, Exception exception, string stage, string postId, string sourceName);
 
-    [LoggerMessage(EventId = 6008, Level = LogLevel.Warning, Message = "The relationship clock could not wake the people due; it tries again at its next period")]
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Warning, Message = "The cluster's clock could not wake the tenants due; it tries again at its next period")]
     public static partial void ClockFailed(this ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "Could not wake a person of tenant {TenantId}; the wake-up stays in the store for the next period")]
@@ -43,4 +43,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6033, Level = LogLevel.Warning, Message = "Could not hand the new mentions of tenant {TenantId} to its alert grain; they stay pending for its next check")]
     public static partial void TenantAlertRouteFailed(this ILogger logger, Exception exception, string tenantId);
+
+    [LoggerMessage(EventId = 6150, Level = LogLevel.Warning, Message = "Could not tell the cluster's clock that tenant {TenantId} has something due; the clock finds it at its next read of the tenant's store")]
+    public static partial void DueNotTold(this ILogger logger, Exception exception, string tenantId);
+
+    [LoggerMessage(EventId = 6151, Level = LogLevel.Warning, Message = "The cluster's clock could not read what is due in the store of tenant {TenantId}; it reads it again at its next period")]
+    public static partial void DueReadFailed(this ILogger logger, Exception exception, string tenantId);
 }

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Monitro.Orleans;
 using Monitro.Orleans.Alerting;
+using Monitro.Orleans.Clock;
 using Monitro.Orleans.Leases;
-using Monitro.Orleans.People;
 
 namespace Monitro;
 
@@ -14,7 +14,7 @@ public static class MonitroOrleansExtensions
     /// <summary>
     /// Adds Monitro's grains to a silo: a lease per registered <see cref="IListeningSource"/>, kept alive from every silo,
     /// the matcher shards and their replicas, a grain per person of each tenant, and a grain per tenant with alert rules
-    /// (<see cref="MonitroTenantOptions.Alerting"/>), checked from every silo. Posts are read with the
+    /// (<see cref="MonitroTenantOptions.Alerting"/>), and the cluster's clock (<see cref="IClusterClockGrain"/>), called from every silo. Posts are read with the
     /// registered <see cref="ISentimentAnalyzer"/> and <see cref="IIntentDetector"/> (the built-in ones when none is). The host registers the sources, an <see cref="IMonitroClusterStores"/> and an
     /// <see cref="ITenantWatchRegistry"/>, the same on every silo.
     /// </summary>
@@ -40,8 +40,7 @@ public static class MonitroOrleansExtensions
         builder.Services.TryAddSingleton(static provider => new ClusterClock(provider.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton<TenantAlertRules>();
         builder.Services.AddHostedService<LeaseKeeper>();
-        builder.Services.AddHostedService<TenantAlertKeeper>();
-        builder.Services.AddHostedService<RelationshipClock>();
+        builder.Services.AddHostedService<ClusterClockKeeper>();
         return builder;
     }
 }

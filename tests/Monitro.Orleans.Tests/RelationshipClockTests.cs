@@ -9,7 +9,7 @@ namespace Monitro.Orleans.Tests;
 /// moment, and each transition alert is delivered once per key, also when a rebuilt person raises it again.
 /// </summary>
 /// <remarks>
-/// The clock is driven explicitly (<see cref="IRelationshipClockGrain.WakeDueAsync"/> with a chosen moment), as each
+/// The clock is driven explicitly (<see cref="IClusterClockGrain.WakeDueAsync"/> with a chosen moment), as each
 /// silo's timer drives it every <see cref="RelationshipOptions.AdvanceInterval"/>; the grains' memory is dropped by
 /// deactivating them, which loses what a silo's death loses.
 /// </remarks>
@@ -63,7 +63,7 @@ public sealed class RelationshipClockTests : InProcessClusterTests
         var cluster = Cluster;
         using var bound = new CancellationTokenSource(Bound);
         await WaitForLeaseAsync(cluster, bound.Token);
-        var clock = cluster.Client.GetGrain<IRelationshipClockGrain>(0);
+        var clock = cluster.Client.GetGrain<IClusterClockGrain>(0);
 
         // Nothing is due yet: the wake-ups are stored, and waking now raises nothing.
         var wakeUps = (await _stores.Tenant(Tenant).GetAlertStateAsync(bound.Token)).Where(r => r.Scope.StartsWith("cluster-wake-up|", StringComparison.Ordinal)).ToList();
@@ -75,7 +75,7 @@ public sealed class RelationshipClockTests : InProcessClusterTests
         // Every person and the clock lose their memory; five hours later both questions' targets have passed.
         await ForgetAsync(cluster, clock);
         var wake = _start.AddHours(5);
-        Assert.True(await clock.WakeDueAsync(wake, bound.Token) >= 2);
+        Assert.Equal(1, await clock.WakeDueAsync(wake, bound.Token));
         var overdue = (await _stores.DispatchAsync(Tenant, bound.Token)).Where(a => a.Kind == AlertKinds.RelationshipResponseOverdue).Select(a => a.IdempotencyKey).Order(StringComparer.Ordinal).ToList();
 
         // One process's scorer, given the same stored interactions and moved to the same moment, raises the same keys.
@@ -112,7 +112,7 @@ public sealed class RelationshipClockTests : InProcessClusterTests
         return [.. scorer.Advance(wake).Where(t => t.Kind == RelationshipTransitionKind.ResponseOverdue).Select(t => t.Key).Order(StringComparer.Ordinal)];
     }
 
-    private static async Task ForgetAsync(InProcessTestCluster cluster, IRelationshipClockGrain clock)
+    private static async Task ForgetAsync(InProcessTestCluster cluster, IClusterClockGrain clock)
     {
         foreach (var person in People)
         {

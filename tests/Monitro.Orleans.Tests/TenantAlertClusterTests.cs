@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Runtime;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
 
@@ -113,7 +112,7 @@ public sealed class TenantAlertClusterTests(ITestOutputHelper output) : IAsyncLi
         _time.SetUtcNow(TenantAlertPosts.Moments[1]);
         _gate.Release();
         await TestClusters.UntilAsync(() => lease.GetStatusAsync(), s => s.Batches == 2, bound.Token);
-        var victim = await SiloOfAsync(_silos, TenantAlertPosts.Acme);
+        var victim = await TestClusters.SiloOfAsync(_silos, "TenantAlertGrain", TenantAlertPosts.Acme);
         output.WriteLine($"killing {victim.SiloAddress}, the silo of the tenant's alert grain");
         await _silos.KillSiloAsync(victim);
 
@@ -180,12 +179,4 @@ public sealed class TenantAlertClusterTests(ITestOutputHelper output) : IAsyncLi
         + $" posts {string.Join(",", summary.TopPosts.Select(m => m.Post.Id))}"
         + $" people {string.Join(",", summary.TopPeople.Select(p => $"{p.Key}={p.Count}"))}"
         + $" terms {string.Join(",", summary.TopTerms.Select(t => $"{t.Key}={t.Count}"))}";
-
-    // The silo that holds the tenant's alert grain, from Orleans' own statistics.
-    private static async Task<InProcessSiloHandle> SiloOfAsync(InProcessTestCluster cluster, string tenantId)
-    {
-        var statistics = await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var address = statistics.Single(s => s.GrainId.ToString().Contains(tenantId, StringComparison.Ordinal) && s.GrainType.Contains("TenantAlertGrain", StringComparison.Ordinal)).SiloAddress;
-        return cluster.Silos.Single(silo => silo.SiloAddress.Equals(address));
-    }
 }

@@ -5,7 +5,8 @@ namespace Monitro.Orleans.Tests;
 /// <summary>
 /// The owner of a tenant's rules against a real SQLite store: two owners at once (as two activations of the tenant's
 /// alert grain during a cluster change) send one digest, from the newer epoch, with every mention; a batch a lease reads
-/// a second time keeps nothing pending, so no mention counts twice.
+/// a second time keeps nothing pending, so no mention counts twice; after its first routing an owner reads only the
+/// mentions waiting, not the open windows it holds in memory.
 /// </summary>
 public sealed class TenantAlertOwnerTests : IDisposable
 {
@@ -41,6 +42,46 @@ public sealed class TenantAlertOwnerTests : IDisposable
         Assert.Equal("digest|hourly|" + TenantAlertPosts.Hour.ToString("O", System.Globalization.CultureInfo.InvariantCulture), digest.IdempotencyKey);
         Assert.Equal(4, Assert.Single(digest.Digest!.Watches).Mentions);
         Assert.DoesNotContain(await store.GetAlertStateAsync(bound.Token), row => row.Scope.StartsWith(PendingMentions.Prefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Routing_AfterTheFirst_ReadsOnlyTheMentionsWaiting_TheDigestStillHoldsEveryMention()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var sqlite = _stores.Tenant(TenantAlertPosts.Acme);
+        var store = new CountingAlertStateStore<Monitro.Storage.Sqlite.SqliteMonitroStore>(sqlite);
+        var settings = Settings(static alerting => alerting.Rules.Add(new AlertRuleOptions { Name = "hourly", Mode = AlertMode.Digest }));
+        var rules = new TenantAlertRules(Options.Create(settings), NullLoggerFactory.Instance);
+        var owner = rules.CreateOwner(TenantAlertPosts.Acme, store, TimeProvider.System);
+
+        var waiting = new List<int>();
+        var read = new List<int>();
+        for (var batch = 0; batch < TenantAlertPosts.Batches.Count; batch++)
+        {
+            var (_, pending) = await StoreAsLeaseAsync(settings, sqlite, batch, bound.Token);
+            var before = store.RowsRead;
+            Assert.Equal(0, await owner.RunAsync(TenantAlertPosts.Moments[batch], collectDue: false, bound.Token));
+            waiting.Add(pending.Count);
+            read.Add(store.RowsRead - before);
+        }
+
+        // The first routing restores from the whole state; each later one reads the mentions its batch left waiting and
+        // nothing else, although the window in the store holds every earlier mention by then.
+        Assert.Equal([3, 1, 6], waiting);
+        Assert.Equal(1, store.WholeReads);
+        Assert.Equal(waiting[1..], read[1..]);
+        Assert.True((await sqlite.GetAlertStateAsync(bound.Token)).Count > waiting[^1] + waiting[^2]);
+
+        // The hour ends: the digest the owner kept in memory holds every mention, and is sent once.
+        Assert.Equal(1, await owner.RunAsync(TenantAlertPosts.Hour.AddHours(1), collectDue: true, bound.Token));
+        var digest = Assert.Single(await _stores.DispatchAsync(TenantAlertPosts.Acme, bound.Token));
+        Assert.Equal(10, Assert.Single(digest.Digest!.Watches).Mentions);
+
+        // Memory lost (a new activation): the store is the truth again, read whole once, and the digest is not sent twice.
+        var next = rules.CreateOwner(TenantAlertPosts.Acme, store, TimeProvider.System);
+        Assert.Equal(0, await next.RunAsync(TenantAlertPosts.Hour.AddHours(1).AddMinutes(1), collectDue: true, bound.Token));
+        Assert.Equal(2, store.WholeReads);
+        Assert.Empty(await _stores.DispatchAsync(TenantAlertPosts.Acme, bound.Token));
     }
 
     [Fact]

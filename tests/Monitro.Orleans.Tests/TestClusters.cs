@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace Monitro.Orleans.Tests;
@@ -45,5 +46,13 @@ internal static class TestClusters
 
             await Task.Delay(100, cancellationToken);
         }
+    }
+
+    /// <summary>Finds the silo that holds the activation of a grain, by its class name and a part of its key, from Orleans' own statistics.</summary>
+    public static async Task<InProcessSiloHandle> SiloOfAsync(InProcessTestCluster cluster, string grainClass, string key)
+    {
+        var statistics = await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        var address = statistics.Single(s => s.GrainId.ToString().Contains(key, StringComparison.Ordinal) && s.GrainType.Contains(grainClass, StringComparison.Ordinal)).SiloAddress;
+        return cluster.Silos.Single(silo => silo.SiloAddress.Equals(address));
     }
 }

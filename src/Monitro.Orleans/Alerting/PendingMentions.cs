@@ -10,9 +10,13 @@ namespace Monitro.Orleans.Alerting;
 /// in that commit and cleared by the grain in the commit that routes them.
 /// </summary>
 /// <remarks>
-/// One scope per commit, because a scope is cleared whole: a grain clears only scopes it read whole, never rows a lease
+/// <para>One scope per commit, because a scope is cleared whole: a grain clears only scopes it read whole, never rows a lease
 /// added after its read. The mention rows name the mention, so they are read back with it and not at all once it is
-/// gone; the retractions have their own scope, so a post id can never be taken for a mention id.
+/// gone; the retractions have their own scope, so a post id can never be taken for a mention id.</para>
+/// <para>The rows are due from the start of time (<see cref="DueAt"/>, the Unix epoch): the grain reads them by the stores'
+/// index on the due time bounded at that moment, which returns these rows and no other (a wake-up or an alert check is
+/// due at a real moment), so a routing reads what is waiting, not the tenant's open windows; and the cluster's
+/// clock finds a tenant with mentions or retractions left waiting due at once.</para>
 /// </remarks>
 internal static class PendingMentions
 {
@@ -20,6 +24,12 @@ internal static class PendingMentions
     public const string Prefix = "cluster-alert-pending|";
 
     private const string Retracted = "|retracted";
+
+    /// <summary>The due time of every pending row: the Unix epoch, earlier than any real moment.</summary>
+    public static readonly DateTimeOffset DueAt = DateTimeOffset.UnixEpoch;
+
+    // Rows read per page: a lease commit is one scope, so a page usually holds several commits' mentions.
+    private const int PageSize = 1000;
 
     /// <summary>Gets the scope of the mentions of one lease commit.</summary>
     public static string ScopeOf(string sourceName, long epoch, long batch) =>
@@ -34,11 +44,27 @@ internal static class PendingMentions
             PersonId = mention.Post.Author.IdentityKey,
             RefersToMention = true,
             Payload = roles.GetValueOrDefault(mention.Post.Author.IdentityKey),
+            DueAt = DueAt,
         })];
+
+    /// <summary>Reads the pending rows of a tenant's store by the due index, page by page: the rows waiting and no other.</summary>
+    public static async Task<List<AlertStateRow>> ReadAsync(IDueAlertStateStore store, CancellationToken cancellationToken)
+    {
+        var rows = new List<AlertStateRow>();
+        while (true)
+        {
+            var page = await store.GetDueAlertStateAsync(DueAt, PageSize, rows.Count == 0 ? null : rows[^1], cancellationToken).ConfigureAwait(false);
+            rows.AddRange(page);
+            if (page.Count < PageSize)
+            {
+                return rows;
+            }
+        }
+    }
 
     /// <summary>Gets the rows that keep a commit's retractions pending.</summary>
     public static List<AlertStateRow> RetractionRows(string scope, IEnumerable<string> postIds) =>
-        [.. postIds.Distinct(StringComparer.Ordinal).Select(postId => new AlertStateRow { Scope = scope + Retracted, Item = postId })];
+        [.. postIds.Distinct(StringComparer.Ordinal).Select(postId => new AlertStateRow { Scope = scope + Retracted, Item = postId, DueAt = DueAt })];
 
     /// <summary>Reads what is pending out of a tenant's stored rows, one entry per lease commit, in the order of the scopes.</summary>
     public static List<PendingBatch> Read(IReadOnlyList<AlertStateRow> rows)

@@ -1,8 +1,13 @@
 using Microsoft.Extensions.Logging;
+using Monitro.Orleans.Clock;
 
 namespace Monitro.Orleans.Alerting;
 
-/// <summary>The owner of a tenant's alert rules as a grain: its windows and series load from the tenant's store on the first call after activation.</summary>
+/// <summary>
+/// The owner of a tenant's alert rules as a grain: its windows and series load from the tenant's store on the first call
+/// after activation and stay in memory; later calls read only the mentions waiting. When a commit stores an earlier next
+/// check, the grain tells the cluster's clock.
+/// </summary>
 internal sealed class TenantAlertGrain(IMonitroClusterStores stores, TenantAlertRules rules, ClusterClock clock, ILogger<TenantAlertGrain> logger) : Grain, ITenantAlertGrain
 {
     private TenantAlertOwner? _owner;
@@ -25,6 +30,11 @@ internal sealed class TenantAlertGrain(IMonitroClusterStores stores, TenantAlert
         {
             if (await _owner.RunAsync(now, collectDue, cancellationToken).ConfigureAwait(true) is { } committed)
             {
+                if (_owner.DueEarlier is { } due)
+                {
+                    await DueTimes.TellAsync(GrainFactory, tenantId, due, logger, cancellationToken).ConfigureAwait(true);
+                }
+
                 return committed;
             }
         }

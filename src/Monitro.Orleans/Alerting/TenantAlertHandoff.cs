@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Monitro.Orleans.Clock;
 
 namespace Monitro.Orleans.Alerting;
 
@@ -67,7 +68,24 @@ internal static class TenantAlertHandoff
         return ([], pending);
     }
 
-    /// <summary>Asks the tenant's alert grain to route what the lease stored as pending; a failure is logged, and the mentions stay pending for the grain's next check.</summary>
+    /// <summary>
+    /// Gets a lease's call to a tenant's alert grain on the cluster: when the call fails, the lease tells the cluster's
+    /// clock that the tenant's mentions wait (due at once), so its next period hands them to the grain.
+    /// </summary>
+    public static TenantAlertCall CallThrough(IGrainFactory grains, ILogger logger) => async (tenantId, now, cancellationToken) =>
+    {
+        try
+        {
+            return await grains.GetGrain<ITenantAlertGrain>(tenantId).RouteAsync(now, cancellationToken).ConfigureAwait(true);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await DueTimes.TellAsync(grains, tenantId, PendingMentions.DueAt, logger, cancellationToken).ConfigureAwait(true);
+            throw;
+        }
+    };
+
+    /// <summary>Asks the tenant's alert grain to route what the lease stored as pending; a failure is logged, and the mentions stay pending for the grain's next check, which the cluster's clock makes at its next period.</summary>
     public static async Task NotifyAsync(TenantAlertCall? call, string tenantId, DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
     {
         if (call is null)

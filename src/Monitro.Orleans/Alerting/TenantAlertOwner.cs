@@ -22,28 +22,44 @@ internal sealed class TenantAlertOwner(IMonitroStore store, AlertRouter router) 
 
     private long _epoch;
     private DateTimeOffset _latest = DateTimeOffset.MinValue;
+    private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset? _due;
 
     /// <summary>Gets the epoch of this owner, 0 before its first call.</summary>
     public long Epoch => _epoch;
 
+    /// <summary>
+    /// Gets the moment of the next check the last run stored, when it is earlier than the one stored before (or none
+    /// was): the cluster's clock must hear of it. <see langword="null"/> when the clock already knows an earlier one.
+    /// </summary>
+    public DateTimeOffset? DueEarlier { get; private set; }
+
     /// <summary>Routes the pending mentions, and with <paramref name="collectDue"/> closes the digest windows and checks the spikes; commits what that raised.</summary>
     /// <returns>The number of alerts committed, or <see langword="null"/> when a newer owner exists and nothing was committed.</returns>
+    /// <remarks>
+    /// The first run restores the windows and series from the tenant's rows, read whole; later runs keep them in memory
+    /// and read only the pending mentions, by the due index (<see cref="PendingMentions.ReadAsync"/>), so a routing costs
+    /// the mentions waiting, not the tenant's open windows.
+    /// </remarks>
     public async Task<int?> RunAsync(DateTimeOffset now, bool collectDue, CancellationToken cancellationToken)
     {
         var fenced = store as IFencedCommits
             ?? throw new InvalidOperationException($"The store {store.GetType().Name} does not implement IFencedCommits, which a tenant's alert grain needs to refuse a stale owner.");
-        var stored = store as IAlertStateStore
-            ?? throw new InvalidOperationException($"The store {store.GetType().Name} does not implement IAlertStateStore, which a tenant's alert grain needs for its windows.");
-        var first = _epoch == 0;
-        if (first)
+        var due = store as IDueAlertStateStore
+            ?? throw new InvalidOperationException($"The store {store.GetType().Name} does not implement IDueAlertStateStore, which a tenant's alert grain needs to read the mentions waiting.");
+        IReadOnlyList<AlertStateRow> rows;
+        if (_epoch == 0)
         {
+            var stored = store as IAlertStateStore
+                ?? throw new InvalidOperationException($"The store {store.GetType().Name} does not implement IAlertStateStore, which a tenant's alert grain needs for its windows.");
             _epoch = await fenced.AcquireEpochAsync(SourceName, cancellationToken).ConfigureAwait(false);
-        }
-
-        var rows = await stored.GetAlertStateAsync(cancellationToken).ConfigureAwait(false);
-        if (first)
-        {
+            rows = await stored.GetAlertStateAsync(cancellationToken).ConfigureAwait(false);
             router.Restore(rows);
+            _due = AlertCheckDue.Read(rows);
+        }
+        else
+        {
+            rows = await PendingMentions.ReadAsync(due, cancellationToken).ConfigureAwait(false);
         }
 
         // Windows and series only move forward: a caller with an earlier clock routes at the latest moment seen.
@@ -63,15 +79,30 @@ internal sealed class TenantAlertOwner(IMonitroStore store, AlertRouter router) 
         if (collectDue)
         {
             alerts.AddRange(router.CollectDue(_latest, state));
+            _checkedAt = _latest;
         }
 
+        var next = router.NextCheckAt(_checkedAt);
+        if (next != _due)
+        {
+            AlertCheckDue.Write(state, next);
+        }
+
+        DueEarlier = null;
         if (alerts.Count == 0 && state.IsEmpty)
         {
             return 0;
         }
 
         var commit = new BatchCommit { SourceName = SourceName, Alerts = alerts, AlertState = state.ToChanges() };
-        return await fenced.CommitFencedAsync(commit, _epoch, cancellationToken).ConfigureAwait(false) ? alerts.Count : null;
+        if (!await fenced.CommitFencedAsync(commit, _epoch, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        DueEarlier = next is { } moment && (_due is not { } before || moment < before) ? moment : null;
+        _due = next;
+        return alerts.Count;
     }
 
     /// <inheritdoc/>

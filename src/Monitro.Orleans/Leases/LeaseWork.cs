@@ -50,7 +50,7 @@ internal sealed record LeaseWork(PostPreparer Preparer, ShardCall Shards, int Sh
                     (partition, terms, version, token) => grains.GetGrain<IPreSearchPartitionGrain>(partition).LookupAsync(terms, version, token),
                     (version, token) => grains.GetGrain<IPreSearchPartitionGrain>(0).GetShapeAsync(version, token))))
         {
-            Alerts = (tenantId, now, token) => grains.GetGrain<ITenantAlertGrain>(tenantId).RouteAsync(now, token),
+            Alerts = TenantAlertHandoff.CallThrough(grains, logger),
             Rules = rules,
             Roles = async (tenantId, personId, identities, asOf, token) =>
                 (await grains.GetGrain<IPersonGrain>(PersonKey.Of(tenantId, personId)).GetRelationshipAsync(asOf, identities, token).ConfigureAwait(false))?.Role?.ToString(),

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitro.Orleans.Alerting;
+using Monitro.Orleans.Clock;
 using Monitro.Relationships;
 
 namespace Monitro.Orleans.People;
@@ -10,7 +12,7 @@ namespace Monitro.Orleans.People;
 /// again when the person gains an identity. CRM facts come from the tenant's <see cref="IContactResolver"/>: the one
 /// registered with the tenant id as its key, or else the one registered without a key, or none.
 /// </summary>
-internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<MonitroOrleansOptions> options, IServiceProvider services, TenantAlertRules rules, ClusterClock clock) : Grain, IPersonGrain
+internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<MonitroOrleansOptions> options, IServiceProvider services, TenantAlertRules rules, ClusterClock clock, ILogger<PersonGrain> logger) : Grain, IPersonGrain
 {
     private PersonRelationship? _relationship;
     private IContactResolver? _contacts;
@@ -28,7 +30,13 @@ internal sealed class PersonGrain(IMonitroClusterStores stores, IOptions<Monitro
         var (tenantId, relationship) = RelationshipOf(identities);
         try
         {
-            return await relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, people, clock.Time.GetUtcNow(), cancellationToken).ConfigureAwait(true);
+            var recorded = await relationship.RecordAsync(stores.ForTenant(tenantId), sourceName, interactions, people, clock.Time.GetUtcNow(), cancellationToken).ConfigureAwait(true);
+            if (relationship.WakeUpEarlier is { } wakeUp)
+            {
+                await DueTimes.TellAsync(GrainFactory, tenantId, wakeUp, logger, cancellationToken).ConfigureAwait(true);
+            }
+
+            return recorded;
         }
         catch
         {

@@ -22,6 +22,7 @@ internal sealed class PersonRelationship
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
     private bool _loaded;
+    private DateTimeOffset? _wakeUp;
 
     /// <param name="personId">The person id: the smallest of the identities.</param>
     /// <param name="identities">Every identity key known to be the person.</param>
@@ -44,6 +45,12 @@ internal sealed class PersonRelationship
 
     /// <summary>Gets the identities this state holds.</summary>
     public IReadOnlyCollection<string> Identities => _identities;
+
+    /// <summary>
+    /// Gets the wake-up the last commit stored, when it is earlier than the one this state stored before (or none was):
+    /// the cluster's clock must hear of it. <see langword="null"/> otherwise.
+    /// </summary>
+    public DateTimeOffset? WakeUpEarlier { get; private set; }
 
     /// <summary>Whether this state holds every one of the identities.</summary>
     public bool Holds(IEnumerable<string> identities) => identities.All(_identities.Contains);
@@ -122,7 +129,14 @@ internal sealed class PersonRelationship
             : _rules(raised, now, alert => _registry.GetRelationship(AlertSubject.PersonOf(alert) ?? _personId, now)?.Role?.ToString());
     }
 
-    private AlertStateChanges WakeUpChanges() => PersonWakeUp.Changes(_personId, _registry.NextWakeUp, _identities);
+    // Remembers the wake-up being stored: a failed commit drops this state, so it is never ahead of the store for long.
+    private AlertStateChanges WakeUpChanges()
+    {
+        var next = _registry.NextWakeUp;
+        WakeUpEarlier = next is { } at && (_wakeUp is not { } before || at < before) ? at : null;
+        _wakeUp = next;
+        return PersonWakeUp.Changes(_personId, next, _identities);
+    }
 
     // Every identity's stored interactions, merged oldest first (by moment, then id) as one process replays its whole history.
     private async Task LoadAsync(IMonitroStore store, CancellationToken cancellationToken)

@@ -267,6 +267,42 @@ internal sealed class AlertRouter : IDisposable
     }
 
     /// <summary>
+    /// Gets the next moment <see cref="CollectDue"/> has something to do, after a check at <paramref name="checkedAt"/>:
+    /// the end of the first open digest window, a spike series' window end or cool-down end; <see langword="null"/> when
+    /// nothing is open. An owner that checks only when something is due (a cluster's clock) asks this after each commit.
+    /// </summary>
+    /// <param name="checkedAt">The moment of the last check, or <see cref="DateTimeOffset.MinValue"/> when none is known.</param>
+    public DateTimeOffset? NextCheckAt(DateTimeOffset checkedAt)
+    {
+        var rules = Volatile.Read(ref _rules);
+        DateTimeOffset? next = null;
+        lock (_gate)
+        {
+            foreach (var rule in rules)
+            {
+                if (rule.Mode == AlertMode.Digest && _digests.TryGetValue(rule.Name, out var windows) && windows.FirstEnd is { } end)
+                {
+                    next = Earlier(next, end);
+                }
+                else if (rule.Mode == AlertMode.Spike)
+                {
+                    foreach (var (key, series) in _spikes)
+                    {
+                        if (key.Rule == rule.Name)
+                        {
+                            next = Earlier(next, series.NextCheckAfter(checkedAt));
+                        }
+                    }
+                }
+            }
+        }
+
+        return next;
+
+        static DateTimeOffset Earlier(DateTimeOffset? a, DateTimeOffset b) => a is { } first && first <= b ? first : b;
+    }
+
+    /// <summary>
     /// Brings back the windows and series a previous run stored (<see cref="IAlertStateStore"/>), before anything is
     /// routed. Rows of rules no longer in force, or of spike rules whose settings changed, are dropped, and cleared
     /// from the store with the next commit.

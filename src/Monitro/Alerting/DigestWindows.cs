@@ -22,6 +22,9 @@ internal sealed class DigestWindows
         return (start, AddTo(start, mention));
     }
 
+    /// <summary>Gets the end of the first open window: the moment <see cref="CloseDue"/> next has a digest to send, or <see langword="null"/> when no window is open.</summary>
+    public DateTimeOffset? FirstEnd => _open.Count == 0 ? null : EndOf(_open.Keys.First());
+
     /// <summary>Puts a stored mention back into the window that starts at <paramref name="start"/>.</summary>
     public void Restore(DateTimeOffset start, Mention mention) => AddTo(start, mention);
 

@@ -117,6 +117,16 @@ internal sealed class SpikeSeries
         return MoveTo(now) != before;
     }
 
+    /// <summary>
+    /// Gets the next moment a check may change this series after one at <paramref name="checkedAt"/>: the end of the
+    /// current window, or the end of a cool-down that falls before it (a spike it held back may alert then).
+    /// </summary>
+    public DateTimeOffset NextCheckAfter(DateTimeOffset checkedAt)
+    {
+        var end = StartOf(_currentBucket + 1);
+        return _lastAlertAt is { } last && last + _settings.Cooldown is var cooled && cooled > checkedAt && cooled < end ? cooled : end;
+    }
+
     /// <summary>Compares the current window with the baseline; returns the spike alert, or <see langword="null"/>.</summary>
     public Alert? Evaluate(string ruleName, int top, DateTimeOffset now)
     {
