@@ -51,7 +51,7 @@ public sealed class TenantAlertOwnerTests : IDisposable
         var sqlite = _stores.Tenant(TenantAlertPosts.Acme);
         var store = new CountingAlertStateStore<Monitro.Storage.Sqlite.SqliteMonitroStore>(sqlite);
         var settings = Settings(static alerting => alerting.Rules.Add(new AlertRuleOptions { Name = "hourly", Mode = AlertMode.Digest }));
-        var rules = new TenantAlertRules(Options.Create(settings), NullLoggerFactory.Instance);
+        var rules = TenantAlertRules.Fixed(settings);
         var owner = rules.CreateOwner(TenantAlertPosts.Acme, store, TimeProvider.System);
 
         var waiting = new List<int>();

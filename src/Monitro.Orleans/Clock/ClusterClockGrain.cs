@@ -44,7 +44,7 @@ internal sealed class ClusterClockGrain(
         }
 
         var due = _due.Where(pair => pair.Value <= now).Select(static pair => pair.Key).Order(StringComparer.Ordinal).ToList();
-        var wake = new TenantWake(GrainFactory, options, logger);
+        var wake = new TenantWake(GrainFactory, logger);
         var woken = 0;
         foreach (var tenantId in due)
         {

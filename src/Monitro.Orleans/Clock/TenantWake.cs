@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Monitro.Orleans.Alerting;
 using Monitro.Orleans.People;
 
@@ -14,7 +13,7 @@ namespace Monitro.Orleans.Clock;
 /// person who could not be woken keeps its row for the next period without being read again in this one. One person
 /// failing (its silo being declared dead) leaves its row in the store; the others go on.
 /// </remarks>
-internal sealed class TenantWake(IGrainFactory grains, IOptions<MonitroOrleansOptions> options, ILogger logger)
+internal sealed class TenantWake(IGrainFactory grains, ILogger logger)
 {
     // People woken at once per tenant: bounds the memory of a period and the calls in flight.
     private const int PageSize = 500;
@@ -53,7 +52,8 @@ internal sealed class TenantWake(IGrainFactory grains, IOptions<MonitroOrleansOp
             after = page[^1];
         }
 
-        if (alertsDue && TenantAlertRules.Apply(options.Value, tenantId))
+        // Whatever the tenant's rules are now: rows left pending after its rules were removed still go out, one alert each.
+        if (alertsDue)
         {
             await CheckAlertsAsync(tenantId, now, cancellationToken).ConfigureAwait(true);
         }
