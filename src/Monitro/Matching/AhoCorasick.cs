@@ -15,17 +15,18 @@ namespace Monitro.Matching;
 /// from a library, because this loop is the whole cost of a post that contains no key (most posts), and a general
 /// automaton with per-state edge searches cost several times more per character.</para>
 /// <para>Deeper states keep the compact form: their edges a sorted slice of one edge array (found by binary
-/// search) and a failure link, followed until a state with a row is reached. The rows are limited to a few cells per
-/// state of the whole automaton (see <see cref="DenseCellsPerState"/>), so memory grows with the patterns, not with
-/// the alphabet.</para>
+/// search) and a failure link, followed until a state with a row is reached. The rows are limited to one cell per
+/// <see cref="StatesPerDenseCell"/> states of the whole automaton, so memory grows with the patterns, not with the
+/// alphabet (at 1,000 keyword watches a cell per state gave the third depth rows, 76 bytes per watch, and the matcher
+/// more than the 1 KB per watch it may keep).</para>
 /// <para>Building sorts the patterns once and creates each state in order, so there is no hashing per edge: a few
 /// hundred thousand words build in a fraction of a second. Immutable after construction and safe to share between
 /// threads.</para>
 /// </remarks>
 internal sealed class AhoCorasick
 {
-    /// <summary>The cells of full transition rows allowed per state of the automaton (at least <see cref="MinimumDenseCells"/>).</summary>
-    internal const int DenseCellsPerState = 1;
+    /// <summary>The states of the automaton per cell of full transition rows allowed (at least <see cref="MinimumDenseCells"/> cells).</summary>
+    internal const int StatesPerDenseCell = 4;
 
     private const int MinimumDenseCells = 1 << 14;
     private const int Root = 0;
@@ -274,7 +275,7 @@ internal sealed class AhoCorasick
     // The most states, shallowest first and whole depths at a time, whose rows fit the budget.
     private int CountDenseStates(TrieBuilder trie, int minimumDenseCells)
     {
-        var budget = Math.Max(minimumDenseCells, DenseCellsPerState * trie.Count);
+        var budget = Math.Max(minimumDenseCells, trie.Count / StatesPerDenseCell);
         var count = 1;
         while (count < trie.Count)
         {

@@ -53,14 +53,16 @@ public sealed class SqliteRelationshipRestoreTests : IDisposable
     [Fact]
     public async Task Restart_AlertsDeliveredBeforeIt_AreNotDeliveredAgain()
     {
-        // Two complaints in two batches: the new-detractor alert was raised for the first, both answers went overdue.
+        // Two complaints (in two batches, which the pipeline may commit as one when the second already waits): the
+        // new-detractor alert was raised for one of them, both answers went overdue.
         var first = From("c1", "@acme I was charged twice this month, fix this", 0);
         var second = From("c2", "@acme your app lost my data again, this is terrible", 5);
         var now = TestPosts.Epoch.AddMinutes(90);
         var beforeRestart = new RecordingSink();
         await RunAsync(now, [first, second], beforeRestart, _ => 0);
         var delivered = beforeRestart.Alerts.Where(alert => alert.Transition?.PersonId == JaneId).ToList();
-        Assert.Contains(delivered, alert => alert.Kind == AlertKinds.RelationshipNewDetractor && alert.Transition!.TriggerId == Interaction.CreateId(first.Id, JaneId));
+        string[] triggers = [Interaction.CreateId(first.Id, JaneId), Interaction.CreateId(second.Id, JaneId)];
+        Assert.Single(delivered, alert => alert.Kind == AlertKinds.RelationshipNewDetractor && triggers.Contains(alert.Transition!.TriggerId));
         Assert.Equal(2, delivered.Count(alert => alert.Kind == AlertKinds.RelationshipResponseOverdue));
 
         // After the restart a post from someone else makes the pipeline evaluate again: Jane's overdue answers are
