@@ -206,14 +206,15 @@ public sealed class SocialTextHostileInputTests
     }
 
     // Extracts a 512 KB and a 1 MB text, after one warm-up of the larger that grows the pooled buffers, and bounds
-    // what the larger allocates by the smaller.
+    // what the larger allocates by the smaller. Each is measured twice and the smaller count kept: the shared pool may
+    // drop its buffers at a full collection (other tests run meanwhile), and renting one again is not work per character.
     private static void AssertExtractsLinearly(Func<int, string> text)
     {
         var half = text(Megabyte / 2);
         var full = text(Megabyte);
         AssertWellFormed(full, SocialText.Extract(full));
-        var halfBytes = Allocated(() => AssertWellFormed(half, SocialText.Extract(half)));
-        var fullBytes = Allocated(() => AssertWellFormed(full, SocialText.Extract(full)));
+        var halfBytes = Math.Min(Allocated(() => AssertWellFormed(half, SocialText.Extract(half))), Allocated(() => AssertWellFormed(half, SocialText.Extract(half))));
+        var fullBytes = Math.Min(Allocated(() => AssertWellFormed(full, SocialText.Extract(full))), Allocated(() => AssertWellFormed(full, SocialText.Extract(full))));
         Assert.True(fullBytes <= 2 * Slack * Math.Max(halfBytes, 4096), $"{halfBytes} bytes for {half.Length} chars, {fullBytes} for {full.Length}");
     }
 
