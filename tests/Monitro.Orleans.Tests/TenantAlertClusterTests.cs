@@ -16,6 +16,10 @@ namespace Monitro.Orleans.Tests;
 /// Monitro's clock in the silos is a fake one (<see cref="ClusterClock"/>) that the test moves between batches, while
 /// Orleans keeps the real clock for its membership and timers.
 /// </remarks>
+// Runs alone: with other test classes' clusters running in the same process at the same time, the silo-kill test
+// waited past its bound for the lease to complete after the kill (not yet explained; alone it passes in seconds).
+[Collection(nameof(TenantAlertClusterTests))]
+[CollectionDefinition(nameof(TenantAlertClusterTests), DisableParallelization = true)]
 public sealed class TenantAlertClusterTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
