@@ -144,8 +144,9 @@ public sealed class MentionMonitorTests
             },
             "the source stopped producing");
 
-        // 20 alerts in flight, a batch waiting for room, 2 batches queued, one being handed over.
-        Assert.InRange(source.Produced, 20, 20 + (5 * source.BatchSize));
+        // 20 alerts in flight, a commit waiting for room (a batch and the 2 that were queued behind it, joined), 2
+        // batches queued again, one being handed over.
+        Assert.InRange(source.Produced, 20, 20 + (6 * source.BatchSize));
         await stop.CancelAsync();
         release.SetResult();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
