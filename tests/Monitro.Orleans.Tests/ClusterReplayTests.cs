@@ -55,12 +55,12 @@ public sealed class ClusterReplayTests : InProcessClusterTests
 
         // Mid-run: the busy lease has committed some batches but far from all.
         var before = await TestClusters.UntilAsync(() => busy.GetStatusAsync(), s => s.Batches >= 8, bound.Token);
-        var victims = new List<InProcessSiloHandle> { SiloOf(cluster, before.Silo) };
+        var victims = new List<InProcessSiloHandle> { TestClusters.SiloOf(cluster, before.Silo) };
         var shards = await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(i => cluster.Client.GetGrain<IMatcherShardGrain>(i).GetStatusAsync()));
-        if (!shards.Any(s => s.Watches > 0 && SiloOf(cluster, s.Silo) == victims[0]))
+        if (!shards.Any(s => s.Watches > 0 && TestClusters.SiloOf(cluster, s.Silo) == victims[0]))
         {
             // No loaded shard shares the lease's silo: kill a shard's silo too, leaving one silo standing.
-            victims.Add(SiloOf(cluster, shards.First(s => s.Watches > 0 && SiloOf(cluster, s.Silo) != victims[0]).Silo));
+            victims.Add(TestClusters.SiloOf(cluster, shards.First(s => s.Watches > 0 && TestClusters.SiloOf(cluster, s.Silo) != victims[0]).Silo));
         }
 
         foreach (var victim in victims)
@@ -74,7 +74,7 @@ public sealed class ClusterReplayTests : InProcessClusterTests
         _output.WriteLine($"killed {victims.Count} silo(s) after {before.Batches} batches of epoch {before.Epoch}; epoch {after.Epoch} committed {after.Batches} batches");
         _output.WriteLine($"pre-search: {after.PairsSent} (post, shard) pairs sent, {after.PairsSkipped} skipped of {after.PairsSent + after.PairsSkipped}");
         Assert.True(after.Epoch > before.Epoch, $"the lease re-activated with a new epoch (before {before.Epoch}, after {after.Epoch})");
-        Assert.DoesNotContain(victims, v => SiloOf(cluster, after.Silo) == v);
+        Assert.DoesNotContain(victims, v => TestClusters.SiloOf(cluster, after.Silo) == v);
         var expected = ReplayData.Expected(_busy.Concat(_quiet).SelectMany(batch => batch));
         foreach (var (tenantId, pairs) in expected)
         {
@@ -103,7 +103,4 @@ public sealed class ClusterReplayTests : InProcessClusterTests
             Assert.Empty(mentionKeys.Except(delivered, StringComparer.Ordinal));
         }
     }
-
-    private static InProcessSiloHandle SiloOf(InProcessTestCluster cluster, string runtimeIdentity) =>
-        cluster.Silos.Single(silo => runtimeIdentity.Contains(silo.SiloAddress.Endpoint.ToString(), StringComparison.Ordinal));
 }

@@ -48,6 +48,10 @@ internal static class TestClusters
         }
     }
 
+    /// <summary>Finds the silo a grain reported as its own (its runtime identity).</summary>
+    public static InProcessSiloHandle SiloOf(InProcessTestCluster cluster, string runtimeIdentity) =>
+        cluster.Silos.Single(silo => runtimeIdentity.Contains(silo.SiloAddress.Endpoint.ToString(), StringComparison.Ordinal));
+
     /// <summary>Finds the silo that holds the activation of a grain, by its class name and a part of its key, from Orleans' own statistics.</summary>
     public static async Task<InProcessSiloHandle> SiloOfAsync(InProcessTestCluster cluster, string grainClass, string key)
     {
