@@ -26,10 +26,6 @@ internal sealed class TenantAlertRules : IDisposable
     // router per tenant serves every person grain and lease; rebuilt from the new rules when the options change.
     private readonly ConcurrentDictionary<string, AlertRouter> _stateless = new(StringComparer.Ordinal);
 
-    // Tenants that declared rules since this silo started: checked even after their rules are removed, so mentions a
-    // lease left pending before the change are still routed.
-    private readonly ConcurrentDictionary<string, bool> _ruled = new(StringComparer.Ordinal);
-
     /// <param name="options">The cluster's options, watched for changes.</param>
     /// <param name="loggers">Creates the routers' loggers.</param>
     public TenantAlertRules(IOptionsMonitor<MonitroOrleansOptions> options, ILoggerFactory loggers)
@@ -37,21 +33,19 @@ internal sealed class TenantAlertRules : IDisposable
         _options = options;
         _loggers = loggers;
         _current = options.CurrentValue;
-        RememberRuled(_current);
         _subscription = options.OnChange((changed, _) =>
         {
-            RememberRuled(changed);
             _current = changed;
             _stateless.Clear();
         });
     }
 
-    /// <summary>Gets the tenants to check: those that declared at least one rule at any time since this silo started.</summary>
-    public IEnumerable<string> Tenants => _ruled.Keys.Order(StringComparer.Ordinal);
-
-    /// <summary>Gets how often the tenants' rules are checked: the shortest <see cref="AlertingOptions.CheckInterval"/> among them.</summary>
-    public TimeSpan CheckInterval =>
-        _current.Tenants.Values.Where(static tenant => HasRules(tenant?.Alerting)).Select(static tenant => tenant.Alerting.CheckInterval).DefaultIfEmpty(TimeSpan.FromMinutes(1)).Min();
+    /// <summary>
+    /// Gets how often the tenants' rules are checked: the shortest <see cref="AlertingOptions.CheckInterval"/> among the
+    /// tenants with rules now, or <see langword="null"/> when no tenant has rules.
+    /// </summary>
+    public TimeSpan? CheckInterval =>
+        _current.Tenants.Values.Where(static tenant => HasRules(tenant?.Alerting)).Select(static tenant => (TimeSpan?)tenant.Alerting.CheckInterval).Min();
 
     /// <summary>Creates the rules of a lease built outside a silo, from options that do not change.</summary>
     /// <param name="settings">The options.</param>
@@ -84,14 +78,6 @@ internal sealed class TenantAlertRules : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _subscription?.Dispose();
-
-    private void RememberRuled(MonitroOrleansOptions options)
-    {
-        foreach (var (tenantId, _) in options.Tenants.Where(static pair => HasRules(pair.Value?.Alerting)))
-        {
-            _ruled.TryAdd(tenantId, true);
-        }
-    }
 
     private ILogger Logger() => _loggers.CreateLogger("Monitro.Orleans.Alerting");
 }

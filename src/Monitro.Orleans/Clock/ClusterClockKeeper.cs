@@ -35,9 +35,10 @@ internal sealed class ClusterClockKeeper(
         }
     }
 
+    // Rows a tenant's alert grain left due after its rules were removed are found at the relationship period.
     private TimeSpan Period()
     {
         var period = options.Value.Relationships.AdvanceInterval;
-        return rules.Tenants.Any() && rules.CheckInterval < period ? rules.CheckInterval : period;
+        return rules.CheckInterval is { } check && check < period ? check : period;
     }
 }
