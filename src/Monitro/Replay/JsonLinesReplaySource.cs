@@ -125,6 +125,8 @@ public sealed class JsonLinesReplaySource : IListeningSource
         return state.Pending >= _options.BatchSize;
     }
 
+    // Once per line: compiled optimized at once, as TakeLines is.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseLine(ReadOnlySpan<byte> line, ReadState state)
     {
         try

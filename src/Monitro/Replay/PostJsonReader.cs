@@ -123,6 +123,7 @@ internal sealed class PostJsonReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryStrings(ref Utf8JsonReader reader, out List<string>? values)
     {
         values = null;
@@ -154,6 +155,7 @@ internal sealed class PostJsonReader
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryUris(ref Utf8JsonReader reader, out IReadOnlyList<Uri>? values)
     {
         values = null;
@@ -187,6 +189,7 @@ internal sealed class PostJsonReader
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryString(ref Utf8JsonReader reader, out string? value)
     {
         // A required string that is null is the contract's to judge.
@@ -194,6 +197,7 @@ internal sealed class PostJsonReader
         return value is not null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryNullableString(ref Utf8JsonReader reader, out string? value)
     {
         value = null;
@@ -205,6 +209,7 @@ internal sealed class PostJsonReader
         return TryString(ref reader, out value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryRepeatedString(ref Utf8JsonReader reader, ref string? last, out string? value)
     {
         if (reader.TokenType == JsonTokenType.String && last is not null && !reader.ValueIsEscaped && reader.ValueTextEquals(last))
@@ -222,6 +227,7 @@ internal sealed class PostJsonReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryUri(ref Utf8JsonReader reader, out Uri? value)
     {
         value = null;
@@ -234,12 +240,14 @@ internal sealed class PostJsonReader
         return reader.TokenType == JsonTokenType.String && Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryBoolean(ref Utf8JsonReader reader, out bool value)
     {
         value = reader.TokenType == JsonTokenType.True;
         return reader.TokenType is JsonTokenType.True or JsonTokenType.False;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFollowers(ref Utf8JsonReader reader, out long? value)
     {
         value = null;
@@ -318,6 +326,7 @@ internal sealed class PostJsonReader
             _ => false,
         };
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly Post ToPost() => new()
         {
             Id = _id!,
@@ -369,6 +378,7 @@ internal sealed class PostJsonReader
             _ => false,
         };
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly Author ToAuthor() => new()
         {
             Platform = _platform!,
