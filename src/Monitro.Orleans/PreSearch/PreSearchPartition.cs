@@ -28,6 +28,9 @@ internal sealed class PreSearchPartition(int partition, int partitionCount, int 
     /// <summary>Gets the registry version loaded, -1 before the first load.</summary>
     public long Version { get; private set; } = -1;
 
+    /// <summary>Gets the share of the registry a partition reads: every watch, as a watch's terms fall on any partition.</summary>
+    public WatchSlice Slice => WatchSlice.All;
+
     /// <summary>Gets the number of terms this partition holds.</summary>
     public int TermCount => _terms.Count;
 
@@ -67,6 +70,16 @@ internal sealed class PreSearchPartition(int partition, int partitionCount, int 
         _built = null;
     }
 
+    /// <summary>Takes a newer version that brought no edit.</summary>
+    public void Reach(long version)
+    {
+        if (version > Version)
+        {
+            Version = version;
+            _built = null;
+        }
+    }
+
     /// <summary>Looks up terms; each gets the shards of the watches requiring it, empty when none.</summary>
     public int[][] Lookup(string[] terms)
     {
@@ -91,7 +104,7 @@ internal sealed class PreSearchPartition(int partition, int partitionCount, int 
             return;
         }
 
-        var shard = ShardMap.ShardOf(tenantId, watch.Name, shardCount);
+        var shard = WatchSlice.IndexOf(tenantId, watch.Name, shardCount);
         _keys.Clear();
         var always = !QueryCompiler.AppendRequiredKeys(root, _keys);
         if (always)
