@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Orleans clustering tables are current in schema {Schema}")]
     public static partial void ClusteringSchemaReady(this ILogger logger, string schema);
+
+    [LoggerMessage(EventId = 6280, Level = LogLevel.Information, Message = "Gave {Count} watches of the registry stored before their shard key was kept their key")]
+    public static partial void RegistryWatchesKeyed(this ILogger logger, int count);
 }

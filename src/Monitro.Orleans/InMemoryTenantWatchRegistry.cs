@@ -7,8 +7,12 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
     private readonly Lock _gate = new();
     private readonly Dictionary<(string TenantId, string Name), TenantWatch> _watches = [];
 
-    // The most recent edits, oldest first, with consecutive versions ending at _version.
-    private readonly Queue<TenantWatchChange> _changes = new();
+    // The same watches by key, so a slice is read without visiting the others; and each tenant's number of watches.
+    private readonly SortedSet<(long Key, string TenantId, string Name)> _byKey = new(KeyOrder.Instance);
+    private readonly SortedDictionary<string, int> _tenants = new(StringComparer.Ordinal);
+
+    // The most recent edits with their watch's key, oldest first, with consecutive versions ending at _version.
+    private readonly Queue<(long Key, TenantWatchChange Change)> _changes = new();
     private readonly int _changeRetention;
     private long _version;
 
@@ -41,6 +45,12 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
         ArgumentNullException.ThrowIfNull(watch);
         lock (_gate)
         {
+            if (!_watches.ContainsKey((tenantId, watch.Name)))
+            {
+                _byKey.Add((WatchSlice.KeyOf(tenantId, watch.Name), tenantId, watch.Name));
+                _tenants[tenantId] = _tenants.GetValueOrDefault(tenantId) + 1;
+            }
+
             _watches[(tenantId, watch.Name)] = new TenantWatch(tenantId, watch);
             Record(tenantId, watch.Name, watch);
         }
@@ -57,6 +67,12 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
             if (!_watches.Remove((tenantId, name)))
             {
                 return false;
+            }
+
+            _byKey.Remove((WatchSlice.KeyOf(tenantId, name), tenantId, name));
+            if (--_tenants[tenantId] == 0)
+            {
+                _tenants.Remove(tenantId);
             }
 
             Record(tenantId, name, null);
@@ -82,9 +98,33 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
     }
 
     /// <inheritdoc/>
-    public ValueTask<TenantWatchChanges> GetChangesSinceAsync(long version, int limit, CancellationToken cancellationToken = default)
+    public ValueTask<TenantWatchSet> GetSliceAsync(WatchSlice slice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slice);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // Tenant ids are never empty, so (key, "", "") sorts before every watch of that key.
+            var keys = _byKey.GetViewBetween((slice.LowestKey, string.Empty, string.Empty), (slice.EndKey, string.Empty, string.Empty));
+            var watches = new List<TenantWatch>(keys.Count);
+            foreach (var (_, tenantId, name) in keys)
+            {
+                watches.Add(_watches[(tenantId, name)]);
+            }
+
+            return ValueTask.FromResult(new TenantWatchSet(_version, watches));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<TenantWatchChanges> GetChangesSinceAsync(long version, int limit, CancellationToken cancellationToken = default) =>
+        GetSliceChangesSinceAsync(version, limit, WatchSlice.All, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<TenantWatchChanges> GetSliceChangesSinceAsync(long version, int limit, WatchSlice slice, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentNullException.ThrowIfNull(slice);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -94,8 +134,25 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
                 return ValueTask.FromResult(new TenantWatchChanges(_version, false, []));
             }
 
-            var changes = _changes.Skip((int)(version - oldest)).Take(limit).ToList();
+            var changes = _changes.Skip((int)(version - oldest)).Where(c => slice.Contains(c.Key)).Take(limit).Select(c => c.Change).ToList();
             return ValueTask.FromResult(new TenantWatchChanges(_version, true, changes));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<string>> GetTenantsAsync(string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IEnumerable<string> tenants = _tenants.Keys;
+            if (after is not null)
+            {
+                tenants = tenants.SkipWhile(t => string.CompareOrdinal(t, after) <= 0);
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<string>>([.. tenants.Take(limit)]);
         }
     }
 
@@ -103,7 +160,7 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
     private void Record(string tenantId, string name, Watch? watch)
     {
         var version = _version + 1;
-        _changes.Enqueue(new TenantWatchChange(version, tenantId, name, watch));
+        _changes.Enqueue((WatchSlice.KeyOf(tenantId, name), new TenantWatchChange(version, tenantId, name, watch)));
         if (_changes.Count > _changeRetention)
         {
             _changes.Dequeue();
@@ -111,5 +168,22 @@ public sealed class InMemoryTenantWatchRegistry : ITenantWatchRegistry
 
         _current = null;
         Volatile.Write(ref _version, version);
+    }
+
+    /// <summary>Orders watches by key, then tenant and name (ordinal).</summary>
+    private sealed class KeyOrder : IComparer<(long Key, string TenantId, string Name)>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare((long Key, string TenantId, string Name) x, (long Key, string TenantId, string Name) y)
+        {
+            var order = x.Key.CompareTo(y.Key);
+            if (order == 0)
+            {
+                order = string.CompareOrdinal(x.TenantId, y.TenantId);
+            }
+
+            return order != 0 ? order : string.CompareOrdinal(x.Name, y.Name);
+        }
     }
 }

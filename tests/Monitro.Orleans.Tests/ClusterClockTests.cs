@@ -7,7 +7,8 @@ namespace Monitro.Orleans.Tests;
 /// <summary>
 /// The cluster's clock asks only the tenants with something due: with twelve tenants of which three have a person's
 /// wake-up due, a period reads three tenants' stores and no other; a period with nothing due reads none; and a clock
-/// that lost its memory finds what is due by reading every tenant's store once, the store being the truth.
+/// that lost its memory finds what is due by reading every tenant's store once, the store being the truth. The clock
+/// lists the tenants of the watch registry without reading a watch (three tenants are known by their watches alone).
 /// </summary>
 /// <remarks>
 /// The clock is driven explicitly (<see cref="IClusterClockGrain.WakeDueAsync"/> with a chosen moment), as each silo's
@@ -18,7 +19,9 @@ public sealed class ClusterClockTests : InProcessClusterTests
     private const int Tenants = 12;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow.AddDays(1);
+    private const int TenantsWithOptions = 9;
     private readonly CountingClusterStores _stores = new();
+    private readonly CountingWatchRegistry _registry = new(WatchesOfEveryTenant());
 
     protected override short SiloCount => 1;
 
@@ -28,13 +31,13 @@ public sealed class ClusterClockTests : InProcessClusterTests
         {
             options.ShardCount = 1;
             options.Relationships.AdvanceInterval = TimeSpan.FromHours(1); // the test drives the periods
-            for (var i = 0; i < Tenants; i++)
+            for (var i = 0; i < TenantsWithOptions; i++)
             {
                 options.Tenants[TenantOf(i)] = new MonitroTenantOptions();
             }
         });
         silo.Services.AddSingleton<IMonitroClusterStores>(_stores);
-        silo.Services.AddSingleton<ITenantWatchRegistry>(new InMemoryTenantWatchRegistry());
+        silo.Services.AddSingleton<ITenantWatchRegistry>(_registry);
     }
 
     protected override void Dispose(bool disposing) => _stores.Dispose();
@@ -52,6 +55,7 @@ public sealed class ClusterClockTests : InProcessClusterTests
         // The first period of an activation reads every tenant's next moment once; nothing is due yet.
         Assert.Equal(0, await clock.WakeDueAsync(Now, bound.Token));
         Assert.Equal(Tenants, _stores.Asked.Count);
+        Assert.Equal((0, 1, Tenants), (_registry.WatchesRead, _registry.TenantPages, _registry.TenantsRead));
 
         // Three tenants get a wake-up due now, told to the clock as a person grain tells it after its commit.
         int[] due = [2, 5, 9];
@@ -89,6 +93,19 @@ public sealed class ClusterClockTests : InProcessClusterTests
         _stores.Asked.Clear();
         Assert.Equal(1, await clock.WakeDueAsync(Now.AddMinutes(3), bound.Token));
         Assert.Equal([TenantOf(4)], _stores.Asked.Keys);
+    }
+
+    // A watch of every tenant, each with two; only the first TenantsWithOptions are in the options too.
+    private static InMemoryTenantWatchRegistry WatchesOfEveryTenant()
+    {
+        var registry = new InMemoryTenantWatchRegistry();
+        for (var i = 0; i < Tenants; i++)
+        {
+            registry.Set(TenantOf(i), new Watch { Name = "brand", Query = "acme" });
+            registry.Set(TenantOf(i), new Watch { Name = "rival", Query = "globex" });
+        }
+
+        return registry;
     }
 
     private static string TenantOf(int i) => "tenant-" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture);

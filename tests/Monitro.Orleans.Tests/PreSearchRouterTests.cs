@@ -65,9 +65,9 @@ public sealed class PreSearchRouterTests
         await router.LoadAsync(registry, await registry.GetVersionAsync(), CancellationToken.None);
         var routes = await router.RouteAsync([post], CancellationToken.None);
 
-        Assert.Equal([ShardMap.ShardOf("acme", "rival", ShardCount)], routes.Keys);
+        Assert.Equal([WatchSlice.IndexOf("acme", "rival", ShardCount)], routes.Keys);
         var both = await router.RouteAsync([TestPosts.Create("acme meets globex")], CancellationToken.None);
-        Assert.Equal(new[] { ShardMap.ShardOf("acme", "brand", ShardCount), ShardMap.ShardOf("acme", "rival", ShardCount) }.Distinct().Order(), both.Keys.Order());
+        Assert.Equal(new[] { WatchSlice.IndexOf("acme", "brand", ShardCount), WatchSlice.IndexOf("acme", "rival", ShardCount) }.Distinct().Order(), both.Keys.Order());
     }
 
     private static HashSet<(int Shard, string PostId)> Flatten(Dictionary<int, List<Post>> routes) =>

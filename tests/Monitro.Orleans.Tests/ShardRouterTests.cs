@@ -39,8 +39,8 @@ public sealed class ShardRouterTests
     [Fact]
     public void ShardOf_SameTenantAndWatch_AlwaysTheSameShardAndTenantsSpreadApart()
     {
-        Assert.Equal(ShardMap.ShardOf("acme", "brand", 16), ShardMap.ShardOf("acme", "brand", 16));
-        var spread = Enumerable.Range(0, 200).Select(i => ShardMap.ShardOf($"tenant{i}", "brand", 16)).Distinct().Count();
+        Assert.Equal(WatchSlice.IndexOf("acme", "brand", 16), WatchSlice.IndexOf("acme", "brand", 16));
+        var spread = Enumerable.Range(0, 200).Select(i => WatchSlice.IndexOf($"tenant{i}", "brand", 16)).Distinct().Count();
         Assert.Equal(16, spread);
     }
 }

@@ -2,7 +2,8 @@ namespace Monitro.Orleans.Tests;
 
 /// <summary>
 /// What every <see cref="ITenantWatchRegistry"/> must do: versions that move by one with every edit, tenants kept
-/// apart, and a change feed that lists every edit after a version until it is compacted away.
+/// apart, a change feed that lists every edit after a version until it is compacted away, slices (one shard's
+/// watches and edits) that hold exactly the watches of their keys, and a paged listing of the tenants.
 /// </summary>
 public abstract class TenantWatchRegistryContractTests
 {
@@ -161,6 +162,138 @@ public abstract class TenantWatchRegistryContractTests
         var registry = await CreateAsync();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await registry.GetChangesSinceAsync(0, 0));
+    }
+
+    [SkippableFact]
+    public async Task GetSlice_FourSlices_EachHoldsExactlyTheWatchesOfItsShardAndTogetherEveryWatch()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var registry = await CreateAsync();
+        for (var i = 0; i < 60; i++)
+        {
+            await SetAsync(registry, $"tenant{i % 3}", Brand($"acme{i}") with { Name = $"w{i}" });
+        }
+
+        Assert.True(await RemoveAsync(registry, "tenant0", "w0"));
+        var whole = await registry.GetWatchesAsync();
+        var slices = new List<TenantWatchSet>();
+        for (var k = 0; k < 4; k++)
+        {
+            slices.Add(await registry.GetSliceAsync(new WatchSlice(k, 4)));
+        }
+
+        for (var k = 0; k < 4; k++)
+        {
+            Assert.Equal(whole.Version, slices[k].Version);
+            Assert.All(slices[k].Watches, w => Assert.Equal(k, WatchSlice.IndexOf(w.TenantId, w.Watch.Name, 4)));
+            Assert.NotEmpty(slices[k].Watches);
+        }
+
+        Assert.Equal(
+            whole.Watches.Select(w => (w.TenantId, w.Watch.Name, w.Watch.Query)).Order(),
+            slices.SelectMany(s => s.Watches).Select(w => (w.TenantId, w.Watch.Name, w.Watch.Query)).Order());
+        Assert.Equal(59, whole.Watches.Count);
+        Assert.Equal(whole.Watches.Count, (await registry.GetSliceAsync(WatchSlice.All)).Watches.Count);
+    }
+
+    [SkippableFact]
+    public async Task GetSliceChangesSince_EditsOfFourShards_EachSliceListsOnlyItsOwnInOrderAndReachesTheCurrentVersion()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var registry = await CreateAsync(changeRetention: 30);
+        await SetAsync(registry, "acme", Brand("acme") with { Name = "early" });
+        var start = await registry.GetVersionAsync();
+        for (var i = 0; i < 24; i++)
+        {
+            await SetAsync(registry, "acme", Brand($"acme{i}") with { Name = $"w{i % 8}" });
+        }
+
+        Assert.True(await RemoveAsync(registry, "acme", "w3"));
+        var all = (await registry.GetChangesSinceAsync(start, 100)).Changes;
+        for (var k = 0; k < 4; k++)
+        {
+            var slice = new WatchSlice(k, 4);
+            var page = await registry.GetSliceChangesSinceAsync(start, 100, slice);
+
+            Assert.True(page.ReachesBack);
+            Assert.Equal(start + 25, page.Version);
+            Assert.Equal(all.Where(c => slice.Contains(c.TenantId, c.Name)).Select(c => (c.Version, c.Name, c.Watch?.Query)), page.Changes.Select(c => (c.Version, c.Name, c.Watch?.Query)));
+
+            // A page at the limit ends at its last edit; the reader asks again from there.
+            if (page.Changes.Count > 1)
+            {
+                var first = await registry.GetSliceChangesSinceAsync(start, 1, slice);
+                var rest = await registry.GetSliceChangesSinceAsync(first.Changes[0].Version, 100, slice);
+                Assert.Equal(page.Changes.Select(c => c.Version), first.Changes.Concat(rest.Changes).Select(c => c.Version));
+            }
+        }
+
+        Assert.Equal(26, (await registry.GetChangesSinceAsync(start - 1, 100)).Changes.Count);
+        var slices = Enumerable.Range(0, 4).Select(k => new WatchSlice(k, 4)).ToList();
+        var counts = new List<int>();
+        foreach (var slice in slices)
+        {
+            counts.Add((await registry.GetSliceChangesSinceAsync(start, 100, slice)).Changes.Count);
+        }
+
+        Assert.Equal(all.Count, counts.Sum());
+    }
+
+    [SkippableFact]
+    public async Task GetSliceChangesSince_BehindTheRetentionOrAheadOfTheRegistry_DoesNotReachBack_EvenWithNoEditInTheSlice()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var registry = await CreateAsync(changeRetention: 3);
+        var start = await registry.GetVersionAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await SetAsync(registry, "acme", Brand($"acme{i}"));
+        }
+
+        // Every edit is of one watch, so of one slice; the slice without it must still learn it is too far behind.
+        var holder = WatchSlice.IndexOf("acme", "brand", 4);
+        var other = new WatchSlice((holder + 1) % 4, 4);
+        var compacted = await registry.GetSliceChangesSinceAsync(start + 1, 10, other);
+        var oldestKept = await registry.GetSliceChangesSinceAsync(start + 2, 10, other);
+        var ahead = await registry.GetSliceChangesSinceAsync(start + 6, 10, other);
+        var held = await registry.GetSliceChangesSinceAsync(start + 2, 10, new WatchSlice(holder, 4));
+
+        Assert.False(compacted.ReachesBack);
+        Assert.True(oldestKept.ReachesBack);
+        Assert.Empty(oldestKept.Changes);
+        Assert.Equal(start + 5, oldestKept.Version);
+        Assert.False(ahead.ReachesBack);
+        Assert.Equal([start + 3, start + 4, start + 5], held.Changes.Select(c => c.Version));
+    }
+
+    [SkippableFact]
+    public async Task GetTenants_PagesInOrdinalOrder_ListsEachTenantOnceAndNotOneWhoseWatchesAreGone()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var registry = await CreateAsync();
+        Assert.Empty(await registry.GetTenantsAsync(null, 10));
+        foreach (var tenantId in new[] { "b", "a", "c", "B", "ab" })
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await SetAsync(registry, tenantId, Brand(tenantId) with { Name = $"w{i}" });
+            }
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await RemoveAsync(registry, "c", $"w{i}"));
+        }
+
+        var first = await registry.GetTenantsAsync(null, 2);
+        var second = await registry.GetTenantsAsync(first[^1], 2);
+        var last = await registry.GetTenantsAsync(second[^1], 2);
+
+        Assert.Equal(["B", "a"], first);
+        Assert.Equal(["ab", "b"], second);
+        Assert.Empty(last);
+        Assert.Equal(["B", "a", "ab", "b"], await registry.GetTenantsAsync(null, 10));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await registry.GetTenantsAsync(null, 0));
     }
 
     private static Watch Brand(string query) => new() { Name = "brand", Category = WatchCategory.Brand, Query = query };

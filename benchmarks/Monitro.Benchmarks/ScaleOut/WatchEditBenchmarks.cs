@@ -50,13 +50,23 @@ public class WatchEditBenchmarks
         }
 
         var set = _registry.GetWatchesAsync().AsTask().GetAwaiter().GetResult();
+
+        // What each side holds once loaded, beyond the watches the registry holds anyway (exact, after full collections).
+        var before = GC.GetTotalMemory(forceFullCollection: true);
         _shard = new ShardMatcher(0, 1, NullLogger.Instance);
         _shard.Load(set);
+        var shardBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
+        before = GC.GetTotalMemory(forceFullCollection: true);
         _partitions = [.. Enumerable.Range(0, PartitionCount).Select(p => new PreSearchPartition(p, PartitionCount, 1))];
         foreach (var partition in _partitions)
         {
             partition.Load(set);
         }
+
+        var partitionBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// memory at {WatchesPerShard:N0} watches: the shard {shardBytes:N0} B ({shardBytes / WatchesPerShard:N0} B per watch), {PartitionCount} partitions {partitionBytes:N0} B ({partitionBytes / WatchesPerShard:N0} B per watch)"));
 
         _edits = 0;
         _changesRead = 0;

@@ -74,8 +74,8 @@ internal sealed class ClusterClockGrain(
     // Every tenant known to the cluster: those with watches and those with options.
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var watches = await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(true);
-        var tenants = watches.Watches.Select(static w => w.TenantId).Union(options.Value.Tenants.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var listed = await TenantListing.ReadAllAsync(registry, cancellationToken).ConfigureAwait(true);
+        var tenants = listed.Union(options.Value.Tenants.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         _due.Clear();
         foreach (var tenantId in tenants)
         {

@@ -14,6 +14,9 @@ internal sealed class ShardMatcher(int shard, int shardCount, ILogger logger) : 
     /// <summary>Gets the registry version loaded, -1 before the first load.</summary>
     public long Version { get; private set; } = -1;
 
+    /// <summary>Gets the watches of the registry this shard holds.</summary>
+    public WatchSlice Slice { get; } = new(shard, shardCount);
+
     /// <summary>Gets the number of watches the shard holds.</summary>
     public int WatchCount { get; private set; }
 
@@ -26,7 +29,7 @@ internal sealed class ShardMatcher(int shard, int shardCount, ILogger logger) : 
         var tenants = new Dictionary<string, MentionMatcher>(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var count = 0;
-        foreach (var group in set.Watches.Where(w => ShardMap.ShardOf(w.TenantId, w.Watch.Name, shardCount) == shard).GroupBy(w => w.TenantId, StringComparer.Ordinal))
+        foreach (var group in set.Watches.Where(w => Slice.Contains(w.TenantId, w.Watch.Name)).GroupBy(w => w.TenantId, StringComparer.Ordinal))
         {
             var matcher = TenantWatchLoader.Build(group, static w => w.Watch, logger);
             tenants[group.Key] = matcher;
@@ -47,7 +50,7 @@ internal sealed class ShardMatcher(int shard, int shardCount, ILogger logger) : 
     /// </summary>
     public void Apply(TenantWatchChange change)
     {
-        if (ShardMap.ShardOf(change.TenantId, change.Name, shardCount) == shard)
+        if (Slice.Contains(change.TenantId, change.Name))
         {
             if (_tenants.TryGetValue(change.TenantId, out var matcher) && matcher.RemoveWatch(change.Name))
             {
@@ -62,6 +65,9 @@ internal sealed class ShardMatcher(int shard, int shardCount, ILogger logger) : 
 
         Version = change.Version;
     }
+
+    /// <summary>Takes a newer version that brought no edit of the shard's watches.</summary>
+    public void Reach(long version) => Version = Math.Max(Version, version);
 
     /// <summary>Matches posts against every tenant's watches in the shard.</summary>
     public List<TenantMention> Match(IEnumerable<Post> posts)

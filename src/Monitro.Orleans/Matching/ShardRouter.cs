@@ -21,6 +21,9 @@ internal sealed class ShardRouter(int shardCount, ILogger logger) : IShardRouter
     /// <summary>Gets the registry version loaded, -1 before the first load.</summary>
     public long Version { get; private set; } = -1;
 
+    /// <summary>Gets the share of the registry the router reads: every watch.</summary>
+    public WatchSlice Slice => WatchSlice.All;
+
     /// <summary>Gets the number of (post, shard) pairs sent so far.</summary>
     public long PairsSent { get; private set; }
 
@@ -33,7 +36,7 @@ internal sealed class ShardRouter(int shardCount, ILogger logger) : IShardRouter
         var shards = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var watch in set.Watches)
         {
-            shards[Key(watch)] = ShardMap.ShardOf(watch.TenantId, watch.Watch.Name, shardCount);
+            shards[Key(watch)] = WatchSlice.IndexOf(watch.TenantId, watch.Watch.Name, shardCount);
         }
 
         _index = TenantWatchLoader.Build(set.Watches, static w => w.Watch with { Name = Key(w) }, logger);
@@ -53,7 +56,7 @@ internal sealed class ShardRouter(int shardCount, ILogger logger) : IShardRouter
             try
             {
                 _index.AddWatch(watch with { Name = key });
-                _shards[key] = ShardMap.ShardOf(change.TenantId, change.Name, shardCount);
+                _shards[key] = WatchSlice.IndexOf(change.TenantId, change.Name, shardCount);
                 _tenants.Add(change.TenantId);
             }
             catch (QuerySyntaxException exception)
@@ -64,6 +67,9 @@ internal sealed class ShardRouter(int shardCount, ILogger logger) : IShardRouter
 
         Version = change.Version;
     }
+
+    /// <summary>Takes a newer version that brought no edit.</summary>
+    public void Reach(long version) => Version = Math.Max(Version, version);
 
     public async Task<IReadOnlyCollection<string>> LoadAsync(ITenantWatchRegistry registry, long version, CancellationToken cancellationToken)
     {

@@ -1,8 +1,9 @@
 namespace Monitro.Orleans.Matching;
 
 /// <summary>
-/// Brings a follower of the registry up to date: page by page through the change feed, or by loading every watch
-/// when it never loaded or the feed no longer reaches back to its version.
+/// Brings a follower of the registry up to date: page by page through the change feed of its slice, or by loading the
+/// slice's watches when it never loaded or the feed no longer reaches back to its version. A shard thus reads only its
+/// own watches and edits; a follower of every watch reads them all.
 /// </summary>
 internal static class WatchFeed
 {
@@ -10,7 +11,7 @@ internal static class WatchFeed
     public const int PageSize = 1_000;
 
     /// <summary>Brings the follower to the registry's current version (at least <paramref name="version"/> when it is behind it).</summary>
-    /// <returns>The number of edits read from the feed, and whether every watch was loaded instead.</returns>
+    /// <returns>The number of edits read from the feed, and whether the follower's watches were loaded whole instead.</returns>
     public static async Task<(int ChangesRead, bool LoadedWhole)> CatchUpAsync(IWatchFollower follower, ITenantWatchRegistry registry, long version, CancellationToken cancellationToken)
     {
         if (follower.Version >= 0 && follower.Version >= version)
@@ -21,7 +22,7 @@ internal static class WatchFeed
         var read = 0;
         while (follower.Version >= 0)
         {
-            var page = await registry.GetChangesSinceAsync(follower.Version, PageSize, cancellationToken).ConfigureAwait(false);
+            var page = await registry.GetSliceChangesSinceAsync(follower.Version, PageSize, follower.Slice, cancellationToken).ConfigureAwait(false);
             if (!page.ReachesBack)
             {
                 break;
@@ -33,13 +34,16 @@ internal static class WatchFeed
             }
 
             read += page.Changes.Count;
-            if (page.Changes.Count == 0 || follower.Version >= page.Version)
+
+            // A page short of the limit holds every edit of the slice up to the page's version.
+            if (page.Changes.Count < PageSize)
             {
+                follower.Reach(page.Version);
                 return (read, false);
             }
         }
 
-        follower.Load(await registry.GetWatchesAsync(cancellationToken).ConfigureAwait(false));
+        follower.Load(await registry.GetSliceAsync(follower.Slice, cancellationToken).ConfigureAwait(false));
         return (read, true);
     }
 }

@@ -23,10 +23,14 @@ internal sealed class PreSearchPartition(int partition, int partitionCount, int 
     private readonly PreSearchShapeBuilder? _shape = partition == 0 ? new PreSearchShapeBuilder() : null;
     private readonly List<IndexKey> _keys = [];
     private readonly HashSet<string> _own = new(StringComparer.Ordinal);
+    private int[]?[]? _single;
     private PreSearchShape? _built;
 
     /// <summary>Gets the registry version loaded, -1 before the first load.</summary>
     public long Version { get; private set; } = -1;
+
+    /// <summary>Gets the share of the registry a partition reads: every watch, as a watch's terms fall on any partition.</summary>
+    public WatchSlice Slice => WatchSlice.All;
 
     /// <summary>Gets the number of terms this partition holds.</summary>
     public int TermCount => _terms.Count;
@@ -67,6 +71,16 @@ internal sealed class PreSearchPartition(int partition, int partitionCount, int 
         _built = null;
     }
 
+    /// <summary>Takes a newer version that brought no edit.</summary>
+    public void Reach(long version)
+    {
+        if (version > Version)
+        {
+            Version = version;
+            _built = null;
+        }
+    }
+
     /// <summary>Looks up terms; each gets the shards of the watches requiring it, empty when none.</summary>
     public int[][] Lookup(string[] terms)
     {
@@ -91,7 +105,7 @@ internal sealed class PreSearchPartition(int partition, int partitionCount, int 
             return;
         }
 
-        var shard = ShardMap.ShardOf(tenantId, watch.Name, shardCount);
+        var shard = WatchSlice.IndexOf(tenantId, watch.Name, shardCount);
         _keys.Clear();
         var always = !QueryCompiler.AppendRequiredKeys(root, _keys);
         if (always)
@@ -115,10 +129,12 @@ internal sealed class PreSearchPartition(int partition, int partitionCount, int 
             }
         }
 
+        // The watch keeps the index's own instance of each term, not the copy just made: one string per term, however
+        // many watches need it.
         string[] terms = [.. _own];
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Length; i++)
         {
-            AddShard(term, shard);
+            terms[i] = AddShard(terms[i], shard);
         }
 
         PreSearchShapeBuilder.Key[]? shape = null;
@@ -158,50 +174,72 @@ internal sealed class PreSearchPartition(int partition, int partitionCount, int 
         }
     }
 
-    private void AddShard(string term, int shard)
+    // Returns the instance of the term the index keeps.
+    private string AddShard(string term, int shard)
     {
         TermsTouched++;
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_terms, term, out var exists);
         if (!exists)
         {
-            entry = new TermShards([shard], [1]);
-            return;
+            entry = new TermShards(term, Single(shard), 1, null);
+            return term;
         }
 
         var at = Array.IndexOf(entry.Shards, shard);
-        if (at >= 0)
+        if (at < 0)
         {
-            entry.Counts[at]++;
+            // A new array rather than a grown one: arrays handed out by lookups never change under their readers.
+            entry = new TermShards(entry.Term, [.. entry.Shards, shard], 0, [.. entry.Counts ?? [entry.Count], 1]);
+        }
+        else if (entry.Counts is null)
+        {
+            entry = entry with { Count = entry.Count + 1 };
         }
         else
         {
-            // A new array rather than a grown one: arrays handed out by lookups never change under their readers.
-            entry = new TermShards([.. entry.Shards, shard], [.. entry.Counts, 1]);
+            entry.Counts[at]++;
         }
+
+        return entry.Term;
     }
 
     private void RemoveShard(string term, int shard)
     {
         TermsTouched++;
         ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_terms, term);
+        if (entry.Counts is null)
+        {
+            if (entry.Count > 1)
+            {
+                entry = entry with { Count = entry.Count - 1 };
+            }
+            else
+            {
+                _terms.Remove(term);
+            }
+
+            return;
+        }
+
         var at = Array.IndexOf(entry.Shards, shard);
         if (--entry.Counts[at] > 0)
         {
             return;
         }
 
-        if (entry.Shards.Length == 1)
-        {
-            _terms.Remove(term);
-        }
-        else
-        {
-            entry = new TermShards([.. entry.Shards.Where((_, i) => i != at)], [.. entry.Counts.Where((_, i) => i != at)]);
-        }
+        int[] shards = [.. entry.Shards.Where((_, i) => i != at)];
+        int[] counts = [.. entry.Counts.Where((_, i) => i != at)];
+        entry = shards.Length == 1 ? new TermShards(entry.Term, Single(shards[0]), counts[0], null) : new TermShards(entry.Term, shards, 0, counts);
     }
 
-    /// <summary>The shards needing a term, and how many of the partition's watches in each need it.</summary>
-    private readonly record struct TermShards(int[] Shards, int[] Counts);
+    // The shards of a term needed in one shard alone: one array per shard, shared by all such terms (never written).
+    private int[] Single(int shard) => (_single ??= new int[]?[shardCount])[shard] ??= [shard];
+
+    /// <summary>
+    /// The term as the index keeps it and the shards needing it, with how many of the partition's watches in each need
+    /// it: <see cref="Count"/> when one shard does (most terms, which then need no array of counts), else <see cref="Counts"/>.
+    /// </summary>
+    private readonly record struct TermShards(string Term, int[] Shards, int Count, int[]? Counts);
 
     /// <summary>What a watch brought to the partition: its shard, its terms here, and (partition 0) its share of the shape.</summary>
     private readonly record struct Held(int Shard, string[] Terms, PreSearchShapeBuilder.Key[]? Shape, bool Always);

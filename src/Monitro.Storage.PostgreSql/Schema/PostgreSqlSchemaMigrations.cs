@@ -30,6 +30,7 @@ internal static class PostgreSqlSchemaMigrations
         (11, "Orleans clustering tables and queries, the versioned watch registry of scaled-out silos", OrleansClusteringSchema.Sql, null),
         (14, "due times of alerting state rows (back-filled for the person wake-ups of scaled-out silos), indexed", Version14, null),
         (18, "the change feed of the watch registry: the recent edits, each with the version it made", Version18, null),
+        (20, "the shard key of each registry watch and edit, indexed, so a matcher shard reads only its own", Version20, null),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -241,5 +242,17 @@ internal static class PostgreSqlSchemaMigrations
             name text COLLATE "C" NOT NULL,
             payload jsonb
         );
+        """;
+
+    // The key of each watch (a hash of tenant and name, computed by the registry), indexed so that one matcher shard's
+    // watches, a contiguous range of keys, and its edits are read without the others. The key of a watch stored before
+    // is null until the registry fills it in before its first read; the feed starts empty again (its edits have no
+    // key), so a silo that held an older version loads its slice once.
+    private const string Version20 = """
+        ALTER TABLE tenant_watches ADD COLUMN shard_key bigint;
+        CREATE INDEX ix_tenant_watches_shard_key ON tenant_watches (shard_key);
+        DELETE FROM tenant_watch_changes;
+        ALTER TABLE tenant_watch_changes ADD COLUMN shard_key bigint NOT NULL;
+        CREATE INDEX ix_tenant_watch_changes_shard_key ON tenant_watch_changes (shard_key, version);
         """;
 }
