@@ -23,19 +23,20 @@ internal sealed class WordTrie
     /// <summary>Builds the trie of the given words and their costs.</summary>
     public WordTrie(IEnumerable<KeyValuePair<string, float>> words)
     {
-        var children = new List<SortedDictionary<char, int>> { new() };
+        // Edges while building, keyed by parent node and letter; flattened below into each node's run of edges.
+        var edges = new Dictionary<long, int>();
         var costs = new List<float> { float.NaN };
         foreach (var (word, cost) in words)
         {
             var node = Root;
             foreach (var letter in word)
             {
-                if (!children[node].TryGetValue(letter, out var next))
+                var key = ((long)node << 16) | letter;
+                if (!edges.TryGetValue(key, out var next))
                 {
-                    next = children.Count;
-                    children.Add([]);
+                    next = costs.Count;
                     costs.Add(float.NaN);
-                    children[node][letter] = next;
+                    edges.Add(key, next);
                 }
 
                 node = next;
@@ -44,22 +45,21 @@ internal sealed class WordTrie
             costs[node] = cost;
         }
 
-        _firstEdge = new int[children.Count + 1];
-        for (var node = 0; node < children.Count; node++)
+        var sorted = edges.ToArray();
+        Array.Sort(sorted, static (a, b) => a.Key.CompareTo(b.Key));
+        _firstEdge = new int[costs.Count + 1];
+        _edgeLetters = new char[sorted.Length];
+        _edgeTargets = new int[sorted.Length];
+        for (var edge = 0; edge < sorted.Length; edge++)
         {
-            _firstEdge[node + 1] = _firstEdge[node] + children[node].Count;
+            _firstEdge[(int)(sorted[edge].Key >> 16) + 1]++;
+            _edgeLetters[edge] = (char)(sorted[edge].Key & 0xFFFF);
+            _edgeTargets[edge] = sorted[edge].Value;
         }
 
-        _edgeLetters = new char[_firstEdge[^1]];
-        _edgeTargets = new int[_firstEdge[^1]];
-        for (var node = 0; node < children.Count; node++)
+        for (var node = 0; node < costs.Count; node++)
         {
-            var edge = _firstEdge[node];
-            foreach (var (letter, target) in children[node])
-            {
-                _edgeLetters[edge] = letter;
-                _edgeTargets[edge++] = target;
-            }
+            _firstEdge[node + 1] += _firstEdge[node];
         }
 
         _costs = [.. costs];
