@@ -11,22 +11,23 @@ namespace Monitro.Matching;
 /// </summary>
 /// <remarks>
 /// Only called for posts whose hashtag or handle parts contain an indexed word, so segmentation stays off the
-/// common path. An occurrence that is exactly one part is not reported here: it is a word token of its own.
+/// common path; a part is segmented once per post (<see cref="PartSegmentations"/>) however many words are looked for
+/// in it. An occurrence that is exactly one part is not reported here: it is a word token of its own.
 /// </remarks>
 internal static class EntityWordMatcher
 {
     /// <summary>Returns whether the word occurs inside a hashtag or handle of the analysis on word boundaries.</summary>
-    public static bool Occurs(string word, TextAnalysis analysis) => Scan(word, analysis, hits: null);
+    public static bool Occurs(string word, PostContext post) => Scan(word, post, hits: null);
 
     /// <summary>Adds an occurrence for each place the word occurs inside a hashtag or handle on word boundaries.</summary>
-    public static void AddHits(string word, TextAnalysis analysis, List<Hit> hits) => Scan(word, analysis, hits);
+    public static void AddHits(string word, PostContext post, List<Hit> hits) => Scan(word, post, hits);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Scan(string word, TextAnalysis analysis, List<Hit>? hits)
+    private static bool Scan(string word, PostContext post, List<Hit>? hits)
     {
+        var analysis = post.Analysis;
         var tokens = analysis.Tokens;
         var found = false;
-        Span<int> buffer = stackalloc int[WordSegmenter.MaxRunLength];
         for (var i = 0; i < tokens.Length; i++)
         {
             if (tokens[i].Kind is not (TokenKind.Hashtag or TokenKind.Mention))
@@ -47,7 +48,6 @@ internal static class EntityWordMatcher
             }
 
             var parts = tokens[first..last];
-            var segments = new PartSegments(buffer);
             var bodyStart = parts[0].KeyStart;
             var body = analysis.Text.Slice(bodyStart, parts[^1].KeyStart + parts[^1].KeyLength - bodyStart);
             for (var at = body.IndexOf(word, StringComparison.Ordinal); at >= 0; at = Next(body, word, at))
@@ -57,7 +57,7 @@ internal static class EntityWordMatcher
                 var startPart = PartAt(parts, start);
                 var endPart = PartAt(parts, end - 1);
                 if (startPart < 0 || endPart < 0 || IsWholePart(parts[startPart], start, end)
-                    || !segments.IsBoundary(analysis, parts, startPart, start) || !segments.IsBoundary(analysis, parts, endPart, end))
+                    || !IsBoundary(post, first + startPart, start) || !IsBoundary(post, first + endPart, end))
                 {
                     continue;
                 }
@@ -113,33 +113,12 @@ internal static class EntityWordMatcher
 
     private static bool IsWholePart(in Token part, int start, int end) => start == part.KeyStart && end == part.KeyStart + part.KeyLength;
 
-    // The word boundaries of the last part segmented: occurrences come in text order, so each part is split once.
-    private ref struct PartSegments(Span<int> buffer)
+    // Whether a word may start (or end) at a folded index of a part: at its edges, or between two words of a part of letters.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool IsBoundary(PostContext post, int token, int index)
     {
-        private readonly Span<int> _buffer = buffer;
-        private int _part = -1;
-        private int _count;
-
-        // Whether a word may start (or end) at index of a part: at its edges, or between two words of a part of letters.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool IsBoundary(TextAnalysis analysis, ReadOnlySpan<Token> parts, int p, int index)
-        {
-            ref readonly var part = ref parts[p];
-            if (index == part.KeyStart || index == part.KeyStart + part.KeyLength)
-            {
-                return true;
-            }
-
-            if (p != _part)
-            {
-                var letters = analysis.Key(part);
-                _part = p;
-                _count = letters.Length > WordSegmenter.MaxRunLength || letters.ContainsAnyExceptInRange('a', 'z')
-                    ? 0
-                    : WordSegmenter.Segment(letters, _buffer);
-            }
-
-            return _buffer[.._count].Contains(index - part.KeyStart);
-        }
+        ref readonly var part = ref post.Analysis.Tokens[token];
+        return index == part.KeyStart || index == part.KeyStart + part.KeyLength
+            || post.Segmentations.Of(post.Analysis, token).Contains(index - part.KeyStart);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class PostContext : IDisposable
     public TextAnalysis Analysis { get; } = new();
 
     private readonly PostTermTable _terms = new();
+    private readonly PartSegmentations _segmentations = new();
     private bool _termsBuilt;
 
     /// <summary>Gets the table of the post's tokens by key, built at the first use after <see cref="Load"/>.</summary>
@@ -27,6 +28,9 @@ internal sealed class PostContext : IDisposable
             return _terms;
         }
     }
+
+    /// <summary>Gets the word boundaries inside the post's hashtag and handle parts, each part segmented at its first use.</summary>
+    public PartSegmentations Segmentations => _segmentations;
 
     /// <summary>Gets the post.</summary>
     public Post Post { get; private set; } = null!;
@@ -65,6 +69,7 @@ internal sealed class PostContext : IDisposable
         }
 
         _termsBuilt = false;
+        _segmentations.Reset();
         AuthorHandle = FoldHandle(post.Author?.Handle);
         var at = AuthorHandle.IndexOf('@', StringComparison.Ordinal);
         AuthorLocalPart = at > 0 ? AuthorHandle[..at] : AuthorHandle;

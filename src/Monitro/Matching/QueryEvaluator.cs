@@ -57,7 +57,7 @@ internal sealed class QueryEvaluator
             case FieldTerm field:
                 return MatchesField(field, post);
             case WordTerm word:
-                return post.Terms.Find(TokenKind.Word, word.Text) >= 0 || (word.MatchesInsideEntities && post.Terms.HasEntityParts && EntityWordMatcher.Occurs(word.Text, post.Analysis));
+                return post.Terms.Find(TokenKind.Word, word.Text) >= 0 || (word.MatchesInsideEntities && post.Terms.HasEntityParts && EntityWordMatcher.Occurs(word.Text, post));
             case EntityTerm entity:
                 return post.Terms.Find(entity.Kind, entity.Key) >= 0;
             default:
@@ -256,7 +256,7 @@ internal sealed class QueryEvaluator
         {
             // The search inside hashtag and handle parts looks at every token once.
             _steps += tokens.Length;
-            EntityWordMatcher.AddHits(word.Text, analysis, hits);
+            EntityWordMatcher.AddHits(word.Text, post, hits);
         }
     }
 

@@ -30,10 +30,29 @@ internal sealed class WatchIndex
     private readonly PostingTable _fuzzy;
     private readonly int _fuzzyMaxEdits;
     private readonly int _fuzzyLongestMatch;
+    /// <summary>
+    /// The number of words matched inside hashtags and handles from which an index looks them up between the entity's
+    /// word boundaries instead of scanning each entity with the anchors' automaton.
+    /// </summary>
+    /// <remarks>
+    /// A small automaton is a few cache lines deep and its scan costs next to nothing; with 100,000 watches it holds
+    /// millions of states, its deeper states are edge lists spread over megabytes, and the scan of a hashtag missed the
+    /// cache at nearly every character (a fifth of a post's matching). The boundaries are where a word inside an entity
+    /// must start and end anyway (<see cref="EntityWordMatcher"/>), so the look-ups between them find exactly the words
+    /// that can match, with a few hash probes per entity.
+    /// </remarks>
+    public const int BoundaryLookupMinimumWords = 32_768;
+
+    // Beyond this many boundaries in one entity (a hostile hashtag of thousands of parts), the automaton's linear scan
+    // is used, so the look-ups between pairs of boundaries never grow with the square of an entity's length.
+    private const int MaxBoundariesLookedUp = 16;
+
     private readonly AhoCorasick? _anchors;
     private readonly PostingTable _entityWordPostings;
+    private readonly bool _entityWordsByBoundaries;
+    private readonly int _longestEntityWord;
 
-    private WatchIndex(CompiledWatch[] watches)
+    private WatchIndex(CompiledWatch[] watches, bool? entityWordsByBoundaries = null)
     {
         Watches = watches;
 
@@ -103,6 +122,11 @@ internal sealed class WatchIndex
         _fuzzy = fuzzy.Freeze();
         _entityWordPostings = entityWords.Freeze();
         _anchors = BuildAnchors(_entityWordPostings, anchors);
+        _entityWordsByBoundaries = entityWordsByBoundaries ?? _entityWordPostings.Count >= BoundaryLookupMinimumWords;
+        foreach (var word in _entityWordPostings.Keys)
+        {
+            _longestEntityWord = Math.Max(_longestEntityWord, word.Length);
+        }
     }
 
     /// <summary>Gets an index with no watches.</summary>
@@ -140,6 +164,9 @@ internal sealed class WatchIndex
 
     /// <summary>Builds an index of the given watches.</summary>
     public static WatchIndex Build(IEnumerable<CompiledWatch> watches) => new([.. watches]);
+
+    /// <summary>Builds an index that finds words inside hashtags and handles by boundary look-ups or by the automaton, as asked (for tests).</summary>
+    internal static WatchIndex Build(IEnumerable<CompiledWatch> watches, bool entityWordsByBoundaries) => new([.. watches], entityWordsByBoundaries);
 
     /// <summary>Adds the ids (plus <paramref name="offset"/>) of every watch the post has a key of.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -180,7 +207,7 @@ internal sealed class WatchIndex
             else if (token.Kind is TokenKind.Hashtag or TokenKind.Mention)
             {
                 // The whole entity, so that a word across parts (iPhone in #NewiPhoneFund) is found too.
-                if (_entityWordPostings.Count > 0)
+                if (_entityWordPostings.Count > 0 && !(_entityWordsByBoundaries && LookUpEntityWords(post, t, candidates, offset)))
                 {
                     _anchors!.Scan(key, ref entityScan, AddEntityPattern);
                 }
@@ -202,6 +229,64 @@ internal sealed class WatchIndex
             var exactScan = new ScanState(candidates, _exactPostings, offset);
             _exact.Scan(analysis.Text.Folded, ref exactScan, AddPattern);
         }
+    }
+
+    // Looks up the stretches of a hashtag or handle that start and end on its word boundaries (a part's edges, or a
+    // boundary between the words of a part of letters) and are not one whole part: the only places where a word
+    // inside the entity can match. False, having looked up nothing, for an entity with too many boundaries.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool LookUpEntityWords(PostContext post, int entity, CandidateSet candidates, int offset)
+    {
+        var analysis = post.Analysis;
+        var tokens = analysis.Tokens;
+        var first = entity + 1;
+        var last = first;
+        var boundaries = 0;
+        while (last < tokens.Length && tokens[last].IsEntityPart)
+        {
+            boundaries += 2 + post.Segmentations.Of(analysis, last).Length;
+            if (boundaries > MaxBoundariesLookedUp)
+            {
+                return false;
+            }
+
+            last++;
+        }
+
+        for (var startPart = first; startPart < last; startPart++)
+        {
+            var partStart = tokens[startPart].KeyStart;
+            var startInner = post.Segmentations.Of(analysis, startPart);
+            for (var s = -1; s < startInner.Length; s++)
+            {
+                var start = partStart + (s < 0 ? 0 : startInner[s]);
+                for (var endPart = startPart; endPart < last; endPart++)
+                {
+                    ref readonly var part = ref tokens[endPart];
+                    var endInner = post.Segmentations.Of(analysis, endPart);
+                    for (var e = 0; e <= endInner.Length; e++)
+                    {
+                        var end = part.KeyStart + (e < endInner.Length ? endInner[e] : part.KeyLength);
+                        if (end - start < WordTerm.MinSubstringLength || (s < 0 && e == endInner.Length && endPart == startPart))
+                        {
+                            continue; // Too short to be looked for inside an entity, or a whole part (a word token of its own).
+                        }
+
+                        if (end - start > _longestEntityWord)
+                        {
+                            break;
+                        }
+
+                        if (_entityWordPostings.TryGetValue(analysis.Text.Slice(start, end - start), out var postings))
+                        {
+                            candidates.AddAll(postings, offset);
+                        }
+                    }
+                }
+            }
+        }
+
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

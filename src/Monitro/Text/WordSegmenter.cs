@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Text;
 
@@ -29,19 +29,21 @@ internal static class WordSegmenter
     private const float UnknownBase = 10f;
     private const float UnknownPerLetter = 3f;
 
-    private static readonly Lazy<FrozenDictionary<string, float>> Costs = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<WordTrie> Words = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Splits a run of lower-case ASCII letters and writes the offsets where inner words start.</summary>
     /// <param name="letters">The letters.</param>
     /// <param name="boundaries">Receives the inner word starts (1 … length - 1), ascending; at least <paramref name="letters"/>.Length long.</param>
     /// <returns>The number of inner boundaries written.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Segment(ReadOnlySpan<char> letters, Span<int> boundaries) => Segment(letters, boundaries, out _);
 
     /// <summary>Splits a run of lower-case ASCII letters, counting the word look-ups it took.</summary>
     /// <param name="letters">The letters.</param>
     /// <param name="boundaries">Receives the inner word starts (1 … length - 1), ascending; at least <paramref name="letters"/>.Length long.</param>
-    /// <param name="lookups">The number of words looked up in the list: at most <see cref="MaxWordLength"/> per letter.</param>
+    /// <param name="lookups">The number of pieces weighed (a word of the list or an unknown stretch): at most <see cref="MaxWordLength"/> per letter.</param>
     /// <returns>The number of inner boundaries written.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Segment(ReadOnlySpan<char> letters, Span<int> boundaries, out int lookups)
     {
         var n = letters.Length;
@@ -51,7 +53,26 @@ internal static class WordSegmenter
             return 0;
         }
 
-        var costs = Costs.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        // The cost of every known word in the run, found by walking the list's trie once from each start (a walk
+        // stops where no word goes on), so the dynamic programming below reads a table instead of hashing each piece.
+        var words = Words.Value;
+        Span<float> known = stackalloc float[n * MaxWordLength];
+        known.Fill(float.NaN);
+        for (var start = 0; start < n; start++)
+        {
+            var node = WordTrie.Root;
+            for (var length = 1; length <= MaxWordLength && start + length <= n; length++)
+            {
+                node = words.Child(node, letters[start + length - 1]);
+                if (node < 0)
+                {
+                    break;
+                }
+
+                known[(start * MaxWordLength) + length - 1] = words.Cost(node);
+            }
+        }
+
         Span<float> best = stackalloc float[n + 1];
         Span<int> from = stackalloc int[n + 1];
         best[0] = 0;
@@ -60,9 +81,10 @@ internal static class WordSegmenter
             best[end] = float.MaxValue;
             for (var start = Math.Max(0, end - MaxWordLength); start < end; start++)
             {
-                var word = letters[start..end];
+                var length = end - start;
                 lookups++;
-                var cost = costs.TryGetValue(word, out var known) ? known : UnknownBase + (UnknownPerLetter * word.Length);
+                var word = known[(start * MaxWordLength) + length - 1];
+                var cost = float.IsNaN(word) ? UnknownBase + (UnknownPerLetter * length) : word;
                 if (best[start] + cost < best[end])
                 {
                     best[end] = best[start] + cost;
@@ -89,7 +111,7 @@ internal static class WordSegmenter
         return count;
     }
 
-    private static FrozenDictionary<string, float> Load()
+    private static WordTrie Load()
     {
         using var stream = typeof(WordSegmenter).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The resource {ResourceName} is missing from the assembly.");
@@ -109,6 +131,6 @@ internal static class WordSegmenter
             total += frequency;
         }
 
-        return frequencies.ToFrozenDictionary(p => p.Key, p => (float)-Math.Log(p.Value / total), StringComparer.Ordinal);
+        return new WordTrie(frequencies.Select(p => KeyValuePair.Create(p.Key, (float)-Math.Log(p.Value / total))));
     }
 }

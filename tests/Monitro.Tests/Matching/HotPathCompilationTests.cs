@@ -45,6 +45,12 @@ public sealed class HotPathCompilationTests
         { typeof(WatchIndex), "AddPattern" },
         { typeof(WatchIndex), "AddEntityPattern" },
         { typeof(CandidateSet), nameof(CandidateSet.Reset) },
+        { typeof(WatchIndex), "LookUpEntityWords" },
+        { typeof(PartSegmentations), nameof(PartSegmentations.Of) },
+        { typeof(PartSegmentations), "Segment" },
+        { typeof(EntityWordMatcher), "IsBoundary" },
+        { typeof(WordSegmenter), nameof(WordSegmenter.Segment) },
+        { typeof(WordTrie), nameof(WordTrie.Child) },
 
         // The rest of the pipeline's per-post and per-batch path.
         { typeof(PostJsonReader), nameof(PostJsonReader.TryRead) },
