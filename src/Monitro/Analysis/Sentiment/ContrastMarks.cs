@@ -1,11 +1,12 @@
 namespace Monitro.Analysis.Sentiment;
 
 /// <summary>
-/// Marks the sentiment words a "but" weighs: the part before it counts for less, the part after it for more. The contrast
+/// Tells which sentiment words a "but" weighs: the part before it counts for less, the part after it for more. The contrast
 /// stays within its sentence, so that in a review of several sentences a "but" in the first one does not outweigh
-/// the verdict in the last; a "but" opening a sentence contrasts it with the sentence before.
+/// the verdict in the last; a "but" opening a sentence contrasts it with the sentence before. Read the units in order,
+/// one call per unit, so that no array is needed.
 /// </summary>
-internal static class ContrastMarks
+internal struct ContrastMarks
 {
     /// <summary>The unit is not weighed by a "but".</summary>
     public const byte None = 0;
@@ -16,50 +17,63 @@ internal static class ContrastMarks
     /// <summary>The unit comes after a "but", in the same sentence.</summary>
     public const byte After = 2;
 
-    /// <summary>Marks each unit as <see cref="None"/>, <see cref="Before"/> or <see cref="After"/> the first "but" of its sentence.</summary>
+    private int _sentenceEnd;
+    private int _but;
+    private bool _nextOpensWithBut;
+
+    /// <summary>Returns whether the text has a "but".</summary>
     /// <param name="units">The units of the text.</param>
-    /// <param name="marks">Receives one mark per unit.</param>
-    /// <returns>Whether the text has a "but".</returns>
-    public static bool Mark(ReadOnlySpan<SentimentUnit> units, Span<byte> marks)
+    /// <returns><see langword="true"/> when a unit is a "but".</returns>
+    public static bool HasBut(ReadOnlySpan<SentimentUnit> units)
     {
-        marks[..units.Length].Clear();
-        var found = false;
-        var previousSentenceStart = 0;
-        var start = 0;
-        while (start < units.Length)
+        foreach (var unit in units)
         {
-            var end = start + 1;
-            while (end < units.Length && !units[end].StartsSentence)
+            if (unit.Kind == SentimentUnitKind.But)
             {
-                end++;
+                return true;
             }
-
-            var but = FirstBut(units[start..end]);
-            if (but >= 0)
-            {
-                found = true;
-                but += start;
-                marks[(but == start ? previousSentenceStart : start)..but].Fill(Before);
-                marks[(but + 1)..end].Fill(After);
-            }
-
-            previousSentenceStart = start;
-            start = end;
         }
 
-        return found;
+        return false;
     }
 
-    private static int FirstBut(ReadOnlySpan<SentimentUnit> units)
+    /// <summary>Gets the mark of the unit at <paramref name="index"/>; call it for every index in order, from 0.</summary>
+    /// <param name="units">The units of the text.</param>
+    /// <param name="index">The index of the unit.</param>
+    /// <returns><see cref="None"/>, <see cref="Before"/> or <see cref="After"/>.</returns>
+    public byte Next(ReadOnlySpan<SentimentUnit> units, int index)
     {
-        for (var i = 0; i < units.Length; i++)
+        if (index == 0 || index >= _sentenceEnd)
+        {
+            StartSentence(units, index);
+        }
+
+        if (_nextOpensWithBut)
+        {
+            return Before;
+        }
+
+        return _but < 0 || index == _but ? None : index > _but ? After : Before;
+    }
+
+    private void StartSentence(ReadOnlySpan<SentimentUnit> units, int start)
+    {
+        _sentenceEnd = start + 1;
+        while (_sentenceEnd < units.Length && !units[_sentenceEnd].StartsSentence)
+        {
+            _sentenceEnd++;
+        }
+
+        _but = -1;
+        for (var i = start; i < _sentenceEnd; i++)
         {
             if (units[i].Kind == SentimentUnitKind.But)
             {
-                return i;
+                _but = i;
+                break;
             }
         }
 
-        return -1;
+        _nextOpensWithBut = _sentenceEnd < units.Length && units[_sentenceEnd].Kind == SentimentUnitKind.But;
     }
 }

@@ -130,13 +130,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         var tokens = ArrayPool<SentimentToken>.Shared.Rent(text.Length);
         var units = ArrayPool<SentimentUnit>.Shared.Rent(text.Length);
-        var contrast = ArrayPool<byte>.Shared.Rent(text.Length);
         try
         {
             var tokenCount = SentimentTokenizer.Tokenize(text, buffer, tokens, model, out var capsWords, out var letterWords);
             var capsDiffer = capsWords > 0 && capsWords < letterWords;
             var unitCount = BuildUnits(model, buffer, tokens.AsSpan(0, tokenCount), units);
-            var sum = SumValences(units.AsSpan(0, unitCount), contrast, capsDiffer, out var hits);
+            var sum = SumValences(units.AsSpan(0, unitCount), capsDiffer, out var hits);
             if (hits == 0 && ReferenceEquals(model.Rules, LanguageRules.English) && RhetoricalQuestion.Opens(buffer, tokens.AsSpan(0, tokenCount)))
             {
                 sum = SentimentRules.RhetoricalQuestionValence;
@@ -148,7 +147,6 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(contrast);
             ArrayPool<SentimentUnit>.Shared.Return(units);
             ArrayPool<SentimentToken>.Shared.Return(tokens);
             ArrayPool<char>.Shared.Return(buffer);
@@ -194,16 +192,17 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         return sum > 0 ? sum + emphasis : sum - emphasis;
     }
 
-    private static double SumValences(ReadOnlySpan<SentimentUnit> units, Span<byte> contrast, bool capsDiffer, out int hits)
+    private static double SumValences(ReadOnlySpan<SentimentUnit> units, bool capsDiffer, out int hits)
     {
-        var hasBut = ContrastMarks.Mark(units, contrast);
+        var contrast = default(ContrastMarks);
         var sarcastic = SarcasticOpeningLength(units);
-        var closing = hasBut ? units.Length : SarcasticClosingStart(units);
+        var closing = ContrastMarks.HasBut(units) ? units.Length : SarcasticClosingStart(units);
         var sum = 0.0;
         var closingSum = 0.0;
         hits = 0;
         for (var i = 0; i < units.Length; i++)
         {
+            var mark = contrast.Next(units, i);
             var valence = units[i].Valence;
             if (valence == 0)
             {
@@ -221,7 +220,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             }
 
             valence = ApplyPrecedingUnits(units, i, valence, capsDiffer);
-            valence *= contrast[i] switch
+            valence *= mark switch
             {
                 ContrastMarks.Before => SentimentRules.BeforeButWeight,
                 ContrastMarks.After => SentimentRules.AfterButWeight,
