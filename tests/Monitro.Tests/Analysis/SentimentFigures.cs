@@ -21,6 +21,15 @@ internal sealed record SentimentFigures(double R, double PolarityF1, double Macr
             scores);
     }
 
+    /// <summary>Fails when a figure is below its floor (or the share at 0 above its ceiling); a floor of 0 is not checked.</summary>
+    public void AssertMeets(double minimumR, double minimumPolarityF1, double minimumMacroF1 = 0, double maximumZeroShare = 1)
+    {
+        Assert.True(R >= minimumR, $"Pearson r {R:F3} is below {minimumR}.");
+        Assert.True(PolarityF1 >= minimumPolarityF1, $"Polarity F1 {PolarityF1:F3} is below {minimumPolarityF1}.");
+        Assert.True(MacroF1 >= minimumMacroF1, $"Macro F1 {MacroF1:F3} is below {minimumMacroF1}.");
+        Assert.True(ZeroShare <= maximumZeroShare, $"{ZeroShare:P1} of the polar posts score exactly 0 (at most {maximumZeroShare:P1}).");
+    }
+
     public override string ToString() =>
         $"r {R:F3}, polarity F1 {PolarityF1:F3}, macro F1 {MacroF1:F3}, polar posts at 0 {ZeroShare:P1}";
 }

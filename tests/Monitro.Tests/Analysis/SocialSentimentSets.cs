@@ -8,7 +8,7 @@ namespace Monitro.Tests.Analysis;
 /// <param name="Text">The post.</param>
 internal sealed record LabelledPost(string Language, bool IsTest, SentimentLabel Label, double Rating, string Text);
 
-/// <summary>Reads sentiment-social.tsv and sentiment-tweets.tsv (English) and sentiment-languages.tsv (de, es, fr, pt).</summary>
+/// <summary>Reads the project's English sentiment sets (sentiment-social.tsv, sentiment-tweets.tsv, the fresh, forms and reviews sets) and sentiment-languages.tsv (de, es, fr, pt).</summary>
 internal static class SocialSentimentSets
 {
     public static IReadOnlyList<LabelledPost> English() => ReadRated("sentiment-social.tsv");
@@ -23,6 +23,21 @@ internal static class SocialSentimentSets
 
     /// <summary>The frozen set of reviews and opinion paragraphs written before the lexicon and rules were changed for it (all test).</summary>
     public static IReadOnlyList<LabelledPost> FreshLongTexts() => ReadRated("sentiment-fresh-long.tsv");
+
+    /// <summary>The frozen set of short posts in the forms people post (caps, elongations, hashtags, emoji only, slang, comparisons, understatement, mixed posts); all test.</summary>
+    public static IReadOnlyList<LabelledPost> FormPosts() => ReadRated("sentiment-forms.tsv");
+
+    /// <summary>The dev part written with <see cref="FormPosts"/>, for tuning.</summary>
+    public static IReadOnlyList<LabelledPost> FormPostsDev() => ReadRated("sentiment-forms-dev.tsv");
+
+    /// <summary>The frozen set of reviews and opinion paragraphs written with <see cref="FormPosts"/>; all test.</summary>
+    public static IReadOnlyList<LabelledPost> Reviews() => ReadRated("sentiment-reviews.tsv");
+
+    /// <summary>The dev part written with <see cref="Reviews"/>, for tuning.</summary>
+    public static IReadOnlyList<LabelledPost> ReviewsDev() => ReadRated("sentiment-reviews-dev.tsv");
+
+    /// <summary>The older dev set of longer texts, beside the frozen <see cref="FreshLongTexts"/>.</summary>
+    public static IReadOnlyList<LabelledPost> LongTextsDev() => ReadRated("sentiment-long-dev.tsv");
 
     public static IReadOnlyList<LabelledPost> OtherLanguages() =>
         Read("sentiment-languages.tsv", fields => new LabelledPost(fields[0], IsTest(fields[1]), ParseLabel(fields[2]), 0, fields[3]));

@@ -136,6 +136,11 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             var capsDiffer = capsWords > 0 && capsWords < letterWords;
             var unitCount = BuildUnits(model, buffer, tokens.AsSpan(0, tokenCount), units);
             var sum = SumValences(units.AsSpan(0, unitCount), capsDiffer, out var hits);
+            if (hits == 0 && ReferenceEquals(model.Rules, LanguageRules.English) && RhetoricalQuestion.Opens(buffer, tokens.AsSpan(0, tokenCount)))
+            {
+                sum = SentimentRules.RhetoricalQuestionValence;
+            }
+
             sum = AddPunctuationEmphasis(text, sum);
             var compound = Normalize(sum);
             return new SentimentScore(compound, Classify(compound), Confidence(hits, languageKnown));
@@ -189,23 +194,15 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
     private static double SumValences(ReadOnlySpan<SentimentUnit> units, bool capsDiffer, out int hits)
     {
-        var butIndex = -1;
-        for (var i = 0; i < units.Length; i++)
-        {
-            if (units[i].Kind == SentimentUnitKind.But)
-            {
-                butIndex = i;
-                break;
-            }
-        }
-
+        var contrast = default(ContrastMarks);
         var sarcastic = SarcasticOpeningLength(units);
-        var closing = butIndex < 0 ? SarcasticClosingStart(units) : units.Length;
+        var closing = ContrastMarks.HasBut(units) ? units.Length : SarcasticClosingStart(units);
         var sum = 0.0;
         var closingSum = 0.0;
         hits = 0;
         for (var i = 0; i < units.Length; i++)
         {
+            var mark = contrast.Next(units, i);
             var valence = units[i].Valence;
             if (valence == 0)
             {
@@ -223,10 +220,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             }
 
             valence = ApplyPrecedingUnits(units, i, valence, capsDiffer);
-            if (butIndex >= 0)
+            valence *= mark switch
             {
-                valence *= i < butIndex ? SentimentRules.BeforeButWeight : SentimentRules.AfterButWeight;
-            }
+                ContrastMarks.Before => SentimentRules.BeforeButWeight,
+                ContrastMarks.After => SentimentRules.AfterButWeight,
+                _ => 1,
+            };
 
             if (i >= closing)
             {
@@ -312,10 +311,11 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             opening += unit.Valence;
         }
 
+        // The rest is read to the end of the first sentence: in a longer text, later sentences judge other things.
         var rest = 0.0;
-        foreach (var unit in units[end..])
+        for (var i = end; i < units.Length && (i == end || !units[i].StartsSentence); i++)
         {
-            rest += unit.Valence;
+            rest += units[i].Valence;
         }
 
         return opening > 0 && rest < 0 ? end : 0;
@@ -510,7 +510,14 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 : term.IsNegation || (!known && model.Rules.IsNegation(word)) ? SentimentUnitKind.Negation
                 : term.IsBut ? SentimentUnitKind.But
                 : SentimentUnitKind.Word;
-            units[count++] = new SentimentUnit(kind, kind == SentimentUnitKind.Negation ? 0 : valence, term.BoosterScalar, token.IsCaps, token.StartsClause, token.IsSymbol, token.StartsSentence);
+            var scalar = term.BoosterScalar;
+            if (kind == SentimentUnitKind.Negation && ReferenceEquals(model.Rules, LanguageRules.English) && CannotEnough.Matches(text, tokens, i))
+            {
+                kind = SentimentUnitKind.Intensifier;
+                scalar = SentimentRules.NeverSoScalar;
+            }
+
+            units[count++] = new SentimentUnit(kind, kind is SentimentUnitKind.Negation or SentimentUnitKind.Intensifier ? 0 : valence, scalar, token.IsCaps, token.StartsClause, token.IsSymbol, token.StartsSentence);
             i++;
         }
 

@@ -53,6 +53,9 @@ internal static class SentimentRules
     /// <summary>The sum of valences at or below which the text before a closing sentence of praise counts as negative.</summary>
     public const double MaxSarcasticClosingRest = -0.5;
 
+    /// <summary>The valence of an English post that opens with "why" or "how come" and has no sentiment word (see <see cref="RhetoricalQuestion"/>).</summary>
+    public const double RhetoricalQuestionValence = -1.0;
+
     /// <summary>How far back (in words) boosters and negations reach.</summary>
     public const int Window = 3;
 
@@ -93,6 +96,13 @@ internal static class SentimentRules
         new("just enough", SentimentUnitKind.Booster, DampenerIncrement),
         new("never so", SentimentUnitKind.Intensifier, NeverSoScalar),
         new("never this", SentimentUnitKind.Intensifier, NeverSoScalar),
+
+        // "Could not be more disappointed" is emphasis, not negation.
+        new("could not be more", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("couldn't be more", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("couldnt be more", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("cannot be more", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("can't be more", SentimentUnitKind.Intensifier, NeverSoScalar),
         new("without doubt", SentimentUnitKind.Blocker, 0),
         new("without a doubt", SentimentUnitKind.Blocker, 0),
         new("no doubt", SentimentUnitKind.Blocker, 0),
