@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Monitro.Matching;
 
@@ -10,37 +12,50 @@ namespace Monitro.Matching;
 /// nearly all its characters in (the root and the states a few characters deep) have a full row of transitions in
 /// one flat array, over a compact alphabet: each character that occurs in some pattern is a column of its own (ASCII
 /// through a 128-entry table, others through a short sorted list), and every other character is column 0, which
-/// leads back to the root. A step there is one table read with no failure links to follow; a transition into a state
-/// where a pattern ends is stored negated, so the hot loop tests acceptance with the sign. Written by hand, not taken
-/// from a library, because this loop is the whole cost of a post that contains no key (most posts), and a general
+/// leads back to the root. A cell holds the next state already multiplied by the row width (the offset of its row),
+/// so a step is one table read and an addition, with no failure link to follow and no multiplication on the chain
+/// of dependent reads that bounds the loop's speed. States without a row and states where a pattern ends are stored
+/// past the last row's offset (<c>rows end + state</c>), so one comparison per character sends both out of the
+/// loop. Cells are 16 bits wide whenever every value fits, which gives twice the rows (one more depth of the
+/// automaton) in the same memory and keeps the hot rows in the first-level cache. Written by hand, not taken from a
+/// library, because this loop is the whole cost of a post that contains no key (most posts), and a general
 /// automaton with per-state edge searches cost several times more per character.</para>
 /// <para>Deeper states keep the compact form: their edges a sorted slice of one edge array (found by binary
-/// search) and a failure link, followed until a state with a row is reached. The rows are limited to one cell per
-/// <see cref="StatesPerDenseCell"/> states of the whole automaton, so memory grows with the patterns, not with the
-/// alphabet (at 1,000 keyword watches a cell per state gave the third depth rows, 76 bytes per watch, and the matcher
-/// more than the 1 KB per watch it may keep).</para>
+/// search) and a failure link, followed until a state with a row is reached. The rows are limited to
+/// <see cref="RowBytesPerState"/> bytes per state of the whole automaton (at least 64 KiB), so memory grows with
+/// the patterns, not with the alphabet (at 1,000 keyword watches more rows gave the matcher more than the 1 KB per
+/// watch it may keep).</para>
 /// <para>Building sorts the patterns once and creates each state in order, so there is no hashing per edge: a few
 /// hundred thousand words build in a fraction of a second. Immutable after construction and safe to share between
 /// threads.</para>
 /// </remarks>
 internal sealed class AhoCorasick
 {
-    /// <summary>The states of the automaton per cell of full transition rows allowed (at least <see cref="MinimumDenseCells"/> cells).</summary>
-    internal const int StatesPerDenseCell = 4;
+    /// <summary>The bytes of full transition rows allowed per state of the automaton (at least <see cref="MinimumRowBytes"/>).</summary>
+    internal const int RowBytesPerState = 1;
 
-    private const int MinimumDenseCells = 1 << 14;
+    private const int MinimumRowBytes = 64 * 1024;
     private const int Root = 0;
     private const int AsciiLimit = 128;
 
-    // Edges of state s are _edgeChars/_edgeTargets[_firstEdge[s] .. _firstEdge[s + 1]), sorted by character.
+    // What a scan that left the rows returns instead of a next state.
+    private const int Found = -1;
+    private const int OutOfText = -2;
+
+    // Edges of state s are _edgeChars[_firstEdge[s] .. _firstEdge[s + 1]), sorted by character. States are numbered
+    // by depth and, within a depth, in the order of their prefixes (the patterns are inserted sorted), so the edge in
+    // slot k leads to state k + 1 and needs no target of its own.
     private readonly int[] _firstEdge;
     private readonly char[] _edgeChars;
-    private readonly int[] _edgeTargets;
     private readonly int[] _failure;
 
     // For each state: the pattern ending there, or -1; and the nearest state on the failure chain with a pattern.
     private readonly int[] _pattern;
     private readonly int[] _outputLink;
+
+    // One bit per state: whether some pattern ends there (its own or one on its failure chain). Read where a scan
+    // leaves the rows, so the check costs one read of a small table instead of two of the large ones above.
+    private readonly ulong[] _accepting;
 
     // The compact alphabet: the column of each ASCII character as written and read lower-cased, and the sorted
     // characters above ASCII that have a column (column _wideFirst + index).
@@ -50,19 +65,29 @@ internal sealed class AhoCorasick
     private readonly int _wideFirst;
     private readonly int _columns;
 
-    // Rows of states 0 .. _denseStates - 1: the next state, or its bitwise complement where a pattern ends there.
-    private readonly int[] _dense;
+    // Rows of states 0 .. _denseStates - 1, in 16-bit cells when every value fits, else in 32-bit ones. A cell below
+    // _rowsEnd is the row offset of a next state that has a row and where no pattern ends; any other next state s is
+    // stored as _rowsEnd + s.
+    private readonly ushort[]? _narrowRows;
+    private readonly int[]? _wideRows;
     private readonly int _denseStates;
+    private readonly int _rowsEnd;
+
+    // The length of the longest pattern.
+    private readonly int _longest;
 
     /// <summary>Builds the automaton; pattern <c>i</c> is reported as <c>i</c>.</summary>
     /// <param name="patterns">Distinct patterns; empty ones are ignored.</param>
     public AhoCorasick(IReadOnlyList<string> patterns)
-        : this(patterns, MinimumDenseCells)
+        : this(patterns, MinimumRowBytes)
     {
     }
 
-    /// <summary>Builds the automaton with rows for at least <paramref name="minimumDenseCells"/> cells (tests use few, to reach the compact states).</summary>
-    internal AhoCorasick(IReadOnlyList<string> patterns, int minimumDenseCells)
+    /// <summary>
+    /// Builds the automaton with at least <paramref name="minimumRowBytes"/> bytes of rows (tests use few, to reach the
+    /// compact states), in 16-bit cells if <paramref name="narrowCells"/> and every value fits.
+    /// </summary>
+    internal AhoCorasick(IReadOnlyList<string> patterns, int minimumRowBytes, bool narrowCells = true)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         var order = new int[patterns.Count];
@@ -77,6 +102,7 @@ internal sealed class AhoCorasick
         foreach (var p in order)
         {
             trie.Insert(p);
+            _longest = Math.Max(_longest, patterns[p].Length);
         }
 
         trie.NumberBreadthFirst();
@@ -84,7 +110,7 @@ internal sealed class AhoCorasick
         _pattern = trie.Patterns;
 
         // Children were created in character order per parent (the patterns are sorted) and numbering by depth keeps
-        // that order, so a stable bucket by parent gives every state's edges already sorted.
+        // that order, so a stable bucket by parent gives every state's edges already sorted, state s in slot s - 1.
         _firstEdge = new int[states + 1];
         for (var s = 1; s < states; s++)
         {
@@ -97,24 +123,40 @@ internal sealed class AhoCorasick
         }
 
         _edgeChars = new char[Math.Max(states - 1, 0)];
-        _edgeTargets = new int[_edgeChars.Length];
-        var fill = _firstEdge[..^1];
         for (var s = 1; s < states; s++)
         {
-            var slot = fill[trie.Parents[s]]++;
-            _edgeChars[slot] = trie.Chars[s];
-            _edgeTargets[slot] = s;
+            _edgeChars[s - 1] = trie.Chars[s];
         }
 
         _failure = new int[states];
         _outputLink = new int[states];
         Array.Fill(_outputLink, -1);
         LinkFailures(trie);
+        _accepting = new ulong[(states + 63) / 64];
+        for (var s = 0; s < states; s++)
+        {
+            if (_pattern[s] >= 0 || _outputLink[s] >= 0)
+            {
+                _accepting[s >> 6] |= 1UL << s;
+            }
+        }
 
         (_wideChars, _wideFirst, _columns) = BuildAlphabet(trie);
-        _denseStates = CountDenseStates(trie, minimumDenseCells);
-        _dense = new int[_denseStates * _columns];
-        FillRows();
+        var rowBytes = Math.Max(minimumRowBytes, (long)states * RowBytesPerState);
+        _denseStates = CountDenseStates(trie, rowBytes / sizeof(ushort));
+        if (narrowCells && ((long)_denseStates * _columns) + states <= ushort.MaxValue + 1)
+        {
+            _rowsEnd = _denseStates * _columns;
+            _narrowRows = new ushort[_rowsEnd];
+            FillRows(_narrowRows);
+        }
+        else
+        {
+            _denseStates = CountDenseStates(trie, rowBytes / sizeof(int));
+            _rowsEnd = _denseStates * _columns;
+            _wideRows = new int[_rowsEnd];
+            FillRows(_wideRows);
+        }
     }
 
     /// <summary>Gets the number of states.</summary>
@@ -127,18 +169,13 @@ internal sealed class AhoCorasick
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan<TState>(ReadOnlySpan<char> text, ref TState state, MatchHandler<TState> onMatch)
     {
-        var current = Root;
-        foreach (var c in text)
+        if (_narrowRows is not null)
         {
-            current = Step(current, c, _asciiColumn);
-            if (current < 0)
-            {
-                current = ~current;
-                for (var output = _pattern[current] >= 0 ? current : _outputLink[current]; output >= 0; output = _outputLink[output])
-                {
-                    onMatch(ref state, _pattern[output]);
-                }
-            }
+            Scan(_narrowRows, text, ref state, onMatch);
+        }
+        else
+        {
+            Scan(_wideRows!, text, ref state, onMatch);
         }
     }
 
@@ -146,55 +183,178 @@ internal sealed class AhoCorasick
     /// <param name="text">The text.</param>
     /// <param name="lowerAscii">Whether to read ASCII capitals as small letters (the text is then read as if folded).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool ContainsAny(ReadOnlySpan<char> text, bool lowerAscii)
+    public bool ContainsAny(ReadOnlySpan<char> text, bool lowerAscii) =>
+        _narrowRows is not null ? ContainsAny(_narrowRows, text, lowerAscii) : ContainsAny(_wideRows!, text, lowerAscii);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Scan<TCell, TState>(TCell[] rows, ReadOnlySpan<char> text, ref TState state, MatchHandler<TState> onMatch)
+        where TCell : unmanaged, IBinaryInteger<TCell>
     {
-        var columns = lowerAscii ? _lowerAsciiColumn : _asciiColumn;
-        var dense = _dense;
-        var width = _columns;
-        var denseStates = _denseStates;
-        var current = Root;
-        foreach (var c in text)
+        ref var first = ref MemoryMarshal.GetArrayDataReference(rows);
+        var rowsEnd = _rowsEnd;
+        var at = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            if ((uint)current < (uint)denseStates)
+            var c = text[i];
+
+            // In bounds: at is a row's offset and the column is below the row width.
+            var next = int.CreateTruncating(Unsafe.Add(ref first, at + (c < AsciiLimit ? _asciiColumn[c] : WideColumn(c))));
+            while (next >= rowsEnd)
             {
-                current = dense[(current * width) + (c < AsciiLimit ? columns[c] : WideColumn(c))];
-            }
-            else
-            {
-                current = SparseStep(current, lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c, columns);
+                var current = next - rowsEnd;
+                for (var output = _pattern[current] >= 0 ? current : _outputLink[current]; output >= 0; output = _outputLink[output])
+                {
+                    onMatch(ref state, _pattern[output]);
+                }
+
+                if (current < _denseStates)
+                {
+                    next = current * _columns;
+                    break;
+                }
+
+                if (++i == text.Length)
+                {
+                    return;
+                }
+
+                next = SparseNext(rows, current, text[i]);
             }
 
-            if (current < 0)
+            at = next;
+        }
+    }
+
+    // Two halves of a long text are scanned in step, as two chains of reads the processor overlaps: the first half
+    // runs on for the longest pattern's length less one, so an occurrence that starts in it ends in it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ContainsAny<TCell>(TCell[] rows, ReadOnlySpan<char> text, bool lowerAscii)
+        where TCell : unmanaged, IBinaryInteger<TCell>
+    {
+        var half = text.Length / 2;
+        if (half < 2 * _longest)
+        {
+            return ContainsAny(rows, text, 0, text.Length, 0, lowerAscii);
+        }
+
+        ref var first = ref MemoryMarshal.GetArrayDataReference(rows);
+        var columns = lowerAscii ? _lowerAsciiColumn : _asciiColumn;
+        var rowsEnd = _rowsEnd;
+        int i = 0, firstEnd = half + _longest - 1, at = 0;
+        int j = half, secondAt = 0;
+        while (i < firstEnd && j < text.Length)
+        {
+            var c = text[i++];
+            var d = text[j++];
+
+            // In bounds: at and secondAt are rows' offsets and the columns are below the row width.
+            var next = int.CreateTruncating(Unsafe.Add(ref first, at + (c < AsciiLimit ? columns[c] : WideColumn(c))));
+            var secondNext = int.CreateTruncating(Unsafe.Add(ref first, secondAt + (d < AsciiLimit ? columns[d] : WideColumn(d))));
+            if (next >= rowsEnd)
             {
-                return true;
+                (i, next) = Leave(rows, text, i, firstEnd, next, lowerAscii);
+                if (next == Found)
+                {
+                    return true;
+                }
             }
+
+            if (secondNext >= rowsEnd)
+            {
+                (j, secondNext) = Leave(rows, text, j, text.Length, secondNext, lowerAscii);
+                if (secondNext == Found)
+                {
+                    return true;
+                }
+            }
+
+            (at, secondAt) = (next, secondNext);
+        }
+
+        // One half is done (a half that ran out inside Leave has its index at its end).
+        return i < firstEnd
+            ? ContainsAny(rows, text, i, firstEnd, at, lowerAscii)
+            : ContainsAny(rows, text, j, text.Length, secondAt, lowerAscii);
+    }
+
+    // Scans text[from..end) from the state whose row starts at offset at.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ContainsAny<TCell>(TCell[] rows, ReadOnlySpan<char> text, int from, int end, int at, bool lowerAscii)
+        where TCell : unmanaged, IBinaryInteger<TCell>
+    {
+        ref var first = ref MemoryMarshal.GetArrayDataReference(rows);
+        var columns = lowerAscii ? _lowerAsciiColumn : _asciiColumn;
+        var rowsEnd = _rowsEnd;
+        var i = from;
+        while (i < end)
+        {
+            var c = text[i++];
+
+            // In bounds: at is a row's offset and the column is below the row width.
+            var next = int.CreateTruncating(Unsafe.Add(ref first, at + (c < AsciiLimit ? columns[c] : WideColumn(c))));
+            if (next >= rowsEnd)
+            {
+                (i, next) = Leave(rows, text, i, end, next, lowerAscii);
+                if (next < 0)
+                {
+                    return next == Found;
+                }
+            }
+
+            at = next;
         }
 
         return false;
     }
 
-    // The state after reading c (already lower-cased if it is to be read so) in state s, complemented where a
-    // pattern ends.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Step(int state, char c, byte[] columns) =>
-        state < _denseStates ? _dense[(state * _columns) + (c < AsciiLimit ? columns[c] : WideColumn(c))] : SparseStep(state, c, columns);
-
-    // From a state without a row: follow failure links until some state has an edge for c or a row.
+    // A step led to a state where a pattern ends or to one without a row. Returns Found for the first; else follows
+    // edges and failure links through text[index..end) until a state with a row is reached again (returned with the
+    // index after the last character read) or the end is (returned with OutOfText). Returning the index instead of
+    // moving a caller's variable by reference keeps the callers' loop variables in registers.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int SparseStep(int state, char c, byte[] columns)
+    private (int Index, int Next) Leave<TCell>(TCell[] rows, ReadOnlySpan<char> text, int index, int end, int next, bool lowerAscii)
+        where TCell : unmanaged, IBinaryInteger<TCell>
     {
-        while (state >= _denseStates)
+        while (next >= _rowsEnd)
         {
+            var current = next - _rowsEnd;
+            if (Accepts(current))
+            {
+                return (index, Found);
+            }
+
+            if (index == end)
+            {
+                return (end, OutOfText);
+            }
+
+            var c = text[index++];
+            next = SparseNext(rows, current, lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+        }
+
+        return (index, next);
+    }
+
+    // From a state without a row, reading c (already lower-cased if it is to be read so): follow failure links until
+    // some state has an edge for c or a row. Returns the next state as a cell of the rows holds it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int SparseNext<TCell>(TCell[] rows, int state, char c)
+        where TCell : unmanaged, IBinaryInteger<TCell>
+    {
+        do
+        {
+            // The child of a state without a row is deeper, so it has no row either.
             var next = Child(state, c);
             if (next != Root)
             {
-                return _pattern[next] >= 0 || _outputLink[next] >= 0 ? ~next : next;
+                return _rowsEnd + next;
             }
 
             state = _failure[state];
         }
+        while (state >= _denseStates);
 
-        return _dense[(state * _columns) + (c < AsciiLimit ? columns[c] : WideColumn(c))];
+        return int.CreateTruncating(rows[(state * _columns) + (c < AsciiLimit ? _asciiColumn[c] : WideColumn(c))]);
     }
 
     // The column of a character above ASCII: its own if some pattern has it, else 0.
@@ -221,7 +381,7 @@ internal sealed class AhoCorasick
             var edge = _edgeChars[middle];
             if (edge == c)
             {
-                return _edgeTargets[middle];
+                return middle + 1;
             }
 
             if (edge < c)
@@ -272,10 +432,9 @@ internal sealed class AhoCorasick
         return ([.. wide], column, column + wide.Count);
     }
 
-    // The most states, shallowest first and whole depths at a time, whose rows fit the budget.
-    private int CountDenseStates(TrieBuilder trie, int minimumDenseCells)
+    // The most states, shallowest first and whole depths at a time, whose rows fit in the given number of cells.
+    private int CountDenseStates(TrieBuilder trie, long budget)
     {
-        var budget = Math.Max(minimumDenseCells, trie.Count / StatesPerDenseCell);
         var count = 1;
         while (count < trie.Count)
         {
@@ -296,8 +455,9 @@ internal sealed class AhoCorasick
         return count;
     }
 
-    // Breadth-first, so the row of a state's failure target is complete before the state's own row reads it.
-    private void FillRows()
+    // Breadth-first, so the row of a state's failure target is complete before the state's own row copies from it.
+    private void FillRows<TCell>(TCell[] rows)
+        where TCell : unmanaged, IBinaryInteger<TCell>
     {
         var representative = new char[_columns];
         for (var c = 0; c < AsciiLimit; c++)
@@ -319,12 +479,19 @@ internal sealed class AhoCorasick
             for (var column = 1; column < _columns; column++)
             {
                 var next = Child(s, representative[column]);
-                _dense[row + column] = next != Root
-                    ? (_pattern[next] >= 0 || _outputLink[next] >= 0 ? ~next : next)
-                    : s == Root ? Root : _dense[(_failure[s] * _columns) + column];
+                rows[row + column] = next != Root ? TCell.CreateTruncating(Cell(next))
+                    : s == Root ? TCell.Zero
+                    : rows[(_failure[s] * _columns) + column];
             }
         }
     }
+
+    // How a cell holds a next state: its row offset if it has a row and no pattern ends there, else past the rows.
+    private int Cell(int state) => state < _denseStates && !Accepts(state) ? state * _columns : _rowsEnd + state;
+
+    // Whether some pattern ends in the state.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Accepts(int state) => (_accepting[state >> 6] & (1UL << state)) != 0;
 
     // States are numbered by depth, so every failure target is final before a deeper state uses it.
     private void LinkFailures(TrieBuilder trie)

@@ -11,19 +11,23 @@ public sealed class AhoCorasickTests
 
     private static readonly Gen<string> Word = Gen.String[Gen.Char[Letters], 1, 6];
 
-    // Texts also carry characters no pattern has (column 0): a space, a capital and a letter above ASCII.
-    private static readonly Gen<string> Text = Gen.String[Gen.Char[Letters + " Bü\uDE01"], 0, 60];
+    // Texts also carry characters no pattern has (column 0): a space, a capital and a letter above ASCII. Long ones
+    // are scanned as two halves in step.
+    private static readonly Gen<string> Text = Gen.String[Gen.Char[Letters + " Bü\uDE01"], 0, 160];
 
-    // Every state with a row; only the root with one; and the default (rows for as many shallow states as fit).
-    private static readonly Gen<int> MinimumDenseCells = Gen.OneOf(Gen.Const(1 << 20), Gen.Const(1), Gen.Const(64));
+    // Bytes of rows: every state with one; only the root with one; and a few shallow states.
+    private static readonly Gen<int> MinimumRowBytes = Gen.OneOf(Gen.Const(1 << 20), Gen.Const(1), Gen.Const(128));
+
+    // 16-bit cells where the values fit, or 32-bit ones.
+    private static readonly Gen<bool> NarrowCells = Gen.Bool;
 
     [Fact]
     public void Scan_ReportsEveryOccurrenceOfEveryPattern_AsIndexOfDoes()
     {
-        Gen.Select(Word.Array[1, 40], Text, MinimumDenseCells).Sample((words, text, cells) =>
+        Gen.Select(Word.Array[1, 40], Text, MinimumRowBytes, NarrowCells).Sample((words, text, bytes, narrow) =>
         {
             var patterns = words.Distinct(StringComparer.Ordinal).ToArray();
-            var automaton = new AhoCorasick(patterns, cells);
+            var automaton = new AhoCorasick(patterns, bytes, narrow);
             var found = new List<int>();
             automaton.Scan(text, ref found, static (ref List<int> list, int pattern) => list.Add(pattern));
 
@@ -43,10 +47,10 @@ public sealed class AhoCorasickTests
     [Fact]
     public void ContainsAny_AgreesWithASubstringSearch_AsWrittenAndReadLowerCased()
     {
-        Gen.Select(Word.Array[0, 300], Text, MinimumDenseCells).Sample((words, text, cells) =>
+        Gen.Select(Word.Array[0, 300], Text, MinimumRowBytes, NarrowCells).Sample((words, text, bytes, narrow) =>
         {
             var patterns = words.Distinct(StringComparer.Ordinal).ToArray();
-            var automaton = new AhoCorasick(patterns, cells);
+            var automaton = new AhoCorasick(patterns, bytes, narrow);
             var lowered = string.Concat(text.Select(c => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c));
 
             Assert.Equal(patterns.Any(p => text.Contains(p, StringComparison.Ordinal)), automaton.ContainsAny(text, lowerAscii: false));
