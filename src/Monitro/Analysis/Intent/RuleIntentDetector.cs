@@ -128,7 +128,8 @@ public sealed class RuleIntentDetector : IIntentDetector
                     complaint.Add(negativeWord.Strongest, negativeWord.Start, negativeWord.End, int.MaxValue);
                 }
 
-                var addressed = AddressedCue.IsAddressedStatement(normalized, reading.HasMention, hasQuestion);
+                var addressee = reading.HasMention ? AddressedCue.Read(text, hasQuestion) : Addressee.None;
+                var addressed = addressee == Addressee.MaybeCompany;
                 var sarcastic = ComplaintPatterns.Add(normalized, ref complaint, addressed);
                 if (!sarcastic && praiseAgainstComplaint < 0)
                 {
@@ -141,6 +142,10 @@ public sealed class RuleIntentDetector : IIntentDetector
                     && !groupsSeen[(int)CueGroup.Resolution] && best[(int)IntentLabel.Praise].Count == 0 && best[(int)IntentLabel.Referral].Count == 0)
                 {
                     complaint.AddSupport(AddressedCue.Weight);
+                }
+                else if (addressee == Addressee.PeopleOnly)
+                {
+                    complaint.Add(AddressedCue.PeopleOnlyWeight, 0, 0, int.MaxValue);
                 }
 
                 // Praise in a complaint that tells of no solved problem is sarcasm ("love that for me").
