@@ -12,11 +12,11 @@ namespace Monitro.Tests.Analysis;
 /// </summary>
 public sealed class VariedTweetEvaluationTests(ITestOutputHelper output)
 {
-    // Measured on the frozen set before any rule was changed for it: complaint precision 0.862, recall 0.754, F1 0.804;
-    // churn precision 0.800, recall 0.348, F1 0.485.
-    private const double MinimumComplaintF1 = 0.80;
-    private const double MinimumComplaintPrecision = 0.85;
-    private const double MinimumChurnF1 = 0.48;
+    // Measured on the frozen set: complaint precision 0.893, recall 0.810, F1 0.850; churn precision 0.818, recall 0.391,
+    // F1 0.529. Before any rule was changed for it: complaint 0.862 / 0.754 / 0.804, churn 0.800 / 0.348 / 0.485.
+    private const double MinimumComplaintF1 = 0.84;
+    private const double MinimumComplaintPrecision = 0.88;
+    private const double MinimumChurnF1 = 0.52;
 
     [Fact]
     public void Detect_VariedDevTweets_ReportsFiguresAndMisses()

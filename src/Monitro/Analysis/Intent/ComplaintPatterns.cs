@@ -149,7 +149,13 @@ internal static partial class ComplaintPatterns
         return false;
     }
 
-    private static bool TryFindFirst(Regex regex, ReadOnlySpan<char> text, out int start, out int end)
+    /// <summary>Finds the first match of a pattern in a text.</summary>
+    /// <param name="regex">The pattern.</param>
+    /// <param name="text">The normalized text.</param>
+    /// <param name="start">The start of the match.</param>
+    /// <param name="end">The end of the match.</param>
+    /// <returns><see langword="true"/> when the pattern matches.</returns>
+    internal static bool TryFindFirst(Regex regex, ReadOnlySpan<char> text, out int start, out int end)
     {
         foreach (var match in regex.EnumerateMatches(text))
         {

@@ -40,12 +40,12 @@ internal static partial class ProductFacts
     /// <param name="complaint">The complaint score; receives each fact found.</param>
     public static void Add(ReadOnlySpan<char> text, ref ScoredIntent complaint)
     {
-        if (text.ContainsAny(ShareWords) && TryFind(Share(), text, out var start, out var end))
+        if (text.ContainsAny(ShareWords) && ComplaintPatterns.TryFindFirst(Share(), text, out var start, out var end))
         {
             complaint.Add(ShareWeight, start, end, ruleIndex: int.MaxValue);
         }
 
-        if (text.ContainsAny(OrderWords) && (TryFind(OrderedThenGot(), text, out start, out end) || TryFind(GotThenOrdered(), text, out start, out end)))
+        if (text.ContainsAny(OrderWords) && (ComplaintPatterns.TryFindFirst(OrderedThenGot(), text, out start, out end) || ComplaintPatterns.TryFindFirst(GotThenOrdered(), text, out start, out end)))
         {
             complaint.Add(InsteadWeight, start, end, ruleIndex: int.MaxValue);
         }
@@ -55,12 +55,12 @@ internal static partial class ProductFacts
             complaint.Add(PricesWeight, start, end, ruleIndex: int.MaxValue);
         }
 
-        if (text.Contains("every", StringComparison.Ordinal) && TryFind(Recurring(), text, out start, out end))
+        if (text.Contains("every", StringComparison.Ordinal) && ComplaintPatterns.TryFindFirst(Recurring(), text, out start, out end))
         {
             complaint.Add(RecurringWeight, start, end, ruleIndex: int.MaxValue);
         }
 
-        if (text.ContainsAny(Clock) && TryFindTwoTimes(text, out start, out end))
+        if (text.ContainsAny(Clock) && TryFindTwoDifferent(TimeOfDay(), text, skipRanges: true, out start, out end))
         {
             complaint.Add(ClockWaitWeight, start, end, ruleIndex: int.MaxValue);
         }
@@ -70,7 +70,7 @@ internal static partial class ProductFacts
     private static bool TryFindTwoPrices(ReadOnlySpan<char> text, out int start, out int end)
     {
         start = end = 0;
-        if (text.Contains("from", StringComparison.Ordinal) && TryFind(FromTo(), text, out start, out end))
+        if (text.Contains("from", StringComparison.Ordinal) && ComplaintPatterns.TryFindFirst(FromTo(), text, out start, out end))
         {
             return true;
         }
@@ -80,41 +80,26 @@ internal static partial class ProductFacts
             return false;
         }
 
-        var first = ReadOnlySpan<char>.Empty;
-        foreach (var match in Amount().EnumerateMatches(text))
-        {
-            var amount = text.Slice(match.Index, match.Length);
-            if (first.IsEmpty)
-            {
-                first = amount;
-                start = match.Index;
-            }
-            else if (!amount.SequenceEqual(first))
-            {
-                end = match.Index + match.Length;
-                return true;
-            }
-        }
-
-        return false;
+        return TryFindTwoDifferent(Amount(), text, skipRanges: false, out start, out end);
     }
 
-    // Two different times of day ("3pm … 6:40pm", "at 8 … at 9:15"), not a range ("open 9am to 5pm", "8am-1pm").
-    private static bool TryFindTwoTimes(ReadOnlySpan<char> text, out int start, out int end)
+    // Two different matches of a pattern: two amounts of money, or two times of day ("3pm … 6:40pm", "at 8 … at 9:15")
+    // that are not a range ("open 9am to 5pm", "8am-1pm").
+    private static bool TryFindTwoDifferent(Regex regex, ReadOnlySpan<char> text, bool skipRanges, out int start, out int end)
     {
         start = end = 0;
         var first = ReadOnlySpan<char>.Empty;
         var firstEnd = 0;
-        foreach (var match in TimeOfDay().EnumerateMatches(text))
+        foreach (var match in regex.EnumerateMatches(text))
         {
-            var time = text.Slice(match.Index, match.Length);
-            if (!first.IsEmpty && !time.SequenceEqual(first) && !IsRange(text[firstEnd..match.Index]))
+            var found = text.Slice(match.Index, match.Length);
+            if (!first.IsEmpty && !found.SequenceEqual(first) && !(skipRanges && IsRange(text[firstEnd..match.Index])))
             {
                 end = match.Index + match.Length;
                 return true;
             }
 
-            first = time;
+            first = found;
             start = match.Index;
             firstEnd = match.Index + match.Length;
         }
@@ -122,19 +107,6 @@ internal static partial class ProductFacts
         return false;
 
         static bool IsRange(ReadOnlySpan<char> between) => between.Trim(" -–") is [] or "to" or "until" or "till" or "and";
-    }
-
-    private static bool TryFind(Regex regex, ReadOnlySpan<char> text, out int start, out int end)
-    {
-        foreach (var match in regex.EnumerateMatches(text))
-        {
-            start = match.Index;
-            end = match.Index + match.Length;
-            return true;
-        }
-
-        start = end = 0;
-        return false;
     }
 
     // Not a price cut or a schedule: "is half price", "50% off", "half time", "half term".
