@@ -107,7 +107,8 @@ internal static partial class ComplaintPatterns
             complaint.Add(HowToWeight, 0, 0, ruleIndex: int.MaxValue);
         }
 
-        if (ReportedNews.IsNews(text))
+        // Only a text with a complaint cue can be news of trouble; the check is skipped on every other post.
+        if (complaint.Support > 0 && ReportedNews.IsNews(text))
         {
             complaint.Add(ReportedNews.Weight, 0, 0, ruleIndex: int.MaxValue);
         }

@@ -34,6 +34,7 @@ internal static partial class ProductFacts
     private static readonly SearchValues<string> OrderWords = SearchValues.Create(["order", "booked", "paid for", "asked for", "requested", "reserved"], StringComparison.Ordinal);
     private static readonly SearchValues<char> Currencies = SearchValues.Create("£$€");
     private static readonly SearchValues<string> Clock = SearchValues.Create(["am", "pm", ":"], StringComparison.Ordinal);
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     /// <summary>Adds the facts found in a normalized text (lower case) to a complaint score.</summary>
     /// <param name="text">The normalized text.</param>
@@ -60,7 +61,7 @@ internal static partial class ProductFacts
             complaint.Add(RecurringWeight, start, end, ruleIndex: int.MaxValue);
         }
 
-        if (text.ContainsAny(Clock) && TryFindTwoDifferent(TimeOfDay(), text, skipRanges: true, out start, out end))
+        if (text.ContainsAny(Digits) && text.ContainsAny(Clock) && TryFindTwoDifferent(TimeOfDay(), text, skipRanges: true, out start, out end))
         {
             complaint.Add(ClockWaitWeight, start, end, ruleIndex: int.MaxValue);
         }
