@@ -148,7 +148,7 @@ public sealed class ComplaintDetectionTests
     }
 
     [Theory]
-    [InlineData("@Acme my room smelled of mould and the sheets were filthy", "filthy")]
+    [InlineData("@Acme my room smelled damp and the sheets were filthy", "filthy")]
     [InlineData("@Acme my driver was texting the whole trip, genuinely terrifying", "terrifying")]
     public void Detect_NegativeWordOfTheSentimentLexiconWithCompany_FindsComplaintNamingIt(string text, string phrase)
     {

@@ -11,9 +11,9 @@ public sealed class IntentPostsEvaluationTests(ITestOutputHelper output)
 {
     private const string FileName = "intent-posts.tsv";
 
-    // Measured on the test split: complaint F1 0.899 with precision 0.883 (last round 0.860 with 0.896), churn risk F1
-    // 0.862, macro F1 0.796.
-    private const double MinimumComplaintF1 = 0.88;
+    // Measured on the test split: complaint F1 0.906 with precision 0.884 (0.899 with 0.883 before product facts and
+    // people's tags were read), churn risk F1 0.877 (0.862).
+    private const double MinimumComplaintF1 = 0.89;
     private const double MinimumComplaintPrecision = 0.88;
     private const double MinimumChurnF1 = 0.82;
     private const double MinimumMacroF1 = 0.76;

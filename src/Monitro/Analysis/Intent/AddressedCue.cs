@@ -3,23 +3,64 @@ namespace Monitro.Analysis.Intent;
 /// <summary>
 /// The complaint cue of being addressed: a statement that tags a company ("@Orbitel my bag came back ripped") and
 /// reports any trouble at all is most often a complaint, though its words alone would not say so. Customers tell
-/// companies what went wrong in everyday words; the tag is what makes the telling a complaint.
+/// companies what went wrong in everyday words; the tag is what makes the telling a complaint. A statement that tags
+/// only people ("@jess_m92 my phone died lol") is talk between friends, and counts against a complaint instead.
 /// </summary>
 /// <remarks>
 /// The cue only adds to a text that already has a complaint cue, and never to a question (asking is not
 /// complaining, and questions that reproach have cues of their own), a shared post ("RT @…"), or a text that praises
-/// or thanks.
+/// or thanks. Whether a tag is a company's is read from the handle's shape (<see cref="HandleShape"/>): the detector
+/// sees the text alone.
 /// </remarks>
 internal static class AddressedCue
 {
     /// <summary>The weight: with any weak cue (a delay, a negation, a fee) it reaches the complaint threshold.</summary>
     public const double Weight = 0.3;
 
-    /// <summary>Returns whether a normalized text (lower case) is a statement addressed to someone.</summary>
-    /// <param name="text">The normalized text.</param>
-    /// <param name="hasMention">Whether the text tags someone.</param>
+    /// <summary>The weight of a statement to people only: the trouble it tells is rarely a company's to answer.</summary>
+    public const double PeopleOnlyWeight = -0.3;
+
+    /// <summary>Reads whom a text is addressed to.</summary>
+    /// <param name="text">The text as written (the case of a handle is part of its shape).</param>
     /// <param name="hasQuestion">Whether the text asks a question.</param>
-    /// <returns><see langword="true"/> when the cue applies.</returns>
-    public static bool IsAddressedStatement(ReadOnlySpan<char> text, bool hasMention, bool hasQuestion) =>
-        hasMention && !hasQuestion && !text.TrimStart().StartsWith("rt @", StringComparison.Ordinal);
+    /// <returns>Whom the statement is addressed to; <see cref="Addressee.None"/> for a question or a shared post.</returns>
+    public static Addressee Read(ReadOnlySpan<char> text, bool hasQuestion)
+    {
+        var trimmed = text.TrimStart();
+        if (hasQuestion || trimmed.StartsWith("rt @", StringComparison.OrdinalIgnoreCase))
+        {
+            return Addressee.None;
+        }
+
+        var addressee = Addressee.None;
+        for (var i = text.IndexOf('@'); i >= 0; i = Next(text, i))
+        {
+            // "@sam" tags someone; "sam@example.com" is an address, and "@sam@server.social" is tagged by its local part.
+            if ((i > 0 && (IntentText.IsWordChar(text[i - 1]) || text[i - 1] == '@')) || i + 1 >= text.Length || !IntentText.IsWordChar(text[i + 1]))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < text.Length && IntentText.IsWordChar(text[end]))
+            {
+                end++;
+            }
+
+            if (!HandleShape.LooksLikePerson(text[(i + 1)..end]))
+            {
+                return Addressee.MaybeCompany;
+            }
+
+            addressee = Addressee.PeopleOnly;
+        }
+
+        return addressee;
+    }
+
+    private static int Next(ReadOnlySpan<char> text, int from)
+    {
+        var next = text[(from + 1)..].IndexOf('@');
+        return next < 0 ? -1 : from + 1 + next;
+    }
 }

@@ -80,7 +80,9 @@ internal static class ComplaintLexicon
             "refused", "refusing", "refuses", "flagged", "took away", "taken away", "drove off", "paid extra", "for nothing", "no info", "no information", "no apology", "no replacement", "upside down",
             "faulty", "defective", "expired", "mouldy", "moldy", "stale", "soggy", "undercooked", "leaking",
             "someone else's", "nowhere to be seen", "waste of", "no way to", "greed", "greedy", "at any point",
-            "any time soon", "explain that", "tried everything", "hacked");
+            "any time soon", "explain that", "tried everything", "hacked",
+            "lagging", "mould", "mold", "hair in", "hair on", "paying for", "no show", "no shows", "no-show",
+            "out of stock", "getting worse", "got worse", "gets worse");
 
         // Cues that need company: delays, charges, repetition, angry emoji.
         Add(rules, Weak,
@@ -100,7 +102,12 @@ internal static class ComplaintLexicon
             "your fault", "instead of", "meant to", "chaos", "chaotic", "deleted", "crammed", "sardines", "shrank",
             "shrunk", "different", "day running", "days running", "in a row", "every game", "every match", "managed to",
             "guaranteed", "advertised", "quoted", "you said", "said it would", "it says", "app says", "website says",
-            "🤡");
+            "🤡",
+            "smells like", "smelled like", "smells of", "smelt of", "tastes like", "tasted like", "looks like a",
+            "raw", "burnt", "blank", "pothole", "lag", "got reset", "after the update", "after the patch",
+            "after the upgrade", "every evening", "every morning", "every weekend", "every month", "smaller", "halved",
+            "since january", "since february", "since march", "since april", "since may", "since june", "since july",
+            "since august", "since september", "since october", "since november", "since december", "since it was");
 
         rules.Add(new IntentRule(IntentLabel.Complaint, "is down", Strong) { NotFollowedBy = ["to", "by", "from"] });
         rules.Add(new IntentRule(IntentLabel.Complaint, "never get", Strong) { NotFollowedBy = ["old", "bored", "tired of"] });
@@ -130,6 +137,11 @@ internal static class ComplaintLexicon
             "never had a single", "never had an issue", "zero problems", "no issues", "no problems",
             "turned it around", "thank you for", "thanks for sorting", "thanks for the quick", "that's how you",
             "legend", "hero", "lifesaver", "lifesavers");
+        // Talk between friends: its trouble is the day's, not a company's to answer, and its tag is a person's.
+        AddGroup(rules, CueGroup.Social, -0.3,
+            "come round", "come over", "see you at", "see you there", "see you tomorrow", "see you tonight",
+            "see you soon", "text me", "ring me", "call me later", "meet you", "on my way", "at mine", "at yours",
+            "miss you", "love you", "i'll ring you", "i'll call you");
         AddGroup(rules, CueGroup.Positive, -0.3,
             "thank you", "thanks", "cheers", "love", "loving", "great", "brilliant", "amazing", "awesome", "fantastic",
             "excellent", "lovely", "impressed", "superb", "perfect", "best", "happy", "delighted", "kind", "nice",

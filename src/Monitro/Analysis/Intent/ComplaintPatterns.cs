@@ -5,7 +5,8 @@ namespace Monitro.Analysis.Intent;
 
 /// <summary>
 /// The cues of a complaint that are patterns rather than phrases: how long something took, how often it happened,
-/// a "why" question, a scare-quoted promise, a sarcastic last word, and asking how to complain (which is not one).
+/// a "why" question, a scare-quoted promise, a sarcastic last word, the facts of a product (<see cref="ProductFacts"/>),
+/// and asking how to complain or passing on news (<see cref="ReportedNews"/>), which are not complaints.
 /// </summary>
 internal static partial class ComplaintPatterns
 {
@@ -70,6 +71,7 @@ internal static partial class ComplaintPatterns
     /// <returns><see langword="true"/> when the text ends sarcastically, so its praise does not count against the complaint.</returns>
     public static bool Add(ReadOnlySpan<char> text, ref ScoredIntent complaint, bool addressedStatement)
     {
+        ProductFacts.Add(text, ref complaint);
         if (text.ContainsAny(Currencies) && TryFindFirst(MoneySpent(), text, out var moneyStart, out var moneyEnd))
         {
             complaint.Add(MoneyWeight, moneyStart, moneyEnd, ruleIndex: int.MaxValue);
@@ -103,6 +105,12 @@ internal static partial class ComplaintPatterns
         if (text.ContainsAny(HowToStarts) && HowTo().IsMatch(text) && !Persisting().IsMatch(text))
         {
             complaint.Add(HowToWeight, 0, 0, ruleIndex: int.MaxValue);
+        }
+
+        // Only a text with a complaint cue can be news of trouble; the check is skipped on every other post.
+        if (complaint.Support > 0 && ReportedNews.IsNews(text))
+        {
+            complaint.Add(ReportedNews.Weight, 0, 0, ruleIndex: int.MaxValue);
         }
 
         var sarcastic = complaint.Support >= (addressedStatement ? AddressedSarcasmNeedsSupport : SarcasmNeedsSupport) && EndsWithShortPraise(text, out start, out end);
@@ -142,7 +150,13 @@ internal static partial class ComplaintPatterns
         return false;
     }
 
-    private static bool TryFindFirst(Regex regex, ReadOnlySpan<char> text, out int start, out int end)
+    /// <summary>Finds the first match of a pattern in a text.</summary>
+    /// <param name="regex">The pattern.</param>
+    /// <param name="text">The normalized text.</param>
+    /// <param name="start">The start of the match.</param>
+    /// <param name="end">The end of the match.</param>
+    /// <returns><see langword="true"/> when the pattern matches.</returns>
+    internal static bool TryFindFirst(Regex regex, ReadOnlySpan<char> text, out int start, out int end)
     {
         foreach (var match in regex.EnumerateMatches(text))
         {

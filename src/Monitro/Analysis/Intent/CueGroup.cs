@@ -17,4 +17,7 @@ internal enum CueGroup
 
     /// <summary>A problem solved ("fixed my", "sorted it", "credit where it's due"): a story with a happy ending is not a complaint.</summary>
     Resolution,
+
+    /// <summary>Plans and talk between friends ("come round", "see you at 8", "text me"): a tag on such a text is a person's.</summary>
+    Social,
 }

@@ -26,7 +26,7 @@ public sealed class RuleIntentDetector : IIntentDetector
 {
     private const int MaxGapCharacters = 40;
     private const int MaxQuestionPhraseLength = 120;
-    private const int CueGroups = 5;
+    private const int CueGroups = 6;
 
     private static readonly IntentLabel[] Labels = Enum.GetValues<IntentLabel>();
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\n");
@@ -128,7 +128,8 @@ public sealed class RuleIntentDetector : IIntentDetector
                     complaint.Add(negativeWord.Strongest, negativeWord.Start, negativeWord.End, int.MaxValue);
                 }
 
-                var addressed = AddressedCue.IsAddressedStatement(normalized, reading.HasMention, hasQuestion);
+                var addressee = reading.HasMention ? AddressedCue.Read(text, hasQuestion) : Addressee.None;
+                var addressed = addressee == Addressee.MaybeCompany;
                 var sarcastic = ComplaintPatterns.Add(normalized, ref complaint, addressed);
                 if (!sarcastic && praiseAgainstComplaint < 0)
                 {
@@ -138,9 +139,13 @@ public sealed class RuleIntentDetector : IIntentDetector
                 // "my" alone tells of no trouble (a negation does: "@Orbitel the engineer didn't come"); praise and
                 // recommendations to a friend are no complaint.
                 if (addressed && complaint.Support > everydaySupport && !groupsSeen[(int)CueGroup.Positive]
-                    && !groupsSeen[(int)CueGroup.Resolution] && best[(int)IntentLabel.Praise].Count == 0 && best[(int)IntentLabel.Referral].Count == 0)
+                    && !groupsSeen[(int)CueGroup.Resolution] && !groupsSeen[(int)CueGroup.Social] && best[(int)IntentLabel.Praise].Count == 0 && best[(int)IntentLabel.Referral].Count == 0)
                 {
                     complaint.AddSupport(AddressedCue.Weight);
+                }
+                else if (addressee == Addressee.PeopleOnly)
+                {
+                    complaint.Add(AddressedCue.PeopleOnlyWeight, 0, 0, int.MaxValue);
                 }
 
                 // Praise in a complaint that tells of no solved problem is sarcasm ("love that for me").
