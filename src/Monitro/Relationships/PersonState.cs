@@ -62,7 +62,7 @@ internal sealed class PersonState
     public ulong Fingerprint { get; private set; }
 
     /// <summary>Gets the fingerprint of one interaction id; a set's fingerprint is the sum of its ids'.</summary>
-    public static ulong FingerprintOf(string interactionId) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(interactionId.AsSpan()));
+    public static ulong FingerprintOf(string interactionId) => InteractionFingerprint.Of(interactionId);
 
     /// <summary>Adds an interaction; returns <see langword="false"/> when its id was recorded before.</summary>
     public bool Add(Interaction interaction, Author person)

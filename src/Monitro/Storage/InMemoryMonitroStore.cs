@@ -16,7 +16,7 @@ namespace Monitro;
 /// <para>Thread-safe: one lock guards all data, so a reader never sees half a commit.</para>
 /// </remarks>
 public sealed partial class InMemoryMonitroStore :
-    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonInteractionHistory, IRecentInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore
+    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonInteractionHistory, IRecentInteractionHistory, IInteractionTotals, IPersonDataEraser, IRelationshipSnapshotStore
 {
     // The longest post text a commit may carry, as in the durable stores' default.
     private const int MaxTextLength = 10_000_000;

@@ -17,6 +17,7 @@ internal readonly record struct ContinuationToken(char Query, long Number, strin
     public const char DeadLetters = 'd';
     public const char Interactions = 'i';
     public const char Inbox = 'b';
+    public const char Totals = 'n';
 
     /// <summary>Gets the key just before every interaction of a millisecond (ids are never empty), where a read from that moment on starts.</summary>
     public static ContinuationToken InteractionsFrom(DateTimeOffset since) => new(Interactions, since.ToUnixTimeMilliseconds(), string.Empty);
