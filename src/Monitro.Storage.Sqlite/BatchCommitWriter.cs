@@ -46,9 +46,10 @@ internal static class BatchCommitWriter
             sentiment = excluded.sentiment, payload = excluded.payload;
         """;
 
+    // The fingerprint halves depend on the id alone, so an update of the same id keeps them.
     private const string UpsertInteraction = """
-        INSERT INTO interactions (id, person_id, post_id, direction, occurred_at, payload)
-        SELECT $id, $person_id, $post_id, $direction, $occurred_at, $payload
+        INSERT INTO interactions (id, person_id, post_id, direction, occurred_at, payload, fingerprint_lo, fingerprint_hi)
+        SELECT $id, $person_id, $post_id, $direction, $occurred_at, $payload, $fingerprint_lo, $fingerprint_hi
         WHERE NOT EXISTS (SELECT 1 FROM posts WHERE id = $post_id AND retracted_at IS NOT NULL)
         ON CONFLICT (id) DO UPDATE SET
             person_id = excluded.person_id, post_id = excluded.post_id, direction = excluded.direction,
@@ -83,7 +84,8 @@ internal static class BatchCommitWriter
         ON CONFLICT (source_name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
         """;
 
-    private static readonly string[] InteractionParameters = ["$id", "$person_id", "$post_id", "$direction", "$occurred_at", "$payload"];
+    private static readonly string[] InteractionParameters =
+        ["$id", "$person_id", "$post_id", "$direction", "$occurred_at", "$payload", "$fingerprint_lo", "$fingerprint_hi"];
 
     private static readonly string[] AlertParameters = ["$key", "$kind", "$post_id", "$person_id", "$payload", "$now", "$key_hash"];
 
@@ -227,13 +229,16 @@ internal static class BatchCommitWriter
     {
         foreach (var interaction in interactions)
         {
+            var fingerprint = InteractionFingerprint.Of(interaction.Id);
             command.Run(
                 interaction.Id,
                 interaction.PersonId,
                 interaction.PostId,
                 (int)interaction.Direction,
                 UnixTime.ToMilliseconds(interaction.OccurredAt),
-                PayloadSerializer.Write(interaction, StoreJsonContext.Default.Interaction));
+                PayloadSerializer.Write(interaction, StoreJsonContext.Default.Interaction),
+                (long)(uint)fingerprint,
+                (long)(fingerprint >> 32));
         }
     }
 

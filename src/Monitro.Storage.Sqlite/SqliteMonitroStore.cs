@@ -19,7 +19,7 @@ namespace Monitro.Storage.Sqlite;
 /// <para>The store is thread-safe. Dispose it to release the pooled connections (and so the file).</para>
 /// </remarks>
 public sealed partial class SqliteMonitroStore :
-    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonInteractionHistory, IRecentInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore, IDisposable
+    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonInteractionHistory, IRecentInteractionHistory, IInteractionTotals, IPersonDataEraser, IRelationshipSnapshotStore, IDisposable
 {
     // Alerts enqueued here and not yet claimed; a claim takes them instead of reading their JSON back.
     private const int EnqueuedAlertsKept = 4096;

@@ -50,6 +50,7 @@ public sealed class SqliteRawFileErasureTests : IDisposable
         Assert.NotEmpty(FindInFiles(Handle));
         Assert.NotEmpty(FindInFiles(DisplayName));
         Assert.NotEmpty(FindInFiles(Text));
+        Assert.Contains(author.IdentityKey, await TotalsPersonIdsAsync());
 
         await _store.ForgetPersonAsync(author.IdentityKey);
 
@@ -58,7 +59,15 @@ public sealed class SqliteRawFileErasureTests : IDisposable
         Assert.Empty(FindInFiles(Text));
         Assert.Empty(FindInFiles("marmalade"));
         Assert.Equal(200, (await _store.GetMentionsAsync(new MentionQuery { Page = new PageRequest(PageRequest.MaxPageSize) })).Items.Count);
+
+        // The totals are read from the person index, whose entries hold the identity key: none is left, in rows or bytes.
+        var totals = await TotalsPersonIdsAsync();
+        Assert.Equal(40, totals.Count);
+        Assert.DoesNotContain(author.IdentityKey, totals);
     }
+
+    private async Task<List<string>> TotalsPersonIdsAsync() =>
+        [.. (await _store.GetInteractionTotalsAsync(new PageRequest(PageRequest.MaxPageSize))).Items.Select(t => t.PersonId)];
 
     /// <summary>Names the files (database, -wal, -shm) whose bytes contain <paramref name="needle"/> in UTF-8, in any ASCII case.</summary>
     private List<string> FindInFiles(string needle)

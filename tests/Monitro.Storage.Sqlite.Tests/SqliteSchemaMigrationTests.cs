@@ -17,7 +17,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         await store.MigrateAsync();
 
         Assert.Equal(SchemaMigrations.LatestVersion, await store.GetSchemaVersionAsync());
-        Assert.Equal(13, SchemaMigrations.LatestVersion);
+        Assert.Equal(14, SchemaMigrations.LatestVersion);
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
@@ -128,6 +128,67 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
 
         Assert.Equal(1, _database.Scalar("SELECT count(*) FROM mentions WHERE category = 'Brand' AND sentiment_label = 'Positive' AND sentiment = 0.6;"));
         Assert.Equal(1, _database.Scalar("SELECT count(*) FROM mentions WHERE category = 'Competitor' AND sentiment_label IS NULL AND sentiment IS NULL;"));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_FromVersion13WithInteractions_BackfillsTheFingerprintsSoTheTotalsMatchTheHistory()
+    {
+        var posts = new[] { Model.Post("1", "jane", minute: 1), Model.Post("2", "jane", minute: 7), Model.Post("3", "omar", minute: 4) };
+        var interactions = posts.Select(Model.Inbound).ToArray();
+        using (var connection = _database.OpenConnection())
+        {
+            SchemaMigrator.Migrate(connection, targetVersion: 13, now: 0);
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO interactions (id, person_id, post_id, direction, occurred_at, payload)
+                VALUES ($id, $person_id, $post_id, 0, $occurred_at, $payload);
+                """;
+            foreach (var interaction in interactions)
+            {
+                command.Parameters.Clear();
+                command.Parameters.AddWithValue("$id", interaction.Id);
+                command.Parameters.AddWithValue("$person_id", interaction.PersonId);
+                command.Parameters.AddWithValue("$post_id", interaction.PostId);
+                command.Parameters.AddWithValue("$occurred_at", interaction.OccurredAt.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$payload", PayloadSerializer.Write(interaction, StoreJsonContext.Default.Interaction));
+                command.ExecuteNonQuery();
+            }
+        }
+
+        var store = _database.CreateStore();
+        var totals = (await store.GetInteractionTotalsAsync(PageRequest.First)).Items;
+
+        Assert.Equal(
+            [
+                new InteractionTotals(interactions[0].PersonId, 2, unchecked(InteractionFingerprint.Of(interactions[0].Id) + InteractionFingerprint.Of(interactions[1].Id)), posts[1].CreatedAt),
+                new InteractionTotals(interactions[2].PersonId, 1, InteractionFingerprint.Of(interactions[2].Id), posts[2].CreatedAt),
+            ],
+            totals);
+        Assert.Equal(0, _database.Scalar("SELECT count(*) FROM interactions WHERE fingerprint_lo = 0 AND fingerprint_hi = 0;"));
+        Assert.Equal(2, (await store.GetInteractionsOfAsync(interactions[0].PersonId, PageRequest.First)).Items.Count);
+        Assert.Equal(1, (await store.ForgetPersonAsync(interactions[2].PersonId)).Interactions);
+        Assert.Equal([interactions[0].PersonId], (await store.GetInteractionTotalsAsync(PageRequest.First)).Items.Select(t => t.PersonId));
+    }
+
+    [Fact]
+    public async Task GetInteractionTotalsAsync_ReadsThePersonIndexAloneInIdentityOrder()
+    {
+        await _database.CreateStore().MigrateAsync();
+
+        using var connection = _database.OpenConnection();
+        using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN " + SqliteMonitroStore.SelectTotals;
+        plan.Parameters.AddWithValue("$after", string.Empty);
+        plan.Parameters.AddWithValue("$limit", 100);
+        using var reader = plan.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        // One step: the covering index, searched from the identity after the token; no table row, no sort.
+        Assert.Contains("COVERING INDEX ix_interactions_person", Assert.Single(steps), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ internal static class SchemaMigrations
         new(9, "reply outbox", Version9),
         new(10, "source epochs, the fencing tokens of scaled-out source leases", Version10),
         new(13, "due times of alerting state rows (back-filled for the person wake-ups of scaled-out silos), indexed", Version13),
+        new(14, "the fingerprint of each interaction id (back-filled), covered by the person index, for the per-identity totals", Version14, InteractionFingerprintMigration.Backfill),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -242,5 +243,16 @@ internal static class SchemaMigrations
         UPDATE alert_state SET due_at = CAST(ROUND((julianday(substr(payload, 1, 23)) - 2440587.5) * 86400000.0) AS INTEGER)
         WHERE scope LIKE 'cluster-wake-up|%' AND payload IS NOT NULL AND julianday(substr(payload, 1, 23)) IS NOT NULL;
         CREATE INDEX ix_alert_state_due ON alert_state (due_at, scope, item) WHERE due_at IS NOT NULL;
+        """;
+
+    // Each interaction keeps its id's fingerprint (InteractionFingerprint.Of) as two unsigned 32-bit halves, so that
+    // SQLite's integer sum() of a person's halves cannot overflow. The person index is rebuilt to carry them and the
+    // moment, so the totals of every identity are read from the index alone, in identity order; its leading columns
+    // stay (person_id, direction), as the queries that used it before read them. InteractionFingerprintMigration
+    // fills the halves, then builds the index over the filled rows.
+    private const string Version14 = """
+        ALTER TABLE interactions ADD COLUMN fingerprint_lo INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE interactions ADD COLUMN fingerprint_hi INTEGER NOT NULL DEFAULT 0;
+        DROP INDEX ix_interactions_person;
         """;
 }
