@@ -47,9 +47,10 @@ internal static class PostgreSqlBatchWriter
             created_at = excluded.created_at, payload = excluded.payload
         """;
 
+    // The fingerprint depends on the id alone, so an update of the same id keeps it.
     private const string UpsertInteraction = """
-        INSERT INTO interactions (id, person_id, post_id, direction, occurred_at, payload)
-        SELECT $1, $2, $3, $4, $5, $6
+        INSERT INTO interactions (id, person_id, post_id, direction, occurred_at, payload, fingerprint)
+        SELECT $1, $2, $3, $4, $5, $6, $7
         WHERE NOT EXISTS (SELECT 1 FROM posts WHERE id = $3 AND retracted_at IS NOT NULL)
         ON CONFLICT (id) DO UPDATE SET
             person_id = excluded.person_id, post_id = excluded.post_id, direction = excluded.direction,
@@ -202,7 +203,8 @@ internal static class PostgreSqlBatchWriter
                 SqlParameters.Text(interaction.PostId),
                 SqlParameters.Int((int)interaction.Direction),
                 SqlParameters.Long(UnixTime.ToMilliseconds(interaction.OccurredAt)),
-                SqlParameters.Json(PayloadSerializer.Write(interaction, StoreJsonContext.Default.Interaction)));
+                SqlParameters.Json(PayloadSerializer.Write(interaction, StoreJsonContext.Default.Interaction)),
+                SqlParameters.Long(unchecked((long)InteractionFingerprint.Of(interaction.Id))));
         }
     }
 

@@ -18,7 +18,7 @@ namespace Monitro.Storage.PostgreSql;
 /// <para>The store is thread-safe. Dispose it to release the data source it created (one handed to it is the caller's).</para>
 /// </remarks>
 public sealed partial class PostgreSqlMonitroStore :
-    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonInteractionHistory, IRecentInteractionHistory, IPersonDataEraser, IRelationshipSnapshotStore, IAsyncDisposable, IDisposable
+    IMonitroStore, IAlertOutbox, IAlertDeadLetters, IMonitroQueries, IInteractionHistory, IPersonInteractionHistory, IRecentInteractionHistory, IInteractionTotals, IPersonDataEraser, IRelationshipSnapshotStore, IAsyncDisposable, IDisposable
 {
     // Deadlocks and serialization failures abort one of the transactions involved; it is safe to run it again.
     private const int MaxTransactionAttempts = 5;

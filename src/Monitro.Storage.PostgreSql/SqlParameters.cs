@@ -20,6 +20,8 @@ internal static class SqlParameters
 
     public static NpgsqlParameter TextArray(string[] value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
+    public static NpgsqlParameter LongArray(long[] value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
+
     /// <summary>Adds a statement with its parameters to a batch.</summary>
     public static NpgsqlBatchCommand Add(this NpgsqlBatch batch, string sql, params ReadOnlySpan<NpgsqlParameter> parameters)
     {

@@ -31,6 +31,7 @@ internal static class PostgreSqlSchemaMigrations
         (14, "due times of alerting state rows (back-filled for the person wake-ups of scaled-out silos), indexed", Version14, null),
         (18, "the change feed of the watch registry: the recent edits, each with the version it made", Version18, null),
         (20, "the shard key of each registry watch and edit, indexed, so a matcher shard reads only its own", Version20, null),
+        (21, "the fingerprint of each interaction id (back-filled), covered by the person index, for the per-identity totals", Version21, PostgreSqlInteractionFingerprintMigration.BackfillAsync),
     ];
 
     /// <summary>Gets the version of the newest migration.</summary>
@@ -254,5 +255,15 @@ internal static class PostgreSqlSchemaMigrations
         DELETE FROM tenant_watch_changes;
         ALTER TABLE tenant_watch_changes ADD COLUMN shard_key bigint NOT NULL;
         CREATE INDEX ix_tenant_watch_changes_shard_key ON tenant_watch_changes (shard_key, version);
+        """;
+
+    // Each interaction keeps its id's fingerprint (InteractionFingerprint.Of, stored as the bigint of the same 64 bits:
+    // sum() of bigint is numeric, exact, and its value modulo 2^64 is the totals' fingerprint). The person index is
+    // rebuilt to carry the moment and the fingerprint, so the totals of every identity are an index-only scan in
+    // identity order; its keys stay (person_id, direction) for the queries that used it before.
+    // PostgreSqlInteractionFingerprintMigration fills the column, then builds the index over the filled rows.
+    private const string Version21 = """
+        ALTER TABLE interactions ADD COLUMN fingerprint bigint NOT NULL DEFAULT 0;
+        DROP INDEX ix_interactions_person;
         """;
 }

@@ -23,9 +23,16 @@ internal static class PostgreSqlSchemaMigrator
 
     /// <summary>Applies the missing migrations; returns them in order (empty when the schema was current).</summary>
     /// <exception cref="NotSupportedException">The schema is newer than this version of Monitro knows.</exception>
+    public static ValueTask<IReadOnlyList<(int Version, string Description)>> MigrateAsync(
+        NpgsqlConnection connection, string schema, long now, CancellationToken cancellationToken) =>
+        MigrateAsync(connection, schema, now, PostgreSqlSchemaMigrations.LatestVersion, cancellationToken);
+
+    /// <summary>Applies the missing migrations up to <paramref name="targetVersion"/> (a schema as an earlier Monitro left it, for tests of the later migrations).</summary>
+    /// <exception cref="NotSupportedException">The schema is newer than this version of Monitro knows.</exception>
     public static async ValueTask<IReadOnlyList<(int Version, string Description)>> MigrateAsync(
-        NpgsqlConnection connection, string schema, long now, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string schema, long now, int targetVersion, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(targetVersion, PostgreSqlSchemaMigrations.LatestVersion);
         var applied = new List<(int Version, string Description)>();
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
@@ -59,7 +66,7 @@ internal static class PostgreSqlSchemaMigrator
 
             foreach (var (version, description, sql, data) in PostgreSqlSchemaMigrations.All)
             {
-                if (version <= current)
+                if (version <= current || version > targetVersion)
                 {
                     continue;
                 }
