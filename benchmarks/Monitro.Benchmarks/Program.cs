@@ -5,7 +5,8 @@ using Monitro.Benchmarks.Streaming;
 
 // `stream ...` runs one long measurement in this process (see Streaming/StreamArguments.cs), `delivery ...` the
 // delivery workload as a plain process (Delivery/DeliveryDriver.cs), `restore ...` the start-up restore from a
-// SQLite file (Relationships/RestoreStartup.cs); anything else goes to BenchmarkDotNet.
+// SQLite file (Relationships/RestoreStartup.cs; `restore read-totals`, the read of a start that checks snapshots against
+// the per-identity totals, in Relationships/RestoreTotalsRead.cs); anything else goes to BenchmarkDotNet.
 if (args is ["stream", .. var streamArguments])
 {
     return StreamMeasurement.Run(streamArguments);
@@ -14,6 +15,11 @@ if (args is ["stream", .. var streamArguments])
 if (args is ["delivery", .. var deliveryArguments])
 {
     return DeliveryDriver.Run(deliveryArguments);
+}
+
+if (args is ["restore", "read-totals", .. var totalsArguments])
+{
+    return RestoreTotalsRead.Run(totalsArguments);
 }
 
 if (args is ["restore", .. var restoreArguments])
