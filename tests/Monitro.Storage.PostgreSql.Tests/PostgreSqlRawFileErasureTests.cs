@@ -85,6 +85,7 @@ public sealed class PostgreSqlRawFileErasureTests : SchemaPerTest
         Assert.Contains(FindInFiles(dataDirectory, Handle), file => file.StartsWith("base", StringComparison.Ordinal));
         Assert.NotEmpty(FindInFiles(dataDirectory, DisplayName));
         Assert.NotEmpty(FindInFiles(dataDirectory, Text));
+        Assert.Contains(author.IdentityKey, await TotalsPersonIdsAsync(store));
 
         await store.ForgetPersonAsync(author.IdentityKey);
         await WaitForNoOlderSnapshotAsync();
@@ -107,7 +108,15 @@ public sealed class PostgreSqlRawFileErasureTests : SchemaPerTest
         Assert.Empty(FindInFiles(dataDirectory, Text));
         Assert.Empty(FindInFiles(dataDirectory, "marmalade"));
         Assert.Equal(200, (await store.GetMentionsAsync(new MentionQuery { Page = new PageRequest(PageRequest.MaxPageSize) })).Items.Count);
+
+        // The totals come from the person index, whose entries hold the identity key: rewritten by VACUUM FULL, without them.
+        var totals = await TotalsPersonIdsAsync(store);
+        Assert.Equal(40, totals.Count);
+        Assert.DoesNotContain(author.IdentityKey, totals);
     }
+
+    private static async Task<List<string>> TotalsPersonIdsAsync(PostgreSqlMonitroStore store) =>
+        [.. (await store.GetInteractionTotalsAsync(new PageRequest(PageRequest.MaxPageSize))).Items.Select(t => t.PersonId)];
 
     // VACUUM removes only the row versions no open transaction can still see: wait (bounded) until no other session of
     // the database holds a snapshot or a transaction older than the erasure, as docs/postgresql.md tells an operator to

@@ -96,4 +96,42 @@ public sealed class SqliteConcurrencyTests : IDisposable
         Assert.Equal("19", (await first.GetCheckpointAsync("b"))?.Value);
         Assert.Equal("19", (await second.GetCheckpointAsync("a"))?.Value);
     }
+
+    [Fact]
+    public async Task TwoStoresOnOneFile_CommittingAndRetractingForTheSamePeople_BothReadTheTotalsOfWhatIsStored()
+    {
+        // Two store instances stand for two processes: each commits the shared posts (the same interaction ids), posts of
+        // its own, and retracts a shared post now and then, for the same five people.
+        var first = _database.CreateStore();
+        var second = _database.CreateStore();
+        await first.MigrateAsync();
+        var retracted = new[] { "4-0", "9-0", "14-0" };
+
+        async Task WriteAll(SqliteMonitroStore store, string prefix)
+        {
+            for (var b = 0; b < 20; b++)
+            {
+                var posts = Enumerable.Range(0, 10).Select(i => Model.Post($"{b}-{i}", $"user{i % 5}", minute: b))
+                    .Concat(Enumerable.Range(0, 10).Select(i => Model.Post($"{prefix}-{b}-{i}", $"user{i % 5}", minute: b)))
+                    .ToArray();
+                var commit = Model.Batch($"{b}", posts) with { SourceName = prefix, Checkpoint = new SourceCheckpoint(prefix, $"{b}") };
+                await store.CommitAsync(b % 5 == 0 && b > 0 ? commit with { Retractions = [Post.CreateId("mastodon", $"{b - 1}-0")] } : commit);
+            }
+        }
+
+        await Task.WhenAll(Task.Run(() => WriteAll(first, "a")), Task.Run(() => WriteAll(second, "b")));
+
+        // A retracted post stays a tombstone, so whichever store committed it last, its interaction is not stored.
+        var expected = Enumerable.Range(0, 20).SelectMany(b => Enumerable.Range(0, 10).SelectMany(i => new[] { ($"{b}-{i}", i), ($"a-{b}-{i}", i), ($"b-{b}-{i}", i) }))
+            .Where(post => !retracted.Contains(post.Item1))
+            .Select(post => Model.Inbound(Model.Post(post.Item1, $"user{post.Item2 % 5}")))
+            .GroupBy(interaction => interaction.PersonId)
+            .OrderBy(person => person.Key, StringComparer.Ordinal)
+            .Select(person => (person.Key, (long)person.Count(), person.Aggregate(0UL, (sum, i) => unchecked(sum + InteractionFingerprint.Of(i.Id)))))
+            .ToList();
+        var readByFirst = (await first.GetInteractionTotalsAsync(PageRequest.First)).Items;
+        Assert.Equal(597, expected.Sum(person => person.Item2));
+        Assert.Equal(expected, readByFirst.Select(t => (t.PersonId, t.Count, t.Fingerprint)));
+        Assert.Equal(readByFirst, (await second.GetInteractionTotalsAsync(PageRequest.First)).Items);
+    }
 }
