@@ -65,6 +65,44 @@ public sealed class RelationshipLazyStartTests
         Assert.Equal(0, registry.UnloadedCount);
     }
 
+    [Fact]
+    public async Task LazyStart_OnePersonsSnapshotNoLongerFits_ReadsOnlyThatPersonAtStart()
+    {
+        var store = new InMemoryMonitroStore();
+        var history = RandomHistories.History([(0, 0, 2, -0.7, 0), (0, 5, 6, 0, 0), (1, 7, 3, 0.1, 0), (2, 9, 5, 0.8, 0), (1, 30, 9, 0.3, 0)]);
+        var live = new RelationshipRegistry(new RelationshipOptions(), new NullContactResolver());
+        foreach (var moment in history.GroupBy(pair => pair.Interaction.OccurredAt))
+        {
+            await CommitMomentAsync(store, live, moment.Key, [.. moment], []);
+        }
+
+        // A late interaction of Ann's, stored after her snapshot: hers no longer fits.
+        await store.CommitAsync(new BatchCommit { SourceName = "late", Interactions = [Interactions.Inbound(People[0], "late1", 3 / 24.0, 0.5)] });
+        var counting = new CountingHistory(store);
+        var registry = new RelationshipRegistry(new RelationshipOptions(), new NullContactResolver());
+        var restorer = await StartAsync(store, registry, counting);
+
+        Assert.Equal(3, restorer.InteractionsRead); // Ann's two and the late one
+        Assert.Equal(People[0], counting.FirstPersonRead);
+        Assert.Equal(0, counting.WholeHistoryPages);
+    }
+
+    [Fact]
+    public async Task LazyStart_MostPeopleWithoutASnapshot_MakesOnePassOverTheWholeHistory()
+    {
+        var store = new InMemoryMonitroStore();
+        var history = RandomHistories.History([(0, 0, 2, -0.7, 0), (1, 7, 3, 0.1, 0), (2, 9, 5, 0.8, 0), (3, 30, 9, 0.3, 0)]);
+        await store.CommitAsync(new BatchCommit { SourceName = "upgrade", Interactions = [.. history.Select(pair => pair.Interaction)] }); // stored before snapshots existed
+        var counting = new CountingHistory(store);
+        var registry = new RelationshipRegistry(new RelationshipOptions(), new NullContactResolver());
+        var restorer = await StartAsync(store, registry, counting);
+
+        Assert.Equal(history.Count, restorer.InteractionsRead);
+        Assert.Equal(1, counting.WholeHistoryPages);
+        Assert.Null(counting.FirstPersonRead);
+        Assert.Equal(0, registry.UnloadedCount);
+    }
+
     // Runs the sample: a live run committing to a store up to the cut, late and retracted interactions, then a lazy and a
     // full start over the same store, the same later batches and ticks into both; returns whether the start was lazy and
     // how many interactions it did not read.
@@ -174,14 +212,17 @@ public sealed class RelationshipLazyStartTests
     }
 
     // A start as the pipeline makes it: the alert state, then the relationships, lazily or (through a store that reads only the whole history) in one pass.
-    private static async Task<RelationshipRestorer> StartAsync(InMemoryMonitroStore store, RelationshipRegistry registry, bool lazily)
+    private static Task<RelationshipRestorer> StartAsync(InMemoryMonitroStore store, RelationshipRegistry registry, bool lazily) =>
+        StartAsync(store, registry, lazily ? store : new WholeHistoryOnly(store));
+
+    private static async Task<RelationshipRestorer> StartAsync(InMemoryMonitroStore store, RelationshipRegistry registry, IInteractionHistory history)
     {
         using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var services = new PipelineServices(
             [], new MentionMatcher(), store, store, [], registry, null, null, new MonitroOptions(), TimeProvider.System,
             new MonitroMetrics(meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger.Instance);
         await new AlertStateRestorer(store).RestoreAsync(services, CancellationToken.None);
-        var restorer = new RelationshipRestorer(lazily ? store : new WholeHistoryOnly(store));
+        var restorer = new RelationshipRestorer(history);
         await restorer.RestoreAsync(services, CancellationToken.None);
         return restorer;
     }
@@ -190,6 +231,31 @@ public sealed class RelationshipLazyStartTests
         Assert.Equal(Json(full), Json(lazy));
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
+
+    // The store's history reads, counted: pages of the whole history, and the identities read one by one.
+    private sealed class CountingHistory(InMemoryMonitroStore inner) : IInteractionHistory, IPersonInteractionHistory, IInteractionTotals
+    {
+        private string? _firstPersonRead;
+
+        public int WholeHistoryPages { get; private set; }
+
+        public string? FirstPersonRead => Volatile.Read(ref _firstPersonRead);
+
+        public ValueTask<Page<RecordedInteraction>> GetInteractionsAsync(PageRequest page, CancellationToken cancellationToken = default)
+        {
+            WholeHistoryPages++;
+            return inner.GetInteractionsAsync(page, cancellationToken);
+        }
+
+        public ValueTask<Page<RecordedInteraction>> GetInteractionsOfAsync(string personId, PageRequest page, CancellationToken cancellationToken = default)
+        {
+            _ = Interlocked.CompareExchange(ref _firstPersonRead, personId, null);
+            return inner.GetInteractionsOfAsync(personId, page, cancellationToken);
+        }
+
+        public ValueTask<Page<InteractionTotals>> GetInteractionTotalsAsync(PageRequest page, CancellationToken cancellationToken = default) =>
+            inner.GetInteractionTotalsAsync(page, cancellationToken);
+    }
 
     // A store seen only through its whole-history read: the start a store without totals makes.
     private sealed class WholeHistoryOnly(IInteractionHistory inner) : IInteractionHistory
