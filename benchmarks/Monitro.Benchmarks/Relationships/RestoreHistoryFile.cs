@@ -10,17 +10,26 @@ namespace Monitro.Benchmarks.Relationships;
 /// The SQLite file the start-up restore is measured on, written once by <c>restore prepare</c> and reused by every run:
 /// the seeded history of <see cref="SyntheticInteractions"/> committed as a pipeline commits it (interactions, and each
 /// person's identity with their first post), and the per-person snapshots that the commits would have stored as of
-/// 90% of the history, so the last tenth of the interactions comes after the snapshots.
+/// 90% of the history, so the last tenth of the interactions comes after the snapshots (as after a crash that lost the
+/// snapshots of the last tenth); or, for a <em>clean</em> file, as of the whole history (as a clean stop leaves them).
+/// Beside it, the per-identity totals (<see cref="LazyStartStore"/>).
 /// </summary>
 internal sealed class RestoreHistoryFile
 {
     private const int InteractionsPerCommit = 10_000;
 
-    public RestoreHistoryFile(string folder, int interactions)
+    public RestoreHistoryFile(string folder, int interactions, bool clean = false)
     {
         Interactions = interactions;
-        Path = System.IO.Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"restore-{interactions}.db"));
+        Clean = clean;
+        Path = System.IO.Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"restore-{interactions}{(clean ? "-clean" : "")}.db"));
     }
+
+    /// <summary>Gets a value indicating whether the snapshots cover the whole history.</summary>
+    public bool Clean { get; }
+
+    /// <summary>Gets the path of the per-identity totals beside the database.</summary>
+    public string TotalsPath => Path + ".totals";
 
     /// <summary>Gets the number of stored interactions; the people are a tenth of them.</summary>
     public int Interactions { get; }
@@ -38,6 +47,7 @@ internal sealed class RestoreHistoryFile
     {
         if (IsReady)
         {
+            await LazyStartStore.WriteTotalsAsync(TotalsPath, new SyntheticInteractions(Interactions, Interactions / 10), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -52,8 +62,10 @@ internal sealed class RestoreHistoryFile
         {
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             await CommitHistoryAsync(store, seeded, cancellationToken).ConfigureAwait(false);
-            await CommitSnapshotsAsync(store, seeded, cancellationToken).ConfigureAwait(false);
+            await CommitSnapshotsAsync(store, seeded, Clean ? seeded.Interactions.Length : seeded.Interactions.Length * 9 / 10, cancellationToken).ConfigureAwait(false);
         }
+
+        await LazyStartStore.WriteTotalsAsync(TotalsPath, seeded, cancellationToken).ConfigureAwait(false);
 
         SqliteConnection.ClearAllPools();
         await File.WriteAllTextAsync(Marker, "ready", cancellationToken).ConfigureAwait(false);
@@ -87,9 +99,8 @@ internal sealed class RestoreHistoryFile
         }
     }
 
-    private static async Task CommitSnapshotsAsync(SqliteMonitroStore store, SyntheticInteractions seeded, CancellationToken cancellationToken)
+    private static async Task CommitSnapshotsAsync(SqliteMonitroStore store, SyntheticInteractions seeded, int covered, CancellationToken cancellationToken)
     {
-        var covered = seeded.Interactions.Length * 9 / 10;
         var registry = new RelationshipRegistry(new RelationshipOptions(), new NullContactResolver());
         _ = registry.Replay([.. seeded.Interactions.Take(covered).Select((interaction, i) => (interaction, seeded.PersonOf[i]))]);
         var state = new AlertStateWriter();

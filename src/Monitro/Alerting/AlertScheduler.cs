@@ -27,6 +27,7 @@ internal sealed class AlertScheduler
     private readonly bool _enabled;
     private readonly Func<TimeSpan> _interval;
     private readonly Func<DateTimeOffset, AlertStateWriter, IEnumerable<Alert>> _collectDue;
+    private readonly Func<DateTimeOffset, CancellationToken, ValueTask>? _prepare;
     private readonly ChannelWriter<SourceWork>? _processing;
     private readonly AlertCommitter _committer;
     private readonly PipelineServices _services;
@@ -42,8 +43,10 @@ internal sealed class AlertScheduler
         Func<DateTimeOffset, AlertStateWriter, IEnumerable<Alert>> collectDue,
         ChannelWriter<SourceWork>? processing,
         AlertCommitter committer,
-        PipelineServices services)
+        PipelineServices services,
+        Func<DateTimeOffset, CancellationToken, ValueTask>? prepare = null)
     {
+        _prepare = prepare;
         _enabled = enabled;
         SourceName = sourceName;
         _interval = interval;
@@ -75,12 +78,22 @@ internal sealed class AlertScheduler
     {
         var scorer = services.Scorer;
         var router = services.Alerting;
-        return new(enabled: true, RelationshipSourceName, () => scorer.AdvanceInterval, (now, state) =>
-        {
-            var alerts = router.RouteTransitions(scorer, now);
-            (scorer as Relationships.RelationshipRegistry)?.TakeUnsaved(state); // the snapshots of the people it evaluated
-            return alerts;
-        }, processing, committer, services);
+        var registry = scorer as Relationships.RelationshipRegistry;
+        return new(
+            enabled: true,
+            RelationshipSourceName,
+            () => scorer.AdvanceInterval,
+            (now, state) =>
+            {
+                var alerts = router.RouteTransitions(scorer, now);
+                registry?.TakeUnsaved(state); // the snapshots of the people it evaluated
+                return alerts;
+            },
+            processing,
+            committer,
+            services,
+            // People restored from their snapshot alone whose wake-up is due are read first, so they are evaluated whole.
+            registry is null ? null : (now, cancellationToken) => registry.LoadAsync([], now, cancellationToken));
     }
 
     /// <summary>Runs until cancelled, or until processing takes no more work; a failed check is logged and its alerts are tried again at the next one.</summary>
@@ -135,7 +148,13 @@ internal sealed class AlertScheduler
     internal async Task CheckAsync(CancellationToken cancellationToken)
     {
         var state = new AlertStateWriter();
-        _pending.AddRange(_collectDue(_services.TimeProvider.GetUtcNow(), state));
+        var now = _services.TimeProvider.GetUtcNow();
+        if (_prepare is not null)
+        {
+            await _prepare(now, cancellationToken).ConfigureAwait(false);
+        }
+
+        _pending.AddRange(_collectDue(now, state));
         _pendingState.Add(state);
         if (_pending.Count == 0 && _pendingState.IsEmpty)
         {

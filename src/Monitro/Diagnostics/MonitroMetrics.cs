@@ -34,7 +34,7 @@ internal sealed class MonitroMetrics
         _alertDeliveryFailures = meter.CreateCounter<long>("monitro.alerts.failures", "{attempt}", "Failed attempts to deliver an alert to a sink.");
         _alertsDeadLettered = meter.CreateCounter<long>("monitro.alerts.dead_lettered", "{alert}", "Alerts given up after their last attempt.");
         _batchDuration = meter.CreateHistogram<double>("monitro.batch.duration", "s", "Time to process and commit one source batch.");
-        _interactionsRestored = meter.CreateCounter<long>("monitro.relationships.restored", "{interaction}", "Stored interactions replayed into the relationship scorer at start.");
+        _interactionsRestored = meter.CreateCounter<long>("monitro.relationships.restored", "{interaction}", "Stored interactions read into the relationship scorer at start (a lazy start reads those of people restored from a snapshot later).");
         _repliesPublished = meter.CreateCounter<long>("monitro.replies.published", "{reply}", "Replies published on their platform.");
         _replyFailures = meter.CreateCounter<long>("monitro.replies.failures", "{attempt}", "Failed attempts to publish a reply, tried again later.");
         _repliesDeadLettered = meter.CreateCounter<long>("monitro.replies.dead_lettered", "{reply}", "Replies given up: refused for good, or out of attempts.");

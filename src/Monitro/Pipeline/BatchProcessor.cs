@@ -115,6 +115,12 @@ internal sealed class BatchProcessor
         var now = _timeProvider.GetUtcNow();
         var state = new AlertStateWriter(); // what the batch changes in digest windows, spike series and links, committed with it
         var alerts = _alerting.Route(mentions, batch.Retractions, now, state);
+        if (_scorer is Relationships.RelationshipRegistry registry)
+        {
+            // People a start restored from their snapshot alone are read before this batch records or wakes them.
+            await registry.LoadAsync(interactions.Select(static pair => pair.Person), now, cancellationToken).ConfigureAwait(false);
+        }
+
         if (interactions.Count > 0)
         {
             await _scorer.ResolvePeopleAsync(interactions.Select(static pair => pair.Person), now, cancellationToken).ConfigureAwait(false);

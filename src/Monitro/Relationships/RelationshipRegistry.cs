@@ -9,7 +9,7 @@ namespace Monitro.Relationships;
 /// and raises transitions when people change or when time passes (response targets, dormancy).
 /// </summary>
 /// <remarks>Thread-safe through one lock; CRM look-ups run outside it.</remarks>
-internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirectory
+internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPersonDirectory
 {
     private readonly Lock _gate = new();
     private readonly RelationshipParameters _parameters;
@@ -57,13 +57,19 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
         ArgumentNullException.ThrowIfNull(person);
         lock (_gate)
         {
-            RecordLocked(interaction, person, covered: false);
+            RecordOrDefer(interaction, person);
         }
     }
 
-    public async ValueTask ResolveContactsAsync(IReadOnlyCollection<Author> people, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public ValueTask ResolveContactsAsync(IReadOnlyCollection<Author> people, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(people);
+        return ResolveContactsAsync(people, now, markChanged: true, cancellationToken);
+    }
+
+    // Looks up the CRM facts not cached or expired; new facts mark their person changed unless the person is only being loaded.
+    private async ValueTask ResolveContactsAsync(IEnumerable<Author> people, DateTimeOffset now, bool markChanged, CancellationToken cancellationToken)
+    {
         var pending = new List<string>();
         lock (_gate)
         {
@@ -83,7 +89,10 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
             lock (_gate)
             {
                 _contacts[key] = (facts, now + _parameters.Options.ContactCacheDuration);
-                _changed.Add(key);
+                if (markChanged)
+                {
+                    _changed.Add(key);
+                }
             }
         }
     }
@@ -111,6 +120,7 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
         }
 
         _changed.Clear();
+        List<(string Identity, DateTimeOffset At)>? notLoaded = null;
         while (_wakeUps.TryPeek(out var identity, out var at) && at <= now)
         {
             _wakeUps.Dequeue();
@@ -119,8 +129,29 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
             {
                 wokenState.WakeUps.Remove(at);
             }
+            else if (_unloaded.ContainsKey(woken))
+            {
+                (notLoaded ??= []).Add((identity, at));
+            }
 
             people.Add(woken);
+        }
+
+        if (_unloaded.Count > 0)
+        {
+            // People not loaded yet are looked at once they are (the pipeline loads them before it advances): they stay due.
+            foreach (var personId in people)
+            {
+                if (_unloaded.ContainsKey(personId))
+                {
+                    _changed.Add(personId);
+                }
+            }
+
+            foreach (var (identity, at) in notLoaded ?? [])
+            {
+                _wakeUps.Enqueue(identity, at);
+            }
         }
 
         foreach (var personId in people)
@@ -163,6 +194,7 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
     public RelationshipSnapshot? GetRelationship(string personId, DateTimeOffset asOf)
     {
         ArgumentException.ThrowIfNullOrEmpty(personId);
+        WaitUntilLoaded();
         lock (_gate)
         {
             return _people.TryGetValue(_graph.Find(personId), out var state) ? Evaluate(state, asOf, withReach: true).Snapshot : null;
@@ -172,6 +204,7 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
     public IReadOnlyList<RelationshipSnapshot> GetTop(int count, DateTimeOffset asOf)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        WaitUntilLoaded();
         lock (_gate)
         {
             return _people.Values
@@ -188,9 +221,11 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
     {
         ArgumentException.ThrowIfNullOrEmpty(identityKey);
         ArgumentException.ThrowIfNullOrEmpty(otherIdentityKey);
+        var (first, second) = (Normalize(identityKey), Normalize(otherIdentityKey));
+        LoadIdentities(first, second); // merging needs both people's interactions; loading never unloads, so they stay loaded
         lock (_gate)
         {
-            LinkAndSave(Normalize(identityKey), Normalize(otherIdentityKey));
+            LinkAndSave(first, second);
         }
     }
 
@@ -256,7 +291,17 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
     /// version and parameters; the person is not evaluated again up to that moment (nothing marks them changed and
     /// their wake-ups all come after it), and what comes after is replayed like the rest.
     /// </remarks>
-    internal int Replay(IReadOnlyList<(Interaction Interaction, Author Person)> history)
+    internal int Replay(IReadOnlyList<(Interaction Interaction, Author Person)> history) => Replay(history, until: null);
+
+    /// <summary>Replays a history as <see cref="Replay(IReadOnlyList{ValueTuple{Interaction, Author}})"/> does, then advances to <paramref name="until"/>.</summary>
+    /// <param name="history">The stored interactions of some people, with their people, ordered by moment (then id).</param>
+    /// <param name="until">The latest moment of the whole stored history, when <paramref name="history"/> holds only part of it; the replay ends advanced to it.</param>
+    /// <remarks>
+    /// Each due wake-up is advanced to at its own moment, before the interactions of any later moment are recorded,
+    /// so what a replay rebuilds for a person depends on their history alone: replaying some people apart rebuilds
+    /// them exactly as replaying everyone together does (a lazy start relies on it).
+    /// </remarks>
+    internal int Replay(IReadOnlyList<(Interaction Interaction, Author Person)> history, DateTimeOffset? until)
     {
         lock (_gate)
         {
@@ -271,6 +316,12 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
                 if (latest is { } moment && interaction.OccurredAt > moment)
                 {
                     AdvanceLocked(moment, []);
+                    latest = null;
+                }
+
+                if (latest is null)
+                {
+                    AdvanceWakeUpsBefore(interaction.OccurredAt);
                 }
 
                 var personId = _graph.Find(interaction.PersonId);
@@ -298,8 +349,38 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
                 AdvanceLocked(last, []);
             }
 
+            if (until is { } end && end > _advancedTo)
+            {
+                AdvanceWakeUpsBefore(end);
+                AdvanceLocked(end, []);
+            }
+
             _stored = new(StringComparer.Ordinal);
             return restored;
+        }
+    }
+
+    // During a replay: advances to each wake-up due before a moment, at the wake-up's own moment (not at the next moment
+    // anyone interacted), so that a person's replay does not depend on other people's history.
+    private void AdvanceWakeUpsBefore(DateTimeOffset moment)
+    {
+        var caughtUp = false;
+        while (_wakeUps.TryPeek(out _, out var at) && at < moment)
+        {
+            if (at > _advancedTo)
+            {
+                AdvanceLocked(at, []);
+            }
+            else if (!caughtUp)
+            {
+                // Queued by the last evaluation for a moment already passed: taken now, once, as the next advance would.
+                caughtUp = true;
+                AdvanceLocked(_advancedTo, []);
+            }
+            else
+            {
+                break;
+            }
         }
     }
 
@@ -370,7 +451,10 @@ internal sealed class RelationshipRegistry : IRelationshipScorer, IPersonDirecto
         lock (_gate)
         {
             var key = Normalize(personId);
-            return _people.TryGetValue(_graph.Find(key), out var state) ? [.. state.Identities] : [key];
+            var root = _graph.Find(key);
+            return _people.TryGetValue(root, out var state) ? [.. state.Identities]
+                : _unloaded.TryGetValue(root, out var unloaded) ? [.. unloaded.Identities.Append(root).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+                : [key];
         }
     }
 

@@ -12,14 +12,10 @@ namespace Monitro.Tests.Relationships;
 /// </summary>
 public sealed class RelationshipSnapshotTests
 {
-    private static readonly string[] People = ["mastodon:ann", "mastodon:bob", "bluesky:cy.example", "mastodon:dee"];
-
-    // One event: who, at which hour (coarse, so moments are shared), what, the tone, and which earlier post an answer answers.
-    private static readonly Gen<(int Person, int Hour, int Kind, double Sentiment, int Pick)> Event =
-        Gen.Select(Gen.Int[0, People.Length - 1], Gen.Int[0, 24 * 120], Gen.Int[0, 9], Gen.Double[-1, 1], Gen.Int[0, 1000]);
+    private static readonly string[] People = RandomHistories.People;
 
     private static readonly Gen<((int Person, int Hour, int Kind, double Sentiment, int Pick)[] Events, int FirstCut, int SecondCut, int Seed)> Sample =
-        Gen.Select(Event.Array[1, 60], Gen.Int[0, 100], Gen.Int[0, 100], Gen.Int[0, int.MaxValue]);
+        Gen.Select(RandomHistories.Event.Array[1, 60], Gen.Int[0, 100], Gen.Int[0, 100], Gen.Int[0, int.MaxValue]);
 
     [Fact]
     public void Replay_FromSnapshotsTakenAtRandomRestartPoints_EqualsReplayingTheWholeHistory()
@@ -28,7 +24,7 @@ public sealed class RelationshipSnapshotTests
         Sample.Sample(
             sample =>
             {
-                var history = History(sample.Events);
+                var history = RandomHistories.History(sample.Events);
                 var random = new Random(sample.Seed);
                 var moments = history.Select(pair => pair.Interaction.OccurredAt).Distinct().ToList();
                 var first = moments[sample.FirstCut * (moments.Count - 1) / 100];
@@ -51,7 +47,7 @@ public sealed class RelationshipSnapshotTests
     [Fact]
     public void Replay_SnapshotOfAnotherScorerVersionOrOtherParameters_ReplaysThePersonInstead()
     {
-        var history = History([(0, 0, 2, -0.7, 0), (0, 5, 6, 0, 0), (0, 30, 5, 0.8, 0), (1, 40, 3, 0, 0)]);
+        var history = RandomHistories.History([(0, 0, 2, -0.7, 0), (0, 5, 6, 0, 0), (0, 30, 5, 0.8, 0), (1, 40, 3, 0, 0)]);
         var rows = SnapshotsOfARun(history, [], [history[^1].Interaction.OccurredAt]);
         Assert.Equal(2, rows.Count);
         var older = rows.ConvertAll(row => row with { Payload = row.Payload!.Replace($"\"version\":{PersonSnapshot.CurrentVersion}", "\"version\":0", StringComparison.Ordinal) });
@@ -83,7 +79,7 @@ public sealed class RelationshipSnapshotTests
     [Fact]
     public void TakeUnsaved_AfterAnAdvance_SavesOneSnapshotPerEvaluatedPersonNamingNoInteraction()
     {
-        var history = History([(0, 0, 2, -0.7, 0), (0, 5, 6, 0, 0), (1, 40, 3, 0, 0)]);
+        var history = RandomHistories.History([(0, 0, 2, -0.7, 0), (0, 5, 6, 0, 0), (1, 40, 3, 0, 0)]);
         var registry = new RelationshipRegistry(new RelationshipOptions(), new NullContactResolver());
         foreach (var (interaction, person) in history)
         {
@@ -103,39 +99,6 @@ public sealed class RelationshipSnapshotTests
         Assert.True(again.IsEmpty); // nobody evaluated since
     }
 
-    // Builds the stored history from the events, ordered as a store returns it (by moment, then id).
-    private static List<(Interaction Interaction, Author Person)> History(IEnumerable<(int Person, int Hour, int Kind, double Sentiment, int Pick)> events)
-    {
-        var history = new List<(Interaction Interaction, Author Person)>();
-        var inbound = new Dictionary<string, List<Interaction>>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var (index, hour, kind, sentiment, pick) in events.OrderBy(e => e.Hour))
-        {
-            var person = People[index];
-            var postId = "p" + number++;
-            var days = hour / 24.0;
-            var earlier = inbound.GetValueOrDefault(person) ?? [];
-            Interaction interaction = kind switch
-            {
-                >= 6 and <= 8 when earlier.Count > 0 => Interactions.Outbound(person, postId, days, inReplyTo: earlier[pick % earlier.Count].PostId),
-                2 => Interactions.Inbound(person, postId, days, -0.7, InteractionKind.Mention, Interactions.Hit(IntentLabel.Complaint)),
-                3 => Interactions.Inbound(person, postId, days, sentiment, InteractionKind.Mention, Interactions.Hit(IntentLabel.Question)),
-                4 => Interactions.Inbound(person, postId, days, 0.4, InteractionKind.Mention, Interactions.Hit(IntentLabel.PurchaseIntent)),
-                5 => Interactions.Inbound(person, postId, days, 0.8, InteractionKind.Mention, Interactions.Hit(IntentLabel.Praise)),
-                9 => Interactions.Inbound(person, postId, days, sentiment, InteractionKind.DirectMessage),
-                _ => Interactions.Inbound(person, postId, days, sentiment),
-            };
-            if (interaction.Direction == InteractionDirection.Inbound)
-            {
-                inbound[person] = [.. earlier, interaction];
-            }
-
-            history.Add((interaction, Interactions.Person(person)));
-        }
-
-        return [.. history.OrderBy(pair => pair.Interaction.OccurredAt).ThenBy(pair => pair.Interaction.Id, StringComparer.Ordinal)];
-    }
-
     // Interactions stored after the snapshots of their moment were written (a late commit): never alone at their moment, so the run advances through the same moments.
     private static HashSet<string> Late(List<(Interaction Interaction, Author Person)> history, Random random) =>
         history.GroupBy(pair => pair.Interaction.OccurredAt)
@@ -144,7 +107,7 @@ public sealed class RelationshipSnapshotTests
             .Select(pair => pair.Interaction.Id)
             .ToHashSet(StringComparer.Ordinal);
 
-    // A live run over the history (without the late interactions) that commits the snapshots of whom it evaluated at each cut; the last row per person wins.
+    // A live run over the history (without the late interactions), its timer ticking at each wake-up, that commits the snapshots of whom it evaluated at each cut; the last row per person wins.
     private static List<AlertStateRow> SnapshotsOfARun(List<(Interaction Interaction, Author Person)> history, HashSet<string> late, DateTimeOffset[] cuts)
     {
         var registry = new RelationshipRegistry(new RelationshipOptions(), new NullContactResolver());
@@ -154,6 +117,12 @@ public sealed class RelationshipSnapshotTests
             if (moment.Key > cuts[^1])
             {
                 break;
+            }
+
+            // A relationship timer that ticks when a wake-up falls due, as a replay advances to it.
+            while (registry.NextWakeUp is { } due && due < moment.Key)
+            {
+                _ = registry.Advance(due);
             }
 
             foreach (var (interaction, person) in moment)
