@@ -23,10 +23,11 @@ namespace Monitro.Matching;
 /// <para>Deeper states keep the compact form: their edges a sorted slice of one edge array (found by binary
 /// search) and a failure link, followed until a state with a row is reached. The rows are limited to
 /// <see cref="RowBytesPerState"/> bytes per state of the whole automaton, at least <see cref="MinimumRowBytes"/> and
-/// at most <see cref="MaximumRowBytes"/>, so memory grows with the patterns, not with the alphabet. Small automata
-/// (1,000 keyword watches) get the minimum, in which 16-bit cells reach one depth further than the per-state budget
-/// would (more rows there gave the matcher more than the 1 KB per watch it may keep); larger ones (10,000 watches)
-/// get rows one or two depths deeper than the minimum gave, where the scan spends most of its characters.</para>
+/// at most <see cref="MaximumRowBytes"/>, so memory grows with the patterns, not with the alphabet. At 1,000 keyword
+/// watches the next depth fits in neither cell width's share, so the rows stay those of the minimum, in 16-bit cells
+/// (more rows there gave the matcher more than the 1 KB per watch it may keep); at 10,000 watches, too many states
+/// for 16-bit cells, the budget gives 32-bit rows deeper than the minimum did, where the scan spends most of its
+/// characters.</para>
 /// <para>Building sorts the patterns once and creates each state in order, so there is no hashing per edge: a few
 /// hundred thousand words build in a fraction of a second. Immutable after construction and safe to share between
 /// threads.</para>
