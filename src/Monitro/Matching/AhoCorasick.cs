@@ -22,19 +22,30 @@ namespace Monitro.Matching;
 /// automaton with per-state edge searches cost several times more per character.</para>
 /// <para>Deeper states keep the compact form: their edges a sorted slice of one edge array (found by binary
 /// search) and a failure link, followed until a state with a row is reached. The rows are limited to
-/// <see cref="RowBytesPerState"/> bytes per state of the whole automaton (at least 64 KiB), so memory grows with
-/// the patterns, not with the alphabet (at 1,000 keyword watches more rows gave the matcher more than the 1 KB per
-/// watch it may keep).</para>
+/// <see cref="RowBytesPerState"/> bytes per state of the whole automaton, at least <see cref="MinimumRowBytes"/> and
+/// at most <see cref="MaximumRowBytes"/>, so memory grows with the patterns, not with the alphabet. At 1,000 keyword
+/// watches the next depth fits in neither cell width's share, so the rows stay those of the minimum, in 16-bit cells
+/// (more rows there gave the matcher more than the 1 KB per watch it may keep); at 10,000 watches, too many states
+/// for 16-bit cells, the budget gives 32-bit rows deeper than the minimum did, where the scan spends most of its
+/// characters.</para>
 /// <para>Building sorts the patterns once and creates each state in order, so there is no hashing per edge: a few
 /// hundred thousand words build in a fraction of a second. Immutable after construction and safe to share between
 /// threads.</para>
 /// </remarks>
 internal sealed class AhoCorasick
 {
-    /// <summary>The bytes of full transition rows allowed per state of the automaton (at least <see cref="MinimumRowBytes"/>).</summary>
-    internal const int RowBytesPerState = 1;
+    /// <summary>The bytes of full transition rows allowed per state of the automaton (between <see cref="MinimumRowBytes"/> and <see cref="MaximumRowBytes"/>).</summary>
+    internal const int RowBytesPerState = 8;
 
-    private const int MinimumRowBytes = 64 * 1024;
+    /// <summary>The bytes of rows every automaton may have, however few its states.</summary>
+    internal const int MinimumRowBytes = 64 * 1024;
+
+    /// <summary>
+    /// The most bytes of rows the per-state budget gives: about a core's second-level cache, beyond which a deeper row
+    /// is a cache miss like the edge search it replaces, and filling rows would add to the compile time of large sets.
+    /// </summary>
+    internal const int MaximumRowBytes = 1024 * 1024;
+
     private const int Root = 0;
     private const int AsciiLimit = 128;
 
@@ -79,15 +90,16 @@ internal sealed class AhoCorasick
     /// <summary>Builds the automaton; pattern <c>i</c> is reported as <c>i</c>.</summary>
     /// <param name="patterns">Distinct patterns; empty ones are ignored.</param>
     public AhoCorasick(IReadOnlyList<string> patterns)
-        : this(patterns, MinimumRowBytes)
+        : this(patterns, MinimumRowBytes, RowBytesPerState)
     {
     }
 
     /// <summary>
-    /// Builds the automaton with at least <paramref name="minimumRowBytes"/> bytes of rows (tests use few, to reach the
-    /// compact states), in 16-bit cells if <paramref name="narrowCells"/> and every value fits.
+    /// Builds the automaton with <paramref name="rowBytesPerState"/> bytes of rows per state, at least
+    /// <paramref name="minimumRowBytes"/> and, above that, at most <see cref="MaximumRowBytes"/> (tests use few, to
+    /// reach the compact states), in 16-bit cells if <paramref name="narrowCells"/> and every value fits.
     /// </summary>
-    internal AhoCorasick(IReadOnlyList<string> patterns, int minimumRowBytes, bool narrowCells = true)
+    internal AhoCorasick(IReadOnlyList<string> patterns, int minimumRowBytes, int rowBytesPerState, bool narrowCells = true)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         var order = new int[patterns.Count];
@@ -142,17 +154,22 @@ internal sealed class AhoCorasick
         }
 
         (_wideChars, _wideFirst, _columns) = BuildAlphabet(trie);
-        var rowBytes = Math.Max(minimumRowBytes, (long)states * RowBytesPerState);
-        _denseStates = CountDenseStates(trie, rowBytes / sizeof(ushort));
-        if (narrowCells && ((long)_denseStates * _columns) + states <= ushort.MaxValue + 1)
+        var rowBytes = Math.Max(minimumRowBytes, Math.Min((long)states * rowBytesPerState, MaximumRowBytes));
+
+        // 16-bit cells hold the rows' offsets and, past them, every state, so they may give fewer rows than the budget
+        // would; they are taken whenever they give at least as many rows as 32-bit cells, in half the memory.
+        var narrowStates = CountDenseStates(trie, Math.Min(rowBytes / sizeof(ushort), ushort.MaxValue + 1L - states));
+        var wideStates = CountDenseStates(trie, rowBytes / sizeof(int));
+        if (narrowCells && narrowStates >= wideStates && ((long)narrowStates * _columns) + states <= ushort.MaxValue + 1)
         {
+            _denseStates = narrowStates;
             _rowsEnd = _denseStates * _columns;
             _narrowRows = new ushort[_rowsEnd];
             FillRows(_narrowRows);
         }
         else
         {
-            _denseStates = CountDenseStates(trie, rowBytes / sizeof(int));
+            _denseStates = wideStates;
             _rowsEnd = _denseStates * _columns;
             _wideRows = new int[_rowsEnd];
             FillRows(_wideRows);
@@ -164,6 +181,12 @@ internal sealed class AhoCorasick
 
     /// <summary>Gets the number of states with a full row of transitions (the shallowest ones).</summary>
     internal int DenseStateCount => _denseStates;
+
+    /// <summary>Gets whether the rows have 16-bit cells.</summary>
+    internal bool NarrowCells => _narrowRows is not null;
+
+    /// <summary>Gets the bytes the rows take.</summary>
+    internal int RowBytes => _narrowRows is not null ? _narrowRows.Length * sizeof(ushort) : _wideRows!.Length * sizeof(int);
 
     /// <summary>Calls <paramref name="onMatch"/> with the index of every pattern occurrence in <paramref name="text"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -15,8 +15,10 @@ public sealed class AhoCorasickTests
     // are scanned as two halves in step.
     private static readonly Gen<string> Text = Gen.String[Gen.Char[Letters + " Bü\uDE01"], 0, 160];
 
-    // Bytes of rows: every state with one; only the root with one; and a few shallow states.
-    private static readonly Gen<int> MinimumRowBytes = Gen.OneOf(Gen.Const(1 << 20), Gen.Const(1), Gen.Const(128));
+    // Budgets of rows, as (minimum bytes, bytes per state): every state with one; only the root with one; a few
+    // shallow states; and the budget by states, which here gives rows to a few depths.
+    private static readonly Gen<(int Minimum, int PerState)> RowBudget = Gen.OneOf(
+        Gen.Const((1 << 20, 0)), Gen.Const((1, 0)), Gen.Const((128, 0)), Gen.Const((1, AhoCorasick.RowBytesPerState)));
 
     // 16-bit cells where the values fit, or 32-bit ones.
     private static readonly Gen<bool> NarrowCells = Gen.Bool;
@@ -24,10 +26,10 @@ public sealed class AhoCorasickTests
     [Fact]
     public void Scan_ReportsEveryOccurrenceOfEveryPattern_AsIndexOfDoes()
     {
-        Gen.Select(Word.Array[1, 40], Text, MinimumRowBytes, NarrowCells).Sample((words, text, bytes, narrow) =>
+        Gen.Select(Word.Array[1, 40], Text, RowBudget, NarrowCells).Sample((words, text, budget, narrow) =>
         {
             var patterns = words.Distinct(StringComparer.Ordinal).ToArray();
-            var automaton = new AhoCorasick(patterns, bytes, narrow);
+            var automaton = new AhoCorasick(patterns, budget.Minimum, budget.PerState, narrow);
             var found = new List<int>();
             automaton.Scan(text, ref found, static (ref List<int> list, int pattern) => list.Add(pattern));
 
@@ -47,10 +49,10 @@ public sealed class AhoCorasickTests
     [Fact]
     public void ContainsAny_AgreesWithASubstringSearch_AsWrittenAndReadLowerCased()
     {
-        Gen.Select(Word.Array[0, 300], Text, MinimumRowBytes, NarrowCells).Sample((words, text, bytes, narrow) =>
+        Gen.Select(Word.Array[0, 300], Text, RowBudget, NarrowCells).Sample((words, text, budget, narrow) =>
         {
             var patterns = words.Distinct(StringComparer.Ordinal).ToArray();
-            var automaton = new AhoCorasick(patterns, bytes, narrow);
+            var automaton = new AhoCorasick(patterns, budget.Minimum, budget.PerState, narrow);
             var lowered = string.Concat(text.Select(c => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c));
 
             Assert.Equal(patterns.Any(p => text.Contains(p, StringComparison.Ordinal)), automaton.ContainsAny(text, lowerAscii: false));
@@ -68,6 +70,35 @@ public sealed class AhoCorasickTests
         Assert.True(automaton.ContainsAny("x k39595 y", lowerAscii: false));
         Assert.True(automaton.ContainsAny("X K39595 Y", lowerAscii: true));
         Assert.False(automaton.ContainsAny("x k1 k3959 y", lowerAscii: false));
+    }
+
+    [Fact]
+    public void Build_ManyStates_GetsRowsByStatesUpToTheCap()
+    {
+        // About 190,000 states: too many for 16-bit cells, and the budget by states would exceed the cap.
+        var patterns = RandomWords(24_000, seed: 7);
+        var automaton = new AhoCorasick(patterns);
+        var minimumOnly = new AhoCorasick(patterns, AhoCorasick.MinimumRowBytes, rowBytesPerState: 0);
+
+        Assert.True((long)automaton.StateCount * AhoCorasick.RowBytesPerState > AhoCorasick.MaximumRowBytes);
+        Assert.InRange(automaton.RowBytes, AhoCorasick.MinimumRowBytes + 1, AhoCorasick.MaximumRowBytes);
+        Assert.True(automaton.DenseStateCount > minimumOnly.DenseStateCount, $"{automaton.DenseStateCount} states with rows");
+        Assert.True(automaton.ContainsAny("a " + patterns[^1].ToUpperInvariant() + " b", lowerAscii: true));
+    }
+
+    [Fact]
+    public void Build_FewStates_KeepsTheMinimumInNarrowCells()
+    {
+        // About 14,000 states: 8 bytes each is more than the minimum, but the next depth fits in neither cell width's
+        // share of it, so the rows are those of the minimum, in 16-bit cells (half the memory of 32-bit ones).
+        var patterns = RandomWords(1_800, seed: 11);
+        var automaton = new AhoCorasick(patterns);
+        var minimumOnly = new AhoCorasick(patterns, AhoCorasick.MinimumRowBytes, rowBytesPerState: 0);
+
+        Assert.True((long)automaton.StateCount * AhoCorasick.RowBytesPerState > AhoCorasick.MinimumRowBytes);
+        Assert.Equal(minimumOnly.DenseStateCount, automaton.DenseStateCount);
+        Assert.True(automaton.NarrowCells);
+        Assert.True(automaton.RowBytes <= AhoCorasick.MinimumRowBytes);
     }
 
     [Fact]
@@ -101,5 +132,24 @@ public sealed class AhoCorasickTests
 
         // Root + a, c, m, e + c, o, r, p + s.
         Assert.Equal(10, automaton.StateCount);
+    }
+
+    // Distinct lower-case words of 6–12 letters.
+    private static string[] RandomWords(int count, int seed)
+    {
+        var random = new Random(seed);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (words.Count < count)
+        {
+            words.Add(string.Create(6 + random.Next(7), random, static (letters, r) =>
+            {
+                for (var i = 0; i < letters.Length; i++)
+                {
+                    letters[i] = (char)('a' + r.Next(26));
+                }
+            }));
+        }
+
+        return [.. words];
     }
 }

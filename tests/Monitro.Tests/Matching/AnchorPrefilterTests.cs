@@ -153,6 +153,23 @@ public sealed partial class AnchorPrefilterTests
     }
 
     [Theory]
+    [InlineData(Monitro.Matching.MatcherSnapshot.StandAsidePasses, false)]
+    [InlineData(Monitro.Matching.MatcherSnapshot.StandAsidePasses + 1, true)]
+    public void PassesPrefilter_AfterASample_StandsAsideOnlyAboveTheBar(int passing, bool standsAside)
+    {
+        var matcher = new MentionMatcher([new Watch { Name = "brand", Query = "acme" }]);
+        var hit = TestPosts.Create("acme launches");
+        var miss = TestPosts.Create("nothing here");
+        for (var i = 0; i < Monitro.Matching.MatcherSnapshot.SampleSize; i++)
+        {
+            Assert.Equal(i < passing, matcher.PassesPrefilter(i < passing ? hit : miss));
+        }
+
+        // Above the bar the next post without an anchor passes unscanned; at it, the scan still skips it.
+        Assert.Equal(standsAside, matcher.PassesPrefilter(miss));
+    }
+
+    [Theory]
     [InlineData("plain ascii", true)]
     [InlineData("great 😃 news ❤\uFE0F and 👍🏽 👨\u200D👩\u200D👧", true)]
     [InlineData("ac😃me", true)]
