@@ -17,9 +17,11 @@ namespace Monitro.Matching;
 internal static class EntityWordMatcher
 {
     /// <summary>Returns whether the word occurs inside a hashtag or handle of the analysis on word boundaries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Occurs(string word, PostContext post) => Scan(word, post, hits: null);
 
     /// <summary>Adds an occurrence for each place the word occurs inside a hashtag or handle on word boundaries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddHits(string word, PostContext post, List<Hit> hits) => Scan(word, post, hits);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -79,6 +81,7 @@ internal static class EntityWordMatcher
         return found;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Next(ReadOnlySpan<char> body, string word, int at)
     {
         var next = body[(at + 1)..].IndexOf(word, StringComparison.Ordinal);
@@ -111,6 +114,7 @@ internal static class EntityWordMatcher
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsWholePart(in Token part, int start, int end) => start == part.KeyStart && end == part.KeyStart + part.KeyLength;
 
     // Whether a word may start (or end) at a folded index of a part: at its edges, or between two words of a part of letters.

@@ -180,7 +180,7 @@ public sealed partial class MentionMatcher : IMentionMatcher
         var span = CollectionsMarshal.AsSpan(found);
         if (span.Length > 1)
         {
-            span.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            SmallSort.Sort(span, default(ByName));
         }
 
         // While a watch is being replaced, its old and new versions may both match once; report the name once.
@@ -214,7 +214,7 @@ public sealed partial class MentionMatcher : IMentionMatcher
             return span.Length == 0 ? [] : [span[0]];
         }
 
-        span.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        SmallSort.Sort(span, default(ByStartLongestFirst));
         var count = 1;
         for (var i = 1; i < span.Length; i++)
         {
@@ -230,6 +230,16 @@ public sealed partial class MentionMatcher : IMentionMatcher
         }
 
         return span[..count].ToArray();
+    }
+
+    private readonly struct ByName : IComparer<KeyValuePair<string, Mention>>
+    {
+        public int Compare(KeyValuePair<string, Mention> x, KeyValuePair<string, Mention> y) => string.CompareOrdinal(x.Key, y.Key);
+    }
+
+    private readonly struct ByStartLongestFirst : IComparer<MatchSpan>
+    {
+        public int Compare(MatchSpan x, MatchSpan y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length);
     }
 
     // The index's pre-search, shared by Match and FindCandidates: loads the post into this thread's scratch and fills

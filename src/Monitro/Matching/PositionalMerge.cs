@@ -24,7 +24,7 @@ internal static class PositionalMerge
         {
             if (Compare(span[i - 1], span[i]) > 0)
             {
-                span.Sort(static (a, b) => Compare(a, b));
+                SmallSort.Sort(span, default(ByPosition));
                 steps += span.Length * (long)Math.Max(1, Math.ILogB(span.Length));
                 break;
             }
@@ -67,6 +67,7 @@ internal static class PositionalMerge
     /// <param name="output">An empty list that receives the minimal spans, sorted.</param>
     /// <param name="stopAtFirst">Whether one span is enough (only the existence of a match is asked).</param>
     /// <param name="steps">Incremented by the work done.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FollowedBy(List<Hit> left, List<Hit> right, int distance, List<Hit> output, bool stopAtFirst, ref long steps)
     {
         var r = 0;
@@ -104,6 +105,7 @@ internal static class PositionalMerge
     }
 
     /// <summary>Adds the minimal occurrences among two minimal lists to an empty output, sorted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Union(List<Hit> a, List<Hit> b, List<Hit> output, ref long steps)
     {
         int i = 0, j = 0;
@@ -127,6 +129,7 @@ internal static class PositionalMerge
     /// <param name="output">An empty list that receives the windows, sorted.</param>
     /// <param name="stopAtFirst">Whether one window is enough.</param>
     /// <param name="steps">Incremented by the work done.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Phrase(ReadOnlySpan<List<Hit>> elements, int slop, List<Hit> output, bool stopAtFirst, ref long steps)
     {
         Span<int> pointers = elements.Length <= 64 ? stackalloc int[elements.Length] : new int[elements.Length];
@@ -169,6 +172,7 @@ internal static class PositionalMerge
 
     // Adds a span that starts after every span in the output and ends no earlier; one that ends where the last ends
     // (the same closing occurrence reached from a later start) is inside the last, which it replaces.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddInOrder(List<Hit> output, in Hit span)
     {
         if (output.Count > 0 && output[^1].End == span.End)
@@ -181,5 +185,11 @@ internal static class PositionalMerge
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Compare(in Hit a, in Hit b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End);
+
+    private readonly struct ByPosition : IComparer<Hit>
+    {
+        public int Compare(Hit x, Hit y) => PositionalMerge.Compare(x, y);
+    }
 }

@@ -17,6 +17,7 @@ internal sealed class PostContext : IDisposable
     /// <remarks>Only a post with candidates is evaluated, so a post that reaches the index and finds none never builds it.</remarks>
     public PostTermTable Terms
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             if (!_termsBuilt)
@@ -84,6 +85,7 @@ internal sealed class PostContext : IDisposable
     }
 
     /// <summary>Folds a handle as author: values are folded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string FoldHandle(string? handle)
     {
         if (string.IsNullOrEmpty(handle))

@@ -97,8 +97,8 @@ internal sealed class QueryEvaluator
 
                 CollectSpans(node, post, spans);
                 return true;
-            case WordTerm word when post.Terms.Find(TokenKind.Word, word.Text) < 0 && !(word.MatchesInsideEntities && post.Terms.HasEntityParts):
-                return false; // The usual alternative of a candidate keyword list: not in the post, nothing to collect.
+            case WordTerm word:
+                return MatchWord(word, post, spans);
             case EntityTerm entity when post.Terms.Find(entity.Kind, entity.Key) < 0:
                 return false;
             default:
@@ -109,6 +109,26 @@ internal sealed class QueryEvaluator
                 Return(hits);
                 return any;
         }
+    }
+
+    // A word is looked up once: its first occurrence decides it (usually it is not in the post: the other alternatives
+    // of a candidate keyword list) and starts the list of its occurrences.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool MatchWord(WordTerm word, PostContext post, List<MatchSpan> spans)
+    {
+        var first = post.Terms.Find(TokenKind.Word, word.Text);
+        if (first < 0 && !(word.MatchesInsideEntities && post.Terms.HasEntityParts))
+        {
+            return false;
+        }
+
+        var hits = Rent();
+        AddWordHits(word, post, first, hits);
+        PositionalMerge.Minimize(hits, ref _steps);
+        var any = hits.Count > 0;
+        AddSpans(hits, spans);
+        Return(hits);
+        return any;
     }
 
     /// <summary>
@@ -154,6 +174,7 @@ internal sealed class QueryEvaluator
     }
 
     // The original-text spans of occurrences (those outside the text have none).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddSpans(List<Hit> hits, List<MatchSpan> spans)
     {
         foreach (var hit in CollectionsMarshal.AsSpan(hits))
@@ -188,7 +209,7 @@ internal sealed class QueryEvaluator
         switch (node)
         {
             case WordTerm word:
-                AddWordHits(word, post, hits);
+                AddWordHits(word, post, post.Terms.Find(TokenKind.Word, word.Text), hits);
                 break;
             case RunTerm run:
                 AddTokenHits(analysis, TokenKind.Run, run.Text, static (key, text) => key.Contains(text, StringComparison.Ordinal), hits);
@@ -242,11 +263,11 @@ internal sealed class QueryEvaluator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddWordHits(WordTerm word, PostContext post, List<Hit> hits)
+    private void AddWordHits(WordTerm word, PostContext post, int first, List<Hit> hits)
     {
         var analysis = post.Analysis;
         var tokens = analysis.Tokens;
-        for (var i = post.Terms.Find(TokenKind.Word, word.Text); i >= 0; i = post.Terms.Find(TokenKind.Word, word.Text, i))
+        for (var i = first; i >= 0; i = post.Terms.Find(TokenKind.Word, word.Text, i))
         {
             _steps++;
             hits.Add(Hit.Of(tokens[i]));
@@ -261,6 +282,7 @@ internal sealed class QueryEvaluator
     }
 
     /// <summary>Returns whether a phrase element matches a token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool MatchesElement(in PhraseElement element, in Token token, ReadOnlySpan<char> key) =>
         token.Kind == element.Kind && token.Position >= 0
         && (element.Kind == TokenKind.Run ? key.Contains(element.Key, StringComparison.Ordinal) : key.SequenceEqual(element.Key));
@@ -310,6 +332,7 @@ internal sealed class QueryEvaluator
     }
 
     /// <summary>Returns whether a host is the domain or one of its subdomains.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsSameOrSubdomain(ReadOnlySpan<char> host, ReadOnlySpan<char> domain) =>
         host.SequenceEqual(domain) || (host.Length > domain.Length && host.EndsWith(domain, StringComparison.Ordinal) && host[^(domain.Length + 1)] == '.');
 
@@ -318,6 +341,7 @@ internal sealed class QueryEvaluator
     /// literal starts (ends) with a letter, digit or combining mark, the character before (after) it is none.
     /// </summary>
     /// <remarks>Marks count as part of the word, so <c>!"cafe"</c> does not match a decomposed <c>café</c>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddExactHits(string literal, string text, List<Hit> hits)
     {
         var startsWithWord = CharClass.IsWordRune(FirstRune(literal, 0));
@@ -344,6 +368,7 @@ internal sealed class QueryEvaluator
     }
 
     // The code point starting at `index` (U+FFFD for a broken surrogate pair).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Rune FirstRune(string text, int index)
     {
         Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _);
@@ -351,12 +376,14 @@ internal sealed class QueryEvaluator
     }
 
     // The code point ending just before `end` (U+FFFD for a broken surrogate pair).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Rune LastRune(string text, int end)
     {
         Rune.DecodeLastFromUtf16(text.AsSpan(0, end), out var rune, out _);
         return rune;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddTokenHits(TextAnalysis analysis, TokenKind kind, string text, Func<ReadOnlySpan<char>, string, bool> matches, List<Hit> hits)
     {
         foreach (ref readonly var token in analysis.Tokens)
@@ -434,6 +461,7 @@ internal sealed class QueryEvaluator
 
     // The left operand's occurrences are collected in the output list itself, so a chain, which nests to the left,
     // holds a few lists whatever its length.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddNearHits(NearNode near, PostContext post, List<Hit> hits, bool stopAtFirst)
     {
         AddOccurrences(near.Left, post, hits, stopAtFirst: false);

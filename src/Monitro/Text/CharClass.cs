@@ -21,6 +21,7 @@ internal static class CharClass
         || (value >= 0xE0000 && value <= 0xE0FFF);
 
     /// <summary>Returns whether the code point starts or continues an emoji (pictographs, regional indicators, skin tones).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsEmoji(int value) =>
         (value >= 0x1F000 && value <= 0x1FAFF)
         || (value >= 0x2600 && value <= 0x27BF)
@@ -31,18 +32,22 @@ internal static class CharClass
         || value is 0x00A9 or 0x00AE or 0x203C or 0x2049 or 0x2122 or 0x2139 or 0x24C2 or 0x3030 or 0x303D or 0x3297 or 0x3299;
 
     /// <summary>Returns whether the code point is a skin-tone modifier.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsSkinTone(int value) => value >= 0x1F3FB && value <= 0x1F3FF;
 
     /// <summary>Returns whether the code point is a regional indicator (half of a flag).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsRegionalIndicator(int value) => value >= 0x1F1E6 && value <= 0x1F1FF;
 
     /// <summary>Returns whether the code point is a tag character (used in subdivision flags).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsEmojiTag(int value) => value >= 0xE0020 && value <= 0xE007F;
 
     /// <summary>
     /// Returns whether the code point belongs to a script written without spaces between words
     /// (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar); such text is matched by substring.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsUnspacedScript(int value) =>
         (value >= 0x0E00 && value <= 0x0EFF)
         || (value >= 0x1000 && value <= 0x109F)
@@ -56,10 +61,12 @@ internal static class CharClass
         || value is 0x3005 or 0x3006 or 0x3007;
 
     /// <summary>Returns whether the code point is a combining mark.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsMark(Rune rune) =>
         Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>Returns whether the code point composes with the one before it (a combining mark or a Hangul vowel or final jamo).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ExtendsCluster(Rune rune) =>
         IsMark(rune) || (rune.Value >= 0x1160 && rune.Value <= 0x11FF) || (rune.Value >= 0xD7B0 && rune.Value <= 0xD7FF);
 
@@ -82,6 +89,7 @@ internal static class CharClass
     }
 
     /// <summary>Returns whether the code point is a letter of the Latin script (whose accents are removed for matching).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsLatinLetter(int value) =>
         (value < 0x80 && char.IsAsciiLetter((char)value))
         || (value >= 0x00C0 && value <= 0x024F && value != 0x00D7 && value != 0x00F7)
@@ -91,6 +99,7 @@ internal static class CharClass
         || (value >= 0xAB30 && value <= 0xAB6F);
 
     /// <summary>Reads the code point at <paramref name="index"/>; an unpaired surrogate reads as U+FFFD of length one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Rune RuneAt(ReadOnlySpan<char> text, int index, out int length)
     {
         if (Rune.DecodeFromUtf16(text[index..], out var rune, out length) != System.Buffers.OperationStatus.Done)

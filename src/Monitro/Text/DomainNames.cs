@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Text;
 
@@ -6,8 +6,8 @@ namespace Monitro.Text;
 internal static class DomainNames
 {
     // Second-level public suffixes under which registrations happen one label deeper (acme.co.uk, acme.com.au).
-    private static readonly FrozenSet<string> MultiLabelSuffixes = new[]
-    {
+    private static readonly SortedStrings MultiLabelSuffixes = new(
+    [
         "co.uk", "org.uk", "ac.uk", "gov.uk", "ltd.uk", "plc.uk", "me.uk", "net.uk", "sch.uk", "nhs.uk",
         "com.au", "net.au", "org.au", "edu.au", "gov.au", "asn.au", "id.au",
         "co.nz", "org.nz", "net.nz", "govt.nz", "ac.nz",
@@ -22,12 +22,12 @@ internal static class DomainNames
         "co.il", "org.il", "ac.il", "co.id", "or.id", "com.ph", "com.vn", "com.pk", "com.eg", "com.sa",
         "github.io", "gitlab.io", "herokuapp.com", "blogspot.com", "netlify.app", "vercel.app", "pages.dev",
         "bsky.social", "azurewebsites.net", "cloudfront.net", "appspot.com",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    ]);
 
     /// <summary>Returns the registrable domain of a folded host name: the public suffix plus one label.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> RegistrableDomain(ReadOnlySpan<char> host)
     {
-        var lookup = MultiLabelSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
         var last = host.LastIndexOf('.');
         if (last <= 0)
         {
@@ -40,7 +40,7 @@ internal static class DomainNames
             return host;
         }
 
-        var labelsNeeded = lookup.Contains(host[(second + 1)..]) ? 3 : 2;
+        var labelsNeeded = MultiLabelSuffixes.Contains(host[(second + 1)..]) ? 3 : 2;
         if (labelsNeeded == 2)
         {
             return host[(second + 1)..];

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Text;
 
@@ -64,6 +65,27 @@ internal sealed class FoldedText : IDisposable
         _originalEnd[_count] = end;
         _upper[_count] = upper;
         _count++;
+        Length = _count;
+    }
+
+    /// <summary>Appends ASCII characters that stand one for one for the original characters from <paramref name="originalStart"/>, capitals lowered.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AppendAscii(ReadOnlySpan<char> ascii, int originalStart)
+    {
+        Ensure(_count + ascii.Length);
+        var at = _count;
+        System.Text.Ascii.ToLower(ascii, _chars.AsSpan(at, ascii.Length), out _);
+        var starts = _originalStart.AsSpan(at, ascii.Length);
+        var ends = _originalEnd.AsSpan(at, ascii.Length);
+        var upper = _upper.AsSpan(at, ascii.Length);
+        for (var k = 0; k < ascii.Length; k++)
+        {
+            starts[k] = originalStart + k;
+            ends[k] = originalStart + k + 1;
+            upper[k] = char.IsAsciiLetterUpper(ascii[k]);
+        }
+
+        _count += ascii.Length;
         Length = _count;
     }
 

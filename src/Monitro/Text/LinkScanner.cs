@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro.Text;
 
 /// <summary>
@@ -26,6 +28,7 @@ internal static class LinkScanner
     /// <param name="keyStart">The start of the key.</param>
     /// <param name="hostEnd">The end of the host.</param>
     /// <param name="end">The end of the link.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> f, int start, bool anyTopLevelDomain, out int keyStart, out int hostEnd, out int end)
     {
         hostEnd = end = 0;
@@ -74,6 +77,7 @@ internal static class LinkScanner
     /// <param name="keyStart">The start of the key (after a leading <c>www.</c>).</param>
     /// <param name="hostEnd">The end of the host.</param>
     /// <param name="end">The end of the link.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseBare(ReadOnlySpan<char> f, int start, out int keyStart, out int hostEnd, out int end)
     {
         end = 0;
@@ -92,6 +96,7 @@ internal static class LinkScanner
     }
 
     // Characters of a host name: letters, digits and marks (in bare domains only of scripts written with spaces), '-', '_', '.'.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanHost(ReadOnlySpan<char> f, int start, bool anyScript)
     {
         var end = start;
@@ -129,6 +134,7 @@ internal static class LinkScanner
 
     // The end of a valid host in [hostStart, scanEnd): the whole of it, or else the longest part that ends where
     // ASCII meets another script after a known top-level domain; -1 when there is none.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int HostEnd(ReadOnlySpan<char> f, int start, int hostStart, int scanEnd, bool lenient)
     {
         if (scanEnd - start > MaxHostLength)
@@ -164,6 +170,7 @@ internal static class LinkScanner
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsValidHost(ReadOnlySpan<char> host, bool lenient)
     {
         var lastDot = host.LastIndexOf('.');
@@ -196,6 +203,7 @@ internal static class LinkScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsValidLabel(ReadOnlySpan<char> label, bool allowUnderscore)
     {
         if (label.Length == 0 || label.Length > MaxLabelLength || label[0] is '-' or '_' || label[^1] is '-' or '_')
@@ -212,6 +220,7 @@ internal static class LinkScanner
         return !label.StartsWith("xn--", StringComparison.Ordinal) || !label.ContainsAnyExceptInRange('\0', '\u007F');
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsTopLevelDomain(ReadOnlySpan<char> label, bool lenient)
     {
         if (TopLevelDomains.IsKnown(label) || TopLevelDomains.IsInternationalized(label))
@@ -223,6 +232,7 @@ internal static class LinkScanner
     }
 
     // The end of the link after its host: a port, a path, a query and a fragment, without trailing punctuation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int PathEnd(ReadOnlySpan<char> f, int keyStart, int hostEnd)
     {
         var end = hostEnd;
@@ -270,6 +280,7 @@ internal static class LinkScanner
         return TrimTrailing(f, hostEnd, end);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPathChar(ReadOnlySpan<char> f, int index, out int length)
     {
         var c = f[index];
@@ -290,6 +301,7 @@ internal static class LinkScanner
     }
 
     // Punctuation that ends a sentence is not part of the link; a closing bracket is, when the link opened it (Primer_(film)).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TrimTrailing(ReadOnlySpan<char> f, int hostEnd, int end)
     {
         var path = f[hostEnd..end];

@@ -63,6 +63,14 @@ internal static class SocialTokenizer
                 continue;
             }
 
+            if (c < 0x80)
+            {
+                // Most characters of most posts: an ASCII letter or digit starts a word; no other ASCII character is
+                // an emoji or of a script without spaces.
+                i = char.IsAsciiLetterOrDigit(c) ? AddWordOrEmail(analysis, i, ref position) : i + 1;
+                continue;
+            }
+
             var rune = CharClass.RuneAt(f, i, out var length);
             if (CharClass.IsUnspacedScript(rune.Value))
             {
@@ -86,6 +94,7 @@ internal static class SocialTokenizer
     }
 
     /// <summary>Adds the URL, host and domain tokens of a URL whose key spans [<paramref name="keyStart"/>, <paramref name="end"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddUrlTokens(TextAnalysis analysis, int keyStart, int hostEnd, int end, int position, int originalStart, int originalLength)
     {
         analysis.Add(new Token(TokenKind.Url, keyStart, end - keyStart, position, originalStart, originalLength));
@@ -99,6 +108,7 @@ internal static class SocialTokenizer
     /// Returns whether a word key is a joined term: letters joined with <c>#</c>, <c>+</c> or <c>.</c>
     /// (<c>c#</c>, <c>c++</c>, <c>.net</c>, <c>node.js</c>), which the tokenizer adds before the words it joins.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsJoined(ReadOnlySpan<char> key) => key.IndexOfAny('#', '+', '.') >= 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -125,6 +135,7 @@ internal static class SocialTokenizer
     }
 
     // A word of a script written with spaces before i: text in Han, Kana or Thai runs straight into a handle or link.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool PreviousIsSpacedWord(ReadOnlySpan<char> f, int i)
     {
         if (!PreviousIsWord(f, i))
@@ -138,6 +149,7 @@ internal static class SocialTokenizer
 
     // A handle starts after a space, punctuation, text without spaces (の@user) or a retweet marker (RT@user),
     // not after characters that make it something else (f!@kn, a@@b).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AtHandleStart(ReadOnlySpan<char> f, int i)
     {
         if (i == 0)
@@ -154,18 +166,22 @@ internal static class SocialTokenizer
     }
 
     // A cashtag starts after a space or an opening bracket or quote ($OK$NG has one cashtag).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AtCashtagStart(ReadOnlySpan<char> f, int i) =>
         i == 0 || char.IsWhiteSpace(f[i - 1]) || f[i - 1] is '(' or '[' or '{' or '"' or '\'' or '\u201C';
 
     // A link does not continue a word, a handle, a hashtag, a cashtag, a path or a name (#http://x.com, $acme.com, a.b.com).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AtLinkStart(ReadOnlySpan<char> f, int i) =>
         i == 0 || (f[i - 1] is not ('@' or '#' or '$' or '_' or '-' or '.' or '/') && !PreviousIsSpacedWord(f, i));
 
     // A dot that starts a name (.NET), after a space, the start, or an opening bracket or quote.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AtLeadingDot(ReadOnlySpan<char> f, int i) =>
         i + 1 < f.Length && char.IsAsciiLetter(f[i + 1])
         && (i == 0 || char.IsWhiteSpace(f[i - 1]) || f[i - 1] is '(' or '[' or '{' or '"' or '\'' or '\u201C' or '/');
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsWordAt(ReadOnlySpan<char> f, int i, out int length)
     {
         length = 0;
@@ -186,6 +202,7 @@ internal static class SocialTokenizer
 
     // A word, unless the word is the local part of an e-mail address (only tried when an e-mail character follows)
     // or the start of a bare domain (acme.com); a term joined with # + . (c#, node.js) is added before its words.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddWordOrEmail(TextAnalysis analysis, int start, ref int position)
     {
         var f = analysis.Text.Folded;
@@ -215,6 +232,7 @@ internal static class SocialTokenizer
     }
 
     // The end of a term joined with marks that starts with a word at start: c#, f#, c++, node.js, asp.net.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int JoinedEnd(ReadOnlySpan<char> f, int start, out int words)
     {
         words = 1;
@@ -234,6 +252,7 @@ internal static class SocialTokenizer
         return marks > end && !(marks < f.Length && (f[marks] is '#' or '+' || IsWordAt(f, marks, out _))) ? marks : end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddJoined(TextAnalysis analysis, int start, int end, int position, int words)
     {
         var text = analysis.Text;
@@ -248,6 +267,7 @@ internal static class SocialTokenizer
 
     // A bare domain such as acme.com/blog: its URL, host and domain tokens, the dotted name, and the words of the host
     // (a brand is still a word in its own domain); the path is not words, as in any link.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryBareLink(TextAnalysis analysis, int start, int wordEnd, ref int position, out int end)
     {
         var text = analysis.Text;
@@ -356,6 +376,7 @@ internal static class SocialTokenizer
 
     // An address is tried at every word followed by an address character, so both scans stop at the longest part an
     // address may have: a run like a.a.a… or a-a-a… without an '@' costs a bounded amount per word, not the rest of the text.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TryEmail(TextAnalysis analysis, int start, int position)
     {
         var text = analysis.Text;
@@ -440,6 +461,7 @@ internal static class SocialTokenizer
     // Characters that join the words of a hashtag in some languages: the Catalan middle dot (#il·lusió), the Hebrew
     // maqaf, geresh and gershayim, the Japanese wave dash and ditto marks, the Tibetan tsheg, the katakana middle dot.
     // The fullwidth tilde (#メ～テレ) folds to '~', which only joins when it was written fullwidth.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsHashtagJoiner(FoldedText text, int index) => text.Folded[index] switch
     {
         '\u00B7' or '\u05BE' or '\u05F3' or '\u05F4' or '\u301C' or '\u3003' or '\u0F0B' or '\u0F0C' or '\u30FB' or '\u30A0' or '\uA67E' => true,
@@ -447,6 +469,7 @@ internal static class SocialTokenizer
         _ => false,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryHandle(TextAnalysis analysis, int at, ref int position, out int next)
     {
         // Handles are ASCII on every platform (a Bluesky handle is a domain name); text in a script without spaces may
@@ -492,6 +515,7 @@ internal static class SocialTokenizer
     }
 
     // Folding removes accents; a handle written with them is not one.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasAccentedLatin(ReadOnlySpan<char> original)
     {
         foreach (var c in original)
@@ -506,6 +530,7 @@ internal static class SocialTokenizer
     }
 
     // $ and 1 to 6 ASCII letters, optionally a '.' or '_' and 1 or 2 letters ($BRK.B, $RDS_A); not followed by a word character.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryCashtag(TextAnalysis analysis, int dollar, ref int position, out int next)
     {
         var text = analysis.Text;
@@ -534,6 +559,7 @@ internal static class SocialTokenizer
     }
 
     // The end of a run of ASCII letters from start, looking at most max letters.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AsciiLettersEnd(ReadOnlySpan<char> f, int start, int max)
     {
         var end = start;
@@ -545,10 +571,12 @@ internal static class SocialTokenizer
         return end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SkipPossessive(ReadOnlySpan<char> f, int end) =>
         end + 1 < f.Length && f[end] == '\'' && f[end + 1] == 's' && !IsWordAt(f, end + 2, out _) ? end + 2 : end;
 
     // Adds a hashtag or handle entity token and its parts (split at _, ., joiners, case changes, letter/digit and script changes).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddEntity(TextAnalysis analysis, TokenKind kind, int sigil, int partsEnd, int end, ref int position)
     {
         var text = analysis.Text;
@@ -598,6 +626,7 @@ internal static class SocialTokenizer
         position += Math.Max(1, parts);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool NextIsLowerLetter(FoldedText text, int index, int end) =>
         index < end && !text.WasUpper(index) && char.IsLetter(text.Folded[index]) && !CharClass.IsUnspacedScript(text.Folded[index]);
 
@@ -616,6 +645,7 @@ internal static class SocialTokenizer
         return 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddRun(TextAnalysis analysis, int start, int position, bool isEntityPart)
     {
         var text = analysis.Text;
@@ -685,6 +715,7 @@ internal static class SocialTokenizer
         return end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ContainsSkinTone(ReadOnlySpan<char> cluster)
     {
         foreach (var rune in cluster.EnumerateRunes())
@@ -699,6 +730,7 @@ internal static class SocialTokenizer
     }
 
     // The key of an emoji cluster: without VS16, and without skin tones unless asked to keep them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Start, int Length) AddEmojiKey(TextAnalysis analysis, int start, int end, bool keepSkinTones)
     {
         var cluster = analysis.Text.Folded[start..end];

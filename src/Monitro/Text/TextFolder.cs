@@ -32,14 +32,15 @@ internal static class TextFolder
         var i = 0;
         while (i < span.Length)
         {
-            var c = span[i];
-            if (c < 0x80)
+            if (span[i] < 0x80)
             {
-                var upper = char.IsAsciiLetterUpper(c);
-                output.Append(upper ? (char)(c | 0x20) : c, i, i + 1, upper);
+                // A run of ASCII (most of most posts) folds character for character, capitals lowered.
+                var run = span[i..].IndexOfAnyExceptInRange('\0', '\u007F');
+                var runEnd = run < 0 ? span.Length : i + run;
+                output.AppendAscii(span[i..runEnd], i);
                 previousEmoji = false;
-                previousStripsMarks = char.IsAsciiLetterOrDigit(c);
-                i++;
+                previousStripsMarks = char.IsAsciiLetterOrDigit(span[runEnd - 1]);
+                i = runEnd;
                 continue;
             }
 
@@ -131,6 +132,7 @@ internal static class TextFolder
         return folded.Folded.ToString();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AppendRune(FoldedText output, Rune rune, int start, int end, bool upper)
     {
         Span<char> buffer = stackalloc char[2];
@@ -141,6 +143,7 @@ internal static class TextFolder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string FoldRune(Rune rune)
     {
         if (rune.IsBmp)

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Text;
 
@@ -14,9 +14,7 @@ namespace Monitro.Text;
 /// </remarks>
 internal static class TopLevelDomains
 {
-    private static readonly FrozenSet<string> Known = (CountryCodes + " " + Generic)
-        .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-        .ToFrozenSet(StringComparer.Ordinal);
+    private static readonly SortedStrings Known = new((CountryCodes + " " + Generic).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private const string CountryCodes =
         "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz " +
@@ -47,10 +45,12 @@ internal static class TopLevelDomains
         "video vision vote voyage wang watch wedding wine works wtf yoga zone google amazon apple microsoft";
 
     /// <summary>Returns whether a folded ASCII label is a top-level domain on the list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsKnown(ReadOnlySpan<char> label) =>
-        Known.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label);
+        Known.Contains(label);
 
     /// <summary>Returns whether a label is an internationalized top-level domain: letters of one non-Latin script, at least two.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsInternationalized(ReadOnlySpan<char> label)
     {
         if (label.Length < 2 || label[0] < 0x80)

@@ -111,26 +111,46 @@ internal static class WordSegmenter
         return count;
     }
 
+    // Reads the list into plain arrays (see the trie's constructor for why).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static WordTrie Load()
     {
-        using var stream = typeof(WordSegmenter).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The resource {ResourceName} is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
-        var total = 0d;
-        while (reader.ReadLine() is { } line)
+        string list;
+        using (var stream = typeof(WordSegmenter).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The resource {ResourceName} is missing from the assembly."))
+        using (var reader = new StreamReader(stream))
         {
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            list = reader.ReadToEnd();
+        }
+
+        var rest = list.AsSpan();
+        var lines = rest.Count('\n') + 1;
+        var words = new string[lines];
+        var frequencies = new double[lines];
+        var count = 0;
+        var total = 0d;
+        while (!rest.IsEmpty)
+        {
+            var newline = rest.IndexOf('\n');
+            var line = (newline < 0 ? rest : rest[..newline]).TrimEnd('\r');
+            rest = newline < 0 ? [] : rest[(newline + 1)..];
+            var tab = line.IndexOf('\t');
             if (line.Length == 0 || line[0] == '#' || tab <= 0)
             {
                 continue;
             }
 
-            var frequency = double.Parse(line.AsSpan(tab + 1), NumberStyles.Integer, CultureInfo.InvariantCulture);
-            frequencies[line[..tab]] = frequency;
-            total += frequency;
+            frequencies[count] = double.Parse(line[(tab + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture);
+            words[count++] = line[..tab].ToString();
+            total += frequencies[count - 1];
         }
 
-        return new WordTrie(frequencies.Select(p => KeyValuePair.Create(p.Key, (float)-Math.Log(p.Value / total))));
+        var costs = new float[count];
+        for (var w = 0; w < count; w++)
+        {
+            costs[w] = (float)-Math.Log(frequencies[w] / total);
+        }
+
+        return new WordTrie(words.AsSpan(0, count), costs);
     }
 }

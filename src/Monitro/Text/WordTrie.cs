@@ -20,49 +20,74 @@ internal sealed class WordTrie
     private readonly int[] _edgeTargets;
     private readonly float[] _costs;
 
-    /// <summary>Builds the trie of the given words and their costs.</summary>
-    public WordTrie(IEnumerable<KeyValuePair<string, float>> words)
+    /// <summary>Builds the trie of the given words and their costs (a word given twice keeps its last cost).</summary>
+    /// <remarks>
+    /// The list is read on the first hashtag a process segments, inside its stream of posts, so building uses plain
+    /// arrays only (each node's children as a linked list, then flattened into runs of edges): no hashing, no sorting,
+    /// no generic collection the runtime would first compile unoptimized.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public WordTrie(ReadOnlySpan<string> words, ReadOnlySpan<float> costs)
     {
-        // Edges while building, keyed by parent node and letter; flattened below into each node's run of edges.
-        var edges = new Dictionary<long, int>();
-        var costs = new List<float> { float.NaN };
-        foreach (var (word, cost) in words)
+        // A node per letter at most; node 0 (the root) is never a child, so 0 also means "none".
+        var capacity = 1;
+        foreach (var word in words)
+        {
+            capacity += word.Length;
+        }
+
+        var firstChild = new int[capacity];
+        var nextSibling = new int[capacity];
+        var letters = new char[capacity];
+        var nodeCosts = new float[capacity];
+        for (var node = 0; node < capacity; node++)
+        {
+            nodeCosts[node] = float.NaN;
+        }
+
+        var count = 1;
+        for (var w = 0; w < words.Length; w++)
         {
             var node = Root;
-            foreach (var letter in word)
+            foreach (var letter in words[w])
             {
-                var key = ((long)node << 16) | letter;
-                if (!edges.TryGetValue(key, out var next))
+                var child = firstChild[node];
+                while (child != 0 && letters[child] != letter)
                 {
-                    next = costs.Count;
-                    costs.Add(float.NaN);
-                    edges.Add(key, next);
+                    child = nextSibling[child];
                 }
 
-                node = next;
+                if (child == 0)
+                {
+                    child = count++;
+                    letters[child] = letter;
+                    nextSibling[child] = firstChild[node];
+                    firstChild[node] = child;
+                }
+
+                node = child;
             }
 
-            costs[node] = cost;
+            nodeCosts[node] = costs[w];
         }
 
-        var sorted = edges.ToArray();
-        Array.Sort(sorted, static (a, b) => a.Key.CompareTo(b.Key));
-        _firstEdge = new int[costs.Count + 1];
-        _edgeLetters = new char[sorted.Length];
-        _edgeTargets = new int[sorted.Length];
-        for (var edge = 0; edge < sorted.Length; edge++)
+        // Every node but the root is the target of one edge.
+        _firstEdge = new int[count + 1];
+        _edgeLetters = new char[count - 1];
+        _edgeTargets = new int[count - 1];
+        var edge = 0;
+        for (var node = 0; node < count; node++)
         {
-            _firstEdge[(int)(sorted[edge].Key >> 16) + 1]++;
-            _edgeLetters[edge] = (char)(sorted[edge].Key & 0xFFFF);
-            _edgeTargets[edge] = sorted[edge].Value;
+            _firstEdge[node] = edge;
+            for (var child = firstChild[node]; child != 0; child = nextSibling[child])
+            {
+                _edgeLetters[edge] = letters[child];
+                _edgeTargets[edge++] = child;
+            }
         }
 
-        for (var node = 0; node < costs.Count; node++)
-        {
-            _firstEdge[node + 1] += _firstEdge[node];
-        }
-
-        _costs = [.. costs];
+        _firstEdge[count] = edge;
+        _costs = nodeCosts[..count];
     }
 
     /// <summary>Gets the node reached from <paramref name="node"/> by <paramref name="letter"/>, or -1 when no word goes on so.</summary>
