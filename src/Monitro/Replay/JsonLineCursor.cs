@@ -207,6 +207,7 @@ internal ref struct JsonLineCursor
     }
 
     /// <summary>Whether a number or literal ending before <paramref name="at"/> is followed by what may follow a value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly bool EndsValue(int at) =>
         at == _line.Length || _line[at] is (byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 

@@ -265,7 +265,7 @@ internal sealed class PostJsonReader
 
     /// <summary>Reads a string the contract reads and ignores (a computed member), checking only that it is one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryIgnoredString(ref JsonLineCursor cursor) => TryString(ref cursor, out _);
+    private bool TryIgnoredString(ref JsonLineCursor cursor) => cursor.TryTakeString(out var raw) && raw.IsValid(ref _scratch);
 
     /// <summary>The properties of one kind of object: their bits, how each value is read, and what is kept.</summary>
     private interface IObjectFields

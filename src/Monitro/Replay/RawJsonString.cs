@@ -26,6 +26,12 @@ internal readonly ref struct RawJsonString
     /// <summary>Gets whether there is a byte above ASCII.</summary>
     public bool HasNonAscii { get; }
 
+    /// <summary>Checks the string as <see cref="TryDecode"/> would decode it, without making a string of it when it has no escape.</summary>
+    /// <param name="scratch">As for <see cref="TryDecode"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool IsValid(ref char[] scratch) =>
+        IsEscaped ? TryDecode(ref scratch, out _) : !HasNonAscii || Utf8.IsValid(Bytes);
+
     /// <summary>Decodes the string; <see langword="false"/> for bytes that are not UTF-8, a bad escape or a lone surrogate.</summary>
     /// <param name="scratch">Characters reused from call to call for strings with escapes; grown when too short.</param>
     /// <param name="value">The string.</param>
@@ -74,6 +80,7 @@ internal readonly ref struct RawJsonString
     }
 
     /// <summary>Decodes the escape <paramref name="rest"/> starts with (after its backslash) and moves past it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryUnescape(ref ReadOnlySpan<byte> rest, char[] scratch, ref int written)
     {
         if (rest.IsEmpty)
@@ -129,6 +136,7 @@ internal readonly ref struct RawJsonString
     }
 
     /// <summary>Reads the four hex digits after the <c>u</c> <paramref name="escape"/> starts with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryHex(ReadOnlySpan<byte> escape, out char unit)
     {
         unit = '\0';
@@ -153,6 +161,7 @@ internal readonly ref struct RawJsonString
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int HexDigit(byte b) => b switch
     {
         >= (byte)'0' and <= (byte)'9' => b - '0',
