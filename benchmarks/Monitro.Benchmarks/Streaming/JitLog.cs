@@ -5,15 +5,20 @@ using System.Diagnostics.Tracing;
 namespace Monitro.Benchmarks.Streaming;
 
 /// <summary>
-/// Listens to the runtime's JIT events in this process and keeps, for each method compiled, when it was compiled
-/// and at which tier, so a stream can show which methods are first compiled late (each of which postpones the
-/// runtime's optimization of everything else) and when the hot path is recompiled optimized.
+/// Listens to the runtime's JIT events in this process and keeps, for each method compiled, when it was compiled,
+/// at which tier and how long the compilation took, so a stream can show which methods are first compiled late
+/// (each of which postpones the runtime's optimization of everything else), when the hot path is recompiled
+/// optimized, and which compilations cost the most.
 /// </summary>
 internal sealed class JitLog : RuntimeEventLog
 {
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    // MethodJittingStarted: its time stamp, by method, is the start of the compilation MethodLoadVerbose ends.
+    private const int JittingStartedEventId = 145;
 
-    public ConcurrentQueue<(TimeSpan At, string Tier, string Method)> Compiled { get; } = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ConcurrentDictionary<long, DateTime> _started = new();
+
+    public ConcurrentQueue<(TimeSpan At, string Tier, string Method, TimeSpan Took)> Compiled { get; } = new();
 
     public TimeSpan Now => _clock.Elapsed;
 
@@ -21,6 +26,17 @@ internal sealed class JitLog : RuntimeEventLog
     protected override EventKeywords Keywords => (EventKeywords)0x10;
 
     protected override int EventId => 143;
+
+    protected override void OnEventWritten(EventWrittenEventArgs eventData)
+    {
+        if (eventData.EventId == JittingStartedEventId && eventData.Payload is { } values && eventData.PayloadNames is { } names)
+        {
+            _started[MethodId(values[names.IndexOf("MethodID")])] = eventData.TimeStamp.ToUniversalTime();
+            return;
+        }
+
+        base.OnEventWritten(eventData);
+    }
 
     protected override void OnRuntimeEvent(DateTime timeStamp, Func<string, object?> payload)
     {
@@ -36,6 +52,9 @@ internal sealed class JitLog : RuntimeEventLog
             7 => "tier1-instrumented",
             _ => "unknown",
         };
-        Compiled.Enqueue((_clock.Elapsed, tier, $"{payload("MethodNamespace")}::{payload("MethodName")}"));
+        var took = _started.TryRemove(MethodId(payload("MethodID")), out var started) ? timeStamp - started : TimeSpan.Zero;
+        Compiled.Enqueue((_clock.Elapsed, tier, $"{payload("MethodNamespace")}::{payload("MethodName")}", took));
     }
+
+    private static long MethodId(object? value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
 }

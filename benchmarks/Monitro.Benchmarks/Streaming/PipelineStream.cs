@@ -31,6 +31,7 @@ internal static class PipelineStream
             var startAllocated = GC.GetTotalAllocatedBytes(precise: true);
             var startCollections = GC.CollectionCount(0);
             var startCpu = cpu.Now;
+            var startCompiled = System.Runtime.JitInfo.GetCompiledMethodCount();
             var wall = Stopwatch.StartNew();
             SlicedSource? sliced = null;
             IListeningSource Observe(IListeningSource source) => sliced = new SlicedSource(source, options.Posts, cpu);
@@ -46,6 +47,7 @@ internal static class PipelineStream
             var spent = RuntimeCounters.Now - runtime;
             if (sliced is not null)
             {
+                StreamMeasurement.Print($"start-up: {(sliced.FirstReadAt - startCpu).TotalSeconds:F3} s of CPU and {sliced.CompiledAtFirstRead - startCompiled:N0} methods compiled before the first line was read");
                 StreamMeasurement.Print($"slices read (posts per CPU second of this process): {string.Join(' ', sliced.Rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}");
                 StreamMeasurement.Print($"methods compiled by the JIT per slice: {string.Join(' ', sliced.CompiledMethods)}");
             }
@@ -56,9 +58,9 @@ internal static class PipelineStream
                 StreamMeasurement.Print($"allocated {(double)bytes / options.Posts,8:F1} B per post (sampled) {type}");
             }
 
-            foreach (var (at, tier, method) in jitLog?.Compiled ?? [])
+            foreach (var (at, tier, method, took) in jitLog?.Compiled ?? [])
             {
-                StreamMeasurement.Print($"jit {at.TotalSeconds:F3} s {tier} {method}");
+                StreamMeasurement.Print($"jit {at.TotalSeconds:F3} s {tier} {took.TotalMilliseconds:F2} ms {method}");
             }
 
             StreamMeasurement.Print($"{options.Mode}: {options.Posts / used.TotalSeconds:N0} posts per CPU second ({used.TotalSeconds:F2} s of CPU); {options.Posts / wall.Elapsed.TotalSeconds:N0} posts/s over {wall.Elapsed.TotalSeconds:F2} s of wall time; {found:N0} rows or mentions; {allocated / options.Posts:N0} B allocated per post, {GC.CollectionCount(0) - startCollections:N0} collections");

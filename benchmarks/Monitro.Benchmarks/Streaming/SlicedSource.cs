@@ -17,6 +17,12 @@ internal sealed class SlicedSource(IListeningSource inner, int totalPosts, CpuCl
 
     public List<long> CompiledMethods { get; } = new(Slices);
 
+    /// <summary>Gets the process's CPU time when the pipeline first asked for a batch: the end of its start-up.</summary>
+    public TimeSpan FirstReadAt { get; private set; }
+
+    /// <summary>Gets the methods the JIT had compiled when the pipeline first asked for a batch.</summary>
+    public long CompiledAtFirstRead { get; private set; }
+
     public async IAsyncEnumerable<SourceBatch> ReadAsync(SourceCheckpoint? checkpoint, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var sliceSize = Math.Max(1, totalPosts / Slices);
@@ -24,6 +30,8 @@ internal sealed class SlicedSource(IListeningSource inner, int totalPosts, CpuCl
         var nextSlice = sliceSize;
         var sliceCpu = clock.Now;
         var lastCompiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        FirstReadAt = sliceCpu;
+        CompiledAtFirstRead = lastCompiled;
         await foreach (var batch in inner.ReadAsync(checkpoint, cancellationToken).ConfigureAwait(false))
         {
             read += batch.Posts.Count;

@@ -75,9 +75,9 @@ internal static class StreamMeasurement
         Print($"methods compiled by the JIT per slice: {string.Join(' ', compiledMethods)}");
         if (jitLog is not null)
         {
-            foreach (var (at, tier, method) in jitLog.Compiled.Where(c => c.At >= streamStart))
+            foreach (var (at, tier, method, took) in jitLog.Compiled.Where(c => c.At >= streamStart))
             {
-                Print($"jit {(at - streamStart).TotalSeconds:F3} s {tier} {method}");
+                Print($"jit {(at - streamStart).TotalSeconds:F3} s {tier} {took.TotalMilliseconds:F2} ms {method}");
             }
         }
 

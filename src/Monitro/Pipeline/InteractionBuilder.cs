@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro.Pipeline;
 
 /// <summary>
@@ -28,6 +30,8 @@ internal sealed class InteractionBuilder
     /// <param name="mentions">The mentions the post produced.</param>
     /// <param name="signals">The post's signals, when read.</param>
     /// <param name="person">The person the interaction is with.</param>
+    // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Interaction? Build(Post post, IReadOnlyList<Mention> mentions, MentionSignals? signals, out Author? person)
     {
         person = null;
@@ -63,6 +67,8 @@ internal sealed class InteractionBuilder
     /// <summary>Remembers who wrote a post read before this builder started (as a store kept it), so an answer to it can be attributed.</summary>
     public void Remember(string postId, Author author) => _authorsByPostId.Set(postId, author);
 
+    // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Interaction Create(Post post, Author person, InteractionKind kind, InteractionDirection direction, IReadOnlyList<Mention> mentions, MentionSignals? signals)
     {
         var personId = person.IdentityKey;

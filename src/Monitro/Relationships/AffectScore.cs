@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Relationships;
 
 /// <summary>Decayed mean sentiment of the person's posts, mapped to 0–100 with 50 neutral; no verdict on too little evidence.</summary>
 internal static class AffectScore
 {
+    // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RelationshipScore Compute(IReadOnlyList<Interaction> timeline, RelationshipOptions options, DateTimeOffset asOf)
     {
         var weighted = 0.0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Relationships;
 
@@ -28,6 +29,8 @@ internal static class BondScore
         _ => options.ReactionWeight,
     };
 
+    // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (RelationshipScore Score, string Band) Compute(PersonState state, IReadOnlyList<Interaction> timeline, RelationshipOptions options, DateTimeOffset asOf)
     {
         var culture = CultureInfo.InvariantCulture;

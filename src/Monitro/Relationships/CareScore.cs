@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Relationships;
 
@@ -8,6 +9,8 @@ namespace Monitro.Relationships;
 /// </summary>
 internal static class CareScore
 {
+    // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RelationshipScore Compute(IReadOnlyList<ResponseItem> items, DateTimeOffset asOf)
     {
         var due = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Relationships;
 
@@ -8,6 +9,8 @@ namespace Monitro.Relationships;
 /// </summary>
 internal static class IntentScores
 {
+    // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dictionary<IntentLabel, RelationshipScore> Compute(IReadOnlyList<Interaction> timeline, IReadOnlyList<ResponseItem> items, RelationshipOptions options, DateTimeOffset asOf)
     {
         var resolved = new HashSet<string>(StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro.Relationships;
 
 /// <summary>Pairs each post that needs an answer with our first answer in its thread after it, and each complaint with the post that shows recovery.</summary>
@@ -6,6 +8,8 @@ internal static class ResponseLedger
     public static bool IsComplaint(Interaction interaction) =>
         Has(interaction, IntentLabel.Complaint) || Has(interaction, IntentLabel.ChurnRisk);
 
+    // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Has(Interaction interaction, IntentLabel label)
     {
         // By index: asked many times per person and batch, and a foreach over the list's interface allocates an enumerator.
@@ -36,6 +40,8 @@ internal static class ResponseLedger
             || string.Equals(reply.ThreadId ?? reply.PostId, post.ThreadId ?? post.PostId, StringComparison.Ordinal));
 
     // The timeline is the person's interactions in time order.
+    // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<ResponseItem> Build(IReadOnlyList<Interaction> timeline, RelationshipOptions options)
     {
         var items = new List<ResponseItem>();

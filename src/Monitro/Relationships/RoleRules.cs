@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Relationships;
 
@@ -9,6 +10,8 @@ namespace Monitro.Relationships;
 /// </summary>
 internal static class RoleRules
 {
+    // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<RoleSuggestion> Suggest(
         ContactFacts? contact,
         IReadOnlyList<Interaction> timeline,

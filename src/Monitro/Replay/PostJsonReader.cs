@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 
 namespace Monitro.Replay;
 
@@ -9,17 +8,20 @@ namespace Monitro.Replay;
 /// </summary>
 /// <remarks>
 /// Hand-written because it is the hot path of a replay: one call per line, and on a one-core host the generated
-/// contract's converters run unoptimized for most of a stream, while this loop is compiled optimized at its first
-/// call. It only ever accepts what the generated contract reads to the same post; for every other line (another
-/// name or letter case, a repeated or unknown property, a value of another type, a required member missing, bytes
-/// that are not UTF-8) it returns <see langword="null"/> and the caller falls back to the contract, which also
-/// produces the errors. The source, platform and language names repeat on nearly every line, so the last ones read are reused.
+/// contract's converters (and <see cref="System.Text.Json.Utf8JsonReader"/>'s string search) run unoptimized for most
+/// of a stream, while this reader and its <see cref="JsonLineCursor"/> are compiled optimized at their first call. It
+/// only ever accepts what the generated contract reads to the same post; for every other line (another name or letter
+/// case, a repeated or unknown property, a value of another type, a required member missing, bytes that are not UTF-8,
+/// an escape it does not decode) it returns <see langword="null"/> and the caller falls back to the contract, which
+/// also produces the errors. The source, platform and language names repeat on nearly every line, so the last ones
+/// read are reused without decoding them again.
 /// </remarks>
 internal sealed class PostJsonReader
 {
-    private string? _lastSource;
-    private string? _lastPlatform;
-    private string? _lastLanguage;
+    private readonly RecentStrings _sources = new();
+    private readonly RecentStrings _platforms = new();
+    private readonly RecentStrings _languages = new();
+    private char[] _scratch = new char[256];
 
     /// <summary>Reads a line into a post.</summary>
     /// <param name="line">The UTF-8 bytes of one line.</param>
@@ -27,75 +29,61 @@ internal sealed class PostJsonReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Post? TryRead(ReadOnlySpan<byte> line)
     {
-        try
+        var cursor = new JsonLineCursor(line);
+        if (!cursor.TryTake((byte)'{'))
         {
-            var reader = new Utf8JsonReader(line);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            var post = ReadPost(ref reader);
-
-            // Like the contract, nothing but white space may follow the object.
-            return post is not null && !reader.Read() ? post : null;
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
-        {
-            // Malformed JSON, bytes that are not UTF-8, or an escape that does not decode: the contract decides.
             return null;
         }
-    }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Post? ReadPost(ref Utf8JsonReader reader)
-    {
         var post = new PostFields(this);
-        return TryReadObject(ref reader, ref post) ? post.ToPost() : null;
+
+        // Like the contract, nothing but white space may follow the object.
+        return TryReadObject(ref cursor, ref post) && cursor.AtEnd ? post.ToPost() : null;
     }
 
     /// <summary>
-    /// Reads the properties of an object up to its end: each name one of <typeparamref name="TFields"/>'s, at most
-    /// once, its value read by them; the required ones all present.
+    /// Reads the properties of an object (its opening brace already taken) up to its end: each name one of
+    /// <typeparamref name="TFields"/>'s, at most once, its value read by them; the required ones all present.
     /// </summary>
     /// <returns><see langword="false"/> when the object is not of the usual shape.</returns>
     // A struct type argument: the JIT compiles this loop once per kind of object, with the calls inlined. Like the
     // other methods a line goes through, compiled optimized at once (a one-core host otherwise runs them unoptimized for seconds).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryReadObject<TFields>(ref Utf8JsonReader reader, ref TFields fields)
+    private static bool TryReadObject<TFields>(ref JsonLineCursor cursor, ref TFields fields)
         where TFields : struct, IObjectFields
     {
         var seen = 0;
-        while (reader.Read())
+        if (cursor.TryTake((byte)'}'))
         {
-            if (reader.TokenType == JsonTokenType.EndObject)
+            return (seen & fields.Required) == fields.Required;
+        }
+
+        do
+        {
+            if (!cursor.TryTakeName(out var name))
             {
-                return (seen & fields.Required) == fields.Required;
+                return false;
             }
 
-            var field = reader.TokenType == JsonTokenType.PropertyName ? fields.Field(ref reader) : 0;
-            if (field == 0 || (seen & field) != 0 || !reader.Read() || !fields.TryRead(field, ref reader))
+            var field = fields.Field(name);
+            if (field == 0 || (seen & field) != 0 || !fields.TryRead(field, ref cursor))
             {
                 return false;
             }
 
             seen |= field;
         }
+        while (cursor.TryTake((byte)','));
 
-        return false;
+        return cursor.TryTake((byte)'}') && (seen & fields.Required) == fields.Required;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryAuthor(ref Utf8JsonReader reader, PostJsonReader names, out Author? author)
+    private static bool TryAuthor(ref JsonLineCursor cursor, PostJsonReader names, out Author? author)
     {
         author = null;
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
         var fields = new AuthorFields(names);
-        if (!TryReadObject(ref reader, ref fields))
+        if (!cursor.TryTake((byte)'{') || !TryReadObject(ref cursor, ref fields))
         {
             return false;
         }
@@ -105,16 +93,16 @@ internal sealed class PostJsonReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryEntities(ref Utf8JsonReader reader, out PostEntities? entities)
+    private static bool TryEntities(ref JsonLineCursor cursor, PostJsonReader reader, out PostEntities? entities)
     {
         entities = null;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (cursor.TryTakeNull())
         {
             return true;
         }
 
-        var fields = default(EntityFields);
-        if (reader.TokenType != JsonTokenType.StartObject || !TryReadObject(ref reader, ref fields))
+        var fields = new EntityFields(reader);
+        if (!cursor.TryTake((byte)'{') || !TryReadObject(ref cursor, ref fields))
         {
             return false;
         }
@@ -124,139 +112,149 @@ internal sealed class PostJsonReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryStrings(ref Utf8JsonReader reader, out List<string>? values)
+    private static bool TryStrings(ref JsonLineCursor cursor, PostJsonReader reader, out List<string>? values)
     {
         values = null;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (cursor.TryTakeNull())
         {
             return true;
         }
 
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (!cursor.TryTake((byte)'['))
         {
             return false;
         }
 
-        while (reader.Read())
+        if (cursor.TryTake((byte)']'))
         {
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return true; // an empty list stays null: the post gets the shared empty one
-            }
+            return true; // an empty list stays null: the post gets the shared empty one
+        }
 
-            if (reader.TokenType != JsonTokenType.String)
+        do
+        {
+            if (!reader.TryString(ref cursor, out var value))
             {
                 return false;
             }
 
-            (values ??= []).Add(reader.GetString()!);
+            (values ??= []).Add(value!);
         }
+        while (cursor.TryTake((byte)','));
 
-        return false;
+        return cursor.TryTake((byte)']');
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryUris(ref Utf8JsonReader reader, out IReadOnlyList<Uri>? values)
+    private static bool TryUris(ref JsonLineCursor cursor, PostJsonReader reader, out IReadOnlyList<Uri>? values)
     {
         values = null;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (cursor.TryTakeNull())
         {
             return true;
         }
 
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (!cursor.TryTake((byte)'['))
         {
             return false;
         }
 
         var uris = new List<Uri>();
-        while (reader.Read())
+        if (!cursor.TryTake((byte)']'))
         {
-            if (reader.TokenType == JsonTokenType.EndArray)
+            do
             {
-                values = uris;
-                return true;
-            }
+                if (!reader.TryString(ref cursor, out var text) || !Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var uri))
+                {
+                    return false;
+                }
 
-            if (!TryUri(ref reader, out var uri) || uri is null)
+                uris.Add(uri);
+            }
+            while (cursor.TryTake((byte)','));
+
+            if (!cursor.TryTake((byte)']'))
             {
                 return false;
             }
-
-            uris.Add(uri);
         }
 
-        return false;
+        values = uris;
+        return true;
     }
 
+    /// <summary>Reads a string; a required string that is null is the contract's to judge.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryString(ref Utf8JsonReader reader, out string? value)
-    {
-        // A required string that is null is the contract's to judge.
-        value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-        return value is not null;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryNullableString(ref Utf8JsonReader reader, out string? value)
+    private bool TryString(ref JsonLineCursor cursor, out string? value)
     {
         value = null;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        return TryString(ref reader, out value);
+        return cursor.TryTakeString(out var raw) && raw.TryDecode(ref _scratch, out value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryRepeatedString(ref Utf8JsonReader reader, ref string? last, out string? value)
+    private bool TryNullableString(ref JsonLineCursor cursor, out string? value)
     {
-        if (reader.TokenType == JsonTokenType.String && last is not null && !reader.ValueIsEscaped && reader.ValueTextEquals(last))
-        {
-            value = last;
-            return true;
-        }
+        value = null;
+        return cursor.TryTakeNull() || TryString(ref cursor, out value);
+    }
 
-        if (!TryString(ref reader, out value))
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryRepeatedString(ref JsonLineCursor cursor, RecentStrings recent, out string? value)
+    {
+        value = null;
+        if (!cursor.TryTakeString(out var raw))
         {
             return false;
         }
 
-        last = value;
+        if (!raw.IsEscaped && recent.TryGet(raw.Bytes, out var known))
+        {
+            value = known;
+            return true;
+        }
+
+        if (!raw.TryDecode(ref _scratch, out value))
+        {
+            return false;
+        }
+
+        if (!raw.IsEscaped)
+        {
+            recent.Add(raw.Bytes, value!);
+        }
+
         return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryUri(ref Utf8JsonReader reader, out Uri? value)
+    private bool TryUri(ref JsonLineCursor cursor, out Uri? value)
     {
         value = null;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (cursor.TryTakeNull())
         {
             return true;
         }
 
         // The contract's converter reads a URI the same way: relative or absolute, refused when it does not parse.
-        return reader.TokenType == JsonTokenType.String && Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out value);
+        return TryString(ref cursor, out var text) && Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryBoolean(ref Utf8JsonReader reader, out bool value)
+    private static bool TryTimestamp(ref JsonLineCursor cursor, out DateTimeOffset value)
     {
-        value = reader.TokenType == JsonTokenType.True;
-        return reader.TokenType is JsonTokenType.True or JsonTokenType.False;
+        value = default;
+        return cursor.TryTakeString(out var raw) && !raw.IsEscaped && IsoTimestamp.TryParse(raw.Bytes, out value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryFollowers(ref Utf8JsonReader reader, out long? value)
+    private static bool TryFollowers(ref JsonLineCursor cursor, out long? value)
     {
         value = null;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (cursor.TryTakeNull())
         {
             return true;
         }
 
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var number))
+        if (!cursor.TryTakeInt64(out var number))
         {
             return false;
         }
@@ -265,20 +263,24 @@ internal sealed class PostJsonReader
         return true;
     }
 
+    /// <summary>Reads a string the contract reads and ignores (a computed member), checking only that it is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryIgnoredString(ref JsonLineCursor cursor) => cursor.TryTakeString(out var raw) && raw.IsValid(ref _scratch);
+
     /// <summary>The properties of one kind of object: their bits, how each value is read, and what is kept.</summary>
     private interface IObjectFields
     {
         /// <summary>Gets the bits of the properties the object must have.</summary>
         int Required { get; }
 
-        /// <summary>Gets the bit of the property name the reader is on, or 0 for a name not of the usual shape.</summary>
-        int Field(ref Utf8JsonReader reader);
+        /// <summary>Gets the bit of a property name, or 0 for a name not of the usual shape.</summary>
+        int Field(ReadOnlySpan<byte> name);
 
         /// <summary>Reads the value of a property; <see langword="false"/> when it is not of the usual shape.</summary>
-        bool TryRead(int field, ref Utf8JsonReader reader);
+        bool TryRead(int field, ref JsonLineCursor cursor);
     }
 
-    private struct PostFields(PostJsonReader names) : IObjectFields
+    private struct PostFields(PostJsonReader reader) : IObjectFields
     {
         private const int Id = 1, Source = 2, AuthorField = 4, Text = 8, CreatedAt = 16, Language = 32, Url = 64,
             ReplyToId = 128, ThreadId = 256, IsRepost = 512, Entities = 1024, IsReply = 2048;
@@ -293,36 +295,37 @@ internal sealed class PostJsonReader
         public readonly int Required => Id | Source | AuthorField | Text | CreatedAt;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public readonly int Field(ref Utf8JsonReader reader) =>
-            reader.ValueTextEquals("id"u8) ? Id
-            : reader.ValueTextEquals("source"u8) ? Source
-            : reader.ValueTextEquals("author"u8) ? AuthorField
-            : reader.ValueTextEquals("text"u8) ? Text
-            : reader.ValueTextEquals("createdAt"u8) ? CreatedAt
-            : reader.ValueTextEquals("language"u8) ? Language
-            : reader.ValueTextEquals("url"u8) ? Url
-            : reader.ValueTextEquals("replyToId"u8) ? ReplyToId
-            : reader.ValueTextEquals("threadId"u8) ? ThreadId
-            : reader.ValueTextEquals("isRepost"u8) ? IsRepost
-            : reader.ValueTextEquals("entities"u8) ? Entities
-            : reader.ValueTextEquals("isReply"u8) ? IsReply
-            : 0;
+        public readonly int Field(ReadOnlySpan<byte> name) => name.Length switch
+        {
+            2 => name.SequenceEqual("id"u8) ? Id : 0,
+            3 => name.SequenceEqual("url"u8) ? Url : 0,
+            4 => name.SequenceEqual("text"u8) ? Text : 0,
+            6 => name.SequenceEqual("source"u8) ? Source : name.SequenceEqual("author"u8) ? AuthorField : 0,
+            7 => name.SequenceEqual("isReply"u8) ? IsReply : 0,
+            8 => name.SequenceEqual("language"u8) ? Language
+                : name.SequenceEqual("isRepost"u8) ? IsRepost
+                : name.SequenceEqual("entities"u8) ? Entities
+                : name.SequenceEqual("threadId"u8) ? ThreadId
+                : 0,
+            9 => name.SequenceEqual("createdAt"u8) ? CreatedAt : name.SequenceEqual("replyToId"u8) ? ReplyToId : 0,
+            _ => 0,
+        };
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool TryRead(int field, ref Utf8JsonReader reader) => field switch
+        public bool TryRead(int field, ref JsonLineCursor cursor) => field switch
         {
-            Id => TryString(ref reader, out _id),
-            Source => TryRepeatedString(ref reader, ref names._lastSource, out _source),
-            Text => TryString(ref reader, out _text),
-            AuthorField => TryAuthor(ref reader, names, out _author),
-            CreatedAt => reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out _createdAt),
-            Language => reader.TokenType == JsonTokenType.Null || TryRepeatedString(ref reader, ref names._lastLanguage, out _language),
-            Url => TryUri(ref reader, out _url),
-            ReplyToId => TryNullableString(ref reader, out _replyToId),
-            ThreadId => TryNullableString(ref reader, out _threadId),
-            IsRepost => TryBoolean(ref reader, out _isRepost),
-            Entities => TryEntities(ref reader, out _entities),
-            IsReply => reader.TokenType is JsonTokenType.True or JsonTokenType.False, // computed: read and ignored, as by the contract
+            Id => reader.TryString(ref cursor, out _id),
+            Source => reader.TryRepeatedString(ref cursor, reader._sources, out _source),
+            Text => reader.TryString(ref cursor, out _text),
+            AuthorField => TryAuthor(ref cursor, reader, out _author),
+            CreatedAt => TryTimestamp(ref cursor, out _createdAt),
+            Language => cursor.TryTakeNull() || reader.TryRepeatedString(ref cursor, reader._languages, out _language),
+            Url => reader.TryUri(ref cursor, out _url),
+            ReplyToId => reader.TryNullableString(ref cursor, out _replyToId),
+            ThreadId => reader.TryNullableString(ref cursor, out _threadId),
+            IsRepost => cursor.TryTakeBoolean(out _isRepost),
+            Entities => TryEntities(ref cursor, reader, out _entities),
+            IsReply => cursor.TryTakeBoolean(out _), // computed: read and ignored, as by the contract
             _ => false,
         };
 
@@ -343,7 +346,7 @@ internal sealed class PostJsonReader
         };
     }
 
-    private struct AuthorFields(PostJsonReader names) : IObjectFields
+    private struct AuthorFields(PostJsonReader reader) : IObjectFields
     {
         private const int Platform = 1, Handle = 2, DisplayName = 4, ProfileUrl = 8, Followers = 16, VerifiedLinks = 32, IdentityKey = 64;
 
@@ -355,26 +358,27 @@ internal sealed class PostJsonReader
         public readonly int Required => Platform | Handle;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public readonly int Field(ref Utf8JsonReader reader) =>
-            reader.ValueTextEquals("platform"u8) ? Platform
-            : reader.ValueTextEquals("handle"u8) ? Handle
-            : reader.ValueTextEquals("displayName"u8) ? DisplayName
-            : reader.ValueTextEquals("profileUrl"u8) ? ProfileUrl
-            : reader.ValueTextEquals("followers"u8) ? Followers
-            : reader.ValueTextEquals("verifiedLinks"u8) ? VerifiedLinks
-            : reader.ValueTextEquals("identityKey"u8) ? IdentityKey
-            : 0;
+        public readonly int Field(ReadOnlySpan<byte> name) => name.Length switch
+        {
+            6 => name.SequenceEqual("handle"u8) ? Handle : 0,
+            8 => name.SequenceEqual("platform"u8) ? Platform : 0,
+            9 => name.SequenceEqual("followers"u8) ? Followers : 0,
+            10 => name.SequenceEqual("profileUrl"u8) ? ProfileUrl : 0,
+            11 => name.SequenceEqual("displayName"u8) ? DisplayName : name.SequenceEqual("identityKey"u8) ? IdentityKey : 0,
+            13 => name.SequenceEqual("verifiedLinks"u8) ? VerifiedLinks : 0,
+            _ => 0,
+        };
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool TryRead(int field, ref Utf8JsonReader reader) => field switch
+        public bool TryRead(int field, ref JsonLineCursor cursor) => field switch
         {
-            Platform => TryRepeatedString(ref reader, ref names._lastPlatform, out _platform),
-            Handle => TryString(ref reader, out _handle),
-            DisplayName => TryNullableString(ref reader, out _displayName),
-            ProfileUrl => TryUri(ref reader, out _profileUrl),
-            Followers => TryFollowers(ref reader, out _followers),
-            VerifiedLinks => TryUris(ref reader, out _verifiedLinks),
-            IdentityKey => reader.TokenType == JsonTokenType.String, // computed: read and ignored, as by the contract
+            Platform => reader.TryRepeatedString(ref cursor, reader._platforms, out _platform),
+            Handle => reader.TryString(ref cursor, out _handle),
+            DisplayName => reader.TryNullableString(ref cursor, out _displayName),
+            ProfileUrl => reader.TryUri(ref cursor, out _profileUrl),
+            Followers => TryFollowers(ref cursor, out _followers),
+            VerifiedLinks => TryUris(ref cursor, reader, out _verifiedLinks),
+            IdentityKey => reader.TryIgnoredString(ref cursor), // computed: read and ignored, as by the contract
             _ => false,
         };
 
@@ -390,7 +394,7 @@ internal sealed class PostJsonReader
         };
     }
 
-    private struct EntityFields : IObjectFields
+    private struct EntityFields(PostJsonReader reader) : IObjectFields
     {
         private const int Hashtags = 1, Mentions = 2, Cashtags = 4, Links = 8;
 
@@ -399,20 +403,23 @@ internal sealed class PostJsonReader
         public readonly int Required => 0;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public readonly int Field(ref Utf8JsonReader reader) =>
-            reader.ValueTextEquals("hashtags"u8) ? Hashtags
-            : reader.ValueTextEquals("mentions"u8) ? Mentions
-            : reader.ValueTextEquals("cashtags"u8) ? Cashtags
-            : reader.ValueTextEquals("links"u8) ? Links
-            : 0;
+        public readonly int Field(ReadOnlySpan<byte> name) => name.Length switch
+        {
+            5 => name.SequenceEqual("links"u8) ? Links : 0,
+            8 => name.SequenceEqual("hashtags"u8) ? Hashtags
+                : name.SequenceEqual("mentions"u8) ? Mentions
+                : name.SequenceEqual("cashtags"u8) ? Cashtags
+                : 0,
+            _ => 0,
+        };
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool TryRead(int field, ref Utf8JsonReader reader) => field switch
+        public bool TryRead(int field, ref JsonLineCursor cursor) => field switch
         {
-            Hashtags => TryStrings(ref reader, out _hashtags),
-            Mentions => TryStrings(ref reader, out _mentions),
-            Cashtags => TryStrings(ref reader, out _cashtags),
-            Links => TryStrings(ref reader, out _links),
+            Hashtags => TryStrings(ref cursor, reader, out _hashtags),
+            Mentions => TryStrings(ref cursor, reader, out _mentions),
+            Cashtags => TryStrings(ref cursor, reader, out _cashtags),
+            Links => TryStrings(ref cursor, reader, out _links),
             _ => false,
         };
 

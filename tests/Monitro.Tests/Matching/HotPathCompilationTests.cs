@@ -76,6 +76,18 @@ public sealed class HotPathCompilationTests
         { typeof(Utf8LineReader), nameof(Utf8LineReader.TryReadLine) },
         { typeof(BatchProcessor), "Remember" },
         { typeof(InMemoryMonitroStore), nameof(InMemoryMonitroStore.CommitAsync) },
+        { typeof(JsonLineCursor), nameof(JsonLineCursor.TryTakeString) },
+        { typeof(JsonLineCursor), "IndexOfSpecial" },
+        { typeof(RawJsonString), nameof(RawJsonString.TryDecode) },
+        { typeof(IsoTimestamp), nameof(IsoTimestamp.TryParse) },
+        { typeof(WaitingBatches), nameof(WaitingBatches.Join) },
+        { typeof(InteractionBuilder), nameof(InteractionBuilder.Build) },
+
+        // The analysis of each matched post and the evaluation of each person a batch touches.
+        { typeof(LexiconSentimentAnalyzer), "BuildUnits" },
+        { typeof(global::Monitro.Analysis.Sentiment.SentimentTokenizer), "Tokenize" },
+        { typeof(global::Monitro.Relationships.PersonScorer), "Score" },
+        { typeof(global::Monitro.Relationships.BondScore), "Compute" },
     };
 
     // Classes whose every method runs per post (the tokenizer's and link scanner's helpers, character classes, the

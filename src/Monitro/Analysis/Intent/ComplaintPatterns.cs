@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Monitro.Analysis.Intent;
@@ -69,6 +70,8 @@ internal static partial class ComplaintPatterns
     /// <param name="complaint">The complaint score so far, from its phrases; receives each cue found.</param>
     /// <param name="addressedStatement">Whether the text is a statement addressed to someone (see <see cref="AddressedCue"/>).</param>
     /// <returns><see langword="true"/> when the text ends sarcastically, so its praise does not count against the complaint.</returns>
+    // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Add(ReadOnlySpan<char> text, ref ScoredIntent complaint, bool addressedStatement)
     {
         ProductFacts.Add(text, ref complaint);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using Monitro.Text;
+using System.Runtime.CompilerServices;
 
 namespace Monitro.Analysis.Sentiment;
 
@@ -20,6 +21,8 @@ internal static class SentimentTokenizer
     /// <param name="capsWords">Receives the number of words in capitals.</param>
     /// <param name="letterWords">Receives the number of words with two or more letters.</param>
     /// <returns>The number of tokens.</returns>
+    // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Tokenize(
         ReadOnlySpan<char> text,
         Span<char> buffer,
@@ -70,6 +73,8 @@ internal static class SentimentTokenizer
         || chunk.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
+    // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SplitChunk(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
     {
         // Emoji are tokens of their own even when glued to words; joiners, variation selectors and skin tones are dropped.
@@ -108,6 +113,8 @@ internal static class SentimentTokenizer
         SplitText(text, segmentStart, end, tokens, model, ref state);
     }
 
+    // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SplitText(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
     {
         if (start >= end)
@@ -189,6 +196,8 @@ internal static class SentimentTokenizer
 
     // A hashtag the lexicon does not know is read as the words it is written of (#epicfail, #MondayBlues,
     // #customerservicefail), split by the shared word-frequency segmenter; English only, as its word list is.
+    // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryAddHashtagWords(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
     {
         var body = text[start..end];
@@ -220,6 +229,8 @@ internal static class SentimentTokenizer
         return true;
     }
 
+    // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddWord(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
     {
         var word = text[start..end];
@@ -245,6 +256,8 @@ internal static class SentimentTokenizer
         }
     }
 
+    // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Add(ReadOnlySpan<char> text, int start, int length, Span<SentimentToken> tokens, ref State state)
     {
         var letters = 0;
