@@ -55,6 +55,12 @@ public static class IntentModelTrainer
         report(Invariant($"{label} chosen {bestSettings}, threshold {chosen:F2}"));
         report(Invariant($"{label} model, cross-validated: {Figures.Of(posts, IsPositive, i => bestOutOfFold![i] >= chosen)}"));
         report(Invariant($"{label} rules or model, cross-validated: {Figures.Of(posts, IsPositive, i => RulesSay(posts[i]) || bestOutOfFold![i] >= chosen)}"));
+        for (var step = 30; step <= 98; step += 4)
+        {
+            var t = step / 100.0;
+            report(Invariant($"{label} rules or model at {t:F2}: {Figures.Of(posts, IsPositive, i => RulesSay(posts[i]) || bestOutOfFold![i] >= t)}; model alone at {t:F2}: {Figures.Of(posts, IsPositive, i => bestOutOfFold![i] >= t)}"));
+        }
+
         report(Invariant($"{label} rules and model, cross-validated: {Figures.Of(posts, IsPositive, i => RulesSay(posts[i]) && bestOutOfFold![i] >= chosen)}"));
 
         var weights = LogisticRegression.Train(posts, IsPositive, IntentModelFeatures.Count, bestSettings!);

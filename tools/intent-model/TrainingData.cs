@@ -40,7 +40,8 @@ public static class TrainingData
         var posts = new List<TrainingPost>();
         var features = new SortedDictionary<int, float>();
         RuleSignals signals = default;
-        var collector = new RuleIntentDetector(new RuleIntentDetectorOptions(), (ReadOnlySpan<char> normalized, in RuleSignals read) =>
+        var rulesOnly = new RuleIntentDetectorOptions { UseLearnedComplaintModel = false, UseLearnedChurnModel = false };
+        var collector = new RuleIntentDetector(rulesOnly, (ReadOnlySpan<char> normalized, in RuleSignals read) =>
         {
             signals = read;
             var sink = new CollectingSink(features);
