@@ -23,8 +23,9 @@ public sealed class FreshSetEvaluationTests(ITestOutputHelper output)
     private const double MinimumLongCorrelation = 0.80;
     private const double MinimumLongPolarityF1 = 0.86;
 
-    private const double MinimumComplaintF1 = 0.94;
-    private const double MinimumComplaintPrecision = 0.94;
+    // Complaints with the learned complaint model (on by default): precision 0.963, recall 0.981, F1 0.972 (the rules alone: 0.955 / 0.943 / 0.949).
+    private const double MinimumComplaintF1 = 0.96;
+    private const double MinimumComplaintPrecision = 0.95;
 
     [Fact]
     public void Analyze_FreshShortPosts_MeetsTheFloors()

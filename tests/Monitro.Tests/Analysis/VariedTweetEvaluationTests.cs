@@ -14,7 +14,8 @@ public sealed class VariedTweetEvaluationTests(ITestOutputHelper output)
 {
     // Measured on the frozen set: complaint precision 0.893, recall 0.810, F1 0.850; churn precision 0.818, recall 0.391,
     // F1 0.529. Before any rule was changed for it: complaint 0.862 / 0.754 / 0.804, churn 0.800 / 0.348 / 0.485.
-    private const double MinimumComplaintF1 = 0.84;
+    // With the learned complaint model (on by default): complaint 0.894 / 0.948 / 0.920.
+    private const double MinimumComplaintF1 = 0.91;
     private const double MinimumComplaintPrecision = 0.88;
     private const double MinimumChurnF1 = 0.52;
 

@@ -35,11 +35,33 @@ public sealed class RuleIntentDetector : IIntentDetector
     private readonly IReadOnlyList<IntentRule> _rules;
     private readonly IntentPhraseIndex _index;
 
-    /// <summary>Initializes a new instance of the <see cref="RuleIntentDetector"/> class with the built-in phrase table.</summary>
+    private readonly LinearIntentModel? _complaintModel;
+    private readonly LinearIntentModel? _churnModel;
+    private readonly RuleSignalsObserver? _observer;
+
+    /// <summary>Initializes a new instance of the <see cref="RuleIntentDetector"/> class with the built-in phrase table and default options.</summary>
     public RuleIntentDetector()
+        : this(new RuleIntentDetectorOptions())
     {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="RuleIntentDetector"/> class with the built-in phrase table.</summary>
+    /// <param name="options">Whether the learned models decide complaint and churn risk.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public RuleIntentDetector(RuleIntentDetectorOptions options)
+        : this(options, observer: null)
+    {
+    }
+
+    // The training tool reads the rules' signals of its posts through the observer.
+    internal RuleIntentDetector(RuleIntentDetectorOptions options, RuleSignalsObserver? observer)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         _rules = IntentRules.All;
         _index = IntentRules.Index;
+        _complaintModel = options.UseLearnedComplaintModel ? LinearIntentModel.Complaint : null;
+        _churnModel = options.UseLearnedChurnModel ? LinearIntentModel.Churn : null;
+        _observer = observer;
     }
 
     /// <inheritdoc />
@@ -70,6 +92,8 @@ public sealed class RuleIntentDetector : IIntentDetector
         Span<ScoredIntent> scored = stackalloc ScoredIntent[Labels.Length];
         best.Clear();
         scored.Clear();
+        IntentModelReading? complaintReading = null;
+        IntentModelReading? churnReading = null;
         try
         {
             Array.Clear(matched, 0, _rules.Count);
@@ -149,8 +173,11 @@ public sealed class RuleIntentDetector : IIntentDetector
                     complaint.Add(AddressedCue.PeopleOnlyWeight, 0, 0, int.MaxValue);
                 }
 
+                ReadWithModels(normalized, new RuleSignals(complaint.Score, scored[(int)IntentLabel.ChurnRisk].Score, addressee, hasQuestion, best[(int)IntentLabel.Praise].Count > 0, sarcastic), ref complaintReading, ref churnReading);
+                var isComplaint = complaintReading is { } read ? read.Reaches(_complaintModel!.Threshold) : complaint.Score >= IntentScoring.ComplaintThreshold;
+
                 // Praise in a complaint that tells of no solved problem is sarcasm ("love that for me").
-                if (complaint.Score >= IntentScoring.ComplaintThreshold && !groupsSeen[(int)CueGroup.Resolution])
+                if (isComplaint && !groupsSeen[(int)CueGroup.Resolution])
                 {
                     best[(int)IntentLabel.Praise] = default;
                 }
@@ -170,7 +197,15 @@ public sealed class RuleIntentDetector : IIntentDetector
         for (var i = 0; i < Labels.Length; i++)
         {
             var label = Labels[i];
-            if (IntentScoring.IsScored(label))
+            if (IntentScoring.IsScored(label) && (label == IntentLabel.Complaint ? complaintReading : churnReading) is { } modelReading)
+            {
+                var threshold = label == IntentLabel.Complaint ? _complaintModel!.Threshold : _churnModel!.Threshold;
+                if (modelReading.Reaches(threshold))
+                {
+                    (hits ??= []).Add(new IntentHit(label, ModelPhrase(text, modelReading, scored[i]), Math.Round(modelReading.Confidence(threshold), 3)));
+                }
+            }
+            else if (IntentScoring.IsScored(label))
             {
                 var score = scored[i];
                 if (score.Score >= IntentScoring.Threshold(label))
@@ -186,6 +221,21 @@ public sealed class RuleIntentDetector : IIntentDetector
 
         return hits ?? (IReadOnlyList<IntentHit>)[];
     }
+
+    // The learned models, when on, read the text with the rules' signals; the observer (training only) sees them too.
+    private void ReadWithModels(ReadOnlySpan<char> normalized, in RuleSignals signals, ref IntentModelReading? complaint, ref IntentModelReading? churn)
+    {
+        _observer?.Invoke(normalized, signals);
+        complaint = _complaintModel?.Score(normalized, signals, IntentModelFeatures.ComplaintScoreFeature);
+        churn = _churnModel?.Score(normalized, signals, IntentModelFeatures.ChurnScoreFeature);
+    }
+
+    // The explanation of a model's hit: the rules' strongest cue when their score weighed most, otherwise the n-gram
+    // that weighed most.
+    private static string ModelPhrase(string text, IntentModelReading reading, ScoredIntent rules) =>
+        (reading.RulesWeighedMost || reading.PhraseStart < 0) && rules.Support > 0
+            ? Phrase(text, rules.Start, rules.End)
+            : reading.PhraseStart >= 0 ? Phrase(text, reading.PhraseStart, reading.PhraseEnd) : string.Empty;
 
     // Adds a matched rule to its intent: to the strongest match of a phrase-table intent, or to the score of a scored one.
     // The support of "my", which counts towards a complaint but tells of no trouble itself, is kept apart.

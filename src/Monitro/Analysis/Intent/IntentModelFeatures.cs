@@ -1,0 +1,148 @@
+namespace Monitro.Analysis.Intent;
+
+/// <summary>
+/// The features of the learned intent model: word unigrams and bigrams of the normalized text, hashed into a fixed
+/// number of buckets, and the rules' reading of the text (<see cref="RuleSignals"/>). The training tool and the
+/// detector read a text through this one method, so the shipped weights always meet the features they were trained on.
+/// </summary>
+/// <remarks>
+/// Words are folded before hashing: digits become one <c>0</c> per run ("52 mins" and "7 mins" are the same bigram),
+/// a handle becomes <c>@</c>, and a hashtag its word. <c>?</c>, <c>!</c> and each emoji or symbol are words of their own;
+/// other punctuation ends a sentence, and the first word of a sentence also forms a bigram with the sentence's start
+/// ("why …"). The hash is FNV-1a, fixed here, never the runtime's string hash, which changes from process to process.
+/// </remarks>
+internal static class IntentModelFeatures
+{
+    /// <summary>The number of hash buckets for n-grams (a power of two).</summary>
+    public const int Buckets = 1 << BucketBits;
+
+    /// <summary>The number of features read from the rules, after the buckets.</summary>
+    public const int RuleFeatures = 10;
+
+    /// <summary>The length of a weight vector.</summary>
+    public const int Count = Buckets + RuleFeatures;
+
+    /// <summary>The index of the feature that carries the rules' complaint score.</summary>
+    public const int ComplaintScoreFeature = Buckets + 1;
+
+    /// <summary>The index of the feature that carries the rules' churn-risk score.</summary>
+    public const int ChurnScoreFeature = Buckets + 3;
+
+    private const int BucketBits = 14;
+    private const uint OffsetBasis = 2166136261;
+    private const uint Prime = 16777619;
+    private const uint SentenceStart = 0x5EED5EED;
+    private const uint BigramSalt = 0x9E3779B1;
+
+    /// <summary>Passes every feature of a text to a sink.</summary>
+    /// <typeparam name="TSink">The sink: a struct, so the call is inlined and nothing is allocated.</typeparam>
+    /// <param name="text">The normalized text (lower case, ASCII apostrophes, positions those of the text as written).</param>
+    /// <param name="signals">The rules' reading of the text.</param>
+    /// <param name="sink">Receives each feature.</param>
+    public static void Read<TSink>(ReadOnlySpan<char> text, in RuleSignals signals, ref TSink sink)
+        where TSink : struct, IIntentFeatureSink
+    {
+        sink.Add(Buckets, 1, -1, -1);
+        sink.Add(ComplaintScoreFeature, (float)Math.Clamp(signals.ComplaintScore, -2, 3), -1, -1);
+        sink.Add(Buckets + 2, signals.ComplaintScore >= IntentScoring.ComplaintThreshold ? 1 : 0, -1, -1);
+        sink.Add(ChurnScoreFeature, (float)Math.Clamp(signals.ChurnScore, -2, 3), -1, -1);
+        sink.Add(Buckets + 4, signals.ChurnScore >= IntentScoring.ChurnThreshold ? 1 : 0, -1, -1);
+        sink.Add(Buckets + 5, signals.Addressee == Addressee.MaybeCompany ? 1 : 0, -1, -1);
+        sink.Add(Buckets + 6, signals.Addressee == Addressee.PeopleOnly ? 1 : 0, -1, -1);
+        sink.Add(Buckets + 7, signals.Question ? 1 : 0, -1, -1);
+        sink.Add(Buckets + 8, signals.Praise ? 1 : 0, -1, -1);
+        sink.Add(Buckets + 9, signals.Sarcastic ? 1 : 0, -1, -1);
+
+        var previous = SentenceStart;
+        var previousStart = -1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            int end;
+            uint hash;
+            if (IntentText.IsWordChar(c) || ((c is '@' or '#') && i + 1 < text.Length && IntentText.IsWordChar(text[i + 1])))
+            {
+                end = WordEnd(text, c is '@' or '#' ? i + 1 : i);
+                hash = c == '@' ? Hash(OffsetBasis, '@') : HashWord(c == '#' ? text[(i + 1)..end] : text[i..end]);
+            }
+            else if (c is '?' or '!')
+            {
+                end = i + 1;
+                while (end < text.Length && text[end] is '?' or '!')
+                {
+                    end++;
+                }
+
+                hash = Hash(OffsetBasis, c);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                end = i + 2;
+                hash = Hash(Hash(OffsetBasis, c), text[i + 1]);
+            }
+            else if (char.IsSymbol(c))
+            {
+                end = i + 1;
+                hash = Hash(OffsetBasis, c);
+            }
+            else
+            {
+                if (c is '.' or ',' or ';' or ':' or '\n' or '(' or ')')
+                {
+                    previous = SentenceStart;
+                    previousStart = -1;
+                }
+
+                i++;
+                continue;
+            }
+
+            sink.Add(Bucket(hash), 1, i, end);
+            sink.Add(Bucket((previous * BigramSalt) ^ hash ^ BigramSalt), 1, previousStart < 0 ? i : previousStart, end);
+            previous = hash;
+            previousStart = i;
+            i = end;
+        }
+    }
+
+    private static int WordEnd(ReadOnlySpan<char> text, int start)
+    {
+        var end = start;
+        while (end < text.Length && (IntentText.IsWordChar(text[end]) || (text[end] == '\'' && end + 1 < text.Length && IntentText.IsWordChar(text[end + 1]))))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    // A run of digits hashes as one 0.
+    private static uint HashWord(ReadOnlySpan<char> word)
+    {
+        var hash = OffsetBasis;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (char.IsAsciiDigit(word[i]))
+            {
+                if (i > 0 && char.IsAsciiDigit(word[i - 1]))
+                {
+                    continue;
+                }
+
+                hash = Hash(hash, '0');
+            }
+            else
+            {
+                hash = Hash(hash, word[i]);
+            }
+        }
+
+        return hash;
+    }
+
+    private static uint Hash(uint hash, char c) => (hash ^ c) * Prime;
+
+    // The high bits of a multiplicative mix: FNV's low bits alone spread short words poorly.
+    private static int Bucket(uint hash) => (int)((hash * 2654435761u) >> (32 - BucketBits));
+}

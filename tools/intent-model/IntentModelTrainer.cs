@@ -1,0 +1,111 @@
+using System.Globalization;
+using Monitro.Analysis.Intent;
+
+namespace Monitro.IntentModelTraining;
+
+/// <summary>
+/// Trains one learned intent model: chooses the training settings and the decision threshold by five-fold
+/// cross-validation on the training posts, then trains on all of them and writes the weights file.
+/// </summary>
+public static class IntentModelTrainer
+{
+    private const int Folds = 5;
+
+    /// <summary>The settings tried; the first with the best cross-validated F1 wins.</summary>
+    public static IReadOnlyList<TrainingSettings> Grid { get; } =
+    [
+        new(Epochs: 20, LearningRate: 0.05, Decay: 0.2, L2: 1e-4),
+        new(Epochs: 20, LearningRate: 0.05, Decay: 0.2, L2: 1e-3),
+        new(Epochs: 20, LearningRate: 0.05, Decay: 0.2, L2: 1e-2),
+        new(Epochs: 20, LearningRate: 0.2, Decay: 0.2, L2: 1e-4),
+        new(Epochs: 20, LearningRate: 0.2, Decay: 0.2, L2: 1e-3),
+        new(Epochs: 20, LearningRate: 0.2, Decay: 0.2, L2: 1e-2),
+    ];
+
+    /// <summary>Trains the model of one intent.</summary>
+    /// <param name="directory">The directory of the evaluation sets.</param>
+    /// <param name="label">Complaint or churn risk.</param>
+    /// <param name="report">Receives the cross-validated figures.</param>
+    /// <returns>The bytes of the weights file.</returns>
+    public static byte[] Train(string directory, IntentLabel label, Action<string> report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var posts = TrainingData.Load(directory, label);
+        bool IsPositive(TrainingPost post) => post.Labels.Contains(label);
+        bool RulesSay(TrainingPost post) => label == IntentLabel.Complaint ? post.RuleComplaint : post.RuleChurn;
+
+        report(Invariant($"{label}: {posts.Count} training posts, {posts.Count(IsPositive)} with the intent"));
+        report(Invariant($"{label} rules alone (tuned on these posts): {Figures.Of(posts, IsPositive, i => RulesSay(posts[i]))}"));
+
+        TrainingSettings? bestSettings = null;
+        double[]? bestOutOfFold = null;
+        var bestF1 = -1.0;
+        foreach (var settings in Grid)
+        {
+            var outOfFold = CrossValidate(posts, IsPositive, settings);
+            var (threshold, f1) = BestThreshold(posts, IsPositive, outOfFold);
+            report(Invariant($"{label} {settings}: cross-validated F1 {f1:F3} at {threshold:F2}"));
+            if (f1 > bestF1)
+            {
+                (bestF1, bestSettings, bestOutOfFold) = (f1, settings, outOfFold);
+            }
+        }
+
+        var (chosen, _) = BestThreshold(posts, IsPositive, bestOutOfFold!);
+        report(Invariant($"{label} chosen {bestSettings}, threshold {chosen:F2}"));
+        report(Invariant($"{label} model, cross-validated: {Figures.Of(posts, IsPositive, i => bestOutOfFold![i] >= chosen)}"));
+        report(Invariant($"{label} rules or model, cross-validated: {Figures.Of(posts, IsPositive, i => RulesSay(posts[i]) || bestOutOfFold![i] >= chosen)}"));
+        for (var step = 30; step <= 98; step += 4)
+        {
+            var t = step / 100.0;
+            report(Invariant($"{label} rules or model at {t:F2}: {Figures.Of(posts, IsPositive, i => RulesSay(posts[i]) || bestOutOfFold![i] >= t)}; model alone at {t:F2}: {Figures.Of(posts, IsPositive, i => bestOutOfFold![i] >= t)}"));
+        }
+
+        report(Invariant($"{label} rules and model, cross-validated: {Figures.Of(posts, IsPositive, i => RulesSay(posts[i]) && bestOutOfFold![i] >= chosen)}"));
+
+        var weights = LogisticRegression.Train(posts, IsPositive, IntentModelFeatures.Count, bestSettings!);
+        var single = new float[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            single[i] = (float)weights[i];
+        }
+
+        return LinearIntentModel.Write(single, (float)chosen);
+    }
+
+    // Post i is in fold i mod 5: the files interleave industries and forms, so each fold sees all of them.
+    private static double[] CrossValidate(List<TrainingPost> posts, Func<TrainingPost, bool> isPositive, TrainingSettings settings)
+    {
+        var outOfFold = new double[posts.Count];
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var training = posts.Where((_, i) => i % Folds != fold).ToList();
+            var weights = LogisticRegression.Train(training, isPositive, IntentModelFeatures.Count, settings);
+            for (var i = fold; i < posts.Count; i += Folds)
+            {
+                outOfFold[i] = LogisticRegression.Probability(weights, posts[i]);
+            }
+        }
+
+        return outOfFold;
+    }
+
+    // The threshold from 0.20 to 0.80 with the best F1; among equals the one nearest 0.5.
+    private static (double Threshold, double F1) BestThreshold(List<TrainingPost> posts, Func<TrainingPost, bool> isPositive, double[] probabilities)
+    {
+        var best = (Threshold: 0.5, F1: -1.0);
+        for (var step = 20; step <= 80; step += 2)
+        {
+            var threshold = step / 100.0;
+            var f1 = Figures.Of(posts, isPositive, i => probabilities[i] >= threshold).F1;
+            if (f1 > best.F1 + 1e-12 || (Math.Abs(f1 - best.F1) <= 1e-12 && Math.Abs(threshold - 0.5) < Math.Abs(best.Threshold - 0.5)))
+            {
+                best = (threshold, f1);
+            }
+        }
+
+        return best;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
