@@ -9,12 +9,12 @@ namespace Monitro.Tests.Analysis;
 /// </summary>
 public sealed class CasualSetEvaluationTests(ITestOutputHelper output)
 {
-    private const double MinimumFrozenCorrelation = 0.77;
-    private const double MinimumFrozenPolarityF1 = 0.82;
-    private const double MinimumFrozenMacroF1 = 0.69;
-    private const double MaximumFrozenZeroShare = 0.17;
+    private const double MinimumFrozenCorrelation = 0.78;
+    private const double MinimumFrozenPolarityF1 = 0.83;
+    private const double MinimumFrozenMacroF1 = 0.70;
+    private const double MaximumFrozenZeroShare = 0.15;
 
-    private const double MinimumDevCorrelation = 0.74;
+    private const double MinimumDevCorrelation = 0.84;
 
     [Fact]
     public void Analyze_FrozenCasualPosts_MeetsTheFloors()
