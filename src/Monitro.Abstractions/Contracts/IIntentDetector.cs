@@ -17,4 +17,12 @@ public interface IIntentDetector
     /// <returns>The intents found, each with the phrase that fired it; empty when none.</returns>
     /// <remarks>The default implementation passes <see cref="TextLanguage.Code"/> to <see cref="Detect(string, string?)"/>.</remarks>
     IReadOnlyList<IntentHit> Detect(string text, TextLanguage language) => Detect(text, language.Code);
+
+    /// <summary>Finds the intents in a post's text with what is known about the post besides its text: the accounts it mentions and which accounts are companies'.</summary>
+    /// <param name="text">The plain text.</param>
+    /// <param name="language">The language of the text; a detected language is used as it is, without detecting it again.</param>
+    /// <param name="context">The post's mentions and the accounts known to be companies'.</param>
+    /// <returns>The intents found, each with the phrase that fired it; empty when none.</returns>
+    /// <remarks>The default implementation ignores the context and calls <see cref="Detect(string, TextLanguage)"/>.</remarks>
+    IReadOnlyList<IntentHit> Detect(string text, TextLanguage language, IntentContext context) => Detect(text, language);
 }

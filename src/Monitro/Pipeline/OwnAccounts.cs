@@ -58,6 +58,10 @@ internal sealed class OwnAccounts
         return _identityKeys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
     }
 
+    /// <summary>Our handles on a platform (lower case, without <c>@</c>); empty when we have none there.</summary>
+    public IReadOnlyCollection<string> HandlesOn(string platform) =>
+        _handlesByPlatform.TryGetValue(platform, out var handles) ? handles : [];
+
     /// <summary>Whether a post mentions one of our accounts on its platform.</summary>
     public bool IsAddressedToUs(Post post)
     {

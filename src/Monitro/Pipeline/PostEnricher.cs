@@ -26,7 +26,9 @@ internal sealed class PostEnricher
             ? TextLanguage.FromTag(post.Language)
             : LanguageDetector.Shared.Read(post.Text, post.Language);
         var sentiment = _sentiment?.Analyze(post.Text, language) ?? SentimentScore.Unknown;
-        var intents = _intents?.Detect(post.Text, language) ?? [];
+        // The intent detector sees whom the post mentions and which of them are our accounts: a friend's plain handle is
+        // then no company being addressed.
+        var intents = _intents?.Detect(post.Text, language, new IntentContext { Mentions = post.Entities.Mentions, CompanyAccounts = _ownAccounts.HandlesOn(post.Source) }) ?? [];
         return new MentionSignals
         {
             Sentiment = sentiment,

@@ -4,11 +4,11 @@ namespace Monitro.Tests.Analysis;
 /// <param name="Language">The language of the post (en, de, es, fr, pt).</param>
 /// <param name="IsTest">Whether the post belongs to the frozen test part (every third post, fixed when the set was written).</param>
 /// <param name="Label">The human label.</param>
-/// <param name="Rating">The human rating from -4 to +4 (English set only; 0 otherwise).</param>
+/// <param name="Rating">The human rating, from -4 to +4 (from -1 to +1 in the casual set; English sets only, 0 otherwise).</param>
 /// <param name="Text">The post.</param>
 internal sealed record LabelledPost(string Language, bool IsTest, SentimentLabel Label, double Rating, string Text);
 
-/// <summary>Reads the project's English sentiment sets (sentiment-social.tsv, sentiment-tweets.tsv, the fresh, forms and reviews sets) and sentiment-languages.tsv (de, es, fr, pt).</summary>
+/// <summary>Reads the project's English sentiment sets (sentiment-social.tsv, sentiment-tweets.tsv, the fresh, forms, reviews and casual sets) and sentiment-languages.tsv (de, es, fr, pt).</summary>
 internal static class SocialSentimentSets
 {
     public static IReadOnlyList<LabelledPost> English() => ReadRated("sentiment-social.tsv");
@@ -38,6 +38,12 @@ internal static class SocialSentimentSets
 
     /// <summary>The older dev set of longer texts, beside the frozen <see cref="FreshLongTexts"/>.</summary>
     public static IReadOnlyList<LabelledPost> LongTextsDev() => ReadRated("sentiment-long-dev.tsv");
+
+    /// <summary>The frozen part of the casual short posts (slang, emoji, profanity, sarcasm, idioms, customer care); rated from -1 to +1; all test.</summary>
+    public static IReadOnlyList<LabelledPost> CasualPosts() => ReadRated("sentiment-casual.tsv");
+
+    /// <summary>The dev part written with <see cref="CasualPosts"/>, for tuning.</summary>
+    public static IReadOnlyList<LabelledPost> CasualPostsDev() => ReadRated("sentiment-casual-dev.tsv");
 
     public static IReadOnlyList<LabelledPost> OtherLanguages() =>
         Read("sentiment-languages.tsv", fields => new LabelledPost(fields[0], IsTest(fields[1]), ParseLabel(fields[2]), 0, fields[3]));

@@ -13,11 +13,12 @@ namespace Monitro.Tests.Analysis;
 public sealed class VariedTweetEvaluationTests(ITestOutputHelper output)
 {
     // Measured on the frozen set: complaint precision 0.893, recall 0.810, F1 0.850; churn precision 0.818, recall 0.391,
-    // F1 0.529. Before any rule was changed for it: complaint 0.862 / 0.754 / 0.804, churn 0.800 / 0.348 / 0.485.
+    // F1 0.529. Before any rule was changed for it: complaint 0.862 / 0.754 / 0.804, churn 0.800 / 0.348 / 0.485. With
+    // the churn patterns (ChurnPatterns, tuned on complaints-churn-dev.tsv): churn 0.833 / 0.435 / 0.571.
     // With the learned complaint model (on by default): complaint 0.894 / 0.948 / 0.920.
     private const double MinimumComplaintF1 = 0.91;
     private const double MinimumComplaintPrecision = 0.88;
-    private const double MinimumChurnF1 = 0.52;
+    private const double MinimumChurnF1 = 0.56;
 
     [Fact]
     public void Detect_VariedDevTweets_ReportsFiguresAndMisses()

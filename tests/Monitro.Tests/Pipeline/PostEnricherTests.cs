@@ -52,7 +52,32 @@ public sealed class PostEnricherTests
         Assert.True(signals.Sentiment.Confidence > LexiconSentimentAnalyzer.UncertainLanguageConfidence);
     }
 
-    private static Post CreatePost(string text, string? language) => new()
+    [Fact]
+    public void Enrich_TroubleToldToAFriendWithAPlainHandle_IsNoComplaint()
+    {
+        const string text = "@chrisdee the power's out in our whole road again";
+        var detector = new RuleIntentDetector();
+        var enricher = new PostEnricher(new LexiconSentimentAnalyzer(), detector, new OwnAccounts(["test:emberline"]));
+
+        var signals = enricher.Enrich(CreatePost(text, "en", mentions: ["chrisdee"]));
+
+        // The text alone cannot tell the friend from a company with a plain handle; the post's context can.
+        Assert.Contains(detector.Detect(text, "en"), hit => hit.Label == IntentLabel.Complaint);
+        Assert.DoesNotContain(signals.Intents, hit => hit.Label == IntentLabel.Complaint);
+    }
+
+    [Fact]
+    public void Enrich_TroubleToldToOurOwnPlainHandle_IsAComplaint()
+    {
+        var enricher = new PostEnricher(new LexiconSentimentAnalyzer(), new RuleIntentDetector(), new OwnAccounts(["test:emberline"]));
+
+        var signals = enricher.Enrich(CreatePost("@emberline the power's out in our whole road again", "en", mentions: ["emberline"]));
+
+        Assert.Contains(signals.Intents, hit => hit.Label == IntentLabel.Complaint);
+        Assert.True(signals.NeedsResponse);
+    }
+
+    private static Post CreatePost(string text, string? language, IReadOnlyList<string>? mentions = null) => new()
     {
         Id = "test:1",
         Source = "test",
@@ -60,6 +85,7 @@ public sealed class PostEnricherTests
         Text = text,
         Language = language,
         CreatedAt = DateTimeOffset.UnixEpoch,
+        Entities = new PostEntities { Mentions = mentions ?? [] },
     };
 
     private sealed class RecordingSentiment : ISentimentAnalyzer

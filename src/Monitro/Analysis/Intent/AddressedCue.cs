@@ -9,8 +9,10 @@ namespace Monitro.Analysis.Intent;
 /// <remarks>
 /// The cue only adds to a text that already has a complaint cue, and never to a question (asking is not
 /// complaining, and questions that reproach have cues of their own), a shared post ("RT @…"), or a text that praises
-/// or thanks. Whether a tag is a company's is read from the handle's shape (<see cref="HandleShape"/>): the detector
-/// sees the text alone.
+/// or thanks. Whether a tag is a company's is read from the post's context when the caller gives one (an account known
+/// as a company's, such as the tenant's own) and otherwise from the handle's shape (<see cref="HandleShape"/>). With a
+/// context, a plain lower-case handle that is not known (<c>@chrisdee</c>) may be a friend's and counts neither way;
+/// without one, the text is read alone and a plain handle is taken for a company's.
 /// </remarks>
 internal static class AddressedCue
 {
@@ -23,8 +25,9 @@ internal static class AddressedCue
     /// <summary>Reads whom a text is addressed to.</summary>
     /// <param name="text">The text as written (the case of a handle is part of its shape).</param>
     /// <param name="hasQuestion">Whether the text asks a question.</param>
+    /// <param name="context">The post's mentions and the accounts known to be companies', or <see langword="null"/> when only the text is known.</param>
     /// <returns>Whom the statement is addressed to; <see cref="Addressee.None"/> for a question or a shared post.</returns>
-    public static Addressee Read(ReadOnlySpan<char> text, bool hasQuestion)
+    public static Addressee Read(ReadOnlySpan<char> text, bool hasQuestion, IntentContext? context = null)
     {
         var trimmed = text.TrimStart();
         if (hasQuestion || trimmed.StartsWith("rt @", StringComparison.OrdinalIgnoreCase))
@@ -47,15 +50,48 @@ internal static class AddressedCue
                 end++;
             }
 
-            if (!HandleShape.LooksLikePerson(text[(i + 1)..end]))
+            switch (Classify(text[(i + 1)..end], context))
             {
-                return Addressee.MaybeCompany;
+                case Addressee.MaybeCompany:
+                    return Addressee.MaybeCompany;
+                case Addressee.PeopleOnly:
+                    addressee = Addressee.PeopleOnly;
+                    break;
+                default:
+                    break;
             }
+        }
 
-            addressee = Addressee.PeopleOnly;
+        // A reply carries the account it answers among its mentions even when its text does not show it.
+        if (context is not null)
+        {
+            foreach (var mention in context.Mentions)
+            {
+                if (Classify(mention.AsSpan().TrimStart('@'), context) == Addressee.MaybeCompany)
+                {
+                    return Addressee.MaybeCompany;
+                }
+            }
         }
 
         return addressee;
+    }
+
+    // A company's (MaybeCompany), a person's (PeopleOnly), or not known either way (None: a plain handle when the caller
+    // gave a context, since a company it knows would have been named in it).
+    private static Addressee Classify(ReadOnlySpan<char> handle, IntentContext? context)
+    {
+        if (context is not null && context.IsCompanyAccount(handle))
+        {
+            return Addressee.MaybeCompany;
+        }
+
+        if (HandleShape.LooksLikePerson(handle))
+        {
+            return Addressee.PeopleOnly;
+        }
+
+        return context is null || HandleShape.HasCompanyMarks(handle) ? Addressee.MaybeCompany : Addressee.None;
     }
 
     private static int Next(ReadOnlySpan<char> text, int from)

@@ -28,20 +28,33 @@ internal static class HandleShape
     /// <returns><see langword="true"/> when the handle looks like a person's.</returns>
     public static bool LooksLikePerson(ReadOnlySpan<char> handle)
     {
-        if (handle.IsEmpty || handle.ContainsAnyInRange('A', 'Z'))
+        if (handle.IsEmpty || HasCompanyMarks(handle))
         {
             return false;
+        }
+
+        return handle.Contains('_') || EndsWithNumber(handle) || HasDrawnOutLetter(handle);
+    }
+
+    /// <summary>Returns whether a handle, as written (without the <c>@</c>), has a company's marks: capitals, or a care, official or country word among its parts.</summary>
+    /// <param name="handle">The handle: letters, digits and underscores.</param>
+    /// <returns><see langword="true"/> when the handle looks like a company's.</returns>
+    public static bool HasCompanyMarks(ReadOnlySpan<char> handle)
+    {
+        if (handle.ContainsAnyInRange('A', 'Z'))
+        {
+            return true;
         }
 
         foreach (var range in handle.Split('_'))
         {
             if (CompanyPartLookup.Contains(handle[range]))
             {
-                return false;
+                return true;
             }
         }
 
-        return handle.Contains('_') || EndsWithNumber(handle) || HasDrawnOutLetter(handle);
+        return false;
     }
 
     // "tom_harris88", "kirsty94": a year or a number after a name; companies rarely end in two digits.

@@ -21,6 +21,7 @@ internal static class IntentRules
         // Complaints and churn risks are found by score; their cues have weights rather than confidences.
         ComplaintLexicon.AddTo(rules);
         ChurnLexicon.AddTo(rules);
+        ChurnPatterns.AddTo(rules);
 
         // Questions and requests for help (a question mark is handled separately).
         Add(rules, IntentLabel.Question, 0.85,

@@ -77,7 +77,23 @@ public sealed class RuleIntentDetector : IIntentDetector
     /// <inheritdoc />
     /// <remarks>The English rules apply when the language is English or not known (no tag, or a detection that could not tell); otherwise only the language-independent signals.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public IReadOnlyList<IntentHit> Detect(string text, TextLanguage language)
+    public IReadOnlyList<IntentHit> Detect(string text, TextLanguage language) => DetectWith(text, language, context: null);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The context decides whom a tag addresses: an account known as a company's, or a handle with a company's marks,
+    /// makes a complaint addressed; a plain lower-case handle that is not known (a friend's <c>@chrisdee</c>) does not,
+    /// and a mention the text does not show (a reply) counts as the text's own tags do.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="context"/> is null.</exception>
+    public IReadOnlyList<IntentHit> Detect(string text, TextLanguage language, IntentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return DetectWith(text, language, context);
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The public overloads return it as it is; an empty result is the shared empty list.")]
+    private IReadOnlyList<IntentHit> DetectWith(string text, TextLanguage language, IntentContext? context)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
@@ -98,7 +114,7 @@ public sealed class RuleIntentDetector : IIntentDetector
         {
             Array.Clear(matched, 0, _rules.Count);
             var normalized = Normalize(text, buffer);
-            var reading = new Reading(LanguageTags.MayBeEnglish(language.Code), HasMention(normalized));
+            var reading = new Reading(LanguageTags.MayBeEnglish(language.Code), HasMention(normalized) || context is { Mentions.Count: > 0 });
             Span<bool> groupsSeen = stackalloc bool[CueGroups];
             var praiseAgainstComplaint = 0.0;
             var everydaySupport = 0.0;
@@ -153,7 +169,7 @@ public sealed class RuleIntentDetector : IIntentDetector
                     complaint.Add(negativeWord.Strongest, negativeWord.Start, negativeWord.End, int.MaxValue);
                 }
 
-                var addressee = reading.HasMention ? AddressedCue.Read(text, hasQuestion) : Addressee.None;
+                var addressee = reading.HasMention ? AddressedCue.Read(text, hasQuestion, context) : Addressee.None;
                 var addressed = addressee == Addressee.MaybeCompany;
                 var sarcastic = ComplaintPatterns.Add(normalized, ref complaint, addressed);
                 if (!sarcastic && praiseAgainstComplaint < 0)

@@ -138,7 +138,8 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             var tokenCount = SentimentTokenizer.Tokenize(text, buffer, tokens, model, out var capsWords, out var letterWords);
             var capsDiffer = capsWords > 0 && capsWords < letterWords;
             var unitCount = BuildUnits(model, buffer, tokens.AsSpan(0, tokenCount), units);
-            var sum = SumValences(units.AsSpan(0, unitCount), capsDiffer, out var hits);
+            var ironic = text.Contains(SentimentRules.IronyMark, StringComparison.Ordinal);
+            var sum = SumValences(units.AsSpan(0, unitCount), capsDiffer, ironic, out var hits);
             if (hits == 0 && ReferenceEquals(model.Rules, LanguageRules.English) && RhetoricalQuestion.Opens(buffer, tokens.AsSpan(0, tokenCount)))
             {
                 sum = SentimentRules.RhetoricalQuestionValence;
@@ -199,7 +200,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
     // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double SumValences(ReadOnlySpan<SentimentUnit> units, bool capsDiffer, out int hits)
+    private static double SumValences(ReadOnlySpan<SentimentUnit> units, bool capsDiffer, bool ironic, out int hits)
     {
         var contrast = default(ContrastMarks);
         var sarcastic = SarcasticOpeningLength(units);
@@ -233,6 +234,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 ContrastMarks.After => SentimentRules.AfterButWeight,
                 _ => 1,
             };
+
+            // An irony mark turns what reads as praise into its opposite ("great start to the week 🙃").
+            if (ironic && valence > 0)
+            {
+                valence = -valence;
+            }
 
             if (i >= closing)
             {

@@ -56,6 +56,9 @@ internal static class SentimentRules
     /// <summary>The valence of an English post that opens with "why" or "how come" and has no sentiment word (see <see cref="RhetoricalQuestion"/>).</summary>
     public const double RhetoricalQuestionValence = -1.0;
 
+    /// <summary>The emoji that marks a post as ironic ("great start to the week 🙃"): its praise is read as its opposite.</summary>
+    public const string IronyMark = "\U0001F643";
+
     /// <summary>How far back (in words) boosters and negations reach.</summary>
     public const int Window = 3;
 
@@ -73,7 +76,7 @@ internal static class SentimentRules
     /// <summary>Gets the single words that negate the sentiment words after them (contractions in n't are recognized by their ending).</summary>
     public static FrozenSet<string> Negations { get; } = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
-        "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot", "without",
+        "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot", "without", "zero",
         "rarely", "seldom", "hardly", "barely", "scarcely", "despite", "least", "less",
         "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont", "cant", "couldnt", "wouldnt",
         "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "mightnt", "shant");
@@ -103,6 +106,34 @@ internal static class SentimentRules
         new("couldnt be more", SentimentUnitKind.Intensifier, NeverSoScalar),
         new("cannot be more", SentimentUnitKind.Intensifier, NeverSoScalar),
         new("can't be more", SentimentUnitKind.Intensifier, NeverSoScalar),
+
+        // "I've never been so bored" is emphasis too: the negation belongs to the comparison, not to the word.
+        new("never been so", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("never been this", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("never been more", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("never been such", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("never felt so", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("never felt this", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("never felt more", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("never seen such", SentimentUnitKind.Intensifier, NeverSoScalar),
+        new("never seen so", SentimentUnitKind.Intensifier, NeverSoScalar),
+
+        // Fillers that only say the writer is frank or surprised: their "not", "no" or swear word judges nothing.
+        new("not gonna lie", SentimentUnitKind.Blocker, 0),
+        new("not going to lie", SentimentUnitKind.Blocker, 0),
+        new("not even gonna lie", SentimentUnitKind.Blocker, 0),
+        new("no lie", SentimentUnitKind.Blocker, 0),
+        new("not kidding", SentimentUnitKind.Blocker, 0),
+        new("no kidding", SentimentUnitKind.Blocker, 0),
+        new("not even joking", SentimentUnitKind.Blocker, 0),
+        new("holy shit", SentimentUnitKind.Blocker, 0),
+        new("holy crap", SentimentUnitKind.Blocker, 0),
+        new("holy fuck", SentimentUnitKind.Blocker, 0),
+        new("holy hell", SentimentUnitKind.Blocker, 0),
+
+        // "I'm crying" is laughter as often as tears: what follows it says which.
+        new("i'm crying", SentimentUnitKind.Blocker, 0),
+        new("im crying", SentimentUnitKind.Blocker, 0),
         new("without doubt", SentimentUnitKind.Blocker, 0),
         new("without a doubt", SentimentUnitKind.Blocker, 0),
         new("no doubt", SentimentUnitKind.Blocker, 0),
@@ -122,6 +153,9 @@ internal static class SentimentRules
         new("kill a process", SentimentUnitKind.Blocker, 0),
         new("kill the process", SentimentUnitKind.Blocker, 0),
         new("fine print", SentimentUnitKind.Blocker, 0),
+        new("cold brew", SentimentUnitKind.Blocker, 0),
+        new("alarm set", SentimentUnitKind.Blocker, 0),
+        new("alarm clock", SentimentUnitKind.Blocker, 0),
     ];
 
     /// <summary>Returns whether a word negates what follows it.</summary>
@@ -143,11 +177,15 @@ internal static class SentimentRules
             "quite", "really", "remarkably", "ridiculously", "seriously", "so", "soo", "sooo", "soooo", "substantially",
             "super", "thoroughly", "too", "totally", "tremendously", "truly", "uber", "unbelievably", "unusually",
             "utterly", "very", "wildly",
+
+            // Slang boosters that are sentiment words alone ("mad good", "stupid fast", "dead tired", "proper good"):
+            // they boost when a sentiment word follows and are read as themselves otherwise.
+            "mad", "stupid", "dead", "proper", "wicked", "insane", "highkey",
         ];
         string[] down =
         [
             "almost", "fairly", "kinda", "kindof", "little", "marginally", "mildly", "moderately", "occasionally",
-            "partly", "rather", "reasonably", "relatively", "slightly", "somewhat", "sorta", "sortof",
+            "partly", "rather", "reasonably", "relatively", "slightly", "somewhat", "sorta", "sortof", "lowkey",
         ];
         foreach (var word in up)
         {
