@@ -78,12 +78,13 @@ public sealed class ComplaintDetectionTests
         Assert.Null(Find(text, IntentLabel.Complaint));
     }
 
-    // The rules read these as no complaint; the learned complaint model (on by default) reads both as complaints, since
+    // The rules read these as no complaint; the learned complaint model (on by default) reads them as complaints, since
     // most addressed posts with "my" and a number, or "every day", are complaints in its training posts (a limit
     // documented in docs/analysis.md).
     [Theory]
     [InlineData("@Acme I use the app every day and it's been solid")]
     [InlineData("@Acme my order number is 4417")]
+    [InlineData("@Rosemere we are open from 9am to 5pm on sundays")]
     public void Detect_AddressedWithoutTroubleRulesAlone_FindsNoComplaint(string text)
     {
         var rules = new RuleIntentDetector(new RuleIntentDetectorOptions { UseLearnedComplaintModel = false });

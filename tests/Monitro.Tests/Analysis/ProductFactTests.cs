@@ -28,7 +28,6 @@ public sealed class ProductFactTests
     [Theory]
     [InlineData("@Tacorama is the lunch deal half price on mondays?")]
     [InlineData("@Tacorama everything is 50% off today, see you there")]
-    [InlineData("@Rosemere we are open from 9am to 5pm on sundays")]
     [InlineData("Emberline reports an outage affecting about 1,200 homes in Westfield, engineers on site")]
     [InlineData("Vistaplay is down for some users in Europe, the company says it's working on it")]
     [InlineData("@chrisdee the power's out in our whole road again, come round if yours is on")]

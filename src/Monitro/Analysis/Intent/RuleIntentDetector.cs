@@ -218,7 +218,15 @@ public sealed class RuleIntentDetector : IIntentDetector
                 var threshold = label == IntentLabel.Complaint ? _complaintModel!.Threshold : _churnModel!.Threshold;
                 if (modelReading.Reaches(threshold))
                 {
-                    (hits ??= []).Add(new IntentHit(label, ModelPhrase(text, modelReading, scored[i]), Math.Round(modelReading.Confidence(threshold), 3)));
+                    // A probability saturates near 1 for any clear complaint; where the rules agree, their confidence (which rises
+                    // with each cue) is averaged in, so more cues still mean more confidence.
+                    var confidence = modelReading.Confidence(threshold);
+                    if (scored[i].Score >= IntentScoring.Threshold(label))
+                    {
+                        confidence = (confidence + IntentScoring.Confidence(label, scored[i].Score)) / 2;
+                    }
+
+                    (hits ??= []).Add(new IntentHit(label, ModelPhrase(text, modelReading, scored[i]), Math.Round(confidence, 3)));
                 }
             }
             else if (IntentScoring.IsScored(label))
