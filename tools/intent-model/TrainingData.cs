@@ -19,7 +19,8 @@ public static class TrainingData
         ("intent-eval.tsv", null, true),
     ];
 
-    private static readonly Dictionary<string, IntentLabel> LabelNames = new(StringComparer.Ordinal)
+    /// <summary>Gets the intent of each label name the data files use.</summary>
+    public static IReadOnlyDictionary<string, IntentLabel> LabelNames { get; } = new Dictionary<string, IntentLabel>(StringComparer.Ordinal)
     {
         ["complaint"] = IntentLabel.Complaint,
         ["churn"] = IntentLabel.ChurnRisk,

@@ -6,17 +6,8 @@ namespace Monitro.Tests.Analysis;
 /// <summary>Labelled posts for the intent detector, and the per-label figures of a detector on them.</summary>
 internal static class IntentEvaluationSet
 {
-    private static readonly Dictionary<string, IntentLabel> LabelNames = new(StringComparer.Ordinal)
-    {
-        ["complaint"] = IntentLabel.Complaint,
-        ["churn"] = IntentLabel.ChurnRisk,
-        ["question"] = IntentLabel.Question,
-        ["purchase"] = IntentLabel.PurchaseIntent,
-        ["praise"] = IntentLabel.Praise,
-        ["jobseeking"] = IntentLabel.JobSeeking,
-        ["hiring"] = IntentLabel.Hiring,
-        ["referral"] = IntentLabel.Referral,
-    };
+    // The label names of the data files, as the training tool reads them.
+    private static IReadOnlyDictionary<string, IntentLabel> LabelNames => Monitro.IntentModelTraining.TrainingData.LabelNames;
 
     /// <summary>Loads a file of <c>[split TAB] labels TAB text</c> lines; with a split column, only the posts of <paramref name="split"/>.</summary>
     public static List<LabelledIntentPost> Load(string fileName, string? split = null)
