@@ -12,7 +12,6 @@ namespace Monitro.Benchmarks.Relationships;
 /// person's identity with their first post), and the per-person snapshots that the commits would have stored as of
 /// 90% of the history, so the last tenth of the interactions comes after the snapshots (as after a crash that lost the
 /// snapshots of the last tenth); or, for a <em>clean</em> file, as of the whole history (as a clean stop leaves them).
-/// Beside it, the per-identity totals (<see cref="LazyStartStore"/>).
 /// </summary>
 internal sealed class RestoreHistoryFile
 {
@@ -28,8 +27,6 @@ internal sealed class RestoreHistoryFile
     /// <summary>Gets a value indicating whether the snapshots cover the whole history.</summary>
     public bool Clean { get; }
 
-    /// <summary>Gets the path of the per-identity totals beside the database.</summary>
-    public string TotalsPath => Path + ".totals";
 
     /// <summary>Gets the number of stored interactions; the people are a tenth of them.</summary>
     public int Interactions { get; }
@@ -47,7 +44,6 @@ internal sealed class RestoreHistoryFile
     {
         if (IsReady)
         {
-            await LazyStartStore.WriteTotalsAsync(TotalsPath, new SyntheticInteractions(Interactions, Interactions / 10), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -64,8 +60,6 @@ internal sealed class RestoreHistoryFile
             await CommitHistoryAsync(store, seeded, cancellationToken).ConfigureAwait(false);
             await CommitSnapshotsAsync(store, seeded, Clean ? seeded.Interactions.Length : seeded.Interactions.Length * 9 / 10, cancellationToken).ConfigureAwait(false);
         }
-
-        await LazyStartStore.WriteTotalsAsync(TotalsPath, seeded, cancellationToken).ConfigureAwait(false);
 
         SqliteConnection.ClearAllPools();
         await File.WriteAllTextAsync(Marker, "ready", cancellationToken).ConfigureAwait(false);

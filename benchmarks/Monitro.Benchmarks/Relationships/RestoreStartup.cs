@@ -143,7 +143,7 @@ internal static class RestoreStartup
         var started = Stopwatch.GetTimestamp();
         using var store = new SqliteMonitroStore(new SqliteStoreOptions { ConnectionString = file.Path });
         await store.MigrateAsync(CancellationToken.None).ConfigureAwait(false);
-        var source = new LazyStartStore(store, file.TotalsPath);
+        var source = new LazyStartStore(store);
         var registry = new RelationshipRegistry(new RelationshipOptions(), new NullContactResolver());
         using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var services = ServicesOf(store, registry, meters);
