@@ -8,7 +8,7 @@ namespace Monitro.Tests.Analysis;
 /// <param name="Text">The post.</param>
 internal sealed record LabelledPost(string Language, bool IsTest, SentimentLabel Label, double Rating, string Text);
 
-/// <summary>Reads the project's English sentiment sets (sentiment-social.tsv, sentiment-tweets.tsv, the fresh, forms, reviews and casual sets) and sentiment-languages.tsv (de, es, fr, pt).</summary>
+/// <summary>Reads the project's English sentiment sets (sentiment-social.tsv, sentiment-tweets.tsv, the fresh, forms, reviews and casual sets, the general tweets) and sentiment-languages.tsv (de, es, fr, pt).</summary>
 internal static class SocialSentimentSets
 {
     public static IReadOnlyList<LabelledPost> English() => ReadRated("sentiment-social.tsv");
@@ -44,6 +44,12 @@ internal static class SocialSentimentSets
 
     /// <summary>The dev part written with <see cref="CasualPosts"/>, for tuning.</summary>
     public static IReadOnlyList<LabelledPost> CasualPostsDev() => ReadRated("sentiment-casual-dev.tsv");
+
+    /// <summary>The frozen part of the general tweets (daily life, sport, TV and music, weather, politics, travel, food, work, relationships, celebrities, news); all test.</summary>
+    public static IReadOnlyList<LabelledPost> GeneralTweets() => ReadRated("sentiment-general.tsv");
+
+    /// <summary>The dev part written with <see cref="GeneralTweets"/>, for tuning.</summary>
+    public static IReadOnlyList<LabelledPost> GeneralTweetsDev() => ReadRated("sentiment-general-dev.tsv");
 
     public static IReadOnlyList<LabelledPost> OtherLanguages() =>
         Read("sentiment-languages.tsv", fields => new LabelledPost(fields[0], IsTest(fields[1]), ParseLabel(fields[2]), 0, fields[3]));
