@@ -17,6 +17,8 @@ internal sealed class LanguageRules
     /// <param name="idioms">The phrases with a fixed role.</param>
     /// <param name="suffixes">Endings tried when a word is not in the lexicon: the ending and what replaces it.</param>
     /// <param name="elisions">Elided articles and pronouns glued to a word (<c>l'</c>, <c>j'</c>), read past when the whole word is unknown.</param>
+    /// <param name="oppositePrefixes">Word beginnings that make a word the opposite of the rest (English <c>un</c>, <c>dis</c>), tried when the whole word is unknown.</param>
+    /// <param name="minimumStemLength">The shortest stem an ending or an opposite prefix may leave: shorter stems are too ambiguous to read.</param>
     public LanguageRules(
         IEnumerable<string> negations,
         IEnumerable<string> negationPrefixes,
@@ -25,7 +27,9 @@ internal sealed class LanguageRules
         IEnumerable<string> butWords,
         IReadOnlyList<PhraseRule> idioms,
         IReadOnlyList<(string Ending, string Replacement)> suffixes,
-        IEnumerable<string> elisions)
+        IEnumerable<string> elisions,
+        IEnumerable<string>? oppositePrefixes = null,
+        int minimumStemLength = 3)
     {
         Negations = negations.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _negationLookup = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -36,6 +40,8 @@ internal sealed class LanguageRules
         Idioms = idioms;
         Suffixes = [.. suffixes.OrderByDescending(suffix => suffix.Ending.Length)];
         Elisions = [.. elisions];
+        OppositePrefixes = [.. oppositePrefixes ?? []];
+        MinimumStemLength = minimumStemLength;
     }
 
     /// <summary>Gets the rules of English.</summary>
@@ -46,8 +52,10 @@ internal sealed class LanguageRules
         SentimentRules.Boosters,
         ["but"],
         SentimentRules.Idioms,
+        SentimentRules.WordEndings,
         [],
-        []);
+        SentimentRules.OppositePrefixes,
+        SentimentRules.MinimumStemLength);
 
     /// <summary>Gets the words that negate what follows.</summary>
     public FrozenSet<string> Negations { get; }
@@ -69,6 +77,12 @@ internal sealed class LanguageRules
 
     /// <summary>Gets the elided words read past at the start of an unknown word.</summary>
     public string[] Elisions { get; }
+
+    /// <summary>Gets the word beginnings that make an unknown word the opposite of the rest.</summary>
+    public string[] OppositePrefixes { get; }
+
+    /// <summary>Gets the shortest stem an ending or an opposite prefix may leave.</summary>
+    public int MinimumStemLength { get; }
 
     /// <summary>Returns whether a word negates what follows it.</summary>
     /// <param name="word">The word.</param>

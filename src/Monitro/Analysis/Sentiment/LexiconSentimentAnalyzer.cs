@@ -207,11 +207,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         var closing = ContrastMarks.HasBut(units) ? units.Length : SarcasticClosingStart(units);
         var sum = 0.0;
         var closingSum = 0.0;
+        var overwhelm = 0.0;
         hits = 0;
         for (var i = 0; i < units.Length; i++)
         {
             var mark = contrast.Next(units, i);
-            var valence = units[i].Valence;
+            var valence = units[i].Kind == SentimentUnitKind.ExpectedEvent ? units[i].Scalar : units[i].Valence;
             if (valence == 0)
             {
                 continue;
@@ -228,6 +229,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             }
 
             valence = ApplyPrecedingUnits(units, i, valence, capsDiffer);
+            if (units[i].Kind == SentimentUnitKind.ExpectedEvent && valence > 0)
+            {
+                // Not negated: the expected thing happened, or is only spoken of.
+                continue;
+            }
+
             valence *= mark switch
             {
                 ContrastMarks.Before => SentimentRules.BeforeButWeight,
@@ -241,7 +248,11 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 valence = -valence;
             }
 
-            if (i >= closing)
+            if (units[i].FollowsText)
+            {
+                overwhelm += valence;
+            }
+            else if (i >= closing)
             {
                 closingSum += valence;
             }
@@ -254,7 +265,10 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         }
 
         // Praise that closes a clearly negative text is ironic and adds to the complaint.
-        return sum <= SentimentRules.MaxSarcasticClosingRest && closingSum > 0 ? sum - closingSum : sum + closingSum;
+        var total = sum <= SentimentRules.MaxSarcasticClosingRest && closingSum > 0 ? sum - closingSum : sum + closingSum;
+
+        // Tears and skulls beside praise are joy and laughter; beside nothing or a complaint they keep their rating.
+        return total > 0 ? total + Math.Abs(overwhelm) : total + overwhelm;
     }
 
     // Irony at the end: short sentences of praise only closing a text ("my flight got delayed 3 hours. great.", "nobody
@@ -482,7 +496,9 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             merged[LexiconReader.NormalizeTerm(term)] = valence;
         }
 
-        return new SentimentModel(merged.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), LanguageRules.English);
+        // A whole lexicon of the user's is read as it is written (a published lexicon then scores as the analyzer it was
+        // written for); the built-in lexicon, with or without domain words, also reads the forms its endings derive.
+        return new SentimentModel(merged.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), LanguageRules.English, deriveForms: baseLexicon is null);
     }
 
     private static FrozenDictionary<string, SentimentModel> CreateLanguageModels(SentimentOptions options)
@@ -513,17 +529,21 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             var token = tokens[i];
             var word = text.Slice(token.Start, token.Length);
             var known = model.TryGetTerm(word, out var term);
-            if (known && term.Phrases is not null && TryMatchPhrase(text, tokens, i, term.Phrases, out var phrase))
+            if (known && term.Phrases is not null && TryMatchPhrase(model, text, tokens, i, term.Phrases, out var phrase, out var consumed, out var inner))
             {
-                var last = tokens[i + phrase.Words.Length - 1];
+                var last = tokens[i + consumed - 1];
+
+                // A booster inside a phrase ("feeling really down", "so fed up") boosts the phrase.
+                var phraseValence = phrase.Value + (inner * Math.Sign(phrase.Value));
                 units[count++] = phrase.Kind == SentimentUnitKind.Word
-                    ? new SentimentUnit(SentimentUnitKind.Word, phrase.Value, 0, last.IsCaps, token.StartsClause, token.IsSymbol, token.StartsSentence)
+                    ? new SentimentUnit(SentimentUnitKind.Word, phraseValence, 0, last.IsCaps, token.StartsClause, token.IsSymbol, token.StartsSentence)
                     : new SentimentUnit(phrase.Kind, 0, phrase.Value, token.IsCaps, token.StartsClause, StartsSentence: token.StartsSentence);
-                i += phrase.Words.Length;
+                i += consumed;
                 continue;
             }
 
-            var valence = known ? term.Valence : model.FallbackValence(word);
+            known = known || model.TryResolve(word, out term);
+            var valence = term.Valence;
             var kind = term.BoosterScalar != 0 ? SentimentUnitKind.Booster
                 : term.IsNegation || (!known && model.Rules.IsNegation(word)) ? SentimentUnitKind.Negation
                 : term.IsBut ? SentimentUnitKind.But
@@ -534,8 +554,22 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 kind = SentimentUnitKind.Intensifier;
                 scalar = SentimentRules.NeverSoScalar;
             }
+            else if (kind == SentimentUnitKind.Word && valence == 0 && ReferenceEquals(model.Rules, LanguageRules.English)
+                && SentimentRules.IsExpectedEvent(word))
+            {
+                kind = SentimentUnitKind.ExpectedEvent;
+                scalar = SentimentRules.ExpectedEventValence;
+            }
 
-            units[count++] = new SentimentUnit(kind, kind is SentimentUnitKind.Negation or SentimentUnitKind.Intensifier ? 0 : valence, scalar, token.IsCaps, token.StartsClause, token.IsSymbol, token.StartsSentence);
+            units[count++] = new SentimentUnit(
+                kind,
+                kind is SentimentUnitKind.Negation or SentimentUnitKind.Intensifier ? 0 : valence,
+                scalar,
+                token.IsCaps,
+                token.StartsClause,
+                token.IsSymbol,
+                token.StartsSentence,
+                token.IsSymbol && SentimentRules.IsOverwhelmEmoji(word));
             i++;
         }
 
@@ -562,31 +596,65 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
     // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryMatchPhrase(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, int start, PhraseRule[] candidates, out PhraseRule phrase)
+    private static bool TryMatchPhrase(
+        SentimentModel model,
+        ReadOnlySpan<char> text,
+        ReadOnlySpan<SentimentToken> tokens,
+        int start,
+        PhraseRule[] candidates,
+        out PhraseRule phrase,
+        out int consumed,
+        out double innerBooster)
     {
+        // A phrase that opens with a booster ("so good") is boosted from outside, not from inside ("so very good").
+        var english = ReferenceEquals(model.Rules, LanguageRules.English)
+            && !(model.TryGetTerm(text.Slice(tokens[start].Start, tokens[start].Length), out var first) && first.BoosterScalar != 0);
         foreach (var candidate in candidates)
         {
             var words = candidate.Words;
-            if (start + words.Length > tokens.Length)
-            {
-                continue;
-            }
-
+            var t = start + 1;
+            var booster = 0.0;
             var matches = true;
             for (var w = 1; w < words.Length && matches; w++)
             {
-                var token = tokens[start + w];
-                matches = !token.StartsClause && text.Slice(token.Start, token.Length).Equals(words[w], StringComparison.OrdinalIgnoreCase);
+                if (t >= tokens.Length || tokens[t].StartsClause)
+                {
+                    matches = false;
+                    break;
+                }
+
+                var word = text.Slice(tokens[t].Start, tokens[t].Length);
+                if (SentimentRules.PhraseWordsMatch(word, words[w]))
+                {
+                    t++;
+                    continue;
+                }
+
+                // In English one booster may stand inside a phrase of words ("feeling really down", "so so fed up").
+                if (english && booster == 0 && candidate.Kind == SentimentUnitKind.Word && model.TryGetTerm(word, out var inner)
+                    && inner.BoosterScalar > 0 && inner.Valence == 0 && t + 1 < tokens.Length && !tokens[t + 1].StartsClause
+                    && SentimentRules.PhraseWordsMatch(text.Slice(tokens[t + 1].Start, tokens[t + 1].Length), words[w]))
+                {
+                    booster = inner.BoosterScalar;
+                    t += 2;
+                    continue;
+                }
+
+                matches = false;
             }
 
             if (matches)
             {
                 phrase = candidate;
+                consumed = t - start;
+                innerBooster = booster;
                 return true;
             }
         }
 
         phrase = null!;
+        consumed = 0;
+        innerBooster = 0;
         return false;
     }
 }

@@ -18,14 +18,18 @@ internal sealed class SentimentModel
         new(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, SentimentTerm>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
+    private readonly bool _deriveForms;
 
     /// <summary>Initializes a new instance of the <see cref="SentimentModel"/> class.</summary>
     /// <param name="lexicon">The terms and ratings, compared case-insensitively; terms with spaces become phrases.</param>
     /// <param name="rules">The negations, boosters and idioms of the lexicon's language.</param>
-    public SentimentModel(FrozenDictionary<string, double> lexicon, LanguageRules rules)
+    /// <param name="deriveForms">Whether words the lexicon does not have are read through the endings and prefixes of the rules
+    /// (off for a whole English lexicon given by the user, which is read as it is written).</param>
+    public SentimentModel(FrozenDictionary<string, double> lexicon, LanguageRules rules, bool deriveForms = true)
     {
         Lexicon = lexicon;
         Rules = rules;
+        _deriveForms = deriveForms;
 
         // Idioms win over lexicon phrases with the same words; longer phrases are tried first.
         var phrases = new Dictionary<string, PhraseRule>(StringComparer.OrdinalIgnoreCase);
@@ -151,45 +155,122 @@ internal sealed class SentimentModel
     public bool TryGetTerm(ReadOnlySpan<char> word, out SentimentTerm term) => _termLookup.TryGetValue(word, out term);
 
     /// <summary>
-    /// Gets the valence of an elongated spelling ("goooood", "loooove") by cutting runs of three or more equal
-    /// letters to two, then to one; 0 when no form is in the lexicon.
+    /// Reads a word that neither the lexicon nor the rules know as written, by the forms people write: an elongated
+    /// spelling (<c>goooood</c>, <c>sooooo</c>, <c>neverrr</c>: runs of three or more equal letters cut to two, then to
+    /// one, and read with everything the shorter form is, booster and negation too), a masked swear word (<c>sh*tty</c>:
+    /// a single <c>*</c> read as each vowel), repeated laughter (<c>hahahaha</c>, <c>lololol</c>), a word with an elided
+    /// article or pronoun (<c>j'adore</c>), an inflected or derived form whose ending the language's rules know
+    /// (<c>loathed</c>, <c>dreadfully</c>), and a word whose prefix makes it the opposite of a rated word
+    /// (<c>unfunny</c>: the rest's valence negated as by "not").
     /// </summary>
     /// <param name="word">The word as written (not found as such).</param>
-    /// <returns>The valence, or 0.</returns>
-    private double ElongatedValence(ReadOnlySpan<char> word)
+    /// <param name="term">Receives what the rules make of the word.</param>
+    /// <returns><see langword="true"/> when the word could be read.</returns>
+    // Per matched post with an unknown word: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public bool TryResolve(ReadOnlySpan<char> word, out SentimentTerm term)
     {
-        if (word.Length > MaxElongatedLength || !HasRunOfThree(word))
+        term = default;
+        if (word.Length > MaxElongatedLength)
         {
-            return 0;
+            return false;
         }
 
-        Span<char> shortened = stackalloc char[word.Length];
-        for (var keep = 2; keep >= 1; keep--)
+        Span<char> form = stackalloc char[word.Length];
+        if (HasRunOfThree(word))
         {
-            var length = Collapse(word, shortened, keep);
-            if (_termLookup.TryGetValue(shortened[..length], out var term) && term.InLexicon)
+            // Long runs cut to two ("goooood"), then to one with the word's own double letters kept ("reallyyyy"),
+            // then every run to one ("soooo").
+            if (TryGetRuleTerm(form[..Collapse(word, form, keep: 2, longRunsOnly: true)], out term)
+                || TryGetRuleTerm(form[..Collapse(word, form, keep: 1, longRunsOnly: true)], out term)
+                || TryGetRuleTerm(form[..Collapse(word, form, keep: 1, longRunsOnly: false)], out term))
             {
-                return term.Valence;
+                return true;
             }
         }
 
-        return 0;
-    }
-
-    /// <summary>
-    /// Gets the valence of a word the lexicon does not have as written: an elongated spelling, a word with an
-    /// elided article or pronoun (<c>j'adore</c>), or an inflected form whose ending the language's rules know.
-    /// </summary>
-    /// <param name="word">The word as written (not found as such).</param>
-    /// <returns>The valence, or 0.</returns>
-    public double FallbackValence(ReadOnlySpan<char> word)
-    {
-        var valence = ElongatedValence(word);
-        if (valence != 0 || word.Length > MaxElongatedLength)
+        if (word.Contains('*') && TryUnmask(word, form, out term))
         {
-            return valence;
+            return true;
         }
 
+        if (IsRepeatedPair(word))
+        {
+            // "hahahaha" reads as "haha", "lololol" as "lol".
+            if (TryGetRuleTerm(word[..4], out term) || TryGetRuleTerm(word[..3], out term))
+            {
+                return true;
+            }
+        }
+
+        var valence = DerivedValence(word);
+        term = new SentimentTerm(valence, valence != 0, 0, false, false, null);
+        return valence != 0;
+    }
+
+    private bool TryGetRuleTerm(ReadOnlySpan<char> form, out SentimentTerm term)
+    {
+        if (_termLookup.TryGetValue(form, out term) && (term.Valence != 0 || term.BoosterScalar != 0 || term.IsNegation))
+        {
+            term = term with { Phrases = null };
+            return true;
+        }
+
+        return false;
+    }
+
+    // Masked swear words hide a vowel behind a star ("sh*tty", "f*cking", "b*tches"); the lexicon lists the common masks whole.
+    private bool TryUnmask(ReadOnlySpan<char> word, Span<char> form, out SentimentTerm term)
+    {
+        term = default;
+        var star = word.IndexOf('*');
+        if (star <= 0 || word[(star + 1)..].Contains('*'))
+        {
+            return false;
+        }
+
+        word.CopyTo(form);
+        foreach (var vowel in "aeiou")
+        {
+            form[star] = vowel;
+            var unmasked = form[..word.Length];
+            if (TryGetRuleTerm(unmasked, out term))
+            {
+                return true;
+            }
+
+            var valence = DerivedValence(unmasked);
+            if (valence != 0)
+            {
+                term = new SentimentTerm(valence, true, 0, false, false, null);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A word of one two-letter unit repeated, at least three times ("hahaha", "hehehe", "lololol").
+    private static bool IsRepeatedPair(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 6 || !char.IsLetter(word[0]) || !char.IsLetter(word[1]) || char.ToLowerInvariant(word[0]) == char.ToLowerInvariant(word[1]))
+        {
+            return false;
+        }
+
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (char.ToLowerInvariant(word[i]) != char.ToLowerInvariant(word[i - 2]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private double DerivedValence(ReadOnlySpan<char> word)
+    {
         foreach (var elision in Rules.Elisions)
         {
             if (word.Length > elision.Length && word.StartsWith(elision, StringComparison.OrdinalIgnoreCase))
@@ -199,12 +280,36 @@ internal sealed class SentimentModel
             }
         }
 
-        return InflectedValence(word);
+        if (!_deriveForms)
+        {
+            return 0;
+        }
+
+        var valence = InflectedValence(word);
+        if (valence != 0)
+        {
+            return valence;
+        }
+
+        foreach (var prefix in Rules.OppositePrefixes)
+        {
+            if (word.Length - prefix.Length >= Rules.MinimumStemLength && word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = word[prefix.Length..];
+                var restValence = _termLookup.TryGetValue(rest, out var term) && term.InLexicon ? term.Valence : InflectedValence(rest);
+                if (restValence != 0)
+                {
+                    return restValence * SentimentRules.NegationScalar;
+                }
+            }
+        }
+
+        return 0;
     }
 
     private double InflectedValence(ReadOnlySpan<char> word)
     {
-        if (Rules.Suffixes.Length == 0 || word.Length > MaxElongatedLength)
+        if (!_deriveForms || Rules.Suffixes.Length == 0 || word.Length > MaxElongatedLength)
         {
             return 0;
         }
@@ -212,17 +317,17 @@ internal sealed class SentimentModel
         Span<char> stem = stackalloc char[MaxElongatedLength + 8];
         foreach (var (ending, replacement) in Rules.Suffixes)
         {
-            // Stems shorter than three letters are too ambiguous to read.
-            if (word.Length - ending.Length < 3 || word.Length - ending.Length + replacement.Length > stem.Length
+            // Stems shorter than three letters (four in English) are too ambiguous to read.
+            var kept = word.Length - ending.Length;
+            if (kept < 3 || kept + replacement.Length < Rules.MinimumStemLength || kept + replacement.Length > stem.Length
                 || !word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var kept = word[..^ending.Length];
-            kept.CopyTo(stem);
-            replacement.AsSpan().CopyTo(stem[kept.Length..]);
-            if (_termLookup.TryGetValue(stem[..(kept.Length + replacement.Length)], out var term) && term.InLexicon)
+            word[..kept].CopyTo(stem);
+            replacement.AsSpan().CopyTo(stem[kept..]);
+            if (_termLookup.TryGetValue(stem[..(kept + replacement.Length)], out var term) && term.InLexicon)
             {
                 return term.Valence;
             }
@@ -245,17 +350,23 @@ internal sealed class SentimentModel
         return false;
     }
 
-    private static int Collapse(ReadOnlySpan<char> word, Span<char> destination, int keep)
+    private static int Collapse(ReadOnlySpan<char> word, Span<char> destination, int keep, bool longRunsOnly)
     {
         var length = 0;
-        var run = 0;
-        for (var i = 0; i < word.Length; i++)
+        var runStart = 0;
+        while (runStart < word.Length)
         {
-            run = i > 0 && char.ToLowerInvariant(word[i]) == char.ToLowerInvariant(word[i - 1]) ? run + 1 : 1;
-            if (run <= keep)
+            var runEnd = runStart + 1;
+            while (runEnd < word.Length && char.ToLowerInvariant(word[runEnd]) == char.ToLowerInvariant(word[runStart]))
             {
-                destination[length++] = word[i];
+                runEnd++;
             }
+
+            var run = runEnd - runStart;
+            var kept = longRunsOnly && run < 3 ? run : Math.Min(run, keep);
+            word.Slice(runStart, kept).CopyTo(destination[length..]);
+            length += kept;
+            runStart = runEnd;
         }
 
         return length;

@@ -59,6 +59,64 @@ internal static class SentimentRules
     /// <summary>The emoji that marks a post as ironic ("great start to the week 🙃"): its praise is read as its opposite.</summary>
     public const string IronyMark = "\U0001F643";
 
+    /// <summary>
+    /// Gets the emoji of overwhelm: loud crying, pleading eyes and the skull are tears of joy, being touched and dying of
+    /// laughter as often as grief ("we won 😭😭", "my cat sleeping on my feet 🥺", "this meme 💀"). They weigh as rated,
+    /// in the direction of the rest of the text; with nothing positive beside them they read as rated (negative).
+    /// </summary>
+    public static IReadOnlyList<string> OverwhelmEmoji => OverwhelmEmojiList;
+
+    // An array, so the check per emoji token enumerates without allocating.
+    private static readonly string[] OverwhelmEmojiList = ["\U0001F62D", "\U0001F97A", "\U0001F480"];
+
+    /// <summary>Returns whether a token is one of the <see cref="OverwhelmEmoji"/>.</summary>
+    public static bool IsOverwhelmEmoji(ReadOnlySpan<char> token)
+    {
+        foreach (var emoji in OverwhelmEmojiList)
+        {
+            if (token.SequenceEqual(emoji))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Returns whether a word of a post matches a word of a phrase: case aside, and with <c>it</c>, <c>this</c> and
+    /// <c>that</c> standing for each other, as people write a set phrase either way ("can't take it anymore", "can't take
+    /// this anymore", "so over that").
+    /// </summary>
+    public static bool PhraseWordsMatch(ReadOnlySpan<char> word, string phraseWord) =>
+        word.Equals(phraseWord, StringComparison.OrdinalIgnoreCase) || (IsPointingWord(word) && IsPointingWord(phraseWord));
+
+    private static bool IsPointingWord(ReadOnlySpan<char> word) =>
+        word.Equals("it", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("that", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The valence a negation turns when it says an expected event did not happen (see <see cref="ExpectedEvents"/>): "didn't arrive" reads as -1.11.</summary>
+    public const double ExpectedEventValence = 1.5;
+
+    /// <summary>
+    /// Gets the English verbs of things people expect to happen (a parcel arriving, an app working, a friend replying,
+    /// sleep): alone they score nothing; negated they are a trouble ("my parcel never arrived", "nobody replied",
+    /// "didn't sleep at all", "the app won't load").
+    /// </summary>
+    public static FrozenSet<string> ExpectedEvents { get; } = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "work", "works", "worked", "arrive", "arrives", "arrived", "come", "came", "turn", "turned", "show", "showed",
+        "reply", "replied", "replies", "respond", "responded", "answer", "answered", "answers", "load", "loads", "loaded",
+        "sleep", "slept", "deliver", "delivered", "help", "helped", "helps", "call", "called", "text", "texted", "listen",
+        "listened", "listens", "start", "starts", "started", "open", "opens", "opened", "charge", "charges", "charging",
+        "connect", "connects", "connected", "sync", "syncs", "synced", "pay", "paid");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ExpectedEventLookup =
+        ExpectedEvents.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Returns whether a word is one of the <see cref="ExpectedEvents"/>.</summary>
+    public static bool IsExpectedEvent(ReadOnlySpan<char> word) => ExpectedEventLookup.Contains(word);
+
     /// <summary>How far back (in words) boosters and negations reach.</summary>
     public const int Window = 3;
 
@@ -158,12 +216,48 @@ internal static class SentimentRules
         new("alarm clock", SentimentUnitKind.Blocker, 0),
     ];
 
+    /// <summary>
+    /// Gets the English endings tried on a word the lexicon does not have, with what replaces them: plurals and verb
+    /// forms (<c>annoys</c>, <c>loathed</c>, <c>sobbing</c>), adverbs and nouns (<c>dreadfully</c>, <c>sneakily</c>,
+    /// <c>smugness</c>) and superlatives (<c>dreariest</c>). A form found this way is rated as its stem. Comparatives in
+    /// <c>-er</c> are left out: most English words in <c>-er</c> are nouns whose sense differs (<c>number</c>,
+    /// <c>career</c>, <c>twitter</c>); the comparatives of common words are in the lexicon. Forms whose common sense
+    /// differs from their stem (<c>goods</c>, <c>lately</c>, <c>treatment</c>) are in the lexicon with their own rating
+    /// (often 0), so the endings never reach them.
+    /// </summary>
+    public static IReadOnlyList<(string Ending, string Replacement)> WordEndings { get; } = BuildWordEndings();
+
+    /// <summary>Gets the English word beginnings that make a word the opposite of its rest (<c>unfunny</c>, <c>dishonest</c>, <c>nontoxic</c>); the rest's valence is negated as by "not".</summary>
+    public static IReadOnlyList<string> OppositePrefixes { get; } = ["un", "dis", "non"];
+
+    /// <summary>The shortest English stem an ending or a prefix may leave: three-letter stems (<c>win</c> in <c>wines</c>, <c>rob</c> in <c>robes</c>, <c>sob</c> in <c>sobbing</c>) are too often another word.</summary>
+    public const int MinimumStemLength = 4;
+
     /// <summary>Returns whether a word negates what follows it.</summary>
     public static bool IsNegation(ReadOnlySpan<char> word) =>
         NegationLookup.Contains(word) || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationLookup =
         Negations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static List<(string Ending, string Replacement)> BuildWordEndings()
+    {
+        List<(string Ending, string Replacement)> endings =
+        [
+            ("iness", "y"), ("ness", ""), ("ily", "y"), ("ally", ""), ("ibly", "ible"), ("ably", "able"), ("bly", "ble"), ("ply", "ple"), ("tly", "tle"), ("ly", ""),
+            ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+            ("es", ""), ("s", ""), ("est", ""), ("est", "e"), ("ment", ""),
+        ];
+
+        // A doubled final consonant before -ed and -ing (stopped, gripping, plodding) is single in the stem.
+        foreach (var consonant in "bdgklmnprtvz")
+        {
+            endings.Add(($"{consonant}{consonant}ed", consonant.ToString()));
+            endings.Add(($"{consonant}{consonant}ing", consonant.ToString()));
+        }
+
+        return endings;
+    }
 
     private static FrozenDictionary<string, double> BuildBoosters()
     {

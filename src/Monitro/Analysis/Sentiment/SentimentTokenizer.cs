@@ -160,7 +160,7 @@ internal static class SentimentTokenizer
 
             var wordStart = i;
             i++;
-            while (i < end && (IsWordChar(text[i]) || (text[i] is '\'' or '-' && i + 1 < end && IsWordChar(text[i + 1]))))
+            while (i < end && (IsWordChar(text[i]) || (text[i] is '\'' or '-' && i + 1 < end && IsWordChar(text[i + 1])) || IsMaskInWord(text, i, end)))
             {
                 i++;
             }
@@ -308,6 +308,24 @@ internal static class SentimentTokenizer
     // Letters a plain ASCII word is made of; other segments may be emoticons or terms such as "10/10".
     private static readonly SearchValues<char> WordCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'");
+
+    // A star inside a word masks a letter of a swear word ("sh*tty", "f**ked"): the word stays whole.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool IsMaskInWord(ReadOnlySpan<char> text, int index, int end)
+    {
+        if (text[index] != '*')
+        {
+            return false;
+        }
+
+        var next = index + 1;
+        while (next < end && text[next] == '*')
+        {
+            next++;
+        }
+
+        return next < end && char.IsLetter(text[next]);
+    }
 
     private static bool HasDigit(ReadOnlySpan<char> token) => token.IndexOfAnyInRange('0', '9') >= 0;
 

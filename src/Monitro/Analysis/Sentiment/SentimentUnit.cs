@@ -8,4 +8,5 @@ namespace Monitro.Analysis.Sentiment;
 /// <param name="StartsClause">Whether clause punctuation separates the unit from the one before.</param>
 /// <param name="IsSymbol">Whether the unit is an emoji or emoticon: it shows the writer's mood, so a negation before it does not flip it.</param>
 /// <param name="StartsSentence">Whether sentence punctuation (. ! ?) separates the unit from the one before.</param>
-internal readonly record struct SentimentUnit(SentimentUnitKind Kind, double Valence, double Scalar, bool IsCaps, bool StartsClause, bool IsSymbol = false, bool StartsSentence = false);
+/// <param name="FollowsText">Whether the unit is an emoji of overwhelm (😭, 🥺, 💀) whose direction follows the rest of the text.</param>
+internal readonly record struct SentimentUnit(SentimentUnitKind Kind, double Valence, double Scalar, bool IsCaps, bool StartsClause, bool IsSymbol = false, bool StartsSentence = false, bool FollowsText = false);

@@ -20,4 +20,11 @@ internal enum SentimentUnitKind : byte
 
     /// <summary>The word "but", which shifts the weight to the clause after it.</summary>
     But,
+
+    /// <summary>
+    /// Something expected to happen ("work", "arrive", "reply", "sleep"): it says nothing alone, and is a trouble when a
+    /// negation before it says it did not happen ("still hasn't arrived", "didn't sleep at all"). Its scalar is the
+    /// valence that the negation turns.
+    /// </summary>
+    ExpectedEvent,
 }
