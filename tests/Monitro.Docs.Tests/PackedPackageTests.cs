@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Xml.Linq;
 using Xunit.Abstractions;
 
@@ -11,6 +13,9 @@ namespace Monitro.Docs.Tests;
 /// </summary>
 public sealed class PackedPackageTests(PackedPackagesFixture packages, ITestOutputHelper output) : IClassFixture<PackedPackagesFixture>
 {
+    // A ready-to-run image for Linux marks its machine as x64 combined with the operating system's value.
+    private const ushort LinuxX64ReadyToRunMachine = 0x8664 ^ 0x7B79;
+
     [Fact]
     public async Task Every_program_snippet_compiles_against_the_packed_packages_and_the_hostless_one_runs_on_the_bundled_data()
     {
@@ -57,6 +62,38 @@ public sealed class PackedPackageTests(PackedPackagesFixture packages, ITestOutp
             Assert.NotNull(package.GetEntry("icon.png"));
             using var readme = new StreamReader(package.GetEntry("README.md")!.Open());
             Assert.Equal(File.ReadAllText(Repository.File(Repository.PackageReadme)), readme.ReadToEnd());
+        }
+    }
+
+    [Fact]
+    public void Every_package_built_with_ready_to_run_code_carries_it_for_linux_x64_beside_its_IL()
+    {
+        // Release builds on a linux-x64 host precompile the projects that ask for it (src/Directory.Build.targets).
+        if (PackedPackages.Configuration != "Release" || !OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            output.WriteLine($"Not checked: the packages come from a {PackedPackages.Configuration} build on {RuntimeInformation.RuntimeIdentifier}; only Release builds on linux-x64 carry ready-to-run code.");
+            return;
+        }
+
+        var precompiled = PackedPackages.Ids
+            .Where(id => File.ReadAllText(Repository.File($"src/{id}/{id}.csproj")).Contains("<MonitroReadyToRun>true</MonitroReadyToRun>", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains("Monitro", precompiled);
+        foreach (var id in precompiled)
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(packages.Folder, $"{id}.{packages.Version}.nupkg"));
+            using var assembly = new MemoryStream();
+            using (var entry = package.GetEntry($"lib/net10.0/{id}.dll")!.Open())
+            {
+                entry.CopyTo(assembly);
+            }
+
+            assembly.Position = 0;
+            using var image = new PEReader(assembly);
+            Assert.True(image.HasMetadata, $"{id}.dll lost its metadata");
+            Assert.True(image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{id}.dll carries no ready-to-run code");
+            Assert.Equal(LinuxX64ReadyToRunMachine, (ushort)image.PEHeaders.CoffHeader.Machine);
+            output.WriteLine($"{id}.dll: ready-to-run code for linux-x64, {assembly.Length:N0} bytes");
         }
     }
 }

@@ -17,6 +17,14 @@ internal static partial class PackedPackages
     /// <summary>The packages the repository ships, in dependency order.</summary>
     public static readonly string[] Ids = ["Monitro.Abstractions", "Monitro", "Monitro.Sources", "Monitro.Storage.Sqlite", "Monitro.Storage.PostgreSql", "Monitro.Orleans", "Monitro.Orleans.PostgreSql", "Monitro.Dashboard"];
 
+    /// <summary>Gets the configuration the packages were built in: Release for a given folder (CI packs Release), otherwise the one this test project was built in.</summary>
+    public static string Configuration =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(VariableName)) ? OwnConfiguration : "Release";
+
+    // The test runs from artifacts/bin/Monitro.Docs.Tests/<configuration>/.
+    private static string OwnConfiguration =>
+        string.Equals(new DirectoryInfo(AppContext.BaseDirectory).Name, "release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
+
     /// <summary>Finds the packages (or packs them into <paramref name="scratch"/>) and returns the folder and their version.</summary>
     /// <param name="scratch">A folder to pack into when no packed folder is given.</param>
     public static async Task<(string Folder, string Version)> GetAsync(string scratch)
@@ -29,8 +37,8 @@ internal static partial class PackedPackages
     private static async Task<string> PackAsync(string scratch)
     {
         var folder = Path.Combine(scratch, "packages");
-        // The test runs from artifacts/bin/Monitro.Docs.Tests/<configuration>/: pack what that configuration built.
-        var configuration = string.Equals(new DirectoryInfo(AppContext.BaseDirectory).Name, "release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
+        // Pack what this test project's configuration built.
+        var configuration = OwnConfiguration;
         foreach (var id in Ids)
         {
             var project = Repository.File($"src/{id}/{id}.csproj");
