@@ -8,15 +8,17 @@ namespace Monitro.IntentModelTraining;
 /// </summary>
 public static class TrainingData
 {
-    /// <summary>The files read, the split taken from each (null: the file has no split column), and whether it annotates churn.</summary>
-    public static IReadOnlyList<(string File, string? Split, bool AnnotatesChurn)> Files { get; } =
+    /// <summary>The files read, the split taken from each (null: the file has no split column), and which of the two intents it annotates.</summary>
+    public static IReadOnlyList<(string File, string? Split, bool AnnotatesComplaint, bool AnnotatesChurn)> Files { get; } =
     [
-        ("complaints-model-posts.tsv", "dev", true),
-        ("complaints-tweets-dev.tsv", "dev", false),
-        ("complaints-varied-dev.tsv", "dev", true),
-        ("intent-addressed-complaints.tsv", "dev", false),
-        ("intent-posts.tsv", "dev", true),
-        ("intent-eval.tsv", null, true),
+        ("complaints-model-posts.tsv", "dev", true, true),
+        ("complaints-tweets-dev.tsv", "dev", true, false),
+        ("complaints-varied-dev.tsv", "dev", true, true),
+        ("intent-addressed-complaints.tsv", "dev", true, false),
+        ("intent-posts.tsv", "dev", true, true),
+        ("intent-eval.tsv", null, true, true),
+        ("complaints-churn-dev.tsv", "dev", true, true),
+        ("churn-voices.tsv", "dev", false, true),
     ];
 
     /// <summary>Gets the intent of each label name the data files use.</summary>
@@ -34,7 +36,7 @@ public static class TrainingData
 
     /// <summary>Reads the training posts of one intent, in file order.</summary>
     /// <param name="directory">The directory of the evaluation sets.</param>
-    /// <param name="label">The intent: complaint reads every file, churn risk only the files that annotate it.</param>
+    /// <param name="label">The intent: each reads only the files that annotate it.</param>
     /// <returns>The posts.</returns>
     public static List<TrainingPost> Load(string directory, IntentLabel label)
     {
@@ -48,9 +50,9 @@ public static class TrainingData
             var sink = new CollectingSink(features);
             IntentModelFeatures.Read(normalized, read, ref sink);
         });
-        foreach (var (file, split, annotatesChurn) in Files)
+        foreach (var (file, split, annotatesComplaint, annotatesChurn) in Files)
         {
-            if (label == IntentLabel.ChurnRisk && !annotatesChurn)
+            if (!(label == IntentLabel.ChurnRisk ? annotatesChurn : annotatesComplaint))
             {
                 continue;
             }

@@ -11,7 +11,8 @@ namespace Monitro.Tests.Analysis;
 public sealed class ChurnWordingEvaluationTests(ITestOutputHelper output)
 {
     // Measured on the dev set: churn precision 0.780, recall 0.929, F1 0.848 (0.694 / 0.595 / 0.641 before the
-    // patterns). A floor just under it keeps the patterns from being lost.
+    // patterns); with the sentence shapes, rules alone 0.911 / 0.976 / 0.943. The set is now also among the learned
+    // models' training posts, so the default detector's figure here says little. A floor keeps the patterns from being lost.
     private const double MinimumDevChurnF1 = 0.84;
 
     [Fact]

@@ -15,9 +15,11 @@ public sealed class IntentPostsEvaluationTests(ITestOutputHelper output)
     // people's tags were read), churn risk F1 0.877 (0.862).
     // With the learned complaint model (on by default): complaint F1 0.931 with precision 0.909; retrained on the rules
     // with the churn patterns and the intent context: precision 0.898.
+    // With the churn model on by default (sentence shapes, retrained with churn-voices.tsv): churn risk F1 0.915 (rules
+    // alone 0.862).
     private const double MinimumComplaintF1 = 0.92;
     private const double MinimumComplaintPrecision = 0.89;
-    private const double MinimumChurnF1 = 0.82;
+    private const double MinimumChurnF1 = 0.89;
     private const double MinimumMacroF1 = 0.76;
 
     [Fact]

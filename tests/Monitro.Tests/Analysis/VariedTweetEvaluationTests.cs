@@ -16,9 +16,11 @@ public sealed class VariedTweetEvaluationTests(ITestOutputHelper output)
     // F1 0.529. Before any rule was changed for it: complaint 0.862 / 0.754 / 0.804, churn 0.800 / 0.348 / 0.485. With
     // the churn patterns (ChurnPatterns, tuned on complaints-churn-dev.tsv): churn 0.833 / 0.435 / 0.571.
     // With the learned complaint model (on by default): complaint 0.894 / 0.948 / 0.920.
+    // With the sentence shapes of ChurnStructure and the churn model on by default (retrained with churn-voices.tsv's dev
+    // part): churn 0.778 / 0.609 / 0.683 (rules alone 0.706 / 0.522 / 0.600); complaint 0.891 / 0.952 / 0.920.
     private const double MinimumComplaintF1 = 0.91;
     private const double MinimumComplaintPrecision = 0.88;
-    private const double MinimumChurnF1 = 0.56;
+    private const double MinimumChurnF1 = 0.66;
 
     [Fact]
     public void Detect_VariedDevTweets_ReportsFiguresAndMisses()

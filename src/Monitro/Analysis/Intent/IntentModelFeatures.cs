@@ -17,7 +17,7 @@ internal static class IntentModelFeatures
     public const int Buckets = 1 << BucketBits;
 
     /// <summary>The number of features read from the rules, after the buckets.</summary>
-    public const int RuleFeatures = 10;
+    public const int RuleFeatures = 15;
 
     /// <summary>The length of a weight vector.</summary>
     public const int Count = Buckets + RuleFeatures;
@@ -52,6 +52,11 @@ internal static class IntentModelFeatures
         sink.Add(Buckets + 7, signals.Question ? 1 : 0, -1, -1);
         sink.Add(Buckets + 8, signals.Praise ? 1 : 0, -1, -1);
         sink.Add(Buckets + 9, signals.Sarcastic ? 1 : 0, -1, -1);
+        sink.Add(Buckets + 10, signals.Churn.Found ? 1 : 0, -1, -1);
+        sink.Add(Buckets + 11, signals.Churn.EndingAct ? 1 : 0, -1, -1);
+        sink.Add(Buckets + 12, signals.Churn.SomeoneElse ? 1 : 0, -1, -1);
+        sink.Add(Buckets + 13, signals.Churn.SomethingElse ? 1 : 0, -1, -1);
+        sink.Add(Buckets + 14, signals.Churn.Staying ? 1 : 0, -1, -1);
 
         var previous = SentenceStart;
         var previousStart = -1;

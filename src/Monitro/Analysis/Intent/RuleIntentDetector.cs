@@ -189,7 +189,20 @@ public sealed class RuleIntentDetector : IIntentDetector
                     complaint.Add(AddressedCue.PeopleOnlyWeight, 0, 0, int.MaxValue);
                 }
 
-                ReadWithModels(normalized, new RuleSignals(complaint.Score, scored[(int)IntentLabel.ChurnRisk].Score, addressee, hasQuestion, best[(int)IntentLabel.Praise].Count > 0, sarcastic), ref complaintReading, ref churnReading);
+                var churnShape = ChurnStructure.Read(normalized, text);
+                if (churnShape.Found)
+                {
+                    scored[(int)IntentLabel.ChurnRisk].Add(ChurnStructure.Weight, churnShape.Start, churnShape.End, int.MaxValue);
+                }
+                else if (churnShape.SomeoneElse || churnShape.SomethingElse || churnShape.Staying)
+                {
+                    // The phrases found an ending, but the sentences read it as not the speaker's relationship ending
+                    // ("my sister is leaving Mobix", "leaving for the airport", "nearly cancelled … staying"): it outweighs them.
+                    ref var churn = ref scored[(int)IntentLabel.ChurnRisk];
+                    churn.Add(-churn.Support, 0, 0, int.MaxValue);
+                }
+
+                ReadWithModels(normalized, new RuleSignals(complaint.Score, scored[(int)IntentLabel.ChurnRisk].Score, addressee, hasQuestion, best[(int)IntentLabel.Praise].Count > 0, sarcastic, churnShape), ref complaintReading, ref churnReading);
                 var isComplaint = complaintReading is { } read ? read.Reaches(_complaintModel!.Threshold) : complaint.Score >= IntentScoring.ComplaintThreshold;
 
                 // Praise in a complaint that tells of no solved problem is sarcasm ("love that for me").

@@ -10,4 +10,5 @@ namespace Monitro.Analysis.Intent;
 /// <param name="Question">Whether the text asks a question.</param>
 /// <param name="Praise">Whether the text praises or thanks (before sarcasm drops the praise).</param>
 /// <param name="Sarcastic">Whether the text ends with praise read as sarcasm.</param>
-internal readonly record struct RuleSignals(double ComplaintScore, double ChurnScore, Addressee Addressee, bool Question, bool Praise, bool Sarcastic);
+/// <param name="Churn">What the shape of the text's sentences says about a relationship ending (<see cref="ChurnStructure"/>).</param>
+internal readonly record struct RuleSignals(double ComplaintScore, double ChurnScore, Addressee Addressee, bool Question, bool Praise, bool Sarcastic, ChurnShape Churn = default);
