@@ -4,10 +4,10 @@ using System.Runtime.CompilerServices;
 namespace Monitro.Relationships;
 
 /// <summary>
-/// Tie strength: kind-weighted interactions with exponential decay, a volume that keeps growing (slowly) with more
-/// contact, times reciprocity (a balanced exchange beats a one-sided one) and duration (a longer acquaintance beats a
-/// new one). Recency enters through the decay. No factor reaches its maximum in finite time, so strong relationships
-/// stay ordered instead of all scoring 100.
+/// Tie strength: days of contact weighted by kind and decayed (many messages in a day add less and less), a volume
+/// that keeps growing (slowly) with more contact, times reciprocity (both sides writing on many days beats a one-sided
+/// stream) and duration (a longer acquaintance beats a new one). Recency enters through the decay. No factor reaches
+/// its maximum in finite time, so strong relationships stay ordered instead of all scoring 100.
 /// </summary>
 internal static class BondScore
 {
@@ -18,8 +18,8 @@ internal static class BondScore
 
     private const int EvidenceLimit = 10;
 
-    // The weight, in volume scales, at which the volume factor is one half: 2 × (√2 − 1).
-    private const double HalfCreditWeight = 0.8284;
+    // The weight, in volume scales, at which the volume factor is one half: (1 + 3)^−½ = ½.
+    private const double HalfCreditWeight = 3;
 
     public static double KindWeight(InteractionKind kind, RelationshipOptions options) => kind switch
     {
@@ -34,18 +34,45 @@ internal static class BondScore
     public static (RelationshipScore Score, string Band) Compute(PersonState state, IReadOnlyList<Interaction> timeline, RelationshipOptions options, DateTimeOffset asOf)
     {
         var culture = CultureInfo.InvariantCulture;
+
+        // The unit of contact is a day (UTC) with contact, not a message: a burst of a hundred messages in one evening
+        // says less about a tie than contact on many days. The timeline is in time order, so a day's contacts are adjacent.
         var weight = 0.0;
-        foreach (var interaction in timeline)
+        var days = 0;
+        var inboundDays = 0;
+        var outboundDays = 0;
+        for (var i = 0; i < timeline.Count;)
         {
-            var decay = Decay.Factor(interaction.OccurredAt, asOf, options.BondHalfLife);
-            weight += KindWeight(interaction.Kind, options) * (options.LastingShare + ((1 - options.LastingShare) * decay));
+            var day = timeline[i].OccurredAt.UtcTicks / TimeSpan.TicksPerDay;
+            var heaviest = 0.0;
+            var messages = 0;
+            var inbound = false;
+            var outbound = false;
+            var latest = timeline[i].OccurredAt;
+            for (; i < timeline.Count && timeline[i].OccurredAt.UtcTicks / TimeSpan.TicksPerDay == day; i++)
+            {
+                var interaction = timeline[i];
+                heaviest = Math.Max(heaviest, KindWeight(interaction.Kind, options));
+                messages++;
+                inbound |= interaction.Direction == InteractionDirection.Inbound;
+                outbound |= interaction.Direction == InteractionDirection.Outbound;
+                latest = interaction.OccurredAt;
+            }
+
+            days++;
+            inboundDays += inbound ? 1 : 0;
+            outboundDays += outbound ? 1 : 0;
+            var decay = Decay.Factor(latest, asOf, options.BondHalfLife);
+            var dayWeight = heaviest * (1 + (options.BurstWeight * Math.Log(messages)));
+            weight += dayWeight * (options.LastingShare + ((1 - options.LastingShare) * decay));
         }
 
         var volume = Volume(weight, options.VolumeScale);
 
-        // Full credit for reciprocity once the quieter side sends at least half as much as the other.
-        var twoWay = state.Inbound > 0 && state.Outbound > 0;
-        var balance = !twoWay ? 0.0 : Math.Min(1.0, 2.0 * Math.Min(state.Inbound, state.Outbound) / Math.Max(state.Inbound, state.Outbound));
+        // Reciprocity counts days each side wrote, so a broadcaster's many posts are not balanced by one long answer;
+        // full credit once we wrote on at least half as many days as they did, or they on half as many as we did.
+        var twoWay = inboundDays > 0 && outboundDays > 0;
+        var balance = !twoWay ? 0.0 : Math.Min(1.0, 2.0 * Math.Min(inboundDays, outboundDays) / Math.Max(inboundDays, outboundDays));
         var reciprocity = options.OneWayFactor + ((1 - options.OneWayFactor) * balance);
         var span = state.LastContactAt - state.FirstContactAt;
         var durationShare = span <= TimeSpan.Zero ? 0 : span / (span + options.FullDuration);
@@ -71,8 +98,8 @@ internal static class BondScore
             Evidence = evidence,
             Factors =
             [
-                new("volume", Math.Round(volume, 4), 100, string.Create(culture, $"decayed kind-weighted contact {weight:0.##} (half-life {options.BondHalfLife.TotalDays:0.#} d, {options.LastingShare:0.##} of it lasting), half credit at {HalfCreditWeight * options.VolumeScale:0.#}")),
-                new("reciprocity", Math.Round(reciprocity, 4), 1, string.Create(culture, $"{state.Inbound} from them, {state.Outbound} from us: {(twoWay ? balance >= 1 ? "two-way, balanced" : "two-way, one-sided" : "one-way")}")),
+                new("volume", Math.Round(volume, 4), 100, string.Create(culture, $"{days} days of contact, {timeline.Count} messages: decayed kind-weighted contact {weight:0.##} (a day counts its heaviest kind, × 1 + {options.BurstWeight:0.##} ln n for n messages; half-life {options.BondHalfLife.TotalDays:0.#} d, {options.LastingShare:0.##} of it lasting), half credit at {HalfCreditWeight * options.VolumeScale:0.#}")),
+                new("reciprocity", Math.Round(reciprocity, 4), 1, string.Create(culture, $"they wrote on {inboundDays} days ({state.Inbound} messages), we on {outboundDays} ({state.Outbound}): {(twoWay ? balance >= 1 ? "two-way, balanced" : "two-way, one-sided" : "one-way")}")),
                 new("duration", Math.Round(duration, 4), 1, string.Create(culture, $"in contact for {span.TotalDays:0} d; half of the credit for duration at {options.FullDuration.TotalDays:0} d")),
                 new("silence", Math.Round(silence.TotalDays, 2), 0, string.Create(culture, $"{Math.Max(0, silence.TotalDays):0} d since the last {(twoWay ? "exchange" : "contact")}; dormant after {options.DormantHalfLives:0.#} half-lives")),
             ],
@@ -81,14 +108,11 @@ internal static class BondScore
     }
 
     /// <summary>
-    /// The volume factor: 1 − (1 + weight / (2 × scale))^−2. Close to 1 − exp(−weight / scale) for a few exchanges,
-    /// but it approaches 1 by a power law rather than exponentially, so heavy contact still ranks above moderate contact.
+    /// The volume factor: 1 − (1 + weight / scale)^−½. One half at 3 scales, 0.9 at 99 and 0.99 at 9,999: it approaches 1
+    /// as the inverse square root of the weight, slowly enough that years of daily contact still rank above months of it
+    /// instead of both scoring 100.
     /// </summary>
-    public static double Volume(double weight, double scale)
-    {
-        var growth = 1 + (weight / (2 * scale));
-        return 1 - (1 / (growth * growth));
-    }
+    public static double Volume(double weight, double scale) => 1 - (1 / Math.Sqrt(1 + (weight / scale)));
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 }

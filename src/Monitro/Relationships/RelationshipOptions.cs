@@ -33,25 +33,30 @@ public sealed class RelationshipOptions
     /// <value>The default is 30 days.</value>
     public TimeSpan BondHalfLife { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Gets or sets the scale of the volume factor, 1 − (1 + weight / (2 × scale))^−2: at a weight of one scale the factor is 0.56, at ten scales 0.97, and it keeps growing.</summary>
-    /// <value>The default is 6 (an answered exchange of replies). Must be greater than 0 and at most 1,000,000.</value>
+    /// <summary>Gets or sets the scale of the volume factor, 1 − (1 + weight / scale)^−½: at a weight of three scales the factor is 0.5, at 99 scales 0.9, and it keeps growing.</summary>
+    /// <value>The default is 2 (half credit at a weight of 6: two days of replies). Must be greater than 0 and at most 1,000,000.</value>
     [Range(0d, 1_000_000d, MinimumIsExclusive = true)]
-    public double VolumeScale { get; set; } = 6;
+    public double VolumeScale { get; set; } = 2;
 
-    /// <summary>Gets or sets the share of an interaction's weight in Bond that never decays: people who talked a lot still know each other after a quiet spell.</summary>
-    /// <value>The default is 0.25; 0 lets old contact fade away entirely. Must be at least 0 and less than 1.</value>
+    /// <summary>Gets or sets how much more a day of many messages weighs in Bond than a day of one: a day of n messages weighs its heaviest kind × (1 + BurstWeight × ln n).</summary>
+    /// <value>The default is 1 (a day of 20 messages weighs 4 days of one; of 100, 5.6). 0 counts days of contact only. Must be between 0 and 100.</value>
+    [Range(0d, 100d)]
+    public double BurstWeight { get; set; } = 1;
+
+    /// <summary>Gets or sets the share of a day's weight in Bond that never decays: people who talked a lot still know each other after a quiet spell.</summary>
+    /// <value>The default is 0.5; 0 lets old contact fade away entirely. Must be at least 0 and less than 1.</value>
     [Range(0d, 1d, MaximumIsExclusive = true)]
-    public double LastingShare { get; set; } = 0.25;
+    public double LastingShare { get; set; } = 0.5;
 
-    /// <summary>Gets or sets the reciprocity factor of a one-way relationship (no answers); it rises to 1 as answers reach half the inbound posts.</summary>
-    /// <value>The default is 0.6. Must be greater than 0 and at most 1.</value>
+    /// <summary>Gets or sets the reciprocity factor of a one-way relationship (no answers); it rises to 1 as the days we wrote reach half the days they wrote (or the other way round).</summary>
+    /// <value>The default is 0.3. Must be greater than 0 and at most 1.</value>
     [Range(0d, 1d, MinimumIsExclusive = true)]
-    public double OneWayFactor { get; set; } = 0.6;
+    public double OneWayFactor { get; set; } = 0.3;
 
     /// <summary>Gets or sets the duration factor of a relationship that just started; it rises to 1 at <see cref="FullDuration"/>.</summary>
-    /// <value>The default is 0.8. Must be greater than 0 and at most 1.</value>
+    /// <value>The default is 0.5. Must be greater than 0 and at most 1.</value>
     [Range(0d, 1d, MinimumIsExclusive = true)]
-    public double NewRelationshipFactor { get; set; } = 0.8;
+    public double NewRelationshipFactor { get; set; } = 0.5;
 
     /// <summary>Gets or sets the span of contact after which the duration factor is full.</summary>
     /// <value>The default is 90 days.</value>

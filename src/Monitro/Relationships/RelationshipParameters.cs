@@ -19,6 +19,7 @@ internal sealed class RelationshipParameters
             [nameof(options.ReactionWeight)] = options.ReactionWeight.ToString("R", culture),
             [nameof(options.BondHalfLife)] = options.BondHalfLife.ToString("c", culture),
             [nameof(options.VolumeScale)] = options.VolumeScale.ToString("R", culture),
+            [nameof(options.BurstWeight)] = options.BurstWeight.ToString("R", culture),
             [nameof(options.LastingShare)] = options.LastingShare.ToString("R", culture),
             [nameof(options.OneWayFactor)] = options.OneWayFactor.ToString("R", culture),
             [nameof(options.NewRelationshipFactor)] = options.NewRelationshipFactor.ToString("R", culture),

@@ -13,12 +13,13 @@ public sealed class BondSpreadTests(ITestOutputHelper output)
 
     // Bond is rounded to one decimal, so a 0..100 score has 1,001 possible values. Pairs with the same small history
     // (one message, the same number of days ago) rightly tie, and one-off contacts are most of a real network, so not
-    // every pair can be distinct. Measured on the three seeds: 34.5%–35.8% of the pairs with messages give a distinct
-    // value (235 over 682 for the first seed) and the largest group of equal values holds 2.3%–3.9% of them; the
-    // floors leave a little room under that. When the volume saturated (the real network), 80 of 992 pairs
-    // scored 99.9 or more and only 129 values were distinct, which both checks reject.
+    // every pair can be distinct. Measured on the three seeds: 33.9%–35.4% of the pairs with messages give a distinct
+    // value (231 over 682 for the first seed) and the largest group of equal values holds 5.1%–6.2% of them: one-off
+    // one-way contacts, which share a narrow band at the bottom (a new, one-way relationship keeps 0.3 × 0.5 of its
+    // volume); the floors leave a little room under that. When the volume saturated (the real network), 80 of
+    // 992 pairs scored 99.9 or more and only 129 values were distinct, which both checks reject.
     private const double MinimumDistinctShare = 0.30;
-    private const double MaximumLargestTieShare = 0.06;
+    private const double MaximumLargestTieShare = 0.08;
 
     // A Bond of 99.9 or more says nothing more than "a lot": no pair of a population of this size should reach it.
     private const double Saturation = 99.9;

@@ -38,10 +38,11 @@ public sealed class ExplainabilityTests
         Add(Inbound("mastodon:leaving", "p9", 9, -0.2, intents: Hit(IntentLabel.ChurnRisk, 0.65)));
         Add(Inbound("mastodon:seeker", "p10", 9, 0.2, intents: Hit(IntentLabel.JobSeeking)));
         Add(Inbound("mastodon:crm", "p11", 9, 0.1, intents: Hit(IntentLabel.PurchaseIntent)));
-        for (var i = 0; i < 6; i++)
+        // A friend of four months, who answers and is answered every day: a strong bond.
+        for (var i = 0; i < 120; i++)
         {
-            Add(Inbound("mastodon:pal", $"f{i}", 9 + (i * 0.1), 0.6, kind: InteractionKind.Reply));
-            Add(Outbound("mastodon:pal", $"g{i}", 9.01 + (i * 0.1), $"f{i}"));
+            Add(Inbound("mastodon:pal", $"f{i}", i - 110, 0.6, kind: InteractionKind.Reply));
+            Add(Outbound("mastodon:pal", $"g{i}", i - 109.99, $"f{i}"));
         }
 
         var snapshots = scorer.GetTop(100, AsOf);

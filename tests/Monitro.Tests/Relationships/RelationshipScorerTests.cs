@@ -27,7 +27,7 @@ public sealed class RelationshipScorerTests
 
         Assert.True(twoWay.Bond > oneWay.Bond, $"{twoWay.Bond} should exceed {oneWay.Bond}");
         Assert.Equal(1, twoWay.BondDetail!.Factors.Single(f => f.Name == "reciprocity").Value);
-        Assert.Equal(0.6, oneWay.BondDetail!.Factors.Single(f => f.Name == "reciprocity").Value);
+        Assert.Equal(new RelationshipOptions().OneWayFactor, oneWay.BondDetail!.Factors.Single(f => f.Name == "reciprocity").Value);
     }
 
     [Fact]
@@ -40,24 +40,27 @@ public sealed class RelationshipScorerTests
         var snapshot = scorer.GetRelationship(Jane, TestPosts.Epoch.AddDays(20))!;
         var factor = (string name) => snapshot.BondDetail!.Factors.Single(f => f.Name == name).Value;
 
-        // Mention weight 2 at 20 days and reply weight 3 at 10 days, half-life 30 days with a quarter lasting, volume scale 6.
-        var weight = (2 * (0.25 + (0.75 * Math.Pow(0.5, 20.0 / 30)))) + (3 * (0.25 + (0.75 * Math.Pow(0.5, 10.0 / 30))));
-        Assert.Equal(1 - Math.Pow(1 + (weight / 12), -2), factor("volume"), 4);
-        Assert.Equal(0.8 + (0.2 * 10 / (10 + 90.0)), factor("duration"), 4);
+        // Two days of one message each: a mention (weight 2) 20 days ago and a reply (3) 10 days ago, half-life 30 days
+        // with half lasting, volume scale 2; each side wrote on one day, so the exchange is balanced.
+        var weight = (2 * (0.5 + (0.5 * Math.Pow(0.5, 20.0 / 30)))) + (3 * (0.5 + (0.5 * Math.Pow(0.5, 10.0 / 30))));
+        Assert.Equal(1 - (1 / Math.Sqrt(1 + (weight / 2))), factor("volume"), 4);
+        Assert.Equal(1, factor("reciprocity"));
+        Assert.Equal(0.5 + (0.5 * 10 / (10 + 90.0)), factor("duration"), 4);
         Assert.Equal(Math.Round(100 * factor("volume") * factor("reciprocity") * factor("duration"), 1), snapshot.Bond, 1);
     }
 
     [Fact]
     public void Bond_SilenceForThreeHalfLives_TurnsDormantAndRaisesOneTransitionForAStrongRelationship()
     {
+        // Four months of daily exchanges make a strong bond.
         var (scorer, _) = CreateScorer();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 120; i++)
         {
             scorer.Record(Inbound(Jane, $"p{i}", i, sentiment: 0.5, kind: InteractionKind.Reply), Person(Jane));
             scorer.Record(Outbound(Jane, $"a{i}", i + 0.01, $"p{i}"), Person(Jane));
         }
 
-        var lastContact = TestPosts.Epoch.AddDays(7.01);
+        var lastContact = TestPosts.Epoch.AddDays(119.01);
         Assert.Equal("strong", scorer.GetRelationship(Jane, lastContact)!.Band);
         Assert.DoesNotContain(scorer.Advance(lastContact), t => t.Kind == RelationshipTransitionKind.StrongGoneDormant);
 
@@ -81,17 +84,18 @@ public sealed class RelationshipScorerTests
         Assert.DoesNotContain(scorer.Advance(start), t => t.Kind == RelationshipTransitionKind.ProspectWarming);
         Assert.Equal("weak", scorer.GetRelationship(Jane, start)!.Band);
 
+        // A relationship warms over days of exchanges, not within one conversation: a new one gets half the credit for duration.
         var raised = new List<RelationshipTransition>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 8; i++)
         {
-            scorer.Record(Outbound(Jane, $"a{i}", 0.01 + (i * 0.02), "q1"), Person(Jane));
-            scorer.Record(Inbound(Jane, $"r{i}", 0.02 + (i * 0.02), sentiment: 0.3, kind: InteractionKind.Reply), Person(Jane));
-            raised.AddRange(scorer.Advance(TestPosts.Epoch.AddDays(0.03 + (i * 0.02))));
+            scorer.Record(Outbound(Jane, $"a{i}", 0.01 + i, "q1"), Person(Jane));
+            scorer.Record(Inbound(Jane, $"r{i}", 0.02 + i, sentiment: 0.3, kind: InteractionKind.Reply), Person(Jane));
+            raised.AddRange(scorer.Advance(TestPosts.Epoch.AddDays(0.03 + i)));
         }
 
         var warming = Assert.Single(raised, t => t.Kind == RelationshipTransitionKind.ProspectWarming);
         Assert.Contains("prospect turned warm", warming.Reason, StringComparison.Ordinal);
-        Assert.Equal(RelationshipRole.Prospect, scorer.GetRelationship(Jane, TestPosts.Epoch.AddDays(0.1))!.Role);
+        Assert.Equal(RelationshipRole.Prospect, scorer.GetRelationship(Jane, TestPosts.Epoch.AddDays(7.1))!.Role);
     }
 
     [Fact]

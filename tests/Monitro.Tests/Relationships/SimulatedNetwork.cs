@@ -45,7 +45,7 @@ internal sealed class SimulatedNetwork
         var responsiveness = new double[people];
         for (var p = 0; p < people; p++)
         {
-            chattiness[p] = Math.Exp(0.7 * Gaussian(random));
+            chattiness[p] = Math.Exp(0.7 * random.Gaussian());
             responsiveness[p] = 0.5 + (0.5 * random.NextDouble());
         }
 
@@ -59,7 +59,7 @@ internal sealed class SimulatedNetwork
                 closeness[a, b] = closeness[b, a] = level;
                 var (from, to) = ContactPeriod(random, level);
                 var rate = ConversationsPerWeek[level] * Math.Sqrt(chattiness[a] * chattiness[b]) / 7;
-                var conversations = level == 0 ? (random.NextDouble() < 0.3 ? 1 : 0) : Poisson(random, rate * (to - from));
+                var conversations = level == 0 ? (random.NextDouble() < 0.3 ? 1 : 0) : random.Poisson(rate * (to - from));
                 for (var c = 0; c < conversations; c++)
                 {
                     var day = from + (random.NextDouble() * (to - from));
@@ -89,7 +89,7 @@ internal sealed class SimulatedNetwork
                     continue;
                 }
 
-                var rating = closeness[rater, other] + (0.8 * Gaussian(random));
+                var rating = closeness[rater, other] + (0.8 * random.Gaussian());
                 var person = $"sim:p{other}";
                 var interactions = new List<Interaction>();
                 AddInteractions(interactions, messages, other, rater, person, InteractionDirection.Inbound);
@@ -162,27 +162,6 @@ internal sealed class SimulatedNetwork
 
         return Share.Length - 1;
     }
-
-    private static int Poisson(Random random, double mean)
-    {
-        if (mean > 30)
-        {
-            // Normal approximation; the exact method below underflows for large means.
-            return Math.Max(0, (int)Math.Round(mean + (Math.Sqrt(mean) * Gaussian(random))));
-        }
-
-        var limit = Math.Exp(-mean);
-        var count = 0;
-        for (var product = random.NextDouble(); product > limit && count < 10_000; product *= random.NextDouble())
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
 
 /// <summary>One rater and one other person of a simulated network: the closeness, the rating and the interactions from the rater's side.</summary>

@@ -1,0 +1,28 @@
+namespace Monitro.Tests.Relationships;
+
+/// <summary>The draws the model networks make from a seeded generator.</summary>
+internal static class RandomDraws
+{
+    /// <summary>A standard normal draw (Box–Muller).</summary>
+    public static double Gaussian(this Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    /// <summary>A Poisson draw with the given mean.</summary>
+    public static int Poisson(this Random random, double mean)
+    {
+        if (mean > 30)
+        {
+            // Normal approximation; the exact method below underflows for large means.
+            return Math.Max(0, (int)Math.Round(mean + (Math.Sqrt(mean) * random.Gaussian())));
+        }
+
+        var limit = Math.Exp(-mean);
+        var count = 0;
+        for (var product = random.NextDouble(); product > limit && count < 10_000; product *= random.NextDouble())
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
