@@ -31,12 +31,12 @@ internal static class BondScore
 
     // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (RelationshipScore Score, string Band) Compute(PersonState state, IReadOnlyList<Interaction> timeline, RelationshipOptions options, DateTimeOffset asOf)
+    public static BondMeasure Measure(PersonState state, IReadOnlyList<Interaction> timeline, RelationshipOptions options, DateTimeOffset asOf)
     {
-        var culture = CultureInfo.InvariantCulture;
         var weight = 0.0;
-        foreach (var interaction in timeline)
+        for (var i = 0; i < timeline.Count; i++)
         {
+            var interaction = timeline[i];
             var decay = Decay.Factor(interaction.OccurredAt, asOf, options.BondHalfLife);
             weight += KindWeight(interaction.Kind, options) * (options.LastingShare + ((1 - options.LastingShare) * decay));
         }
@@ -57,27 +57,33 @@ internal static class BondScore
         var silence = asOf - lastExchange;
         var dormant = silence > options.BondHalfLife * options.DormantHalfLives;
         var band = dormant ? Dormant : value >= options.StrongBand ? Strong : value >= options.WarmBand ? Warm : Weak;
+        return new BondMeasure(value, band, weight, volume, twoWay, balance, reciprocity, span, duration, silence);
+    }
 
+    /// <summary>Gets the score with its factors and evidence (the latest interactions) from what <see cref="Measure"/> found.</summary>
+    public static RelationshipScore Explain(in BondMeasure bond, PersonState state, IReadOnlyList<Interaction> timeline, RelationshipOptions options)
+    {
+        var culture = CultureInfo.InvariantCulture;
         var evidence = new List<string>(Math.Min(EvidenceLimit, timeline.Count));
         for (var i = timeline.Count - 1; i >= 0 && evidence.Count < EvidenceLimit; i--)
         {
             evidence.Add(timeline[i].Id);
         }
 
-        var score = new RelationshipScore
+        var (twoWay, balance, span, silence) = (bond.TwoWay, bond.Balance, bond.Span, bond.Silence);
+        return new RelationshipScore
         {
-            Value = value,
+            Value = bond.Value,
             Observations = timeline.Count,
             Evidence = evidence,
             Factors =
             [
-                new("volume", Math.Round(volume, 4), 100, string.Create(culture, $"decayed kind-weighted contact {weight:0.##} (half-life {options.BondHalfLife.TotalDays:0.#} d, {options.LastingShare:0.##} of it lasting), half credit at {HalfCreditWeight * options.VolumeScale:0.#}")),
-                new("reciprocity", Math.Round(reciprocity, 4), 1, string.Create(culture, $"{state.Inbound} from them, {state.Outbound} from us: {(twoWay ? balance >= 1 ? "two-way, balanced" : "two-way, one-sided" : "one-way")}")),
-                new("duration", Math.Round(duration, 4), 1, string.Create(culture, $"in contact for {span.TotalDays:0} d; half of the credit for duration at {options.FullDuration.TotalDays:0} d")),
+                new("volume", Math.Round(bond.Volume, 4), 100, string.Create(culture, $"decayed kind-weighted contact {bond.Weight:0.##} (half-life {options.BondHalfLife.TotalDays:0.#} d, {options.LastingShare:0.##} of it lasting), half credit at {HalfCreditWeight * options.VolumeScale:0.#}")),
+                new("reciprocity", Math.Round(bond.Reciprocity, 4), 1, string.Create(culture, $"{state.Inbound} from them, {state.Outbound} from us: {(twoWay ? balance >= 1 ? "two-way, balanced" : "two-way, one-sided" : "one-way")}")),
+                new("duration", Math.Round(bond.Duration, 4), 1, string.Create(culture, $"in contact for {span.TotalDays:0} d; half of the credit for duration at {options.FullDuration.TotalDays:0} d")),
                 new("silence", Math.Round(silence.TotalDays, 2), 0, string.Create(culture, $"{Math.Max(0, silence.TotalDays):0} d since the last {(twoWay ? "exchange" : "contact")}; dormant after {options.DormantHalfLives:0.#} half-lives")),
             ],
         };
-        return (score, band);
     }
 
     /// <summary>

@@ -30,6 +30,8 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     // People evaluated since the last commit took their snapshots, and the latest moment advanced to.
     private readonly HashSet<string> _evaluated = new(StringComparer.Ordinal);
     private DateTimeOffset _advancedTo = DateTimeOffset.MinValue;
+    private long _evaluations;
+    private long _explanations;
 
     // Snapshots read at start, by person id, until the replay has used them.
     private Dictionary<string, PersonSnapshot> _stored = new(StringComparer.Ordinal);
@@ -163,8 +165,10 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
 
             var evaluation = Evaluate(state, now, withReach: false);
             TransitionDetector.Detect(state, evaluation, options, now, transitions);
+            _evaluations++;
+            _explanations += evaluation.IsExplained ? 1 : 0;
             _evaluated.Add(personId);
-            if (evaluation.Snapshot.Band == BondScore.Strong)
+            if (evaluation.Band == BondScore.Strong)
             {
                 var lastExchange = state.Inbound > 0 && state.Outbound > 0
                     ? (state.LastInboundAt <= state.LastOutboundAt ? state.LastInboundAt : state.LastOutboundAt)
@@ -176,6 +180,21 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
         if (now > _advancedTo)
         {
             _advancedTo = now;
+        }
+    }
+
+    /// <summary>
+    /// Gets how many people were evaluated for transitions, and how many of those evaluations had to be explained in
+    /// full (a change being raised needs its reasons and evidence).
+    /// </summary>
+    internal (long Evaluated, long Explained) Evaluations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_evaluations, _explanations);
+            }
         }
     }
 
@@ -564,7 +583,7 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     private PersonEvaluation Evaluate(PersonState state, DateTimeOffset asOf, bool withReach)
     {
         state.Contact = ContactOf(state);
-        return PersonScorer.Score(state, _parameters, asOf, withReach ? FollowersPercentile(state.Person.Followers) : null);
+        return PersonScorer.Evaluate(state, _parameters, asOf, withReach ? FollowersPercentile(state.Person.Followers) : null);
     }
 
     // The facts of every identity of the person, merged: the first contact id, every relation once.
