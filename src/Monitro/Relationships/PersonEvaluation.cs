@@ -32,7 +32,7 @@ internal sealed class PersonEvaluation
 
     public DateTimeOffset AsOf { get; }
 
-    /// <summary>Gets the person's interactions in time order (at one instant, their post before our answer).</summary>
+    /// <summary>Gets the person's interactions in time order (at one instant, their post before our answer): the state's own list, read before it changes.</summary>
     public List<Interaction> Timeline { get; }
 
     /// <summary>Gets the posts that needed an answer, with the answers and recoveries found.</summary>

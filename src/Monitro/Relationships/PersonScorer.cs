@@ -20,7 +20,7 @@ internal static class PersonScorer
     public static PersonEvaluation Evaluate(PersonState state, RelationshipParameters parameters, DateTimeOffset asOf, double? followersPercentile = null)
     {
         var options = parameters.Options;
-        var timeline = Timeline(state.Interactions);
+        var timeline = state.Interactions; // kept in time order as recorded
         var items = ResponseLedger.Build(timeline, options);
         var bond = BondScore.Measure(state, timeline, options, asOf);
         var affect = AffectScore.Measure(timeline, options, asOf);
@@ -87,21 +87,6 @@ internal static class PersonScorer
             ParametersHash = parameters.Hash,
             Parameters = parameters.Values,
         };
-    }
-
-    // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<Interaction> Timeline(List<Interaction> interactions)
-    {
-        var timeline = new List<Interaction>(interactions);
-
-        // Stable by time; at the same instant the person's post comes before our answer to it.
-        timeline.Sort([MethodImpl(MethodImplOptions.AggressiveOptimization)] static (a, b) =>
-        {
-            var byTime = a.OccurredAt.CompareTo(b.OccurredAt);
-            return byTime != 0 ? byTime : ((int)a.Direction).CompareTo((int)b.Direction); // as integers: Enum.CompareTo boxes both
-        });
-        return timeline;
     }
 
     private static string Reason(PersonState state, List<RoleSuggestion> roles, RelationshipScore bond, string band, RelationshipScore affect, RelationshipScore care, int openItems, DateTimeOffset asOf)

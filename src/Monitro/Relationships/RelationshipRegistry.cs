@@ -20,6 +20,10 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     private readonly Dictionary<string, (ContactFacts? Facts, DateTimeOffset ExpiresAt)> _contacts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
 
+    // The people an advance evaluates, kept between advances so each batch does not allocate them again.
+    private readonly HashSet<string> _due = new(StringComparer.Ordinal);
+    private readonly List<string> _dueInOrder = [];
+
     // Identities to look at again at a moment: when an answer falls due, when a strong relationship would turn dormant.
     private readonly PriorityQueue<string, DateTimeOffset> _wakeUps = new();
     private long[]? _followersSorted;
@@ -115,10 +119,11 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     private void AdvanceLocked(DateTimeOffset now, List<RelationshipTransition> transitions)
     {
         var options = _parameters.Options;
-        var people = new SortedSet<string>(StringComparer.Ordinal);
+        var due = _due;
+        due.Clear();
         foreach (var identity in _changed)
         {
-            people.Add(_graph.Find(identity));
+            due.Add(_graph.Find(identity));
         }
 
         _changed.Clear();
@@ -136,9 +141,14 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
                 (notLoaded ??= []).Add((identity, at));
             }
 
-            people.Add(woken);
+            due.Add(woken);
         }
 
+        // In the order of their ids, so the transitions of one advance come in the same order whatever the batch's order.
+        var people = _dueInOrder;
+        people.Clear();
+        people.AddRange(due);
+        people.Sort(StringComparer.Ordinal);
         if (_unloaded.Count > 0)
         {
             // People not loaded yet are looked at once they are (the pipeline loads them before it advances): they stay due.
@@ -589,6 +599,12 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     // The facts of every identity of the person, merged: the first contact id, every relation once.
     private ContactFacts? ContactOf(PersonState state)
     {
+        if (state.Identities.Count == 1)
+        {
+            // One identity, the person's own id: no merge, and no walk of the sorted set (its enumerator allocates).
+            return _contacts.TryGetValue(state.PersonId, out var own) ? own.Facts : null;
+        }
+
         ContactFacts? merged = null;
         foreach (var identity in state.Identities)
         {
