@@ -8,14 +8,15 @@ internal static class AffectScore
 {
     // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static RelationshipScore Compute(IReadOnlyList<Interaction> timeline, RelationshipOptions options, DateTimeOffset asOf)
+    public static AffectMeasure Measure(IReadOnlyList<Interaction> timeline, RelationshipOptions options, DateTimeOffset asOf)
     {
         var weighted = 0.0;
         var weights = 0.0;
-        var evidence = new List<string>();
-        foreach (var interaction in timeline)
+        var observations = 0;
+        for (var i = 0; i < timeline.Count; i++)
         {
-            if (interaction.Direction != InteractionDirection.Inbound || interaction.Sentiment is not { } sentiment)
+            var interaction = timeline[i];
+            if (Counts(interaction) is not { } sentiment)
             {
                 continue;
             }
@@ -23,24 +24,44 @@ internal static class AffectScore
             var decay = Decay.Factor(interaction.OccurredAt, asOf, options.AffectHalfLife);
             weighted += sentiment * decay;
             weights += decay;
-            evidence.Add(interaction.Id);
+            observations++;
+        }
+
+        var mean = weights > 0 ? weighted / weights : 0;
+        var enough = observations >= options.AffectMinimumObservations;
+        return new AffectMeasure(enough ? Math.Round(50 + (50 * mean), 1) : null, mean, observations);
+    }
+
+    /// <summary>Gets the score with its factors and evidence (the person's analyzed posts) from what <see cref="Measure"/> found.</summary>
+    public static RelationshipScore Explain(in AffectMeasure affect, IReadOnlyList<Interaction> timeline, RelationshipOptions options)
+    {
+        var evidence = new List<string>(affect.Observations);
+        foreach (var interaction in timeline)
+        {
+            if (Counts(interaction) is not null)
+            {
+                evidence.Add(interaction.Id);
+            }
         }
 
         var culture = CultureInfo.InvariantCulture;
-        var mean = weights > 0 ? weighted / weights : 0;
-        var enough = evidence.Count >= options.AffectMinimumObservations;
+        var mean = affect.Mean;
         return new RelationshipScore
         {
-            Value = enough ? Math.Round(50 + (50 * mean), 1) : null,
-            Observations = evidence.Count,
+            Value = affect.Value,
+            Observations = affect.Observations,
             Evidence = evidence,
             Factors =
             [
                 new("mean-sentiment", Math.Round(mean, 4), 50, string.Create(culture, $"decayed mean sentiment {mean:+0.00;-0.00;0.00} (half-life {options.AffectHalfLife.TotalDays:0.#} d); 50 + 50 × mean")),
-                new("observations", evidence.Count, 0, enough
-                    ? string.Create(culture, $"{evidence.Count} analyzed posts")
-                    : string.Create(culture, $"{evidence.Count} analyzed posts; no verdict under {options.AffectMinimumObservations}")),
+                new("observations", affect.Observations, 0, affect.Value is not null
+                    ? string.Create(culture, $"{affect.Observations} analyzed posts")
+                    : string.Create(culture, $"{affect.Observations} analyzed posts; no verdict under {options.AffectMinimumObservations}")),
             ],
         };
     }
+
+    // The sentiment of a post that counts towards affect (the person's own, analyzed), or null.
+    private static double? Counts(Interaction interaction) =>
+        interaction.Direction == InteractionDirection.Inbound ? interaction.Sentiment : null;
 }

@@ -6,8 +6,8 @@ namespace Monitro.Relationships;
 /// <summary>
 /// Tie strength: days of contact weighted by kind and decayed (many messages in a day add less and less), a volume
 /// that keeps growing (slowly) with more contact, times reciprocity (both sides writing on many days beats a one-sided
-/// stream) and duration (a longer acquaintance beats a new one). Recency enters through the decay. No factor reaches
-/// its maximum in finite time, so strong relationships stay ordered instead of all scoring 100.
+/// stream) and duration (a longer acquaintance beats a new one). Recency enters through the decay. No factor reaches its maximum in finite time, so strong relationships
+/// stay ordered instead of all scoring 100.
 /// </summary>
 internal static class BondScore
 {
@@ -31,10 +31,8 @@ internal static class BondScore
 
     // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (RelationshipScore Score, string Band) Compute(PersonState state, IReadOnlyList<Interaction> timeline, RelationshipOptions options, DateTimeOffset asOf)
+    public static BondMeasure Measure(PersonState state, IReadOnlyList<Interaction> timeline, RelationshipOptions options, DateTimeOffset asOf)
     {
-        var culture = CultureInfo.InvariantCulture;
-
         // The unit of contact is a day (UTC) with contact, not a message: a burst of a hundred messages in one evening
         // says less about a tie than contact on many days. The timeline is in time order, so a day's contacts are adjacent.
         var weight = 0.0;
@@ -84,27 +82,33 @@ internal static class BondScore
         var silence = asOf - lastExchange;
         var dormant = silence > options.BondHalfLife * options.DormantHalfLives;
         var band = dormant ? Dormant : value >= options.StrongBand ? Strong : value >= options.WarmBand ? Warm : Weak;
+        return new BondMeasure(value, band, weight, days, inboundDays, outboundDays, volume, twoWay, balance, reciprocity, span, duration, silence);
+    }
 
+    /// <summary>Gets the score with its factors and evidence (the latest interactions) from what <see cref="Measure"/> found.</summary>
+    public static RelationshipScore Explain(in BondMeasure bond, PersonState state, IReadOnlyList<Interaction> timeline, RelationshipOptions options)
+    {
+        var culture = CultureInfo.InvariantCulture;
         var evidence = new List<string>(Math.Min(EvidenceLimit, timeline.Count));
         for (var i = timeline.Count - 1; i >= 0 && evidence.Count < EvidenceLimit; i--)
         {
             evidence.Add(timeline[i].Id);
         }
 
-        var score = new RelationshipScore
+        var (twoWay, balance, span, silence) = (bond.TwoWay, bond.Balance, bond.Span, bond.Silence);
+        return new RelationshipScore
         {
-            Value = value,
+            Value = bond.Value,
             Observations = timeline.Count,
             Evidence = evidence,
             Factors =
             [
-                new("volume", Math.Round(volume, 4), 100, string.Create(culture, $"{days} days of contact, {timeline.Count} messages: decayed kind-weighted contact {weight:0.##} (a day counts its heaviest kind, × 1 + {options.BurstWeight:0.##} ln n for n messages; half-life {options.BondHalfLife.TotalDays:0.#} d, {options.LastingShare:0.##} of it lasting), half credit at {HalfCreditWeight * options.VolumeScale:0.#}")),
-                new("reciprocity", Math.Round(reciprocity, 4), 1, string.Create(culture, $"they wrote on {inboundDays} days ({state.Inbound} messages), we on {outboundDays} ({state.Outbound}): {(twoWay ? balance >= 1 ? "two-way, balanced" : "two-way, one-sided" : "one-way")}")),
-                new("duration", Math.Round(duration, 4), 1, string.Create(culture, $"in contact for {span.TotalDays:0} d; half of the credit for duration at {options.FullDuration.TotalDays:0} d")),
+                new("volume", Math.Round(bond.Volume, 4), 100, string.Create(culture, $"{bond.Days} days of contact, {timeline.Count} messages: decayed kind-weighted contact {bond.Weight:0.##} (a day counts its heaviest kind, × 1 + {options.BurstWeight:0.##} ln n for n messages; half-life {options.BondHalfLife.TotalDays:0.#} d, {options.LastingShare:0.##} of it lasting), half credit at {HalfCreditWeight * options.VolumeScale:0.#}")),
+                new("reciprocity", Math.Round(bond.Reciprocity, 4), 1, string.Create(culture, $"they wrote on {bond.InboundDays} days ({state.Inbound} messages), we on {bond.OutboundDays} ({state.Outbound}): {(twoWay ? balance >= 1 ? "two-way, balanced" : "two-way, one-sided" : "one-way")}")),
+                new("duration", Math.Round(bond.Duration, 4), 1, string.Create(culture, $"in contact for {span.TotalDays:0} d; half of the credit for duration at {options.FullDuration.TotalDays:0} d")),
                 new("silence", Math.Round(silence.TotalDays, 2), 0, string.Create(culture, $"{Math.Max(0, silence.TotalDays):0} d since the last {(twoWay ? "exchange" : "contact")}; dormant after {options.DormantHalfLives:0.#} half-lives")),
             ],
         };
-        return (score, band);
     }
 
     /// <summary>

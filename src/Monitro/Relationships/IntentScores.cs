@@ -38,15 +38,13 @@ internal static class IntentScores
                     continue;
                 }
 
-                var decay = open ? 1.0
-                    : Decay.Factor(interaction.OccurredAt, asOf, hit.Label == IntentLabel.PurchaseIntent ? options.PurchaseIntentHalfLife : options.IntentHalfLife);
                 var (miss, evidence) = accumulators.TryGetValue(hit.Label, out var found) ? found : (1.0, new List<string>());
                 if (evidence.Count == 0 || evidence[^1] != interaction.Id)
                 {
                     evidence.Add(interaction.Id);
                 }
 
-                accumulators[hit.Label] = (miss * (1 - (Math.Clamp(hit.Confidence, 0, 1) * decay)), evidence);
+                accumulators[hit.Label] = (miss * Miss(hit, interaction, open, options, asOf), evidence);
             }
         }
 
@@ -68,5 +66,42 @@ internal static class IntentScores
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// Gets the value of the purchase intent alone, as <see cref="Compute"/> scores it, or <see langword="null"/> when
+    /// no post of the person shows it: all the roles read of the intents, without building any score.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double? PurchaseIntent(IReadOnlyList<Interaction> timeline, RelationshipOptions options, DateTimeOffset asOf)
+    {
+        double? miss = null;
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var interaction = timeline[i];
+            if (interaction.Direction != InteractionDirection.Inbound)
+            {
+                continue;
+            }
+
+            var intents = interaction.Intents;
+            for (var j = 0; j < intents.Count; j++)
+            {
+                if (intents[j].Label == IntentLabel.PurchaseIntent)
+                {
+                    miss = (miss ?? 1.0) * Miss(intents[j], interaction, open: false, options, asOf);
+                }
+            }
+        }
+
+        return miss is { } left ? Math.Round(100 * (1 - left), 1) : null;
+    }
+
+    // The chance one hit leaves the intent unexplained: 1 − confidence × decay (an open complaint or churn risk does not decay).
+    private static double Miss(IntentHit hit, Interaction interaction, bool open, RelationshipOptions options, DateTimeOffset asOf)
+    {
+        var decay = open ? 1.0
+            : Decay.Factor(interaction.OccurredAt, asOf, hit.Label == IntentLabel.PurchaseIntent ? options.PurchaseIntentHalfLife : options.IntentHalfLife);
+        return 1 - (Math.Clamp(hit.Confidence, 0, 1) * decay);
     }
 }

@@ -8,17 +8,35 @@ namespace Monitro.Relationships;
 /// Scores one person from their state alone: Bond, Affect, Intent, Care, Reach and roles, echoing the
 /// parameters used. Pure: the same state, parameters and moment give the same snapshot.
 /// </summary>
+/// <remarks>
+/// In two steps: <see cref="Evaluate"/> computes the numbers transitions compare (the Bond and its band, the roles, the
+/// response items), and <see cref="Explain"/> builds the snapshot from them (factors, evidence, reasons), which only
+/// <see cref="PersonEvaluation.Snapshot"/> asks for. The snapshot's numbers are the evaluation's: one computation.
+/// </remarks>
 internal static class PersonScorer
 {
     // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static PersonEvaluation Score(PersonState state, RelationshipParameters parameters, DateTimeOffset asOf, double? followersPercentile = null)
+    public static PersonEvaluation Evaluate(PersonState state, RelationshipParameters parameters, DateTimeOffset asOf, double? followersPercentile = null)
     {
         var options = parameters.Options;
-        var timeline = Timeline(state.Interactions);
+        var timeline = state.Interactions; // kept in time order as recorded
         var items = ResponseLedger.Build(timeline, options);
-        var (bond, band) = BondScore.Compute(state, timeline, options, asOf);
-        var affect = AffectScore.Compute(timeline, options, asOf);
+        var bond = BondScore.Measure(state, timeline, options, asOf);
+        var affect = AffectScore.Measure(timeline, options, asOf);
+        var purchaseIntent = IntentScores.PurchaseIntent(timeline, options, asOf);
+        var roles = RoleRules.Decide(state.Contact, timeline, items, bond.Value, affect, purchaseIntent, options);
+        return new PersonEvaluation(state, parameters, asOf, followersPercentile, timeline, items, bond, affect, roles);
+    }
+
+    /// <summary>Builds the snapshot of an evaluation: every score with its factors and evidence, the roles with their reasons.</summary>
+    public static RelationshipSnapshot Explain(PersonEvaluation evaluation, RelationshipParameters parameters, double? followersPercentile)
+    {
+        var (state, asOf, timeline, items) = (evaluation.State, evaluation.AsOf, evaluation.Timeline, evaluation.Items);
+        var options = parameters.Options;
+        var bond = BondScore.Explain(evaluation.Bond, state, timeline, options);
+        var band = evaluation.Band;
+        var affect = AffectScore.Explain(evaluation.Affect, timeline, options);
         var intents = IntentScores.Compute(timeline, items, options, asOf);
         var care = CareScore.Compute(items, asOf);
         var roles = RoleRules.Suggest(state.Contact, timeline, items, bond, affect, intents, options);
@@ -43,7 +61,7 @@ internal static class PersonScorer
         }
 
         var openItems = items.Count(item => item.Answer is null);
-        var snapshot = new RelationshipSnapshot
+        return new RelationshipSnapshot
         {
             PersonId = state.PersonId,
             Person = state.Person,
@@ -56,7 +74,7 @@ internal static class PersonScorer
             OpenItems = openItems,
             FirstContactAt = state.FirstContactAt,
             LastContactAt = state.LastContactAt,
-            Reason = Explain(state, roles, bond, band, affect, care, openItems, asOf),
+            Reason = Reason(state, roles, bond, band, affect, care, openItems, asOf),
             Identities = [.. state.Identities],
             ContactId = state.Contact?.ContactId,
             BondDetail = bond,
@@ -69,25 +87,9 @@ internal static class PersonScorer
             ParametersHash = parameters.Hash,
             Parameters = parameters.Values,
         };
-        return new PersonEvaluation(snapshot, items);
     }
 
-    // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<Interaction> Timeline(List<Interaction> interactions)
-    {
-        var timeline = new List<Interaction>(interactions);
-
-        // Stable by time; at the same instant the person's post comes before our answer to it.
-        timeline.Sort([MethodImpl(MethodImplOptions.AggressiveOptimization)] static (a, b) =>
-        {
-            var byTime = a.OccurredAt.CompareTo(b.OccurredAt);
-            return byTime != 0 ? byTime : ((int)a.Direction).CompareTo((int)b.Direction); // as integers: Enum.CompareTo boxes both
-        });
-        return timeline;
-    }
-
-    private static string Explain(PersonState state, List<RoleSuggestion> roles, RelationshipScore bond, string band, RelationshipScore affect, RelationshipScore care, int openItems, DateTimeOffset asOf)
+    private static string Reason(PersonState state, List<RoleSuggestion> roles, RelationshipScore bond, string band, RelationshipScore affect, RelationshipScore care, int openItems, DateTimeOffset asOf)
     {
         var culture = CultureInfo.InvariantCulture;
         var reason = new StringBuilder();

@@ -27,6 +27,10 @@ internal sealed class PersonState
 
     public SortedSet<string> Identities { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Gets the interactions recorded, kept in time order (at one instant, the person's post before our answer; otherwise
+    /// in the order recorded): the timeline every score reads, so no evaluation copies and sorts it again.
+    /// </summary>
     public List<Interaction> Interactions { get; } = [];
 
     public ContactFacts? Contact { get; set; }
@@ -72,7 +76,7 @@ internal sealed class PersonState
             return false;
         }
 
-        Interactions.Add(interaction);
+        Insert(interaction);
         Fingerprint += FingerprintOf(interaction.Id);
         var at = interaction.OccurredAt;
         if (at < FirstContactAt)
@@ -121,6 +125,37 @@ internal sealed class PersonState
         WasStrong |= other.WasStrong;
         ReportedOverdue.UnionWith(other.ReportedOverdue);
         WakeUps.UnionWith(other.WakeUps);
+    }
+
+    // Where a stable sort of the interactions in the order recorded would put it: after every one not later than it.
+    // Interactions mostly come in time order, so mostly at the end.
+    private void Insert(Interaction interaction)
+    {
+        int low = 0, high = Interactions.Count;
+        if (high > 0 && Compare(Interactions[high - 1], interaction) > 0)
+        {
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (Compare(Interactions[middle], interaction) <= 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+        }
+
+        Interactions.Insert(high, interaction);
+    }
+
+    // By time; at the same instant the person's post comes before our answer to it (as integers: Enum.CompareTo boxes both).
+    private static int Compare(Interaction a, Interaction b)
+    {
+        var byTime = a.OccurredAt.CompareTo(b.OccurredAt);
+        return byTime != 0 ? byTime : ((int)a.Direction).CompareTo((int)b.Direction);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;

@@ -20,6 +20,10 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     private readonly Dictionary<string, (ContactFacts? Facts, DateTimeOffset ExpiresAt)> _contacts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
 
+    // The people an advance evaluates, kept between advances so each batch does not allocate them again.
+    private readonly HashSet<string> _due = new(StringComparer.Ordinal);
+    private readonly List<string> _dueInOrder = [];
+
     // Identities to look at again at a moment: when an answer falls due, when a strong relationship would turn dormant.
     private readonly PriorityQueue<string, DateTimeOffset> _wakeUps = new();
     private long[]? _followersSorted;
@@ -30,6 +34,8 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     // People evaluated since the last commit took their snapshots, and the latest moment advanced to.
     private readonly HashSet<string> _evaluated = new(StringComparer.Ordinal);
     private DateTimeOffset _advancedTo = DateTimeOffset.MinValue;
+    private long _evaluations;
+    private long _explanations;
 
     // Snapshots read at start, by person id, until the replay has used them.
     private Dictionary<string, PersonSnapshot> _stored = new(StringComparer.Ordinal);
@@ -113,10 +119,11 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     private void AdvanceLocked(DateTimeOffset now, List<RelationshipTransition> transitions)
     {
         var options = _parameters.Options;
-        var people = new SortedSet<string>(StringComparer.Ordinal);
+        var due = _due;
+        due.Clear();
         foreach (var identity in _changed)
         {
-            people.Add(_graph.Find(identity));
+            due.Add(_graph.Find(identity));
         }
 
         _changed.Clear();
@@ -134,9 +141,14 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
                 (notLoaded ??= []).Add((identity, at));
             }
 
-            people.Add(woken);
+            due.Add(woken);
         }
 
+        // In the order of their ids, so the transitions of one advance come in the same order whatever the batch's order.
+        var people = _dueInOrder;
+        people.Clear();
+        people.AddRange(due);
+        people.Sort(StringComparer.Ordinal);
         if (_unloaded.Count > 0)
         {
             // People not loaded yet are looked at once they are (the pipeline loads them before it advances): they stay due.
@@ -163,8 +175,10 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
 
             var evaluation = Evaluate(state, now, withReach: false);
             TransitionDetector.Detect(state, evaluation, options, now, transitions);
+            _evaluations++;
+            _explanations += evaluation.IsExplained ? 1 : 0;
             _evaluated.Add(personId);
-            if (evaluation.Snapshot.Band == BondScore.Strong)
+            if (evaluation.Band == BondScore.Strong)
             {
                 var lastExchange = state.Inbound > 0 && state.Outbound > 0
                     ? (state.LastInboundAt <= state.LastOutboundAt ? state.LastInboundAt : state.LastOutboundAt)
@@ -176,6 +190,21 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
         if (now > _advancedTo)
         {
             _advancedTo = now;
+        }
+    }
+
+    /// <summary>
+    /// Gets how many people were evaluated for transitions, and how many of those evaluations had to be explained in
+    /// full (a change being raised needs its reasons and evidence).
+    /// </summary>
+    internal (long Evaluated, long Explained) Evaluations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_evaluations, _explanations);
+            }
         }
     }
 
@@ -564,12 +593,18 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     private PersonEvaluation Evaluate(PersonState state, DateTimeOffset asOf, bool withReach)
     {
         state.Contact = ContactOf(state);
-        return PersonScorer.Score(state, _parameters, asOf, withReach ? FollowersPercentile(state.Person.Followers) : null);
+        return PersonScorer.Evaluate(state, _parameters, asOf, withReach ? FollowersPercentile(state.Person.Followers) : null);
     }
 
     // The facts of every identity of the person, merged: the first contact id, every relation once.
     private ContactFacts? ContactOf(PersonState state)
     {
+        if (state.Identities.Count == 1)
+        {
+            // One identity, the person's own id: no merge, and no walk of the sorted set (its enumerator allocates).
+            return _contacts.TryGetValue(state.PersonId, out var own) ? own.Facts : null;
+        }
+
         ContactFacts? merged = null;
         foreach (var identity in state.Identities)
         {

@@ -46,6 +46,6 @@ public static class RelationshipScoring
             throw new ArgumentException("A person is scored from at least one interaction.", nameof(interactions));
         }
 
-        return PersonScorer.Score(state, new RelationshipParameters(options), asOf).Snapshot;
+        return PersonScorer.Evaluate(state, new RelationshipParameters(options), asOf).Snapshot;
     }
 }

@@ -13,38 +13,36 @@ internal static class TransitionDetector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Detect(PersonState state, PersonEvaluation evaluation, RelationshipOptions options, DateTimeOffset now, List<RelationshipTransition> transitions)
     {
-        var snapshot = evaluation.Snapshot;
-        var roles = 0;
-        foreach (var role in snapshot.Roles)
-        {
-            roles |= Bit(role.Role);
-        }
-
+        // The bits, band and items decide; the snapshot (reasons, evidence) is built only for a change being raised.
+        var roles = evaluation.Roles;
         var previous = state.ReportedRoles;
-        if (Find(snapshot, RelationshipRole.Detractor, guessed: true) is { } detractor && (previous & Bit(RelationshipRole.Detractor)) == 0)
+        if (IsNew(RelationshipRole.Detractor, roles, previous) && Find(evaluation.Snapshot, RelationshipRole.Detractor, guessed: true) is { } detractor)
         {
             Raise(RelationshipTransitionKind.NewDetractor, detractor.Evidence[^1], OccurredAt(state, detractor.Evidence[^1]), "new detractor: " + detractor.Reason, detractor.Evidence);
         }
 
-        if (Find(snapshot, RelationshipRole.RecoveredDetractor, guessed: true) is { } recovered && (previous & Bit(RelationshipRole.RecoveredDetractor)) == 0)
+        if (IsNew(RelationshipRole.RecoveredDetractor, roles, previous) && Find(evaluation.Snapshot, RelationshipRole.RecoveredDetractor, guessed: true) is { } recovered)
         {
             Raise(RelationshipTransitionKind.DetractorRecovered, recovered.Evidence[^1], OccurredAt(state, recovered.Evidence[^1]), "detractor recovered: " + recovered.Reason, recovered.Evidence);
         }
 
-        var warmProspect = (roles & Bit(RelationshipRole.Prospect)) != 0 && snapshot.Band is BondScore.Warm or BondScore.Strong;
+        var band = evaluation.Band;
+        var warmProspect = (roles & RoleRules.Bit(RelationshipRole.Prospect)) != 0 && band is BondScore.Warm or BondScore.Strong;
         if (warmProspect && !state.ReportedWarmProspect)
         {
+            var snapshot = evaluation.Snapshot;
             var trigger = snapshot.BondDetail!.Evidence[0];
             Raise(RelationshipTransitionKind.ProspectWarming, trigger, state.LastContactAt, string.Create(CultureInfo.InvariantCulture, $"prospect turned {snapshot.Band} (bond {snapshot.Bond:0})"), snapshot.BondDetail.Evidence);
         }
 
-        if (snapshot.Band == BondScore.Strong)
+        if (band == BondScore.Strong)
         {
             state.WasStrong = true;
         }
-        else if (snapshot.Band == BondScore.Dormant && state.WasStrong)
+        else if (band == BondScore.Dormant && state.WasStrong)
         {
             state.WasStrong = false;
+            var snapshot = evaluation.Snapshot;
             var last = snapshot.BondDetail!.Evidence[0];
             var lastExchange = state.Inbound > 0 && state.Outbound > 0
                 ? (state.LastInboundAt <= state.LastOutboundAt ? state.LastInboundAt : state.LastOutboundAt)
@@ -97,7 +95,7 @@ internal static class TransitionDetector
         return state.LastContactAt;
     }
 
-    private static int Bit(RelationshipRole role) => 1 << (int)role;
+    private static bool IsNew(RelationshipRole role, int roles, int previous) => (roles & RoleRules.Bit(role)) != 0 && (previous & RoleRules.Bit(role)) == 0;
 
     private static RoleSuggestion? Find(RelationshipSnapshot snapshot, RelationshipRole role, bool guessed)
     {

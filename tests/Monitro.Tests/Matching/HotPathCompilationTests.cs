@@ -86,8 +86,9 @@ public sealed class HotPathCompilationTests
         // The analysis of each matched post and the evaluation of each person a batch touches.
         { typeof(LexiconSentimentAnalyzer), "BuildUnits" },
         { typeof(global::Monitro.Analysis.Sentiment.SentimentTokenizer), "Tokenize" },
-        { typeof(global::Monitro.Relationships.PersonScorer), "Score" },
-        { typeof(global::Monitro.Relationships.BondScore), "Compute" },
+        { typeof(global::Monitro.Relationships.PersonScorer), "Evaluate" },
+        { typeof(global::Monitro.Relationships.BondScore), "Measure" },
+        { typeof(global::Monitro.Relationships.RoleRules), "Decide" },
     };
 
     // Classes whose every method runs per post (the tokenizer's and link scanner's helpers, character classes, the
