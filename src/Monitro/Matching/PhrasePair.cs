@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitro.Text;
 
 namespace Monitro.Matching;
@@ -76,10 +77,12 @@ internal sealed class PhrasePair
     private static bool IsPairable(in PhraseElement element) => IsPairable(element.Kind) && element.Key.Length <= char.MaxValue;
 
     /// <summary>Returns whether tokens of a kind are phrase elements compared whole (kind and key), so they can form a pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsPairable(TokenKind kind) =>
         kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Mention or TokenKind.Cashtag or TokenKind.Emoji or TokenKind.Url or TokenKind.Email;
 
     /// <summary>Gets the length of the encoding of a pair whose keys have the given lengths.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int EncodedLength(int firstLength, int secondLength) => firstLength + secondLength + 3;
 
     /// <summary>
@@ -87,6 +90,7 @@ internal sealed class PhrasePair
     /// key, so that two different pairs never write the same string.
     /// </summary>
     /// <remarks>A first key longer than <see cref="char.MaxValue"/> is never filed (<see cref="Choose"/>), so no pair of the index collides with a post's.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Span<char> destination, TokenKind firstKind, ReadOnlySpan<char> first, TokenKind secondKind, ReadOnlySpan<char> second)
     {
         destination[0] = (char)firstKind;

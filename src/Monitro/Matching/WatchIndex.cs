@@ -198,10 +198,10 @@ internal sealed class WatchIndex
             ref readonly var token = ref tokens[t];
             var key = analysis.Key(token);
             var kind = DirectKindOf[(int)token.Kind];
-            if (kind >= 0 && _hasDirect[kind] && _direct[kind].TryGetValue(key, post.Terms.KeyHash(t), out var postings))
+            if (kind >= 0 && _hasDirect[kind])
             {
                 // The post's term table hashed every key already.
-                candidates.AddAll(postings, offset);
+                _direct[kind].AddCandidates(post.Terms.KeyHash(t), candidates, offset);
             }
 
             if (_pairs.Count > 0)
@@ -294,10 +294,7 @@ internal sealed class WatchIndex
                             break;
                         }
 
-                        if (_entityWordPostings.TryGetValue(analysis.Text.Slice(start, end - start), out var postings))
-                        {
-                            candidates.AddAll(postings, offset);
-                        }
+                        _entityWordPostings.AddCandidates(string.GetHashCode(analysis.Text.Slice(start, end - start)), candidates, offset);
                     }
                 }
             }
@@ -309,9 +306,9 @@ internal sealed class WatchIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Probe(IndexKeyKind kind, ReadOnlySpan<char> key, CandidateSet candidates, int offset)
     {
-        if (_hasDirect[(int)kind] && _direct[(int)kind].TryGetValue(key, out var postings))
+        if (_hasDirect[(int)kind])
         {
-            candidates.AddAll(postings, offset);
+            _direct[(int)kind].AddCandidates(string.GetHashCode(key), candidates, offset);
         }
     }
 
@@ -319,10 +316,7 @@ internal sealed class WatchIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProbeDeletions(ReadOnlySpan<char> word, int maxEdits, CandidateSet candidates, int offset)
     {
-        if (_fuzzy.TryGetValue(word, out var postings))
-        {
-            candidates.AddAll(postings, offset);
-        }
+        _fuzzy.AddCandidates(string.GetHashCode(word), candidates, offset);
 
         // A word longer than every fuzzy key plus its edits cannot be within reach of any.
         if (maxEdits == 0 || word.Length <= 1 || word.Length > _fuzzyLongestMatch)
