@@ -29,17 +29,6 @@ internal sealed class CandidateSet
         }
     }
 
-    /// <summary>Adds one id unless it was added already.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(int id)
-    {
-        if (_stamps[id] != _stamp)
-        {
-            _stamps[id] = _stamp;
-            Ids.Add(id);
-        }
-    }
-
     /// <summary>Adds the ids of a posting list, shifted by <paramref name="offset"/>, skipping those already added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddAll(ReadOnlySpan<int> postings, int offset)

@@ -108,6 +108,9 @@ internal sealed class PhrasePairIndex
 
         Span<char> pair = length <= 128 ? stackalloc char[length] : new char[length];
         PhrasePair.Write(pair, first.Kind, analysis.Key(first), second.Kind, analysis.Key(second));
-        _postings.AddCandidates(string.GetHashCode(pair), candidates, offset);
+        if (_postings.TryGetValue(pair, out var postings))
+        {
+            candidates.AddAll(postings, offset);
+        }
     }
 }

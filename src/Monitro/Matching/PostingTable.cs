@@ -12,28 +12,18 @@ namespace Monitro.Matching;
 /// compiled optimized at its first call (a dictionary's span lookup is a shared generic instantiation which the
 /// runtime first compiles unoptimized and, on a process with one CPU, optimizes only seconds later), and building it
 /// costs no entry object per key and no second hashing when it is frozen.</para>
-/// <para>Frozen, a key costs its reference, its start in the id array and about two 8-byte and two 4-byte table slots
-/// (about 36 bytes) plus 4 bytes per id: most keys have one watch, and an array per key would add 32 bytes to each.</para>
-/// <para>A post's look-ups go through <see cref="AddCandidates"/>, which reads one table entry for a key with one watch: the
-/// entry holds that watch's id, and the key's hash stands for the key. With 100,000 watches the tables are megabytes and
-/// nearly every read of a key found misses the cache; reading the key's string and its slice of ids as well made a found
-/// key cost five misses instead of one. Two keys with the same 32-bit hash (randomized per process) are then taken for
-/// each other, which can only add a candidate, one in about four billion look-ups: candidates are verified.</para>
+/// <para>Frozen, a key costs its reference, its start in the id array and about two 8-byte table slots that carry its
+/// hash (about 28 bytes) plus 4 bytes per id: most keys have one watch, and an array per key would add 32 bytes to each.</para>
 /// </remarks>
 internal sealed class PostingTable
 {
     private const int NoId = -1;
 
-    // Once frozen, the low half of an entry of a key with exactly one id is that id with this bit set.
-    private const uint SingleId = 0x8000_0000;
-
     // By slot: the key; an open-addressing table, at most half full, of entries that hold the key's hash in their high
-    // half and slot + 1 in their low half (0 is empty) or, once frozen, the key's only id (SingleId). With the hash beside
-    // the slot, a probe for a key the table does not hold (most words of a post) usually reads one cache line of the table
-    // and nothing else. Frozen, the slot + 1 of each entry is also in the same place of _tableSlots (for exact look-ups).
+    // half and slot + 1 in their low half (0 is empty). With the hash beside the slot, a probe for a key the table does
+    // not hold (most words of a post) usually reads one cache line of the table and nothing else.
     private string[] _keys;
     private long[] _table;
-    private int[] _tableSlots = [];
     private int _count;
 
     // While filling: the (slot, id) entries in the order added, and the last id added to each slot.
@@ -126,64 +116,8 @@ internal sealed class PostingTable
             Rehash(TableSize(_count));
         }
 
-        _tableSlots = new int[_table.Length];
-        for (var i = 0; i < _table.Length; i++)
-        {
-            var entry = _table[i];
-            if (entry != 0)
-            {
-                var slot = (int)entry - 1;
-                _tableSlots[i] = slot + 1;
-                if (_starts[slot + 1] - _starts[slot] == 1)
-                {
-                    _table[i] = (entry & ~0xFFFF_FFFFL) | (SingleId | (uint)_ids[_starts[slot]]);
-                }
-            }
-        }
-
         _frozen = true;
         return this;
-    }
-
-    /// <summary>
-    /// Adds the ids of the key with the given hash (<c>string.GetHashCode</c> of the key) to a post's candidates, with
-    /// <paramref name="offset"/> added; returns whether a key was found. Reads no key: a key with the same hash is taken
-    /// for it (one in about four billion look-ups), which only adds a candidate that is verified.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool AddCandidates(int hash, CandidateSet candidates, int offset)
-    {
-        if (!_frozen)
-        {
-            return false;
-        }
-
-        var table = _table;
-        var mask = table.Length - 1;
-        var found = false;
-        for (var i = hash & mask; table[i] != 0; i = (i + 1) & mask)
-        {
-            var entry = table[i];
-            if ((int)(entry >> 32) != hash)
-            {
-                continue;
-            }
-
-            var value = (uint)entry;
-            if ((value & SingleId) != 0)
-            {
-                candidates.Add((int)(value & ~SingleId) + offset);
-            }
-            else
-            {
-                candidates.AddAll(_ids.AsSpan(_starts[(int)value - 1], _starts[(int)value] - _starts[(int)value - 1]), offset);
-            }
-
-            // Keys with equal hashes are all taken: a post's key is one of them, and which one is not known.
-            found = true;
-        }
-
-        return found;
     }
 
     /// <summary>Gets the ids indexed by a key.</summary>
@@ -219,7 +153,7 @@ internal sealed class PostingTable
             var entry = table[i];
             if ((int)(entry >> 32) == hash)
             {
-                var slot = (_frozen ? _tableSlots[i] : (int)entry) - 1;
+                var slot = (int)entry - 1;
                 if (key.SequenceEqual(_keys[slot]))
                 {
                     return slot;

@@ -198,10 +198,10 @@ internal sealed class WatchIndex
             ref readonly var token = ref tokens[t];
             var key = analysis.Key(token);
             var kind = DirectKindOf[(int)token.Kind];
-            if (kind >= 0 && _hasDirect[kind])
+            if (kind >= 0 && _hasDirect[kind] && _direct[kind].TryGetValue(key, post.Terms.KeyHash(t), out var postings))
             {
                 // The post's term table hashed every key already.
-                _direct[kind].AddCandidates(post.Terms.KeyHash(t), candidates, offset);
+                candidates.AddAll(postings, offset);
             }
 
             if (_pairs.Count > 0)
@@ -294,7 +294,10 @@ internal sealed class WatchIndex
                             break;
                         }
 
-                        _entityWordPostings.AddCandidates(string.GetHashCode(analysis.Text.Slice(start, end - start)), candidates, offset);
+                        if (_entityWordPostings.TryGetValue(analysis.Text.Slice(start, end - start), out var postings))
+                        {
+                            candidates.AddAll(postings, offset);
+                        }
                     }
                 }
             }
@@ -306,9 +309,9 @@ internal sealed class WatchIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Probe(IndexKeyKind kind, ReadOnlySpan<char> key, CandidateSet candidates, int offset)
     {
-        if (_hasDirect[(int)kind])
+        if (_hasDirect[(int)kind] && _direct[(int)kind].TryGetValue(key, out var postings))
         {
-            _direct[(int)kind].AddCandidates(string.GetHashCode(key), candidates, offset);
+            candidates.AddAll(postings, offset);
         }
     }
 
@@ -316,7 +319,10 @@ internal sealed class WatchIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProbeDeletions(ReadOnlySpan<char> word, int maxEdits, CandidateSet candidates, int offset)
     {
-        _fuzzy.AddCandidates(string.GetHashCode(word), candidates, offset);
+        if (_fuzzy.TryGetValue(word, out var postings))
+        {
+            candidates.AddAll(postings, offset);
+        }
 
         // A word longer than every fuzzy key plus its edits cannot be within reach of any.
         if (maxEdits == 0 || word.Length <= 1 || word.Length > _fuzzyLongestMatch)

@@ -25,8 +25,6 @@ public sealed class HotPathCompilationTests
         { typeof(AhoCorasick), nameof(AhoCorasick.Scan) },
         { typeof(CandidateSet), nameof(CandidateSet.AddAll) },
         { typeof(PostingTable), nameof(PostingTable.TryGetValue) },
-        { typeof(PostingTable), nameof(PostingTable.AddCandidates) },
-        { typeof(CandidateSet), nameof(CandidateSet.Add) },
         { typeof(PhrasePairIndex), nameof(PhrasePairIndex.Collect) },
         { typeof(PhrasePairIndex), "LookUp" },
         { typeof(PhrasePair), nameof(PhrasePair.IsPairable) },
