@@ -27,7 +27,6 @@ public sealed class HotPathCompilationTests
         { typeof(PostingTable), nameof(PostingTable.TryGetValue) },
         { typeof(PhrasePairIndex), nameof(PhrasePairIndex.Collect) },
         { typeof(PhrasePairIndex), "LookUp" },
-        { typeof(PhrasePair), nameof(PhrasePair.IsPairable) },
         { typeof(PhrasePair), nameof(PhrasePair.EncodedLength) },
         { typeof(PhrasePair), nameof(PhrasePair.Write) },
         { typeof(PrefixTable), nameof(PrefixTable.Collect) },
