@@ -45,10 +45,13 @@ public sealed partial class MentionMatcher : IMentionMatcher
         AddWatches(watches);
     }
 
-    /// <summary>Initializes a matcher whose index of newest watches is sealed at <paramref name="recentCapacity"/> watches.</summary>
-    internal MentionMatcher(int recentCapacity)
+    /// <summary>
+    /// Initializes a matcher whose index of newest watches is sealed at <paramref name="recentCapacity"/> watches, and
+    /// whose indexes file phrases under pairs of adjacent words unless <paramref name="phrasePairs"/> is false (for tests).
+    /// </summary>
+    internal MentionMatcher(int recentCapacity, bool phrasePairs = true)
     {
-        _levels = new IndexLevels(recentCapacity);
+        _levels = new IndexLevels(recentCapacity, phrasePairs);
         _snapshot = _levels.Snapshot();
     }
 
@@ -322,7 +325,7 @@ public sealed partial class MentionMatcher : IMentionMatcher
             WatchIndex merged;
             try
             {
-                merged = WatchIndex.Build(plan.Watches.Where(static w => !w.IsRemoved));
+                merged = _levels.Build(plan.Watches.Where(static w => !w.IsRemoved));
             }
             catch
             {

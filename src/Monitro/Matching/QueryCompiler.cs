@@ -59,18 +59,22 @@ internal static class QueryCompiler
     /// than once); returns <see langword="false"/>, with <paramref name="keys"/> in an unspecified state, when no such
     /// set exists (the node can match a post without any term).
     /// </summary>
-    public static bool AppendRequiredKeys(QueryNode node, List<IndexKey> keys)
+    /// <param name="node">The query node.</param>
+    /// <param name="keys">The list to append to.</param>
+    /// <param name="phrasePairs">Whether a phrase without slop may be keyed by a pair of adjacent elements (<see cref="PhrasePair"/>),
+    /// which only an index that looks pairs up can use; otherwise by its rarest element.</param>
+    public static bool AppendRequiredKeys(QueryNode node, List<IndexKey> keys, bool phrasePairs = false)
     {
         switch (node)
         {
             case AndNode and:
-                return AppendCheapest(and.Children, keys);
+                return AppendCheapest(and.Children, keys, phrasePairs);
             case NearNode near:
-                return AppendCheapest([near.Left, near.Right], keys);
+                return AppendCheapest([near.Left, near.Right], keys, phrasePairs);
             case OrNode or:
                 foreach (var child in or.Children)
                 {
-                    if (!AppendRequiredKeys(child, keys))
+                    if (!AppendRequiredKeys(child, keys, phrasePairs))
                     {
                         return false;
                     }
@@ -78,7 +82,7 @@ internal static class QueryCompiler
 
                 return true;
             case NotNode { Child: NotNode doubled }:
-                return AppendRequiredKeys(doubled.Child, keys);
+                return AppendRequiredKeys(doubled.Child, keys, phrasePairs);
             case NotNode:
                 return false;
             case WordTerm word:
@@ -91,6 +95,9 @@ internal static class QueryCompiler
                 return true;
             case RunTerm run:
                 keys.Add(new IndexKey(IndexKeyKind.Substring, run.Text));
+                return true;
+            case PhraseTerm phrase when phrasePairs && PhrasePair.Choose(phrase) is { } pair:
+                keys.Add(pair.Key);
                 return true;
             case PhraseTerm phrase:
                 var cheapest = ElementKey(phrase.Elements[0]);
@@ -142,7 +149,8 @@ internal static class QueryCompiler
         return colon < 0 ? host : host[..colon];
     }
 
-    private static IndexKey ElementKey(PhraseElement element) => element.Kind switch
+    /// <summary>Gets the index key of one phrase element.</summary>
+    public static IndexKey ElementKey(in PhraseElement element) => element.Kind switch
     {
         TokenKind.Word => new IndexKey(IndexKeyKind.Word, element.Key),
         TokenKind.Run => new IndexKey(IndexKeyKind.Substring, element.Key),
@@ -157,7 +165,7 @@ internal static class QueryCompiler
 
     // Appends the keys of the child whose keys cost least in total (the first of equals), if any child has keys:
     // each child's keys are appended after the best so far and either replace it or are dropped.
-    private static bool AppendCheapest(ReadOnlySpan<QueryNode> children, List<IndexKey> keys)
+    private static bool AppendCheapest(ReadOnlySpan<QueryNode> children, List<IndexKey> keys, bool phrasePairs)
     {
         var start = keys.Count;
         var bestCost = double.MaxValue;
@@ -165,7 +173,7 @@ internal static class QueryCompiler
         foreach (var child in children)
         {
             var childStart = keys.Count;
-            if (!AppendRequiredKeys(child, keys))
+            if (!AppendRequiredKeys(child, keys, phrasePairs))
             {
                 keys.RemoveRange(childStart, keys.Count - childStart);
                 continue;
