@@ -17,6 +17,7 @@ internal sealed class LanguageRules
     /// <param name="idioms">The phrases with a fixed role.</param>
     /// <param name="suffixes">Endings tried when a word is not in the lexicon: the ending and what replaces it.</param>
     /// <param name="elisions">Elided articles and pronouns glued to a word (<c>l'</c>, <c>j'</c>), read past when the whole word is unknown.</param>
+    /// <param name="folds">Letters written another way when accents are left out (<c>é</c> as <c>e</c>, German <c>ü</c> as <c>ue</c>), so a word is found either way.</param>
     public LanguageRules(
         IEnumerable<string> negations,
         IEnumerable<string> negationPrefixes,
@@ -25,7 +26,8 @@ internal sealed class LanguageRules
         IEnumerable<string> butWords,
         IReadOnlyList<PhraseRule> idioms,
         IReadOnlyList<(string Ending, string Replacement)> suffixes,
-        IEnumerable<string> elisions)
+        IEnumerable<string> elisions,
+        IReadOnlyDictionary<char, string>? folds = null)
     {
         Negations = negations.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _negationLookup = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -36,6 +38,7 @@ internal sealed class LanguageRules
         Idioms = idioms;
         Suffixes = [.. suffixes.OrderByDescending(suffix => suffix.Ending.Length)];
         Elisions = [.. elisions];
+        Folds = folds?.ToFrozenDictionary() ?? FrozenDictionary<char, string>.Empty;
     }
 
     /// <summary>Gets the rules of English.</summary>
@@ -69,6 +72,49 @@ internal sealed class LanguageRules
 
     /// <summary>Gets the elided words read past at the start of an unknown word.</summary>
     public string[] Elisions { get; }
+
+    /// <summary>Gets the letters written another way when accents are left out, and how they are written then.</summary>
+    public FrozenDictionary<char, string> Folds { get; }
+
+    /// <summary>Writes a word the way it is written without accents (<c>pésimo</c> → <c>pesimo</c>).</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="destination">Receives the folded word; it must hold at least twice the word's length.</param>
+    /// <param name="length">Receives the length of the folded word.</param>
+    /// <returns><see langword="true"/> when a letter was folded; <see langword="false"/> leaves the destination undefined.</returns>
+    public bool TryFold(ReadOnlySpan<char> word, Span<char> destination, out int length)
+    {
+        length = 0;
+        if (Folds.Count == 0 || !word.ContainsAnyExceptInRange('\0', '\x7F'))
+        {
+            return false;
+        }
+
+        var folded = false;
+        foreach (var c in word)
+        {
+            if (Folds.TryGetValue(char.ToLowerInvariant(c), out var replacement))
+            {
+                replacement.AsSpan().CopyTo(destination[length..]);
+                length += replacement.Length;
+                folded = true;
+            }
+            else
+            {
+                destination[length++] = c;
+            }
+        }
+
+        return folded;
+    }
+
+    /// <summary>Writes a term (a word or a phrase) the way it is written without accents.</summary>
+    /// <param name="term">The term.</param>
+    /// <returns>The folded term, or <see langword="null"/> when it has no letter to fold.</returns>
+    public string? Fold(string term)
+    {
+        var buffer = new char[term.Length * 2];
+        return TryFold(term, buffer, out var length) ? new string(buffer, 0, length) : null;
+    }
 
     /// <summary>Returns whether a word negates what follows it.</summary>
     /// <param name="word">The word.</param>

@@ -348,6 +348,10 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             }
 
             var previous = units[index - distance];
+            if (previous.Kind == SentimentUnitKind.ScopeEnd)
+            {
+                break;
+            }
 
             // As in VADER, a sentiment word in between neither boosts nor negates.
             if (previous.Valence != 0)
@@ -523,11 +527,16 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 continue;
             }
 
-            var valence = known ? term.Valence : model.FallbackValence(word);
             var kind = term.BoosterScalar != 0 ? SentimentUnitKind.Booster
                 : term.IsNegation || (!known && model.Rules.IsNegation(word)) ? SentimentUnitKind.Negation
                 : term.IsBut ? SentimentUnitKind.But
                 : SentimentUnitKind.Word;
+
+            // A word known only as the start of a phrase that did not match ("buena" of "buena gente") is read as any
+            // word the lexicon lacks: through its inflection ("buena" → "bueno").
+            var valence = term.InLexicon ? term.Valence
+                : !known || kind == SentimentUnitKind.Word ? model.FallbackValence(word)
+                : 0;
             var scalar = term.BoosterScalar;
             if (kind == SentimentUnitKind.Negation && ReferenceEquals(model.Rules, LanguageRules.English) && CannotEnough.Matches(text, tokens, i))
             {

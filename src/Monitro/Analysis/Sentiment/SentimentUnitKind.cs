@@ -20,4 +20,7 @@ internal enum SentimentUnitKind : byte
 
     /// <summary>The word "but", which shifts the weight to the clause after it.</summary>
     But,
+
+    /// <summary>A conjunction that ends what a negation or booster before it reaches (Spanish "no hice nada y fue genial").</summary>
+    ScopeEnd,
 }
