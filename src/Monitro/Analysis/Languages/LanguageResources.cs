@@ -83,6 +83,7 @@ internal sealed class LanguageResources
         var suffixes = new List<(string, string)>();
         var elisions = new List<string>();
         var folds = new Dictionary<char, string>();
+        var postNegations = new List<string>();
         using (var rulesReader = Open(language, "rules.tsv"))
         {
             foreach (var (kind, term, value) in ReadEntries(rulesReader, ResourceName(language, "rules.tsv")))
@@ -106,6 +107,9 @@ internal sealed class LanguageResources
                         break;
                     case "not-negation" or "neutral":
                         idioms.Add(new PhraseRule(term, SentimentUnitKind.Blocker, 0));
+                        break;
+                    case "post-negation":
+                        postNegations.Add(term);
                         break;
                     case "scope-end":
                         idioms.Add(new PhraseRule(term, SentimentUnitKind.ScopeEnd, 0));
@@ -142,7 +146,7 @@ internal sealed class LanguageResources
             }
         }
 
-        var rules = new LanguageRules(negations, negationPrefixes, [], boosters, butWords, idioms, suffixes, elisions, folds);
+        var rules = new LanguageRules(negations, negationPrefixes, [], boosters, butWords, idioms, suffixes, elisions, folds, postNegations);
         return new LanguageResources(language, lexicon, rules, phrases);
     }
 

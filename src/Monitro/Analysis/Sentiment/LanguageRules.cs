@@ -7,6 +7,7 @@ internal sealed class LanguageRules
 {
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _negationLookup;
     private readonly string[] _negationSuffixes;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _postNegationLookup;
 
     /// <summary>Initializes a new instance of the <see cref="LanguageRules"/> class.</summary>
     /// <param name="negations">The words that negate what follows.</param>
@@ -17,6 +18,7 @@ internal sealed class LanguageRules
     /// <param name="idioms">The phrases with a fixed role.</param>
     /// <param name="suffixes">Endings tried when a word is not in the lexicon: the ending and what replaces it.</param>
     /// <param name="elisions">Elided articles and pronouns glued to a word (<c>l'</c>, <c>j'</c>), read past when the whole word is unknown.</param>
+    /// <param name="postNegations">Negations that also negate the sentiment word just before them (French <c>j'aime pas</c>, German <c>gefällt mir nicht</c>).</param>
     /// <param name="folds">Letters written another way when accents are left out (<c>é</c> as <c>e</c>, German <c>ü</c> as <c>ue</c>), so a word is found either way.</param>
     public LanguageRules(
         IEnumerable<string> negations,
@@ -27,7 +29,8 @@ internal sealed class LanguageRules
         IReadOnlyList<PhraseRule> idioms,
         IReadOnlyList<(string Ending, string Replacement)> suffixes,
         IEnumerable<string> elisions,
-        IReadOnlyDictionary<char, string>? folds = null)
+        IReadOnlyDictionary<char, string>? folds = null,
+        IEnumerable<string>? postNegations = null)
     {
         Negations = negations.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _negationLookup = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -39,6 +42,8 @@ internal sealed class LanguageRules
         Suffixes = [.. suffixes.OrderByDescending(suffix => suffix.Ending.Length)];
         Elisions = [.. elisions];
         Folds = folds?.ToFrozenDictionary() ?? FrozenDictionary<char, string>.Empty;
+        PostNegations = (postNegations ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _postNegationLookup = PostNegations.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Gets the rules of English.</summary>
@@ -72,6 +77,14 @@ internal sealed class LanguageRules
 
     /// <summary>Gets the elided words read past at the start of an unknown word.</summary>
     public string[] Elisions { get; }
+
+    /// <summary>Gets the negations that also negate the sentiment word just before them when no sentiment word follows them.</summary>
+    public FrozenSet<string> PostNegations { get; }
+
+    /// <summary>Returns whether a negation may negate the sentiment word before it (French <c>j'aime pas</c>).</summary>
+    /// <param name="word">The negation.</param>
+    /// <returns><see langword="true"/> when the language's negation can follow what it negates.</returns>
+    public bool IsPostNegation(ReadOnlySpan<char> word) => PostNegations.Count != 0 && _postNegationLookup.Contains(word);
 
     /// <summary>Gets the letters written another way when accents are left out, and how they are written then.</summary>
     public FrozenDictionary<char, string> Folds { get; }

@@ -150,7 +150,8 @@ internal sealed class SentimentModel
             rules?.Idioms ?? [],
             rules?.Suffixes ?? [],
             rules?.Elisions ?? [],
-            rules?.Folds);
+            rules?.Folds,
+            rules?.PostNegations);
         return new SentimentModel(lexicon.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), merged);
     }
 
