@@ -48,13 +48,14 @@ public sealed class LanguageTweetEvaluationTests(ITestOutputHelper output)
         return macroF1;
     }
 
-    // Floors on the frozen test part, just under the figures measured there with the lexicons of 160-220 entries the
-    // set was written against (0.668, 0.681, 0.691, 0.691; see docs/analysis.md).
+    // Floors on the frozen test part, just under the figures measured there once the lexicons were grown (0.926,
+    // 0.878, 0.927, 0.904; 0.668, 0.681, 0.691, 0.691 with the lexicons of 157-220 entries the set was written
+    // against; see docs/analysis.md). About 28 posts per class, so one post moves a class's F1 by about two points.
     private static class LanguageFloors
     {
-        public const double German = 0.64;
-        public const double Spanish = 0.65;
-        public const double French = 0.66;
-        public const double Portuguese = 0.66;
+        public const double German = 0.90;
+        public const double Spanish = 0.85;
+        public const double French = 0.90;
+        public const double Portuguese = 0.88;
     }
 }
