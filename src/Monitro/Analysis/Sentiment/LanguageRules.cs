@@ -97,7 +97,7 @@ internal sealed class LanguageRules
     public bool TryFold(ReadOnlySpan<char> word, Span<char> destination, out int length)
     {
         length = 0;
-        if (Folds.Count == 0 || !word.ContainsAnyExceptInRange('\0', '\x7F'))
+        if (Folds.Count == 0 || System.Text.Ascii.IsValid(word))
         {
             return false;
         }
