@@ -68,7 +68,8 @@ internal static class EvaluationMetrics
         return polar == 0 ? 0 : zero / (double)polar;
     }
 
-    private static double F1(IReadOnlyList<SentimentLabel> expected, IReadOnlyList<SentimentLabel> predicted, SentimentLabel label)
+    /// <summary>F1 of one class against the rest.</summary>
+    public static double F1(IReadOnlyList<SentimentLabel> expected, IReadOnlyList<SentimentLabel> predicted, SentimentLabel label)
     {
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;
         for (var i = 0; i < expected.Count; i++)

@@ -27,6 +27,70 @@ public sealed class LanguageSentimentTests
         Assert.True(score.Confidence >= 0.5, $"confidence {score.Confidence}");
     }
 
+    [Theory]
+    [InlineData("Das gefällt mir nicht", "de", SentimentLabel.Negative)]
+    [InlineData("Ich liebe dich nicht mehr", "de", SentimentLabel.Negative)]
+    [InlineData("J'aime pas trop ce film", "fr", SentimentLabel.Negative)]
+    [InlineData("Je le recommande pas du tout", "fr", SentimentLabel.Negative)]
+    [InlineData("Gostei não", "pt", SentimentLabel.Negative)]
+    [InlineData("Hoy no hice nada y fue maravilloso", "es", SentimentLabel.Positive)]
+    [InlineData("Hoje não fiz nada e foi ótimo", "pt", SentimentLabel.Positive)]
+    [InlineData("nix gemacht und es war herrlich", "de", SentimentLabel.Positive)]
+    public void Analyze_NegationAfterTheVerbOrBeforeAConjunction_ReachesOnlyItsOwnWords(string text, string language, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Sut.Analyze(text, language).Label);
+    }
+
+    [Theory]
+    [InlineData("el servicio es pesimo", "el servicio es pésimo", "es")]
+    [InlineData("tres decue par le service", "très déçue par le service", "fr")]
+    [InlineData("o atendimento e pessimo", "o atendimento é péssimo", "pt")]
+    [InlineData("so schoen heute, gluecklich", "so schön heute, glücklich", "de")]
+    [InlineData("MEGA GEIL, Karten fuer Rammstein", "mega geil, Karten für Rammstein", "de")]
+    public void Analyze_AccentsLeftOut_ReadAsWrittenWithThem(string withoutAccents, string withAccents, string language)
+    {
+        var folded = Sut.Analyze(withoutAccents, language);
+
+        Assert.NotEqual(SentimentLabel.Neutral, folded.Label);
+        Assert.Equal(Sut.Analyze(withAccents, language).Label, folded.Label);
+    }
+
+    [Theory]
+    [InlineData("La comida estaba buena", "es", SentimentLabel.Positive)]
+    [InlineData("Ils sont tellement mignonnes", "fr", SentimentLabel.Positive)]
+    [InlineData("Das war die Woche mit den schlimmsten Nachrichten", "de", SentimentLabel.Negative)]
+    [InlineData("Odiaba esa serie", "es", SentimentLabel.Negative)]
+    [InlineData("Ela adorou o presente", "pt", SentimentLabel.Positive)]
+    public void Analyze_InflectedForms_AreFoundThroughTheirBaseForm(string text, string language, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Sut.Analyze(text, language).Label);
+    }
+
+    [Theory]
+    [InlineData("Me dejó mi novio 😭💔", "es")]
+    [InlineData("Schon wieder Montag 😒", "de")]
+    public void Analyze_EmojiInAnotherLanguage_CountAsInEnglish(string text, string language)
+    {
+        Assert.Equal(SentimentLabel.Negative, Sut.Analyze(text, language).Label);
+    }
+
+    [Theory]
+    [InlineData("Wo kann man in Leipzig gut frühstücken?", "de")]
+    [InlineData("Quelqu'un connait un bon dentiste à Nantes ?", "fr")]
+    [InlineData("Muss morgen früh raus, gute Nacht", "de")]
+    [InlineData("Boa noite, pessoal", "pt")]
+    [InlineData("Das Spiel beginnt um 20:45 in der ARD", "de")]
+    public void Analyze_RequestsGreetingsAndFacts_AreNeutral(string text, string language)
+    {
+        Assert.Equal(SentimentLabel.Neutral, Sut.Analyze(text, language).Label);
+    }
+
+    [Fact]
+    public void Analyze_QuestionWithStrongPraise_KeepsItsOpinion()
+    {
+        Assert.Equal(SentimentLabel.Positive, Sut.Analyze("Habt ihr das geile Tor gesehen?", "de").Label);
+    }
+
     [Fact]
     public void Analyze_LanguageLexiconFromOptions_IsUsedForPostsTaggedWithIt()
     {

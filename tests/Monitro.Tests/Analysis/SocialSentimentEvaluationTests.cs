@@ -12,7 +12,11 @@ public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
     private const double MinimumPolarityF1 = 0.88;
     private const double MinimumMacroF1 = 0.81;
     private const double MaximumZeroShare = 0.09;
-    private const double MinimumLanguageMacroF1 = 0.83;
+    // Tagged de/es/fr/pt posts of sentiment-languages.tsv, just under the frozen figures (0.929, 0.887, 0.900, 0.900).
+    private const double MinimumLanguageMacroF1 = 0.87;
+
+    // Untagged de/es/fr/pt posts (language detected first), just under the frozen figure 0.866.
+    private const double MinimumUntaggedLanguageMacroF1 = 0.85;
 
     // The everyday-tweet set (sentiment-tweets.tsv); floors just under the figures measured on its frozen test part.
     private const double MinimumTweetCorrelation = 0.88;
@@ -107,7 +111,7 @@ public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
                 Assert.True(accuracy >= MinimumDetectionAccuracy, $"Detection accuracy {accuracy:P1} is below {MinimumDetectionAccuracy:P1}.");
                 Assert.True(wrong <= MaximumWrongLanguage, $"{wrong:P1} of the posts are given a wrong language (at most {MaximumWrongLanguage:P1}).");
                 Assert.True(modelShare <= MaximumModelShare, $"{modelShare:P1} of the posts need the statistical models (at most {MaximumModelShare:P1}).");
-                Assert.True(untaggedF1 >= MinimumLanguageMacroF1, $"Macro F1 {untaggedF1:F3} of untagged posts is below {MinimumLanguageMacroF1}.");
+                Assert.True(untaggedF1 >= MinimumUntaggedLanguageMacroF1, $"Macro F1 {untaggedF1:F3} of untagged posts is below {MinimumUntaggedLanguageMacroF1}.");
             }
         }
     }

@@ -9,7 +9,7 @@ namespace Monitro.Analysis.Languages;
 /// <summary>
 /// The built-in resources of one language other than English, read once from the files embedded under
 /// <c>Analysis/Languages/{language}/</c>: the sentiment lexicon (<c>lexicon.tsv</c>), the rule words (<c>rules.tsv</c>:
-/// negations, boosters, dampeners, "but" words, endings and elisions) and phrase lists for the intent rules
+/// negations, boosters, dampeners, "but" words, endings, elisions and accent folds) and phrase lists for the intent rules
 /// (<c>phrases.tsv</c>: complaint, churn and question phrases).
 /// </summary>
 internal sealed class LanguageResources
@@ -65,6 +65,16 @@ internal sealed class LanguageResources
         using var lexiconReader = Open(language, "lexicon.tsv");
         var lexicon = LexiconReader.Read(lexiconReader, ResourceName(language, "lexicon.tsv"));
 
+        // Emoji and emoticons mean the same in every language: the built-in lexicon's entries without a letter count
+        // for this language too, unless its own lexicon rates them.
+        foreach (var (term, valence) in SentimentModel.BuiltInLexicon)
+        {
+            if (IsSymbolTerm(term))
+            {
+                lexicon.TryAdd(term, valence);
+            }
+        }
+
         var negations = new List<string>();
         var negationPrefixes = new List<string>();
         var boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
@@ -72,6 +82,8 @@ internal sealed class LanguageResources
         var idioms = new List<PhraseRule>();
         var suffixes = new List<(string, string)>();
         var elisions = new List<string>();
+        var folds = new Dictionary<char, string>();
+        var postNegations = new List<string>();
         using (var rulesReader = Open(language, "rules.tsv"))
         {
             foreach (var (kind, term, value) in ReadEntries(rulesReader, ResourceName(language, "rules.tsv")))
@@ -93,8 +105,14 @@ internal sealed class LanguageResources
                     case "booster" or "dampener":
                         boosters[term] = BoosterValue(kind);
                         break;
-                    case "not-negation":
+                    case "not-negation" or "neutral":
                         idioms.Add(new PhraseRule(term, SentimentUnitKind.Blocker, 0));
+                        break;
+                    case "post-negation":
+                        postNegations.Add(term);
+                        break;
+                    case "scope-end":
+                        idioms.Add(new PhraseRule(term, SentimentUnitKind.ScopeEnd, 0));
                         break;
                     case "but":
                         butWords.Add(term);
@@ -104,6 +122,9 @@ internal sealed class LanguageResources
                         break;
                     case "elision":
                         elisions.Add(term);
+                        break;
+                    case "fold" when term.Length == 1:
+                        folds[char.ToLowerInvariant(term[0])] = value;
                         break;
                     default:
                         throw new FormatException($"{ResourceName(language, "rules.tsv")}: unknown kind '{kind}'.");
@@ -125,8 +146,21 @@ internal sealed class LanguageResources
             }
         }
 
-        var rules = new LanguageRules(negations, negationPrefixes, [], boosters, butWords, idioms, suffixes, elisions);
+        var rules = new LanguageRules(negations, negationPrefixes, [], boosters, butWords, idioms, suffixes, elisions, folds: folds, postNegations: postNegations);
         return new LanguageResources(language, lexicon, rules, phrases);
+    }
+
+    private static bool IsSymbolTerm(string term)
+    {
+        foreach (var rune in term.EnumerateRunes())
+        {
+            if (Rune.IsLetter(rune) || Rune.IsWhiteSpace(rune))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static double BoosterValue(string kind) =>

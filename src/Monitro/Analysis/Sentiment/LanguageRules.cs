@@ -7,6 +7,7 @@ internal sealed class LanguageRules
 {
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _negationLookup;
     private readonly string[] _negationSuffixes;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _postNegationLookup;
 
     /// <summary>Initializes a new instance of the <see cref="LanguageRules"/> class.</summary>
     /// <param name="negations">The words that negate what follows.</param>
@@ -19,6 +20,8 @@ internal sealed class LanguageRules
     /// <param name="elisions">Elided articles and pronouns glued to a word (<c>l'</c>, <c>j'</c>), read past when the whole word is unknown.</param>
     /// <param name="oppositePrefixes">Word beginnings that make a word the opposite of the rest (English <c>un</c>, <c>dis</c>), tried when the whole word is unknown.</param>
     /// <param name="minimumStemLength">The shortest stem an ending or an opposite prefix may leave: shorter stems are too ambiguous to read.</param>
+    /// <param name="postNegations">Negations that also negate the sentiment word just before them (French <c>j'aime pas</c>, German <c>gefällt mir nicht</c>).</param>
+    /// <param name="folds">Letters written another way when accents are left out (<c>é</c> as <c>e</c>, German <c>ü</c> as <c>ue</c>), so a word is found either way.</param>
     public LanguageRules(
         IEnumerable<string> negations,
         IEnumerable<string> negationPrefixes,
@@ -29,7 +32,9 @@ internal sealed class LanguageRules
         IReadOnlyList<(string Ending, string Replacement)> suffixes,
         IEnumerable<string> elisions,
         IEnumerable<string>? oppositePrefixes = null,
-        int minimumStemLength = 3)
+        int minimumStemLength = 3,
+        IReadOnlyDictionary<char, string>? folds = null,
+        IEnumerable<string>? postNegations = null)
     {
         Negations = negations.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _negationLookup = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -42,6 +47,9 @@ internal sealed class LanguageRules
         Elisions = [.. elisions];
         OppositePrefixes = [.. oppositePrefixes ?? []];
         MinimumStemLength = minimumStemLength;
+        Folds = folds?.ToFrozenDictionary() ?? FrozenDictionary<char, string>.Empty;
+        PostNegations = (postNegations ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _postNegationLookup = PostNegations.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Gets the rules of English.</summary>
@@ -83,6 +91,57 @@ internal sealed class LanguageRules
 
     /// <summary>Gets the shortest stem an ending or an opposite prefix may leave.</summary>
     public int MinimumStemLength { get; }
+
+    /// <summary>Gets the negations that also negate the sentiment word just before them when no sentiment word follows them.</summary>
+    public FrozenSet<string> PostNegations { get; }
+
+    /// <summary>Returns whether a negation may negate the sentiment word before it (French <c>j'aime pas</c>).</summary>
+    /// <param name="word">The negation.</param>
+    /// <returns><see langword="true"/> when the language's negation can follow what it negates.</returns>
+    public bool IsPostNegation(ReadOnlySpan<char> word) => PostNegations.Count != 0 && _postNegationLookup.Contains(word);
+
+    /// <summary>Gets the letters written another way when accents are left out, and how they are written then.</summary>
+    public FrozenDictionary<char, string> Folds { get; }
+
+    /// <summary>Writes a word the way it is written without accents (<c>pésimo</c> → <c>pesimo</c>).</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="destination">Receives the folded word; it must hold at least twice the word's length.</param>
+    /// <param name="length">Receives the length of the folded word.</param>
+    /// <returns><see langword="true"/> when a letter was folded; <see langword="false"/> leaves the destination undefined.</returns>
+    public bool TryFold(ReadOnlySpan<char> word, Span<char> destination, out int length)
+    {
+        length = 0;
+        if (Folds.Count == 0 || System.Text.Ascii.IsValid(word))
+        {
+            return false;
+        }
+
+        var folded = false;
+        foreach (var c in word)
+        {
+            if (Folds.TryGetValue(char.ToLowerInvariant(c), out var replacement))
+            {
+                replacement.AsSpan().CopyTo(destination[length..]);
+                length += replacement.Length;
+                folded = true;
+            }
+            else
+            {
+                destination[length++] = c;
+            }
+        }
+
+        return folded;
+    }
+
+    /// <summary>Writes a term (a word or a phrase) the way it is written without accents.</summary>
+    /// <param name="term">The term.</param>
+    /// <returns>The folded term, or <see langword="null"/> when it has no letter to fold.</returns>
+    public string? Fold(string term)
+    {
+        var buffer = new char[term.Length * 2];
+        return TryFold(term, buffer, out var length) ? new string(buffer, 0, length) : null;
+    }
 
     /// <summary>Returns whether a word negates what follows it.</summary>
     /// <param name="word">The word.</param>

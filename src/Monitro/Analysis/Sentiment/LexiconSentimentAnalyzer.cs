@@ -29,6 +29,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     private const double ConfidencePerHit = 0.1;
     private const double MaxConfidence = 0.95;
 
+    // The strongest single word of praise a question may hold and still read as a request rather than an opinion.
+    private const double MaxRequestValence = 2.2;
+
+    // The scalar of a negation unit that may also negate the sentiment word before it.
+    private const double PostNegationMark = 1;
+
     private readonly SentimentModel _english;
     private readonly FrozenDictionary<string, SentimentModel> _languageModels;
     private readonly double _neutralThreshold;
@@ -145,6 +151,13 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 sum = SentimentRules.RhetoricalQuestionValence;
             }
 
+            if (hits == 1 && sum > 0 && sum <= MaxRequestValence && !ReferenceEquals(model.Rules, LanguageRules.English) && text.AsSpan().TrimEnd().EndsWith('?'))
+            {
+                // A question whose only sentiment is one mild word of praise asks for something ("wo kann man gut
+                // frühstücken?", "un bon dentiste ?"); it gives no opinion.
+                sum = 0;
+            }
+
             sum = AddPunctuationEmphasis(text, sum);
             var compound = Normalize(sum);
             return new SentimentScore(compound, Classify(compound), Confidence(hits, languageKnown));
@@ -233,6 +246,11 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             {
                 // Not negated: the expected thing happened, or is only spoken of.
                 continue;
+            }
+
+            if (!units[i].IsSymbol && IsNegatedAfter(units, i))
+            {
+                valence *= SentimentRules.NegationScalar;
             }
 
             valence *= mark switch
@@ -349,6 +367,35 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         return opening > 0 && rest < 0 ? end : 0;
     }
 
+    // A negation that follows a sentiment word in its clause, with no sentiment word after it, negates that word in the
+    // languages whose negation can come after the verb (French "j'aime pas", German "gefällt mir nicht", Portuguese
+    // "gostei não"). Only negations marked as such in the language's rules; English has none.
+    private static bool IsNegatedAfter(ReadOnlySpan<SentimentUnit> units, int index)
+    {
+        for (var j = index + 1; j <= index + SentimentRules.Window && j < units.Length && !units[j].StartsClause; j++)
+        {
+            if (units[j].Valence != 0)
+            {
+                return false;
+            }
+
+            if (units[j].Kind == SentimentUnitKind.Negation && units[j].Scalar == PostNegationMark)
+            {
+                for (var k = j + 1; k <= j + SentimentRules.Window && k < units.Length && !units[k].StartsClause; k++)
+                {
+                    if (units[k].Valence != 0)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double ApplyPrecedingUnits(ReadOnlySpan<SentimentUnit> units, int index, double valence, bool capsDiffer)
@@ -362,6 +409,10 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             }
 
             var previous = units[index - distance];
+            if (previous.Kind == SentimentUnitKind.ScopeEnd)
+            {
+                break;
+            }
 
             // As in VADER, a sentiment word in between neither boosts nor negates.
             if (previous.Valence != 0)
@@ -542,12 +593,25 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 continue;
             }
 
-            known = known || model.TryResolve(word, out term);
+            // A word the lexicon lacks, or one known only as the start of a phrase that did not match ("buena" of
+            // "buena gente"), is read through its forms: inflection, elongation, masking.
+            if (!term.InLexicon && term.BoosterScalar == 0 && !term.IsNegation && !term.IsBut && model.TryResolve(word, out var resolved))
+            {
+                term = resolved;
+                known = true;
+            }
+
             var valence = term.Valence;
             var kind = term.BoosterScalar != 0 ? SentimentUnitKind.Booster
                 : term.IsNegation || (!known && model.Rules.IsNegation(word)) ? SentimentUnitKind.Negation
                 : term.IsBut ? SentimentUnitKind.But
                 : SentimentUnitKind.Word;
+
+            // A word known only as the start of a phrase that did not match ("buena" of "buena gente") is read as any
+            // word the lexicon lacks: through its inflection ("buena" → "bueno").
+            var valence = term.InLexicon ? term.Valence
+                : !known || kind == SentimentUnitKind.Word ? model.FallbackValence(word)
+                : 0;
             var scalar = term.BoosterScalar;
             if (kind == SentimentUnitKind.Negation && ReferenceEquals(model.Rules, LanguageRules.English) && CannotEnough.Matches(text, tokens, i))
             {
@@ -559,6 +623,11 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             {
                 kind = SentimentUnitKind.ExpectedEvent;
                 scalar = SentimentRules.ExpectedEventValence;
+            }
+
+            if (kind == SentimentUnitKind.Negation && model.Rules.IsPostNegation(word))
+            {
+                scalar = PostNegationMark;
             }
 
             units[count++] = new SentimentUnit(

@@ -46,6 +46,15 @@ internal sealed class SentimentModel
             phrases[idiom.Phrase] = idiom;
         }
 
+        // Real posts often leave accents out ("pesimo", "schoen"): each phrase is also found as written without them.
+        foreach (var phrase in phrases.Values.ToArray())
+        {
+            if (rules.Fold(phrase.Phrase) is { } folded)
+            {
+                phrases.TryAdd(folded, new PhraseRule(folded, phrase.Kind, phrase.Value));
+            }
+        }
+
         var phrasesByFirstWord = phrases.Values
             .GroupBy(rule => rule.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.OrderByDescending(rule => rule.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
@@ -69,6 +78,14 @@ internal sealed class SentimentModel
                 rules.IsNegation(word),
                 rules.ButWords.Contains(word),
                 startingHere);
+        }
+
+        foreach (var (word, term) in terms.ToArray())
+        {
+            if (rules.Fold(word) is { } folded && !terms.ContainsKey(folded))
+            {
+                terms[folded] = term with { Phrases = phrasesByFirstWord.GetValueOrDefault(folded, term.Phrases!) };
+            }
         }
 
         _termLookup = terms.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -136,7 +153,9 @@ internal sealed class SentimentModel
             rules?.ButWords ?? [],
             rules?.Idioms ?? [],
             rules?.Suffixes ?? [],
-            rules?.Elisions ?? []);
+            rules?.Elisions ?? [],
+            folds: rules?.Folds,
+            postNegations: rules?.PostNegations);
         return new SentimentModel(lexicon.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), merged);
     }
 
@@ -152,7 +171,22 @@ internal sealed class SentimentModel
     /// <param name="word">The word.</param>
     /// <param name="term">Receives what the rules know about the word.</param>
     /// <returns><see langword="true"/> when the word is known to the lexicon or the rules.</returns>
-    public bool TryGetTerm(ReadOnlySpan<char> word, out SentimentTerm term) => _termLookup.TryGetValue(word, out term);
+    public bool TryGetTerm(ReadOnlySpan<char> word, out SentimentTerm term)
+    {
+        if (_termLookup.TryGetValue(word, out term))
+        {
+            return true;
+        }
+
+        // Accents the lexicon does not have ("fantástico" for "fantastico"): read the word without them.
+        if (Rules.Folds.Count == 0 || word.Length > MaxElongatedLength)
+        {
+            return false;
+        }
+
+        Span<char> folded = stackalloc char[word.Length * 2];
+        return Rules.TryFold(word, folded, out var length) && _termLookup.TryGetValue(folded[..length], out term);
+    }
 
     /// <summary>
     /// Reads a word that neither the lexicon nor the rules know as written, by the forms people write: an elongated

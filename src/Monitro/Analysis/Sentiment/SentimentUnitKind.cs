@@ -27,4 +27,7 @@ internal enum SentimentUnitKind : byte
     /// valence that the negation turns.
     /// </summary>
     ExpectedEvent,
+
+    /// <summary>A conjunction that ends what a negation or booster before it reaches (Spanish "no hice nada y fue genial").</summary>
+    ScopeEnd,
 }
