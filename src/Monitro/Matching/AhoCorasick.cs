@@ -188,6 +188,22 @@ internal sealed class AhoCorasick
     /// <summary>Gets the bytes the rows take.</summary>
     internal int RowBytes => _narrowRows is not null ? _narrowRows.Length * sizeof(ushort) : _wideRows!.Length * sizeof(int);
 
+    /// <summary>Returns the number of a pattern, or -1 when it is none of the patterns (a walk down the trie).</summary>
+    public int PatternOf(ReadOnlySpan<char> text)
+    {
+        var state = Root;
+        foreach (var c in text)
+        {
+            state = Child(state, c);
+            if (state == Root)
+            {
+                return -1;
+            }
+        }
+
+        return text.IsEmpty ? -1 : _pattern[state];
+    }
+
     /// <summary>Calls <paramref name="onMatch"/> with the index of every pattern occurrence in <paramref name="text"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan<TState>(ReadOnlySpan<char> text, ref TState state, MatchHandler<TState> onMatch)

@@ -111,7 +111,10 @@ internal sealed class WatchIndex
 
             if (!WordHitDecider.IsKeywordShape(watches[id].Root))
             {
-                otherAnchors.AddRange(anchors.Skip(firstAnchor));
+                for (var a = firstAnchor; a < anchors.Count; a++)
+                {
+                    otherAnchors.Add(anchors[a]);
+                }
             }
         }
 
@@ -130,7 +133,7 @@ internal sealed class WatchIndex
         _fuzzy = fuzzy.Freeze();
         _entityWordPostings = entityWords.Freeze();
         _anchors = BuildAnchors(_entityWordPostings, anchors, out var patterns);
-        _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, patterns, otherAnchors) : null;
+        _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, _anchors, patterns, otherAnchors) : null;
         _entityWordsByBoundaries = entityWordsByBoundaries ?? _entityWordPostings.Count >= BoundaryLookupMinimumWords;
         foreach (var word in _entityWordPostings.Keys)
         {

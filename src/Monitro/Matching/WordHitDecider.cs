@@ -39,20 +39,19 @@ internal sealed class WordHitDecider
     private const int MaxGap = 16;
 
     private readonly CompiledWatch[] _watches;
-    private readonly IReadOnlyList<string> _patterns;
 
-    // By pattern: whether some watch of another shape is indexed by it (an occurrence then needs the full path).
-    private readonly bool[] _uncertainPattern;
+    // By pattern: its length, or 0 when an occurrence needs the full path (some watch of another shape is indexed by
+    // it, it is not all letters and digits, or it is longer than a byte counts). One byte, as a matcher keeps it per anchor.
+    private readonly byte[] _certainLength;
 
     // The keyword watches a whole-word occurrence of pattern p may match: _triggerIds[_triggerStarts[p] .. _triggerStarts[p + 1]).
     private readonly int[] _triggerStarts;
     private readonly int[] _triggerIds;
 
-    private WordHitDecider(CompiledWatch[] watches, IReadOnlyList<string> patterns, bool[] uncertainPattern, int[] triggerStarts, int[] triggerIds)
+    private WordHitDecider(CompiledWatch[] watches, byte[] certainLength, int[] triggerStarts, int[] triggerIds)
     {
         _watches = watches;
-        _patterns = patterns;
-        _uncertainPattern = uncertainPattern;
+        _certainLength = certainLength;
         _triggerStarts = triggerStarts;
         _triggerIds = triggerIds;
     }
@@ -77,85 +76,101 @@ internal sealed class WordHitDecider
     }
 
     /// <summary>Returns whether a query is a keyword watch this class decides: words and phrases without slop of ASCII letters and digits, ORed.</summary>
-    public static bool IsKeywordShape(QueryNode node) => node switch
+    public static bool IsKeywordShape(QueryNode node)
     {
-        WordTerm word => IsPlain(word.Text),
-        PhraseTerm { Slop: 0 } phrase => phrase.Elements.All(e => e.Kind == TokenKind.Word && IsPlain(e.Key)),
-        OrNode or => or.Children.All(IsKeywordShape),
-        _ => false,
-    };
+        switch (node)
+        {
+            case WordTerm word:
+                return IsPlain(word.Text);
+            case PhraseTerm { Slop: 0 } phrase:
+                foreach (var element in phrase.Elements)
+                {
+                    if (element.Kind != TokenKind.Word || !IsPlain(element.Key))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case OrNode or:
+                foreach (var child in or.Children)
+                {
+                    if (!IsKeywordShape(child))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>
     /// Builds the decider of an index, or returns <see langword="null"/> when no watch is a keyword watch.
     /// </summary>
     /// <param name="watches">The index's watches.</param>
-    /// <param name="patterns">The anchors' automaton's patterns, by number.</param>
+    /// <param name="anchors">The index's anchors' automaton.</param>
+    /// <param name="patterns">The automaton's patterns, by number.</param>
     /// <param name="otherAnchors">The anchors of the watches that are not keyword watches.</param>
-    public static WordHitDecider? TryBuild(CompiledWatch[] watches, IReadOnlyList<string> patterns, IEnumerable<string> otherAnchors)
+    public static WordHitDecider? TryBuild(CompiledWatch[] watches, AhoCorasick anchors, IReadOnlyList<string> patterns, List<string> otherAnchors)
     {
-        var numbers = new Dictionary<string, int>(patterns.Count, StringComparer.Ordinal);
-        var uncertain = new bool[patterns.Count];
+        var certainLength = new byte[patterns.Count];
         for (var p = 0; p < patterns.Count; p++)
         {
-            numbers[patterns[p]] = p;
-            uncertain[p] = !IsPlain(patterns[p]);
+            certainLength[p] = IsPlain(patterns[p]) && patterns[p].Length <= byte.MaxValue ? (byte)patterns[p].Length : (byte)0;
         }
 
         foreach (var anchor in otherAnchors)
         {
-            if (numbers.TryGetValue(anchor, out var p))
+            if (anchors.PatternOf(anchor) is var p and >= 0)
             {
-                uncertain[p] = true;
+                certainLength[p] = 0;
             }
         }
 
-        var pairs = new List<(int Pattern, int Watch)>();
-        var ofWatch = new HashSet<int>();
+        // Two passes over the watches (count, then fill from the back) rather than a list of pairs: building keeps
+        // within the matcher's allocation budget per watch.
+        var starts = new int[patterns.Count + 1];
+        var triggers = new HashSet<int>();
+        var any = false;
         for (var id = 0; id < watches.Length; id++)
         {
-            var root = watches[id].Root;
-            if (!IsKeywordShape(root))
-            {
-                continue;
-            }
-
-            ofWatch.Clear();
-            if (!AddTriggers(root, numbers, ofWatch))
+            if (!Triggers(watches[id].Root, anchors, triggers, out var keyword))
             {
                 // A word or phrase with no anchor could match a post without any occurrence: decide nothing here.
                 return null;
             }
 
-            foreach (var p in ofWatch)
+            any |= keyword;
+            foreach (var p in triggers)
             {
-                pairs.Add((p, id));
+                starts[p]++;
             }
         }
 
-        if (pairs.Count == 0)
+        if (!any)
         {
             return null;
         }
 
-        var starts = new int[patterns.Count + 1];
-        foreach (var (p, _) in pairs)
+        for (var p = 1; p <= patterns.Count; p++)
         {
-            starts[p + 1]++;
+            starts[p] += starts[p - 1];
         }
 
-        for (var p = 0; p < patterns.Count; p++)
+        var ids = new int[starts[patterns.Count]];
+        for (var id = watches.Length - 1; id >= 0; id--)
         {
-            starts[p + 1] += starts[p];
+            Triggers(watches[id].Root, anchors, triggers, out _);
+            foreach (var p in triggers)
+            {
+                ids[--starts[p]] = id;
+            }
         }
 
-        var fill = starts[..^1];
-        var ids = new int[pairs.Count];
-        foreach (var (p, id) in pairs)
-        {
-            ids[fill[p]++] = id;
-        }
-
-        return new WordHitDecider(watches, patterns, uncertain, starts, ids);
+        return new WordHitDecider(watches, certainLength, starts, ids);
     }
 
     /// <summary>
@@ -182,12 +197,13 @@ internal sealed class WordHitDecider
         for (var h = 0; h < count; h++)
         {
             var hit = hits[h];
-            if (_uncertainPattern[hit.Pattern])
+            var length = _certainLength[hit.Pattern];
+            if (length == 0)
             {
                 return false;
             }
 
-            switch (PlaceOf(text, hit.End - _patterns[hit.Pattern].Length, hit.End))
+            switch (PlaceOf(text, hit.End - length, hit.End))
             {
                 case Place.Word:
                     hits[words++] = hit;
@@ -249,7 +265,7 @@ internal sealed class WordHitDecider
             case WordTerm word:
                 foreach (var hit in wordHits)
                 {
-                    if (string.Equals(_patterns[hit.Pattern], word.Text, StringComparison.Ordinal))
+                    if (IsOccurrenceOf(text, hit, word.Text))
                     {
                         spans.Add(new MatchSpan(hit.End - word.Text.Length, word.Text.Length));
                     }
@@ -260,15 +276,15 @@ internal sealed class WordHitDecider
                 var phrase = (PhraseTerm)node;
                 foreach (var hit in wordHits)
                 {
-                    var pattern = _patterns[hit.Pattern];
                     for (var j = 0; j < phrase.Elements.Length; j++)
                     {
-                        if (!string.Equals(phrase.Elements[j].Key, pattern, StringComparison.Ordinal))
+                        var key = phrase.Elements[j].Key;
+                        if (!IsOccurrenceOf(text, hit, key))
                         {
                             continue;
                         }
 
-                        switch (PhraseAround(text, phrase.Elements, j, hit.End - pattern.Length, hit.End, out var span))
+                        switch (PhraseAround(text, phrase.Elements, j, hit.End - key.Length, hit.End, out var span))
                         {
                             case Neighbour.Found:
                                 spans.Add(span);
@@ -282,6 +298,12 @@ internal sealed class WordHitDecider
                 return true;
         }
     }
+
+    // Whether the occurrence is of the key: of its length and, read with small letters, the same text (the occurrence's
+    // own pattern is that text, so this is the pattern being the key).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool IsOccurrenceOf(ReadOnlySpan<char> text, AnchorHit hit, string key) =>
+        _certainLength[hit.Pattern] == key.Length && text.Slice(hit.End - key.Length, key.Length).Equals(key, StringComparison.OrdinalIgnoreCase);
 
     // Whether the phrase occurs with element j at the whole word [start, end): its other elements must be the words
     // next to it, on both sides.
@@ -482,9 +504,16 @@ internal sealed class WordHitDecider
         return true;
     }
 
-    // The pattern numbers of the words of a keyword watch (a phrase's words that are anchors); false if some word or
-    // phrase has none.
-    private static bool AddTriggers(QueryNode node, Dictionary<string, int> numbers, HashSet<int> triggers)
+    // Fills triggers with the pattern numbers of a keyword watch's words (of each phrase, its words that are anchors);
+    // empty for a watch of another shape. False when some word or phrase of a keyword watch has no anchor.
+    private static bool Triggers(QueryNode root, AhoCorasick anchors, HashSet<int> triggers, out bool keyword)
+    {
+        triggers.Clear();
+        keyword = IsKeywordShape(root);
+        return !keyword || AddTriggers(root, anchors, triggers);
+    }
+
+    private static bool AddTriggers(QueryNode node, AhoCorasick anchors, HashSet<int> triggers)
     {
         switch (node)
         {
@@ -492,12 +521,13 @@ internal sealed class WordHitDecider
                 var all = true;
                 foreach (var child in or.Children)
                 {
-                    all &= AddTriggers(child, numbers, triggers);
+                    all &= AddTriggers(child, anchors, triggers);
                 }
 
                 return all;
             case WordTerm word:
-                if (!numbers.TryGetValue(word.Text, out var p))
+                var p = anchors.PatternOf(word.Text);
+                if (p < 0)
                 {
                     return false;
                 }
@@ -508,7 +538,7 @@ internal sealed class WordHitDecider
                 var any = false;
                 foreach (var element in ((PhraseTerm)node).Elements)
                 {
-                    if (numbers.TryGetValue(element.Key, out var e))
+                    if (anchors.PatternOf(element.Key) is var e and >= 0)
                     {
                         triggers.Add(e);
                         any = true;
