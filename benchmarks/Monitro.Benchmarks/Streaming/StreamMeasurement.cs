@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Runtime;
 using System.Text;
 using Monitro.Benchmarks.Matching;
@@ -103,6 +104,26 @@ internal static class StreamMeasurement
         }
 
         Print($"work: {(double)allocated / posts.Count:N0} B allocated per post; over the first {counted:N0} posts {(double)candidates / counted:F2} candidates (watches evaluated) and {(double)mentions / counted:F2} mentions per post");
+        PrintVerdicts(matcher, posts, counted);
+    }
+
+    // What the pre-filter makes of the first posts: skipped, decided from its anchors' occurrences without tokenizing,
+    // or tokenized and looked up (an internal check, reached by reflection; absent from builds before it existed).
+    private static void PrintVerdicts(MentionMatcher matcher, List<Post> posts, int counted)
+    {
+        if (typeof(MentionMatcher).GetMethod("PrefilterVerdictOf", BindingFlags.Instance | BindingFlags.NonPublic) is not { } verdictOf)
+        {
+            return;
+        }
+
+        var verdicts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < counted; i++)
+        {
+            var verdict = verdictOf.Invoke(matcher, [posts[i]])!.ToString()!;
+            verdicts[verdict] = verdicts.GetValueOrDefault(verdict) + 1;
+        }
+
+        Print($"pre-filter over the first {counted:N0} posts: {string.Join(", ", verdicts.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key} {v.Value:N0}"))}");
     }
 
     public static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));

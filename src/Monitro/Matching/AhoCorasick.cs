@@ -188,6 +188,22 @@ internal sealed class AhoCorasick
     /// <summary>Gets the bytes the rows take.</summary>
     internal int RowBytes => _narrowRows is not null ? _narrowRows.Length * sizeof(ushort) : _wideRows!.Length * sizeof(int);
 
+    /// <summary>Returns the number of a pattern, or -1 when it is none of the patterns (a walk down the trie).</summary>
+    public int PatternOf(ReadOnlySpan<char> text)
+    {
+        var state = Root;
+        foreach (var c in text)
+        {
+            state = Child(state, c);
+            if (state == Root)
+            {
+                return -1;
+            }
+        }
+
+        return text.IsEmpty ? -1 : _pattern[state];
+    }
+
     /// <summary>Calls <paramref name="onMatch"/> with the index of every pattern occurrence in <paramref name="text"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan<TState>(ReadOnlySpan<char> text, ref TState state, MatchHandler<TState> onMatch)
@@ -208,6 +224,64 @@ internal sealed class AhoCorasick
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ContainsAny(ReadOnlySpan<char> text, bool lowerAscii) =>
         _narrowRows is not null ? ContainsAny(_narrowRows, text, lowerAscii) : ContainsAny(_wideRows!, text, lowerAscii);
+
+    /// <summary>
+    /// Writes every pattern occurrence in <paramref name="text"/>, read with ASCII capitals as small letters, to
+    /// <paramref name="hits"/> in the order the occurrences end.
+    /// </summary>
+    /// <returns>The number of occurrences, or -1 when there are more than <paramref name="hits"/> holds.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int CollectHits(ReadOnlySpan<char> text, Span<AnchorHit> hits) =>
+        _narrowRows is not null ? CollectHits(_narrowRows, text, hits) : CollectHits(_wideRows!, text, hits);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int CollectHits<TCell>(TCell[] rows, ReadOnlySpan<char> text, Span<AnchorHit> hits)
+        where TCell : unmanaged, IBinaryInteger<TCell>
+    {
+        ref var first = ref MemoryMarshal.GetArrayDataReference(rows);
+        var columns = _lowerAsciiColumn;
+        var rowsEnd = _rowsEnd;
+        var count = 0;
+        var at = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+
+            // In bounds: at is a row's offset and the column is below the row width.
+            var next = int.CreateTruncating(Unsafe.Add(ref first, at + (c < AsciiLimit ? columns[c] : WideColumn(c))));
+            while (next >= rowsEnd)
+            {
+                var current = next - rowsEnd;
+                for (var output = _pattern[current] >= 0 ? current : _outputLink[current]; output >= 0; output = _outputLink[output])
+                {
+                    if (count == hits.Length)
+                    {
+                        return -1;
+                    }
+
+                    hits[count++] = new AnchorHit(_pattern[output], i + 1);
+                }
+
+                if (current < _denseStates)
+                {
+                    next = current * _columns;
+                    break;
+                }
+
+                if (++i == text.Length)
+                {
+                    return count;
+                }
+
+                var d = text[i];
+                next = SparseNext(rows, current, char.IsAsciiLetterUpper(d) ? (char)(d | 0x20) : d);
+            }
+
+            at = next;
+        }
+
+        return count;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan<TCell, TState>(TCell[] rows, ReadOnlySpan<char> text, ref TState state, MatchHandler<TState> onMatch)

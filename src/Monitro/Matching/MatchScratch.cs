@@ -21,6 +21,9 @@ internal sealed class MatchScratch
     /// <summary>Gets a list for collecting spans.</summary>
     public List<MatchSpan> Spans { get; } = [];
 
+    /// <summary>Gets room for the anchor occurrences of a post (<see cref="WordHitDecider"/>).</summary>
+    public AnchorHit[] Hits { get; } = new AnchorHit[WordHitDecider.MaxHits];
+
     /// <summary>Gets a list for collecting the mentions of a post with their watch names (empty between posts).</summary>
     public List<KeyValuePair<string, Mention>> Mentions { get; } = [];
 }

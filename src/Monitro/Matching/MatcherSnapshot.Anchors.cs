@@ -30,6 +30,7 @@ internal sealed partial class MatcherSnapshot
     private bool _anchorsInLinks;
     private bool _anchorsInAuthor;
     private bool _asciiAnchorsOnly;
+    private bool _decidesFromHits;
     private int _sampled;
     private int _passed;
     private int _bypassed;
@@ -53,40 +54,54 @@ internal sealed partial class MatcherSnapshot
     /// Returns whether the post may have candidates; <see langword="false"/> only when it has none in any level.
     /// </summary>
     /// <param name="post">The post.</param>
-    /// <param name="context">The context the post will be loaded into; its text may be folded here.</param>
-    /// <param name="textFolded">Set when the post's text was folded into <paramref name="context"/>.</param>
+    /// <param name="scratch">The thread's scratch; the post's text may be folded into its context here.</param>
+    /// <param name="textFolded">Set when the post's text was folded into the scratch's context.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool MayMatch(Post post, PostContext context, out bool textFolded)
+    public bool MayMatch(Post post, MatchScratch scratch, out bool textFolded) =>
+        Prefilter(post, scratch, decide: false, out textFolded) != PrefilterVerdict.Skip;
+
+    /// <summary>
+    /// The pre-filter: skips a post without any anchor and, when <paramref name="decide"/>, decides a plain post whose
+    /// anchors all stand where the tokenizer's answer is certain, its mentions left in <see cref="MatchScratch.Mentions"/>
+    /// (<see cref="WordHitDecider"/>).
+    /// </summary>
+    /// <param name="post">The post.</param>
+    /// <param name="scratch">The thread's scratch; the post's text may be folded into its context here.</param>
+    /// <param name="decide">Whether a post may be decided here.</param>
+    /// <param name="textFolded">Set when the post's text was folded into the scratch's context.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public PrefilterVerdict Prefilter(Post post, MatchScratch scratch, bool decide, out bool textFolded)
     {
         textFolded = false;
         if (!_filters)
         {
-            return true;
+            return PrefilterVerdict.Pass;
         }
 
         if (_sampled >= SampleSize)
         {
             if (_passed > StandAsidePasses && ++_bypassed <= BypassLength)
             {
-                return true;
+                return PrefilterVerdict.Pass;
             }
 
             (_sampled, _passed, _bypassed) = (0, 0, 0);
         }
 
         _sampled++;
-        if (Scan(post, context, out textFolded))
+        var verdict = Scan(post, scratch, decide, out textFolded);
+        if (verdict != PrefilterVerdict.Skip)
         {
+            // A decided post counts as passed: the bar was derived from the cost of the scan against the full path.
             _passed++;
-            return true;
         }
 
-        return false;
+        return verdict;
     }
 
     // The pre-filter's scan of the post's text, links and author.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Scan(Post post, PostContext context, out bool textFolded)
+    private PrefilterVerdict Scan(Post post, MatchScratch scratch, bool decide, out bool textFolded)
     {
         textFolded = false;
 
@@ -95,31 +110,59 @@ internal sealed partial class MatcherSnapshot
         {
             if (ContainsAnchor(text, lowerAscii: true))
             {
-                return true;
+                return decide && _decidesFromHits && (!_anchorsInLinks || !HasLinks(post)) && Decide(text, post, scratch)
+                    ? PrefilterVerdict.Decided
+                    : PrefilterVerdict.Pass;
             }
         }
         else
         {
-            context.Analysis.Fold(text);
+            var analysis = scratch.Post.Analysis;
+            analysis.Fold(text);
             textFolded = true;
-            if (ContainsAnchor(context.Analysis.Text.Folded, lowerAscii: false))
+            if (ContainsAnchor(analysis.Text.Folded, lowerAscii: false))
             {
-                return true;
+                return PrefilterVerdict.Pass;
             }
         }
 
         if (_anchorsInLinks && LinksContainAnchor(post))
         {
-            return true;
+            return PrefilterVerdict.Pass;
         }
 
-        return _anchorsInAuthor && ContainsAnchor(PostContext.FoldHandle(post.Author?.Handle), lowerAscii: false);
+        return _anchorsInAuthor && ContainsAnchor(PostContext.FoldHandle(post.Author?.Handle), lowerAscii: false)
+            ? PrefilterVerdict.Pass
+            : PrefilterVerdict.Skip;
     }
+
+    // Every level decides its keyword watches from the anchors in the text; the post's mentions are all of theirs.
+    // Links and the author add no candidate here: there are no anchors of theirs, or no links (see the caller).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Decide(string text, Post post, MatchScratch scratch)
+    {
+        scratch.Mentions.Clear();
+        scratch.Candidates.Reset(Count);
+        for (var i = 0; i < Levels.Length; i++)
+        {
+            if (Levels[i].Watches.Length > 0 && !Levels[i].TryDecide(text, post, _offsets[i], scratch))
+            {
+                scratch.Mentions.Clear();
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool HasLinks(Post post) => post.Url is not null || post.Entities?.Links is { Count: > 0 };
 
     private void FindAnchorTexts(WatchIndex[] levels)
     {
         _filters = true;
         _asciiAnchorsOnly = true;
+        _decidesFromHits = true;
         foreach (var level in levels)
         {
             if (level.Watches.Length == 0)
@@ -131,7 +174,11 @@ internal sealed partial class MatcherSnapshot
             _anchorsInLinks |= level.AnchorsInLinks;
             _anchorsInAuthor |= level.AnchorsInAuthor;
             _asciiAnchorsOnly &= level.AsciiAnchorsOnly;
+            _decidesFromHits &= level.DecidesFromHits;
         }
+
+        // An author: key adds candidates the text's anchors do not show.
+        _decidesFromHits &= !_anchorsInAuthor;
     }
 
     /// <summary>

@@ -151,14 +151,23 @@ public sealed partial class MentionMatcher : IMentionMatcher
             return [];
         }
 
-        if (CollectCandidates(snapshot, post) is not { } scratch)
+        var scratch = MatchScratch.Current;
+        var found = scratch.Mentions;
+        var textFolded = false;
+        if (SkipsPostsWithoutAnchors)
         {
-            return [];
+            switch (snapshot.Prefilter(post, scratch, DecidesFromAnchorHits, out textFolded))
+            {
+                case PrefilterVerdict.Skip:
+                    return [];
+                case PrefilterVerdict.Decided:
+                    return found.Count == 0 ? [] : TakeSorted(found);
+            }
         }
 
+        LoadCandidates(snapshot, post, scratch, textFolded);
         var context = scratch.Post;
         var spans = scratch.Spans;
-        var found = scratch.Mentions;
         found.Clear();
         foreach (var id in scratch.Candidates.Ids)
         {
@@ -209,7 +218,7 @@ public sealed partial class MentionMatcher : IMentionMatcher
     // Sorts spans by start and merges overlapping ones in place, so highlights never overlap; the only allocation is
     // the array handed out with the mention.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static MatchSpan[] MergeSpans(List<MatchSpan> spans)
+    internal static MatchSpan[] MergeSpans(List<MatchSpan> spans)
     {
         var span = CollectionsMarshal.AsSpan(spans);
         if (span.Length <= 1)
@@ -253,15 +262,22 @@ public sealed partial class MentionMatcher : IMentionMatcher
     {
         var scratch = MatchScratch.Current;
         var textFolded = false;
-        if (SkipsPostsWithoutAnchors && !snapshot.MayMatch(post, scratch.Post, out textFolded))
+        if (SkipsPostsWithoutAnchors && !snapshot.MayMatch(post, scratch, out textFolded))
         {
             return null;
         }
 
+        LoadCandidates(snapshot, post, scratch, textFolded);
+        return scratch;
+    }
+
+    // Tokenizes the post into the scratch's context and fills its candidate list from the index.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void LoadCandidates(MatcherSnapshot snapshot, Post post, MatchScratch scratch, bool textFolded)
+    {
         scratch.Post.Load(post, textFolded);
         scratch.Candidates.Reset(snapshot.Count);
         snapshot.Collect(scratch.Post, scratch.Candidates);
-        return scratch;
     }
 
     /// <summary>
@@ -270,8 +286,17 @@ public sealed partial class MentionMatcher : IMentionMatcher
     /// </summary>
     internal bool SkipsPostsWithoutAnchors { get; init; } = true;
 
+    /// <summary>
+    /// Gets whether the pre-filter decides keyword watches from the anchors' occurrences in plain posts, without
+    /// tokenizing them (on by default; tests turn it off to compare results with and without it).
+    /// </summary>
+    internal bool DecidesFromAnchorHits { get; init; } = true;
+
+    /// <summary>Returns what the pre-filter makes of the post, deciding it when <see cref="DecidesFromAnchorHits"/> (for tests).</summary>
+    internal PrefilterVerdict PrefilterVerdictOf(Post post) => _snapshot.Prefilter(post, MatchScratch.Current, DecidesFromAnchorHits, out _);
+
     /// <summary>Returns whether the pre-filter lets the post through to tokenizing and the index (for tests).</summary>
-    internal bool PassesPrefilter(Post post) => _snapshot.MayMatch(post, MatchScratch.Current.Post, out _);
+    internal bool PassesPrefilter(Post post) => _snapshot.MayMatch(post, MatchScratch.Current, out _);
 
     /// <summary>Gets the number of indexes a post is looked up in now.</summary>
     internal int LevelCount => _snapshot.Levels.Length;

@@ -51,6 +51,7 @@ internal sealed class WatchIndex
 
     private readonly AhoCorasick? _anchors;
     private readonly PhrasePairIndex _pairs;
+    private readonly WordHitDecider? _decider;
     private readonly PostingTable _entityWordPostings;
     private readonly bool _entityWordsByBoundaries;
     private readonly int _longestEntityWord;
@@ -74,10 +75,12 @@ internal sealed class WatchIndex
         var pairs = new PhrasePairIndex();
         var keys = new List<IndexKey>();
         var anchors = new List<string>();
+        var otherAnchors = new List<string>();
         for (var id = 0; id < watches.Length; id++)
         {
             keys.Clear();
             QueryCompiler.AppendRequiredKeys(watches[id].Root, keys, phrasePairs);
+            var firstAnchor = anchors.Count;
             foreach (var key in keys)
             {
                 AddAnchor(key, anchors);
@@ -112,6 +115,14 @@ internal sealed class WatchIndex
                         break;
                 }
             }
+
+            if (!WordHitDecider.IsKeywordShape(watches[id].Root))
+            {
+                for (var a = firstAnchor; a < anchors.Count; a++)
+                {
+                    otherAnchors.Add(anchors[a]);
+                }
+            }
         }
 
         _direct = direct;
@@ -129,7 +140,8 @@ internal sealed class WatchIndex
         _fuzzy = fuzzy.Freeze();
         _pairs = pairs.Freeze();
         _entityWordPostings = entityWords.Freeze();
-        _anchors = BuildAnchors(_entityWordPostings, anchors);
+        _anchors = BuildAnchors(_entityWordPostings, anchors, out var patterns);
+        _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, _anchors, patterns, otherAnchors) : null;
         _entityWordsByBoundaries = entityWordsByBoundaries ?? _entityWordPostings.Count >= BoundaryLookupMinimumWords;
         foreach (var word in _entityWordPostings.Keys)
         {
@@ -169,6 +181,20 @@ internal sealed class WatchIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ContainsAnchor(ReadOnlySpan<char> text, bool lowerAscii) =>
         _anchors is not null && _anchors.ContainsAny(text, lowerAscii);
+
+    /// <summary>
+    /// Gets whether a plain text's candidates can be decided from the anchors' occurrences (<see cref="TryDecide"/>):
+    /// every watch is a keyword watch or has anchors an occurrence of which sends the post to the full path, and no key lacks a literal.
+    /// </summary>
+    public bool DecidesFromHits => _decider is not null || _anchors is null;
+
+    /// <summary>
+    /// Decides the keyword watches of a plain text from the anchors' occurrences in it (<see cref="WordHitDecider"/>);
+    /// <see langword="false"/> when the post needs the full path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryDecide(ReadOnlySpan<char> text, Post post, int offset, MatchScratch scratch) =>
+        _anchors is null || (_decider is not null && _decider.TryDecide(_anchors, text, post, offset, scratch));
 
     /// <summary>Builds an index of the given watches.</summary>
     public static WatchIndex Build(IEnumerable<CompiledWatch> watches) => new([.. watches]);
@@ -426,9 +452,9 @@ internal sealed class WatchIndex
     }
 
     // The entity words, then every other anchor once.
-    private AhoCorasick? BuildAnchors(PostingTable entityWords, List<string> anchors)
+    private AhoCorasick? BuildAnchors(PostingTable entityWords, List<string> anchors, out List<string> patterns)
     {
-        var patterns = new List<string>(entityWords.Count + anchors.Count);
+        patterns = new List<string>(entityWords.Count + anchors.Count);
         patterns.AddRange(entityWords.Keys);
         var added = new HashSet<string>(StringComparer.Ordinal);
         foreach (var anchor in anchors)

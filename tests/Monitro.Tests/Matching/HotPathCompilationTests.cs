@@ -68,6 +68,13 @@ public sealed class HotPathCompilationTests
         { typeof(PostContext), "get_Terms" },
         { typeof(Hit), nameof(Hit.Of) },
         { typeof(Hit), nameof(Hit.Spanning) },
+        { typeof(MatcherSnapshot), nameof(MatcherSnapshot.Prefilter) },
+        { typeof(MatcherSnapshot), "Scan" },
+        { typeof(MatcherSnapshot), "Decide" },
+        { typeof(MatcherSnapshot), "HasLinks" },
+        { typeof(WatchIndex), nameof(WatchIndex.TryDecide) },
+        { typeof(AhoCorasick), nameof(AhoCorasick.CollectHits) },
+        { typeof(MentionMatcher), "LoadCandidates" },
 
         // The rest of the pipeline's per-post and per-batch path.
         { typeof(PostJsonReader), nameof(PostJsonReader.TryRead) },
@@ -107,6 +114,16 @@ public sealed class HotPathCompilationTests
         typeof(EntityWordMatcher),
         typeof(SmallSort),
     };
+
+    // The decider's per-post methods (its building methods run once per index).
+    public static TheoryData<string> DeciderMethods => new()
+    {
+        nameof(WordHitDecider.TryDecide), "AddSpans", "PhraseAround", "WordBefore", "WordAfter", "PlaceOf", "StartsRun", "EndsRun", "IsSpace", "IsSentenceMark",
+    };
+
+    [Theory]
+    [MemberData(nameof(DeciderMethods))]
+    public void DeciderMethod_IsCompiledOptimizedAtItsFirstCall(string name) => HotMethod_IsCompiledOptimizedAtItsFirstCall(typeof(WordHitDecider), name);
 
     [Theory]
     [MemberData(nameof(PerPostTypes))]
