@@ -607,11 +607,6 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 : term.IsBut ? SentimentUnitKind.But
                 : SentimentUnitKind.Word;
 
-            // A word known only as the start of a phrase that did not match ("buena" of "buena gente") is read as any
-            // word the lexicon lacks: through its inflection ("buena" → "bueno").
-            var valence = term.InLexicon ? term.Valence
-                : !known || kind == SentimentUnitKind.Word ? model.FallbackValence(word)
-                : 0;
             var scalar = term.BoosterScalar;
             if (kind == SentimentUnitKind.Negation && ReferenceEquals(model.Rules, LanguageRules.English) && CannotEnough.Matches(text, tokens, i))
             {
