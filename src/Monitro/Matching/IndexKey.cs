@@ -44,33 +44,23 @@ internal enum IndexKeyKind
 
     /// <summary>A substring of the whole folded text (for exact terms).</summary>
     Exact,
-
-    /// <summary>Two adjacent elements of a phrase without slop, at consecutive word positions (<see cref="PhrasePair"/>).</summary>
-    Pair,
 }
 
 /// <summary>A key a watch is indexed by; a post that has none of a watch's keys cannot match it.</summary>
 /// <param name="Kind">The kind of key.</param>
 /// <param name="Key">The folded key.</param>
 /// <param name="MaxEdits">For fuzzy keys, the edit distance.</param>
-/// <param name="Pair">For pair keys, the two elements (<paramref name="Key"/> is then their encoding).</param>
-internal readonly record struct IndexKey(IndexKeyKind Kind, string Key, int MaxEdits = 0, PhrasePair? Pair = null)
+internal readonly record struct IndexKey(IndexKeyKind Kind, string Key, int MaxEdits = 0)
 {
     /// <summary>
     /// Gets an estimate of how often the key occurs in posts (lower is better). Without statistics of the stream,
     /// longer keys are taken as rarer (about halving per character, as in natural-language text), very common
-    /// words as frequent, and entities as rarer than words of the same length; a pair of adjacent phrase elements as
-    /// rare as both together (taken as independent).
+    /// words as frequent, and entities as rarer than words of the same length.
     /// </summary>
     public double Cost
     {
         get
         {
-            if (Pair is not null)
-            {
-                return Pair.Cost;
-            }
-
             var rarity = Math.Pow(2, -Math.Min(Key.Length, 20));
             return Kind switch
             {

@@ -3,12 +3,9 @@ namespace Monitro.Matching;
 /// <summary>
 /// The indexes a matcher is made of, and the policy that merges them: the main index, sealed indexes of watches
 /// added since it was built, and the index of the newest watches, rebuilt on each add. Not thread-safe: the
-/// matcher calls it under its lock, and builds the indexes a <see cref="MergePlan"/> asks for outside it (with
-/// <see cref="Build"/>, which is safe to call from any thread).
+/// matcher calls it under its lock, and builds the indexes a <see cref="MergePlan"/> asks for outside it.
 /// </summary>
-/// <param name="recentCapacity">The number of watches at which the index of the newest watches is sealed.</param>
-/// <param name="phrasePairs">Whether phrases are filed under pairs of adjacent words (tests compare without).</param>
-internal sealed class IndexLevels(int recentCapacity, bool phrasePairs = true)
+internal sealed class IndexLevels(int recentCapacity)
 {
     // Sealed watches are merged into the main index once they are this many, or an eighth of it: each watch is
     // then re-indexed a bounded number of times on average, while the number of levels a post probes stays small.
@@ -32,7 +29,7 @@ internal sealed class IndexLevels(int recentCapacity, bool phrasePairs = true)
     {
         _recent.RemoveAll(static w => w.IsRemoved);
         _recent.Add(watch);
-        var index = Build(_recent);
+        var index = WatchIndex.Build(_recent);
         if (_recent.Count >= recentCapacity)
         {
             _sealed.Add(index);
@@ -48,16 +45,13 @@ internal sealed class IndexLevels(int recentCapacity, bool phrasePairs = true)
     /// <summary>Replaces every level by one main index of <paramref name="watches"/>; merges planned before are discarded.</summary>
     public void Rebuild(IEnumerable<CompiledWatch> watches)
     {
-        _main = Build(watches);
+        _main = WatchIndex.Build(watches);
         _sealed.Clear();
         _recent.Clear();
         _recentIndex = WatchIndex.Empty;
         _removed = 0;
         _generation++;
     }
-
-    /// <summary>Builds an index of watches as every level is built.</summary>
-    public WatchIndex Build(IEnumerable<CompiledWatch> watches) => WatchIndex.Build(watches, entityWordsByBoundaries: null, phrasePairs);
 
     /// <summary>Gets the levels as a snapshot to match against.</summary>
     public MatcherSnapshot Snapshot() => new([_main, .. _sealed, _recentIndex]);

@@ -45,13 +45,10 @@ public sealed partial class MentionMatcher : IMentionMatcher
         AddWatches(watches);
     }
 
-    /// <summary>
-    /// Initializes a matcher whose index of newest watches is sealed at <paramref name="recentCapacity"/> watches, and
-    /// whose indexes file phrases under pairs of adjacent words unless <paramref name="phrasePairs"/> is false (for tests).
-    /// </summary>
-    internal MentionMatcher(int recentCapacity, bool phrasePairs = true)
+    /// <summary>Initializes a matcher whose index of newest watches is sealed at <paramref name="recentCapacity"/> watches.</summary>
+    internal MentionMatcher(int recentCapacity)
     {
-        _levels = new IndexLevels(recentCapacity, phrasePairs);
+        _levels = new IndexLevels(recentCapacity);
         _snapshot = _levels.Snapshot();
     }
 
@@ -350,7 +347,7 @@ public sealed partial class MentionMatcher : IMentionMatcher
             WatchIndex merged;
             try
             {
-                merged = _levels.Build(plan.Watches.Where(static w => !w.IsRemoved));
+                merged = WatchIndex.Build(plan.Watches.Where(static w => !w.IsRemoved));
             }
             catch
             {

@@ -59,22 +59,18 @@ internal static class QueryCompiler
     /// than once); returns <see langword="false"/>, with <paramref name="keys"/> in an unspecified state, when no such
     /// set exists (the node can match a post without any term).
     /// </summary>
-    /// <param name="node">The query node.</param>
-    /// <param name="keys">The list to append to.</param>
-    /// <param name="phrasePairs">Whether a phrase without slop may be keyed by a pair of adjacent elements (<see cref="PhrasePair"/>),
-    /// which only an index that looks pairs up can use; otherwise by its rarest element.</param>
-    public static bool AppendRequiredKeys(QueryNode node, List<IndexKey> keys, bool phrasePairs = false)
+    public static bool AppendRequiredKeys(QueryNode node, List<IndexKey> keys)
     {
         switch (node)
         {
             case AndNode and:
-                return AppendCheapest(and.Children, keys, phrasePairs);
+                return AppendCheapest(and.Children, keys);
             case NearNode near:
-                return AppendCheapest([near.Left, near.Right], keys, phrasePairs);
+                return AppendCheapest([near.Left, near.Right], keys);
             case OrNode or:
                 foreach (var child in or.Children)
                 {
-                    if (!AppendRequiredKeys(child, keys, phrasePairs))
+                    if (!AppendRequiredKeys(child, keys))
                     {
                         return false;
                     }
@@ -82,7 +78,7 @@ internal static class QueryCompiler
 
                 return true;
             case NotNode { Child: NotNode doubled }:
-                return AppendRequiredKeys(doubled.Child, keys, phrasePairs);
+                return AppendRequiredKeys(doubled.Child, keys);
             case NotNode:
                 return false;
             case WordTerm word:
@@ -95,9 +91,6 @@ internal static class QueryCompiler
                 return true;
             case RunTerm run:
                 keys.Add(new IndexKey(IndexKeyKind.Substring, run.Text));
-                return true;
-            case PhraseTerm phrase when phrasePairs && PhrasePair.Choose(phrase) is { } pair:
-                keys.Add(pair.Key);
                 return true;
             case PhraseTerm phrase:
                 var cheapest = ElementKey(phrase.Elements[0]);
@@ -149,8 +142,7 @@ internal static class QueryCompiler
         return colon < 0 ? host : host[..colon];
     }
 
-    /// <summary>Gets the index key of one phrase element.</summary>
-    public static IndexKey ElementKey(in PhraseElement element) => element.Kind switch
+    private static IndexKey ElementKey(PhraseElement element) => element.Kind switch
     {
         TokenKind.Word => new IndexKey(IndexKeyKind.Word, element.Key),
         TokenKind.Run => new IndexKey(IndexKeyKind.Substring, element.Key),
@@ -165,7 +157,7 @@ internal static class QueryCompiler
 
     // Appends the keys of the child whose keys cost least in total (the first of equals), if any child has keys:
     // each child's keys are appended after the best so far and either replace it or are dropped.
-    private static bool AppendCheapest(ReadOnlySpan<QueryNode> children, List<IndexKey> keys, bool phrasePairs)
+    private static bool AppendCheapest(ReadOnlySpan<QueryNode> children, List<IndexKey> keys)
     {
         var start = keys.Count;
         var bestCost = double.MaxValue;
@@ -173,7 +165,7 @@ internal static class QueryCompiler
         foreach (var child in children)
         {
             var childStart = keys.Count;
-            if (!AppendRequiredKeys(child, keys, phrasePairs))
+            if (!AppendRequiredKeys(child, keys))
             {
                 keys.RemoveRange(childStart, keys.Count - childStart);
                 continue;

@@ -9,9 +9,7 @@ namespace Monitro.Matching;
 /// neighbourhood for fuzzy keys, and an Aho-Corasick automaton of every key with a literal (its anchors). The
 /// anchors' automaton serves twice: its first patterns are the words that also match inside a hashtag or handle
 /// (<c>acme</c> in <c>#acmeanvil</c>), reported in one pass over the entity; and before a post is analyzed, one pass
-/// over its text tells whether it contains any key at all (<see cref="ContainsAnchor"/>). A phrase without slop is filed
-/// under a pair of its adjacent elements (<see cref="PhrasePairIndex"/>), so a post holding only one of its words does not
-/// make it a candidate.
+/// over its text tells whether it contains any key at all (<see cref="ContainsAnchor"/>).
 /// </summary>
 /// <remarks>Safe to share between threads. Candidates it returns are verified by <see cref="QueryEvaluator"/>.</remarks>
 internal sealed class WatchIndex
@@ -50,13 +48,12 @@ internal sealed class WatchIndex
     private const int MaxBoundariesLookedUp = 16;
 
     private readonly AhoCorasick? _anchors;
-    private readonly PhrasePairIndex _pairs;
     private readonly WordHitDecider? _decider;
     private readonly PostingTable _entityWordPostings;
     private readonly bool _entityWordsByBoundaries;
     private readonly int _longestEntityWord;
 
-    private WatchIndex(CompiledWatch[] watches, bool? entityWordsByBoundaries = null, bool phrasePairs = true)
+    private WatchIndex(CompiledWatch[] watches, bool? entityWordsByBoundaries = null)
     {
         Watches = watches;
 
@@ -72,14 +69,13 @@ internal sealed class WatchIndex
         var prefixes = new PostingTable();
         var fuzzy = new PostingTable();
         var entityWords = new PostingTable(watches.Length);
-        var pairs = new PhrasePairIndex();
         var keys = new List<IndexKey>();
         var anchors = new List<string>();
         var otherAnchors = new List<string>();
         for (var id = 0; id < watches.Length; id++)
         {
             keys.Clear();
-            QueryCompiler.AppendRequiredKeys(watches[id].Root, keys, phrasePairs);
+            QueryCompiler.AppendRequiredKeys(watches[id].Root, keys);
             var firstAnchor = anchors.Count;
             foreach (var key in keys)
             {
@@ -100,9 +96,6 @@ internal sealed class WatchIndex
                         break;
                     case IndexKeyKind.Prefix:
                         prefixes.Add(key.Key, id);
-                        break;
-                    case IndexKeyKind.Pair:
-                        pairs.Add(key.Pair!, id);
                         break;
                     default:
                         _fuzzyMaxEdits = Math.Max(_fuzzyMaxEdits, key.MaxEdits);
@@ -138,7 +131,6 @@ internal sealed class WatchIndex
         _exact = exact.Count > 0 ? new AhoCorasick(exact.Keys) : null;
         _prefixes = new PrefixTable(prefixes.Freeze());
         _fuzzy = fuzzy.Freeze();
-        _pairs = pairs.Freeze();
         _entityWordPostings = entityWords.Freeze();
         _anchors = BuildAnchors(_entityWordPostings, anchors, out var patterns);
         _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, _anchors, patterns, otherAnchors) : null;
@@ -202,10 +194,6 @@ internal sealed class WatchIndex
     /// <summary>Builds an index that finds words inside hashtags and handles by boundary look-ups or by the automaton, as asked (for tests).</summary>
     internal static WatchIndex Build(IEnumerable<CompiledWatch> watches, bool entityWordsByBoundaries) => new([.. watches], entityWordsByBoundaries);
 
-    /// <summary>Builds an index that files phrases under pairs of their words or, for comparison, under their rarest word alone.</summary>
-    internal static WatchIndex Build(IEnumerable<CompiledWatch> watches, bool? entityWordsByBoundaries, bool phrasePairs) =>
-        new([.. watches], entityWordsByBoundaries, phrasePairs);
-
     /// <summary>Adds the ids (plus <paramref name="offset"/>) of every watch the post has a key of.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Collect(PostContext post, CandidateSet candidates, int offset)
@@ -228,11 +216,6 @@ internal sealed class WatchIndex
             {
                 // The post's term table hashed every key already.
                 candidates.AddAll(postings, offset);
-            }
-
-            if (_pairs.Count > 0)
-            {
-                _pairs.Collect(post, t, candidates, offset);
             }
 
             if (token.Kind == TokenKind.Word)
@@ -429,9 +412,6 @@ internal sealed class WatchIndex
     {
         switch (key.Kind)
         {
-            case IndexKeyKind.Pair:
-                AddAnchor(key.Pair!.Anchor, anchors);
-                return;
             case IndexKeyKind.Fuzzy:
             case not IndexKeyKind.Fuzzy when key.Key.Length == 0:
                 FiltersByAnchors = false;
