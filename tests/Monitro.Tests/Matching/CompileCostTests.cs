@@ -23,8 +23,11 @@ public sealed class CompileCostTests
         var matcher = new MentionMatcher(watches);
         var perWatch = (GC.GetAllocatedBytesForCurrentThread() - before) / WatchCount;
 
-        // Before the parser and the key selection stopped allocating per node, this was about 3,600 bytes.
-        Assert.True(perWatch <= 2_500, $"building the matcher allocated {perWatch} bytes per watch");
+        // Before the parser and the key selection stopped allocating per node, this was about 3,600 bytes. The figure
+        // depends on how far the runtime has optimized the build's code (optimized code keeps some objects on the
+        // stack): 2,614 bytes in a process that runs this test alone, about 2,450 in a whole run, before the anchor-hit
+        // decider's tables (about 25 bytes per watch) were added.
+        Assert.True(perWatch <= 2_700, $"building the matcher allocated {perWatch} bytes per watch");
         GC.KeepAlive(matcher);
     }
 
