@@ -100,8 +100,8 @@ internal sealed class ModelNetwork
                 var rating = closeness[rater, other] + bias[rater] + (_family.RatingNoise * _random.Gaussian());
                 var person = $"model:p{other}";
                 var interactions = new List<Interaction>();
-                AddInteractions(interactions, other, rater, person, InteractionDirection.Inbound, windowStart);
-                AddInteractions(interactions, rater, other, person, InteractionDirection.Outbound, windowStart);
+                NetworkMessages.AddInteractions(interactions, _messages, other, rater, person, InteractionDirection.Inbound, windowStart, AsOf);
+                NetworkMessages.AddInteractions(interactions, _messages, rater, other, person, InteractionDirection.Outbound, windowStart, AsOf);
                 pairs.Add(new SimulatedPair(closeness[rater, other], rating, new Author { Platform = "model", Handle = $"p{other}" }, interactions));
             }
         }
@@ -228,33 +228,6 @@ internal sealed class ModelNetwork
         }
 
         list.Add((at, kind));
-    }
-
-    private void AddInteractions(List<Interaction> interactions, int from, int to, string person, InteractionDirection direction, DateTimeOffset windowStart)
-    {
-        if (!_messages.TryGetValue((from, to), out var list))
-        {
-            return;
-        }
-
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i].At < windowStart || list[i].At > AsOf)
-            {
-                continue;
-            }
-
-            var postId = $"m{from}-{to}-{i}";
-            interactions.Add(new Interaction
-            {
-                Id = Interaction.CreateId(postId, person),
-                PersonId = person,
-                PostId = postId,
-                Kind = list[i].Kind,
-                Direction = direction,
-                OccurredAt = list[i].At,
-            });
-        }
     }
 
     private int Pick()

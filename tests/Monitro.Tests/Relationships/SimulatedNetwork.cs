@@ -92,8 +92,8 @@ internal sealed class SimulatedNetwork
                 var rating = closeness[rater, other] + (0.8 * random.Gaussian());
                 var person = $"sim:p{other}";
                 var interactions = new List<Interaction>();
-                AddInteractions(interactions, messages, other, rater, person, InteractionDirection.Inbound);
-                AddInteractions(interactions, messages, rater, other, person, InteractionDirection.Outbound);
+                NetworkMessages.AddInteractions(interactions, messages, other, rater, person, InteractionDirection.Inbound, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+                NetworkMessages.AddInteractions(interactions, messages, rater, other, person, InteractionDirection.Outbound, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
                 pairs.Add(new SimulatedPair(closeness[rater, other], rating, new Author { Platform = "sim", Handle = $"p{other}" }, interactions));
             }
         }
@@ -124,28 +124,6 @@ internal sealed class SimulatedNetwork
         }
 
         list.Add((at, kind));
-    }
-
-    private static void AddInteractions(List<Interaction> interactions, Dictionary<(int, int), List<(DateTimeOffset At, InteractionKind Kind)>> messages, int from, int to, string person, InteractionDirection direction)
-    {
-        if (!messages.TryGetValue((from, to), out var list))
-        {
-            return;
-        }
-
-        for (var i = 0; i < list.Count; i++)
-        {
-            var postId = $"m{from}-{to}-{i}";
-            interactions.Add(new Interaction
-            {
-                Id = Interaction.CreateId(postId, person),
-                PersonId = person,
-                PostId = postId,
-                Kind = list[i].Kind,
-                Direction = direction,
-                OccurredAt = list[i].At,
-            });
-        }
     }
 
     private static int Pick(Random random)
