@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Monitro.Matching;
 
@@ -87,6 +88,9 @@ internal sealed class AhoCorasick
     // The length of the longest pattern.
     private readonly int _longest;
 
+    // The pre-pass that finds where a pattern may start, when it was asked for and the patterns allow it.
+    private readonly AnchorWindowFilter? _windows;
+
     /// <summary>Builds the automaton; pattern <c>i</c> is reported as <c>i</c>.</summary>
     /// <param name="patterns">Distinct patterns; empty ones are ignored.</param>
     public AhoCorasick(IReadOnlyList<string> patterns)
@@ -99,7 +103,15 @@ internal sealed class AhoCorasick
     /// <paramref name="minimumRowBytes"/> and, above that, at most <see cref="MaximumRowBytes"/> (tests use few, to
     /// reach the compact states), in 16-bit cells if <paramref name="narrowCells"/> and every value fits.
     /// </summary>
-    internal AhoCorasick(IReadOnlyList<string> patterns, int minimumRowBytes, int rowBytesPerState, bool narrowCells = true)
+    /// <param name="patterns">Distinct patterns; empty ones are ignored.</param>
+    /// <param name="minimumRowBytes">The bytes of rows the automaton has at least.</param>
+    /// <param name="rowBytesPerState">The bytes of rows per state allowed above the minimum.</param>
+    /// <param name="narrowCells">Whether the rows may have 16-bit cells.</param>
+    /// <param name="windowFilter">
+    /// Whether <see cref="ContainsAny"/> and <see cref="CollectHits"/> run the <see cref="AnchorWindowFilter"/> first
+    /// (when the patterns allow it): for an automaton that scans many texts without an occurrence.
+    /// </param>
+    internal AhoCorasick(IReadOnlyList<string> patterns, int minimumRowBytes, int rowBytesPerState, bool narrowCells = true, bool windowFilter = false)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         var order = new int[patterns.Count];
@@ -174,7 +186,18 @@ internal sealed class AhoCorasick
             _wideRows = new int[_rowsEnd];
             FillRows(_wideRows);
         }
+
+        _windows = windowFilter ? AnchorWindowFilter.TryBuild(patterns) : null;
     }
+
+    /// <summary>Builds the automaton with the default rows and, if asked and the patterns allow it, the <see cref="AnchorWindowFilter"/>.</summary>
+    internal AhoCorasick(IReadOnlyList<string> patterns, bool windowFilter)
+        : this(patterns, MinimumRowBytes, RowBytesPerState, narrowCells: true, windowFilter)
+    {
+    }
+
+    /// <summary>Gets the pre-pass that runs before the automaton, if it has one.</summary>
+    internal AnchorWindowFilter? Windows => _windows;
 
     /// <summary>Gets the number of states.</summary>
     public int StateCount => _pattern.Length;
@@ -223,6 +246,12 @@ internal sealed class AhoCorasick
     /// <param name="lowerAscii">Whether to read ASCII capitals as small letters (the text is then read as if folded).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ContainsAny(ReadOnlySpan<char> text, bool lowerAscii) =>
+        _windows is not null ? _windows.ContainsAny(this, text, lowerAscii, Vector256.IsHardwareAccelerated)
+        : ContainsAnyByRows(text, lowerAscii);
+
+    /// <summary>Returns whether any pattern occurs in <paramref name="text"/> by the automaton's rows alone, without the pre-pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool ContainsAnyByRows(ReadOnlySpan<char> text, bool lowerAscii) =>
         _narrowRows is not null ? ContainsAny(_narrowRows, text, lowerAscii) : ContainsAny(_wideRows!, text, lowerAscii);
 
     /// <summary>
@@ -232,7 +261,71 @@ internal sealed class AhoCorasick
     /// <returns>The number of occurrences, or -1 when there are more than <paramref name="hits"/> holds.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CollectHits(ReadOnlySpan<char> text, Span<AnchorHit> hits) =>
+        _windows is not null ? _windows.CollectHits(this, text, hits, Vector256.IsHardwareAccelerated)
+        : CollectHitsByRows(text, hits);
+
+    /// <summary>Does what <see cref="CollectHits(ReadOnlySpan{char}, Span{AnchorHit})"/> does by the automaton's rows alone, without the pre-pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int CollectHitsByRows(ReadOnlySpan<char> text, Span<AnchorHit> hits) =>
         _narrowRows is not null ? CollectHits(_narrowRows, text, hits) : CollectHits(_wideRows!, text, hits);
+
+    /// <summary>
+    /// Returns whether a pattern starts at <paramref name="start"/> of <paramref name="text"/>: a walk down the trie
+    /// along the text (the check behind each position the <see cref="AnchorWindowFilter"/> lets through).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool StartsWithPattern(ReadOnlySpan<char> text, int start, bool lowerAscii)
+    {
+        var state = Root;
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            state = Child(state, lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+            if (state == Root)
+            {
+                return false;
+            }
+
+            if (_pattern[state] >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="hits"/>, after the first <paramref name="count"/>, every pattern that starts at
+    /// <paramref name="start"/> of <paramref name="text"/> read with ASCII capitals as small letters, shortest first.
+    /// </summary>
+    /// <returns>The new number of hits, or -1 when there are more than <paramref name="hits"/> holds.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int CollectStartingAt(ReadOnlySpan<char> text, int start, Span<AnchorHit> hits, int count)
+    {
+        var state = Root;
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            state = Child(state, char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+            if (state == Root)
+            {
+                break;
+            }
+
+            if (_pattern[state] >= 0)
+            {
+                if (count == hits.Length)
+                {
+                    return -1;
+                }
+
+                hits[count++] = new AnchorHit(_pattern[state], i + 1);
+            }
+        }
+
+        return count;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CollectHits<TCell>(TCell[] rows, ReadOnlySpan<char> text, Span<AnchorHit> hits)

@@ -450,7 +450,7 @@ internal sealed class WatchIndex
             AsciiAnchorsOnly &= System.Text.Ascii.IsValid(pattern);
         }
 
-        return patterns.Count > 0 ? new AhoCorasick(patterns) : null;
+        return patterns.Count > 0 ? new AhoCorasick(patterns, windowFilter: true) : null;
     }
 
 

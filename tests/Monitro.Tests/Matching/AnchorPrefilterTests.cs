@@ -8,19 +8,19 @@ public sealed partial class AnchorPrefilterTests
 {
     // Text whose folded form differs from what is written: ligatures, fullwidth and mathematical letters, the Kelvin
     // sign, long s, dotless and dotted i, ß, invisible characters and accents inside ASCII words, lone surrogates.
-    private static readonly Gen<string> FoldingItem = Gen.OneOf(
+    internal static readonly Gen<string> FoldingItem = Gen.OneOf(
         "\uFB01nance", "ＡＣＭＥ", "ａｃｍｅ", "\U0001D41A\U0001D41C\U0001D426\U0001D41E", "\u212Aelvin", "\u017Fir", "\u0131stanbul",
         "\u0130STANBUL", "stra\u00DFe", "STRASSE", "ac\u00ADme", "a\u0301cme", "acme\u0301", "ac\uFE0Fme", "ac\u200Dme", "ac\u2060me",
         "\u00C6on", "\u00F8resund", "\u0142odz", "\u338F", "c\uFF03", "\uFF03acme", "\uFF20acme", "\uFF04ACME", "acme\uFFFE", "\uD800acme",
         "acme\uDC00corp", "\u2126", "\u00B5", "caf\u00E9", "cafe\u0301", "Kelvin", "fin", "sir", "acme", "ACME", "\u24B6cme", "\u00E6on",
         "😃", "ac😃me", "👍🏽", "\u2764\uFE0F", "ac\u2764\uFE0Fme", "\uFE0F", "\u200D", "a\u200D😃b", "👨\u200D👩\u200D👧", "\u2122", "#\uFE0F\u20E3");
 
-    private static readonly Gen<string> AsciiItem = Gen.OneOf(
+    internal static readonly Gen<string> AsciiItem = Gen.OneOf(
         "acme", "ACME", "Acme", "AcMe", "acm", "cme", "ac", "me", "c#", "C#", ".NET", "asp.net", "node.js", "C++", "#acme", "#AcmeCorp",
         "@acme_support", "$ACME", "acme.com", "https://shop.acme.co.uk/x", "support@acme.com", "finance", "strasse", "kelvin", "istanbul",
         "aeon", "oresund", "lodz", "kg", "\0acme", "ac\u007Fme", "ac\tme", "launch", "corp", "the", "2024", ":)", "<3", "#");
 
-    private static readonly Gen<Post> HostilePost = Gen.Select(
+    internal static readonly Gen<Post> HostilePost = Gen.Select(
         Gen.Select(Gen.Frequency((3, AsciiItem), (2, FoldingItem)), Gen.OneOf(" ", "", ", ", "_", ".", "#", "@")).Array[1, 12],
         Gen.OneOf("jane", "@ACME", "acme@example.social", "\u212Aelvin", "john"),
         Gen.OneOf<string?>(null, "https://ACME.com/launch", "https://example.org/a", "https://xn--caf-dma.example/"),

@@ -70,6 +70,12 @@ public sealed class HotPathCompilationTests
         { typeof(MatcherSnapshot), "HasLinks" },
         { typeof(WatchIndex), nameof(WatchIndex.TryDecide) },
         { typeof(AhoCorasick), nameof(AhoCorasick.CollectHits) },
+        { typeof(AhoCorasick), nameof(AhoCorasick.StartsWithPattern) },
+        { typeof(AhoCorasick), nameof(AhoCorasick.CollectStartingAt) },
+        { typeof(AnchorWindowFilter), nameof(AnchorWindowFilter.ContainsAny) },
+        { typeof(AnchorWindowFilter), nameof(AnchorWindowFilter.CollectHits) },
+        { typeof(AnchorWindowFilter), "FindCandidates" },
+        { typeof(AnchorWindowFilter), "MapVectors" },
         { typeof(MentionMatcher), "LoadCandidates" },
 
         // The rest of the pipeline's per-post and per-batch path.
