@@ -11,9 +11,9 @@ namespace Monitro.Tests.Analysis;
 public sealed class FormAndReviewSetEvaluationTests(ITestOutputHelper output)
 {
     private const double MinimumFormCorrelation = 0.71;
-    private const double MinimumFormPolarityF1 = 0.80;
-    private const double MinimumFormMacroF1 = 0.72;
-    private const double MaximumFormZeroShare = 0.16;
+    private const double MinimumFormPolarityF1 = 0.82;
+    private const double MinimumFormMacroF1 = 0.74;
+    private const double MaximumFormZeroShare = 0.12;
 
     private const double MinimumReviewCorrelation = 0.74;
     private const double MinimumReviewPolarityF1 = 0.80;

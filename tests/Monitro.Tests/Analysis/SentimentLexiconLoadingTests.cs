@@ -119,8 +119,8 @@ public sealed class SentimentLexiconLoadingTests : IDisposable
         var sut = new LexiconSentimentAnalyzer(options);
         var builtIn = new LexiconSentimentAnalyzer();
 
-        Assert.Equal(SentimentLabel.Neutral, builtIn.Analyze("another flurble today", "en").Label);
-        Assert.Equal(SentimentLabel.Negative, sut.Analyze("another flurble today", "en").Label);
+        Assert.Equal(SentimentLabel.Neutral, builtIn.Analyze("a flurble today", "en").Label);
+        Assert.Equal(SentimentLabel.Negative, sut.Analyze("a flurble today", "en").Label);
         Assert.True(sut.Analyze("another outage", "en").Compound < builtIn.Analyze("another outage", "en").Compound);
         Assert.Equal(SentimentLabel.Positive, sut.Analyze("the release train", "en").Label);
         Assert.Equal(builtIn.LexiconSize + 2, sut.LexiconSize);

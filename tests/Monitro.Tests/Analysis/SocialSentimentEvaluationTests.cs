@@ -8,10 +8,10 @@ namespace Monitro.Tests.Analysis;
 public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
 {
     // Floors set just under the figures measured on the frozen test part (see docs/analysis.md).
-    private const double MinimumCorrelation = 0.81;
-    private const double MinimumPolarityF1 = 0.88;
-    private const double MinimumMacroF1 = 0.81;
-    private const double MaximumZeroShare = 0.09;
+    private const double MinimumCorrelation = 0.83;
+    private const double MinimumPolarityF1 = 0.89;
+    private const double MinimumMacroF1 = 0.83;
+    private const double MaximumZeroShare = 0.08;
     // Tagged de/es/fr/pt posts of sentiment-languages.tsv, just under the frozen figures (0.929, 0.887, 0.900, 0.900).
     private const double MinimumLanguageMacroF1 = 0.87;
 

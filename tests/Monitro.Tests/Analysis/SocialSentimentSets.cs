@@ -51,6 +51,12 @@ internal static class SocialSentimentSets
     /// <summary>The dev part written with <see cref="GeneralTweets"/>, for tuning.</summary>
     public static IReadOnlyList<LabelledPost> GeneralTweetsDev() => ReadRated("sentiment-general-dev.tsv");
 
+    /// <summary>The frozen part of the chatter tweets (replies and conversations, fan and hobby talk, parents, students, lyrics, irony, mixed feelings, hashtags and emoji, mild everyday posts); all test.</summary>
+    public static IReadOnlyList<LabelledPost> ChatterTweets() => ReadRated("sentiment-chatter.tsv");
+
+    /// <summary>The dev part written with <see cref="ChatterTweets"/>, for tuning.</summary>
+    public static IReadOnlyList<LabelledPost> ChatterTweetsDev() => ReadRated("sentiment-chatter-dev.tsv");
+
     public static IReadOnlyList<LabelledPost> OtherLanguages() =>
         Read("sentiment-languages.tsv", fields => new LabelledPost(fields[0], IsTest(fields[1]), ParseLabel(fields[2]), 0, fields[3]));
 

@@ -156,4 +156,51 @@ public sealed class TweetSentimentRuleTests
     {
         Assert.Equal(expected, Sut.Analyze(text, "en").Label);
     }
+
+    [Theory]
+    [InlineData("although the staff were friendly, the food was cold", SentimentLabel.Negative)]
+    [InlineData("although it was freezing, the beach walk was lovely", SentimentLabel.Positive)]
+    [InlineData("even though the hotel was awful, we had a great time", SentimentLabel.Positive)]
+    [InlineData("the walk was lovely, although it was freezing", SentimentLabel.Positive)]
+    [InlineData("the food was awful, although the staff were nice", SentimentLabel.Negative)]
+    public void Analyze_Concession_StressesThePointOverTheConcededClause(string text, SentimentLabel expected)
+    {
+        Assert.Equal(expected, Sut.Analyze(text, "en").Label);
+    }
+
+    [Fact]
+    public void Analyze_ThoughInTheMiddleOfASentence_ConcedesWhatFollows()
+    {
+        // In reviews "though" concedes a minor flaw; "but" would make the flaw the point.
+        var though = Sut.Analyze("the food was great, though a bit pricey", "en");
+        Assert.Equal(SentimentLabel.Positive, though.Label);
+        Assert.True(though.Compound > Sut.Analyze("the food was great, but a bit pricey", "en").Compound);
+    }
+
+    [Theory]
+    [InlineData("great game though")]
+    [InlineData("what a lovely day tho!!")]
+    public void Analyze_ThoughClosingAClause_WeighsNothing(string text)
+    {
+        var without = text.Replace(" though", string.Empty, StringComparison.Ordinal).Replace(" tho", string.Empty, StringComparison.Ordinal);
+        Assert.Equal(Sut.Analyze(without, "en").Compound, Sut.Analyze(text, "en").Compound);
+    }
+
+    [Theory]
+    [InlineData("locked myself out AGAIN")]
+    [InlineData("grey again. of course")]
+    [InlineData("another 3 hour delay")]
+    [InlineData("ffs not again")]
+    public void Analyze_TroubleComeBack_IsNegative(string text)
+    {
+        Assert.Equal(SentimentLabel.Negative, Sut.Analyze(text, "en").Label);
+    }
+
+    [Fact]
+    public void Analyze_PraiseSaidAgain_StaysPraiseAndWeighsMore()
+    {
+        var again = Sut.Analyze("we won again!!", "en");
+        Assert.Equal(SentimentLabel.Positive, again.Label);
+        Assert.True(again.Compound > Sut.Analyze("we won!!", "en").Compound);
+    }
 }

@@ -151,10 +151,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 sum = SentimentRules.RhetoricalQuestionValence;
             }
 
-            if (hits == 1 && sum > 0 && sum <= MaxRequestValence && !ReferenceEquals(model.Rules, LanguageRules.English) && text.AsSpan().TrimEnd().EndsWith('?'))
+            if (hits == 1 && sum > 0 && sum <= MaxRequestValence && text.AsSpan().TrimEnd().EndsWith('?')
+                && (!ReferenceEquals(model.Rules, LanguageRules.English) || RequestQuestion.Opens(buffer, tokens.AsSpan(0, tokenCount))))
             {
                 // A question whose only sentiment is one mild word of praise asks for something ("wo kann man gut
-                // frühstücken?", "un bon dentiste ?"); it gives no opinion.
+                // frühstücken?", "un bon dentiste ?", "anyone know a good dentist?"); it gives no opinion. In English only
+                // questions that open by asking count: "who else is excited for the weekend?" is an opinion.
                 sum = 0;
             }
 
@@ -217,7 +219,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     {
         var contrast = default(ContrastMarks);
         var sarcastic = SarcasticOpeningLength(units);
-        var closing = ContrastMarks.HasBut(units) ? units.Length : SarcasticClosingStart(units);
+        var closing = ContrastMarks.HasContrast(units) ? units.Length : SarcasticClosingStart(units);
         var sum = 0.0;
         var closingSum = 0.0;
         var overwhelm = 0.0;
@@ -248,15 +250,15 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 continue;
             }
 
-            if (!units[i].IsSymbol && IsNegatedAfter(units, i))
+            if (!units[i].IsSymbol && !units[i].FollowsText && IsNegatedAfter(units, i))
             {
                 valence *= SentimentRules.NegationScalar;
             }
 
             valence *= mark switch
             {
-                ContrastMarks.Before => SentimentRules.BeforeButWeight,
-                ContrastMarks.After => SentimentRules.AfterButWeight,
+                ContrastMarks.Conceded => SentimentRules.BeforeButWeight,
+                ContrastMarks.Stressed => SentimentRules.AfterButWeight,
                 _ => 1,
             };
 
@@ -320,7 +322,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         var praise = false;
         foreach (var unit in clause)
         {
-            if (unit.Valence < 0 || unit.Kind is SentimentUnitKind.Negation or SentimentUnitKind.But)
+            if (unit.Valence < 0 || unit.Kind is SentimentUnitKind.Negation or SentimentUnitKind.But or SentimentUnitKind.Concession)
             {
                 return false;
             }
@@ -349,7 +351,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         var opening = 0.0;
         foreach (var unit in units[..end])
         {
-            if (unit.Valence < 0 || unit.Kind is SentimentUnitKind.Negation or SentimentUnitKind.But)
+            if (unit.Valence < 0 || unit.Kind is SentimentUnitKind.Negation or SentimentUnitKind.But or SentimentUnitKind.Concession)
             {
                 return 0;
             }
@@ -431,7 +433,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
                     valence += scalar * SentimentRules.DistanceFactor(distance);
                     break;
-                case SentimentUnitKind.Negation when !units[index].IsSymbol:
+                case SentimentUnitKind.Negation when !units[index].IsSymbol && !units[index].FollowsText:
                     valence *= SentimentRules.NegationScalar;
                     break;
                 case SentimentUnitKind.Intensifier:
@@ -608,13 +610,17 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 : SentimentUnitKind.Word;
 
             var scalar = term.BoosterScalar;
-            if (kind == SentimentUnitKind.Negation && ReferenceEquals(model.Rules, LanguageRules.English) && CannotEnough.Matches(text, tokens, i))
+            var english = ReferenceEquals(model.Rules, LanguageRules.English);
+            if (english && kind == SentimentUnitKind.Word && valence == 0 && Concession.TryRead(text, tokens, i, out var concession))
+            {
+                kind = concession;
+            }
+            else if (kind == SentimentUnitKind.Negation && english && CannotEnough.Matches(text, tokens, i))
             {
                 kind = SentimentUnitKind.Intensifier;
                 scalar = SentimentRules.NeverSoScalar;
             }
-            else if (kind == SentimentUnitKind.Word && valence == 0 && ReferenceEquals(model.Rules, LanguageRules.English)
-                && SentimentRules.IsExpectedEvent(word))
+            else if (kind == SentimentUnitKind.Word && valence == 0 && english && SentimentRules.IsExpectedEvent(word))
             {
                 kind = SentimentUnitKind.ExpectedEvent;
                 scalar = SentimentRules.ExpectedEventValence;
@@ -633,7 +639,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 token.StartsClause,
                 token.IsSymbol,
                 token.StartsSentence,
-                token.IsSymbol && SentimentRules.IsOverwhelmEmoji(word));
+                (token.IsSymbol && SentimentRules.IsOverwhelmEmoji(word)) || (english && valence != 0 && SentimentRules.IsRepetitionWord(word)));
             i++;
         }
 

@@ -69,6 +69,20 @@ internal static class SentimentRules
     // An array, so the check per emoji token enumerates without allocating.
     private static readonly string[] OverwhelmEmojiList = ["\U0001F62D", "\U0001F97A", "\U0001F480"];
 
+    /// <summary>
+    /// Gets the English words of repetition: a trouble come back weighs more than the trouble once ("locked myself out
+    /// AGAIN", "grey again. of course", "another 3 hour delay"). Like the <see cref="OverwhelmEmoji"/> they weigh as rated
+    /// (mildly negative) in the direction of the rest of the text, so praise said again stays praise ("we won again!!"),
+    /// and a negation does not flip them ("not again").
+    /// </summary>
+    public static FrozenSet<string> RepetitionWords { get; } = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "again", "another");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RepetitionLookup =
+        RepetitionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Returns whether a word is one of the <see cref="RepetitionWords"/>.</summary>
+    public static bool IsRepetitionWord(ReadOnlySpan<char> word) => RepetitionLookup.Contains(word);
+
     /// <summary>Returns whether a token is one of the <see cref="OverwhelmEmoji"/>.</summary>
     public static bool IsOverwhelmEmoji(ReadOnlySpan<char> token)
     {

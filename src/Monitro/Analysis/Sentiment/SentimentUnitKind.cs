@@ -30,4 +30,10 @@ internal enum SentimentUnitKind : byte
 
     /// <summary>A conjunction that ends what a negation or booster before it reaches (Spanish "no hice nada y fue genial").</summary>
     ScopeEnd,
+
+    /// <summary>
+    /// "Although", "though" or "even though": what it opens is conceded and counts for less, the rest of the sentence is
+    /// the point and counts for more ("although the staff were friendly, the food was cold").
+    /// </summary>
+    Concession,
 }
