@@ -71,6 +71,15 @@ public sealed class HotPathCompilationTests
         { typeof(WatchIndex), nameof(WatchIndex.TryDecide) },
         { typeof(AhoCorasick), nameof(AhoCorasick.CollectHits) },
         { typeof(MentionMatcher), "LoadCandidates" },
+        { typeof(MentionMatcher), "AddKeywordMentions" },
+        { typeof(WatchIndex), "AddKeywordHits" },
+        { typeof(KeywordHits), nameof(KeywordHits.Add) },
+        { typeof(KeywordHits), nameof(KeywordHits.Reset) },
+        { typeof(KeywordHits), nameof(KeywordHits.SortByWatch) },
+        { typeof(KeywordHits), nameof(KeywordHits.RunEnd) },
+        { typeof(KeywordHits), nameof(KeywordHits.WatchAt) },
+        { typeof(KeywordHits), nameof(KeywordHits.Contains) },
+        { typeof(KeywordHits), nameof(KeywordHits.AddSpans) },
 
         // The rest of the pipeline's per-post and per-batch path.
         { typeof(PostJsonReader), nameof(PostJsonReader.TryRead) },
