@@ -145,7 +145,7 @@ internal sealed class WatchIndex
         _fuzzy = fuzzy.Freeze();
         _entityWordPostings = entityWords.Freeze();
         _anchors = BuildAnchors(_entityWordPostings, anchors, out var patterns);
-        _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, _anchors, patterns, otherAnchors) : null;
+        _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, new PatternNumbers(_anchors, patterns), patterns, otherAnchors) : null;
         _entityWordsByBoundaries = entityWordsByBoundaries ?? _entityWordPostings.Count >= BoundaryLookupMinimumWords;
         foreach (var word in _entityWordPostings.Keys)
         {

@@ -80,6 +80,8 @@ public sealed class HotPathCompilationTests
         { typeof(KeywordHits), nameof(KeywordHits.WatchAt) },
         { typeof(KeywordHits), nameof(KeywordHits.Contains) },
         { typeof(KeywordHits), nameof(KeywordHits.AddSpans) },
+        { typeof(SegmentationCache), nameof(SegmentationCache.TryGet) },
+        { typeof(SegmentationCache), nameof(SegmentationCache.Add) },
 
         // The rest of the pipeline's per-post and per-batch path.
         { typeof(PostJsonReader), nameof(PostJsonReader.TryRead) },
