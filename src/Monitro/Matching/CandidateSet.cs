@@ -11,11 +11,15 @@ internal sealed class CandidateSet
     /// <summary>Gets the candidates in the order they were found.</summary>
     public List<int> Ids { get; } = new(64);
 
+    /// <summary>Gets the occurrences of keyword watches' words found with the candidates.</summary>
+    public KeywordHits KeywordHits { get; } = new();
+
     /// <summary>Starts a new post with room for <paramref name="watchCount"/> ids.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(int watchCount)
     {
         Ids.Clear();
+        KeywordHits.Reset();
         if (_stamps.Length < watchCount)
         {
             _stamps = new int[Math.Max(watchCount, _stamps.Length * 2)];

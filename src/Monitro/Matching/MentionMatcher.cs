@@ -166,11 +166,20 @@ public sealed partial class MentionMatcher : IMentionMatcher
         var context = scratch.Post;
         var spans = scratch.Spans;
         found.Clear();
+
+        // Keyword watches are decided by the occurrences of their words the index found, without evaluation.
+        var keywordHits = scratch.Candidates.KeywordHits;
+        var decided = DecidesKeywordWatches && keywordHits.Complete && keywordHits.Count > 0;
+        if (decided)
+        {
+            AddKeywordMentions(snapshot, post, scratch);
+        }
+
         foreach (var id in scratch.Candidates.Ids)
         {
             var watch = snapshot[id];
             spans.Clear();
-            if (watch.IsRemoved || !scratch.Evaluator.Match(watch.Root, context, spans))
+            if (watch.IsRemoved || (decided && keywordHits.Contains(id)) || !scratch.Evaluator.Match(watch.Root, context, spans))
             {
                 continue;
             }
@@ -179,6 +188,29 @@ public sealed partial class MentionMatcher : IMentionMatcher
         }
 
         return found.Count == 0 ? [] : TakeSorted(found);
+    }
+
+    // The mentions of the keyword watches whose words' occurrences the index noted (KeywordHits), one per watch.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddKeywordMentions(MatcherSnapshot snapshot, Post post, MatchScratch scratch)
+    {
+        var keywordHits = scratch.Candidates.KeywordHits;
+        var text = scratch.Post.Analysis.Text;
+        var spans = scratch.Spans;
+        keywordHits.SortByWatch();
+        for (var start = 0; start < keywordHits.Count;)
+        {
+            var end = keywordHits.RunEnd(start);
+            var watch = snapshot[keywordHits.WatchAt(start)];
+            if (!watch.IsRemoved)
+            {
+                spans.Clear();
+                keywordHits.AddSpans(start, end, text, spans);
+                scratch.Mentions.Add(new(watch.Name, new Mention { Post = post, Watch = watch.Watch, Spans = MergeSpans(spans) }));
+            }
+
+            start = end;
+        }
     }
 
     // The mentions found, by watch name, in an array of their own; the scratch list is left empty. The names are kept
@@ -288,6 +320,12 @@ public sealed partial class MentionMatcher : IMentionMatcher
     /// tokenizing them (on by default; tests turn it off to compare results with and without it).
     /// </summary>
     internal bool DecidesFromAnchorHits { get; init; } = true;
+
+    /// <summary>
+    /// Gets whether keyword watches are decided from the occurrences of their words the index found (<see cref="KeywordHits"/>)
+    /// rather than evaluated (on by default; tests turn it off to compare results with and without it).
+    /// </summary>
+    internal bool DecidesKeywordWatches { get; init; } = true;
 
     /// <summary>Returns what the pre-filter makes of the post, deciding it when <see cref="DecidesFromAnchorHits"/> (for tests).</summary>
     internal PrefilterVerdict PrefilterVerdictOf(Post post) => _snapshot.Prefilter(post, MatchScratch.Current, DecidesFromAnchorHits, out _);

@@ -5,7 +5,8 @@ namespace Monitro.Matching;
 
 /// <summary>
 /// The word boundaries <see cref="WordSegmenter"/> finds inside the hashtag and handle parts of one post, each part
-/// segmented at most once per post. Reused between posts by one thread.
+/// segmented at most once per post, and a part met in a recent post not again (<see cref="SegmentationCache"/>).
+/// Reused between posts by one thread.
 /// </summary>
 /// <remarks>
 /// Every candidate word of a post that occurs inside a part asks for the part's boundaries, and at 100,000 watches a
@@ -23,6 +24,9 @@ internal sealed class PartSegmentations
     private int[] _boundaries = new int[64];
     private int _used;
     private int _tokenCount = -1;
+
+    // Kept across posts: the same parts come back.
+    private readonly SegmentationCache _cache = new();
 
     /// <summary>Forgets the parts of the post before.</summary>
     public void Reset() => _tokenCount = -1;
@@ -74,7 +78,12 @@ internal sealed class PartSegmentations
                 Array.Resize(ref _boundaries, Math.Max(_boundaries.Length * 2, _used + letters.Length));
             }
 
-            count = WordSegmenter.Segment(letters, _boundaries.AsSpan(_used, letters.Length));
+            var boundaries = _boundaries.AsSpan(_used, letters.Length);
+            if (!_cache.TryGet(letters, boundaries, out count))
+            {
+                count = WordSegmenter.Segment(letters, boundaries);
+                _cache.Add(letters, boundaries[..count]);
+            }
         }
 
         _first[token] = _used;

@@ -14,10 +14,24 @@ namespace Monitro.Matching;
 /// costs no entry object per key and no second hashing when it is frozen.</para>
 /// <para>Frozen, a key costs its reference, its start in the id array and about two 8-byte table slots that carry its
 /// hash (about 28 bytes) plus 4 bytes per id: most keys have one watch, and an array per key would add 32 bytes to each.</para>
+/// <para>A large table (<see cref="FilterMinimumKeys"/> keys or more) also keeps a bit per hash bucket, about a byte per
+/// key, set for the buckets of its keys. Most words of a post are in no table, and the table of 100,000 watches' words
+/// spans megabytes, so each such probe was a read from memory; the bits of the same keys span a few hundred kilobytes,
+/// which stay in the core's cache, and a word whose bit is clear is answered without reading the table.</para>
 /// </remarks>
 internal sealed class PostingTable
 {
+    /// <summary>The number of keys from which a frozen table keeps a bit per hash bucket in front of its slots.</summary>
+    /// <remarks>Below it the table's slots span at most a quarter of a megabyte and stay in cache themselves.</remarks>
+    public const int FilterMinimumKeys = 16_384;
+
     private const int NoId = -1;
+
+    // Buckets of the filter per key, rounded up to a power of two: a clear bit answers about seven in eight of the
+    // probes for keys the table does not hold.
+    private const int FilterBucketsPerKey = 8;
+
+    private readonly int _filterMinimumKeys;
 
     // By slot: the key; an open-addressing table, at most half full, of entries that hold the key's hash in their high
     // half and slot + 1 in their low half (0 is empty). With the hash beside the slot, a probe for a key the table does
@@ -37,9 +51,16 @@ internal sealed class PostingTable
     private int[] _ids = [];
     private bool _frozen;
 
+    // Frozen, with FilterMinimumKeys keys or more: a bit per bucket of hashes, set for each key's bucket; else null.
+    private ulong[]? _filter;
+    private int _filterShift;
+
     /// <summary>Initializes an empty table with room for about <paramref name="expectedKeys"/> keys before it grows.</summary>
-    public PostingTable(int expectedKeys = 0)
+    /// <param name="expectedKeys">The number of keys to make room for.</param>
+    /// <param name="filterMinimumKeys">The number of keys from which the frozen table keeps its filter (tests lower it).</param>
+    public PostingTable(int expectedKeys = 0, int filterMinimumKeys = FilterMinimumKeys)
     {
+        _filterMinimumKeys = filterMinimumKeys;
         var capacity = Math.Max(expectedKeys, 4);
         _keys = new string[capacity];
         _lastId = new int[capacity];
@@ -116,9 +137,17 @@ internal sealed class PostingTable
             Rehash(TableSize(_count));
         }
 
+        if (_count > 0 && _count >= _filterMinimumKeys)
+        {
+            BuildFilter();
+        }
+
         _frozen = true;
         return this;
     }
+
+    /// <summary>Gets whether the frozen table keeps a bit per hash bucket in front of its slots (for tests).</summary>
+    internal bool HasFilter => _filter is not null;
 
     /// <summary>Gets the ids indexed by a key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -146,6 +175,15 @@ internal sealed class PostingTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ReadOnlySpan<char> key, int hash)
     {
+        if (_filter is { } filter)
+        {
+            var bucket = FilterBucket(hash, _filterShift);
+            if ((filter[bucket >> 6] & (1UL << bucket)) == 0)
+            {
+                return -1;
+            }
+        }
+
         var table = _table;
         var mask = table.Length - 1;
         for (var i = hash & mask; table[i] != 0; i = (i + 1) & mask)
@@ -162,6 +200,29 @@ internal sealed class PostingTable
         }
 
         return -1;
+    }
+
+    // The bucket of a hash: its top bits after a multiplication that spreads every bit of the hash into them (the slots
+    // use its low bits).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int FilterBucket(int hash, int shift) => (int)(((uint)hash * 0x9E3779B9u) >> shift);
+
+    private void BuildFilter()
+    {
+        var buckets = BitOperations.RoundUpToPowerOf2((uint)_count * FilterBucketsPerKey);
+        var filter = new ulong[Math.Max(1, buckets / 64)];
+        var shift = 32 - BitOperations.Log2(buckets);
+        foreach (var entry in _table)
+        {
+            if (entry != 0)
+            {
+                var bucket = FilterBucket((int)(entry >> 32), shift);
+                filter[bucket >> 6] |= 1UL << bucket;
+            }
+        }
+
+        _filter = filter;
+        _filterShift = shift;
     }
 
     private int Insert(string key, int hash)

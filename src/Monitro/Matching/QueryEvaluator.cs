@@ -173,9 +173,9 @@ internal sealed class QueryEvaluator
         }
     }
 
-    // The original-text spans of occurrences (those outside the text have none).
+    /// <summary>Adds the original-text spans of occurrences (those outside the text have none).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddSpans(List<Hit> hits, List<MatchSpan> spans)
+    internal static void AddSpans(List<Hit> hits, List<MatchSpan> spans)
     {
         foreach (var hit in CollectionsMarshal.AsSpan(hits))
         {

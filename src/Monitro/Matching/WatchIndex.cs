@@ -53,6 +53,9 @@ internal sealed class WatchIndex
     private readonly bool _entityWordsByBoundaries;
     private readonly int _longestEntityWord;
 
+    // A bit per watch, set for keyword watches (KeywordHits.IsKeywordWatch); null when there is none.
+    private readonly ulong[]? _keywordWatches;
+
     private WatchIndex(CompiledWatch[] watches, bool? entityWordsByBoundaries = null)
     {
         Watches = watches;
@@ -72,8 +75,16 @@ internal sealed class WatchIndex
         var keys = new List<IndexKey>();
         var anchors = new List<string>();
         var otherAnchors = new List<string>();
+        var keywordWatches = new ulong[(watches.Length + 63) / 64];
+        var anyKeywordWatch = false;
         for (var id = 0; id < watches.Length; id++)
         {
+            if (KeywordHits.IsKeywordWatch(watches[id].Root))
+            {
+                keywordWatches[id >> 6] |= 1UL << id;
+                anyKeywordWatch = true;
+            }
+
             keys.Clear();
             QueryCompiler.AppendRequiredKeys(watches[id].Root, keys);
             var firstAnchor = anchors.Count;
@@ -118,6 +129,7 @@ internal sealed class WatchIndex
             }
         }
 
+        _keywordWatches = anyKeywordWatch ? keywordWatches : null;
         _direct = direct;
         _hasDirect = new bool[DirectKinds];
         for (var k = 0; k < DirectKinds; k++)
@@ -133,7 +145,7 @@ internal sealed class WatchIndex
         _fuzzy = fuzzy.Freeze();
         _entityWordPostings = entityWords.Freeze();
         _anchors = BuildAnchors(_entityWordPostings, anchors, out var patterns);
-        _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, _anchors, patterns, otherAnchors) : null;
+        _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, new PatternNumbers(_anchors, patterns), patterns, otherAnchors) : null;
         _entityWordsByBoundaries = entityWordsByBoundaries ?? _entityWordPostings.Count >= BoundaryLookupMinimumWords;
         foreach (var word in _entityWordPostings.Keys)
         {
@@ -216,6 +228,10 @@ internal sealed class WatchIndex
             {
                 // The post's term table hashed every key already.
                 candidates.AddAll(postings, offset);
+                if (token.Kind == TokenKind.Word && _keywordWatches is not null)
+                {
+                    AddKeywordHits(postings, candidates.KeywordHits, offset, Hit.Of(token), token.KeyStart, token.KeyLength);
+                }
             }
 
             if (token.Kind == TokenKind.Word)
@@ -236,6 +252,11 @@ internal sealed class WatchIndex
                 if (_entityWordPostings.Count > 0 && !(_entityWordsByBoundaries && LookUpEntityWords(post, t, candidates, offset)))
                 {
                     _anchors!.Scan(key, ref entityScan, AddEntityPattern);
+                    if (_keywordWatches is not null)
+                    {
+                        // The automaton reports words off the entity's word boundaries too: evaluation decides.
+                        candidates.KeywordHits.MarkIncomplete();
+                    }
                 }
             }
             else if (token.Kind == TokenKind.Run)
@@ -306,6 +327,13 @@ internal sealed class WatchIndex
                         if (_entityWordPostings.TryGetValue(analysis.Text.Slice(start, end - start), out var postings))
                         {
                             candidates.AddAll(postings, offset);
+                            if (_keywordWatches is not null)
+                            {
+                                // As EntityWordMatcher reports it: from the first part the word touches to the last.
+                                ref readonly var from = ref tokens[startPart];
+                                var hit = new Hit(from.Position, part.LastPosition, from.OriginalStart, part.OriginalStart + part.OriginalLength);
+                                AddKeywordHits(postings, candidates.KeywordHits, offset, hit, start, end - start);
+                            }
                         }
                     }
                 }
@@ -313,6 +341,20 @@ internal sealed class WatchIndex
         }
 
         return true;
+    }
+
+    // Notes the occurrence for each keyword watch among the postings.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddKeywordHits(ReadOnlySpan<int> postings, KeywordHits hits, int offset, in Hit hit, int keyStart, int keyLength)
+    {
+        var keywordWatches = _keywordWatches!;
+        foreach (var id in postings)
+        {
+            if ((keywordWatches[id >> 6] & (1UL << id)) != 0)
+            {
+                hits.Add(id + offset, hit, keyStart, keyLength);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -111,10 +111,10 @@ internal sealed class WordHitDecider
     /// Builds the decider of an index, or returns <see langword="null"/> when no watch is a keyword watch.
     /// </summary>
     /// <param name="watches">The index's watches.</param>
-    /// <param name="anchors">The index's anchors' automaton.</param>
+    /// <param name="anchors">The numbers of the index's anchors' automaton's patterns.</param>
     /// <param name="patterns">The automaton's patterns, by number.</param>
     /// <param name="otherAnchors">The anchors of the watches that are not keyword watches.</param>
-    public static WordHitDecider? TryBuild(CompiledWatch[] watches, AhoCorasick anchors, IReadOnlyList<string> patterns, List<string> otherAnchors)
+    public static WordHitDecider? TryBuild(CompiledWatch[] watches, PatternNumbers anchors, IReadOnlyList<string> patterns, List<string> otherAnchors)
     {
         var certainLength = new byte[patterns.Count];
         for (var p = 0; p < patterns.Count; p++)
@@ -124,7 +124,7 @@ internal sealed class WordHitDecider
 
         foreach (var anchor in otherAnchors)
         {
-            if (anchors.PatternOf(anchor) is var p and >= 0)
+            if (anchors.Of(anchor) is var p and >= 0)
             {
                 certainLength[p] = 0;
             }
@@ -506,14 +506,14 @@ internal sealed class WordHitDecider
 
     // Fills triggers with the pattern numbers of a keyword watch's words (of each phrase, its words that are anchors);
     // empty for a watch of another shape. False when some word or phrase of a keyword watch has no anchor.
-    private static bool Triggers(QueryNode root, AhoCorasick anchors, HashSet<int> triggers, out bool keyword)
+    private static bool Triggers(QueryNode root, PatternNumbers anchors, HashSet<int> triggers, out bool keyword)
     {
         triggers.Clear();
         keyword = IsKeywordShape(root);
         return !keyword || AddTriggers(root, anchors, triggers);
     }
 
-    private static bool AddTriggers(QueryNode node, AhoCorasick anchors, HashSet<int> triggers)
+    private static bool AddTriggers(QueryNode node, PatternNumbers anchors, HashSet<int> triggers)
     {
         switch (node)
         {
@@ -526,7 +526,7 @@ internal sealed class WordHitDecider
 
                 return all;
             case WordTerm word:
-                var p = anchors.PatternOf(word.Text);
+                var p = anchors.Of(word.Text);
                 if (p < 0)
                 {
                     return false;
@@ -538,7 +538,7 @@ internal sealed class WordHitDecider
                 var any = false;
                 foreach (var element in ((PhraseTerm)node).Elements)
                 {
-                    if (anchors.PatternOf(element.Key) is var e and >= 0)
+                    if (anchors.Of(element.Key) is var e and >= 0)
                     {
                         triggers.Add(e);
                         any = true;

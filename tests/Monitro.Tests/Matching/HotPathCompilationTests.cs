@@ -77,6 +77,17 @@ public sealed class HotPathCompilationTests
         { typeof(AnchorWindowFilter), "FindCandidates" },
         { typeof(AnchorWindowFilter), "MapVectors" },
         { typeof(MentionMatcher), "LoadCandidates" },
+        { typeof(MentionMatcher), "AddKeywordMentions" },
+        { typeof(WatchIndex), "AddKeywordHits" },
+        { typeof(KeywordHits), nameof(KeywordHits.Add) },
+        { typeof(KeywordHits), nameof(KeywordHits.Reset) },
+        { typeof(KeywordHits), nameof(KeywordHits.SortByWatch) },
+        { typeof(KeywordHits), nameof(KeywordHits.RunEnd) },
+        { typeof(KeywordHits), nameof(KeywordHits.WatchAt) },
+        { typeof(KeywordHits), nameof(KeywordHits.Contains) },
+        { typeof(KeywordHits), nameof(KeywordHits.AddSpans) },
+        { typeof(SegmentationCache), nameof(SegmentationCache.TryGet) },
+        { typeof(SegmentationCache), nameof(SegmentationCache.Add) },
 
         // The rest of the pipeline's per-post and per-batch path.
         { typeof(PostJsonReader), nameof(PostJsonReader.TryRead) },

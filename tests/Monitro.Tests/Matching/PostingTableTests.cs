@@ -8,13 +8,16 @@ public sealed class PostingTableTests
     // A small alphabet gives many keys that share prefixes and hash slots.
     private static readonly Gen<char> Letter = Gen.Char["abé"];
 
-    [Fact]
-    public void TryGetValue_FindsEveryKeyWithItsIdsAndNothingElse()
+    // With the default bar the small tables here have no filter; with a bar of one key every table has one.
+    [Theory]
+    [InlineData(PostingTable.FilterMinimumKeys)]
+    [InlineData(1)]
+    public void TryGetValue_FindsEveryKeyWithItsIdsAndNothingElse(int filterMinimumKeys)
     {
         Gen.Select(Gen.String[Letter, 0, 5].Array[0, 60], Gen.String[Letter, 0, 6]).Sample((keys, probe) =>
         {
             var expected = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
-            var table = new PostingTable();
+            var table = new PostingTable(filterMinimumKeys: filterMinimumKeys);
             for (var id = 0; id < keys.Length; id++)
             {
                 // Each id under its key and, for every other id, under the key before it too: several ids per key.
@@ -28,6 +31,7 @@ public sealed class PostingTableTests
             }
 
             table.Freeze();
+            Assert.Equal(expected.Count > 0 && filterMinimumKeys == 1, table.HasFilter);
             Assert.Equal(expected.Count, table.Count);
             Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), table.Keys.Order(StringComparer.Ordinal));
             foreach (var (key, ids) in expected)
