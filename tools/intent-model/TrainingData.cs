@@ -19,6 +19,7 @@ public static class TrainingData
         ("intent-eval.tsv", null, true, true),
         ("complaints-churn-dev.tsv", "dev", true, true),
         ("churn-voices.tsv", "dev", false, true),
+        ("complaints-industries.tsv", "dev", true, false),
     ];
 
     /// <summary>Gets the intent of each label name the data files use.</summary>

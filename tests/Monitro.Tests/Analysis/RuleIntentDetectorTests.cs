@@ -69,6 +69,31 @@ public sealed class RuleIntentDetectorTests
     }
 
     [Theory]
+    [InlineData("@Rellio why is this so hard?! three calls to change a date")]
+    [InlineData("is it too much to ask for a train that turns up on time?")]
+    [InlineData("who thought a 40 minute hold queue was acceptable?")]
+    [InlineData("@Rellio how is it possible to lose an entire order?")]
+    [InlineData("got my parcel today?? a week early lol")]
+    [InlineData("do I need another coffee? yes. yes I do")]
+    [InlineData("isn't it lovely when the sun comes out?")]
+    public void Detect_RhetoricalQuestionOrStatement_FindsNoQuestion(string text)
+    {
+        Assert.Null(Find(CreateSut().Detect(text, "en"), IntentLabel.Question));
+    }
+
+    [Theory]
+    [InlineData("@Rellio do you have a vegan cheese option", "@Rellio do you have a vegan cheese option")]
+    [InlineData("@Rellio my refund hasn't arrived, could you check where it is please?", "@Rellio my refund hasn't arrived, could you check where it is please?")]
+    [InlineData("@Rellio any deals today?", "@Rellio any deals today?")]
+    public void Detect_RequestForInformation_FindsQuestion(string text, string phrase)
+    {
+        var hit = Find(CreateSut().Detect(text, "en"), IntentLabel.Question);
+
+        Assert.NotNull(hit);
+        Assert.Equal(phrase, hit.Phrase);
+    }
+
+    [Theory]
     [InlineData("Looking for a CRM for a team of five", "Looking for")]
     [InlineData("Can anyone recommend a good password manager", "recommend a")]
     [InlineData("Is there an alternative to Taskly for agencies", "alternative to")]

@@ -156,7 +156,7 @@ public sealed class RuleIntentDetector : IIntentDetector
             }
 
             var hasQuestion = TryFindQuestion(normalized, out var questionStart, out var questionEnd);
-            if (hasQuestion)
+            if (hasQuestion && !reading.English)
             {
                 best[(int)IntentLabel.Question].Add(IntentRules.QuestionMarkConfidence, questionStart, questionEnd, int.MaxValue);
             }
@@ -204,6 +204,19 @@ public sealed class RuleIntentDetector : IIntentDetector
 
                 ReadWithModels(normalized, new RuleSignals(complaint.Score, scored[(int)IntentLabel.ChurnRisk].Score, addressee, hasQuestion, best[(int)IntentLabel.Praise].Count > 0, sarcastic, churnShape), ref complaintReading, ref churnReading);
                 var isComplaint = complaintReading is { } read ? read.Reaches(_complaintModel!.Threshold) : complaint.Score >= IntentScoring.ComplaintThreshold;
+
+                // In English a question mark is not enough: a question asks for information or help (see QuestionReading).
+                // A question phrase in a question that asks nothing ("how is it possible to lose an order?") does not count.
+                ref var question = ref best[(int)IntentLabel.Question];
+                if (question.Count > 0 && QuestionReading.IsRhetorical(normalized, question.Start, isComplaint))
+                {
+                    question = default;
+                }
+
+                if (QuestionReading.TryFindAsking(normalized, isComplaint, out var askStart, out var askEnd))
+                {
+                    best[(int)IntentLabel.Question].Add(IntentRules.QuestionMarkConfidence, askStart, askEnd, int.MaxValue);
+                }
 
                 // Praise in a complaint that tells of no solved problem is sarcasm ("love that for me").
                 if (isComplaint && !groupsSeen[(int)CueGroup.Resolution])
