@@ -602,6 +602,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             }
 
             var valence = term.Valence;
+            if (valence != 0 && model.Rules.TitleCaseNames && IsNamePart(text, tokens, i))
+            {
+                // "Porto Alegre", "Semana Grande", "Roda Viva": a word of a name says nothing of the writer's mood.
+                valence = 0;
+            }
+
             var kind = term.BoosterScalar != 0 ? SentimentUnitKind.Booster
                 : term.IsNegation || (!known && model.Rules.IsNegation(word)) ? SentimentUnitKind.Negation
                 : term.IsBut ? SentimentUnitKind.But
@@ -639,6 +645,20 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
         ResolveBoosterWords(units[..count]);
         return count;
+    }
+
+    // A word in title case inside a sentence, beside another such word, is part of a name.
+    private static bool IsNamePart(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, int index) =>
+        IsTitleCaseInside(text, tokens, index)
+        && ((index > 0 && !tokens[index].StartsClause && IsTitleCaseInside(text, tokens, index - 1))
+            || (index + 1 < tokens.Length && !tokens[index + 1].StartsClause && IsTitleCaseInside(text, tokens, index + 1)));
+
+    private static bool IsTitleCaseInside(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, int index)
+    {
+        var token = tokens[index];
+        return index > 0 && !token.StartsSentence && !token.IsCaps && !token.IsSymbol && token.Length >= 2
+            && char.IsUpper(text[token.Start]) && char.IsLower(text[token.Start + 1])
+            && (token.Start == 0 || text[token.Start - 1] != '#');
     }
 
     // A booster that is also a sentiment word ("super") boosts when a sentiment word follows, else it is scored itself.
