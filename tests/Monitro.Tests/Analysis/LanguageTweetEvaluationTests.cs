@@ -66,24 +66,25 @@ public sealed class LanguageTweetEvaluationTests(ITestOutputHelper output)
         return macroF1;
     }
 
-    // Floors on the frozen test part, just under the figures measured there once the lexicons were grown (0.926,
-    // 0.878, 0.927, 0.904; 0.668, 0.681, 0.691, 0.691 with the lexicons of 157-220 entries the set was written
+    // Floors on the frozen test part, just under the figures measured there after the blind set's classes were added
+    // (0.926, 0.902, 0.939, 0.916; 0.668, 0.681, 0.691, 0.691 with the lexicons of 157-220 entries the set was written
     // against; see docs/analysis.md). About 28 posts per class, so one post moves a class's F1 by about two points.
     private static class LanguageFloors
     {
         public const double German = 0.90;
-        public const double Spanish = 0.85;
-        public const double French = 0.90;
-        public const double Portuguese = 0.88;
+        public const double Spanish = 0.88;
+        public const double French = 0.92;
+        public const double Portuguese = 0.90;
     }
 
     // Floors on the frozen test part of the blind set (20 posts per class and language, so one post moves a class's F1
-    // by about three points), under the figures measured there with the lexicons of the start (see docs/analysis.md).
+    // by about three points), just under the figures measured there after the work on its dev part (0.899, 0.884,
+    // 0.835, 0.882; 0.882, 0.867, 0.752, 0.850 before; see docs/analysis.md).
     private static class BlindFloors
     {
-        public const double German = 0.0;
-        public const double Spanish = 0.0;
-        public const double French = 0.0;
-        public const double Portuguese = 0.0;
+        public const double German = 0.88;
+        public const double Spanish = 0.86;
+        public const double French = 0.81;
+        public const double Portuguese = 0.86;
     }
 }

@@ -32,6 +32,10 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     // The strongest single word of praise a question may hold and still read as a request rather than an opinion.
     private const double MaxRequestValence = 2.2;
 
+    // The strongest single word a post sharing a link may hold and still read as a report of an event (event nouns such
+    // as strike, fire or resignation are rated about -1 in the language lexicons; words of judgement are rated above 2).
+    private const double MaxHeadlineValence = 1.3;
+
     // The scalar of a negation unit that may also negate the sentiment word before it.
     private const double PostNegationMark = 1;
 
@@ -155,6 +159,13 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             {
                 // A question whose only sentiment is one mild word of praise asks for something ("wo kann man gut
                 // frühstücken?", "un bon dentiste ?"); it gives no opinion.
+                sum = 0;
+            }
+
+            if (hits == 1 && Math.Abs(sum) <= MaxHeadlineValence && !ReferenceEquals(model.Rules, LanguageRules.English) && IsSharedHeadline(text, units.AsSpan(0, unitCount)))
+            {
+                // A shared link with one mild word ("Lufthansa streicht Flüge wegen Streik http", "incendio en La Palma
+                // http") reports an event; the writer gives no opinion of it.
                 sum = 0;
             }
 
@@ -645,6 +656,25 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
         ResolveBoosterWords(units[..count]);
         return count;
+    }
+
+    // A post that shares a link, without exclamation or emoji: the way news and announcements are shared.
+    private static bool IsSharedHeadline(string text, ReadOnlySpan<SentimentUnit> units)
+    {
+        if (!text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains('!', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var unit in units)
+        {
+            if (unit.IsSymbol)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // A word in title case inside a sentence, beside another such word, is part of a name.
