@@ -15,8 +15,8 @@ public sealed class SocialSentimentEvaluationTests(ITestOutputHelper output)
     // Tagged de/es/fr/pt posts of sentiment-languages.tsv, just under the frozen figures (0.929, 0.887, 0.900, 0.900).
     private const double MinimumLanguageMacroF1 = 0.87;
 
-    // Untagged de/es/fr/pt posts (language detected first), just under the frozen figure 0.866.
-    private const double MinimumUntaggedLanguageMacroF1 = 0.85;
+    // Untagged de/es/fr/pt posts (language detected first), just under the frozen figure 0.870.
+    private const double MinimumUntaggedLanguageMacroF1 = 0.86;
 
     // The everyday-tweet set (sentiment-tweets.tsv); floors just under the figures measured on its frozen test part.
     private const double MinimumTweetCorrelation = 0.88;

@@ -8,7 +8,7 @@ namespace Monitro.Tests.Analysis;
 /// <param name="Text">The post.</param>
 internal sealed record LabelledPost(string Language, bool IsTest, SentimentLabel Label, double Rating, string Text);
 
-/// <summary>Reads the project's English sentiment sets (sentiment-social.tsv, sentiment-tweets.tsv, the fresh, forms, reviews and casual sets, the general tweets) and the de, es, fr, pt sets (sentiment-languages.tsv, sentiment-languages-tweets.tsv).</summary>
+/// <summary>Reads the project's English sentiment sets (sentiment-social.tsv, sentiment-tweets.tsv, the fresh, forms, reviews and casual sets, the general tweets) and the de, es, fr, pt sets (sentiment-languages.tsv, sentiment-languages-tweets.tsv, sentiment-languages-blind.tsv).</summary>
 internal static class SocialSentimentSets
 {
     public static IReadOnlyList<LabelledPost> English() => ReadRated("sentiment-social.tsv");
@@ -63,6 +63,10 @@ internal static class SocialSentimentSets
     /// <summary>The general tweets in German, Spanish, French and Portuguese (sentiment-languages-tweets.tsv), written before the language lexicons were grown for them.</summary>
     public static IReadOnlyList<LabelledPost> LanguageTweets() =>
         Read("sentiment-languages-tweets.tsv", fields => new LabelledPost(fields[0], IsTest(fields[1]), ParseLabel(fields[2]), 0, fields[3]));
+
+    /// <summary>The blind tweets in German, Spanish, French and Portuguese (sentiment-languages-blind.tsv), written without looking at the language lexicons or rules, each language on its own topics.</summary>
+    public static IReadOnlyList<LabelledPost> LanguageBlindTweets() =>
+        Read("sentiment-languages-blind.tsv", fields => new LabelledPost(fields[0], IsTest(fields[1]), ParseLabel(fields[2]), 0, fields[3]));
 
     private static List<LabelledPost> ReadRated(string fileName) =>
         Read(fileName, fields => new LabelledPost(

@@ -26,6 +26,24 @@ internal static class FunctionWords
 
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup = Build().GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Function words of Italian, Dutch and Turkish that none of the five languages uses: a post with one is not named
+    // from the five languages' clues ("Il governo ha approvato" has the French "il", "Wat een schande" no clue at all).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherLanguageLookup = new[]
+    {
+        // Italian
+        "gli", "della", "dello", "degli", "delle", "nella", "nello", "questo", "questa", "questi", "perché", "perchè",
+        "oggi", "domani", "stasera", "grazie", "ragazzi", "anche", "qualcuno", "qualcosa", "niente", "adesso", "più", "però",
+        "troppo", "già", "molto",
+
+        // Dutch
+        "het", "een", "jullie", "niet", "ook", "maar", "naar", "geen", "mijn", "wij", "wordt", "heb", "hebben",
+        "deze", "nog", "vandaag", "jongens", "bedankt", "gefeliciteerd", "gezellig", "omdat", "waarom", "kunnen", "veel",
+
+        // Turkish
+        "bir", "çok", "için", "var", "yok", "gibi", "daha", "kadar", "sonra", "değil", "artık", "bugün",
+        "yarın", "teşekkürler",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Guesses the language of a text when its function words clearly point to one.</summary>
     /// <param name="text">The text.</param>
     /// <param name="language">Receives the two-letter code of the language.</param>
@@ -44,6 +62,7 @@ internal static class FunctionWords
         Span<int> lexiconHits = stackalloc int[Languages.Length];
         Span<bool> marked = stackalloc bool[Languages.Length];
         words = 0;
+        var foreign = false;
         var i = 0;
         while (i < text.Length)
         {
@@ -60,6 +79,7 @@ internal static class FunctionWords
             }
 
             words++;
+            foreign |= OtherLanguageLookup.Contains(text[start..i]) || HasOtherLanguageLetter(text[start..i]);
             if (Lookup.TryGetValue(text[start..i], out var clue))
             {
                 // Lexicon words are stored after the function words, one block of languages further.
@@ -68,6 +88,14 @@ internal static class FunctionWords
             }
 
             MarkLetters(text[start..i], marked);
+        }
+
+        if (foreign)
+        {
+            // A word or letter of a language that is easily mistaken for one of the five: left to the models, which know it.
+            language = string.Empty;
+            confidence = 0;
+            return false;
         }
 
         for (var l = 0; l < marked.Length; l++)
@@ -112,6 +140,9 @@ internal static class FunctionWords
 
         return hits[best] >= MinimumHits && hits[best] >= 3 * runnerUp;
     }
+
+    // Letters of Turkish that none of the five languages uses (dotless ı, ğ, ş).
+    private static bool HasOtherLanguageLetter(ReadOnlySpan<char> word) => word.IndexOfAny('\u0131', '\u011F', '\u015F') >= 0 || word.IndexOfAny('\u0130', '\u011E', '\u015E') >= 0;
 
     // Letters of one language only among the five (and not of Italian, Dutch or Catalan either, where possible); each
     // language counts once per post however many such letters it has.

@@ -9,7 +9,7 @@ namespace Monitro;
 /// Spanish, French, Portuguese), with SearchPioneer.Lingua.
 /// </summary>
 /// <remarks>
-/// <para>The detector knows a few more languages that are easily mistaken for those (Italian, Dutch, Catalan), so
+/// <para>The detector knows a few more languages that are easily mistaken for those (Italian, Dutch, Catalan, Turkish), so
 /// that a post in one of them comes out as unknown rather than as a confident wrong guess. Its models are loaded on
 /// the first detection, not before, and only for these languages, to keep start-up and memory small.</para>
 /// <para>A post whose function words clearly belong to one of the five languages ("the", "und", "pero", "est",
@@ -39,7 +39,7 @@ public sealed class LanguageDetector
 
     private readonly Lazy<Lingua.LanguageDetector> _detector = new(
         () => LanguageDetectorBuilder
-            .FromLanguages([.. Reported.Keys, Language.Italian, Language.Dutch, Language.Catalan])
+            .FromLanguages([.. Reported.Keys, Language.Italian, Language.Dutch, Language.Catalan, Language.Turkish])
             .Build(),
         LazyThreadSafetyMode.ExecutionAndPublication);
 

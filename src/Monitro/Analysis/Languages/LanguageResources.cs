@@ -9,7 +9,7 @@ namespace Monitro.Analysis.Languages;
 /// <summary>
 /// The built-in resources of one language other than English, read once from the files embedded under
 /// <c>Analysis/Languages/{language}/</c>: the sentiment lexicon (<c>lexicon.tsv</c>), the rule words (<c>rules.tsv</c>:
-/// negations, boosters, dampeners, "but" words, endings, elisions and accent folds) and phrase lists for the intent rules
+/// negations, boosters, dampeners, "but" words, endings, opposite prefixes, elisions, accent folds and whether title-case runs are names) and phrase lists for the intent rules
 /// (<c>phrases.tsv</c>: complaint, churn and question phrases).
 /// </summary>
 internal sealed class LanguageResources
@@ -84,6 +84,8 @@ internal sealed class LanguageResources
         var elisions = new List<string>();
         var folds = new Dictionary<char, string>();
         var postNegations = new List<string>();
+        var oppositePrefixes = new List<string>();
+        var titleCaseNames = false;
         using (var rulesReader = Open(language, "rules.tsv"))
         {
             foreach (var (kind, term, value) in ReadEntries(rulesReader, ResourceName(language, "rules.tsv")))
@@ -110,6 +112,12 @@ internal sealed class LanguageResources
                         break;
                     case "post-negation":
                         postNegations.Add(term);
+                        break;
+                    case "opposite-prefix":
+                        oppositePrefixes.Add(term);
+                        break;
+                    case "names" when term == "title-case":
+                        titleCaseNames = true;
                         break;
                     case "scope-end":
                         idioms.Add(new PhraseRule(term, SentimentUnitKind.ScopeEnd, 0));
@@ -146,7 +154,19 @@ internal sealed class LanguageResources
             }
         }
 
-        var rules = new LanguageRules(negations, negationPrefixes, [], boosters, butWords, idioms, suffixes, elisions, folds: folds, postNegations: postNegations);
+        var rules = new LanguageRules(
+            negations,
+            negationPrefixes,
+            [],
+            boosters,
+            butWords,
+            idioms,
+            suffixes,
+            elisions,
+            oppositePrefixes,
+            folds: folds,
+            postNegations: postNegations,
+            titleCaseNames: titleCaseNames);
         return new LanguageResources(language, lexicon, rules, phrases);
     }
 

@@ -21,6 +21,7 @@ internal sealed class LanguageRules
     /// <param name="oppositePrefixes">Word beginnings that make a word the opposite of the rest (English <c>un</c>, <c>dis</c>), tried when the whole word is unknown.</param>
     /// <param name="minimumStemLength">The shortest stem an ending or an opposite prefix may leave: shorter stems are too ambiguous to read.</param>
     /// <param name="postNegations">Negations that also negate the sentiment word just before them (French <c>j'aime pas</c>, German <c>gefällt mir nicht</c>).</param>
+    /// <param name="titleCaseNames">Whether words in title case beside another such word inside a sentence are read as a name (Spanish <c>Porto Alegre</c>, <c>Semana Grande</c>); off where nouns are capitalized (German).</param>
     /// <param name="folds">Letters written another way when accents are left out (<c>é</c> as <c>e</c>, German <c>ü</c> as <c>ue</c>), so a word is found either way.</param>
     public LanguageRules(
         IEnumerable<string> negations,
@@ -34,7 +35,8 @@ internal sealed class LanguageRules
         IEnumerable<string>? oppositePrefixes = null,
         int minimumStemLength = 3,
         IReadOnlyDictionary<char, string>? folds = null,
-        IEnumerable<string>? postNegations = null)
+        IEnumerable<string>? postNegations = null,
+        bool titleCaseNames = false)
     {
         Negations = negations.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _negationLookup = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -50,6 +52,7 @@ internal sealed class LanguageRules
         Folds = folds?.ToFrozenDictionary() ?? FrozenDictionary<char, string>.Empty;
         PostNegations = (postNegations ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _postNegationLookup = PostNegations.GetAlternateLookup<ReadOnlySpan<char>>();
+        TitleCaseNames = titleCaseNames;
     }
 
     /// <summary>Gets the rules of English.</summary>
@@ -91,6 +94,9 @@ internal sealed class LanguageRules
 
     /// <summary>Gets the shortest stem an ending or an opposite prefix may leave.</summary>
     public int MinimumStemLength { get; }
+
+    /// <summary>Gets a value indicating whether words in title case beside another such word inside a sentence are read as a name, without sentiment.</summary>
+    public bool TitleCaseNames { get; }
 
     /// <summary>Gets the negations that also negate the sentiment word just before them when no sentiment word follows them.</summary>
     public FrozenSet<string> PostNegations { get; }

@@ -32,6 +32,10 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     // The strongest single word of praise a question may hold and still read as a request rather than an opinion.
     private const double MaxRequestValence = 2.2;
 
+    // The strongest single word a post sharing a link may hold and still read as a report of an event (event nouns such
+    // as strike, fire or resignation are rated about -1 in the language lexicons; words of judgement are rated above 2).
+    private const double MaxHeadlineValence = 1.3;
+
     // The scalar of a negation unit that may also negate the sentiment word before it.
     private const double PostNegationMark = 1;
 
@@ -157,6 +161,13 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 // A question whose only sentiment is one mild word of praise asks for something ("wo kann man gut
                 // frühstücken?", "un bon dentiste ?", "anyone know a good dentist?"); it gives no opinion. In English only
                 // questions that open by asking count: "who else is excited for the weekend?" is an opinion.
+                sum = 0;
+            }
+
+            if (hits == 1 && Math.Abs(sum) <= MaxHeadlineValence && !ReferenceEquals(model.Rules, LanguageRules.English) && IsSharedHeadline(text, units.AsSpan(0, unitCount)))
+            {
+                // A shared link with one mild word ("Lufthansa streicht Flüge wegen Streik http", "incendio en La Palma
+                // http") reports an event; the writer gives no opinion of it.
                 sum = 0;
             }
 
@@ -604,6 +615,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             }
 
             var valence = term.Valence;
+            if (valence != 0 && model.Rules.TitleCaseNames && IsNamePart(text, tokens, i))
+            {
+                // "Porto Alegre", "Semana Grande", "Roda Viva": a word of a name says nothing of the writer's mood.
+                valence = 0;
+            }
+
             var kind = term.BoosterScalar != 0 ? SentimentUnitKind.Booster
                 : term.IsNegation || (!known && model.Rules.IsNegation(word)) ? SentimentUnitKind.Negation
                 : term.IsBut ? SentimentUnitKind.But
@@ -645,6 +662,39 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
         ResolveBoosterWords(units[..count]);
         return count;
+    }
+
+    // A post that shares a link, without exclamation or emoji: the way news and announcements are shared.
+    private static bool IsSharedHeadline(string text, ReadOnlySpan<SentimentUnit> units)
+    {
+        if (!text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains('!', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var unit in units)
+        {
+            if (unit.IsSymbol)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A word in title case inside a sentence, beside another such word, is part of a name.
+    private static bool IsNamePart(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, int index) =>
+        IsTitleCaseInside(text, tokens, index)
+        && ((index > 0 && !tokens[index].StartsClause && IsTitleCaseInside(text, tokens, index - 1))
+            || (index + 1 < tokens.Length && !tokens[index + 1].StartsClause && IsTitleCaseInside(text, tokens, index + 1)));
+
+    private static bool IsTitleCaseInside(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, int index)
+    {
+        var token = tokens[index];
+        return index > 0 && !token.StartsSentence && !token.IsCaps && !token.IsSymbol && token.Length >= 2
+            && char.IsUpper(text[token.Start]) && char.IsLower(text[token.Start + 1])
+            && (token.Start == 0 || text[token.Start - 1] != '#');
     }
 
     // A booster that is also a sentiment word ("super") boosts when a sentiment word follows, else it is scored itself.

@@ -154,8 +154,10 @@ internal sealed class SentimentModel
             rules?.Idioms ?? [],
             rules?.Suffixes ?? [],
             rules?.Elisions ?? [],
+            rules?.OppositePrefixes,
             folds: rules?.Folds,
-            postNegations: rules?.PostNegations);
+            postNegations: rules?.PostNegations,
+            titleCaseNames: rules?.TitleCaseNames ?? false);
         return new SentimentModel(lexicon.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), merged);
     }
 
