@@ -110,11 +110,13 @@ internal static class StreamMeasurement
     // same for a matcher that decides plain words only, which shows what the text around the occurrences adds.
     private static void PrintVerdicts(MentionMatcher matcher, List<Post> posts, int counted)
     {
-        var withObstacle = typeof(MentionMatcher).GetMethods(BindingFlags.Instance | BindingFlags.NonPublic)
-            .FirstOrDefault(m => m.Name == "PrefilterVerdictOf" && m.GetParameters().Length == 2);
+        const BindingFlags Internal = BindingFlags.Instance | BindingFlags.NonPublic;
+        var withObstacle = typeof(MentionMatcher).Assembly.GetType("Monitro.Matching.DecisionObstacle") is { } obstacleType
+            ? typeof(MentionMatcher).GetMethod("PrefilterVerdictOf", Internal, [typeof(Post), obstacleType.MakeByRefType()])
+            : null;
         if (withObstacle is null)
         {
-            if (typeof(MentionMatcher).GetMethod("PrefilterVerdictOf", BindingFlags.Instance | BindingFlags.NonPublic) is not { } verdictOf)
+            if (typeof(MentionMatcher).GetMethod("PrefilterVerdictOf", Internal, [typeof(Post)]) is not { } verdictOf)
             {
                 return;
             }
