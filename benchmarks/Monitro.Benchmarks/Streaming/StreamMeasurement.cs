@@ -105,23 +105,65 @@ internal static class StreamMeasurement
     }
 
     // What the pre-filter makes of the first posts: skipped, decided from its anchors' occurrences without tokenizing,
-    // or tokenized and looked up (an internal check, reached by reflection; absent from builds before it existed).
+    // decided by tokenizing only the text around them, or tokenized whole and looked up, with what kept a post from the
+    // plain-word decision (an internal check, reached by reflection; absent from builds before it existed). Then the
+    // same for a matcher that decides plain words only, which shows what the text around the occurrences adds.
     private static void PrintVerdicts(MentionMatcher matcher, List<Post> posts, int counted)
     {
-        if (typeof(MentionMatcher).GetMethod("PrefilterVerdictOf", BindingFlags.Instance | BindingFlags.NonPublic) is not { } verdictOf)
+        const BindingFlags Internal = BindingFlags.Instance | BindingFlags.NonPublic;
+        var withObstacle = typeof(MentionMatcher).Assembly.GetType("Monitro.Matching.DecisionObstacle") is { } obstacleType
+            ? typeof(MentionMatcher).GetMethod("PrefilterVerdictOf", Internal, [typeof(Post), obstacleType.MakeByRefType()])
+            : null;
+        if (withObstacle is null)
         {
+            if (typeof(MentionMatcher).GetMethod("PrefilterVerdictOf", Internal, [typeof(Post)]) is not { } verdictOf)
+            {
+                return;
+            }
+
+            var verdicts = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < counted; i++)
+            {
+                var verdict = verdictOf.Invoke(matcher, [posts[i]])!.ToString()!;
+                verdicts[verdict] = verdicts.GetValueOrDefault(verdict) + 1;
+            }
+
+            Print($"pre-filter over the first {counted:N0} posts: {Describe(verdicts)}");
             return;
         }
 
+        PrintVerdicts("pre-filter", matcher, withObstacle, posts, counted);
+        if (typeof(MentionMatcher).GetProperty("DecidesNearAnchorHits", BindingFlags.Instance | BindingFlags.NonPublic) is { } nearHits)
+        {
+            var wordsOnly = new MentionMatcher();
+            nearHits.SetValue(wordsOnly, false);
+            wordsOnly.AddWatches(matcher.Watches);
+            PrintVerdicts("plain words only", wordsOnly, withObstacle, posts, counted);
+        }
+    }
+
+    private static void PrintVerdicts(string label, MentionMatcher matcher, MethodInfo verdictOf, List<Post> posts, int counted)
+    {
         var verdicts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var obstacles = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < counted; i++)
         {
-            var verdict = verdictOf.Invoke(matcher, [posts[i]])!.ToString()!;
+            object?[] arguments = [posts[i], null];
+            var verdict = verdictOf.Invoke(matcher, arguments)!.ToString()!;
             verdicts[verdict] = verdicts.GetValueOrDefault(verdict) + 1;
+            if (verdict != "Skip" && arguments[1]!.ToString() is var obstacle and not "None")
+            {
+                var key = verdict + "/" + obstacle;
+                obstacles[key] = obstacles.GetValueOrDefault(key) + 1;
+            }
         }
 
-        Print($"pre-filter over the first {counted:N0} posts: {string.Join(", ", verdicts.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key} {v.Value:N0}"))}");
+        Print($"{label} over the first {counted:N0} posts: {Describe(verdicts)}");
+        Print($"{label}, why not decided as plain words: {Describe(obstacles)}");
     }
+
+    private static string Describe(Dictionary<string, int> counts) =>
+        string.Join(", ", counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value:N0}")));
 
     public static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
 }

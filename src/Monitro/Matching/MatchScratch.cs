@@ -24,6 +24,15 @@ internal sealed class MatchScratch
     /// <summary>Gets room for the anchor occurrences of a post (<see cref="WordHitDecider"/>).</summary>
     public AnchorHit[] Hits { get; } = new AnchorHit[WordHitDecider.MaxHits];
 
+    /// <summary>Gets room for the anchor occurrences that are whole words (<see cref="WordHitDecider"/>).</summary>
+    public AnchorHit[] WordHits { get; } = new AnchorHit[WordHitDecider.MaxHits];
+
+    /// <summary>Gets the stretches of text around the anchor occurrences of a post (<see cref="WordHitDecider"/>).</summary>
+    public HitRegions Regions { get; } = new();
+
+    /// <summary>Gets or sets why the pre-filter last sent a post with anchors down the full path, or why its occurrences alone did not decide it.</summary>
+    public DecisionObstacle Obstacle { get; set; }
+
     /// <summary>Gets a list for collecting the mentions of a post with their watch names (empty between posts).</summary>
     public List<KeyValuePair<string, Mention>> Mentions { get; } = [];
 }

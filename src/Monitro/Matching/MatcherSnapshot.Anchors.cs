@@ -58,21 +58,23 @@ internal sealed partial class MatcherSnapshot
     /// <param name="textFolded">Set when the post's text was folded into the scratch's context.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MayMatch(Post post, MatchScratch scratch, out bool textFolded) =>
-        Prefilter(post, scratch, decide: false, out textFolded) != PrefilterVerdict.Skip;
+        Prefilter(post, scratch, decide: false, aroundHits: false, out textFolded) != PrefilterVerdict.Skip;
 
     /// <summary>
-    /// The pre-filter: skips a post without any anchor and, when <paramref name="decide"/>, decides a plain post whose
-    /// anchors all stand where the tokenizer's answer is certain, its mentions left in <see cref="MatchScratch.Mentions"/>
-    /// (<see cref="WordHitDecider"/>).
+    /// The pre-filter: skips a post without any anchor and, when <paramref name="decide"/>, decides a post whose anchors
+    /// are all of watches of the shapes <see cref="WordHitDecider"/> takes, its mentions left in
+    /// <see cref="MatchScratch.Mentions"/>; when it does not, <see cref="MatchScratch.Obstacle"/> says why.
     /// </summary>
     /// <param name="post">The post.</param>
     /// <param name="scratch">The thread's scratch; the post's text may be folded into its context here.</param>
     /// <param name="decide">Whether a post may be decided here.</param>
+    /// <param name="aroundHits">Whether a post may be decided by tokenizing the stretches around its anchors' occurrences.</param>
     /// <param name="textFolded">Set when the post's text was folded into the scratch's context.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public PrefilterVerdict Prefilter(Post post, MatchScratch scratch, bool decide, out bool textFolded)
+    public PrefilterVerdict Prefilter(Post post, MatchScratch scratch, bool decide, bool aroundHits, out bool textFolded)
     {
         textFolded = false;
+        scratch.Obstacle = DecisionObstacle.None;
         if (!_filters)
         {
             return PrefilterVerdict.Pass;
@@ -89,7 +91,7 @@ internal sealed partial class MatcherSnapshot
         }
 
         _sampled++;
-        var verdict = Scan(post, scratch, decide, out textFolded);
+        var verdict = Scan(post, scratch, decide, aroundHits, out textFolded);
         if (verdict != PrefilterVerdict.Skip)
         {
             // A decided post counts as passed: the bar was derived from the cost of the scan against the full path.
@@ -101,18 +103,17 @@ internal sealed partial class MatcherSnapshot
 
     // The pre-filter's scan of the post's text, links and author.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private PrefilterVerdict Scan(Post post, MatchScratch scratch, bool decide, out bool textFolded)
+    private PrefilterVerdict Scan(Post post, MatchScratch scratch, bool decide, bool aroundHits, out bool textFolded)
     {
         textFolded = false;
 
         var text = post.Text ?? string.Empty;
-        if (Ascii.IsValid(text) || (_asciiAnchorsOnly && AsciiKeptApart(text)))
+        var ascii = Ascii.IsValid(text);
+        if (ascii || (_asciiAnchorsOnly && AsciiKeptApart(text)))
         {
             if (ContainsAnchor(text, lowerAscii: true))
             {
-                return decide && _decidesFromHits && (!_anchorsInLinks || !HasLinks(post)) && Decide(text, post, scratch)
-                    ? PrefilterVerdict.Decided
-                    : PrefilterVerdict.Pass;
+                return decide ? Decide(text, ascii, post, scratch, aroundHits, ref textFolded) : PrefilterVerdict.Pass;
             }
         }
         else
@@ -122,7 +123,7 @@ internal sealed partial class MatcherSnapshot
             textFolded = true;
             if (ContainsAnchor(analysis.Text.Folded, lowerAscii: false))
             {
-                return PrefilterVerdict.Pass;
+                return decide ? Decide(text, ascii: false, post, scratch, aroundHits, ref textFolded) : PrefilterVerdict.Pass;
             }
         }
 
@@ -136,23 +137,39 @@ internal sealed partial class MatcherSnapshot
             : PrefilterVerdict.Skip;
     }
 
-    // Every level decides its keyword watches from the anchors in the text; the post's mentions are all of theirs.
-    // Links and the author add no candidate here: there are no anchors of theirs, or no links (see the caller).
+    // Every level decides its watches from the anchors in the text; the post's mentions are all of theirs. Links and
+    // the author add no candidate here: there are no anchors of theirs, or no links.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Decide(string text, Post post, MatchScratch scratch)
+    private PrefilterVerdict Decide(string text, bool ascii, Post post, MatchScratch scratch, bool aroundHits, ref bool textFolded)
     {
+        if (!_decidesFromHits || (_anchorsInLinks && HasLinks(post)))
+        {
+            scratch.Obstacle = _decidesFromHits || _anchorsInAuthor ? DecisionObstacle.LinksOrAuthor : DecisionObstacle.NoDecider;
+            return PrefilterVerdict.Pass;
+        }
+
         scratch.Mentions.Clear();
         scratch.Candidates.Reset(Count);
+        var verdict = PrefilterVerdict.Decided;
         for (var i = 0; i < Levels.Length; i++)
         {
-            if (Levels[i].Watches.Length > 0 && !Levels[i].TryDecide(text, post, _offsets[i], scratch))
+            if (Levels[i].Watches.Length == 0)
             {
-                scratch.Mentions.Clear();
-                return false;
+                continue;
+            }
+
+            switch (Levels[i].TryDecide(text, ascii, ref textFolded, aroundHits, post, _offsets[i], scratch))
+            {
+                case PrefilterVerdict.Pass:
+                    scratch.Mentions.Clear();
+                    return PrefilterVerdict.Pass;
+                case PrefilterVerdict.DecidedNearHits:
+                    verdict = PrefilterVerdict.DecidedNearHits;
+                    break;
             }
         }
 
-        return true;
+        return verdict;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -153,11 +153,11 @@ public sealed partial class MentionMatcher : IMentionMatcher
         var textFolded = false;
         if (SkipsPostsWithoutAnchors)
         {
-            switch (snapshot.Prefilter(post, scratch, DecidesFromAnchorHits, out textFolded))
+            switch (snapshot.Prefilter(post, scratch, DecidesFromAnchorHits, DecidesNearAnchorHits, out textFolded))
             {
                 case PrefilterVerdict.Skip:
                     return [];
-                case PrefilterVerdict.Decided:
+                case PrefilterVerdict.Decided or PrefilterVerdict.DecidedNearHits:
                     return found.Count == 0 ? [] : TakeSorted(found);
             }
         }
@@ -327,8 +327,26 @@ public sealed partial class MentionMatcher : IMentionMatcher
     /// </summary>
     internal bool DecidesKeywordWatches { get; init; } = true;
 
+    /// Gets whether, when <see cref="DecidesFromAnchorHits"/>, a post whose anchors are not all plain words is decided by
+    /// tokenizing only the stretches of text around them (on by default; tests and benchmarks turn it off to compare).
+    /// </summary>
+    internal bool DecidesNearAnchorHits { get; init; } = true;
+
     /// <summary>Returns what the pre-filter makes of the post, deciding it when <see cref="DecidesFromAnchorHits"/> (for tests).</summary>
-    internal PrefilterVerdict PrefilterVerdictOf(Post post) => _snapshot.Prefilter(post, MatchScratch.Current, DecidesFromAnchorHits, out _);
+    internal PrefilterVerdict PrefilterVerdictOf(Post post) => PrefilterVerdictOf(post, out _);
+
+    /// <summary>
+    /// Returns what the pre-filter makes of the post and, for a post with anchors it did not decide (or decided only
+    /// around its occurrences), why (for tests and benchmarks).
+    /// </summary>
+    internal PrefilterVerdict PrefilterVerdictOf(Post post, out DecisionObstacle obstacle)
+    {
+        var scratch = MatchScratch.Current;
+        var verdict = _snapshot.Prefilter(post, scratch, DecidesFromAnchorHits, DecidesNearAnchorHits, out _);
+        obstacle = scratch.Obstacle;
+        scratch.Mentions.Clear();
+        return verdict;
+    }
 
     /// <summary>Returns whether the pre-filter lets the post through to tokenizing and the index (for tests).</summary>
     internal bool PassesPrefilter(Post post) => _snapshot.MayMatch(post, MatchScratch.Current, out _);

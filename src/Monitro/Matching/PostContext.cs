@@ -76,6 +76,22 @@ internal sealed class PostContext : IDisposable
         AuthorLocalPart = at > 0 ? AuthorHandle[..at] : AuthorHandle;
     }
 
+    /// <summary>
+    /// Takes the stretches of the post's text, folded into <see cref="Analysis"/> already, around its anchor occurrences
+    /// as its tokens (<see cref="HitRegions"/>). Links and the author are left out: the watches decided this way look at
+    /// neither.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void LoadAround(Post post, HitRegions regions)
+    {
+        Post = post;
+        regions.Tokenize(Analysis);
+        _termsBuilt = false;
+        _segmentations.Reset();
+        AuthorHandle = string.Empty;
+        AuthorLocalPart = string.Empty;
+    }
+
     /// <summary>Creates a context for one post.</summary>
     public static PostContext Of(Post post)
     {

@@ -120,7 +120,7 @@ internal sealed class WatchIndex
                 }
             }
 
-            if (!WordHitDecider.IsKeywordShape(watches[id].Root))
+            if (!WordHitDecider.IsDecidedShape(watches[id].Root))
             {
                 for (var a = firstAnchor; a < anchors.Count; a++)
                 {
@@ -187,18 +187,44 @@ internal sealed class WatchIndex
         _anchors is not null && _anchors.ContainsAny(text, lowerAscii);
 
     /// <summary>
-    /// Gets whether a plain text's candidates can be decided from the anchors' occurrences (<see cref="TryDecide"/>):
-    /// every watch is a keyword watch or has anchors an occurrence of which sends the post to the full path, and no key lacks a literal.
+    /// Gets whether a text's candidates can be decided from the anchors' occurrences (<see cref="TryDecide"/>): every
+    /// watch is of a shape the decider takes or has anchors an occurrence of which sends the post to the full path, and
+    /// no key lacks a literal.
     /// </summary>
     public bool DecidesFromHits => _decider is not null || _anchors is null;
 
     /// <summary>
-    /// Decides the keyword watches of a plain text from the anchors' occurrences in it (<see cref="WordHitDecider"/>);
-    /// <see langword="false"/> when the post needs the full path.
+    /// Decides the watches of a text from the anchors' occurrences in it (<see cref="WordHitDecider.TryDecide"/>);
+    /// <see cref="PrefilterVerdict.Pass"/> when the post needs the full path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryDecide(ReadOnlySpan<char> text, Post post, int offset, MatchScratch scratch) =>
-        _anchors is null || (_decider is not null && _decider.TryDecide(_anchors, text, post, offset, scratch));
+    public PrefilterVerdict TryDecide(string text, bool ascii, ref bool textFolded, bool aroundHits, Post post, int offset, MatchScratch scratch)
+    {
+        if (_anchors is null)
+        {
+            return PrefilterVerdict.Decided;
+        }
+
+        if (_decider is null)
+        {
+            scratch.Obstacle = DecisionObstacle.NoDecider;
+            return PrefilterVerdict.Pass;
+        }
+
+        return _decider.TryDecide(_anchors, text, ascii, ref textFolded, aroundHits, post, offset, scratch);
+    }
+
+    /// <summary>
+    /// Returns the literal a post must contain for the key to be found in it: the key, or for an emoji its first
+    /// character (the key may be derived, with skin tones and VS16 dropped, but it starts with a character of the
+    /// cluster); <see langword="null"/> for a key without one (a fuzzy word, an empty key).
+    /// </summary>
+    public static string? AnchorOf(in IndexKey key) => key switch
+    {
+        { Kind: IndexKeyKind.Fuzzy } or { Key.Length: 0 } => null,
+        { Kind: IndexKeyKind.Emoji } => key.Key[..(char.IsHighSurrogate(key.Key[0]) && key.Key.Length > 1 ? 2 : 1)],
+        _ => key.Key,
+    };
 
     /// <summary>Builds an index of the given watches.</summary>
     public static WatchIndex Build(IEnumerable<CompiledWatch> watches) => new([.. watches]);
@@ -449,28 +475,18 @@ internal sealed class WatchIndex
         }
     }
 
-    // Notes the literal a post must contain for the key to be found in it, and where it is looked for.
+    // Notes the literal a post must contain for the key to be found in it (AnchorOf), and where it is looked for.
     private void AddAnchor(IndexKey key, List<string> anchors)
     {
-        switch (key.Kind)
+        if (AnchorOf(key) is not { } anchor)
         {
-            case IndexKeyKind.Fuzzy:
-            case not IndexKeyKind.Fuzzy when key.Key.Length == 0:
-                FiltersByAnchors = false;
-                return;
-            case IndexKeyKind.Emoji:
-                // The key may be derived (skin tones and VS16 dropped), but it starts with a character of the cluster.
-                anchors.Add(key.Key[..(char.IsHighSurrogate(key.Key[0]) && key.Key.Length > 1 ? 2 : 1)]);
-                return;
-            case IndexKeyKind.Url or IndexKeyKind.Domain:
-                AnchorsInLinks = true;
-                break;
-            case IndexKeyKind.Author:
-                AnchorsInAuthor = true;
-                break;
+            FiltersByAnchors = false;
+            return;
         }
 
-        anchors.Add(key.Key);
+        AnchorsInLinks |= key.Kind is IndexKeyKind.Url or IndexKeyKind.Domain;
+        AnchorsInAuthor |= key.Kind == IndexKeyKind.Author;
+        anchors.Add(anchor);
     }
 
     // The entity words, then every other anchor once.

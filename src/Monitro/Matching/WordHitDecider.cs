@@ -4,28 +4,37 @@ using Monitro.Text;
 namespace Monitro.Matching;
 
 /// <summary>
-/// Decides keyword watches (a word, a phrase without slop, or an OR of them, all of ASCII letters and digits) from the
-/// anchor scan's occurrences in plain text, without folding or tokenizing the post, whenever every occurrence stands
-/// where the tokenizer's answer is certain; otherwise it says so, and the post takes the full path.
+/// Decides the watches of simple shapes (ORs of words, phrases, hashtags, handles and other entities, prefixes and exact
+/// literals) from the anchor scan's occurrences, whenever every occurrence is of an anchor of such watches only: plain
+/// words from the occurrences alone, without folding or tokenizing the post; anything else by tokenizing only the
+/// stretches of text around the occurrences (<see cref="HitRegions"/>). Otherwise it says so, and the post takes the
+/// full path.
 /// </summary>
 /// <remarks>
-/// <para>The text is ASCII, or ASCII runs kept apart by emoji (<see cref="MatcherSnapshot.AsciiKeptApart"/>): its ASCII
-/// characters fold one for one to their small letters, so a word token of ASCII letters and digits is a slice of the
-/// scanned text, and the scan reports every anchor everywhere it occurs.</para>
+/// <para><b>Plain words, from the occurrences alone.</b> A keyword watch (words and phrases without slop of ASCII
+/// letters and digits, ORed) in a text that is ASCII, or ASCII runs kept apart by emoji
+/// (<see cref="MatcherSnapshot.AsciiKeptApart"/>): its ASCII characters fold one for one to their small letters, so a
+/// word token of ASCII letters and digits is a slice of the scanned text, and the scan reports every anchor everywhere
+/// it occurs.</para>
 /// <para>An occurrence is certain when the run of ASCII letters and digits around it starts the text or follows ASCII
 /// white space, and ends the text, is followed by white space, or by one of <c>, . ! ?</c> and then white space or the
 /// end. No token runs across white space, and every hashtag, handle, cashtag, link, e-mail address, joined term
 /// (<c>node.js</c>) or possessive touches its runs with another character, so such a run is one word token and
 /// nothing else: the occurrence is a word token when it is the whole run and no token at all when it is part of one.
 /// A keyword watch matches only word tokens, so its answer and spans follow from the certain occurrences of its words.
-/// Any occurrence that is not certain, or an occurrence of an anchor of a watch of another shape, sends the post to
-/// the full path.</para>
-/// <para>A phrase is found at a certain occurrence of one of its words by reading the runs next to it the same way:
-/// across white space (after at most one of <c>, . ! ?</c>) a run that is itself certain is the neighbouring token; a
-/// neighbour of any other form sends the post to the full path.</para>
-/// <para>Work per post is the scan plus a bounded amount per occurrence: at most <see cref="MaxHits"/> occurrences,
-/// runs of at most <see cref="MaxRun"/> characters and gaps of at most <see cref="MaxGap"/>; beyond them the post
-/// takes the full path.</para>
+/// A phrase is found at a certain occurrence of one of its words by reading the runs next to it the same way:
+/// across white space (after at most one of <c>, . ! ?</c>) a run that is itself certain is the neighbouring token.</para>
+/// <para><b>Everything else, from the stretches around the occurrences.</b> When an occurrence is not certain (inside a
+/// hashtag, handle, link or joined term, next to an apostrophe or an emoji, in text that is not ASCII), or a watch is
+/// not a plain keyword list, the text is folded and only the stretches around the occurrences are tokenized: every
+/// token such a watch can match contains an occurrence of one of its anchors (a word, an entity, a prefix's word, a
+/// phrase's rarest element), so it lies in one of the stretches, and a phrase's other words lie within its reach of
+/// it. The triggered watches are evaluated on those tokens as on the whole post's, and give the same answer and spans.
+/// An exact literal is read in the original text, as always.</para>
+/// <para>An occurrence of an anchor of any other watch (a boolean query, NEAR, a filter) sends the post to the full
+/// path. Work per post is the scan plus a bounded amount per occurrence: at most <see cref="MaxHits"/> occurrences;
+/// for plain words, runs of at most <see cref="MaxRun"/> characters and gaps of at most <see cref="MaxGap"/>; the
+/// stretches' walk at most twice the text. Beyond them the post takes the full path.</para>
 /// </remarks>
 internal sealed class WordHitDecider
 {
@@ -38,20 +47,29 @@ internal sealed class WordHitDecider
     /// <summary>The most white space characters read between two words of a phrase.</summary>
     private const int MaxGap = 16;
 
+    // The reach of a pattern an occurrence of which sends the post to the full path.
+    private const byte NotDecided = byte.MaxValue;
+
     private readonly CompiledWatch[] _watches;
 
-    // By pattern: its length, or 0 when an occurrence needs the full path (some watch of another shape is indexed by
-    // it, it is not all letters and digits, or it is longer than a byte counts). One byte, as a matcher keeps it per anchor.
+    // By pattern: its length, or 0 when an occurrence cannot be decided as a plain word (some watch that is not a
+    // keyword watch is indexed by it, it is not all letters and digits, or it is longer than a byte counts). One
+    // byte, as a matcher keeps it per anchor.
     private readonly byte[] _certainLength;
 
-    // The keyword watches a whole-word occurrence of pattern p may match: _triggerIds[_triggerStarts[p] .. _triggerStarts[p + 1]).
+    // By pattern: how many chunks with words on each side of an occurrence the watches it triggers may reach (their
+    // phrases' other words), or NotDecided when some watch indexed by it is of a shape not decided here.
+    private readonly byte[] _reach;
+
+    // The watches an occurrence of pattern p may match: _triggerIds[_triggerStarts[p] .. _triggerStarts[p + 1]).
     private readonly int[] _triggerStarts;
     private readonly int[] _triggerIds;
 
-    private WordHitDecider(CompiledWatch[] watches, byte[] certainLength, int[] triggerStarts, int[] triggerIds)
+    private WordHitDecider(CompiledWatch[] watches, byte[] certainLength, byte[] reach, int[] triggerStarts, int[] triggerIds)
     {
         _watches = watches;
         _certainLength = certainLength;
+        _reach = reach;
         _triggerStarts = triggerStarts;
         _triggerIds = triggerIds;
     }
@@ -108,12 +126,41 @@ internal sealed class WordHitDecider
     }
 
     /// <summary>
-    /// Builds the decider of an index, or returns <see langword="null"/> when no watch is a keyword watch.
+    /// Returns whether a query is of a shape this class decides from the stretches around its anchors' occurrences: an
+    /// OR of words, phrases (reaching at most <see cref="HitRegions.MaxReach"/> other words), entities, runs, prefixes and
+    /// exact literals.
+    /// </summary>
+    public static bool IsDecidedShape(QueryNode node)
+    {
+        switch (node)
+        {
+            case WordTerm or EntityTerm or RunTerm or PrefixTerm or ExactTerm:
+                return true;
+            case PhraseTerm phrase:
+                return ReachOf(phrase) <= HitRegions.MaxReach;
+            case OrNode or:
+                foreach (var child in or.Children)
+                {
+                    if (!IsDecidedShape(child))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Builds the decider of an index, or returns <see langword="null"/> when no watch is of a shape it decides or one
+    /// of them has a key without an anchor.
     /// </summary>
     /// <param name="watches">The index's watches.</param>
     /// <param name="anchors">The numbers of the index's anchors' automaton's patterns.</param>
     /// <param name="patterns">The automaton's patterns, by number.</param>
-    /// <param name="otherAnchors">The anchors of the watches that are not keyword watches.</param>
+    /// <param name="otherAnchors">The anchors of the watches of shapes not decided here.</param>
     public static WordHitDecider? TryBuild(CompiledWatch[] watches, PatternNumbers anchors, IReadOnlyList<string> patterns, List<string> otherAnchors)
     {
         var certainLength = new byte[patterns.Count];
@@ -122,11 +169,13 @@ internal sealed class WordHitDecider
             certainLength[p] = IsPlain(patterns[p]) && patterns[p].Length <= byte.MaxValue ? (byte)patterns[p].Length : (byte)0;
         }
 
+        var reach = new byte[patterns.Count];
         foreach (var anchor in otherAnchors)
         {
             if (anchors.Of(anchor) is var p and >= 0)
             {
                 certainLength[p] = 0;
+                reach[p] = NotDecided;
             }
         }
 
@@ -134,19 +183,25 @@ internal sealed class WordHitDecider
         // within the matcher's allocation budget per watch.
         var starts = new int[patterns.Count + 1];
         var triggers = new HashSet<int>();
+        var keys = new List<IndexKey>();
         var any = false;
         for (var id = 0; id < watches.Length; id++)
         {
-            if (!Triggers(watches[id].Root, anchors, triggers, out var keyword))
+            var root = watches[id].Root;
+            if (!Triggers(root, anchors, keys, triggers))
             {
-                // A word or phrase with no anchor could match a post without any occurrence: decide nothing here.
+                // A key with no anchor could match a post without any occurrence: decide nothing here.
                 return null;
             }
 
-            any |= keyword;
+            any |= triggers.Count > 0;
+            var keyword = IsKeywordShape(root);
+            var watchReach = (byte)ReachOf(root);
             foreach (var p in triggers)
             {
                 starts[p]++;
+                certainLength[p] = keyword ? certainLength[p] : (byte)0;
+                reach[p] = reach[p] == NotDecided ? NotDecided : Math.Max(reach[p], watchReach);
             }
         }
 
@@ -163,66 +218,129 @@ internal sealed class WordHitDecider
         var ids = new int[starts[patterns.Count]];
         for (var id = watches.Length - 1; id >= 0; id--)
         {
-            Triggers(watches[id].Root, anchors, triggers, out _);
+            Triggers(watches[id].Root, anchors, keys, triggers);
             foreach (var p in triggers)
             {
                 ids[--starts[p]] = id;
             }
         }
 
-        return new WordHitDecider(watches, certainLength, starts, ids);
+        return new WordHitDecider(watches, certainLength, reach, starts, ids);
     }
 
     /// <summary>
-    /// Decides the keyword watches of a plain text (see the remarks), adding a mention for each that matches to
-    /// <see cref="MatchScratch.Mentions"/>; returns <see langword="false"/> when some occurrence needs the full path.
+    /// Decides the watches of a text with anchors, adding a mention for each that matches to
+    /// <see cref="MatchScratch.Mentions"/>: <see cref="PrefilterVerdict.Decided"/> from plain words,
+    /// <see cref="PrefilterVerdict.DecidedNearHits"/> from the stretches around the occurrences, or
+    /// <see cref="PrefilterVerdict.Pass"/> (nothing added, <see cref="MatchScratch.Obstacle"/> says why) when the post
+    /// needs the full path.
     /// </summary>
     /// <param name="anchors">The index's anchors' automaton.</param>
-    /// <param name="text">The post's text, ASCII or ASCII runs kept apart by emoji.</param>
+    /// <param name="text">The post's text.</param>
+    /// <param name="ascii">Whether the text is all ASCII (its folded form then has its characters at the same indices).</param>
+    /// <param name="textFolded">
+    /// Whether the text was folded into the scratch's context already (it is not ASCII or ASCII kept apart by emoji, or
+    /// an index before folded it); set when it is folded here.
+    /// </param>
+    /// <param name="aroundHits">Whether posts may be decided from the stretches around the occurrences.</param>
     /// <param name="post">The post.</param>
     /// <param name="offset">The candidate id of the index's first watch.</param>
     /// <param name="scratch">The thread's scratch; its candidate set was reset for this post.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryDecide(AhoCorasick anchors, ReadOnlySpan<char> text, Post post, int offset, MatchScratch scratch)
+    public PrefilterVerdict TryDecide(AhoCorasick anchors, string text, bool ascii, ref bool textFolded, bool aroundHits, Post post, int offset, MatchScratch scratch)
     {
         var hits = scratch.Hits;
-        var count = anchors.CollectHits(text, hits);
-        if (count < 0)
+        var analysis = scratch.Post.Analysis;
+        if (textFolded && scratch.Obstacle == DecisionObstacle.None)
         {
-            return false;
+            scratch.Obstacle = DecisionObstacle.FoldedText;
         }
 
-        // The occurrences that are whole words move to the front, still in text order.
-        var words = 0;
-        for (var h = 0; h < count; h++)
+        var count = anchors.CollectHits(textFolded ? analysis.Text.Folded : text, hits);
+        if (!textFolded && count >= 0)
         {
-            var hit = hits[h];
+            var words = WholeWords(text, hits.AsSpan(0, count), scratch);
+            if (words >= 0 && DecideWords(text, scratch.WordHits.AsSpan(0, words), post, offset, scratch))
+            {
+                return PrefilterVerdict.Decided;
+            }
+
+            if (!aroundHits)
+            {
+                return PrefilterVerdict.Pass;
+            }
+
+            analysis.Fold(text);
+            textFolded = true;
+            if (!ascii)
+            {
+                // Emoji fold to other lengths: the occurrences move.
+                count = anchors.CollectHits(analysis.Text.Folded, hits);
+            }
+        }
+        else if (!aroundHits)
+        {
+            scratch.Obstacle = count < 0 ? DecisionObstacle.TooManyHits : scratch.Obstacle;
+            return PrefilterVerdict.Pass;
+        }
+
+        if (count < 0)
+        {
+            scratch.Obstacle = DecisionObstacle.TooManyHits;
+            return PrefilterVerdict.Pass;
+        }
+
+        return DecideAroundHits(analysis.Text.Folded, hits.AsSpan(0, count), post, offset, scratch)
+            ? PrefilterVerdict.DecidedNearHits
+            : PrefilterVerdict.Pass;
+    }
+
+    // Copies the occurrences that are whole words to the scratch's WordHits, in text order, and returns their number;
+    // -1 (the obstacle noted) when some occurrence is not certain.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int WholeWords(ReadOnlySpan<char> text, ReadOnlySpan<AnchorHit> hits, MatchScratch scratch)
+    {
+        var wordHits = scratch.WordHits;
+        var words = 0;
+        foreach (var hit in hits)
+        {
             var length = _certainLength[hit.Pattern];
             if (length == 0)
             {
-                return false;
+                scratch.Obstacle = _reach[hit.Pattern] == NotDecided ? DecisionObstacle.SharedAnchor : DecisionObstacle.NotPlainAnchor;
+                return -1;
             }
 
             switch (PlaceOf(text, hit.End - length, hit.End))
             {
                 case Place.Word:
-                    hits[words++] = hit;
+                    wordHits[words++] = hit;
                     break;
                 case Place.Uncertain:
-                    return false;
+                    scratch.Obstacle = ObstacleAt(text, hit.End - 1);
+                    return -1;
             }
         }
 
+        return words;
+    }
+
+    // Decides the keyword watches the whole-word occurrences trigger; false, with nothing added, when a phrase's
+    // neighbour is not certain.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool DecideWords(ReadOnlySpan<char> text, ReadOnlySpan<AnchorHit> wordHits, Post post, int offset, MatchScratch scratch)
+    {
         var candidates = scratch.Candidates;
         var first = candidates.Ids.Count;
-        for (var h = 0; h < words; h++)
+        foreach (var hit in wordHits)
         {
-            var p = hits[h].Pattern;
+            var p = hit.Pattern;
             candidates.AddAll(_triggerIds.AsSpan(_triggerStarts[p], _triggerStarts[p + 1] - _triggerStarts[p]), offset);
         }
 
-        var wordHits = hits.AsSpan(0, words);
         var spans = scratch.Spans;
+        var mentions = scratch.Mentions;
+        var firstMention = mentions.Count;
         for (var c = first; c < candidates.Ids.Count; c++)
         {
             var watch = _watches[candidates.Ids[c] - offset];
@@ -234,16 +352,94 @@ internal sealed class WordHitDecider
             spans.Clear();
             if (!AddSpans(watch.Root, text, wordHits, spans))
             {
+                mentions.RemoveRange(firstMention, mentions.Count - firstMention);
+                scratch.Obstacle = DecisionObstacle.PhraseNeighbour;
                 return false;
             }
 
             if (spans.Count > 0)
+            {
+                mentions.Add(new(watch.Name, new Mention { Post = post, Watch = watch.Watch, Spans = MentionMatcher.MergeSpans(spans) }));
+            }
+        }
+
+        return true;
+    }
+
+    // Tokenizes the stretches around the occurrences and evaluates the watches they trigger on those tokens; false,
+    // with nothing added, when an occurrence is of an anchor of a watch of another shape or the stretches cost too much.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool DecideAroundHits(ReadOnlySpan<char> folded, ReadOnlySpan<AnchorHit> hits, Post post, int offset, MatchScratch scratch)
+    {
+        foreach (var hit in hits)
+        {
+            if (_reach[hit.Pattern] == NotDecided)
+            {
+                scratch.Obstacle = DecisionObstacle.SharedAnchor;
+                return false;
+            }
+        }
+
+        var regions = scratch.Regions;
+        if (!regions.TryCollect(folded, hits, _reach))
+        {
+            scratch.Obstacle = DecisionObstacle.RegionBudget;
+            return false;
+        }
+
+        var context = scratch.Post;
+        context.LoadAround(post, regions);
+
+        // A fresh stamp: watches of this index the plain-word attempt collected are candidates again.
+        var candidates = scratch.Candidates;
+        candidates.Reset(0);
+        foreach (var hit in hits)
+        {
+            var p = hit.Pattern;
+            candidates.AddAll(_triggerIds.AsSpan(_triggerStarts[p], _triggerStarts[p + 1] - _triggerStarts[p]), offset);
+        }
+
+        var spans = scratch.Spans;
+        foreach (var id in candidates.Ids)
+        {
+            var watch = _watches[id - offset];
+            spans.Clear();
+            if (!watch.IsRemoved && scratch.Evaluator.Match(watch.Root, context, spans))
             {
                 scratch.Mentions.Add(new(watch.Name, new Mention { Post = post, Watch = watch.Watch, Spans = MentionMatcher.MergeSpans(spans) }));
             }
         }
 
         return true;
+    }
+
+    // What stands at an occurrence the plain-word reading cannot settle, by the chunk of text around it (for the counts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DecisionObstacle ObstacleAt(ReadOnlySpan<char> text, int at)
+    {
+        var start = at;
+        while (start > 0 && !SocialTokenizer.IsSeparator(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = at;
+        while (end < text.Length && !SocialTokenizer.IsSeparator(text[end]))
+        {
+            end++;
+        }
+
+        var chunk = text[start..end];
+        return chunk switch
+        {
+            ['#', ..] => DecisionObstacle.Hashtag,
+            ['@', ..] => DecisionObstacle.Handle,
+            _ when chunk.Contains("://", StringComparison.Ordinal) || chunk.Contains('@') => DecisionObstacle.Link,
+            _ when chunk.ContainsAnyExceptInRange('\0', '\u007F') => DecisionObstacle.Emoji,
+            _ when chunk.Contains('\'') => DecisionObstacle.Apostrophe,
+            _ when chunk.IndexOfAny('#', '+', '_') >= 0 || chunk.TrimEnd(".,!?").Contains('.') => DecisionObstacle.Joined,
+            _ => DecisionObstacle.OtherNeighbour,
+        };
     }
 
     // The spans of every occurrence of the keyword watch's words and phrases; false when a phrase's neighbour is uncertain.
@@ -504,48 +700,48 @@ internal sealed class WordHitDecider
         return true;
     }
 
-    // Fills triggers with the pattern numbers of a keyword watch's words (of each phrase, its words that are anchors);
-    // empty for a watch of another shape. False when some word or phrase of a keyword watch has no anchor.
-    private static bool Triggers(QueryNode root, PatternNumbers anchors, HashSet<int> triggers, out bool keyword)
-    {
-        triggers.Clear();
-        keyword = IsKeywordShape(root);
-        return !keyword || AddTriggers(root, anchors, triggers);
-    }
-
-    private static bool AddTriggers(QueryNode node, PatternNumbers anchors, HashSet<int> triggers)
+    // The most other words a phrase of the query may span from one of its words (0 without phrases).
+    private static int ReachOf(QueryNode node)
     {
         switch (node)
         {
+            case PhraseTerm phrase:
+                return phrase.Elements.Length - 1 + phrase.Slop;
             case OrNode or:
-                var all = true;
+                var reach = 0;
                 foreach (var child in or.Children)
                 {
-                    all &= AddTriggers(child, anchors, triggers);
+                    reach = Math.Max(reach, ReachOf(child));
                 }
 
-                return all;
-            case WordTerm word:
-                var p = anchors.Of(word.Text);
-                if (p < 0)
-                {
-                    return false;
-                }
-
-                triggers.Add(p);
-                return true;
+                return reach;
             default:
-                var any = false;
-                foreach (var element in ((PhraseTerm)node).Elements)
-                {
-                    if (anchors.Of(element.Key) is var e and >= 0)
-                    {
-                        triggers.Add(e);
-                        any = true;
-                    }
-                }
-
-                return any;
+                return 0;
         }
+    }
+
+    // Fills triggers with the pattern numbers of the anchors of a watch of a shape decided here (empty for another
+    // shape). False when some key of such a watch has no anchor.
+    private static bool Triggers(QueryNode root, PatternNumbers anchors, List<IndexKey> keys, HashSet<int> triggers)
+    {
+        triggers.Clear();
+        if (!IsDecidedShape(root))
+        {
+            return true;
+        }
+
+        keys.Clear();
+        QueryCompiler.AppendRequiredKeys(root, keys);
+        foreach (var key in keys)
+        {
+            if (WatchIndex.AnchorOf(key) is not { } anchor || anchors.Of(anchor) is not (var p and >= 0))
+            {
+                return false;
+            }
+
+            triggers.Add(p);
+        }
+
+        return true;
     }
 }

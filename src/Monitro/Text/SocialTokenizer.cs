@@ -21,10 +21,27 @@ internal static class SocialTokenizer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tokenize(TextAnalysis analysis)
     {
-        var text = analysis.Text;
-        var n = text.Length;
         var position = 0;
-        var i = 0;
+        TokenizeRange(analysis, 0, analysis.Text.Length, ref position);
+        analysis.PositionCount = position;
+    }
+
+    /// <summary>
+    /// Appends the tokens that start in [<paramref name="from"/>, <paramref name="to"/>) of the folded text,
+    /// numbering word positions from <paramref name="position"/>.
+    /// </summary>
+    /// <remarks>
+    /// No token contains a space, tab or line break, and every test that looks before or after a character treats
+    /// one of them as it treats the start or end of the text. So a stretch that starts at the text's start or right
+    /// after such a character and ends at the text's end or right before one yields exactly the tokens the whole text
+    /// has there, its positions shifted by the positions of the text before it (<see cref="IsSeparator"/>).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TokenizeRange(TextAnalysis analysis, int from, int to, ref int position)
+    {
+        var text = analysis.Text;
+        var n = to;
+        var i = from;
         while (i < n)
         {
             var f = text.Folded;
@@ -89,9 +106,14 @@ internal static class SocialTokenizer
                 i += length;
             }
         }
-
-        analysis.PositionCount = position;
     }
+
+    /// <summary>
+    /// Returns whether a character of folded text is one no token contains, and that every test of the characters
+    /// around a token reads as the start or end of the text: a space, a tab or a line break (<see cref="TokenizeRange"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool IsSeparator(char c) => c is ' ' or '\t' or '\n' or '\r';
 
     /// <summary>Adds the URL, host and domain tokens of a URL whose key spans [<paramref name="keyStart"/>, <paramref name="end"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -36,9 +36,21 @@ internal sealed class TextAnalysis : IDisposable
         TextFolder.Fold(text, Text);
     }
 
-    /// <summary>Splits the text folded by <see cref="Fold"/> into tokens.</summary>
+    /// <summary>Splits the text folded by <see cref="Fold"/> into tokens, replacing any tokens there were.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Tokenize() => SocialTokenizer.Tokenize(this);
+    public void Tokenize()
+    {
+        ClearTokens();
+        SocialTokenizer.Tokenize(this);
+    }
+
+    /// <summary>Drops the tokens, keeping the folded text (to tokenize parts of it, <see cref="SocialTokenizer.TokenizeRange"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ClearTokens()
+    {
+        _count = 0;
+        PositionCount = 0;
+    }
 
     /// <summary>Analyzes a text into a new instance.</summary>
     public static TextAnalysis Of(string text)

@@ -27,6 +27,9 @@ public sealed class HotPathCompilationTests
         { typeof(PostingTable), nameof(PostingTable.TryGetValue) },
         { typeof(PrefixTable), nameof(PrefixTable.Collect) },
         { typeof(PostContext), nameof(PostContext.Load) },
+        { typeof(PostContext), nameof(PostContext.LoadAround) },
+        { typeof(TextAnalysis), nameof(TextAnalysis.Tokenize) },
+        { typeof(TextAnalysis), nameof(TextAnalysis.ClearTokens) },
         { typeof(PostTermTable), nameof(PostTermTable.Build) },
         { typeof(PostTermTable), nameof(PostTermTable.Find) },
         { typeof(TextAnalysis), nameof(TextAnalysis.Analyze) },
@@ -126,12 +129,13 @@ public sealed class HotPathCompilationTests
         typeof(PositionalMerge),
         typeof(EntityWordMatcher),
         typeof(SmallSort),
+        typeof(HitRegions),
     };
 
     // The decider's per-post methods (its building methods run once per index).
     public static TheoryData<string> DeciderMethods => new()
     {
-        nameof(WordHitDecider.TryDecide), "AddSpans", "PhraseAround", "WordBefore", "WordAfter", "PlaceOf", "StartsRun", "EndsRun", "IsSpace", "IsSentenceMark",
+        nameof(WordHitDecider.TryDecide), "WholeWords", "DecideWords", "DecideAroundHits", "ObstacleAt", "AddSpans", "PhraseAround", "WordBefore", "WordAfter", "PlaceOf", "StartsRun", "EndsRun", "IsSpace", "IsSentenceMark",
     };
 
     [Theory]
