@@ -327,6 +327,7 @@ public sealed partial class MentionMatcher : IMentionMatcher
     /// </summary>
     internal bool DecidesKeywordWatches { get; init; } = true;
 
+    /// <summary>
     /// Gets whether, when <see cref="DecidesFromAnchorHits"/>, a post whose anchors are not all plain words is decided by
     /// tokenizing only the stretches of text around them (on by default; tests and benchmarks turn it off to compare).
     /// </summary>
