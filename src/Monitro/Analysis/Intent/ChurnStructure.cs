@@ -25,6 +25,9 @@ internal static class ChurnStructure
     // How far after an ending word the thing ended is looked for ("cancelled my old gym membership").
     private const int ObjectWindow = 5;
 
+    /// <summary>Gets the words of ending: a sentence without one is read as saying nothing about churn.</summary>
+    public static IEnumerable<string> EndingWords => Words.Endings;
+
     /// <summary>Reads a text sentence by sentence.</summary>
     /// <param name="normalized">The normalized text (lower case, ASCII apostrophes, positions those of <paramref name="original"/>).</param>
     /// <param name="original">The text as written: capitals mark a company's name.</param>
@@ -279,6 +282,8 @@ internal static class ChurnStructure
     private static class Words
     {
         public static readonly FrozenDictionary<string, WordKind>.AlternateLookup<ReadOnlySpan<char>> Lookup = Build().GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public static readonly string[] Endings = [.. Lookup.Dictionary.Where(word => (word.Value & WordKind.Ending) != 0).Select(word => word.Key)];
 
         private static FrozenDictionary<string, WordKind> Build()
         {

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Monitro.Analysis.Intent;
 
 /// <summary>
@@ -9,6 +11,10 @@ internal sealed class IntentPhraseIndex
 {
     private readonly Dictionary<string, int[]> _byFirstWord;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // The first characters of the symbol rules' phrases: one vectorized pass tells whether any of them can match at all
+    // (most posts have no emoji, "#" or "!!"), instead of a search through the text for each rule.
+    private readonly SearchValues<char> _symbolFirstCharacters;
 
     /// <summary>Initializes a new instance of the <see cref="IntentPhraseIndex"/> class.</summary>
     /// <param name="rules">The rules, in table order.</param>
@@ -36,10 +42,16 @@ internal sealed class IntentPhraseIndex
         _byFirstWord = byFirstWord.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         SymbolRules = [.. symbols];
+        _symbolFirstCharacters = SearchValues.Create([.. symbols.Select(i => rules[i].Parts[0][0]).Distinct()]);
     }
 
     /// <summary>Gets the indexes of the rules whose phrase starts with a symbol (an emoji, "#hiring", "??"); they are searched for.</summary>
     public int[] SymbolRules { get; }
+
+    /// <summary>Returns whether the first character of any symbol rule's phrase occurs in a text; when none does, no symbol rule matches it.</summary>
+    /// <param name="text">The normalized text.</param>
+    /// <returns><see langword="true"/> when a symbol rule may match.</returns>
+    public bool MayMatchSymbolRule(ReadOnlySpan<char> text) => SymbolRules.Length > 0 && text.ContainsAny(_symbolFirstCharacters);
 
     /// <summary>Returns the indexes of the rules whose phrase starts with a word, in table order.</summary>
     /// <param name="word">A run of word characters of the text.</param>

@@ -92,8 +92,28 @@ internal sealed class LinearIntentModel
     {
         var sink = new ScoringSink(_weights, ruleScoreFeature);
         IntentModelFeatures.Read(text, signals, ref sink);
-        var probability = 1 / (1 + Math.Exp(-sink.Sum));
-        return new IntentModelReading(probability, sink.BestStart, sink.BestEnd, sink.RuleContribution >= sink.BestContribution);
+        return sink.Reading;
+    }
+
+    /// <summary>Scores a text with two models in one reading of its features: each reads the same features, so they are hashed once.</summary>
+    /// <param name="text">The normalized text.</param>
+    /// <param name="signals">The rules' reading of it.</param>
+    /// <param name="first">The first model.</param>
+    /// <param name="firstRuleScoreFeature">The feature that carries the rules' own score for the first model's intent.</param>
+    /// <param name="second">The second model.</param>
+    /// <param name="secondRuleScoreFeature">The feature that carries the rules' own score for the second model's intent.</param>
+    /// <returns>Each model's reading, the same as <see cref="Score(ReadOnlySpan{char}, in RuleSignals, int)"/> gives.</returns>
+    public static (IntentModelReading First, IntentModelReading Second) Score(
+        ReadOnlySpan<char> text,
+        in RuleSignals signals,
+        LinearIntentModel first,
+        int firstRuleScoreFeature,
+        LinearIntentModel second,
+        int secondRuleScoreFeature)
+    {
+        var sink = new PairSink(new ScoringSink(first._weights, firstRuleScoreFeature), new ScoringSink(second._weights, secondRuleScoreFeature));
+        IntentModelFeatures.Read(text, signals, ref sink);
+        return (sink.First.Reading, sink.Second.Reading);
     }
 
     private static LinearIntentModel FromResource(string name)
@@ -114,6 +134,9 @@ internal sealed class LinearIntentModel
         public int BestStart = -1;
         public int BestEnd = -1;
 
+        public readonly IntentModelReading Reading =>
+            new(1 / (1 + Math.Exp(-Sum)), BestStart, BestEnd, RuleContribution >= BestContribution);
+
         public void Add(int index, float value, int start, int end)
         {
             var contribution = (double)weights[index] * value;
@@ -128,6 +151,19 @@ internal sealed class LinearIntentModel
             {
                 RuleContribution = contribution;
             }
+        }
+    }
+
+    // Two models fed by one reading of the features.
+    private struct PairSink(ScoringSink first, ScoringSink second) : IIntentFeatureSink
+    {
+        public ScoringSink First = first;
+        public ScoringSink Second = second;
+
+        public void Add(int index, float value, int start, int end)
+        {
+            First.Add(index, value, start, end);
+            Second.Add(index, value, start, end);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Monitro.Analysis.Sentiment;
 
 namespace Monitro.Analysis.Intent;
 
@@ -16,8 +15,10 @@ internal static class NegativeWordCue
     /// <summary>The weight of a word rated from -1.4 to -2 ("annoyed", "leaking").</summary>
     public const double WordWeight = 0.25;
 
+    /// <summary>The rating at or below which a lexicon word is a cue.</summary>
+    public const double Rating = -1.4;
+
     private const double StrongRating = -2.0;
-    private const double Rating = -1.4;
 
     // Words about complaining, not of complaint ("how do I complain?" is a question), and the words that are complaint
     // cues of their own (counted once, with their own weight).
@@ -32,13 +33,19 @@ internal static class NegativeWordCue
     /// <summary>Returns the weight of a word (lower case) as a complaint cue, or 0 when it is not one.</summary>
     /// <param name="word">The word.</param>
     /// <returns><see cref="StrongWordWeight"/>, <see cref="WordWeight"/> or 0.</returns>
-    public static double WeightOf(ReadOnlySpan<char> word)
+    public static double WeightOf(ReadOnlySpan<char> word) => WeightOf(word, IntentWordCues.Of(word));
+
+    /// <summary>Returns the weight of a word (lower case) as a complaint cue when its cue was already looked up.</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="cue">What <see cref="IntentWordCues.Of"/> says of it.</param>
+    /// <returns><see cref="StrongWordWeight"/>, <see cref="WordWeight"/> or 0.</returns>
+    public static double WeightOf(ReadOnlySpan<char> word, IntentWordCues.Cue cue)
     {
-        if (!SentimentModel.BuiltIn.TryGetTerm(word, out var term) || !term.InLexicon || term.Valence > Rating || NotCueLookup.Contains(word))
+        if (cue.Valence == 0 || NotCueLookup.Contains(word))
         {
             return 0;
         }
 
-        return term.Valence <= StrongRating ? StrongWordWeight : WordWeight;
+        return cue.Valence <= StrongRating ? StrongWordWeight : WordWeight;
     }
 }

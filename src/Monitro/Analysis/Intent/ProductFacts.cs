@@ -31,10 +31,11 @@ internal static partial class ProductFacts
     public const double ClockWaitWeight = 0.45;
 
     // Words without which a fact cannot be told: a vectorized search for them skips the regular expressions on most posts.
-    private static readonly SearchValues<string> ShareWords = SearchValues.Create(["%", "half", "mostly", "basically"], StringComparison.Ordinal);
+    // "%" is looked for on its own: with a one-character value the words' search could not take its fastest form.
+    private static readonly SearchValues<string> ShareWords = SearchValues.Create(["half", "mostly", "basically"], StringComparison.Ordinal);
     private static readonly SearchValues<string> OrderWords = SearchValues.Create(["order", "booked", "paid for", "asked for", "requested", "reserved"], StringComparison.Ordinal);
     private static readonly SearchValues<char> Currencies = SearchValues.Create("£$€");
-    private static readonly SearchValues<string> Clock = SearchValues.Create(["am", "pm", ":"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> Clock = SearchValues.Create(["am", "pm"], StringComparison.Ordinal);
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     /// <summary>Adds the facts found in a normalized text (lower case) to a complaint score.</summary>
@@ -44,7 +45,7 @@ internal static partial class ProductFacts
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(ReadOnlySpan<char> text, ref ScoredIntent complaint)
     {
-        if (text.ContainsAny(ShareWords) && ComplaintPatterns.TryFindFirst(Share(), text, out var start, out var end))
+        if ((text.Contains('%') || text.ContainsAny(ShareWords)) && ComplaintPatterns.TryFindFirst(Share(), text, out var start, out var end))
         {
             complaint.Add(ShareWeight, start, end, ruleIndex: int.MaxValue);
         }
@@ -64,7 +65,7 @@ internal static partial class ProductFacts
             complaint.Add(RecurringWeight, start, end, ruleIndex: int.MaxValue);
         }
 
-        if (text.ContainsAny(Digits) && text.ContainsAny(Clock) && TryFindTwoDifferent(TimeOfDay(), text, skipRanges: true, out start, out end))
+        if (text.ContainsAny(Digits) && (text.Contains(':') || text.ContainsAny(Clock)) && TryFindTwoDifferent(TimeOfDay(), text, skipRanges: true, out start, out end))
         {
             complaint.Add(ClockWaitWeight, start, end, ruleIndex: int.MaxValue);
         }

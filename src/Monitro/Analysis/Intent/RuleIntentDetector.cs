@@ -119,6 +119,7 @@ public sealed class RuleIntentDetector : IIntentDetector
             var praiseAgainstComplaint = 0.0;
             var everydaySupport = 0.0;
             var negativeWord = default(ScoredIntent);
+            var endsSomething = false;
             for (var i = 0; i < normalized.Length; i++)
             {
                 if (!IntentText.IsWordChar(normalized[i]) || (i > 0 && IntentText.IsWordChar(normalized[i - 1])))
@@ -134,7 +135,9 @@ public sealed class RuleIntentDetector : IIntentDetector
 
                 if (reading.English)
                 {
-                    AddNegativeWord(normalized, i, wordEnd, ref negativeWord);
+                    var cue = IntentWordCues.Of(normalized[i..wordEnd]);
+                    AddNegativeWord(normalized, i, wordEnd, cue, ref negativeWord);
+                    endsSomething |= cue.EndsSomething;
                 }
 
                 foreach (var r in _index.StartingWith(normalized[i..wordEnd]))
@@ -147,7 +150,7 @@ public sealed class RuleIntentDetector : IIntentDetector
                 }
             }
 
-            foreach (var r in _index.SymbolRules)
+            foreach (var r in _index.MayMatchSymbolRule(normalized) ? _index.SymbolRules : [])
             {
                 if (Applies(_rules[r], reading) && TryFind(normalized, _rules[r], out var start, out var end))
                 {
@@ -189,7 +192,8 @@ public sealed class RuleIntentDetector : IIntentDetector
                     complaint.Add(AddressedCue.PeopleOnlyWeight, 0, 0, int.MaxValue);
                 }
 
-                var churnShape = ChurnStructure.Read(normalized, text);
+                // Without a word of ending no sentence has the shape of churn (nor of staying, or of someone else's ending).
+                var churnShape = endsSomething ? ChurnStructure.Read(normalized, text) : default;
                 if (churnShape.Found)
                 {
                     scored[(int)IntentLabel.ChurnRisk].Add(ChurnStructure.Weight, churnShape.Start, churnShape.End, int.MaxValue);
@@ -276,6 +280,12 @@ public sealed class RuleIntentDetector : IIntentDetector
     private void ReadWithModels(ReadOnlySpan<char> normalized, in RuleSignals signals, ref IntentModelReading? complaint, ref IntentModelReading? churn)
     {
         _observer?.Invoke(normalized, signals);
+        if (_complaintModel is not null && _churnModel is not null)
+        {
+            (complaint, churn) = LinearIntentModel.Score(normalized, signals, _complaintModel, IntentModelFeatures.ComplaintScoreFeature, _churnModel, IntentModelFeatures.ChurnScoreFeature);
+            return;
+        }
+
         complaint = _complaintModel?.Score(normalized, signals, IntentModelFeatures.ComplaintScoreFeature);
         churn = _churnModel?.Score(normalized, signals, IntentModelFeatures.ChurnScoreFeature);
     }
@@ -490,9 +500,9 @@ public sealed class RuleIntentDetector : IIntentDetector
 
     // Whether the sentence around a position ends with a question mark ("what's the best CRM?" asks, it does not praise).
     // Keeps the most negative word of the sentiment lexicon that no negation reaches ("not bad" is no complaint).
-    private static void AddNegativeWord(ReadOnlySpan<char> text, int start, int end, ref ScoredIntent negativeWord)
+    private static void AddNegativeWord(ReadOnlySpan<char> text, int start, int end, IntentWordCues.Cue cue, ref ScoredIntent negativeWord)
     {
-        var weight = NegativeWordCue.WeightOf(text[start..end]);
+        var weight = NegativeWordCue.WeightOf(text[start..end], cue);
         if (weight > negativeWord.Strongest && !IsNegatedBefore(text, start))
         {
             negativeWord = default;

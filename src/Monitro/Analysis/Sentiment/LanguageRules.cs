@@ -5,9 +5,15 @@ namespace Monitro.Analysis.Sentiment;
 /// <summary>The words that steer the sentiment rules in one language: negations, boosters, "but" and the idioms.</summary>
 internal sealed class LanguageRules
 {
+    private const int Ascii = 128;
+
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _negationLookup;
     private readonly string[] _negationSuffixes;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _postNegationLookup;
+
+    // The endings a word whose last character is ASCII may have, in the order of Suffixes: an unknown word tries only
+    // the few whose last letter is its own instead of every ending of the language.
+    private readonly (string Ending, string Replacement)[][] _suffixesByAsciiLast;
 
     /// <summary>Initializes a new instance of the <see cref="LanguageRules"/> class.</summary>
     /// <param name="negations">The words that negate what follows.</param>
@@ -46,6 +52,12 @@ internal sealed class LanguageRules
         ButWords = butWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Idioms = idioms;
         Suffixes = [.. suffixes.OrderByDescending(suffix => suffix.Ending.Length)];
+        _suffixesByAsciiLast = new (string Ending, string Replacement)[Ascii][];
+        for (var last = 0; last < Ascii; last++)
+        {
+            _suffixesByAsciiLast[last] = [.. Suffixes.Where(suffix => MayEndWith(suffix.Ending, (char)last))];
+        }
+
         Elisions = [.. elisions];
         OppositePrefixes = [.. oppositePrefixes ?? []];
         MinimumStemLength = minimumStemLength;
@@ -85,6 +97,12 @@ internal sealed class LanguageRules
 
     /// <summary>Gets the endings tried for unknown words, longest first.</summary>
     public (string Ending, string Replacement)[] Suffixes { get; }
+
+    /// <summary>Gets the endings of <see cref="Suffixes"/> that a word may end with, in the same order: those whose last character is the word's, case aside.</summary>
+    /// <param name="word">The word (not empty).</param>
+    /// <returns>The endings; every other ending of <see cref="Suffixes"/> cannot end the word.</returns>
+    public ReadOnlySpan<(string Ending, string Replacement)> SuffixesFor(ReadOnlySpan<char> word) =>
+        word.Length > 0 && word[^1] < Ascii ? _suffixesByAsciiLast[word[^1]] : Suffixes;
 
     /// <summary>Gets the elided words read past at the start of an unknown word.</summary>
     public string[] Elisions { get; }
@@ -148,6 +166,11 @@ internal sealed class LanguageRules
         var buffer = new char[term.Length * 2];
         return TryFold(term, buffer, out var length) ? new string(buffer, 0, length) : null;
     }
+
+    // Whether a word ending in an ASCII character may end with an ending under a case-blind comparison: an ending whose
+    // last character is not ASCII is kept (case-blind equality reaches past ASCII), an ASCII one must be the same letter.
+    private static bool MayEndWith(string ending, char last) =>
+        ending.Length == 0 || !char.IsAscii(ending[^1]) || char.ToLowerInvariant(ending[^1]) == char.ToLowerInvariant(last);
 
     /// <summary>Returns whether a word negates what follows it.</summary>
     /// <param name="word">The word.</param>

@@ -593,7 +593,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             var token = tokens[i];
             var word = text.Slice(token.Start, token.Length);
             var known = model.TryGetTerm(word, out var term);
-            if (known && term.Phrases is not null && TryMatchPhrase(model, text, tokens, i, term.Phrases, out var phrase, out var consumed, out var inner))
+            if (known && term.Phrases is not null && TryMatchPhrase(model, text, tokens, i, term, out var phrase, out var consumed, out var inner))
             {
                 var last = tokens[i + consumed - 1];
 
@@ -721,15 +721,18 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         ReadOnlySpan<char> text,
         ReadOnlySpan<SentimentToken> tokens,
         int start,
-        PhraseRule[] candidates,
+        SentimentTerm first,
         out PhraseRule phrase,
         out int consumed,
         out double innerBooster)
     {
         // A phrase that opens with a booster ("so good") is boosted from outside, not from inside ("so very good").
-        var english = ReferenceEquals(model.Rules, LanguageRules.English)
-            && !(model.TryGetTerm(text.Slice(tokens[start].Start, tokens[start].Length), out var first) && first.BoosterScalar != 0);
-        foreach (var candidate in candidates)
+        var english = ReferenceEquals(model.Rules, LanguageRules.English) && first.BoosterScalar == 0;
+
+        // Many phrases may start at a word ("no …", "not …"); the word where they part is read once for all of them.
+        var boosterAt = -1;
+        var boosterScalar = 0.0;
+        foreach (var candidate in first.Phrases!)
         {
             var words = candidate.Words;
             var t = start + 1;
@@ -751,13 +754,21 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 }
 
                 // In English one booster may stand inside a phrase of words ("feeling really down", "so so fed up").
-                if (english && booster == 0 && candidate.Kind == SentimentUnitKind.Word && model.TryGetTerm(word, out var inner)
-                    && inner.BoosterScalar > 0 && inner.Valence == 0 && t + 1 < tokens.Length && !tokens[t + 1].StartsClause
-                    && SentimentRules.PhraseWordsMatch(text.Slice(tokens[t + 1].Start, tokens[t + 1].Length), words[w]))
+                if (english && booster == 0 && candidate.Kind == SentimentUnitKind.Word)
                 {
-                    booster = inner.BoosterScalar;
-                    t += 2;
-                    continue;
+                    if (boosterAt != t)
+                    {
+                        boosterAt = t;
+                        boosterScalar = model.TryGetTerm(word, out var inner) && inner.BoosterScalar > 0 && inner.Valence == 0 ? inner.BoosterScalar : 0;
+                    }
+
+                    if (boosterScalar > 0 && t + 1 < tokens.Length && !tokens[t + 1].StartsClause
+                        && SentimentRules.PhraseWordsMatch(text.Slice(tokens[t + 1].Start, tokens[t + 1].Length), words[w]))
+                    {
+                        booster = boosterScalar;
+                        t += 2;
+                        continue;
+                    }
                 }
 
                 matches = false;

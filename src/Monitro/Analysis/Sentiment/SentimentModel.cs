@@ -351,7 +351,7 @@ internal sealed class SentimentModel
         }
 
         Span<char> stem = stackalloc char[MaxElongatedLength + 8];
-        foreach (var (ending, replacement) in Rules.Suffixes)
+        foreach (var (ending, replacement) in Rules.SuffixesFor(word))
         {
             // Stems shorter than three letters (four in English) are too ambiguous to read.
             var kept = word.Length - ending.Length;

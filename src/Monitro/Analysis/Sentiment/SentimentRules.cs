@@ -103,7 +103,7 @@ internal static class SentimentRules
     /// this anymore", "so over that").
     /// </summary>
     public static bool PhraseWordsMatch(ReadOnlySpan<char> word, string phraseWord) =>
-        word.Equals(phraseWord, StringComparison.OrdinalIgnoreCase) || (IsPointingWord(word) && IsPointingWord(phraseWord));
+        word.Equals(phraseWord, StringComparison.OrdinalIgnoreCase) || (IsPointingWord(phraseWord) && IsPointingWord(word));
 
     private static bool IsPointingWord(ReadOnlySpan<char> word) =>
         word.Equals("it", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)

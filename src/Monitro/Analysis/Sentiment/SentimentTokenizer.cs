@@ -31,7 +31,9 @@ internal static class SentimentTokenizer
         out int capsWords,
         out int letterWords)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Copied whole, then only the typographic apostrophes replaced: most posts have none.
+        text.CopyTo(buffer);
+        for (var i = text.IndexOfAny(TypographicApostrophes); i >= 0; i = NextApostrophe(text, i))
         {
             buffer[i] = NormalizeApostrophe(text[i]);
         }
@@ -73,10 +75,24 @@ internal static class SentimentTokenizer
         || chunk.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
+    private static int NextApostrophe(ReadOnlySpan<char> text, int from)
+    {
+        var next = text[(from + 1)..].IndexOfAny(TypographicApostrophes);
+        return next < 0 ? -1 : from + 1 + next;
+    }
+
     // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SplitChunk(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
     {
+        // Every emoji, symbol, joiner, selector and skin tone is at or above the zero-width joiner: a chunk without such
+        // characters (most of them) is text only.
+        if (!text[start..end].ContainsAnyInRange(FirstEmojiCharacter, char.MaxValue))
+        {
+            SplitText(text, start, end, tokens, model, ref state);
+            return;
+        }
+
         // Emoji are tokens of their own even when glued to words; joiners, variation selectors and skin tones are dropped.
         var segmentStart = start;
         var i = start;
@@ -294,6 +310,11 @@ internal static class SentimentTokenizer
     }
 
     private const int MinHashtagLength = 5;
+
+    // The lowest character SplitChunk treats as an emoji's part or a symbol (the zero-width joiner, U+200D).
+    private const char FirstEmojiCharacter = '\u200D';
+
+    private static readonly SearchValues<char> TypographicApostrophes = SearchValues.Create("\u2019\u2018\u02BC\u0060\u00B4");
 
     // The longest emoticon looked for at the end of a word it is glued to (">:-(" has four characters).
     private const int MaxGluedEmoticonLength = 4;
