@@ -45,7 +45,8 @@ public sealed partial class SqliteMonitroStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
         return await WritePreparedAsync(
             (writer, transaction, now) => Claim(writer, transaction, maxCount, now + (long)leaseDuration.TotalMilliseconds, now),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            deferSync: true).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -90,7 +91,8 @@ public sealed partial class SqliteMonitroStore
                 using var settle = connection.CreateCommand(transaction, SettleAlert, "$key_hash", "$outcome", "$now");
                 return settle.Run(SettledKeys.Hash(idempotencyKey), "delivered", now);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            deferSync: true).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -115,7 +117,8 @@ public sealed partial class SqliteMonitroStore
                     "$next_attempt_at");
                 return command.Run(idempotencyKey, StoreDiagnostics.Cut(failure, StoreDiagnostics.MaxReasonLength), UnixTime.ToMilliseconds(nextAttemptAt));
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            deferSync: true).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -128,7 +131,8 @@ public sealed partial class SqliteMonitroStore
         ArgumentNullException.ThrowIfNull(reason);
         await WriteAsync(
             (connection, transaction, now) => DeadLetter(connection, transaction, idempotencyKey, StoreDiagnostics.Cut(reason, StoreDiagnostics.MaxReasonLength), now),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            deferSync: true).ConfigureAwait(false);
     }
 
     private int DeadLetter(SqliteConnection connection, SqliteTransaction transaction, string key, string reason, long now)

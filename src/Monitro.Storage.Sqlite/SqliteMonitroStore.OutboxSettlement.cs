@@ -34,6 +34,7 @@ public sealed partial class SqliteMonitroStore : IAlertOutboxBatchSettlement
 
                 return removed;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            deferSync: true).ConfigureAwait(false);
     }
 }

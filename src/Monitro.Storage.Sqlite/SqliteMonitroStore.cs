@@ -28,6 +28,7 @@ public sealed partial class SqliteMonitroStore :
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly int _maxTextLength;
+    private readonly bool _durableAgainstPowerLoss;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
     private readonly EnqueuedAlerts _enqueuedAlerts = new(EnqueuedAlertsKept);
@@ -62,6 +63,7 @@ public sealed partial class SqliteMonitroStore :
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<SqliteMonitroStore>.Instance;
         _maxTextLength = options.MaxTextLength;
+        _durableAgainstPowerLoss = options.DurableAgainstPowerLoss;
     }
 
     /// <summary>Applies the schema migrations the database lacks; does nothing when it is current.</summary>
@@ -156,20 +158,33 @@ public sealed partial class SqliteMonitroStore :
     }
 
     /// <summary>Runs a write in one immediate transaction; once started it is not cancelled, so it commits or rolls back whole.</summary>
-    private ValueTask<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, long, T> work, CancellationToken cancellationToken) =>
-        WritePreparedAsync((writer, transaction, now) => work(writer.Connection, transaction, now), cancellationToken);
+    /// <param name="work">The write.</param>
+    /// <param name="cancellationToken">Cancels the wait for the write connection.</param>
+    /// <param name="deferSync">See <see cref="WritePreparedAsync"/>.</param>
+    private ValueTask<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, long, T> work, CancellationToken cancellationToken, bool deferSync = false) =>
+        WritePreparedAsync((writer, transaction, now) => work(writer.Connection, transaction, now), cancellationToken, deferSync);
 
     /// <summary>Runs a write on the write connection, whose prepared commands it may use, in one immediate transaction.</summary>
-    private async ValueTask<T> WritePreparedAsync<T>(Func<SqliteWriter, SqliteTransaction, long, T> work, CancellationToken cancellationToken)
+    /// <param name="work">The write.</param>
+    /// <param name="cancellationToken">Cancels the wait for the write connection.</param>
+    /// <param name="deferSync">
+    /// Whether the write leaves its sync to the next write that syncs (<c>synchronous=NORMAL</c> for this transaction
+    /// only): for the outbox's delivery bookkeeping (claims, settlements, retries), which a power loss may undo
+    /// without breaking a guarantee (an alert is then delivered again, as when a dispatcher dies between sending and
+    /// marking). A crash of the process loses none of it. Batch commits and everything else keep
+    /// <see cref="SqliteStoreOptions.DurableAgainstPowerLoss"/>.
+    /// </param>
+    private async ValueTask<T> WritePreparedAsync<T>(Func<SqliteWriter, SqliteTransaction, long, T> work, CancellationToken cancellationToken, bool deferSync = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var writer = _writer ??= new SqliteWriter(await OpenRawAsync(cancellationToken).ConfigureAwait(false));
+            var writer = _writer ??= new SqliteWriter(await OpenRawAsync(cancellationToken).ConfigureAwait(false), _durableAgainstPowerLoss);
             try
             {
+                writer.SyncEachCommit(_durableAgainstPowerLoss && !deferSync);
                 using var transaction = writer.Connection.BeginTransaction(deferred: false);
                 var result = work(writer, transaction, Now());
                 transaction.Commit();

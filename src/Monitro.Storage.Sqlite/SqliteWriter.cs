@@ -15,10 +15,16 @@ namespace Monitro.Storage.Sqlite;
 internal sealed class SqliteWriter : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private bool _syncEachCommit;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteWriter"/> class.</summary>
     /// <param name="connection">An open connection whose pragmas ran; the writer owns it.</param>
-    public SqliteWriter(SqliteConnection connection) => Connection = connection;
+    /// <param name="syncEachCommit">Whether those pragmas set <c>synchronous=FULL</c> (else <c>NORMAL</c>).</param>
+    public SqliteWriter(SqliteConnection connection, bool syncEachCommit)
+    {
+        Connection = connection;
+        _syncEachCommit = syncEachCommit;
+    }
 
     /// <summary>Gets the open connection.</summary>
     public SqliteConnection Connection { get; }
@@ -38,6 +44,22 @@ internal sealed class SqliteWriter : IDisposable
 
         command.Transaction = transaction;
         return command;
+    }
+
+    /// <summary>Sets whether the next commits wait for their sync to the disk (<c>synchronous=FULL</c>) or leave it to a later one (<c>NORMAL</c>); outside a transaction.</summary>
+    /// <param name="syncEachCommit">Whether to sync each commit.</param>
+    public void SyncEachCommit(bool syncEachCommit)
+    {
+        if (syncEachCommit == _syncEachCommit)
+        {
+            return;
+        }
+
+        // In write-ahead-log mode a NORMAL commit's frames reach the disk with the next FULL commit's sync (or a checkpoint).
+        using var command = Connection.CreateCommand();
+        command.CommandText = syncEachCommit ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
+        command.ExecuteNonQuery();
+        _syncEachCommit = syncEachCommit;
     }
 
     /// <summary>Disposes the prepared commands and closes the connection (back to the pool).</summary>

@@ -57,6 +57,39 @@ public sealed class SqliteWriterTests : IDisposable
     }
 
     [Fact]
+    public void SyncEachCommit_SwitchesTheConnectionBetweenFullAndNormalAndBack()
+    {
+        var connection = _database.OpenConnection();
+        using (var full = connection.CreateCommand())
+        {
+            full.CommandText = "PRAGMA synchronous = FULL;";
+            full.ExecuteNonQuery();
+        }
+
+        using var writer = new SqliteWriter(connection, syncEachCommit: true);
+
+        writer.SyncEachCommit(false);
+        Assert.Equal(1, Synchronous(connection)); // NORMAL: delivery bookkeeping leaves its sync to the next commit
+        writer.SyncEachCommit(true);
+        Assert.Equal(2, Synchronous(connection)); // FULL again for the batch commits
+    }
+
+    [Fact]
+    public async Task DeliveryBookkeeping_WrittenWithoutItsOwnSync_IsSeenByAnotherStoreOnTheFile()
+    {
+        var store = _database.CreateStore();
+        await store.CommitAsync(Model.Batch("1", Model.Post("1", "jane")));
+        var claimed = Assert.Single(await store.ClaimDueAsync(10, Lease));
+        await store.MarkAllDeliveredAsync([claimed.Alert.IdempotencyKey]);
+        await store.CommitAsync(Model.Batch("2", Model.Post("2", "omar")));
+
+        // Another store on the file (as after a restart) sees the settlement and the commit after it.
+        var next = _database.CreateStore();
+        Assert.Equal(["acme-brand|mastodon:2"], (await next.ClaimDueAsync(10, Lease)).Select(e => e.Alert.IdempotencyKey));
+        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM settled_alerts;"));
+    }
+
+    [Fact]
     public async Task CommitAsync_RolledBack_NeitherWritesNorKeepsItsAlertsAndTheNextWriteSucceeds()
     {
         var store = _database.CreateStore(options => options.BusyTimeout = TimeSpan.FromMilliseconds(100));
@@ -73,5 +106,12 @@ public sealed class SqliteWriterTests : IDisposable
 
         Assert.Equal(2, _database.Scalar("SELECT count(*) FROM posts;"));
         Assert.Equal(["acme-brand|mastodon:1", "acme-brand|mastodon:3"], (await store.ClaimDueAsync(10, Lease)).Select(e => e.Alert.IdempotencyKey));
+    }
+
+    private static long Synchronous(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        return (long)command.ExecuteScalar()!;
     }
 }

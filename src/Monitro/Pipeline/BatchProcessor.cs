@@ -29,6 +29,10 @@ internal sealed class BatchProcessor
     private readonly HashSet<string> _inBatch = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ownPostsInBatch = new(StringComparer.Ordinal);
     private readonly List<string> _candidateIds = [];
+
+    // The commit in flight (with the hand-off of its mentions), and how many fresh posts its batch had.
+    private Task _committing = Task.CompletedTask;
+    private int _committingFresh;
     private readonly AlertCommitter _committer;
     private readonly Alerting.AlertRouter _alerting;
     private readonly MonitroOptions _options;
@@ -57,42 +61,80 @@ internal sealed class BatchProcessor
         _logger = services.Logger;
     }
 
+    /// <summary>Processes the batches of the queue until it completes; each batch is committed while the next one is processed.</summary>
+    /// <remarks>
+    /// The commit of a batch starts on a thread of its own (<see cref="CommitThread"/>) once the batch before it is
+    /// committed, so commits keep their order and one is in flight at a time, and the mentions of each go to
+    /// <paramref name="output"/> once it is committed. A failed commit ends the run: nothing after it is committed.
+    /// </remarks>
     public async Task RunAsync(ChannelReader<SourceWork> batches, ChannelWriter<Mention>? output, CancellationToken cancellationToken)
     {
-        await foreach (var work in batches.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        using var commits = new CommitThread();
+        try
         {
-            if (work.Check is { } check)
+            await foreach (var work in batches.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                // Between two batches: this task alone records, advances and commits the relationships.
-                await check.CheckOrLogAsync(cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            if (work.IsEnd)
-            {
-                // Batches are committed in order, so everything the source read is committed by now.
-                _logger.SourceCompleted(work.SourceName);
-                continue;
-            }
-
-            // The batches of this source already waiting behind it are committed with it, in one transaction.
-            var mentions = await ProcessAsync(WaitingBatches.Join(work, batches, out _), cancellationToken).ConfigureAwait(false);
-            if (output is not null)
-            {
-                foreach (var mention in mentions)
+                if (work.Check is { } check)
                 {
-                    await output.WriteAsync(mention, cancellationToken).ConfigureAwait(false);
+                    // Between two batches: this task alone records, advances and commits the relationships.
+                    await _committing.ConfigureAwait(false);
+                    await check.CheckOrLogAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
+
+                if (work.IsEnd)
+                {
+                    // Batches are committed in order, so everything the source read is committed once the last commit is.
+                    await _committing.ConfigureAwait(false);
+                    _logger.SourceCompleted(work.SourceName);
+                    continue;
+                }
+
+                // The batches of this source already waiting behind it are committed with it, in one transaction.
+                var prepared = await PrepareAsync(WaitingBatches.Join(work, batches, out _), cancellationToken).ConfigureAwait(false);
+                await _committing.ConfigureAwait(false);
+                _committingFresh = prepared.Fresh.Count;
+                _committing = commits.Start(() => CommitAndHandOnAsync(prepared, output, cancellationToken));
             }
         }
+        catch (Exception)
+        {
+            // The run fails with the first error; the commit in flight ends first, so nothing writes after the run.
+            await WhenSettled(_committing).ConfigureAwait(false);
+            throw;
+        }
+
+        await _committing.ConfigureAwait(false);
     }
 
     /// <summary>Processes and commits one batch.</summary>
     /// <returns>The mentions committed.</returns>
     public async Task<IReadOnlyList<Mention>> ProcessAsync(SourceWork work, CancellationToken cancellationToken)
     {
-        using var activity = MonitroActivities.Source.StartActivity("monitro.batch");
+        var prepared = await PrepareAsync(work, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(prepared, cancellationToken).ConfigureAwait(false);
+        return prepared.Mentions;
+    }
+
+    /// <summary>Everything before the commit: normalize, drop duplicates, match, enrich, relate, route the alerts.</summary>
+    /// <returns>The commit, with what its report needs.</returns>
+    private async Task<PreparedBatch> PrepareAsync(SourceWork work, CancellationToken cancellationToken)
+    {
+        var activity = MonitroActivities.Source.StartActivity("monitro.batch");
         activity?.SetTag(MonitroDiagnostics.SourceTag, work.SourceName);
+        try
+        {
+            return await PrepareAsync(work, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            activity?.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<PreparedBatch> PrepareAsync(SourceWork work, Activity? activity, CancellationToken cancellationToken)
+    {
         var started = _timeProvider.GetTimestamp();
         var batch = work.Batch;
 
@@ -104,6 +146,12 @@ internal sealed class BatchProcessor
         // Only the posts that matched or belong to a conversation with us can be stored, so only they are looked up
         // in the store: most posts match nothing and cost a read and a match, no store look-up.
         var candidates = SelectCandidates(work.SourceName, fresh, skipped);
+        if (_committingFresh > _options.DeduplicationCacheSize)
+        {
+            // The recent ids cannot hold all of the batch being committed: the store must have it before it is asked.
+            await _committing.ConfigureAwait(false);
+        }
+
         duplicates += await DropKnownAsync(candidates, cancellationToken).ConfigureAwait(false);
 
         var posts = new List<Post>(candidates.Count);
@@ -137,7 +185,10 @@ internal sealed class BatchProcessor
         alerts.AddRange(_alerting.RouteTransitions(_scorer, now));
         (_scorer as Relationships.RelationshipRegistry)?.TakeUnsaved(state);
 
-        await _committer.CommitAsync(
+        // The batch's posts are known from here on: the next batch, processed while this one commits, drops them
+        // without asking the store (when its commit fails, the run ends).
+        Remember(fresh);
+        return new PreparedBatch(
             new BatchCommit
             {
                 SourceName = work.SourceName,
@@ -151,12 +202,42 @@ internal sealed class BatchProcessor
                 AlertState = state.ToChanges(),
                 Checkpoint = batch.Checkpoint,
             },
-            cancellationToken).ConfigureAwait(false);
+            batch,
+            fresh,
+            skipped,
+            duplicates,
+            mentions,
+            started,
+            activity);
+    }
 
-        Remember(fresh);
-        Report(work.SourceName, batch, skipped, duplicates, mentions);
-        _metrics.BatchProcessed(work.SourceName, _timeProvider.GetElapsedTime(started));
-        return mentions;
+    /// <summary>Commits a prepared batch, reports it, and hands its mentions on.</summary>
+    private async Task CommitAndHandOnAsync(PreparedBatch prepared, ChannelWriter<Mention>? output, CancellationToken cancellationToken)
+    {
+        await CommitAsync(prepared, cancellationToken).ConfigureAwait(false);
+        if (output is not null)
+        {
+            foreach (var mention in prepared.Mentions)
+            {
+                await output.WriteAsync(mention, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Commits a prepared batch and reports it.</summary>
+    private async Task CommitAsync(PreparedBatch prepared, CancellationToken cancellationToken)
+    {
+        var commit = prepared.Commit;
+        try
+        {
+            await _committer.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+            Report(commit.SourceName, prepared);
+            _metrics.BatchProcessed(commit.SourceName, _timeProvider.GetElapsedTime(prepared.Started));
+        }
+        finally
+        {
+            prepared.Activity?.Dispose();
+        }
     }
 
     /// <summary>Matches the fresh posts of a batch; keeps those that matched or may belong to a conversation with us.</summary>
@@ -317,8 +398,9 @@ internal sealed class BatchProcessor
         return new SkippedItem(sourceName, postId ?? "(no id)", $"{stage} failed: {exception.GetType().Name}: {exception.Message}");
     }
 
-    private void Report(string sourceName, SourceBatch batch, List<SkippedItem> skipped, int duplicates, List<Mention> mentions)
+    private void Report(string sourceName, PreparedBatch prepared)
     {
+        var (skipped, duplicates, mentions) = (prepared.Skipped, prepared.Duplicates, prepared.Mentions);
         foreach (var item in skipped)
         {
             _logger.ItemSkipped(sourceName, item.Position, item.Reason);
@@ -344,10 +426,33 @@ internal sealed class BatchProcessor
             }
         }
 
-        _logger.BatchCommitted(sourceName, batch.Posts.Count, duplicates, mentions.Count);
-        Activity.Current?.SetTag("monitro.mentions", mentions.Count);
+        _logger.BatchCommitted(sourceName, prepared.Batch.Posts.Count, duplicates, mentions.Count);
+        prepared.Activity?.SetTag("monitro.mentions", mentions.Count);
+    }
+
+    private static async Task WhenSettled(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The run already fails with an earlier error; here the commit in flight is only waited for.
+        }
     }
 
     /// <summary>A fresh post that matched, or may belong to a conversation with us, and what it matched.</summary>
     private readonly record struct Candidate(Post Post, IReadOnlyList<Mention> Found);
+
+    /// <summary>A batch processed up to its commit, with what its report needs.</summary>
+    private sealed record PreparedBatch(
+        BatchCommit Commit,
+        SourceBatch Batch,
+        List<Post> Fresh,
+        List<SkippedItem> Skipped,
+        int Duplicates,
+        List<Mention> Mentions,
+        long Started,
+        Activity? Activity);
 }
