@@ -20,18 +20,9 @@ public sealed class KeywordHitsTests
         "2024", "node.js", "c#", ".net", "x", "new",
     ];
 
-    private static readonly Gen<string> Part = Gen.Select(Gen.OneOf(Parts), Gen.Int[0, 2], static (part, style) => style switch
-    {
-        0 => part,
-        1 => char.ToUpperInvariant(part[0]) + part[1..],
-        _ => part.ToUpperInvariant(),
-    });
+    private static readonly Gen<string> Part = EntityPartGenerators.Part(Parts);
 
-    private static readonly Gen<string> Entity = Gen.Select(
-        Gen.OneOf("#", "@"),
-        Part.Array[1, 4],
-        Gen.OneOf("", "", "_", "."),
-        static (sign, parts, glue) => sign + string.Join(glue, parts));
+    private static readonly Gen<string> Entity = EntityPartGenerators.Entity(Part);
 
     private static readonly Gen<string> Text = Gen.Select(
         Gen.Frequency((2, Entity), (3, Part), (1, Gen.OneOf("C#", "node.js", ".NET", "acme's", "ACME!", "acme,acme", "Acme_Rocks"))).Array[1, 10],
