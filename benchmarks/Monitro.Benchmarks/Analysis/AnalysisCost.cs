@@ -20,7 +20,7 @@ namespace Monitro.Benchmarks.Analysis;
 /// </summary>
 internal static partial class AnalysisCost
 {
-    private const string Usage = "usage: analysis [--rounds N] [--warmup N] [--english N] [--other N] [--only CASE[,CASE...]] | analysis --dump FILE";
+    private const string Usage = "usage: analysis [--rounds N] [--warmup N] [--english N] [--other N] [--only CASE[,CASE...]] [--split] | analysis --dump FILE";
 
     public static int Run(string[] args)
     {
@@ -29,8 +29,23 @@ internal static partial class AnalysisCost
         var englishPosts = 4_000;
         var otherPosts = 1_000;
         var only = string.Empty;
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var split = false;
+        for (var i = 0; i < args.Length; i += 2)
         {
+            if (args[i] == "--split")
+            {
+                // Where the pipeline's pass goes, group by group (AnalysisSplit), instead of the cases.
+                split = true;
+                i--;
+                continue;
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+
             if (args[i] == "--dump")
             {
                 return Dump(args[i + 1]);
@@ -61,6 +76,12 @@ internal static partial class AnalysisCost
         {
             Console.Error.WriteLine(AnalysisSample.MissingReason);
             return 2;
+        }
+
+        if (split)
+        {
+            AnalysisSplit.Run(feed, rounds, warmup);
+            return 0;
         }
 
         var sentiment = new LexiconSentimentAnalyzer();
@@ -188,8 +209,9 @@ internal static partial class AnalysisCost
         return sum;
     }
 
-    // This thread's processor time (Linux): preemption by other processes is not counted.
-    private static long ThreadCpuNanoseconds()
+    /// <summary>This thread's processor time in nanoseconds (Linux): preemption by other processes is not counted.</summary>
+    /// <returns>The time.</returns>
+    internal static long ThreadCpuNanoseconds()
     {
         const int ThreadCpuClock = 3;
         if (ClockGetTime(ThreadCpuClock, out var time) != 0)

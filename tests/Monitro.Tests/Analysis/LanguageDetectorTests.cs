@@ -64,6 +64,45 @@ public sealed class LanguageDetectorTests
         Assert.Equal(DetectionStep.FunctionWords, step);
     }
 
+    [Theory]
+    [InlineData("@RailCo lost luggage claim filed 3 weeks ago, nothing since. tried calling twice")]
+    [InlineData("skipping the box delivery next week since we're on holiday")]
+    [InlineData("tried calling twice, nothing")]
+    public void Detect_EnglishPostWithCommonWordsBesideTheFunctionWords_IsAnsweredWithoutTheModels(string text)
+    {
+        // "nothing", "since", "tried", "next", "we're": common English words no other language the detector knows
+        // writes; before they were listed, these posts had at most one clue.
+        var detected = LanguageDetector.Shared.Detect(text, out var step);
+
+        Assert.Equal("en", detected.Language);
+        Assert.Equal(DetectionStep.FunctionWords, step);
+    }
+
+    [Theory]
+    [InlineData("Full transcript of the Mayor's speech: https://example.com/speech", "en")]
+    [InlineData("@correos_es parcel stuck in the depot since monday, no update", "en")]
+    [InlineData("Hoy no hay metro en toda la ciudad por la huelga https://www.example.com.br/noticias", "es")]
+    public void Detect_WordsOfLinksAndHandles_AreNoClue(string text, string expected)
+    {
+        // "com" of a domain would count for Portuguese, "es" of a handle for Spanish, "br" for nothing.
+        var detected = LanguageDetector.Shared.Detect(text, out var step);
+
+        Assert.Equal(expected, detected.Language);
+        Assert.Equal(DetectionStep.FunctionWords, step);
+    }
+
+    [Theory]
+    [InlineData("Новая версия работает намного медленнее, это действительно разочаровывает всех пользователей нашего сервиса")]
+    [InlineData("Η νέα έκδοση είναι πολύ πιο αργή και αυτό είναι πραγματικά απογοητευτικό για όλους τους χρήστες")]
+    [InlineData("النسخة الجديدة أبطأ بكثير وهذا مخيب للآمال حقا لجميع المستخدمين في كل مكان اليوم")]
+    public void Detect_LongPostWithoutLatinLetters_IsUnknownWithoutAskingTheModels(string text)
+    {
+        var detected = LanguageDetector.Shared.Detect(text, out var step);
+
+        Assert.Null(detected.Language);
+        Assert.Equal(DetectionStep.OtherScript, step);
+    }
+
     [Fact]
     public void Read_TaggedText_KeepsTheTagAndDetectsNothing()
     {

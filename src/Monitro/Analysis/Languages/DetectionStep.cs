@@ -14,4 +14,7 @@ internal enum DetectionStep
 
     /// <summary>The statistical models were asked: the expensive step.</summary>
     Models,
+
+    /// <summary>Enough words, but none of them in the Latin script of the languages the detector knows: unknown, at no further cost.</summary>
+    OtherScript,
 }

@@ -63,9 +63,15 @@ internal static class FunctionWords
         Span<bool> marked = stackalloc bool[Languages.Length];
         words = 0;
         var foreign = false;
+        var linkEnd = 0;
         var i = 0;
         while (i < text.Length)
         {
+            if (i >= linkEnd && (i == 0 || char.IsWhiteSpace(text[i - 1])) && IsLinkOrHandle(text[i..]))
+            {
+                linkEnd = ChunkEnd(text, i);
+            }
+
             if (!char.IsLetter(text[i]))
             {
                 i++;
@@ -79,6 +85,13 @@ internal static class FunctionWords
             }
 
             words++;
+            if (start < linkEnd)
+            {
+                // A word of a link or a handle ("https://example.com", "@ShopMarket") counts toward the post's length but
+                // is no clue: "com" of a domain is not Portuguese, nor "es" of one Spanish.
+                continue;
+            }
+
             foreign |= OtherLanguageLookup.Contains(text[start..i]) || HasOtherLanguageLetter(text[start..i]);
             if (Lookup.TryGetValue(text[start..i], out var clue))
             {
@@ -114,6 +127,24 @@ internal static class FunctionWords
         }
 
         return TryDecide(hits, words, out language, out confidence);
+    }
+
+    // A link or a handle, as the sentiment tokenizer reads them: a chunk between spaces that starts like one.
+    private static bool IsLinkOrHandle(ReadOnlySpan<char> rest) =>
+        (rest.Length > 1 && rest[0] == '@' && (char.IsLetterOrDigit(rest[1]) || rest[1] == '_'))
+        || rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
+    private static int ChunkEnd(ReadOnlySpan<char> text, int start)
+    {
+        var end = start;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private static bool TryDecide(ReadOnlySpan<int> hits, int words, out string language, out double confidence)
@@ -178,7 +209,24 @@ internal static class FunctionWords
                 "going", "gonna", "had", "its", "dont", "cant", "didnt", "u", "ur", "lol", "thanks", "thank", "please",
                 "yet", "ever", "every", "off", "into", "by", "she", "his", "her", "them", "these", "those", "which",
                 "where", "could", "should", "being", "here", "over", "more", "one", "much", "new", "like", "love",
-                "great", "best", "worst", "today", "day", "days", "customer", "account", "order", "waiting", "guys", "yes"],
+                "great", "best", "worst", "today", "day", "days", "customer", "account", "order", "waiting", "guys", "yes",
+
+                // Common English words and contractions that none of the other eight languages the detector knows writes
+                // the same way (not "also", "man", "see", "week", "come", "hey", "nah", "im", "he", "am", "so", "on", "in"):
+                // a post of ten words without two of the words above, or a short one with a single clue, would otherwise
+                // be left to the statistical models or reported as unknown.
+                "him", "himself", "herself", "myself", "yourself", "themselves", "itself", "someone", "something", "nothing",
+                "everything", "anything", "everyone", "nobody", "somebody", "thing", "things", "same", "other", "another",
+                "next", "last", "first", "while", "since", "until", "without", "before", "though", "although", "through",
+                "around", "against", "between", "during", "already", "always", "maybe", "actually", "literally", "probably",
+                "anyway", "hours", "hour", "morning", "night", "tonight", "tomorrow", "yesterday", "said", "says", "say",
+                "tell", "told", "ask", "asked", "tried", "try", "trying", "keep", "kept", "feel", "feels", "felt", "look",
+                "looks", "looking", "give", "gave", "make", "makes", "made", "take", "took", "taken", "seen", "saw", "came",
+                "coming", "went", "gone", "done", "doing", "having", "getting", "well", "good", "back", "left", "right",
+                "think", "know", "thought", "thoughts", "won't", "wasn't", "aren't", "weren't", "haven't", "hasn't",
+                "couldn't", "wouldn't", "shouldn't", "i've", "i'll", "i'd", "you're", "you've", "you'll", "we're", "we've",
+                "they're", "they've", "that's", "there's", "what's", "he's", "she's", "let's", "who's", "wont", "wasnt",
+                "thats", "youre", "isnt", "ive"],
 
             // German
             ["der", "das", "und", "ist", "nicht", "ich", "ein", "eine", "mit", "auf", "für", "schon", "wieder", "noch", "sehr",

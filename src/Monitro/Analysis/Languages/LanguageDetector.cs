@@ -96,6 +96,13 @@ public sealed class LanguageDetector
             return DetectedLanguage.Unknown;
         }
 
+        if (!LatinLetters.Any(text))
+        {
+            // Cyrillic, Greek, Arabic, Han, Kana…: none of the languages the models know, so they would only say so, at their cost.
+            step = DetectionStep.OtherScript;
+            return DetectedLanguage.Unknown;
+        }
+
         step = DetectionStep.Models;
         foreach (var (language, confidence) in _detector.Value.ComputeLanguageConfidenceValues(text))
         {
