@@ -8,8 +8,9 @@ namespace Monitro.Analysis.Languages;
 /// the letters only one of the languages uses (ß, ñ, ã, œ).
 /// </summary>
 /// <remarks>
-/// Hand-written because it sits on the hot path: the statistical detector costs a thousand times as much as the
-/// whole analysis of a post, while most posts name their language with a few function words. Only a clear majority
+/// Hand-written because it sits on the hot path: a call of the statistical detector costs a few hundred times as much
+/// as this step (0.5–1.5 ms and about 90 KB allocated, against a few microseconds and nothing), more than the whole
+/// analysis of a hundred posts, while most posts name their language with a few function words. Only a clear majority
 /// counts, or, in a post of at most <see cref="ShortPostWords"/> words, a single clue with no other; anything less is
 /// left to the detector. The words are those of one language only (for example not "me", which is English, Spanish
 /// and Portuguese, nor "die" or "was", which are German and English).

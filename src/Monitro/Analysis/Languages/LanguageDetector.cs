@@ -15,7 +15,8 @@ namespace Monitro;
 /// <para>A post whose function words clearly belong to one of the five languages ("the", "und", "pero", "est",
 /// "não") is answered from them, without the statistical models, which cost hundreds of times as much. A post of
 /// fewer than <see cref="MinimumWordsForModels"/> words that does not is reported as unknown: on so few words the
-/// models guess more than they know.</para>
+/// models guess more than they know. So is a post without a Latin letter, which is in none of the languages the models
+/// know.</para>
 /// <para>The detector is thread-safe; use <see cref="Shared"/>.</para>
 /// </remarks>
 public sealed class LanguageDetector
