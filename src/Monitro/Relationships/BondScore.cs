@@ -6,7 +6,8 @@ namespace Monitro.Relationships;
 /// <summary>
 /// Tie strength: days of contact weighted by kind and decayed (many messages in a day add less and less), a volume
 /// that keeps growing (slowly) with more contact, times reciprocity (both sides writing on many days beats a one-sided
-/// stream) and duration (a longer acquaintance beats a new one). Recency enters through the decay. No factor reaches its maximum in finite time, so strong relationships
+/// stream; a relationship only one side wrote in is no tie yet, by default) and duration (a longer acquaintance beats
+/// a new one). Recency enters through the decay. No factor reaches its maximum in finite time, so strong relationships
 /// stay ordered instead of all scoring 100.
 /// </summary>
 internal static class BondScore
@@ -68,7 +69,9 @@ internal static class BondScore
         var volume = Volume(weight, options.VolumeScale);
 
         // Reciprocity counts days each side wrote, so a broadcaster's many posts are not balanced by one long answer;
-        // full credit once we wrote on at least half as many days as they did, or they on half as many as we did.
+        // full credit once we wrote on at least half as many days as they did, or they on half as many as we did. One-way
+        // contact gets OneWayFactor (0 by default): people rate pairs who never answered each other no closer than pairs
+        // with no contact at all, so ranking one-way contact above silence only adds noise.
         var twoWay = inboundDays > 0 && outboundDays > 0;
         var balance = !twoWay ? 0.0 : Math.Min(1.0, 2.0 * Math.Min(inboundDays, outboundDays) / Math.Max(inboundDays, outboundDays));
         var reciprocity = options.OneWayFactor + ((1 - options.OneWayFactor) * balance);
@@ -104,7 +107,7 @@ internal static class BondScore
             Factors =
             [
                 new("volume", Math.Round(bond.Volume, 4), 100, string.Create(culture, $"{bond.Days} days of contact, {timeline.Count} messages: decayed kind-weighted contact {bond.Weight:0.##} (a day counts its heaviest kind, × 1 + {options.BurstWeight:0.##} ln n for n messages; half-life {options.BondHalfLife.TotalDays:0.#} d, {options.LastingShare:0.##} of it lasting), half credit at {HalfCreditWeight * options.VolumeScale:0.#}")),
-                new("reciprocity", Math.Round(bond.Reciprocity, 4), 1, string.Create(culture, $"they wrote on {bond.InboundDays} days ({state.Inbound} messages), we on {bond.OutboundDays} ({state.Outbound}): {(twoWay ? balance >= 1 ? "two-way, balanced" : "two-way, one-sided" : "one-way")}")),
+                new("reciprocity", Math.Round(bond.Reciprocity, 4), 1, string.Create(culture, $"they wrote on {bond.InboundDays} days ({state.Inbound} messages), we on {bond.OutboundDays} ({state.Outbound}): {(twoWay ? balance >= 1 ? "two-way, balanced" : "two-way, one-sided" : options.OneWayFactor > 0 ? "one-way" : "one-way, no tie until both sides write")}")),
                 new("duration", Math.Round(bond.Duration, 4), 1, string.Create(culture, $"in contact for {span.TotalDays:0} d; half of the credit for duration at {options.FullDuration.TotalDays:0} d")),
                 new("silence", Math.Round(silence.TotalDays, 2), 0, string.Create(culture, $"{Math.Max(0, silence.TotalDays):0} d since the last {(twoWay ? "exchange" : "contact")}; dormant after {options.DormantHalfLives:0.#} half-lives")),
             ],

@@ -49,9 +49,9 @@ public sealed class RelationshipOptions
     public double LastingShare { get; set; } = 0.5;
 
     /// <summary>Gets or sets the reciprocity factor of a one-way relationship (no answers); it rises to 1 as the days we wrote reach half the days they wrote (or the other way round).</summary>
-    /// <value>The default is 0.3. Must be greater than 0 and at most 1.</value>
-    [Range(0d, 1d, MinimumIsExclusive = true)]
-    public double OneWayFactor { get; set; } = 0.3;
+    /// <value>The default is 0: a relationship only one side wrote in is no tie yet, and its Bond is 0 (its volume is still reported). A value above 0 ranks one-way relationships among themselves by their volume, below two-way ones. Must be between 0 and 1.</value>
+    [Range(0d, 1d)]
+    public double OneWayFactor { get; set; }
 
     /// <summary>Gets or sets the duration factor of a relationship that just started; it rises to 1 at <see cref="FullDuration"/>.</summary>
     /// <value>The default is 0.5. Must be greater than 0 and at most 1.</value>

@@ -54,7 +54,7 @@ internal sealed class ModelNetwork
         {
             for (var b = a + 1; b < people; b++)
             {
-                closeness[a, b] = closeness[b, a] = Pick();
+                closeness[a, b] = closeness[b, a] = _random.Pick(_family.Share);
             }
         }
 
@@ -100,9 +100,9 @@ internal sealed class ModelNetwork
                 var rating = closeness[rater, other] + bias[rater] + (_family.RatingNoise * _random.Gaussian());
                 var person = $"model:p{other}";
                 var interactions = new List<Interaction>();
-                NetworkMessages.AddInteractions(interactions, _messages, other, rater, person, InteractionDirection.Inbound, windowStart, AsOf);
-                NetworkMessages.AddInteractions(interactions, _messages, rater, other, person, InteractionDirection.Outbound, windowStart, AsOf);
-                pairs.Add(new SimulatedPair(closeness[rater, other], rating, new Author { Platform = "model", Handle = $"p{other}" }, interactions));
+                NetworkMessages.AddInteractions(interactions, _messages, other, rater, person, InteractionDirection.Inbound, windowStart, AsOf, _family.Timing);
+                NetworkMessages.AddInteractions(interactions, _messages, rater, other, person, InteractionDirection.Outbound, windowStart, AsOf, _family.Timing);
+                pairs.Add(new SimulatedPair(rater, other, closeness[rater, other], rating, closeness[rater, other] >= SimulatedNetwork.Friend, new Author { Platform = "model", Handle = $"p{other}" }, interactions));
             }
         }
 
@@ -133,10 +133,10 @@ internal sealed class ModelNetwork
     // One side's turn in a conversation: a first message, then more while the chat goes on.
     private void Send(int from, int to, DateTimeOffset at, InteractionKind kind, double continuing)
     {
-        Add(from, to, at, kind);
+        NetworkMessages.Add(_messages, from, to, at, kind);
         for (var extra = 1; extra < MaximumMessagesPerSide && _random.NextDouble() < continuing; extra++)
         {
-            Add(from, to, at.AddMinutes(extra), kind);
+            NetworkMessages.Add(_messages, from, to, at.AddMinutes(extra), kind);
         }
     }
 
@@ -161,10 +161,10 @@ internal sealed class ModelNetwork
                 for (var m = 0; m < count; m++)
                 {
                     var at = _start.AddDays(_random.NextDouble() * _family.HistoryDays);
-                    Add(b, x, at, InteractionKind.Mention);
+                    NetworkMessages.Add(_messages, b, x, at, InteractionKind.Mention);
                     if (_random.NextDouble() < 0.05)
                     {
-                        Add(x, b, at.AddHours(2), InteractionKind.Reply);
+                        NetworkMessages.Add(_messages, x, b, at.AddHours(2), InteractionKind.Reply);
                     }
                 }
             }
@@ -197,7 +197,7 @@ internal sealed class ModelNetwork
                     {
                         if (member != sender)
                         {
-                            Add(sender, member, at, InteractionKind.Mention);
+                            NetworkMessages.Add(_messages, sender, member, at, InteractionKind.Mention);
                         }
                     }
                 }
@@ -218,30 +218,5 @@ internal sealed class ModelNetwork
         var length = Math.Min(history, style.MinDays + (_random.NextDouble() * (style.MaxDays - style.MinDays)));
         var start = _random.NextDouble() * (history - length);
         return (start, start + length);
-    }
-
-    private void Add(int from, int to, DateTimeOffset at, InteractionKind kind)
-    {
-        if (!_messages.TryGetValue((from, to), out var list))
-        {
-            _messages[(from, to)] = list = [];
-        }
-
-        list.Add((at, kind));
-    }
-
-    private int Pick()
-    {
-        var roll = _random.NextDouble();
-        for (var level = 0; level < _family.Share.Count; level++)
-        {
-            roll -= _family.Share[level];
-            if (roll < 0)
-            {
-                return level;
-            }
-        }
-
-        return _family.Share.Count - 1;
     }
 }

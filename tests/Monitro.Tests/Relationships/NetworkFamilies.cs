@@ -10,6 +10,17 @@ internal static class NetworkFamilies
     // Per closeness: stranger, acquaintance, colleague, friend, close friend.
     private static readonly ContactStyle Stranger = new(0, 0.15, 1, 1, Ongoing: false, Continue: 0.2);
 
+    // Acquaintances in a short spell, colleagues for a project of months, friends all year: the contact of the families
+    // whose finding is about something else (broadcasts, groups, what the log keeps).
+    private static readonly ContactStyle[] Everyday =
+    [
+        Stranger,
+        new(1.5, 0.45, 3, 30, Ongoing: false, Continue: 0.4),
+        new(2, 0.6, 60, 200, Ongoing: false, Continue: 0.4),
+        new(1.2, 0.8, 0, 0, Ongoing: true, Continue: 0.4),
+        new(2, 0.9, 0, 0, Ongoing: true, Continue: 0.4),
+    ];
+
     /// <summary>Gets the family where acquaintances chat in intense bursts with huge counts and friends write a little on many days.</summary>
     public static NetworkFamily Bursty { get; } = new()
     {
@@ -33,14 +44,7 @@ internal static class NetworkFamilies
         Chattiness = 1.1,
         BroadcasterShare = 0.15,
         BroadcastsPerWeek = 1.0,
-        Styles =
-        [
-            Stranger,
-            new(1.5, 0.45, 3, 30, Ongoing: false, Continue: 0.4),
-            new(2, 0.6, 60, 200, Ongoing: false, Continue: 0.4),
-            new(1.2, 0.8, 0, 0, Ongoing: true, Continue: 0.4),
-            new(2, 0.9, 0, 0, Ongoing: true, Continue: 0.4),
-        ],
+        Styles = Everyday,
     };
 
     /// <summary>Gets the family of long, quiet friendships next to busy colleagues, over two years.</summary>
@@ -69,14 +73,7 @@ internal static class NetworkFamilies
         GroupSize = 8,
         GroupMessagesPerWeek = 1.5,
         RaterBias = 0.6,
-        Styles =
-        [
-            Stranger,
-            new(1.5, 0.45, 3, 30, Ongoing: false, Continue: 0.4),
-            new(2, 0.6, 60, 200, Ongoing: false, Continue: 0.4),
-            new(1.2, 0.8, 0, 0, Ongoing: true, Continue: 0.4),
-            new(2, 0.9, 0, 0, Ongoing: true, Continue: 0.4),
-        ],
+        Styles = Everyday,
     };
 
     /// <summary>Gets the family observed over three months of three years of relationships, rated by people who use the scale differently.</summary>
@@ -112,6 +109,26 @@ internal static class NetworkFamilies
         ],
     };
 
+    /// <summary>Gets the family whose log keeps only how many messages each person sent each other: spread evenly over the year.</summary>
+    public static NetworkFamily EvenCounts { get; } = new()
+    {
+        Name = "even-counts",
+        Encodes = "a log that keeps a count of messages per ordered pair and nothing of their timing (the classic studies' message matrices): each direction's messages spread evenly over the year, so only the two directed counts differ",
+        Chattiness = 0.9,
+        Timing = MessageTiming.Even,
+        Styles = Everyday,
+    };
+
+    /// <summary>Gets the family whose log keeps only counts, every message dated at one moment.</summary>
+    public static NetworkFamily OneMoment { get; } = new()
+    {
+        Name = "one-moment",
+        Encodes = "a log that keeps only counts per ordered pair, every message dated at one moment: no day, burst, recency or duration tells pairs apart",
+        Chattiness = 0.9,
+        Timing = MessageTiming.OneMoment,
+        Styles = Everyday,
+    };
+
     /// <summary>Gets every family.</summary>
-    public static IReadOnlyList<NetworkFamily> All { get; } = [Bursty, Broadcasters, QuietFriends, GroupThreads, ShortWindow, HeavyChat];
+    public static IReadOnlyList<NetworkFamily> All { get; } = [Bursty, Broadcasters, QuietFriends, GroupThreads, ShortWindow, HeavyChat, EvenCounts, OneMoment];
 }

@@ -62,4 +62,7 @@ internal sealed record NetworkFamily
 
     /// <summary>Gets the standard deviation of the noise in each rating.</summary>
     public double RatingNoise { get; init; } = 0.8;
+
+    /// <summary>Gets what the log keeps of when each message was sent.</summary>
+    public MessageTiming Timing { get; init; } = MessageTiming.AsSent;
 }

@@ -25,4 +25,20 @@ internal static class RandomDraws
 
         return count;
     }
+
+    /// <summary>Draws an index with the given shares (which sum to 1); the last index takes any rounding left.</summary>
+    public static int Pick(this Random random, IReadOnlyList<double> shares)
+    {
+        var roll = random.NextDouble();
+        for (var index = 0; index < shares.Count; index++)
+        {
+            roll -= shares[index];
+            if (roll < 0)
+            {
+                return index;
+            }
+        }
+
+        return shares.Count - 1;
+    }
 }

@@ -14,7 +14,7 @@ public sealed class RelationshipOptionsTests
         { "ReplyWeight=-1", "The field RelationshipOptions.ReplyWeight must be between 0 and 1000." },
         { "WarmBand=80", "RelationshipOptions.WarmBand (80) must be lower than StrongBand (70)" },
         { "StrongBand=120", "RelationshipOptions.StrongBand must be between 0 and 100" },
-        { "OneWayFactor=0", "The field RelationshipOptions.OneWayFactor must be" },
+        { "OneWayFactor=1.5", "The field RelationshipOptions.OneWayFactor must be" },
         { "VolumeScale=0", "The field RelationshipOptions.VolumeScale must be" },
         { "AffectMinimumObservations=0", "The field RelationshipOptions.AffectMinimumObservations must be between 1 and 10000." },
         { "DetractorAffect=70", "RelationshipOptions.DetractorAffect (70) must be lower than AdvocateAffect (60)" },

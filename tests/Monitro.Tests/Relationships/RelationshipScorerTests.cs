@@ -210,8 +210,11 @@ public sealed class RelationshipScorerTests
     {
         var (defaults, _) = CreateScorer();
         var (custom, _) = CreateScorer(o => o.BondHalfLife = TimeSpan.FromDays(10));
-        defaults.Record(Inbound(Jane, "p1", 0), Person(Jane));
-        custom.Record(Inbound(Jane, "p1", 0), Person(Jane));
+        foreach (var scorer in new[] { defaults, custom })
+        {
+            scorer.Record(Inbound(Jane, "p1", 0), Person(Jane));
+            scorer.Record(Outbound(Jane, "a1", 0.01, "p1"), Person(Jane)); // two-way: one-way contact is no tie and scores 0
+        }
 
         var a = defaults.GetRelationship(Jane, TestPosts.Epoch.AddDays(10))!;
         var b = custom.GetRelationship(Jane, TestPosts.Epoch.AddDays(10))!;

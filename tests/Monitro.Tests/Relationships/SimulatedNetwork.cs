@@ -55,7 +55,7 @@ internal sealed class SimulatedNetwork
         {
             for (var b = a + 1; b < people; b++)
             {
-                var level = Pick(random);
+                var level = random.Pick(Share);
                 closeness[a, b] = closeness[b, a] = level;
                 var (from, to) = ContactPeriod(random, level);
                 var rate = ConversationsPerWeek[level] * Math.Sqrt(chattiness[a] * chattiness[b]) / 7;
@@ -65,15 +65,15 @@ internal sealed class SimulatedNetwork
                     var day = from + (random.NextDouble() * (to - from));
                     var (first, second) = random.NextDouble() < chattiness[a] / (chattiness[a] + chattiness[b]) ? (a, b) : (b, a);
                     var at = start.AddDays(day);
-                    Add(messages, first, second, at, InteractionKind.DirectMessage);
+                    NetworkMessages.Add(messages, first, second, at, InteractionKind.DirectMessage);
                     for (var extra = 0; random.NextDouble() < 0.4 && extra < 5; extra++)
                     {
-                        Add(messages, first, second, at.AddMinutes(1 + extra), InteractionKind.DirectMessage);
+                        NetworkMessages.Add(messages, first, second, at.AddMinutes(1 + extra), InteractionKind.DirectMessage);
                     }
 
                     if (random.NextDouble() < AnswerProbability[level] * responsiveness[second])
                     {
-                        Add(messages, second, first, at.AddMinutes(30 + (600 * random.NextDouble())), InteractionKind.Reply);
+                        NetworkMessages.Add(messages, second, first, at.AddMinutes(30 + (600 * random.NextDouble())), InteractionKind.Reply);
                     }
                 }
             }
@@ -94,7 +94,7 @@ internal sealed class SimulatedNetwork
                 var interactions = new List<Interaction>();
                 NetworkMessages.AddInteractions(interactions, messages, other, rater, person, InteractionDirection.Inbound, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
                 NetworkMessages.AddInteractions(interactions, messages, rater, other, person, InteractionDirection.Outbound, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
-                pairs.Add(new SimulatedPair(closeness[rater, other], rating, new Author { Platform = "sim", Handle = $"p{other}" }, interactions));
+                pairs.Add(new SimulatedPair(rater, other, closeness[rater, other], rating, closeness[rater, other] >= Friend, new Author { Platform = "sim", Handle = $"p{other}" }, interactions));
             }
         }
 
@@ -115,32 +115,10 @@ internal sealed class SimulatedNetwork
         var from = random.NextDouble() * (WindowDays - length);
         return (from, from + length);
     }
-
-    private static void Add(Dictionary<(int, int), List<(DateTimeOffset, InteractionKind)>> messages, int from, int to, DateTimeOffset at, InteractionKind kind)
-    {
-        if (!messages.TryGetValue((from, to), out var list))
-        {
-            messages[(from, to)] = list = [];
-        }
-
-        list.Add((at, kind));
-    }
-
-    private static int Pick(Random random)
-    {
-        var roll = random.NextDouble();
-        for (var level = 0; level < Share.Length; level++)
-        {
-            roll -= Share[level];
-            if (roll < 0)
-            {
-                return level;
-            }
-        }
-
-        return Share.Length - 1;
-    }
 }
 
-/// <summary>One rater and one other person of a simulated network: the closeness, the rating and the interactions from the rater's side.</summary>
-internal sealed record SimulatedPair(int Closeness, double Rating, Author Other, IReadOnlyList<Interaction> Interactions);
+/// <summary>
+/// One rater and one other person of a simulated network (their places in it), the closeness, the rating, whether the
+/// pair counts as friends, and the interactions from the rater's side (the other person's messages inbound).
+/// </summary>
+internal sealed record SimulatedPair(int Rater, int OtherIndex, int Closeness, double Rating, bool Friend, Author Other, IReadOnlyList<Interaction> Interactions);
