@@ -147,9 +147,11 @@ internal static class BatchCommitWriter
         return WriteAlerts(command, alerts, settledKeys, now, enqueued: null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SqliteCommand InteractionCommand(SqliteWriter writer, SqliteTransaction transaction) =>
         writer.Command(transaction, UpsertInteraction, InteractionParameters);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SqliteCommand AlertCommand(SqliteWriter writer, SqliteTransaction transaction) =>
         writer.Command(transaction, EnqueueAlert, AlertParameters);
 
@@ -242,6 +244,7 @@ internal static class BatchCommitWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteRetractions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> retractions, long now)
     {
         using var command = connection.CreateCommand(transaction, Retract, "$id", "$now");
@@ -251,6 +254,7 @@ internal static class BatchCommitWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteSkipped(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SkippedItem> skipped, long now)
     {
         using var command = connection.CreateCommand(transaction, UpsertSkipped, "$origin", "$position", "$reason", "$excerpt", "$now");

@@ -135,6 +135,7 @@ public sealed partial class SqliteMonitroStore
             deferSync: true).ConfigureAwait(false);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DeadLetter(SqliteConnection connection, SqliteTransaction transaction, string key, string reason, long now)
     {
         using var insert = connection.CreateCommand(transaction, DeadLetterAlert, "$key", "$reason", "$now");

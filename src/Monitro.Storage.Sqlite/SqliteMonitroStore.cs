@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -171,20 +172,31 @@ public sealed partial class SqliteMonitroStore :
     /// Whether the write leaves its sync to the next write that syncs (<c>synchronous=NORMAL</c> for this transaction
     /// only): for the outbox's delivery bookkeeping (claims, settlements, retries), which a power loss may undo
     /// without breaking a guarantee (an alert is then delivered again, as when a dispatcher dies between sending and
-    /// marking). A crash of the process loses none of it. Batch commits and everything else keep
+    /// marking). A crash of the process loses none of it. Such a write does not checkpoint the write-ahead log either
+    /// (see <see cref="SqliteWriter.SetCommitMode"/>). Batch commits and everything else keep
     /// <see cref="SqliteStoreOptions.DurableAgainstPowerLoss"/>.
     /// </param>
     private async ValueTask<T> WritePreparedAsync<T>(Func<SqliteWriter, SqliteTransaction, long, T> work, CancellationToken cancellationToken, bool deferSync = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (Thread.CurrentThread.IsThreadPoolThread)
+        {
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // A write started on a thread of its own (the pipeline's commit thread) waits for the gate there: continued
+            // on the thread pool, it would hold a pool thread through its sync, and a one-CPU host's pool has one.
+            _writeGate.Wait(cancellationToken);
+        }
+
         try
         {
             var writer = _writer ??= new SqliteWriter(await OpenRawAsync(cancellationToken).ConfigureAwait(false), _durableAgainstPowerLoss);
             try
             {
-                writer.SyncEachCommit(_durableAgainstPowerLoss && !deferSync);
+                writer.SetCommitMode(syncEachCommit: _durableAgainstPowerLoss && !deferSync, checkpoint: !deferSync);
                 using var transaction = writer.Connection.BeginTransaction(deferred: false);
                 var result = work(writer, transaction, Now());
                 transaction.Commit();
@@ -205,8 +217,11 @@ public sealed partial class SqliteMonitroStore :
     }
 
     /// <summary>Gets the hasher of settled alert keys; set once the database is migrated, which every operation awaits first.</summary>
-    private SettledKeyHasher SettledKeys =>
-        _settledKeys ?? throw new InvalidOperationException("The store is used before its schema was migrated.");
+    private SettledKeyHasher SettledKeys
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _settledKeys ?? throw new InvalidOperationException("The store is used before its schema was migrated.");
+    }
 
     private long Now() => UnixTime.ToMilliseconds(_time.GetUtcNow());
 

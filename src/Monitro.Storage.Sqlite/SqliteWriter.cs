@@ -16,6 +16,7 @@ internal sealed class SqliteWriter : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private bool _syncEachCommit;
+    private bool _checkpoint = true; // SQLite's default, which the store's pragmas keep
 
     /// <summary>Initializes a new instance of the <see cref="SqliteWriter"/> class.</summary>
     /// <param name="connection">An open connection whose pragmas ran; the writer owns it.</param>
@@ -46,20 +47,33 @@ internal sealed class SqliteWriter : IDisposable
         return command;
     }
 
-    /// <summary>Sets whether the next commits wait for their sync to the disk (<c>synchronous=FULL</c>) or leave it to a later one (<c>NORMAL</c>); outside a transaction.</summary>
+    /// <summary>
+    /// Sets, outside a transaction, how the next commits end: whether they wait for their sync to the disk
+    /// (<c>synchronous=FULL</c>) or leave it to a later one (<c>NORMAL</c>), and whether one may checkpoint the
+    /// write-ahead log (<c>wal_autocheckpoint</c> at SQLite's default of 1,000 pages, or off).
+    /// </summary>
     /// <param name="syncEachCommit">Whether to sync each commit.</param>
-    public void SyncEachCommit(bool syncEachCommit)
+    /// <param name="checkpoint">Whether a commit that leaves the log past 1,000 pages checkpoints it.</param>
+    /// <remarks>
+    /// A checkpoint copies the log into the database and syncs both, the longest wait for the disk a write has. The
+    /// delivery bookkeeping runs on the thread pool, where such a wait holds a pool thread (on a one-CPU host, the
+    /// pool's only one, so the whole pipeline waited); with checkpoints left to the batch commits, the waits stay on
+    /// the pipeline's commit thread.
+    /// </remarks>
+    public void SetCommitMode(bool syncEachCommit, bool checkpoint)
     {
-        if (syncEachCommit == _syncEachCommit)
+        if (syncEachCommit == _syncEachCommit && checkpoint == _checkpoint)
         {
             return;
         }
 
         // In write-ahead-log mode a NORMAL commit's frames reach the disk with the next FULL commit's sync (or a checkpoint).
         using var command = Connection.CreateCommand();
-        command.CommandText = syncEachCommit ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
+        command.CommandText = (syncEachCommit ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;")
+            + (checkpoint ? " PRAGMA wal_autocheckpoint = 1000;" : " PRAGMA wal_autocheckpoint = 0;");
         command.ExecuteNonQuery();
         _syncEachCommit = syncEachCommit;
+        _checkpoint = checkpoint;
     }
 
     /// <summary>Disposes the prepared commands and closes the connection (back to the pool).</summary>

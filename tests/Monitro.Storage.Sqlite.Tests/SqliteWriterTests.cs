@@ -57,7 +57,7 @@ public sealed class SqliteWriterTests : IDisposable
     }
 
     [Fact]
-    public void SyncEachCommit_SwitchesTheConnectionBetweenFullAndNormalAndBack()
+    public void SetCommitMode_SwitchesSyncAndCheckpointsAndBack()
     {
         var connection = _database.OpenConnection();
         using (var full = connection.CreateCommand())
@@ -68,10 +68,12 @@ public sealed class SqliteWriterTests : IDisposable
 
         using var writer = new SqliteWriter(connection, syncEachCommit: true);
 
-        writer.SyncEachCommit(false);
-        Assert.Equal(1, Synchronous(connection)); // NORMAL: delivery bookkeeping leaves its sync to the next commit
-        writer.SyncEachCommit(true);
-        Assert.Equal(2, Synchronous(connection)); // FULL again for the batch commits
+        writer.SetCommitMode(syncEachCommit: false, checkpoint: false);
+        Assert.Equal(1, Pragma(connection, "synchronous")); // NORMAL: delivery bookkeeping leaves its sync to the next commit
+        Assert.Equal(0, Pragma(connection, "wal_autocheckpoint")); // and its checkpoints to the batch commits
+        writer.SetCommitMode(syncEachCommit: true, checkpoint: true);
+        Assert.Equal(2, Pragma(connection, "synchronous")); // FULL again for the batch commits
+        Assert.Equal(1000, Pragma(connection, "wal_autocheckpoint"));
     }
 
     [Fact]
@@ -108,10 +110,10 @@ public sealed class SqliteWriterTests : IDisposable
         Assert.Equal(["acme-brand|mastodon:1", "acme-brand|mastodon:3"], (await store.ClaimDueAsync(10, Lease)).Select(e => e.Alert.IdempotencyKey));
     }
 
-    private static long Synchronous(SqliteConnection connection)
+    private static long Pragma(SqliteConnection connection, string name)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous;";
+        command.CommandText = $"PRAGMA {name};";
         return (long)command.ExecuteScalar()!;
     }
 }

@@ -256,6 +256,7 @@ internal sealed partial class MatcherSnapshot
 
     // Links that are not in the text are analyzed lower-cased (TextAnalysis.AddLink), which for ASCII is reading
     // capitals as small letters.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool LinksContainAnchor(Post post)
     {
         foreach (var link in post.Entities?.Links ?? [])
@@ -269,6 +270,7 @@ internal sealed partial class MatcherSnapshot
         return post.Url is { } url && LinkContainsAnchor(url.OriginalString);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool LinkContainsAnchor(string link) =>
         Ascii.IsValid(link) ? ContainsAnchor(link, lowerAscii: true) : ContainsAnchor(link.ToLowerInvariant(), lowerAscii: false);
 }

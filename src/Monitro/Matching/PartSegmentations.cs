@@ -53,6 +53,7 @@ internal sealed class PartSegmentations
         return _boundaries.AsSpan(_first[token], _count[token]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Start(int tokens)
     {
         if (_first.Length < tokens)

@@ -101,6 +101,7 @@ internal sealed class PrefixTable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Head(ReadOnlySpan<char> text) => (text[0] << 16) | text[1];
 
     // The index of the greatest key of [start, end) that sorts before or equal to the word, or -1.

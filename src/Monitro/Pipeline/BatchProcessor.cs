@@ -63,13 +63,13 @@ internal sealed class BatchProcessor
 
     /// <summary>Processes the batches of the queue until it completes; each batch is committed while the next one is processed.</summary>
     /// <remarks>
-    /// The commit of a batch starts on a thread of its own (<see cref="CommitThread"/>) once the batch before it is
-    /// committed, so commits keep their order and one is in flight at a time, and the mentions of each go to
-    /// <paramref name="output"/> once it is committed. A failed commit ends the run: nothing after it is committed.
+    /// The commit of a batch starts once the batch before it is committed, so commits keep their order and one is in
+    /// flight at a time, and the mentions of each go to <paramref name="output"/> once it is committed. A commit that
+    /// waits (for delivery room, for a store's disk on the pipeline's commit thread, <see cref="CommitThread"/>) lets
+    /// the next batch be prepared meanwhile. A failed commit ends the run: nothing after it is committed.
     /// </remarks>
     public async Task RunAsync(ChannelReader<SourceWork> batches, ChannelWriter<Mention>? output, CancellationToken cancellationToken)
     {
-        using var commits = new CommitThread();
         try
         {
             await foreach (var work in batches.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -94,7 +94,7 @@ internal sealed class BatchProcessor
                 var prepared = await PrepareAsync(WaitingBatches.Join(work, batches, out _), cancellationToken).ConfigureAwait(false);
                 await _committing.ConfigureAwait(false);
                 _committingFresh = prepared.Fresh.Count;
-                _committing = commits.Start(() => CommitAndHandOnAsync(prepared, output, cancellationToken));
+                _committing = CommitAndHandOnAsync(prepared, output, cancellationToken);
             }
         }
         catch (Exception)
@@ -374,6 +374,7 @@ internal sealed class BatchProcessor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private IReadOnlyList<Mention> Match(Post post) =>
         _ownAccounts.IsOwn(post.Author) && !_options.IncludeOwnPostsAsMentions ? [] : _matcher.Match(post);
 
@@ -392,6 +393,7 @@ internal sealed class BatchProcessor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SkippedItem StageFailed(string sourceName, string? postId, string stage, Exception exception)
     {
         _logger.PostStageFailed(exception, stage, postId ?? "(no id)", sourceName);

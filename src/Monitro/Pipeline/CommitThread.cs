@@ -3,16 +3,17 @@ using System.Collections.Concurrent;
 namespace Monitro.Pipeline;
 
 /// <summary>
-/// A thread of the pipeline's own on which batch commits start, so that the next batch is read, matched and analyzed
-/// while a store waits for its disk.
+/// A thread of the pipeline's own on which the store's commits run, so that the next batch is read, matched and
+/// analyzed while a store waits for its disk.
 /// </summary>
 /// <remarks>
 /// <para>A SQLite commit runs synchronously from its first statement to the end of its sync. On a pool thread it
 /// holds that thread the whole time, and on a host with one CPU the pool keeps a single thread: the processing task,
-/// the source reader and delivery all waited for the disk. Here only the commits wait for it.</para>
-/// <para>Only the synchronous part of a commit runs on this thread; whatever the commit awaits continues on the
-/// thread pool. The pipeline starts one commit at a time, after the previous one completed, so commits keep their
-/// order.</para>
+/// the source reader and delivery all waited for the disk. Here only the commits wait for it. Only the store's call
+/// runs here, started after anything the commit waits for first (room for its alerts), which continues on the
+/// thread pool; a SQLite store started here also waits for its write connection here.</para>
+/// <para>Whatever a commit awaits continues on the thread pool. The pipeline starts a batch's commit after the
+/// previous one completed, so commits keep their order.</para>
 /// </remarks>
 internal sealed class CommitThread : TaskScheduler, IDisposable
 {

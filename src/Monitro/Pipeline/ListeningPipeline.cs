@@ -57,7 +57,9 @@ internal sealed class ListeningPipeline
 
         var inFlight = new InFlightAlerts(options.DeliveryQueueCapacity);
         var dispatcher = new AlertDispatcher(_services, inFlight);
-        var committer = new AlertCommitter(_services, inFlight, dispatcher.WakeUp);
+        // A store that waits for a disk commits on a thread of its own; the in-memory store, which never waits, inline.
+        using var storeThread = _services.Store is InMemoryMonitroStore ? null : new CommitThread();
+        var committer = new AlertCommitter(_services, inFlight, dispatcher.WakeUp, storeThread);
         var processor = new BatchProcessor(_services, committer);
         var batches = Channel.CreateBounded<SourceWork>(new BoundedChannelOptions(options.BatchQueueCapacity)
         {

@@ -110,5 +110,6 @@ internal sealed class PostNormalizer
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
 }

@@ -51,12 +51,15 @@ internal static class WaitingBatches
         return first with { Batch = new SourceBatch { Posts = posts, Skipped = skipped, Checkpoint = checkpoint } };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Fits(SourceWork first, SourceWork next, int size) =>
         CanJoin(next, first.SourceName) && size + Size(next.Batch) <= MaxItems;
 
     /// <summary>Whether a queued item is a source batch of the source that may be joined (not an end mark, a check, or a batch with retractions).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool CanJoin(SourceWork work, string sourceName) =>
         work.Check is null && !work.IsEnd && work.Batch.Retractions.Count == 0 && string.Equals(work.SourceName, sourceName, StringComparison.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Size(SourceBatch batch) => batch.Posts.Count + batch.Skipped.Count;
 }

@@ -62,6 +62,7 @@ internal static class AffectScore
     }
 
     // The sentiment of a post that counts towards affect (the person's own, analyzed), or null.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double? Counts(Interaction interaction) =>
         interaction.Direction == InteractionDirection.Inbound ? interaction.Sentiment : null;
 }

@@ -98,6 +98,7 @@ internal static class IntentScores
     }
 
     // The chance one hit leaves the intent unexplained: 1 − confidence × decay (an open complaint or churn risk does not decay).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Miss(IntentHit hit, Interaction interaction, bool open, RelationshipOptions options, DateTimeOffset asOf)
     {
         var decay = open ? 1.0

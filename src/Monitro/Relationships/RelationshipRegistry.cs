@@ -544,6 +544,7 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     }
 
     // Schedules a look at a person; the person keeps their pending moments, so a snapshot can carry them and a moment is queued once.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WakeUp(string identity, PersonState state, DateTimeOffset at)
     {
         if (state.WakeUps.Add(at))
@@ -552,12 +553,14 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void LinkAndSave(string identityKey, string otherIdentityKey)
     {
         LinkLocked(identityKey, otherIdentityKey);
         _unsaved.Add(new AlertStateRow { Scope = AlertStateScopes.LinkOf(identityKey), Item = otherIdentityKey, PersonId = identityKey });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LinkLocked(string identityKey, string otherIdentityKey)
     {
         if (_graph.Union(identityKey, otherIdentityKey) is not var (survivor, absorbed))
@@ -590,6 +593,7 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
         _changed.Add(survivor);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PersonEvaluation Evaluate(PersonState state, DateTimeOffset asOf, bool withReach)
     {
         state.Contact = ContactOf(state);
@@ -597,6 +601,7 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
     }
 
     // The facts of every identity of the person, merged: the first contact id, every relation once.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ContactFacts? ContactOf(PersonState state)
     {
         if (state.Identities.Count == 1)
@@ -619,6 +624,7 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
         return merged;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double? FollowersPercentile(long? followers)
     {
         if (followers is not { } count)

@@ -179,6 +179,7 @@ internal static class RoleRules
     }
 
     // Praise or referral in a positive post, after any recovery; the post that showed a recovery (the thank-you itself) does not count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsAdvocacy(Interaction interaction, DateTimeOffset? recoveredAt, IReadOnlyList<ResponseItem> items)
     {
         if (interaction.Direction != InteractionDirection.Inbound || !(interaction.Sentiment > 0)
@@ -199,12 +200,15 @@ internal static class RoleRules
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<string> Advocacy(IReadOnlyList<Interaction> timeline, DateTimeOffset? recoveredAt, IReadOnlyList<ResponseItem> items) =>
         [.. timeline.Where(i => IsAdvocacy(i, recoveredAt, items)).Select(i => i.Id)];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<string> OpenComplaints(IReadOnlyList<ResponseItem> items) =>
         [.. items.Where(item => item.IsComplaint && !item.IsResolved).Select(item => item.Item.Id)];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CountWith(IReadOnlyList<Interaction> timeline, IntentLabel label)
     {
         var count = 0;
@@ -216,12 +220,14 @@ internal static class RoleRules
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<string> IdsWith(IReadOnlyList<Interaction> timeline, IntentLabel label) =>
         [.. timeline.Where(i => i.Direction == InteractionDirection.Inbound && ResponseLedger.Has(i, label)).Select(i => i.Id)];
 
     // What explaining the roles needs: the list to fill and the scores whose evidence some rules cite.
     private sealed record Explained(List<RoleSuggestion> Roles, RelationshipScore Bond, RelationshipScore Affect, RelationshipScore? PurchaseIntent)
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(RelationshipRole role, string ruleId, string reason, IReadOnlyList<string> evidence) =>
             Roles.Add(new RoleSuggestion { Role = role, RuleId = ruleId, Reason = reason, Evidence = evidence });
     }

@@ -82,6 +82,7 @@ internal static class TransitionDetector
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DateTimeOffset OccurredAt(PersonState state, string interactionId)
     {
         foreach (var interaction in state.Interactions)
@@ -95,8 +96,10 @@ internal static class TransitionDetector
         return state.LastContactAt;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNew(RelationshipRole role, int roles, int previous) => (roles & RoleRules.Bit(role)) != 0 && (previous & RoleRules.Bit(role)) == 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RoleSuggestion? Find(RelationshipSnapshot snapshot, RelationshipRole role, bool guessed)
     {
         foreach (var suggestion in snapshot.Roles)

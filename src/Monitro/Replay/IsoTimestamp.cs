@@ -68,6 +68,7 @@ internal static class IsoTimestamp
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryOffset(ReadOnlySpan<byte> text, out TimeSpan offset)
     {
         offset = TimeSpan.Zero;
@@ -92,6 +93,7 @@ internal static class IsoTimestamp
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryDigits(ReadOnlySpan<byte> text, int start, int count, out int value)
     {
         value = 0;

@@ -174,13 +174,17 @@ public sealed class JsonLinesReplaySource : IListeningSource
         return line;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Position(long lineNumber) => string.Create(CultureInfo.InvariantCulture, $"line {lineNumber}");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Excerpt(string line) => line.Length <= ExcerptLength ? line : line[..ExcerptLength];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Excerpt(ReadOnlySpan<byte> line) =>
         Excerpt(Encoding.UTF8.GetString(line[..Math.Min(line.Length, ExcerptLength * 4)]));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r\f\v"u8) < 0;
 
     /// <summary>The lines read so far and the batch being filled.</summary>
@@ -196,7 +200,7 @@ public sealed class JsonLinesReplaySource : IListeningSource
 
         public List<SkippedItem> Skipped { get; private set; } = [];
 
-        public int Pending => Posts.Count + Skipped.Count;
+        public int Pending { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Posts.Count + Skipped.Count; }
 
         public (List<Post> Posts, List<SkippedItem> Skipped) TakeBatch(int batchSize)
         {

@@ -424,6 +424,7 @@ internal sealed class PostJsonReader
         };
 
         // Most posts have no entities: they share the empty ones instead of four new lists each.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly PostEntities ToEntities() => (_hashtags ?? _mentions ?? _cashtags ?? _links) is null
             ? PostEntities.Empty
             : new PostEntities { Hashtags = _hashtags!, Mentions = _mentions!, Cashtags = _cashtags!, Links = _links! };

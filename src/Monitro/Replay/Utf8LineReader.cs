@@ -121,6 +121,7 @@ internal sealed class Utf8LineReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsTooLong(ReadOnlySpan<byte> line) =>
         line.Length > _maxLineLength && (line.Length > _maxLineBytes || Encoding.UTF8.GetCharCount(line) > _maxLineLength);
 

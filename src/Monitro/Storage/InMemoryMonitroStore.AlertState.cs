@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro;
 
 /// <summary>The <see cref="IAlertStateStore"/> side of the in-memory store: the alerting state rows, written with the commits.</summary>
@@ -29,6 +31,7 @@ public sealed partial class InMemoryMonitroStore : IAlertStateStore
     }
 
     // Called under the lock by CommitAsync: scopes cleared first, then rows saved.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteAlertState(AlertStateChanges? changes)
     {
         if (changes is null)
@@ -59,6 +62,7 @@ public sealed partial class InMemoryMonitroStore : IAlertStateStore
     private void ForgetAlertState(string personId) =>
         RemoveAlertStateWhere(row => row.PersonId == personId || row.Item == personId);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RemoveAlertStateWhere(Func<AlertStateRow, bool> predicate)
     {
         foreach (var row in _alertState.Values.Where(predicate).ToList())

@@ -142,6 +142,7 @@ public sealed partial class InMemoryMonitroStore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SeePerson(string personId, DateTimeOffset seenAt)
     {
         _people[personId] = _people.TryGetValue(personId, out var seen)
@@ -152,9 +153,11 @@ public sealed partial class InMemoryMonitroStore
         static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsRetracted(string postId) => _posts.TryGetValue(postId, out var row) && row.IsRetracted;
 
     // A retraction of a post never stored leaves no tombstone; its mentions, interactions and pending alerts go either way.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Retract(string postId, DateTimeOffset now)
     {
         if (_posts.TryGetValue(postId, out var row) && !row.IsRetracted)
@@ -168,6 +171,7 @@ public sealed partial class InMemoryMonitroStore
     }
 
     // A settled key (delivered or dead) is never enqueued again, nor an alert about a retracted post.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Enqueue(Alert alert, DateTimeOffset now)
     {
         var key = alert.IdempotencyKey;
@@ -180,6 +184,7 @@ public sealed partial class InMemoryMonitroStore
     }
 
     // One dead letter per kind, origin and position: recording it again updates its reason and time in place.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RecordDeadLetter(
         string kind, string origin, string position, string reason, string? excerpt, string? personId, Alert? alert, int attempts, DateTimeOffset now)
     {
@@ -189,6 +194,7 @@ public sealed partial class InMemoryMonitroStore
         _deadLetters[key] = new DeadLetterRow(id, letter, personId, alert, attempts);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RemoveWhere<TKey, TValue>(Dictionary<TKey, TValue> rows, Func<TValue, bool> predicate)
         where TKey : notnull
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro;
 
 /// <summary>
@@ -57,6 +59,7 @@ public sealed partial class InMemoryMonitroStore : IDueAlertStateStore
     }
 
     // Called under the lock whenever a row is saved or removed.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void IndexDue(AlertStateRow row, bool add)
     {
         if (DueKey.Of(row) is { } key)
@@ -80,6 +83,7 @@ public sealed partial class InMemoryMonitroStore : IDueAlertStateStore
             return byScope != 0 ? byScope : string.CompareOrdinal(a.Item, b.Item);
         });
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static DueKey? Of(AlertStateRow row) => row.DueAt is { } due ? new DueKey(due.ToUnixTimeMilliseconds(), row.Scope, row.Item) : null;
     }
 }

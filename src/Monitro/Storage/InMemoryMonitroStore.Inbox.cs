@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitro.Storage.Shared;
 
 namespace Monitro;
@@ -60,6 +61,7 @@ public sealed partial class InMemoryMonitroStore : IMonitroInbox
         InboxCommands.Reopen(ChangeItem, itemId, cancellationToken);
 
     /// <summary>Creates the commit's new items and resolves those our answers in it answer; called under the lock.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteInbox(BatchCommit commit, DateTimeOffset now)
     {
         foreach (var item in commit.InboxItems)
@@ -79,6 +81,7 @@ public sealed partial class InMemoryMonitroStore : IMonitroInbox
     }
 
     /// <summary>Resolves the open items our answer answers (in their thread); called under the lock.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ResolveAnswered(Interaction answer, DateTimeOffset now)
     {
         foreach (var item in _inbox.Values.ToList())
@@ -101,6 +104,7 @@ public sealed partial class InMemoryMonitroStore : IMonitroInbox
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private InboxItem Save((InboxItem Item, string Kind) change, DateTimeOffset now)
     {
         _inbox[change.Item.Id] = change.Item;

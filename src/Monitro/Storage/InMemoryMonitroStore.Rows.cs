@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitro.Storage.Shared;
 
 namespace Monitro;
@@ -14,7 +15,7 @@ public sealed partial class InMemoryMonitroStore
     /// <summary>A post, or the tombstone of a retracted one: no content, but still known, so a replay cannot bring it back.</summary>
     private sealed record PostRow(string AuthorId, Post? Post, DateTimeOffset? RetractedAt)
     {
-        public bool IsRetracted => RetractedAt is not null;
+        public bool IsRetracted { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => RetractedAt is not null; }
     }
 
     /// <summary>A dead letter with its sequence number (its place, newest last) and, for an alert, the alert and the person it is about.</summary>

@@ -121,6 +121,7 @@ internal sealed class FoldedText : IDisposable
         _upper = [];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Ensure(int capacity)
     {
         if (capacity <= _chars.Length)
@@ -135,6 +136,7 @@ internal sealed class FoldedText : IDisposable
         Grow(ref _upper, size);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Grow<T>(ref T[] array, int size)
     {
         var bigger = ArrayPool<T>.Shared.Rent(size);

@@ -154,6 +154,7 @@ internal static class TextFolder
         return ComputeFold(rune);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string ComputeFold(Rune rune)
     {
         var category = Rune.GetUnicodeCategory(rune);
@@ -166,6 +167,7 @@ internal static class TextFolder
         return FoldString(SafeNormalizer.Normalize(rune.ToString(), NormalizationForm.FormKC));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string FoldString(string nfkc)
     {
         var decomposed = SafeNormalizer.Normalize(nfkc, NormalizationForm.FormD);
@@ -190,6 +192,7 @@ internal static class TextFolder
         return SafeNormalizer.Normalize(builder.ToString(), NormalizationForm.FormC);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string CaseFold(Rune rune) => rune.Value switch
     {
         0x00DF or 0x1E9E => "ss",

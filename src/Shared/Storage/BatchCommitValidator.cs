@@ -154,13 +154,16 @@ internal static class BatchCommitValidator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static IReadOnlyList<T> List<T>(IReadOnlyList<T>? list, CommitPath path) =>
         list ?? throw Invalid(path, "must not be null (use an empty list)");
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T NotNull<T>(T? value, CommitPath path)
         where T : class =>
         value ?? throw Invalid(path, "must not be null");
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Key(string? value, CommitPath path)
     {
         if (string.IsNullOrEmpty(value))
@@ -174,11 +177,14 @@ internal static class BatchCommitValidator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Longer(int length, int max) =>
         string.Create(CultureInfo.InvariantCulture, $"has {length:N0} characters, more than the {max:N0} allowed");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ArgumentException Invalid(CommitPath path, string problem) => Invalid(path.ToString(), problem);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ArgumentException Invalid(string path, string problem) =>
         new($"The batch commit is not valid: {path} {problem}.", CommitParameterName);
 }

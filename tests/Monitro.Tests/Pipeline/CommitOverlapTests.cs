@@ -12,10 +12,13 @@ namespace Monitro.Tests.Pipeline;
 /// the previous one completed, a failed commit ends the run before anything after it is written, and the posts of
 /// the batch in flight are dropped from the next one whether or not the recent ids can hold them.
 /// </summary>
-public sealed class CommitOverlapTests
+public sealed class CommitOverlapTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly FakeTimeProvider _time = new(TestPosts.Epoch);
+    private readonly CommitThread _commits = new(); // where the pipeline runs a store's commits (not the in-memory store's)
+
+    public void Dispose() => _commits.Dispose();
 
     [Fact]
     public async Task RunAsync_BatchCommitting_TheNextIsProcessedMeanwhileAndCommittedAfterIt()
@@ -115,7 +118,7 @@ public sealed class CommitOverlapTests
             Matcher = new MentionMatcher([new Watch { Name = "acme", Category = WatchCategory.Brand, Query = "acme" }]),
             Options = options ?? new MonitroOptions(),
         };
-        return new BatchProcessor(services, new AlertCommitter(services, new InFlightAlerts(capacity: 100), () => { }));
+        return new BatchProcessor(services, new AlertCommitter(services, new InFlightAlerts(capacity: 100), () => { }, _commits));
     }
 
     /// <summary>Posts <paramref name="from"/> to <paramref name="to"/>, every second one about Acme, with the checkpoint after the last.</summary>

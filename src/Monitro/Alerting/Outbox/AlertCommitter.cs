@@ -26,11 +26,13 @@ internal sealed class AlertCommitter
     private readonly MonitroMetrics _metrics;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly CommitThread? _storeThread;
 
     /// <param name="services">What the run works with.</param>
     /// <param name="inFlight">The alerts committed and not yet settled.</param>
     /// <param name="alertsCommitted">Wakes delivery up after a commit with alerts.</param>
-    public AlertCommitter(PipelineServices services, InFlightAlerts inFlight, Action alertsCommitted)
+    /// <param name="storeThread">Where the store's commits run, or <see langword="null"/> to run them on the caller's thread.</param>
+    public AlertCommitter(PipelineServices services, InFlightAlerts inFlight, Action alertsCommitted, CommitThread? storeThread = null)
     {
         _store = services.Store;
         _outbox = services.Outbox;
@@ -39,6 +41,7 @@ internal sealed class AlertCommitter
         _time = services.TimeProvider;
         _inFlight = inFlight;
         _alertsCommitted = alertsCommitted;
+        _storeThread = storeThread;
     }
 
     /// <summary>Commits a batch with its alerts, waiting first while too many alerts of this run are undelivered.</summary>
@@ -57,7 +60,15 @@ internal sealed class AlertCommitter
         _inFlight.Add(keys);
         try
         {
-            await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+            if (_storeThread is null)
+            {
+                await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Started there only now, after any wait for delivery room, which continues on the thread pool.
+                await _storeThread.Start(() => _store.CommitAsync(commit, cancellationToken).AsTask()).ConfigureAwait(false);
+            }
         }
         catch
         {

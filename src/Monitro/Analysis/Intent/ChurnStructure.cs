@@ -47,6 +47,7 @@ internal static class ChurnStructure
         return shape;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadSentence(ReadOnlySpan<char> text, ReadOnlySpan<char> original, int from, int to, ref ChurnShape shape)
     {
         Span<WordKind> kinds = stackalloc WordKind[MaxWordsPerSentence];
@@ -182,6 +183,7 @@ internal static class ChurnStructure
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool OnlyFillersBefore(ReadOnlySpan<WordKind> kinds, int w)
     {
         for (var b = 0; b < w; b++)
@@ -196,6 +198,7 @@ internal static class ChurnStructure
     }
 
     // A negation among the two words before ("not cancelling", "won't be renewing", "never leaving").
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNegated(ReadOnlySpan<WordKind> kinds, int w)
     {
         for (var b = w - 1; b >= 0 && b >= w - 3; b--)
@@ -209,6 +212,7 @@ internal static class ChurnStructure
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SentenceEnd(ReadOnlySpan<char> text, int from)
     {
         var end = text[from..].IndexOfAny(ClauseEnds);

@@ -126,6 +126,7 @@ internal static partial class ComplaintPatterns
     }
 
     // A number and a unit of time, except a deadline that was met ("in 48 hours", "within a day") or a schedule ("4 days a week").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFindDuration(ReadOnlySpan<char> text, out int start, out int end)
     {
         start = end = 0;
@@ -174,6 +175,7 @@ internal static partial class ComplaintPatterns
 
     // The last sentence of a text that has more than one is at most three words, one of them praise, or at most five
     // words opening with praise ("great start to the day").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EndsWithShortPraise(ReadOnlySpan<char> text, out int start, out int end)
     {
         start = end = 0;

@@ -60,6 +60,7 @@ internal static class LanguagePhraseCues
 
     // Whether only spaces, quotes and handles stand between the position and the start of
     // the text, the end of the previous sentence, or an opening ¿ or ¡.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StartsSentence(ReadOnlySpan<char> text, int position)
     {
         var i = position - 1;

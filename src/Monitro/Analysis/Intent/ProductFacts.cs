@@ -72,6 +72,7 @@ internal static partial class ProductFacts
     }
 
     // Two different amounts of money, or "from 389 to 612".
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFindTwoPrices(ReadOnlySpan<char> text, out int start, out int end)
     {
         start = end = 0;
@@ -90,6 +91,7 @@ internal static partial class ProductFacts
 
     // Two different matches of a pattern: two amounts of money, or two times of day ("3pm … 6:40pm", "at 8 … at 9:15")
     // that are not a range ("open 9am to 5pm", "8am-1pm").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFindTwoDifferent(Regex regex, ReadOnlySpan<char> text, bool skipRanges, out int start, out int end)
     {
         start = end = 0;

@@ -190,6 +190,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         return Math.Clamp(compound, -1, 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Confidence(int hits, bool languageKnown)
     {
         if (!languageKnown)
@@ -201,6 +202,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         return hits == 0 ? NoHitConfidence : Math.Min(MaxConfidence, FirstHitConfidence + (ConfidencePerHit * (hits - 1)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private SentimentModel? ModelFor(string language) =>
         _languageModels.TryGetValue(language, out var model) ? model : SentimentModel.BuiltInFor(language);
 
@@ -306,6 +308,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     // texted me back. cool cool cool", "car broke down. awesome. just awesome."). After a comma, praise is usually
     // meant ("refund took a week, well done" is not), so only sentences count. Returns where they start, or the
     // length when there are none; whether the rest is negative is decided on its final valences.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SarcasticClosingStart(ReadOnlySpan<SentimentUnit> units)
     {
         var start = units.Length;
@@ -328,6 +331,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         return start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPraiseOnly(ReadOnlySpan<SentimentUnit> clause)
     {
         var praise = false;
@@ -346,6 +350,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
     // Irony: a short opening clause of praise followed by a negative rest ("great, the app crashed again",
     // "brilliant customer service, they hung up on me") reads as its opposite. Returns how many units to flip.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SarcasticOpeningLength(ReadOnlySpan<SentimentUnit> units)
     {
         var end = 1;
@@ -383,6 +388,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     // A negation that follows a sentiment word in its clause, with no sentiment word after it, negates that word in the
     // languages whose negation can come after the verb (French "j'aime pas", German "gefällt mir nicht", Portuguese
     // "gostei não"). Only negations marked as such in the language's rules; English has none.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsNegatedAfter(ReadOnlySpan<SentimentUnit> units, int index)
     {
         for (var j = index + 1; j <= index + SentimentRules.Window && j < units.Length && !units[j].StartsClause; j++)
@@ -577,6 +583,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         return models.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private SentimentLabel Classify(double compound) =>
         compound >= _neutralThreshold && compound > 0 ? SentimentLabel.Positive
         : compound <= -_neutralThreshold && compound < 0 ? SentimentLabel.Negative
@@ -665,6 +672,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     }
 
     // A post that shares a link, without exclamation or emoji: the way news and announcements are shared.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsSharedHeadline(string text, ReadOnlySpan<SentimentUnit> units)
     {
         if (!text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains('!', StringComparison.Ordinal))
@@ -684,11 +692,13 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     }
 
     // A word in title case inside a sentence, beside another such word, is part of a name.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsNamePart(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, int index) =>
         IsTitleCaseInside(text, tokens, index)
         && ((index > 0 && !tokens[index].StartsClause && IsTitleCaseInside(text, tokens, index - 1))
             || (index + 1 < tokens.Length && !tokens[index + 1].StartsClause && IsTitleCaseInside(text, tokens, index + 1)));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsTitleCaseInside(ReadOnlySpan<char> text, ReadOnlySpan<SentimentToken> tokens, int index)
     {
         var token = tokens[index];
@@ -698,6 +708,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     }
 
     // A booster that is also a sentiment word ("super") boosts when a sentiment word follows, else it is scored itself.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ResolveBoosterWords(Span<SentimentUnit> units)
     {
         for (var i = 0; i < units.Length; i++)

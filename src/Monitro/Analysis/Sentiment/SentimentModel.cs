@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Monitro.Analysis.Languages;
 
 namespace Monitro.Analysis.Sentiment;
@@ -244,6 +245,7 @@ internal sealed class SentimentModel
         return valence != 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryGetRuleTerm(ReadOnlySpan<char> form, out SentimentTerm term)
     {
         if (_termLookup.TryGetValue(form, out term) && (term.Valence != 0 || term.BoosterScalar != 0 || term.IsNegation))
@@ -256,6 +258,7 @@ internal sealed class SentimentModel
     }
 
     // Masked swear words hide a vowel behind a star ("sh*tty", "f*cking", "b*tches"); the lexicon lists the common masks whole.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryUnmask(ReadOnlySpan<char> word, Span<char> form, out SentimentTerm term)
     {
         term = default;
@@ -287,6 +290,7 @@ internal sealed class SentimentModel
     }
 
     // A word of one two-letter unit repeated, at least three times ("hahaha", "hehehe", "lololol").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsRepeatedPair(ReadOnlySpan<char> word)
     {
         if (word.Length < 6 || !char.IsLetter(word[0]) || !char.IsLetter(word[1]) || char.ToLowerInvariant(word[0]) == char.ToLowerInvariant(word[1]))
@@ -305,6 +309,7 @@ internal sealed class SentimentModel
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double DerivedValence(ReadOnlySpan<char> word)
     {
         foreach (var elision in Rules.Elisions)
@@ -343,6 +348,7 @@ internal sealed class SentimentModel
         return 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double InflectedValence(ReadOnlySpan<char> word)
     {
         if (!_deriveForms || Rules.Suffixes.Length == 0 || word.Length > MaxElongatedLength)
@@ -372,6 +378,7 @@ internal sealed class SentimentModel
         return 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasRunOfThree(ReadOnlySpan<char> word)
     {
         for (var i = 2; i < word.Length; i++)
@@ -386,6 +393,7 @@ internal sealed class SentimentModel
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Collapse(ReadOnlySpan<char> word, Span<char> destination, int keep, bool longRunsOnly)
     {
         var length = 0;

@@ -69,12 +69,14 @@ internal static class SentimentTokenizer
     }
 
     // Links and handles name things; their parts ("/worst-update-ever", "@GoodEats") are not the writer's words.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsLinkOrHandle(ReadOnlySpan<char> chunk) =>
         (chunk.Length > 1 && chunk[0] == '@' && IsWordChar(chunk[1]))
         || chunk.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
         || chunk.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextApostrophe(ReadOnlySpan<char> text, int from)
     {
         var next = text[(from + 1)..].IndexOfAny(TypographicApostrophes);
@@ -192,6 +194,7 @@ internal static class SentimentTokenizer
 
     // An emoticon glued to the word before it ("love it:(", "thanks:)", "bad...:(") is read as a token of its own;
     // without this the word splitter drops its characters. The longest known emoticon wins (">:(" over ":(").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySplitGluedEmoticon(ReadOnlySpan<char> text, int start, int end, Span<SentimentToken> tokens, SentimentModel model, ref State state)
     {
         for (var length = Math.Min(MaxGluedEmoticonLength, end - start - 1); length >= 2; length--)
@@ -348,10 +351,13 @@ internal static class SentimentTokenizer
         return next < end && char.IsLetter(text[next]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasDigit(ReadOnlySpan<char> token) => token.IndexOfAnyInRange('0', '9') >= 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsEmojiModifier(int codePoint) =>
         codePoint is 0xFE0F or 0xFE0E or 0x200D or 0x20E3 or (>= 0x1F3FB and <= 0x1F3FF);
 
