@@ -11,7 +11,8 @@ internal static class ReviewFile
         # Every word of src/Monitro/Text/words.tsv and of tools/sentiment-sweep/social-tokens.txt that the analyzer did not
         # rate through any form when it was swept, with: where it comes from, what the analyzer reads now, the rating by
         # hand (the mean several raters would give, -4..+4, out of context; 0 = neutral in ordinary use, left out of the
-        # lexicon), the lexicon class it was added under (or "sense": its sentiment depends on its sense), and a note.
+        # lexicon), the lexicon class it was added under (or "sense": its sentiment depends on its sense; "dev": added later with a
+        # class found on the dev parts of the evaluation sets), and a note.
         # The ratings were written before any evaluation post was looked at.
         # word	source	reads	rating	class	note
         """;
