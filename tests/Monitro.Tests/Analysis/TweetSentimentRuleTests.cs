@@ -203,4 +203,31 @@ public sealed class TweetSentimentRuleTests
         Assert.Equal(SentimentLabel.Positive, again.Label);
         Assert.True(again.Compound > Sut.Analyze("we won!!", "en").Compound);
     }
+
+    [Theory]
+    [InlineData("weekend!!")]
+    [InlineData("found a flat!!! tiny but mine")]
+    [InlineData("first strawberries from the garden!")]
+    public void Analyze_ExclamationWithoutAWordOfFeeling_IsMildExcitement(string text)
+    {
+        var score = Sut.Analyze(text, "en");
+        Assert.Equal(SentimentLabel.Positive, score.Label);
+        Assert.True(score.Compound < 0.5, $"{text}: {score.Compound} is more than mild excitement.");
+    }
+
+    [Fact]
+    public void Analyze_MoreExclamationMarksWithoutAWordOfFeeling_ReadAsMoreExcitement()
+    {
+        Assert.True(Sut.Analyze("weekend!!!", "en").Compound > Sut.Analyze("weekend!", "en").Compound);
+    }
+
+    [Theory]
+    [InlineData("six weeks for a passport?!")]
+    [InlineData("no!!")]
+    [InlineData("not today!")]
+    [InlineData("new episode tonight")]
+    public void Analyze_ExclamationThatAsksOrDenies_OrNoExclamation_IsNotExcitement(string text)
+    {
+        Assert.False(Sut.Analyze(text, "en").Compound > 0, text);
+    }
 }

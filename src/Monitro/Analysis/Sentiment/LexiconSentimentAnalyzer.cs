@@ -154,6 +154,11 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             {
                 sum = SentimentRules.RhetoricalQuestionValence;
             }
+            else if (hits == 0 && ReferenceEquals(model.Rules, LanguageRules.English) && WordlessExcitement.Applies(text, units.AsSpan(0, unitCount)))
+            {
+                // "weekend!!": the exclamation marks then add to it as to any sum.
+                sum = SentimentRules.WordlessExcitementValence;
+            }
 
             if (hits == 1 && sum > 0 && sum <= MaxRequestValence && text.AsSpan().TrimEnd().EndsWith('?')
                 && (!ReferenceEquals(model.Rules, LanguageRules.English) || RequestQuestion.Opens(buffer, tokens.AsSpan(0, tokenCount))))

@@ -56,6 +56,9 @@ internal static class SentimentRules
     /// <summary>The valence of an English post that opens with "why" or "how come" and has no sentiment word (see <see cref="RhetoricalQuestion"/>).</summary>
     public const double RhetoricalQuestionValence = -1.0;
 
+    /// <summary>The valence of an English post with no sentiment word that exclaims (see <see cref="WordlessExcitement"/>), before its exclamation marks add to it.</summary>
+    public const double WordlessExcitementValence = 0.6;
+
     /// <summary>The emoji that marks a post as ironic ("great start to the week 🙃"): its praise is read as its opposite.</summary>
     public const string IronyMark = "\U0001F643";
 
