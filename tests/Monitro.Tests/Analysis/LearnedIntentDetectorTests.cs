@@ -74,11 +74,20 @@ public sealed class LearnedIntentDetectorTests
 
         Assert.True(compared >= 200, $"Only {compared} posts read the same with and without the models.");
 
+        // The least of three readings: a collection between the warm-up and a reading can empty the shared array
+        // pools (they trim themselves on full collections), and the first rent after that allocates a new buffer
+        // which is not the reading's own cost.
         static long AllocatedBy(Func<IReadOnlyList<IntentHit>> detect)
         {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            GC.KeepAlive(detect());
-            return GC.GetAllocatedBytesForCurrentThread() - before;
+            var least = long.MaxValue;
+            for (var reading = 0; reading < 3; reading++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                GC.KeepAlive(detect());
+                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+
+            return least;
         }
     }
 
