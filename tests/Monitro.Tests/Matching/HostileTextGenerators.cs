@@ -129,6 +129,40 @@ internal static class HostileTextGenerators
             url: (flags & 4) != 0 ? "https://news.example.org/a" : null,
             links: (flags & 3) == 3 ? [link.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? link : "https://" + link] : []));
 
+    private static readonly string[] AsciiPieces =
+    [
+        "C#", "c#", ".NET", "node.js", "C++", "acme's", "acme'", "'acme", "acme.com", "x@acme.com", "acme@x.io", "#acme", "#AcmeCorp",
+        "@acme", "@acme_corp", "RT@acme", "$ACME", "$acme", "acme_corp", "acme-corp", "acme.corp", "\0acme", "ac\u007Fme", "\u001B[0macme",
+        "acme\u0001", "acme2", "2acme", "https://acme.com/launch", "www.acme.com", "acme...", "(acme)", "\"acme\"", "acme?!", "&amp;acme",
+    ];
+
+    private static readonly string[] AsciiSeparators =
+    [
+        " ", " ", " ", "  ", "\t", "\n", "\r\n", "\r", ", ", ". ", "! ", "? ", ",", ".", "!", "", "-", "_", "/", "'", "\"", "(", ")", ":", ";",
+        "\u000B", "\u000C", "\u001F", "\u007F", "#", "@", "$", "+", "*",
+    ];
+
+    /// <summary>
+    /// A post of ASCII characters only (the plain-word decider's ground: it reads such a text without folding it), with
+    /// ASCII's punctuation, control characters and joins around the vocabulary's ASCII words.
+    /// </summary>
+    public static Gen<Post> PlainPost(string[] words)
+    {
+        var ascii = words.Where(w => w.All(char.IsAscii)).ToArray();
+        var word = Gen.Select(Gen.OneOf(ascii), Gen.Int[0, 5], Gen.Int[0, 10], (w, style, repeat) => (style switch
+        {
+            1 => w.ToUpperInvariant(),
+            2 => Capitalize(w),
+            3 => w + "'s",
+            _ => w,
+        }) + (repeat == 0 ? string.Concat(Enumerable.Repeat(w, 40)) : string.Empty));
+        var padding = Gen.Select(Gen.Int[0, 300], n => n is > 40 and < 200 ? string.Empty : new string('x', n));
+        var item = Gen.Frequency((12, word), (3, Gen.OneOf(AsciiPieces)), (1, padding));
+        return Gen.Select(Gen.Select(item, Gen.OneOf(AsciiSeparators)).Array[1, 20], Gen.Bool, (items, url) => TestPosts.Create(
+            string.Concat(items.Select(i => i.Item1 + i.Item2)),
+            url: url ? "https://news.example.org/a" : null));
+    }
+
     /// <summary>The watch shapes the fast paths are built for and the others that send a post the full way.</summary>
     public enum Family
     {
