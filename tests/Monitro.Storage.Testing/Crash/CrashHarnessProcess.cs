@@ -46,14 +46,41 @@ public sealed class CrashHarnessProcess : IDisposable
     public static CrashHarnessProcess StartReplyPublisher(string database, TimeSpan clockOffset, params string[] publisher) =>
         Launch(["replies", database, ((int)clockOffset.TotalMinutes).ToString(CultureInfo.InvariantCulture), .. publisher]);
 
-    private static CrashHarnessProcess Launch(params string[] arguments)
+    /// <summary>
+    /// Starts a pipeline run as <see cref="Start"/> does, in a process that cannot make any file larger than
+    /// <paramref name="fileSizeLimitKiB"/> KiB: a disk that fills up, as far as the process can tell (a write past the
+    /// limit fails, with the signal that would end the process ignored). Needs <c>/bin/bash</c>.
+    /// </summary>
+    public static CrashHarnessProcess StartWithFileSizeLimit(string database, string input, Uri webhook, string secret, TimeSpan clockOffset, int fileSizeLimitKiB) =>
+        Launch(fileSizeLimitKiB, database, input, webhook.ToString(), secret, ((int)clockOffset.TotalMinutes).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Gets the process id, to tell its files and kills apart.</summary>
+    public int Id => _process.Id;
+
+    private static CrashHarnessProcess Launch(params string[] arguments) => Launch(fileSizeLimitKiB: null, arguments);
+
+    private static CrashHarnessProcess Launch(int? fileSizeLimitKiB, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(fileSizeLimitKiB is null ? host : "/bin/bash")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (fileSizeLimitKiB is { } limit)
+        {
+            // The shell sets the limit, ignores SIGXFSZ (an ignored signal stays ignored across exec) and becomes the harness.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"ulimit -f {limit} && trap '' XFSZ && exec \"$@\""));
+            start.ArgumentList.Add("bash");
+            start.ArgumentList.Add(host);
+
+            // The runtime maps its executable memory through a file of its own as large as the reservation, which the
+            // limit refuses ("Out of memory" at start-up); without W^X it maps anonymous memory.
+            start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
+
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(HarnessPath());
         foreach (var argument in arguments)

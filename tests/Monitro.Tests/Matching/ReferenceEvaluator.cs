@@ -47,7 +47,7 @@ internal sealed class ReferenceEvaluator
         {
             var start = token.OriginalStart;
             var end = start < 0 ? -1 : start + token.OriginalLength;
-            tokens.Add(new PostToken(token.Kind, analysis.KeyString(token), token.Position, token.LastPosition, start, end, token.IsEntityPart));
+            tokens.Add(new PostToken(token.Kind, analysis.KeyString(token), token.Position, token.LastPosition, start, end, token.IsEntityPart, token.KeyStart));
         }
 
         // A hashtag or handle is as wide as its parts (docs: the parts are words at consecutive positions).
@@ -238,7 +238,9 @@ internal sealed class ReferenceEvaluator
             var boundaries = new HashSet<int>();
             for (var p = 0; p < parts.Count; p++)
             {
-                if (p > 0 && parts[p - 1].End != parts[p].Start)
+                // Parts apart in the folded text (a '_' or '.' between them); an invisible character between them in the
+                // original text (a soft hyphen) is folded away and keeps them together.
+                if (p > 0 && parts[p - 1].KeyStart + parts[p - 1].Key.Length != parts[p].KeyStart)
                 {
                     body.Append('\0');
                     owner.Add(-1);
@@ -357,8 +359,9 @@ internal sealed class ReferenceEvaluator
         return d[a.Length, b.Length];
     }
 
-    // A token of the post: its words positions First..Last and its original range [Start, End), -1 when not in the text.
-    private readonly record struct PostToken(TokenKind Kind, string Key, int First, int Last, int Start, int End, bool Part);
+    // A token of the post: its words positions First..Last, its original range [Start, End) (-1 when not in the text),
+    // and where its key starts in the folded text.
+    private readonly record struct PostToken(TokenKind Kind, string Key, int First, int Last, int Start, int End, bool Part, int KeyStart);
 
     // An occurrence of a query part: word positions First..Last (-1 for exact literals) and original range [Start, End).
     private readonly record struct Occurrence(int First, int Last, int Start, int End);
