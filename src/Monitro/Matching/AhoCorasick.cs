@@ -47,6 +47,9 @@ internal sealed class AhoCorasick
     /// </summary>
     internal const int MaximumRowBytes = 1024 * 1024;
 
+    /// <summary>The fewest patterns for which the walks compare a single path's rest at once (<see cref="SinglePathStates"/>).</summary>
+    internal const int SinglePathMinimumPatterns = 4_096;
+
     private const int Root = 0;
     private const int AsciiLimit = 128;
 
@@ -170,8 +173,13 @@ internal sealed class AhoCorasick
             }
         }
 
-        _texts = [.. patterns];
-        MarkSinglePaths();
+        // A small trie's arrays stay in the cache, where an edge search costs little; the reference per pattern is kept
+        // only for large ones (a matcher of 1,000 keyword watches stays within its kilobyte per watch).
+        _texts = patterns.Count >= SinglePathMinimumPatterns ? [.. patterns] : [];
+        if (_texts.Length > 0)
+        {
+            MarkSinglePaths();
+        }
         (_wideChars, _wideFirst, _columns) = BuildAlphabet(trie);
         var rowBytes = Math.Max(minimumRowBytes, Math.Min((long)states * rowBytesPerState, MaximumRowBytes));
 
