@@ -47,6 +47,9 @@ internal sealed class AhoCorasick
     /// </summary>
     internal const int MaximumRowBytes = 1024 * 1024;
 
+    /// <summary>The fewest patterns for which the walks compare a single path's rest at once (<see cref="SinglePathStates"/>).</summary>
+    internal const int SinglePathMinimumPatterns = 4_096;
+
     private const int Root = 0;
     private const int AsciiLimit = 128;
 
@@ -61,7 +64,9 @@ internal sealed class AhoCorasick
     private readonly char[] _edgeChars;
     private readonly int[] _failure;
 
-    // For each state: the pattern ending there, or -1; and the nearest state on the failure chain with a pattern.
+    // For each state: the pattern ending there; or, for a state below which the trie is a single path to one pattern's
+    // end (no other pattern on the way), TailOf that pattern; else -1. And the nearest state on the failure chain with
+    // a pattern.
     private readonly int[] _pattern;
     private readonly int[] _outputLink;
 
@@ -87,6 +92,9 @@ internal sealed class AhoCorasick
 
     // The length of the longest pattern.
     private readonly int _longest;
+
+    // The patterns, by number: a walk that reaches a single path's state compares the rest of its pattern at once.
+    private readonly string[] _texts;
 
     // The pre-pass that finds where a pattern may start, when it was asked for and the patterns allow it.
     private readonly AnchorWindowFilter? _windows;
@@ -165,6 +173,13 @@ internal sealed class AhoCorasick
             }
         }
 
+        // A small trie's arrays stay in the cache, where an edge search costs little; the reference per pattern is kept
+        // only for large ones (a matcher of 1,000 keyword watches stays within its kilobyte per watch).
+        _texts = patterns.Count >= SinglePathMinimumPatterns ? [.. patterns] : [];
+        if (_texts.Length > 0)
+        {
+            MarkSinglePaths();
+        }
         (_wideChars, _wideFirst, _columns) = BuildAlphabet(trie);
         var rowBytes = Math.Max(minimumRowBytes, Math.Min((long)states * rowBytesPerState, MaximumRowBytes));
 
@@ -199,6 +214,9 @@ internal sealed class AhoCorasick
     /// <summary>Gets the pre-pass that runs before the automaton, if it has one.</summary>
     internal AnchorWindowFilter? Windows => _windows;
 
+    /// <summary>Gets the number of states from which the trie is a single path to one pattern's end (compared at once by the walks).</summary>
+    internal int SinglePathStates { get; private set; }
+
     /// <summary>Gets the number of states.</summary>
     public int StateCount => _pattern.Length;
 
@@ -224,7 +242,7 @@ internal sealed class AhoCorasick
             }
         }
 
-        return text.IsEmpty ? -1 : _pattern[state];
+        return text.IsEmpty ? -1 : Math.Max(_pattern[state], -1);
     }
 
     /// <summary>Calls <paramref name="onMatch"/> with the index of every pattern occurrence in <paramref name="text"/>.</summary>
@@ -286,9 +304,15 @@ internal sealed class AhoCorasick
                 return false;
             }
 
-            if (_pattern[state] >= 0)
+            var pattern = _pattern[state];
+            if (pattern >= 0)
             {
                 return true;
+            }
+
+            if (pattern <= TailOf(0))
+            {
+                return TailEquals(text, i + 1, start, _texts[TailOf(pattern)], lowerAscii);
             }
         }
 
@@ -313,18 +337,87 @@ internal sealed class AhoCorasick
                 break;
             }
 
-            if (_pattern[state] >= 0)
+            var pattern = _pattern[state];
+            var end = i + 1;
+            if (pattern <= TailOf(0))
+            {
+                // A single path on: only its pattern can still start here, so its rest is compared, not walked, and
+                // nothing follows its end.
+                pattern = TailOf(pattern);
+                end = start + _texts[pattern].Length;
+                if (!TailEquals(text, i + 1, start, _texts[pattern], lowerAscii: true))
+                {
+                    break;
+                }
+
+                i = text.Length;
+            }
+
+            if (pattern >= 0)
             {
                 if (count == hits.Length)
                 {
                     return -1;
                 }
 
-                hits[count++] = new AnchorHit(_pattern[state], i + 1);
+                hits[count++] = new AnchorHit(pattern, end);
             }
         }
 
         return count;
+    }
+
+    // Whether the text from index from on holds the rest of the pattern whose first from - start characters were read.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TailEquals(ReadOnlySpan<char> text, int from, int start, string pattern, bool lowerAscii)
+    {
+        var end = start + pattern.Length;
+        if (end > text.Length)
+        {
+            return false;
+        }
+
+        for (var k = from; k < end; k++)
+        {
+            var c = text[k];
+            if ((lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) != pattern[k - start])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The mark of a state on a single path to the end of pattern p, and back (its own inverse; both at most -2).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TailOf(int value) => -2 - value;
+
+    // Marks every state without a pattern whose only child is the end of a pattern without children, or is marked
+    // itself, with that pattern (TailOf): deeper states come later in the numbering, so children are marked first.
+    private void MarkSinglePaths()
+    {
+        SinglePathStates = 0;
+        for (var s = _pattern.Length - 1; s > Root; s--)
+        {
+            if (_pattern[s] >= 0 || _firstEdge[s + 1] - _firstEdge[s] != 1)
+            {
+                continue;
+            }
+
+            var child = _firstEdge[s] + 1;
+            var pattern = _pattern[child];
+            if (pattern >= 0 && _firstEdge[child + 1] == _firstEdge[child])
+            {
+                _pattern[s] = TailOf(pattern);
+                SinglePathStates++;
+            }
+            else if (pattern <= TailOf(0))
+            {
+                _pattern[s] = pattern;
+                SinglePathStates++;
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -17,9 +17,10 @@ namespace Monitro.Matching;
 /// folds to characters that are not ASCII and keeps the ASCII around it apart, as written (<see cref="AsciiKeptApart"/>).
 /// Any other text is folded first (and not again when it goes on to be tokenized). Levels with a key that has no
 /// literal (a fuzzy term) let every post through.
-/// <para>When most posts contain an anchor (many watches with common words), the scan is work for little: after
-/// a sample of <see cref="SampleSize"/> posts of which more than <see cref="StandAsidePasses"/> passed (at that rate
-/// the scan costs more than the tokenizing it saves), the next
+/// <para>When most posts contain an anchor (many watches with common words) and go on down the full path, the scan is
+/// work for little: after a sample of <see cref="SampleSize"/> posts of which more than <see cref="StandAsidePasses"/>
+/// passed (at that rate the scan costs more than the tokenizing it saves; a post decided from its occurrences does not
+/// count, it spared the full path as a skipped post does), the next
 /// <see cref="BypassLength"/> posts go straight to the index, then a new sample is taken. This only decides whether
 /// to look, never what matches. The counters are shared by the threads matching with this snapshot without locks;
 /// a lost count only moves the next sample.</para>
@@ -92,9 +93,10 @@ internal sealed partial class MatcherSnapshot
 
         _sampled++;
         var verdict = Scan(post, scratch, decide, aroundHits, out textFolded);
-        if (verdict != PrefilterVerdict.Skip)
+        if (verdict == PrefilterVerdict.Pass)
         {
-            // A decided post counts as passed: the bar was derived from the cost of the scan against the full path.
+            // Only a post sent down the full path counts as passed: the bar weighs the scan's cost against the full
+            // path's, and a post decided from the occurrences spared that path as a skipped one did.
             _passed++;
         }
 
@@ -109,9 +111,20 @@ internal sealed partial class MatcherSnapshot
 
         var text = post.Text ?? string.Empty;
         var ascii = Ascii.IsValid(text);
+
+        // When the post can be decided from its occurrences, collecting them is the scan: a post without any is skipped
+        // by it, and the text is read once, not once to find an anchor and again to collect them.
+        var decides = decide && _decidesFromHits && !(_anchorsInLinks && HasLinks(post));
         if (ascii || (_asciiAnchorsOnly && AsciiKeptApart(text)))
         {
-            if (ContainsAnchor(text, lowerAscii: true))
+            if (decides)
+            {
+                if (Decide(text, ascii, post, scratch, aroundHits, ref textFolded) is var verdict and not PrefilterVerdict.Skip)
+                {
+                    return verdict;
+                }
+            }
+            else if (ContainsAnchor(text, lowerAscii: true))
             {
                 return decide ? Decide(text, ascii, post, scratch, aroundHits, ref textFolded) : PrefilterVerdict.Pass;
             }
@@ -121,7 +134,14 @@ internal sealed partial class MatcherSnapshot
             var analysis = scratch.Post.Analysis;
             analysis.Fold(text);
             textFolded = true;
-            if (ContainsAnchor(analysis.Text.Folded, lowerAscii: false))
+            if (decides)
+            {
+                if (Decide(text, ascii: false, post, scratch, aroundHits, ref textFolded) is var verdict and not PrefilterVerdict.Skip)
+                {
+                    return verdict;
+                }
+            }
+            else if (ContainsAnchor(analysis.Text.Folded, lowerAscii: false))
             {
                 return decide ? Decide(text, ascii: false, post, scratch, aroundHits, ref textFolded) : PrefilterVerdict.Pass;
             }
@@ -138,7 +158,8 @@ internal sealed partial class MatcherSnapshot
     }
 
     // Every level decides its watches from the anchors in the text; the post's mentions are all of theirs. Links and
-    // the author add no candidate here: there are no anchors of theirs, or no links.
+    // the author add no candidate here: there are no anchors of theirs, or no links. Skip when no level found any
+    // anchor in the text.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PrefilterVerdict Decide(string text, bool ascii, Post post, MatchScratch scratch, bool aroundHits, ref bool textFolded)
     {
@@ -150,7 +171,7 @@ internal sealed partial class MatcherSnapshot
 
         scratch.Mentions.Clear();
         scratch.Candidates.Reset(Count);
-        var verdict = PrefilterVerdict.Decided;
+        var verdict = PrefilterVerdict.Skip;
         for (var i = 0; i < Levels.Length; i++)
         {
             if (Levels[i].Watches.Length == 0)
@@ -165,6 +186,9 @@ internal sealed partial class MatcherSnapshot
                     return PrefilterVerdict.Pass;
                 case PrefilterVerdict.DecidedNearHits:
                     verdict = PrefilterVerdict.DecidedNearHits;
+                    break;
+                case PrefilterVerdict.Decided when verdict == PrefilterVerdict.Skip:
+                    verdict = PrefilterVerdict.Decided;
                     break;
             }
         }

@@ -195,14 +195,15 @@ internal sealed class WatchIndex
 
     /// <summary>
     /// Decides the watches of a text from the anchors' occurrences in it (<see cref="WordHitDecider.TryDecide"/>);
-    /// <see cref="PrefilterVerdict.Pass"/> when the post needs the full path.
+    /// <see cref="PrefilterVerdict.Skip"/> when the text has none, <see cref="PrefilterVerdict.Pass"/> when the post
+    /// needs the full path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PrefilterVerdict TryDecide(string text, bool ascii, ref bool textFolded, bool aroundHits, Post post, int offset, MatchScratch scratch)
     {
         if (_anchors is null)
         {
-            return PrefilterVerdict.Decided;
+            return PrefilterVerdict.Skip;
         }
 
         if (_decider is null)

@@ -229,8 +229,9 @@ internal sealed class WordHitDecider
     }
 
     /// <summary>
-    /// Decides the watches of a text with anchors, adding a mention for each that matches to
-    /// <see cref="MatchScratch.Mentions"/>: <see cref="PrefilterVerdict.Decided"/> from plain words,
+    /// Decides the watches of a text, adding a mention for each that matches to
+    /// <see cref="MatchScratch.Mentions"/>: <see cref="PrefilterVerdict.Skip"/> when it has no anchor,
+    /// <see cref="PrefilterVerdict.Decided"/> from plain words,
     /// <see cref="PrefilterVerdict.DecidedNearHits"/> from the stretches around the occurrences, or
     /// <see cref="PrefilterVerdict.Pass"/> (nothing added, <see cref="MatchScratch.Obstacle"/> says why) when the post
     /// needs the full path.
@@ -251,12 +252,17 @@ internal sealed class WordHitDecider
     {
         var hits = scratch.Hits;
         var analysis = scratch.Post.Analysis;
+        var count = anchors.CollectHits(textFolded ? analysis.Text.Folded : text, hits);
+        if (count == 0)
+        {
+            return PrefilterVerdict.Skip;
+        }
+
         if (textFolded && scratch.Obstacle == DecisionObstacle.None)
         {
             scratch.Obstacle = DecisionObstacle.FoldedText;
         }
 
-        var count = anchors.CollectHits(textFolded ? analysis.Text.Folded : text, hits);
         if (!textFolded && count >= 0)
         {
             var words = WholeWords(text, hits.AsSpan(0, count), scratch);

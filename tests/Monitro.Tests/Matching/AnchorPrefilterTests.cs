@@ -132,7 +132,8 @@ public sealed partial class AnchorPrefilterTests
     [Fact]
     public void Match_AlmostEveryPostHasAnAnchor_ScansOnlySamplesAndMatchesTheSame()
     {
-        var watches = new[] { new Watch { Name = "brand", Query = "acme" } };
+        // A boolean watch: its posts go down the full path, so they count against the scan.
+        var watches = new[] { new Watch { Name = "brand", Query = "acme -corp" } };
         var filtered = new MentionMatcher(watches);
         var unfiltered = new MentionMatcher(64) { SkipsPostsWithoutAnchors = false };
         unfiltered.AddWatches(watches);
@@ -150,6 +151,24 @@ public sealed partial class AnchorPrefilterTests
             var post = i % 2 == 0 ? hit : miss;
             Assert.Equal(unfiltered.Match(post).Count, filtered.Match(post).Count);
         }
+    }
+
+    [Fact]
+    public void Match_EveryPostDecidedFromItsOccurrences_KeepsScanning()
+    {
+        var watches = new[] { new Watch { Name = "brand", Query = "acme" } };
+        var matcher = new MentionMatcher(watches);
+        var hit = TestPosts.Create("acme launches");
+        var miss = TestPosts.Create("nothing here");
+        for (var i = 0; i < Monitro.Matching.MatcherSnapshot.SampleSize; i++)
+        {
+            Assert.Equal(Monitro.Matching.PrefilterVerdict.Decided, matcher.PrefilterVerdictOf(hit));
+        }
+
+        // A decided post spared the full path as a skipped one did: the sample counts none as passed, so the scan stays.
+        Assert.False(matcher.PassesPrefilter(miss));
+        Assert.Single(matcher.Match(hit));
+        Assert.Equal(Monitro.Matching.PrefilterVerdict.Decided, matcher.PrefilterVerdictOf(hit));
     }
 
     [Theory]
