@@ -10,7 +10,9 @@ namespace Monitro.Analysis.Intent;
 /// account, a bank, the company's name or handle) × the speaker's own account (I, we, my, our, or an order such as
 /// "cancel my …"), in any tense or mood. What ends something else (an order, a booking, a job, a house, a newsletter),
 /// an ending done by someone else ("my mum wants to leave …", "they cancelled my …"), and a change of heart ("not
-/// cancelling", "staying") do not count.
+/// cancelling", "staying") do not count. A change of provider told to the company joined ("switched to @Orbitel, so far
+/// so good") is that company's gain, not churn, unless the company left is named or addressed; a customer's custom
+/// refused for good ("never ordering again", "you won't see my money again") is leaving without a word of ending.
 /// </summary>
 internal static class ChurnStructure
 {
