@@ -20,6 +20,8 @@ public static class TrainingData
         ("complaints-churn-dev.tsv", "dev", true, true),
         ("churn-voices.tsv", "dev", false, true),
         ("complaints-industries.tsv", "dev", true, false),
+        ("churn-addressed.tsv", "dev", false, true),
+        ("complaints-shapes.tsv", "dev", true, false),
     ];
 
     /// <summary>Gets the intent of each label name the data files use.</summary>

@@ -19,8 +19,11 @@ public sealed class ChurnVoicesEvaluationTests(ITestOutputHelper output)
     // then shipped, dev 0.550 / 0.377 / 0.447, frozen 0.596 / 0.373 / 0.459.
     // With the sentence shapes of ChurnStructure (tuned on the dev part): rules alone dev 0.650 / 0.534 / 0.586, frozen
     // 0.654 / 0.453 / 0.535; the churn model retrained on the dev part and on by default: frozen 0.656 / 0.560 / 0.604.
-    private const double MinimumChurnF1 = 0.58;
-    private const double MinimumChurnPrecision = 0.62;
+    // With the change of provider read for the company joined and custom refused for good (ChurnStructure), and the churn
+    // model retrained with the dev part of churn-addressed.tsv: rules alone frozen 0.714 / 0.533 / 0.611, default 0.675 /
+    // 0.720 / 0.697.
+    private const double MinimumChurnF1 = 0.67;
+    private const double MinimumChurnPrecision = 0.65;
 
     private static readonly RuleIntentDetector RulesAlone = new(new RuleIntentDetectorOptions { UseLearnedComplaintModel = false, UseLearnedChurnModel = false });
     private static readonly RuleIntentDetector WithChurnModel = new(new RuleIntentDetectorOptions { UseLearnedChurnModel = true });

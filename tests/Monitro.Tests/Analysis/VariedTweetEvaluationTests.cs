@@ -18,9 +18,11 @@ public sealed class VariedTweetEvaluationTests(ITestOutputHelper output)
     // With the learned complaint model (on by default): complaint 0.894 / 0.948 / 0.920.
     // With the sentence shapes of ChurnStructure and the churn model on by default (retrained with churn-voices.tsv's dev
     // part): churn 0.778 / 0.609 / 0.683 (rules alone 0.706 / 0.522 / 0.600); complaint 0.891 / 0.952 / 0.920.
+    // With the company joined and custom refused for good read (ChurnStructure) and both models retrained: churn 0.680 /
+    // 0.739 / 0.708 (rules alone 0.722 / 0.565 / 0.634); complaint 0.908 / 0.956 / 0.931.
     private const double MinimumComplaintF1 = 0.91;
     private const double MinimumComplaintPrecision = 0.88;
-    private const double MinimumChurnF1 = 0.66;
+    private const double MinimumChurnF1 = 0.69;
 
     [Fact]
     public void Detect_VariedDevTweets_ReportsFiguresAndMisses()

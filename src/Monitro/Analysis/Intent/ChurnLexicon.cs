@@ -19,33 +19,46 @@ internal static class ChurnLexicon
             "switching to", "switching from", "switched from", "moving away from", "migrating away from", "moving off",
             "moving the team off", "moving everything", "close my account", "closing my account", "close our account",
             "delete my account", "deleting my account", "won't renew", "will not renew", "not renewing",
-            "won't be renewing", "not renew", "time to switch", "last straw", "done with", "never again",
+            "won't be renewing", "not renew", "time to switch", "last straw", "dead to me",
             "unsubscribing", "unsubscribed", "going back to", "uninstalling", "uninstalled", "we're gone", "i'm gone",
+            "lost me", "lost us", "lost a … customer", "no longer a … customer", "see you never", "nice knowing you",
+            "had your last", "can keep your", "can keep their",
             "we are gone", "i'm out", "i'm leaving", "we're leaving", "i am leaving", "lost a customer",
             "going elsewhere", "go elsewhere", "take my business", "taking my business", "porting", "port my",
             "put in my notice", "ending my subscription", "end my subscription", "not worth it anymore",
             "moving to another", "migrating our", "deleting the app", "deleted the app",
-            "then i'm switching", "i'm switching", "trial a competitor", "considering moving", "never … again",
+            "then i'm switching", "i'm switching", "trial a competitor", "considering moving",
             "switching … from", "switched … from", "move … off", "moving … off", "just cancelled", "i've cancelled",
             "we've cancelled", "i have cancelled", "won't be back", "won't be coming back", "not coming back",
             "never coming back", "won't be returning", "won't be using");
+
+        // "never again will I doubt you" says the speaker changed their mind, not their provider.
+        string[] inverted = ["will i", "am i", "do i", "shall i", "would i", "will we"];
+        rules.Add(new IntentRule(IntentLabel.ChurnRisk, "never again", 1.0) { NotFollowedBy = inverted });
+        rules.Add(new IntentRule(IntentLabel.ChurnRisk, "never … again", 1.0) { NotFollowedBy = inverted });
 
         // Leaving, said loosely, or an ultimatum.
         Add(rules, 0.7,
             "looking elsewhere", "other providers", "another provider", "another bank", "another network",
             "another supplier", "another service", "a competitor", "moving my", "moving our", "moving back",
             "migrating to", "deleting", "closing my", "i'm off", "one more month", "one more chance",
-            "goodbye", "bye", "i'm done", "switching", "cancelling", "canceling", "we're off", "going to leave",
+            "i'm done", "switching", "cancelling", "canceling", "we're off", "going to leave", "not anymore",
+            "count me out",
+            "peace out", "that's me done", "that's it for me", "no longer with",
             "gonna leave", "about to leave",
             "moving … from", "new … provider");
 
         // Softer cues that need company.
+        // Said of the day, the dishes or a city as often as of a company: the shape of the sentence decides
+        // ("done with @Quillnet", "bye @Orbitel"; not "done with the garden", "goodbye 2026").
+        Add(rules, 0.5, "done with");
+        Add(rules, 0.4, "goodbye", "bye");
         Add(rules, 0.5,
-            "dropping", "moving to");
+            "dropping", "moving to", "so long", "good riddance", "somewhere else", "anyone but", "that was my last");
         Add(rules, 0.4,
             "alternatives to", "alternative to", "i'll be booking", "from now on", "at renewal", "contract ends",
             "contract is up", "when my contract",
-            "once my contract", "for good", "elsewhere");
+            "once my contract", "for good", "elsewhere", "someone else", "last chance");
         Add(rules, 0.3,
             "end of the quarter", "end of the month", "anymore", "considering", "next month");
         Add(rules, 0.2,

@@ -20,6 +20,9 @@ internal static class ComplaintLexicon
     /// <summary>The weight of a cue that needs company.</summary>
     public const double Weak = 0.35;
 
+    /// <summary>The weight of a promotion or giveaway against a complaint: it outweighs a medium cue.</summary>
+    public const double Promotion = -0.6;
+
     /// <summary>Adds the complaint cues to a rule list.</summary>
     /// <param name="rules">The list.</param>
     public static void AddTo(List<IntentRule> rules)
@@ -119,14 +122,15 @@ internal static class ComplaintLexicon
         // A negation anywhere and "my" count once each: they tip the balance, never decide it.
         // Not the negations of eagerness and reassurance ("can't wait", "no worries").
         AddGroup(rules, CueGroup.Negation, Weak, negatable: false,
-            "didn't", "hasn't", "haven't", "won't", "wasn't", "isn't", "aren't", "doesn't", "don't", "never", "not",
+            "didn't", "hasn't", "haven't", "won't", "wasn't", "isn't", "aren't", "doesn't", "never", "not",
             "nobody", "nothing", "couldn't", "wouldn't");
+        rules.Add(new IntentRule(IntentLabel.Complaint, "don't", Weak) { Group = CueGroup.Negation, Negatable = false, NotFollowedBy = ["judge", "mind", "worry"] });
         foreach (var phrase in new[] { "can't", "cannot" })
         {
             rules.Add(new IntentRule(IntentLabel.Complaint, phrase, Weak) { Group = CueGroup.Negation, Negatable = false, NotFollowedBy = ["wait"] });
         }
 
-        rules.Add(new IntentRule(IntentLabel.Complaint, "no", Weak) { Group = CueGroup.Negation, Negatable = false, NotFollowedBy = ["worries", "problem", "rush", "doubt"] });
+        rules.Add(new IntentRule(IntentLabel.Complaint, "no", Weak) { Group = CueGroup.Negation, Negatable = false, NotFollowedBy = ["worries", "problem", "rush", "doubt", "regrets", "excuses"] });
         rules.Add(new IntentRule(IntentLabel.Complaint, "my", 0.25) { Group = CueGroup.Possessive, Negatable = false });
 
         // A problem solved, or plain praise, speaks against a complaint.
@@ -136,7 +140,16 @@ internal static class ComplaintLexicon
             "above and beyond", "no complaints", "can't complain", "can't fault", "never had a problem",
             "never had a single", "never had an issue", "zero problems", "no issues", "no problems",
             "turned it around", "thank you for", "thanks for sorting", "thanks for the quick", "that's how you",
-            "legend", "hero", "lifesaver", "lifesavers");
+            "legend", "hero", "lifesaver", "lifesavers",
+            "that fixed it", "that was it", "that did it", "that worked", "all good now", "all sorted", "sorted now",
+            "sorted, thanks", "thanks, sorted", "refund received", "working again", "works now", "working now",
+            "appreciate it", "found it");
+
+        // A promotion or a giveaway passed on or entered is no complaint, whatever its words ("Day 7 of the advent calendar").
+        Add(rules, Promotion,
+            "giveaway", "#giveaway", "#win", "#comp", "#competition", "competition", "to enter", "rt to", "retweet to",
+            "promo code", "discount code", "use my code", "my code", "voucher", "% off", "buy one get one", "bogof",
+            "flash sale", "pre-order", "advent calendar", "fingers crossed", "entered!");
         // Talk between friends: its trouble is the day's, not a company's to answer, and its tag is a person's.
         AddGroup(rules, CueGroup.Social, -0.3,
             "come round", "come over", "see you at", "see you there", "see you tomorrow", "see you tonight",

@@ -29,6 +29,9 @@ public sealed class RuleIntentDetector : IIntentDetector
     private const int MaxQuestionPhraseLength = 120;
     private const int CueGroups = 6;
 
+    // As sure as "customer now" or "signed up for": a change of provider told to the company joined.
+    private const double JoinedConfidence = 0.75;
+
     private static readonly IntentLabel[] Labels = Enum.GetValues<IntentLabel>();
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\n");
 
@@ -198,10 +201,17 @@ public sealed class RuleIntentDetector : IIntentDetector
                 {
                     scored[(int)IntentLabel.ChurnRisk].Add(ChurnStructure.Weight, churnShape.Start, churnShape.End, int.MaxValue);
                 }
-                else if (churnShape.SomeoneElse || churnShape.SomethingElse || churnShape.Staying)
+                else if (churnShape.SomeoneElse || churnShape.SomethingElse || churnShape.Staying || churnShape.Joined)
                 {
+                    if (churnShape.Joined)
+                    {
+                        // The company joined has gained a customer, as "customer now" and "signed up for" tell.
+                        best[(int)IntentLabel.PurchaseIntent].Add(JoinedConfidence, churnShape.Start, churnShape.End, int.MaxValue);
+                    }
+
                     // The phrases found an ending, but the sentences read it as not the speaker's relationship ending
-                    // ("my sister is leaving Mobix", "leaving for the airport", "nearly cancelled … staying"): it outweighs them.
+                    // ("my sister is leaving Mobix", "leaving for the airport", "nearly cancelled … staying") or as the
+                    // company joined ("switched to @Orbitel, so far so good"): it outweighs them.
                     ref var churn = ref scored[(int)IntentLabel.ChurnRisk];
                     churn.Add(-churn.Support, 0, 0, int.MaxValue);
                 }
