@@ -257,6 +257,7 @@ internal static class ChurnStructure
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Found(ref ChurnShape shape, int start, int end)
     {
         if (!shape.Found)
@@ -269,6 +270,7 @@ internal static class ChurnStructure
     }
 
     // A handle or a name addressed just before the ending ("@Telyra switched …", "Telyra: moved …").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AddressedBefore(ReadOnlySpan<WordKind> kinds, int w)
     {
         for (var b = Math.Max(0, w - ObjectWindow); b < w; b++)
@@ -284,6 +286,7 @@ internal static class ChurnStructure
 
     // Reads what a change of provider moves and where: "switched to @Orbitel", "moving my number to Sparkline", "switched
     // my plan to the annual one", "moved from Telyra to …". The company after "to" is the one joined, not the one left.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MoveReading ReadMove(ReadOnlySpan<char> text, ReadOnlySpan<WordKind> kinds, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int w, int count)
     {
         var reading = default(MoveReading);
@@ -354,6 +357,7 @@ internal static class ChurnStructure
     }
 
     // "… again", "… anymore", "… ever", "another penny", "no longer": the refusal is for good.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool FinalityFollows(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int w, int count)
     {
         var last = Math.Min(count - 1, w + FinalityWindow);
@@ -369,6 +373,7 @@ internal static class ChurnStructure
     }
 
     // "… my money", "… our business", "… my renewal": what the company will not get from the speaker.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool OwnMoneyFollows(ReadOnlySpan<char> text, ReadOnlySpan<WordKind> kinds, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int w, int count)
     {
         var last = Math.Min(count - 2, w + 3);
