@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace Monitro.Storage.Sqlite;
@@ -10,11 +11,15 @@ namespace Monitro.Storage.Sqlite;
 /// </remarks>
 internal static class BatchCommitWriter
 {
+    // One row per person and commit, with the earliest and latest moment the commit saw them: the same as one upsert
+    // per moment (min and max), in one statement instead of one per post and one per interaction. A row the commit
+    // would not change is not written again (a page less in the write-ahead log).
     private const string UpsertPerson = """
-        INSERT INTO people (id, first_seen_at, last_seen_at) VALUES ($id, $seen, $seen)
+        INSERT INTO people (id, first_seen_at, last_seen_at) VALUES ($id, $first_seen, $last_seen)
         ON CONFLICT (id) DO UPDATE SET
             first_seen_at = min(people.first_seen_at, excluded.first_seen_at),
-            last_seen_at = max(people.last_seen_at, excluded.last_seen_at);
+            last_seen_at = max(people.last_seen_at, excluded.last_seen_at)
+        WHERE excluded.first_seen_at < people.first_seen_at OR excluded.last_seen_at > people.last_seen_at;
         """;
 
     // The identity keeps the details of the newest post seen, so a replay of an old post does not roll them back.
@@ -84,12 +89,23 @@ internal static class BatchCommitWriter
         ON CONFLICT (source_name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
         """;
 
+    private static readonly string[] PersonParameters = ["$id", "$first_seen", "$last_seen"];
+
+    private static readonly string[] IdentityParameters = ["$key", "$platform", "$handle", "$display_name", "$profile_url", "$followers", "$seen"];
+
+    private static readonly string[] PostParameters = ["$id", "$source", "$author_id", "$created_at", "$reply_to_id", "$payload"];
+
+    private static readonly string[] MentionParameters =
+        ["$id", "$watch_name", "$post_id", "$person_id", "$created_at", "$category", "$sentiment_label", "$sentiment", "$payload"];
+
     private static readonly string[] InteractionParameters =
         ["$id", "$person_id", "$post_id", "$direction", "$occurred_at", "$payload", "$fingerprint_lo", "$fingerprint_hi"];
 
     private static readonly string[] AlertParameters = ["$key", "$kind", "$post_id", "$person_id", "$payload", "$now", "$key_hash"];
 
-    /// <summary>Writes the commit with the writer's prepared commands.</summary>
+    private static readonly string[] CheckpointParameters = ["$source_name", "$value", "$now"];
+
+    /// <summary>Writes the commit with the writer's prepared statements (the per-row ones bound by position, see <see cref="RowStatement"/>).</summary>
     /// <param name="writer">The store's write connection.</param>
     /// <param name="transaction">The transaction of the commit.</param>
     /// <param name="commit">The validated commit.</param>
@@ -101,62 +117,62 @@ internal static class BatchCommitWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Write(SqliteWriter writer, SqliteTransaction transaction, BatchCommit commit, SettledKeyHasher settledKeys, long now, List<Alert>? enqueued = null)
     {
-        var connection = writer.Connection;
         var posts = CommitPosts.Collect(commit);
-        WritePeople(writer, transaction, posts, commit.Interactions);
-        WritePosts(writer.Command(transaction, UpsertPost, "$id", "$source", "$author_id", "$created_at", "$reply_to_id", "$payload"), posts);
-        WriteMentions(writer, transaction, commit.Mentions);
+        WritePeople(writer, posts, commit.Interactions);
+        WritePosts(writer.Statement(UpsertPost, PostParameters), posts);
+        if (commit.Mentions.Count > 0)
+        {
+            WriteMentions(writer.Statement(UpsertMention, MentionParameters), commit.Mentions);
+        }
+
         if (commit.Interactions.Count > 0)
         {
-            WriteInteractions(InteractionCommand(writer, transaction), commit.Interactions);
+            WriteInteractions(writer.Statement(UpsertInteraction, InteractionParameters), commit.Interactions);
         }
 
         if (commit.Retractions.Count > 0)
         {
-            WriteRetractions(connection, transaction, commit.Retractions, now);
+            WriteRetractions(writer.Command(transaction, Retract, "$id", "$now"), commit.Retractions, now);
         }
 
         if (commit.Skipped.Count > 0)
         {
-            WriteSkipped(connection, transaction, commit.Skipped, now);
+            WriteSkipped(writer.Command(transaction, UpsertSkipped, "$origin", "$position", "$reason", "$excerpt", "$now"), commit.Skipped, now);
         }
 
-        var count = commit.Alerts.Count == 0 ? 0 : WriteAlerts(AlertCommand(writer, transaction), commit.Alerts, settledKeys, now, enqueued);
-        SqliteMonitroStore.WriteInbox(connection, transaction, commit, settledKeys, now);
-        SqliteMonitroStore.WriteAlertState(connection, transaction, commit.AlertState);
+        var count = commit.Alerts.Count == 0 ? 0 : WriteAlerts(writer.Statement(EnqueueAlert, AlertParameters), commit.Alerts, settledKeys, now, enqueued);
+        SqliteMonitroStore.WriteInbox(writer, transaction, commit, settledKeys, now);
+        SqliteMonitroStore.WriteAlertState(writer, transaction, commit.AlertState);
         if (commit.Checkpoint is { } checkpoint)
         {
-            writer.Command(transaction, UpsertCheckpoint, "$source_name", "$value", "$now").Run(checkpoint.SourceName, checkpoint.Value, now);
+            writer.Statement(UpsertCheckpoint, CheckpointParameters).Text(0, checkpoint.SourceName).Text(1, checkpoint.Value).Integer(2, now).Run();
         }
 
         return count;
     }
 
     /// <summary>Writes interactions inside the caller's transaction.</summary>
-    internal static void WriteInteractions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Interaction> interactions)
+    internal static void WriteInteractions(SqliteConnection connection, IReadOnlyList<Interaction> interactions)
     {
-        using var command = connection.CreateCommand(transaction, UpsertInteraction, InteractionParameters);
-        WriteInteractions(command, interactions);
+        using var statement = new RowStatement(connection, UpsertInteraction, InteractionParameters);
+        WriteInteractions(statement, interactions);
     }
 
     /// <summary>Enqueues alerts inside the caller's transaction, unless their key is settled or their post retracted.</summary>
     /// <returns>The number of alerts newly enqueued.</returns>
-    internal static int WriteAlerts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
+    internal static int WriteAlerts(SqliteConnection connection, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now)
     {
-        using var command = connection.CreateCommand(transaction, EnqueueAlert, AlertParameters);
-        return WriteAlerts(command, alerts, settledKeys, now, enqueued: null);
+        using var statement = new RowStatement(connection, EnqueueAlert, AlertParameters);
+        return WriteAlerts(statement, alerts, settledKeys, now, enqueued: null);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static SqliteCommand InteractionCommand(SqliteWriter writer, SqliteTransaction transaction) =>
-        writer.Command(transaction, UpsertInteraction, InteractionParameters);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static SqliteCommand AlertCommand(SqliteWriter writer, SqliteTransaction transaction) =>
-        writer.Command(transaction, EnqueueAlert, AlertParameters);
+    /// <summary>Enqueues alerts inside the caller's transaction with the writer's prepared command, unless their key is settled or their post retracted.</summary>
+    /// <returns>The number of alerts newly enqueued.</returns>
+    internal static int WriteAlerts(SqliteWriter writer, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now) =>
+        WriteAlerts(writer.Statement(EnqueueAlert, AlertParameters), alerts, settledKeys, now, enqueued: null);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WritePeople(SqliteWriter writer, SqliteTransaction transaction, List<Post> posts, IReadOnlyList<Interaction> interactions)
+    private static void WritePeople(SqliteWriter writer, List<Post> posts, IReadOnlyList<Interaction> interactions)
     {
         var newest = new Dictionary<string, Post>(posts.Count, StringComparer.Ordinal);
         foreach (var post in posts)
@@ -168,86 +184,74 @@ internal static class BatchCommitWriter
             }
         }
 
-        var person = writer.Command(transaction, UpsertPerson, "$id", "$seen");
-        var identity = writer.Command(
-            transaction, UpsertIdentity, "$key", "$platform", "$handle", "$display_name", "$profile_url", "$followers", "$seen");
+        var moments = new Dictionary<string, (long First, long Last)>(newest.Count + interactions.Count, StringComparer.Ordinal);
+        var identity = writer.Statement(UpsertIdentity, IdentityParameters);
         foreach (var (key, post) in newest)
         {
-            var seen = UnixTime.ToMilliseconds(post.CreatedAt);
+            var at = UnixTime.ToMilliseconds(post.CreatedAt);
             var author = post.Author;
-            person.Run(key, seen);
-            identity.Run(key, author.Platform, author.Handle, author.DisplayName, author.ProfileUrl?.OriginalString, author.Followers, seen);
+            identity.Text(0, key).Text(1, author.Platform).Text(2, author.Handle).Text(3, author.DisplayName)
+                .Text(4, author.ProfileUrl?.OriginalString).Integer(5, author.Followers).Integer(6, at).Run();
+            Widen(moments, key, at);
         }
 
         foreach (var interaction in interactions)
         {
-            person.Run(interaction.PersonId, UnixTime.ToMilliseconds(interaction.OccurredAt));
+            Widen(moments, interaction.PersonId, UnixTime.ToMilliseconds(interaction.OccurredAt));
+        }
+
+        var person = writer.Statement(UpsertPerson, PersonParameters);
+        foreach (var (id, (first, last)) in moments)
+        {
+            person.Text(0, id).Integer(1, first).Integer(2, last).Run();
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Widen(Dictionary<string, (long First, long Last)> moments, string personId, long at)
+    {
+        ref var range = ref CollectionsMarshal.GetValueRefOrAddDefault(moments, personId, out var exists);
+        range = exists ? (Math.Min(range.First, at), Math.Max(range.Last, at)) : (at, at);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WritePosts(SqliteCommand command, List<Post> posts)
+    private static void WritePosts(RowStatement statement, List<Post> posts)
     {
         foreach (var post in posts)
         {
-            command.Run(
-                post.Id,
-                post.Source,
-                post.Author.IdentityKey,
-                UnixTime.ToMilliseconds(post.CreatedAt),
-                post.ReplyToId,
-                PayloadSerializer.Write(post, StoreJsonContext.Default.Post));
+            statement.Text(0, post.Id).Text(1, post.Source).Text(2, post.Author.IdentityKey).Integer(3, UnixTime.ToMilliseconds(post.CreatedAt))
+                .Text(4, post.ReplyToId).Text(5, PayloadSerializer.Write(post, StoreJsonContext.Default.Post)).Run();
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteMentions(SqliteWriter writer, SqliteTransaction transaction, IReadOnlyList<Mention> mentions)
+    private static void WriteMentions(RowStatement statement, IReadOnlyList<Mention> mentions)
     {
-        if (mentions.Count == 0)
-        {
-            return;
-        }
-
-        var command = writer.Command(
-            transaction, UpsertMention, "$id", "$watch_name", "$post_id", "$person_id", "$created_at", "$category", "$sentiment_label", "$sentiment", "$payload");
         foreach (var mention in mentions)
         {
             // The insight columns are written with the row, so the aggregates read them from the covering index.
-            command.Run(
-                mention.Id,
-                mention.Watch.Name,
-                mention.Post.Id,
-                mention.Post.Author.IdentityKey,
-                UnixTime.ToMilliseconds(mention.Post.CreatedAt),
-                mention.Watch.Category.ToString(),
-                mention.Signals?.Sentiment.Label.ToString(),
-                mention.Signals?.Sentiment.Compound,
-                PayloadSerializer.Write(StoredMention.From(mention), StoreJsonContext.Default.StoredMention));
+            statement.Text(0, mention.Id).Text(1, mention.Watch.Name).Text(2, mention.Post.Id).Text(3, mention.Post.Author.IdentityKey)
+                .Integer(4, UnixTime.ToMilliseconds(mention.Post.CreatedAt)).Text(5, mention.Watch.Category.ToString())
+                .Text(6, mention.Signals?.Sentiment.Label.ToString()).Real(7, mention.Signals?.Sentiment.Compound)
+                .Text(8, PayloadSerializer.Write(StoredMention.From(mention), StoreJsonContext.Default.StoredMention)).Run();
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteInteractions(SqliteCommand command, IReadOnlyList<Interaction> interactions)
+    private static void WriteInteractions(RowStatement statement, IReadOnlyList<Interaction> interactions)
     {
         foreach (var interaction in interactions)
         {
             var fingerprint = InteractionFingerprint.Of(interaction.Id);
-            command.Run(
-                interaction.Id,
-                interaction.PersonId,
-                interaction.PostId,
-                (int)interaction.Direction,
-                UnixTime.ToMilliseconds(interaction.OccurredAt),
-                PayloadSerializer.Write(interaction, StoreJsonContext.Default.Interaction),
-                (long)(uint)fingerprint,
-                (long)(fingerprint >> 32));
+            statement.Text(0, interaction.Id).Text(1, interaction.PersonId).Text(2, interaction.PostId).Integer(3, (int)interaction.Direction)
+                .Integer(4, UnixTime.ToMilliseconds(interaction.OccurredAt)).Text(5, PayloadSerializer.Write(interaction, StoreJsonContext.Default.Interaction))
+                .Integer(6, (uint)fingerprint).Integer(7, (long)(fingerprint >> 32)).Run();
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteRetractions(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> retractions, long now)
+    private static void WriteRetractions(SqliteCommand command, IReadOnlyList<string> retractions, long now)
     {
-        using var command = connection.CreateCommand(transaction, Retract, "$id", "$now");
         foreach (var postId in retractions)
         {
             command.Run(postId, now);
@@ -255,9 +259,8 @@ internal static class BatchCommitWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteSkipped(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SkippedItem> skipped, long now)
+    private static void WriteSkipped(SqliteCommand command, IReadOnlyList<SkippedItem> skipped, long now)
     {
-        using var command = connection.CreateCommand(transaction, UpsertSkipped, "$origin", "$position", "$reason", "$excerpt", "$now");
         foreach (var item in skipped)
         {
             command.Run(
@@ -270,19 +273,13 @@ internal static class BatchCommitWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int WriteAlerts(SqliteCommand command, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now, List<Alert>? enqueued)
+    private static int WriteAlerts(RowStatement statement, IReadOnlyList<Alert> alerts, SettledKeyHasher settledKeys, long now, List<Alert>? enqueued)
     {
         var count = 0;
         foreach (var alert in alerts)
         {
-            var added = command.Run(
-                alert.IdempotencyKey,
-                alert.Kind,
-                alert.Mention?.Post.Id,
-                AlertSubject.PersonOf(alert),
-                PayloadSerializer.Write(alert, StoreJsonContext.Default.Alert),
-                now,
-                settledKeys.Hash(alert.IdempotencyKey));
+            var added = statement.Text(0, alert.IdempotencyKey).Text(1, alert.Kind).Text(2, alert.Mention?.Post.Id).Text(3, AlertSubject.PersonOf(alert))
+                .Text(4, PayloadSerializer.Write(alert, StoreJsonContext.Default.Alert)).Integer(5, now).Text(6, settledKeys.Hash(alert.IdempotencyKey)).Run();
             if (added > 0)
             {
                 count += added;

@@ -54,26 +54,28 @@ public sealed partial class SqliteMonitroStore : IAlertStateStore
         }
     }
 
-    /// <summary>Writes a commit's alerting state changes in its transaction: scopes cleared first, then rows saved.</summary>
-    internal static void WriteAlertState(SqliteConnection connection, SqliteTransaction transaction, AlertStateChanges? changes)
+    /// <summary>Writes a commit's alerting state changes in its transaction, with the writer's prepared commands: scopes cleared first, then rows saved.</summary>
+    internal static void WriteAlertState(SqliteWriter writer, SqliteTransaction transaction, AlertStateChanges? changes)
     {
         if (changes is null || changes.IsEmpty)
         {
             return;
         }
 
-        using (var clear = connection.CreateCommand(transaction, ClearAlertStateScope, "$scope"))
+        if (changes.ClearedScopes.Count > 0)
         {
+            var clear = writer.Command(transaction, ClearAlertStateScope, "$scope");
             foreach (var scope in changes.ClearedScopes)
             {
                 clear.Run(scope);
             }
         }
 
-        using var upsert = connection.CreateCommand(transaction, UpsertAlertState, "$scope", "$item", "$payload", "$person_id", "$refers_to_mention", "$due_at");
+        var upsert = writer.Statement(UpsertAlertState, "$scope", "$item", "$payload", "$person_id", "$refers_to_mention", "$due_at");
         foreach (var row in changes.Saved)
         {
-            upsert.Run(row.Scope, row.Item, row.Payload, row.PersonId, row.RefersToMention ? 1 : 0, row.DueAt?.ToUnixTimeMilliseconds());
+            upsert.Text(0, row.Scope).Text(1, row.Item).Text(2, row.Payload).Text(3, row.PersonId)
+                .Integer(4, row.RefersToMention ? 1 : 0).Integer(5, row.DueAt?.ToUnixTimeMilliseconds()).Run();
         }
     }
 

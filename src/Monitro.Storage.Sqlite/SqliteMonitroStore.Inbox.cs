@@ -103,17 +103,18 @@ public sealed partial class SqliteMonitroStore : IMonitroInbox
         InboxCommands.Reopen(ChangeItemAsync, itemId, cancellationToken);
 
     /// <summary>Creates a commit's new items and resolves those our answers in it answer, inside the commit's transaction.</summary>
-    internal static void WriteInbox(SqliteConnection connection, SqliteTransaction transaction, BatchCommit commit, SettledKeyHasher settledKeys, long now)
+    /// <remarks>New items are written with the writer's prepared commands; answers, which are rare, with commands of their own.</remarks>
+    internal static void WriteInbox(SqliteWriter writer, SqliteTransaction transaction, BatchCommit commit, SettledKeyHasher settledKeys, long now)
     {
         var at = UnixTime.FromMilliseconds(now);
         if (commit.InboxItems.Count > 0)
         {
-            CreateItems(connection, transaction, commit.InboxItems, settledKeys, now, at);
+            CreateItems(writer, transaction, commit.InboxItems, settledKeys, now, at);
         }
 
         foreach (var answer in InboxChanges.Answers(commit))
         {
-            ResolveAnswered(connection, transaction, answer, settledKeys, now);
+            ResolveAnswered(writer.Connection, transaction, answer, settledKeys, now);
         }
     }
 
@@ -141,9 +142,9 @@ public sealed partial class SqliteMonitroStore : IMonitroInbox
         }
     }
 
-    private static void CreateItems(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<InboxItem> items, SettledKeyHasher settledKeys, long now, DateTimeOffset at)
+    private static void CreateItems(SqliteWriter writer, SqliteTransaction transaction, IReadOnlyList<InboxItem> items, SettledKeyHasher settledKeys, long now, DateTimeOffset at)
     {
-        using var insert = connection.CreateCommand(
+        var insert = writer.Command(
             transaction, InsertInboxItem, "$id", "$person_id", "$thread_id", "$state", "$assignee", "$kind", "$created_at", "$due_at", "$payload");
         var created = new List<Alert>();
         foreach (var item in items)
@@ -158,7 +159,10 @@ public sealed partial class SqliteMonitroStore : IMonitroInbox
             }
         }
 
-        BatchCommitWriter.WriteAlerts(connection, transaction, created, settledKeys, now);
+        if (created.Count > 0)
+        {
+            BatchCommitWriter.WriteAlerts(writer, created, settledKeys, now);
+        }
     }
 
     private static InboxItem? ReadItem(SqliteConnection connection, SqliteTransaction? transaction, string itemId)
@@ -173,7 +177,7 @@ public sealed partial class SqliteMonitroStore : IMonitroInbox
         var item = change.Item;
         using var update = connection.CreateCommand(transaction, UpdateInboxItem, "$id", "$state", "$assignee", "$payload");
         update.Run(item.Id, (int)item.State, item.Assignee, PayloadSerializer.Write(item, StoreJsonContext.Default.InboxItem));
-        BatchCommitWriter.WriteAlerts(connection, transaction, [Alert.ForItem(change.Kind, item, UnixTime.FromMilliseconds(now))], settledKeys, now);
+        BatchCommitWriter.WriteAlerts(connection, [Alert.ForItem(change.Kind, item, UnixTime.FromMilliseconds(now))], settledKeys, now);
         return item;
     }
 

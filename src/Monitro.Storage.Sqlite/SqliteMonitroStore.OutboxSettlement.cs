@@ -21,15 +21,15 @@ public sealed partial class SqliteMonitroStore : IAlertOutboxBatchSettlement
         }
 
         await WritePreparedAsync(
-            (writer, transaction, now) =>
+            (writer, _, now) =>
             {
-                var delete = writer.Command(transaction, DeleteOutboxEntry, "$key");
-                var settle = writer.Command(transaction, SettleAlert, "$key_hash", "$outcome", "$now");
+                var delete = writer.Statement(DeleteOutboxEntry, "$key");
+                var settle = writer.Statement(SettleAlert, "$key_hash", "$outcome", "$now");
                 var removed = 0;
                 foreach (var key in idempotencyKeys)
                 {
-                    removed += delete.Run(key);
-                    settle.Run(SettledKeys.Hash(key), "delivered", now);
+                    removed += delete.Text(0, key).Run();
+                    settle.Text(0, SettledKeys.Hash(key)).Text(1, "delivered").Integer(2, now).Run();
                 }
 
                 return removed;

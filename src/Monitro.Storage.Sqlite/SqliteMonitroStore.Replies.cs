@@ -129,7 +129,7 @@ public sealed partial class SqliteMonitroStore : IReplyOutbox
     {
         if (published.ItemId is { } itemId && ReadItem(connection, transaction, itemId) is { } item)
         {
-            BatchCommitWriter.WriteInteractions(connection, transaction, [ReplyChanges.Outbound(published, item)]);
+            BatchCommitWriter.WriteInteractions(connection, [ReplyChanges.Outbound(published, item)]);
             if (ReplyChanges.Answer(item, published, UnixTime.FromMilliseconds(now)) is { } change)
             {
                 SaveItem(connection, transaction, change, settledKeys, now);
@@ -138,7 +138,7 @@ public sealed partial class SqliteMonitroStore : IReplyOutbox
         else if (ReplyChanges.AnsweredInteraction(ReadInteractionsOfPost(connection, transaction, published.InReplyToPostId)) is { } answered)
         {
             var outbound = ReplyChanges.Outbound(published, answered);
-            BatchCommitWriter.WriteInteractions(connection, transaction, [outbound]);
+            BatchCommitWriter.WriteInteractions(connection, [outbound]);
             ResolveAnswered(connection, transaction, outbound, settledKeys, now);
         }
     }

@@ -32,6 +32,32 @@ public sealed class SqliteMonitroStoreCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task CommitAsync_PersonSeenSeveralTimes_KeepsTheEarliestAndLatestMomentInOneRow()
+    {
+        var store = _database.CreateStore();
+        var later = Model.Post("1", "jane", minute: 5);
+        var earlier = Model.Post("2", "jane", minute: 2);
+        var reply = Model.Post("3", "acme", minute: 7, replyToId: later.Id);
+        await store.CommitAsync(Model.Batch("1", later, earlier, reply) with
+        {
+            Interactions = [Model.Inbound(later), Model.Inbound(earlier), Model.Outbound(reply, later.Author.IdentityKey)],
+        });
+
+        var jane = $"FROM people WHERE id = '{later.Author.IdentityKey}'";
+        Assert.Equal(Minute(2), _database.Scalar("SELECT first_seen_at " + jane));
+        Assert.Equal(Minute(7), _database.Scalar("SELECT last_seen_at " + jane));
+
+        // A later commit widens the row only where it saw the person earlier or later.
+        await store.CommitAsync(Model.Batch("2", Model.Post("4", "jane", minute: 1)));
+        await store.CommitAsync(Model.Batch("3", Model.Post("5", "jane", minute: 3)));
+        Assert.Equal(Minute(1), _database.Scalar("SELECT first_seen_at " + jane));
+        Assert.Equal(Minute(7), _database.Scalar("SELECT last_seen_at " + jane));
+        Assert.Equal(2, _database.Scalar("SELECT count(*) FROM people;")); // jane and the author of the reply, acme
+    }
+
+    private static long Minute(int minute) => Model.Epoch.AddMinutes(minute).ToUnixTimeMilliseconds();
+
+    [Fact]
     public async Task CommitAsync_SameBatchReplayed_StoresEachRowOnce()
     {
         var store = _database.CreateStore();

@@ -57,6 +57,17 @@ public sealed class SqliteWriterTests : IDisposable
     }
 
     [Fact]
+    public void Constructor_SetsTheWriteConnectionsCacheAndCheckpointSize()
+    {
+        var connection = _database.OpenConnection();
+
+        using var writer = new SqliteWriter(connection, syncEachCommit: true);
+
+        Assert.Equal(-SqliteWriter.CacheKibibytes, Pragma(connection, "cache_size"));
+        Assert.Equal(SqliteWriter.CheckpointPages, Pragma(connection, "wal_autocheckpoint"));
+    }
+
+    [Fact]
     public void SetCommitMode_SwitchesSyncAndCheckpointsAndBack()
     {
         var connection = _database.OpenConnection();
@@ -73,7 +84,7 @@ public sealed class SqliteWriterTests : IDisposable
         Assert.Equal(0, Pragma(connection, "wal_autocheckpoint")); // and its checkpoints to the batch commits
         writer.SetCommitMode(syncEachCommit: true, checkpoint: true);
         Assert.Equal(2, Pragma(connection, "synchronous")); // FULL again for the batch commits
-        Assert.Equal(1000, Pragma(connection, "wal_autocheckpoint"));
+        Assert.Equal(SqliteWriter.CheckpointPages, Pragma(connection, "wal_autocheckpoint"));
     }
 
     [Fact]
