@@ -111,6 +111,25 @@ public sealed class SentimentFormRuleTests
         Assert.Equal(SentimentLabel.Neutral, Sut.Analyze(text, "en").Label);
     }
 
+    [Theory]
+    [InlineData("the rudest people i've ever met", "the rudest people i met")]
+    [InlineData("best gig ever", "best gig")]
+    [InlineData("the most beautiful beach i have ever seen", "the most beautiful beach i have seen")]
+    public void Analyze_SuperlativeWithEver_IsStressed(string withEver, string without)
+    {
+        var stressed = Sut.Analyze(withEver, "en").Compound;
+        var plain = Sut.Analyze(without, "en").Compound;
+
+        Assert.True(Math.Abs(stressed) > Math.Abs(plain), $"{stressed} is not stronger than {plain}.");
+        Assert.Equal(Math.Sign(plain), Math.Sign(stressed));
+    }
+
+    [Fact]
+    public void Analyze_EverWithoutASuperlative_StressesNothing()
+    {
+        Assert.Equal(Sut.Analyze("the food was good, have you ever been?", "en").Compound, Sut.Analyze("the food was good, have you been?", "en").Compound);
+    }
+
     [Fact]
     public void Analyze_QuestionWithWhy_InAnotherLanguage_IsLeftAlone()
     {

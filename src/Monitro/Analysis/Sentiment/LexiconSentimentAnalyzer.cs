@@ -661,6 +661,12 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 valence = 0;
             }
 
+            if (english && valence != 0 && term.BoosterScalar == 0 && SuperlativeEver.Applies(text, tokens, i))
+            {
+                // "the rudest people i've ever met", "best gig ever": the superlative is stressed.
+                valence *= SentimentRules.SuperlativeEverScalar;
+            }
+
             var kind = term.BoosterScalar != 0 ? SentimentUnitKind.Booster
                 : term.IsNegation || (!known && model.Rules.IsNegation(word)) ? SentimentUnitKind.Negation
                 : term.IsBut ? SentimentUnitKind.But

@@ -38,6 +38,9 @@ internal static class SentimentRules
     /// <summary>Multiplies a word's valence after "never so" / "never this" (emphasis, not negation).</summary>
     public const double NeverSoScalar = 1.25;
 
+    /// <summary>Multiplies a superlative's valence when "ever" follows it in its sentence ("the rudest people i've ever met"; see <see cref="SuperlativeEver"/>).</summary>
+    public const double SuperlativeEverScalar = 1.5;
+
     /// <summary>The alpha of the normalization x / sqrt(x² + alpha).</summary>
     public const double NormalizationAlpha = 15;
 
