@@ -9,9 +9,9 @@ namespace Monitro.Tests.Analysis;
 /// </summary>
 public sealed class CasualSetEvaluationTests(ITestOutputHelper output)
 {
-    private const double MinimumFrozenCorrelation = 0.79;
-    private const double MinimumFrozenPolarityF1 = 0.85;
-    private const double MinimumFrozenMacroF1 = 0.72;
+    private const double MinimumFrozenCorrelation = 0.80;
+    private const double MinimumFrozenPolarityF1 = 0.86;
+    private const double MinimumFrozenMacroF1 = 0.73;
     private const double MaximumFrozenZeroShare = 0.125;
 
     private const double MinimumDevCorrelation = 0.85;

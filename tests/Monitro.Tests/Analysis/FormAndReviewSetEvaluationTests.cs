@@ -10,10 +10,10 @@ namespace Monitro.Tests.Analysis;
 /// </summary>
 public sealed class FormAndReviewSetEvaluationTests(ITestOutputHelper output)
 {
-    private const double MinimumFormCorrelation = 0.71;
+    private const double MinimumFormCorrelation = 0.72;
     private const double MinimumFormPolarityF1 = 0.82;
     private const double MinimumFormMacroF1 = 0.74;
-    private const double MaximumFormZeroShare = 0.12;
+    private const double MaximumFormZeroShare = 0.11;
 
     private const double MinimumReviewCorrelation = 0.74;
     private const double MinimumReviewPolarityF1 = 0.80;

@@ -66,6 +66,70 @@ public sealed class SentimentFormRuleTests
         Assert.NotEqual(SentimentLabel.Negative, Sut.Analyze(text, "en").Label);
     }
 
+    [Theory]
+    [InlineData("why would anyone think this was a smart move")]
+    [InlineData("who decided a 7am kickoff was a good idea")]
+    [InlineData("whose idea was it to make the free tier useful for nothing")]
+    public void Analyze_PraiseInAComplainingQuestion_IsDoubtedNotGiven(string text)
+    {
+        Assert.Equal(SentimentLabel.Negative, Sut.Analyze(text, "en").Label);
+    }
+
+    [Fact]
+    public void Analyze_ComplainingQuestionAfterPraise_WeighsAgainstIt()
+    {
+        var praise = Sut.Analyze("three hours of sleep before my final was a great plan", "en").Compound;
+        var questioned = Sut.Analyze("three hours of sleep before my final was a great plan. why am i like this", "en").Compound;
+
+        Assert.True(questioned < praise, $"{questioned} is not below {praise}.");
+    }
+
+    [Theory]
+    [InlineData("why is this song so good")]
+    [InlineData("why are puppies so cute")]
+    [InlineData("why is everyone so lovely today 😍")]
+    public void Analyze_WhyQuestionThatExclaimsPraise_StaysPositive(string text)
+    {
+        Assert.Equal(SentimentLabel.Positive, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("i really don't like the new layout")]
+    [InlineData("didn't like the ending")]
+    [InlineData("we do not like the changes to the menu")]
+    [InlineData("never even liked that show")]
+    public void Analyze_TheVerbLikeNegated_IsADislike(string text)
+    {
+        Assert.Equal(SentimentLabel.Negative, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("it looks like the one my sister has")]
+    [InlineData("it's not like the other branch, the desks face the window")]
+    public void Analyze_LikeAsAPreposition_CarriesNoSentiment(string text)
+    {
+        Assert.Equal(SentimentLabel.Neutral, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("the rudest people i've ever met", "the rudest people i met")]
+    [InlineData("best gig ever", "best gig")]
+    [InlineData("the most beautiful beach i have ever seen", "the most beautiful beach i have seen")]
+    public void Analyze_SuperlativeWithEver_IsStressed(string withEver, string without)
+    {
+        var stressed = Sut.Analyze(withEver, "en").Compound;
+        var plain = Sut.Analyze(without, "en").Compound;
+
+        Assert.True(Math.Abs(stressed) > Math.Abs(plain), $"{stressed} is not stronger than {plain}.");
+        Assert.Equal(Math.Sign(plain), Math.Sign(stressed));
+    }
+
+    [Fact]
+    public void Analyze_EverWithoutASuperlative_StressesNothing()
+    {
+        Assert.Equal(Sut.Analyze("the food was good, have you ever been?", "en").Compound, Sut.Analyze("the food was good, have you been?", "en").Compound);
+    }
+
     [Fact]
     public void Analyze_QuestionWithWhy_InAnotherLanguage_IsLeftAlone()
     {

@@ -93,10 +93,11 @@ public sealed class SentimentWordFormTests
     [InlineData("my best friend surprised me, so happy 😭")]
     [InlineData("the puppy is so cute 🥺")]
     [InlineData("this meme is hilarious 💀")]
+    [InlineData("she won the final in straight sets 😱")]
     public void Analyze_OverwhelmEmojiBesidePraise_ArePositive(string text)
     {
         var withEmoji = Sut.Analyze(text, "en").Compound;
-        var withoutEmoji = Sut.Analyze(text.Replace("😭", "", StringComparison.Ordinal).Replace("🥺", "", StringComparison.Ordinal).Replace("💀", "", StringComparison.Ordinal), "en").Compound;
+        var withoutEmoji = Sut.Analyze(text.Replace("😭", "", StringComparison.Ordinal).Replace("🥺", "", StringComparison.Ordinal).Replace("💀", "", StringComparison.Ordinal).Replace("😱", "", StringComparison.Ordinal), "en").Compound;
         Assert.True(withEmoji > withoutEmoji, $"{withEmoji} is not above {withoutEmoji}.");
     }
 
@@ -104,6 +105,7 @@ public sealed class SentimentWordFormTests
     [InlineData("😭")]
     [InlineData("my dog died 😭")]
     [InlineData("the train is cancelled again 😭")]
+    [InlineData("just saw the gas bill 😱")]
     public void Analyze_OverwhelmEmojiAloneOrBesideTrouble_AreNegative(string text)
     {
         Assert.Equal(SentimentLabel.Negative, Sut.Analyze(text, "en").Label);

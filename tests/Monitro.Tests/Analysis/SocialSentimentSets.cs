@@ -57,6 +57,9 @@ internal static class SocialSentimentSets
     /// <summary>The dev part written with <see cref="ChatterTweets"/>, for tuning.</summary>
     public static IReadOnlyList<LabelledPost> ChatterTweetsDev() => ReadRated("sentiment-chatter-dev.tsv");
 
+    /// <summary>The blind set of general English tweets, written without looking at the lexicon or the rules and frozen whole (all test).</summary>
+    public static IReadOnlyList<LabelledPost> BlindTweets() => ReadRated("sentiment-blind.tsv");
+
     public static IReadOnlyList<LabelledPost> OtherLanguages() =>
         Read("sentiment-languages.tsv", fields => new LabelledPost(fields[0], IsTest(fields[1]), ParseLabel(fields[2]), 0, fields[3]));
 

@@ -150,11 +150,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             var unitCount = BuildUnits(model, buffer, tokens.AsSpan(0, tokenCount), units);
             var ironic = text.Contains(SentimentRules.IronyMark, StringComparison.Ordinal);
             var sum = SumValences(units.AsSpan(0, unitCount), capsDiffer, ironic, out var hits);
-            if (hits == 0 && ReferenceEquals(model.Rules, LanguageRules.English) && RhetoricalQuestion.Opens(buffer, tokens.AsSpan(0, tokenCount)))
-            {
-                sum = SentimentRules.RhetoricalQuestionValence;
-            }
-            else if (hits == 0 && ReferenceEquals(model.Rules, LanguageRules.English) && WordlessExcitement.Applies(text, units.AsSpan(0, unitCount)))
+            if (hits == 0 && sum == 0 && ReferenceEquals(model.Rules, LanguageRules.English) && WordlessExcitement.Applies(text, units.AsSpan(0, unitCount)))
             {
                 // "weekend!!": the exclamation marks then add to it as to any sum.
                 sum = SentimentRules.WordlessExcitementValence;
@@ -241,10 +237,13 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         var sum = 0.0;
         var closingSum = 0.0;
         var overwhelm = 0.0;
+        var questioned = false;
+        var questionedComplaint = false;
         hits = 0;
         for (var i = 0; i < units.Length; i++)
         {
             var mark = contrast.Next(units, i);
+            questioned |= units[i].Questioned;
             var valence = units[i].Kind == SentimentUnitKind.ExpectedEvent ? units[i].Scalar : units[i].Valence;
             if (valence == 0)
             {
@@ -286,6 +285,15 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 valence = -valence;
             }
 
+            if (units[i].Questioned && valence > 0 && !units[i].IsSymbol && !IsExclaimed(units, i))
+            {
+                // "why does it take 3 emails to get a simple answer", "who thought this was a good idea": the praise is
+                // doubted, not given. "why is this so good" exclaims, and an emoji shows the writer's own mood.
+                continue;
+            }
+
+            questionedComplaint |= units[i].Questioned && valence < 0;
+
             if (units[i].FollowsText)
             {
                 overwhelm += valence;
@@ -302,12 +310,23 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             hits++;
         }
 
+        // A complaining question that names no trouble of its own is the complaint ("why is the dark mode grey").
+        if (questioned && !questionedComplaint)
+        {
+            sum += SentimentRules.RhetoricalQuestionValence;
+        }
+
         // Praise that closes a clearly negative text is ironic and adds to the complaint.
         var total = sum <= SentimentRules.MaxSarcasticClosingRest && closingSum > 0 ? sum - closingSum : sum + closingSum;
 
         // Tears and skulls beside praise are joy and laughter; beside nothing or a complaint they keep their rating.
         return total > 0 ? total + Math.Abs(overwhelm) : total + overwhelm;
     }
+
+    // "why is this so good", "why are you so cute": a boosted word of praise in a "why" question is an exclamation.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsExclaimed(ReadOnlySpan<SentimentUnit> units, int index) =>
+        index > 0 && !units[index].StartsClause && units[index - 1].Kind == SentimentUnitKind.Booster && units[index - 1].Scalar > 0;
 
     // Irony at the end: short sentences of praise only closing a text ("my flight got delayed 3 hours. great.", "nobody
     // texted me back. cool cool cool", "car broke down. awesome. just awesome."). After a comma, praise is usually
@@ -600,20 +619,29 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     {
         var count = 0;
         var i = 0;
+        var english = ReferenceEquals(model.Rules, LanguageRules.English);
+        var questioned = false;
         while (i < tokens.Length)
         {
             var token = tokens[i];
+            if (i == 0 || token.StartsSentence)
+            {
+                // Phrases never cross clause punctuation, so every sentence starts a unit.
+                questioned = english && RhetoricalQuestion.OpensAt(text, tokens, i);
+            }
+
             var word = text.Slice(token.Start, token.Length);
             var known = model.TryGetTerm(word, out var term);
             if (known && term.Phrases is not null && TryMatchPhrase(model, text, tokens, i, term, out var phrase, out var consumed, out var inner))
             {
                 var last = tokens[i + consumed - 1];
 
-                // A booster inside a phrase ("feeling really down", "so fed up") boosts the phrase.
+                // A booster inside a phrase ("feeling really down", "so fed up") boosts the phrase; one that opens it
+                // ("so good") exclaims, also in a question ("why is this so good").
                 var phraseValence = phrase.Value + (inner * Math.Sign(phrase.Value));
                 units[count++] = phrase.Kind == SentimentUnitKind.Word
-                    ? new SentimentUnit(SentimentUnitKind.Word, phraseValence, 0, last.IsCaps, token.StartsClause, token.IsSymbol, token.StartsSentence)
-                    : new SentimentUnit(phrase.Kind, 0, phrase.Value, token.IsCaps, token.StartsClause, StartsSentence: token.StartsSentence);
+                    ? new SentimentUnit(SentimentUnitKind.Word, phraseValence, 0, last.IsCaps, token.StartsClause, token.IsSymbol, token.StartsSentence, Questioned: questioned && term.BoosterScalar <= 0)
+                    : new SentimentUnit(phrase.Kind, 0, phrase.Value, token.IsCaps, token.StartsClause, StartsSentence: token.StartsSentence, Questioned: questioned);
                 i += consumed;
                 continue;
             }
@@ -633,13 +661,18 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 valence = 0;
             }
 
+            if (english && valence != 0 && term.BoosterScalar == 0 && SuperlativeEver.Applies(text, tokens, i))
+            {
+                // "the rudest people i've ever met", "best gig ever": the superlative is stressed.
+                valence *= SentimentRules.SuperlativeEverScalar;
+            }
+
             var kind = term.BoosterScalar != 0 ? SentimentUnitKind.Booster
                 : term.IsNegation || (!known && model.Rules.IsNegation(word)) ? SentimentUnitKind.Negation
                 : term.IsBut ? SentimentUnitKind.But
                 : SentimentUnitKind.Word;
 
             var scalar = term.BoosterScalar;
-            var english = ReferenceEquals(model.Rules, LanguageRules.English);
             if (english && kind == SentimentUnitKind.Word && valence == 0 && Concession.TryRead(text, tokens, i, out var concession))
             {
                 kind = concession;
@@ -649,7 +682,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 kind = SentimentUnitKind.Intensifier;
                 scalar = SentimentRules.NeverSoScalar;
             }
-            else if (kind == SentimentUnitKind.Word && valence == 0 && english && SentimentRules.IsExpectedEvent(word))
+            else if (kind == SentimentUnitKind.Word && valence == 0 && english && (SentimentRules.IsExpectedEvent(word) || LikingVerb.IsNegatedVerb(text, tokens, i)))
             {
                 kind = SentimentUnitKind.ExpectedEvent;
                 scalar = SentimentRules.ExpectedEventValence;
@@ -668,7 +701,8 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
                 token.StartsClause,
                 token.IsSymbol,
                 token.StartsSentence,
-                (token.IsSymbol && SentimentRules.IsOverwhelmEmoji(word)) || (english && valence != 0 && SentimentRules.IsRepetitionWord(word)));
+                (token.IsSymbol && SentimentRules.IsOverwhelmEmoji(word)) || (english && valence != 0 && SentimentRules.IsRepetitionWord(word)),
+                questioned);
             i++;
         }
 

@@ -38,6 +38,9 @@ internal static class SentimentRules
     /// <summary>Multiplies a word's valence after "never so" / "never this" (emphasis, not negation).</summary>
     public const double NeverSoScalar = 1.25;
 
+    /// <summary>Multiplies a superlative's valence when "ever" follows it in its sentence ("the rudest people i've ever met"; see <see cref="SuperlativeEver"/>).</summary>
+    public const double SuperlativeEverScalar = 1.5;
+
     /// <summary>The alpha of the normalization x / sqrt(x² + alpha).</summary>
     public const double NormalizationAlpha = 15;
 
@@ -63,14 +66,15 @@ internal static class SentimentRules
     public const string IronyMark = "\U0001F643";
 
     /// <summary>
-    /// Gets the emoji of overwhelm: loud crying, pleading eyes and the skull are tears of joy, being touched and dying of
-    /// laughter as often as grief ("we won 😭😭", "my cat sleeping on my feet 🥺", "this meme 💀"). They weigh as rated,
+    /// Gets the emoji of overwhelm: loud crying, pleading eyes, the scream of shock and the skull are tears of joy, being
+    /// touched, amazement and dying of laughter as often as grief or fright ("we won 😭😭", "my cat sleeping on my feet 🥺",
+    /// "she just broke the world record 😱", "this meme 💀"). They weigh as rated,
     /// in the direction of the rest of the text; with nothing positive beside them they read as rated (negative).
     /// </summary>
     public static IReadOnlyList<string> OverwhelmEmoji => OverwhelmEmojiList;
 
     // An array, so the check per emoji token enumerates without allocating.
-    private static readonly string[] OverwhelmEmojiList = ["\U0001F62D", "\U0001F97A", "\U0001F480"];
+    private static readonly string[] OverwhelmEmojiList = ["\U0001F62D", "\U0001F97A", "\U0001F631", "\U0001F480"];
 
     /// <summary>
     /// Gets the English words of repetition: a trouble come back weighs more than the trouble once ("locked myself out
