@@ -91,11 +91,10 @@ public sealed class RelationshipHostileInputTests
         Assert.Equal(expected, Describe(RelationshipScoring.Score(Person(Jane), Enumerable.Reverse(history), asOf)));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Score_AMillionInteractionsBetweenTwoPeople_IsInRangeInEitherOrder(bool newestFirst)
+    [Fact]
+    public void Score_AMillionInteractionsBetweenTwoPeopleNewestFirst_IsInRange()
     {
+        // Newest first: recorded one by one into the timeline, each would shift all the others (10¹² moves).
         const int count = 1_000_000;
         var interactions = new Interaction[count];
         for (var i = 0; i < count; i++)
@@ -105,10 +104,7 @@ public sealed class RelationshipHostileInputTests
             interactions[i] = i % 3 == 2 ? Outbound(Jane, $"a{i}", at, $"p{i - 1}") : Inbound(Jane, $"p{i}", at, sentiment: (i % 7) / 7.0, kind: InteractionKind.Reply);
         }
 
-        if (newestFirst)
-        {
-            Array.Reverse(interactions);
-        }
+        Array.Reverse(interactions);
 
         var snapshot = RelationshipScoring.Score(Person(Jane), interactions, TestPosts.Epoch.AddDays(800));
         AssertSane(snapshot, interactions);
