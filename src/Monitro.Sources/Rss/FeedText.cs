@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
+using Monitro.Sources.Shared;
 
 namespace Monitro.Sources.Rss;
 
@@ -33,6 +34,11 @@ internal static class FeedText
         {
             html = Base64(element.Value);
             html = html is not null && IsPlainText(type, isAtom) ? WebUtility.HtmlEncode(html) : html;
+        }
+        else if (element.HasElements && type is not ("text" or "text/plain") && HtmlNesting.IsTooDeep(element))
+        {
+            // Copying markup nested this deep would recurse as deep: its text is all that is kept.
+            html = WebUtility.HtmlEncode(element.Value);
         }
         else if (element.HasElements && type is not ("text" or "text/plain"))
         {

@@ -41,6 +41,11 @@ internal static class HtmlText
             return Normalize(html);
         }
 
+        if (HtmlNesting.IsTooDeep(html))
+        {
+            return Normalize(HtmlNesting.WithoutTags(html));
+        }
+
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(string.Concat("<!DOCTYPE html><html><body>", html, "</body></html>"));
         var text = new StringBuilder(html.Length);

@@ -13,6 +13,10 @@ namespace Monitro.Sources.Shared;
 internal abstract class PollingSource<TState> : IListeningSource
     where TState : class
 {
+    // The longest wait a server may ask for: a Retry-After or a rate-limit reset further away (years, in a broken or
+    // hostile answer; past what a timer can wait) is waited for a day, and then the server is asked again.
+    private static readonly TimeSpan MaxServerWait = TimeSpan.FromDays(1);
+
     private readonly PollingSourceOptions _options;
 
     protected PollingSource(SourceContext context, PollingSourceOptions options)
@@ -69,8 +73,9 @@ internal abstract class PollingSource<TState> : IListeningSource
 
                 if (result.NotBefore is { } notBefore && notBefore - Context.Time.GetUtcNow() is var wait && wait > delay)
                 {
-                    Context.Logger.RateLimited(Name, notBefore);
-                    delay = wait;
+                    delay = wait < MaxServerWait ? wait : MaxServerWait;
+                    var resumeAt = wait < MaxServerWait ? notBefore : notBefore - wait + delay;
+                    Context.Logger.RateLimited(Name, resumeAt);
                 }
             }
 
@@ -183,7 +188,7 @@ internal abstract class PollingSource<TState> : IListeningSource
         {
             SourceHttpException http when http.StatusCode != 0 => $"http_{(int)http.StatusCode}",
             SourceHttpException => "source",
-            HttpRequestException => "transport",
+            HttpRequestException or IOException => "transport", // IOException: a connection cut while the body was read
             OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException => "timeout",
             Polly.CircuitBreaker.BrokenCircuitException => "circuit_open",
             _ => ex.GetType().Name,
@@ -194,7 +199,7 @@ internal abstract class PollingSource<TState> : IListeningSource
         var delay = Backoff.Delay(failures, _options.RetryInitialDelay, _options.RetryMaxDelay, Backoff.RecommendedJitter);
         if (ex is SourceHttpException { RetryAfter: { } retryAfter } && retryAfter > delay)
         {
-            delay = retryAfter;
+            delay = retryAfter < MaxServerWait ? retryAfter : MaxServerWait;
         }
 
         // One Warning line per failure; the exception with its stack trace only at Debug.

@@ -18,7 +18,8 @@ internal sealed class SourceContext
         SourceHealthTracker health,
         RateLimiter rateLimiter,
         IHttpClientFactory? httpClientFactory,
-        string httpClientName)
+        string httpClientName,
+        TimeSpan bodyTimeout)
     {
         Name = name;
         Time = time;
@@ -28,6 +29,7 @@ internal sealed class SourceContext
         RateLimiter = rateLimiter;
         _httpClientFactory = httpClientFactory;
         _httpClientName = httpClientName;
+        BodyTimeout = bodyTimeout;
     }
 
     public string Name { get; }
@@ -41,6 +43,9 @@ internal sealed class SourceContext
     public SourceHealthTracker Health { get; }
 
     public RateLimiter RateLimiter { get; }
+
+    /// <summary>Gets how long a response body may take to arrive once its headers did: the resilience handler's total request timeout.</summary>
+    public TimeSpan BodyTimeout { get; }
 
     /// <summary>Reports an item that could not be read: logs it and returns the dead letter for the batch.</summary>
     public SkippedItem Skip(string position, string reason, string? excerpt = null)
@@ -78,7 +83,7 @@ internal sealed class SourceContext
             throw new SourceHttpException(response.StatusCode, RetryAfter(response));
         }
 
-        var (body, tooLarge) = await ReadCappedAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+        var (body, tooLarge) = await CappedBody.ReadAsync(response.Content, maxBytes, BodyTimeout, Time, cancellationToken).ConfigureAwait(false);
         if (tooLarge)
         {
             Logger.BodyTooLarge(Name, maxBytes);
@@ -103,32 +108,5 @@ internal sealed class SourceContext
         }
 
         return retryAfter?.Date is { } date ? date - Time.GetUtcNow() : null;
-    }
-
-    private static async Task<(byte[] Body, bool TooLarge)> ReadCappedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > maxBytes)
-        {
-            return ([], true);
-        }
-
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return ([], true);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return (buffer.ToArray(), false);
-        }
     }
 }

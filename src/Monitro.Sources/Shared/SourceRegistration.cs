@@ -52,6 +52,11 @@ internal static class SourceRegistration
         OptionsValidatorRegistration.Add<TOptions, TCustomValidator>(services);
 
         var clientName = HttpClientName(name);
+
+        // The resilience handler's timeouts end with the headers; its total request timeout is given again to the body.
+        var resilience = new HttpStandardResilienceOptions();
+        configureResilience?.Invoke(resilience);
+        var bodyTimeout = resilience.TotalRequestTimeout.Timeout;
         if (usesHttp)
         {
             services.AddHttpClient(clientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -69,13 +74,13 @@ internal static class SourceRegistration
         services.AddSingleton<IListeningSource>(sp =>
         {
             var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
-            var context = CreateContext(sp, name, options, usesHttp ? clientName : null);
+            var context = CreateContext(sp, name, options, usesHttp ? clientName : null, bodyTimeout);
             return create(context, options, sp);
         });
         return builder;
     }
 
-    private static SourceContext CreateContext(IServiceProvider services, string name, ListeningSourceOptions options, string? clientName)
+    private static SourceContext CreateContext(IServiceProvider services, string name, ListeningSourceOptions options, string? clientName, TimeSpan bodyTimeout)
     {
         var time = services.GetRequiredService<TimeProvider>();
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Monitro.Sources." + name) ?? NullLogger.Instance;
@@ -99,7 +104,8 @@ internal static class SourceRegistration
             health,
             limiter,
             clientName is null ? null : services.GetRequiredService<IHttpClientFactory>(),
-            clientName ?? string.Empty);
+            clientName ?? string.Empty,
+            bodyTimeout);
     }
 
     /// <summary>Source names key checkpoints, metrics and logs, so a second source with the same name is refused at once.</summary>

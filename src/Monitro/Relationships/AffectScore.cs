@@ -61,8 +61,14 @@ internal static class AffectScore
         };
     }
 
-    // The sentiment of a post that counts towards affect (the person's own, analyzed), or null.
+    /// <summary>
+    /// Gets the sentiment of a post that counts towards affect (the person's own, analyzed) as a rating from -1 to +1, or
+    /// <see langword="null"/>: a value that is not a number is no rating, one past the scale counts as its end (a CRM's
+    /// own history may carry either).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double? Counts(Interaction interaction) =>
-        interaction.Direction == InteractionDirection.Inbound ? interaction.Sentiment : null;
+    public static double? Counts(Interaction interaction) =>
+        interaction.Direction == InteractionDirection.Inbound && interaction.Sentiment is { } sentiment && !double.IsNaN(sentiment)
+            ? Math.Clamp(sentiment, -1, 1)
+            : null;
 }

@@ -103,6 +103,7 @@ internal static class IntentScores
     {
         var decay = open ? 1.0
             : Decay.Factor(interaction.OccurredAt, asOf, hit.Label == IntentLabel.PurchaseIntent ? options.PurchaseIntentHalfLife : options.IntentHalfLife);
-        return 1 - (Math.Clamp(hit.Confidence, 0, 1) * decay);
+        var confidence = double.IsNaN(hit.Confidence) ? 0 : Math.Clamp(hit.Confidence, 0, 1);
+        return 1 - (confidence * decay);
     }
 }

@@ -53,7 +53,7 @@ internal static class PersonScorer
         var sentimentSum = 0.0;
         foreach (var interaction in timeline)
         {
-            if (interaction.Direction == InteractionDirection.Inbound && interaction.Sentiment is { } sentiment)
+            if (AffectScore.Counts(interaction) is { } sentiment)
             {
                 sentimentSum += sentiment;
                 sentimentCount++;

@@ -28,8 +28,8 @@ internal sealed class PersonState
     public SortedSet<string> Identities { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Gets the interactions recorded, kept in time order (at one instant, the person's post before our answer; otherwise
-    /// in the order recorded): the timeline every score reads, so no evaluation copies and sorts it again.
+    /// Gets the interactions recorded, kept in <see cref="TimelineOrder"/>: the timeline every score reads, so no
+    /// evaluation copies and sorts it again.
     /// </summary>
     public List<Interaction> Interactions { get; } = [];
 
@@ -64,6 +64,12 @@ internal sealed class PersonState
 
     /// <summary>Gets an order-free fingerprint of the ids of the interactions recorded: a snapshot checks with it that it covers the same ones.</summary>
     public ulong Fingerprint { get; private set; }
+
+    /// <summary>
+    /// Gets the order of the timeline: by time; at one instant the person's post before our answer, then by id. A total
+    /// order, so the same interactions give the same timeline (and the same scores) whatever order they were recorded in.
+    /// </summary>
+    public static IComparer<Interaction> TimelineOrder { get; } = Comparer<Interaction>.Create(Compare);
 
     /// <summary>Gets the fingerprint of one interaction id; a set's fingerprint is the sum of its ids'.</summary>
     public static ulong FingerprintOf(string interactionId) => InteractionFingerprint.Of(interactionId);
@@ -127,8 +133,7 @@ internal sealed class PersonState
         WakeUps.UnionWith(other.WakeUps);
     }
 
-    // Where a stable sort of the interactions in the order recorded would put it: after every one not later than it.
-    // Interactions mostly come in time order, so mostly at the end.
+    // Where the timeline order puts it. Interactions mostly come in time order, so mostly at the end.
     private void Insert(Interaction interaction)
     {
         int low = 0, high = Interactions.Count;
@@ -151,11 +156,18 @@ internal sealed class PersonState
         Interactions.Insert(high, interaction);
     }
 
-    // By time; at the same instant the person's post comes before our answer to it (as integers: Enum.CompareTo boxes both).
+    // By time; at the same instant the person's post comes before our answer to it (as integers: Enum.CompareTo boxes
+    // both), then by id.
     private static int Compare(Interaction a, Interaction b)
     {
         var byTime = a.OccurredAt.CompareTo(b.OccurredAt);
-        return byTime != 0 ? byTime : ((int)a.Direction).CompareTo((int)b.Direction);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var byDirection = ((int)a.Direction).CompareTo((int)b.Direction);
+        return byDirection != 0 ? byDirection : string.CompareOrdinal(a.Id, b.Id);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;

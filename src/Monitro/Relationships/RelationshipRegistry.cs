@@ -94,7 +94,7 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
             var facts = await _resolver.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
-                _contacts[key] = (facts, now + _parameters.Options.ContactCacheDuration);
+                _contacts[key] = (facts, SaturatingTime.After(now, _parameters.Options.ContactCacheDuration));
                 if (markChanged)
                 {
                     _changed.Add(key);
@@ -183,7 +183,7 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
                 var lastExchange = state.Inbound > 0 && state.Outbound > 0
                     ? (state.LastInboundAt <= state.LastOutboundAt ? state.LastInboundAt : state.LastOutboundAt)
                     : state.LastContactAt;
-                WakeUp(personId, state, lastExchange + (options.BondHalfLife * options.DormantHalfLives) + TimeSpan.FromTicks(1));
+                WakeUp(personId, state, SaturatingTime.After(lastExchange, (options.BondHalfLife * options.DormantHalfLives) + TimeSpan.FromTicks(1)));
             }
         }
 
@@ -523,7 +523,7 @@ internal sealed partial class RelationshipRegistry : IRelationshipScorer, IPerso
             _changed.Add(identity);
             if (interaction.Direction == InteractionDirection.Inbound && (interaction.NeedsResponse || ResponseLedger.IsComplaint(interaction)))
             {
-                WakeUp(identity, state, interaction.OccurredAt + ResponseLedger.TargetFor(interaction, options) + TimeSpan.FromTicks(1));
+                WakeUp(identity, state, SaturatingTime.After(interaction.OccurredAt, ResponseLedger.TargetFor(interaction, options) + TimeSpan.FromTicks(1)));
             }
         }
 

@@ -35,9 +35,17 @@ public static class RelationshipScoring
         }
 
         var state = new PersonState(person.IdentityKey, person) { Contact = contact };
+        var history = new List<Interaction>(interactions.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var interaction in interactions)
         {
             ArgumentNullException.ThrowIfNull(interaction, nameof(interactions));
+            history.Add(interaction);
+        }
+
+        // In timeline order first, so each one is appended (a history given newest first would shift the timeline at
+        // every insert: quadratic). Of two interactions with one id the earlier is kept, at one instant the first given.
+        foreach (var interaction in history.Order(PersonState.TimelineOrder))
+        {
             state.Add(interaction, person);
         }
 

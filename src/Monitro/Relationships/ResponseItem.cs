@@ -6,7 +6,7 @@ namespace Monitro.Relationships;
 /// </summary>
 internal sealed record ResponseItem(Interaction Item, TimeSpan Target, bool IsComplaint, Interaction? Answer, Interaction? Recovery)
 {
-    public DateTimeOffset DueAt => Item.OccurredAt + Target;
+    public DateTimeOffset DueAt => SaturatingTime.After(Item.OccurredAt, Target);
 
     public TimeSpan? ResponseTime => Answer is null ? null : Answer.OccurredAt - Item.OccurredAt;
 

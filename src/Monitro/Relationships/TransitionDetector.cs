@@ -47,7 +47,7 @@ internal static class TransitionDetector
             var lastExchange = state.Inbound > 0 && state.Outbound > 0
                 ? (state.LastInboundAt <= state.LastOutboundAt ? state.LastInboundAt : state.LastOutboundAt)
                 : state.LastContactAt;
-            Raise(RelationshipTransitionKind.StrongGoneDormant, last, lastExchange + (options.BondHalfLife * options.DormantHalfLives), string.Create(CultureInfo.InvariantCulture, $"strong relationship dormant since {snapshot.LastContactAt:yyyy-MM-dd}"), [last]);
+            Raise(RelationshipTransitionKind.StrongGoneDormant, last, SaturatingTime.After(lastExchange, options.BondHalfLife * options.DormantHalfLives), string.Create(CultureInfo.InvariantCulture, $"strong relationship dormant since {snapshot.LastContactAt:yyyy-MM-dd}"), [last]);
         }
 
         foreach (var item in evaluation.Items)

@@ -43,7 +43,7 @@ internal static class LexiconReader
             var meanText = (nextTab < 0 ? rest : rest[..nextTab]).Trim();
             if (!double.TryParse(meanText, NumberStyles.Float, CultureInfo.InvariantCulture, out var mean) || !double.IsFinite(mean))
             {
-                throw Malformed(sourceName, lineNumber, $"'{meanText.ToString()}' is not a number");
+                throw Malformed(sourceName, lineNumber, $"'{Excerpt(meanText)}' is not a number");
             }
 
             if (Math.Abs(mean) > SentimentRules.MaxValence)
@@ -67,7 +67,12 @@ internal static class LexiconReader
         return Read(reader, BuiltInResourceName);
     }
 
-    /// <summary>Normalizes a term: trims it, turns typographic apostrophes into ', drops emoji variation selectors and collapses inner white space.</summary>
+    /// <summary>Gets the start of a text for an error message: a line of a lexicon may be megabytes long.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text, or its first 40 characters and an ellipsis.</returns>
+    public static string Excerpt(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
+
+    /// <summary>Normalizes a term: trims it, turns typographic apostrophes into ', drops emoji variation selectors and byte order marks, and collapses inner white space.</summary>
     /// <param name="term">The term as written.</param>
     /// <returns>The normalized term (empty when nothing is left).</returns>
     public static string NormalizeTerm(ReadOnlySpan<char> term)
@@ -76,7 +81,8 @@ internal static class LexiconReader
         var pendingSpace = false;
         foreach (var c in term.Trim())
         {
-            if (c == '\uFE0F')
+            // A byte order mark is no part of a term: a reader handed over as text may still start with one.
+            if (c is '\uFE0F' or '\uFEFF')
             {
                 continue;
             }

@@ -562,7 +562,7 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
         }
 
         return !double.IsFinite(valence) || Math.Abs(valence) > SentimentRules.MaxValence
-            ? $"{source}: the rating of '{term}' is {valence.ToString(CultureInfo.InvariantCulture)}; ratings must be between -4 and +4."
+            ? $"{source}: the rating of '{LexiconReader.Excerpt(term)}' is {valence.ToString(CultureInfo.InvariantCulture)}; ratings must be between -4 and +4."
             : null;
     }
 
