@@ -158,27 +158,8 @@ internal sealed class AnchorWindowFilter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ContainsAny(AhoCorasick automaton, ReadOnlySpan<char> text, bool lowerAscii, bool vectors)
     {
-        var last = text.Length - _shortest;
-        Span<byte> bytes = stackalloc byte[BlockBytes];
-        Span<ulong> candidates = stackalloc ulong[BlockWords];
-        for (var from = 0; from <= last; from += BlockLength)
-        {
-            var positions = Math.Min(BlockLength, last - from + 1);
-            FindCandidates(text[from..Math.Min(text.Length, from + positions + Window - 1)], positions, bytes, candidates, vectors);
-            for (var w = 0; w < BlockWords; w++)
-            {
-                for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
-                {
-                    var at = (w * 64) + BitOperations.TrailingZeroCount(bits);
-                    if (MayStartAt(bytes, at) && automaton.StartsWithPattern(text, from + at, lowerAscii))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
+        var find = new FindFirst(automaton, text, lowerAscii);
+        return !Walk(text, vectors, ref find);
     }
 
     /// <summary>
@@ -190,32 +171,14 @@ internal sealed class AnchorWindowFilter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CollectHits(AhoCorasick automaton, ReadOnlySpan<char> text, Span<AnchorHit> hits, bool vectors)
     {
-        var last = text.Length - _shortest;
-        var count = 0;
-        Span<byte> bytes = stackalloc byte[BlockBytes];
-        Span<ulong> candidates = stackalloc ulong[BlockWords];
-        for (var from = 0; from <= last; from += BlockLength)
+        var collect = new CollectAll(automaton, text, hits);
+        if (!Walk(text, vectors, ref collect))
         {
-            var positions = Math.Min(BlockLength, last - from + 1);
-            FindCandidates(text[from..Math.Min(text.Length, from + positions + Window - 1)], positions, bytes, candidates, vectors);
-            for (var w = 0; w < BlockWords; w++)
-            {
-                for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
-                {
-                    var at = (w * 64) + BitOperations.TrailingZeroCount(bits);
-                    if (MayStartAt(bytes, at))
-                    {
-                        count = automaton.CollectStartingAt(text, from + at, hits, count);
-                        if (count < 0)
-                        {
-                            return -1;
-                        }
-                    }
-                }
-            }
+            return -1;
         }
 
         // Found by start, each start's by end: a stable sort by end puts the longer of two that end together first.
+        var count = collect.Count;
         for (var i = 1; i < count; i++)
         {
             var hit = hits[i];
@@ -236,7 +199,17 @@ internal sealed class AnchorWindowFilter
     /// </summary>
     internal (int Runs, int Windows) CountCandidates(ReadOnlySpan<char> text, bool vectors)
     {
-        var (runs, windows) = (0, 0);
+        var count = default(CountPositions);
+        Walk(text, vectors, ref count);
+        return (count.Runs, count.Windows);
+    }
+
+    // The walk shared by the scans: reads the text in blocks and hands each position that passes the first test, in text
+    // order, to the action with whether it passes the second; false as soon as the action asks to stop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Walk<TAction>(ReadOnlySpan<char> text, bool vectors, ref TAction action)
+        where TAction : struct, IPositionAction, allows ref struct
+    {
         var last = text.Length - _shortest;
         Span<byte> bytes = stackalloc byte[BlockBytes];
         Span<ulong> candidates = stackalloc ulong[BlockWords];
@@ -248,13 +221,16 @@ internal sealed class AnchorWindowFilter
             {
                 for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
                 {
-                    runs++;
-                    windows += MayStartAt(bytes, (w * 64) + BitOperations.TrailingZeroCount(bits)) ? 1 : 0;
+                    var at = (w * 64) + BitOperations.TrailingZeroCount(bits);
+                    if (!action.At(from + at, MayStartAt(bytes, at)))
+                    {
+                        return false;
+                    }
                 }
             }
         }
 
-        return (runs, windows);
+        return true;
     }
 
     // The byte a character is read as: ASCII lower-cased, any other character a byte above ASCII from its code.
@@ -412,5 +388,57 @@ internal sealed class AnchorWindowFilter
         }
 
         return (low, width);
+    }
+
+    // What the walk does at a position that passes the first test.
+    private interface IPositionAction
+    {
+        // Acts at a position; window says whether it passes the second test. Returns false to end the walk.
+        bool At(int position, bool window);
+    }
+
+    // Stops at the first position where a pattern starts.
+    private readonly ref struct FindFirst(AhoCorasick automaton, ReadOnlySpan<char> text, bool lowerAscii) : IPositionAction
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool At(int position, bool window) => !window || !automaton.StartsWithPattern(_text, position, lowerAscii);
+    }
+
+    // Collects every pattern starting at each position, by start; stops when the hits are full.
+    private ref struct CollectAll(AhoCorasick automaton, ReadOnlySpan<char> text, Span<AnchorHit> hits) : IPositionAction
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private readonly Span<AnchorHit> _hits = hits;
+
+        public int Count { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool At(int position, bool window)
+        {
+            if (window)
+            {
+                Count = automaton.CollectStartingAt(_text, position, _hits, Count);
+            }
+
+            return Count >= 0;
+        }
+    }
+
+    // Counts the positions of each test.
+    private struct CountPositions : IPositionAction
+    {
+        public int Runs { get; private set; }
+
+        public int Windows { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool At(int position, bool window)
+        {
+            Runs++;
+            Windows += window ? 1 : 0;
+            return true;
+        }
     }
 }
