@@ -21,9 +21,10 @@ namespace Monitro.Matching;
 /// <see cref="MaximumRanges"/> ranges (merged over the smallest gaps, which only adds positions), tested on 32 bytes at
 /// once where the processor has vectors. In ordinary text this rules out every position whose word is shorter than
 /// the shortest anchor, and every position whose window crosses a space or punctuation.</item>
-/// <item>The window's first bytes, for each length of window the anchors have, are looked up in a blocked Bloom
-/// filter of the anchors' first bytes (two bits of one 64-bit word per anchor, about <see cref="BitsPerAnchor"/> bits
-/// per anchor), which rules out nearly all the rest.</item>
+/// <item>The window's first two bytes must be those of some anchor (a table of 16,384 bits, one read); then its first
+/// bytes, for each length of window the anchors have, are looked up in a blocked Bloom filter of the anchors' first
+/// bytes (two bits of one 64-bit word per anchor, about <see cref="BitsPerAnchor"/> bits per anchor), which rules out
+/// nearly all the rest.</item>
 /// </list>
 /// <para>A position that passes both is checked by walking the automaton's trie from its root along the text
 /// (<see cref="AhoCorasick.StartsWithPattern"/>), which is exact; so the answers are the automaton's, never a guess.
@@ -44,6 +45,9 @@ internal sealed class AnchorWindowFilter
     /// <summary>The Bloom filter's bits per anchor (rounded up to a power of two, within its limits).</summary>
     internal const int BitsPerAnchor = 32;
 
+    // The first-pair table's bits: a pair of bytes read by their low seven bits each.
+    private const int PairBits = 1 << 14;
+
     private const int MinimumBloomWords = 64;
     private const int MaximumBloomWords = 1 << 16;
 
@@ -61,6 +65,7 @@ internal sealed class AnchorWindowFilter
     private readonly ulong[] _multipliers;
     private readonly int _shortest;
     private readonly bool[] _anchorBytes = new bool[256];
+    private readonly ulong[] _firstPairs = new ulong[PairBits / 64];
     private readonly byte[] _rangeLow;
     private readonly byte[] _rangeWidth;
 
@@ -124,13 +129,16 @@ internal sealed class AnchorWindowFilter
             }
 
             var w = windowIndex[length];
-            var (word, bits) = Hash(MemoryMarshal.Read<ulong>(start) & _windowMasks[w], _multipliers[w]);
+            var window = MemoryMarshal.Read<ulong>(start);
+            var (word, bits) = Hash(window & _windowMasks[w], _multipliers[w]);
             _bloom[word] |= bits;
+            var pair = FirstPair(window);
+            _firstPairs[pair >> 6] |= 1UL << pair;
         }
     }
 
     /// <summary>Gets the bytes the filter takes.</summary>
-    internal int Bytes => (_bloom.Length * sizeof(ulong)) + _anchorBytes.Length + (_windowMasks.Length * 2 * sizeof(ulong));
+    internal int Bytes => ((_bloom.Length + _firstPairs.Length) * sizeof(ulong)) + _anchorBytes.Length + (_windowMasks.Length * 2 * sizeof(ulong));
 
     /// <summary>Builds the filter of the automaton's patterns, or returns <see langword="null"/> when some pattern is too short for it.</summary>
     /// <param name="patterns">The patterns of the automaton, numbered as it numbers them; empty ones are ignored.</param>
@@ -158,27 +166,8 @@ internal sealed class AnchorWindowFilter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ContainsAny(AhoCorasick automaton, ReadOnlySpan<char> text, bool lowerAscii, bool vectors)
     {
-        var last = text.Length - _shortest;
-        Span<byte> bytes = stackalloc byte[BlockBytes];
-        Span<ulong> candidates = stackalloc ulong[BlockWords];
-        for (var from = 0; from <= last; from += BlockLength)
-        {
-            var positions = Math.Min(BlockLength, last - from + 1);
-            FindCandidates(text[from..Math.Min(text.Length, from + positions + Window - 1)], positions, bytes, candidates, vectors);
-            for (var w = 0; w < BlockWords; w++)
-            {
-                for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
-                {
-                    var at = (w * 64) + BitOperations.TrailingZeroCount(bits);
-                    if (MayStartAt(bytes, at) && automaton.StartsWithPattern(text, from + at, lowerAscii))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
+        var find = new FindFirst(automaton, text, lowerAscii);
+        return !Walk(text, vectors, ref find);
     }
 
     /// <summary>
@@ -190,32 +179,14 @@ internal sealed class AnchorWindowFilter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CollectHits(AhoCorasick automaton, ReadOnlySpan<char> text, Span<AnchorHit> hits, bool vectors)
     {
-        var last = text.Length - _shortest;
-        var count = 0;
-        Span<byte> bytes = stackalloc byte[BlockBytes];
-        Span<ulong> candidates = stackalloc ulong[BlockWords];
-        for (var from = 0; from <= last; from += BlockLength)
+        var collect = new CollectAll(automaton, text, hits);
+        if (!Walk(text, vectors, ref collect))
         {
-            var positions = Math.Min(BlockLength, last - from + 1);
-            FindCandidates(text[from..Math.Min(text.Length, from + positions + Window - 1)], positions, bytes, candidates, vectors);
-            for (var w = 0; w < BlockWords; w++)
-            {
-                for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
-                {
-                    var at = (w * 64) + BitOperations.TrailingZeroCount(bits);
-                    if (MayStartAt(bytes, at))
-                    {
-                        count = automaton.CollectStartingAt(text, from + at, hits, count);
-                        if (count < 0)
-                        {
-                            return -1;
-                        }
-                    }
-                }
-            }
+            return -1;
         }
 
         // Found by start, each start's by end: a stable sort by end puts the longer of two that end together first.
+        var count = collect.Count;
         for (var i = 1; i < count; i++)
         {
             var hit = hits[i];
@@ -236,7 +207,17 @@ internal sealed class AnchorWindowFilter
     /// </summary>
     internal (int Runs, int Windows) CountCandidates(ReadOnlySpan<char> text, bool vectors)
     {
-        var (runs, windows) = (0, 0);
+        var count = default(CountPositions);
+        Walk(text, vectors, ref count);
+        return (count.Runs, count.Windows);
+    }
+
+    // The walk shared by the scans: reads the text in blocks and hands each position that passes the first test, in text
+    // order, to the action with whether it passes the second; false as soon as the action asks to stop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Walk<TAction>(ReadOnlySpan<char> text, bool vectors, ref TAction action)
+        where TAction : struct, IPositionAction, allows ref struct
+    {
         var last = text.Length - _shortest;
         Span<byte> bytes = stackalloc byte[BlockBytes];
         Span<ulong> candidates = stackalloc ulong[BlockWords];
@@ -248,13 +229,16 @@ internal sealed class AnchorWindowFilter
             {
                 for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
                 {
-                    runs++;
-                    windows += MayStartAt(bytes, (w * 64) + BitOperations.TrailingZeroCount(bits)) ? 1 : 0;
+                    var at = (w * 64) + BitOperations.TrailingZeroCount(bits);
+                    if (!action.At(from + at, MayStartAt(bytes, at)))
+                    {
+                        return false;
+                    }
                 }
             }
         }
 
-        return (runs, windows);
+        return true;
     }
 
     // The byte a character is read as: ASCII lower-cased, any other character a byte above ASCII from its code.
@@ -342,10 +326,18 @@ internal sealed class AnchorWindowFilter
     }
 
     // The second test: whether some anchor's first bytes (as many as it has, up to a window) may be those at the position.
+    // The first two bytes are looked up in a table first, one read that rules out most positions inside a word before
+    // a hash is computed for each window length.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool MayStartAt(ReadOnlySpan<byte> bytes, int at)
     {
         var window = MemoryMarshal.Read<ulong>(bytes[at..]);
+        var pair = FirstPair(window);
+        if ((_firstPairs[pair >> 6] & (1UL << pair)) == 0)
+        {
+            return false;
+        }
+
         for (var w = 0; w < _windowMasks.Length; w++)
         {
             var (word, bits) = Hash(window & _windowMasks[w], _multipliers[w]);
@@ -357,6 +349,10 @@ internal sealed class AnchorWindowFilter
 
         return false;
     }
+
+    // The first two bytes of a window as an index of the first-pair table (bytes that differ only in their top bit share a bit).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstPair(ulong window) => (int)(((window & 0x7F) << 7) | ((window >> 8) & 0x7F));
 
     // The Bloom filter's word (from the top bits) and its two bits (from the middle ones) for a window's bytes.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -412,5 +408,57 @@ internal sealed class AnchorWindowFilter
         }
 
         return (low, width);
+    }
+
+    // What the walk does at a position that passes the first test.
+    private interface IPositionAction
+    {
+        // Acts at a position; window says whether it passes the second test. Returns false to end the walk.
+        bool At(int position, bool window);
+    }
+
+    // Stops at the first position where a pattern starts.
+    private readonly ref struct FindFirst(AhoCorasick automaton, ReadOnlySpan<char> text, bool lowerAscii) : IPositionAction
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool At(int position, bool window) => !window || !automaton.StartsWithPattern(_text, position, lowerAscii);
+    }
+
+    // Collects every pattern starting at each position, by start; stops when the hits are full.
+    private ref struct CollectAll(AhoCorasick automaton, ReadOnlySpan<char> text, Span<AnchorHit> hits) : IPositionAction
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private readonly Span<AnchorHit> _hits = hits;
+
+        public int Count { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool At(int position, bool window)
+        {
+            if (window)
+            {
+                Count = automaton.CollectStartingAt(_text, position, _hits, Count);
+            }
+
+            return Count >= 0;
+        }
+    }
+
+    // Counts the positions of each test.
+    private struct CountPositions : IPositionAction
+    {
+        public int Runs { get; private set; }
+
+        public int Windows { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool At(int position, bool window)
+        {
+            Runs++;
+            Windows += window ? 1 : 0;
+            return true;
+        }
     }
 }

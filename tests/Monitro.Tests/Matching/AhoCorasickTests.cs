@@ -61,6 +61,37 @@ public sealed class AhoCorasickTests
     }
 
     [Fact]
+    public void StartsWithPatternAndCollectStartingAt_AnyRowBudget_AgreeWithASubstringSearch()
+    {
+        var walkedRows = 0;
+        Gen.Select(Word.Array[1, 60], Text, RowBudget, NarrowCells).Sample((words, text, budget, narrow) =>
+        {
+            var patterns = words.Distinct(StringComparer.Ordinal).ToArray();
+            var automaton = new AhoCorasick(patterns, budget.Minimum, budget.PerState, narrow);
+            walkedRows += automaton.RowDepths > 1 ? 1 : 0;
+            var lowered = string.Concat(text.Select(c => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c));
+            var hits = new AnchorHit[64];
+            for (var start = 0; start < text.Length; start++)
+            {
+                Assert.Equal(patterns.Any(p => text.AsSpan(start).StartsWith(p, StringComparison.Ordinal)), automaton.StartsWithPattern(text, start, lowerAscii: false));
+                Assert.Equal(patterns.Any(p => lowered.AsSpan(start).StartsWith(p, StringComparison.Ordinal)), automaton.StartsWithPattern(text, start, lowerAscii: true));
+
+                // Every pattern that starts here, shortest first, after the hits already there.
+                var expected = Enumerable.Range(0, patterns.Length)
+                    .Where(p => lowered.AsSpan(start).StartsWith(patterns[p], StringComparison.Ordinal))
+                    .OrderBy(p => patterns[p].Length)
+                    .Select(p => new AnchorHit(p, start + patterns[p].Length));
+                hits[0] = new AnchorHit(-7, 0);
+                var count = automaton.CollectStartingAt(text, start, hits, 1);
+                Assert.Equal([new AnchorHit(-7, 0), .. expected], hits.Take(count));
+            }
+        }, iter: 600);
+
+        // The walks' first steps read the rows, so the budgets must give rows below the root to most automata.
+        Assert.True(walkedRows >= 200, $"only {walkedRows} of 600 automata had rows below the root");
+    }
+
+    [Fact]
     public void Build_ManyPatterns_GivesRowsOnlyToTheShallowStates()
     {
         var patterns = Enumerable.Range(0, 5_000).Select(i => "k" + (i * 7_919).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
