@@ -35,7 +35,10 @@ public static class LogisticRegression
                 for (var k = 0; k < post.Indexes.Length; k++)
                 {
                     var j = post.Indexes[k];
-                    weights[j] -= rate * ((error * post.Values[k]) + (settings.L2 * weights[j]));
+                    if (j < settings.LeftOutFrom || j >= settings.LeftOutFrom + settings.LeftOutCount)
+                    {
+                        weights[j] -= rate * ((error * post.Values[k]) + (settings.L2 * weights[j]));
+                    }
                 }
             }
         }
@@ -66,4 +69,6 @@ public static class LogisticRegression
 /// <param name="LearningRate">The first epoch's step.</param>
 /// <param name="Decay">How fast the step shrinks: the rate of epoch e is the first rate / (1 + e × decay).</param>
 /// <param name="L2">The weight of the L2 penalty.</param>
-public sealed record TrainingSettings(int Epochs, double LearningRate, double Decay, double L2);
+/// <param name="LeftOutFrom">The first of the features never trained (their weights stay 0), so the model can be tried without the rules' score or decision.</param>
+/// <param name="LeftOutCount">How many features from it are left out (0: none).</param>
+public sealed record TrainingSettings(int Epochs, double LearningRate, double Decay, double L2, int LeftOutFrom = 0, int LeftOutCount = 0);

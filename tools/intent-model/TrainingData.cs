@@ -22,6 +22,7 @@ public static class TrainingData
         ("complaints-industries.tsv", "dev", true, false),
         ("churn-addressed.tsv", "dev", false, true),
         ("complaints-shapes.tsv", "dev", true, false),
+        ("intent-company-shapes-dev.tsv", "dev", true, true),
     ];
 
     /// <summary>Gets the intent of each label name the data files use.</summary>
@@ -45,12 +46,11 @@ public static class TrainingData
     {
         var posts = new List<TrainingPost>();
         var features = new SortedDictionary<int, float>();
-        RuleSignals signals = default;
+        var phrases = new Dictionary<int, string>();
         var rulesOnly = new RuleIntentDetectorOptions { UseLearnedComplaintModel = false, UseLearnedChurnModel = false };
         var collector = new RuleIntentDetector(rulesOnly, (ReadOnlySpan<char> normalized, in RuleSignals read) =>
         {
-            signals = read;
-            var sink = new CollectingSink(features);
+            var sink = new CollectingSink(features, phrases, normalized.ToString());
             IntentModelFeatures.Read(normalized, read, ref sink);
         });
         foreach (var (file, split, annotatesComplaint, annotatesChurn) in Files)
@@ -79,27 +79,34 @@ public static class TrainingData
                 }
 
                 features.Clear();
+                phrases.Clear();
                 var labels = fields[^2] == "none" ? new HashSet<IntentLabel>() : fields[^2].Split(',').Select(name => LabelNames[name]).ToHashSet();
                 var hits = collector.Detect(fields[^1], "en");
                 posts.Add(new TrainingPost(
                     [.. features.Keys],
                     [.. features.Values],
+                    [.. features.Keys.Select(index => phrases.GetValueOrDefault(index, string.Empty))],
                     labels,
                     hits.Any(hit => hit.Label == IntentLabel.Complaint),
-                    hits.Any(hit => hit.Label == IntentLabel.ChurnRisk)));
+                    hits.Any(hit => hit.Label == IntentLabel.ChurnRisk),
+                    file));
             }
         }
 
         return posts;
     }
 
-    private readonly struct CollectingSink(SortedDictionary<int, float> features) : IIntentFeatureSink
+    private readonly struct CollectingSink(SortedDictionary<int, float> features, Dictionary<int, string> phrases, string text) : IIntentFeatureSink
     {
         public void Add(int index, float value, int start, int end)
         {
             if (value != 0)
             {
                 features[index] = features.GetValueOrDefault(index) + value;
+                if (start >= 0)
+                {
+                    phrases[index] = text[start..end];
+                }
             }
         }
     }

@@ -9,14 +9,19 @@ internal static class IntentEvaluationSet
     // The label names of the data files, as the training tool reads them.
     private static IReadOnlyDictionary<string, IntentLabel> LabelNames => Monitro.IntentModelTraining.TrainingData.LabelNames;
 
-    /// <summary>Loads a file of <c>[split TAB] labels TAB text</c> lines; with a split column, only the posts of <paramref name="split"/>.</summary>
+    /// <summary>
+    /// Loads a file of <c>[split TAB] labels TAB text</c> lines; with a split column, only the posts of <paramref name="split"/>.
+    /// Each post keeps the comment line above it that names its kind.
+    /// </summary>
     public static List<LabelledIntentPost> Load(string fileName, string? split = null)
     {
         var posts = new List<LabelledIntentPost>();
+        var kind = string.Empty;
         foreach (var line in File.ReadLines(SentimentEvaluationSet.Locate(fileName)))
         {
             if (line.Length == 0 || line[0] == '#')
             {
+                kind = line.TrimStart('#', ' ');
                 continue;
             }
 
@@ -28,7 +33,7 @@ internal static class IntentEvaluationSet
             }
 
             var labels = fields[^2] == "none" ? [] : fields[^2].Split(',').Select(name => LabelNames[name]).ToHashSet();
-            posts.Add(new LabelledIntentPost(labels, fields[^1]));
+            posts.Add(new LabelledIntentPost(labels, fields[^1], kind));
         }
 
         return posts;
@@ -80,8 +85,8 @@ internal static class IntentEvaluationSet
     }
 }
 
-/// <summary>A post with the intents a reader gives it.</summary>
-internal sealed record LabelledIntentPost(HashSet<IntentLabel> Labels, string Text);
+/// <summary>A post with the intents a reader gives it, and the kind its file names for it (the comment line above it).</summary>
+internal sealed record LabelledIntentPost(HashSet<IntentLabel> Labels, string Text, string Kind = "");
 
 /// <summary>True positives, false positives and false negatives of one label.</summary>
 internal sealed class LabelFigures

@@ -69,35 +69,41 @@ internal static partial class ComplaintPatterns
     /// <param name="text">The normalized text.</param>
     /// <param name="complaint">The complaint score so far, from its phrases; receives each cue found.</param>
     /// <param name="addressedStatement">Whether the text is a statement addressed to someone (see <see cref="AddressedCue"/>).</param>
-    /// <returns><see langword="true"/> when the text ends sarcastically, so its praise does not count against the complaint.</returns>
+    /// <returns>The patterns found; <see cref="ComplaintParts.Sarcasm"/> when the text ends sarcastically, so its praise does not count against the complaint.</returns>
     // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Add(ReadOnlySpan<char> text, ref ScoredIntent complaint, bool addressedStatement)
+    public static ComplaintParts Add(ReadOnlySpan<char> text, ref ScoredIntent complaint, bool addressedStatement)
     {
+        var parts = ComplaintParts.None;
         ProductFacts.Add(text, ref complaint);
         if (text.ContainsAny(Currencies) && TryFindFirst(MoneySpent(), text, out var moneyStart, out var moneyEnd))
         {
             complaint.Add(MoneyWeight, moneyStart, moneyEnd, ruleIndex: int.MaxValue);
+            parts |= ComplaintParts.Money;
         }
 
         if (TryFindDuration(text, out var start, out var end))
         {
             complaint.Add(DurationWeight, start, end, ruleIndex: int.MaxValue);
+            parts |= ComplaintParts.Duration;
         }
 
         if (text.ContainsAny(Repeats) && TryFindFirst(Repetition(), text, out start, out end))
         {
             complaint.Add(RepetitionWeight, start, end, ruleIndex: int.MaxValue);
+            parts |= ComplaintParts.Repetition;
         }
 
         if (text.Contains("why", StringComparison.Ordinal) && TryFindFirst(WhyQuestion(), text, out start, out end))
         {
             complaint.Add(WhyWeight, start + text[start..end].LastIndexOf("why", StringComparison.Ordinal), end, ruleIndex: int.MaxValue);
+            parts |= ComplaintParts.WhyQuestion;
         }
 
         if (text.ContainsAny(Doubts) && TryFindFirst(Reproach(), text, out start, out end))
         {
             complaint.Add(ReproachWeight, start, end, ruleIndex: int.MaxValue);
+            parts |= ComplaintParts.Reproach;
         }
 
         if (text.ContainsAny(Quotes) && TryFindFirst(ScareQuote(), text, out start, out end))
@@ -108,21 +114,24 @@ internal static partial class ComplaintPatterns
         if (text.ContainsAny(HowToStarts) && HowTo().IsMatch(text) && !Persisting().IsMatch(text))
         {
             complaint.Add(HowToWeight, 0, 0, ruleIndex: int.MaxValue);
+            parts |= ComplaintParts.HowTo;
         }
 
         // Only a text with a complaint cue can be news of trouble; the check is skipped on every other post.
         if (complaint.Support > 0 && ReportedNews.IsNews(text))
         {
             complaint.Add(ReportedNews.Weight, 0, 0, ruleIndex: int.MaxValue);
+            parts |= ComplaintParts.News;
         }
 
         var sarcastic = complaint.Support >= (addressedStatement ? AddressedSarcasmNeedsSupport : SarcasmNeedsSupport) && EndsWithShortPraise(text, out start, out end);
         if (sarcastic)
         {
             complaint.Add(SarcasticEndWeight, start, end, ruleIndex: int.MaxValue);
+            parts |= ComplaintParts.Sarcasm;
         }
 
-        return sarcastic;
+        return parts;
     }
 
     // A number and a unit of time, except a deadline that was met ("in 48 hours", "within a day") or a schedule ("4 days a week").

@@ -16,8 +16,8 @@ internal static class IntentModelFeatures
     /// <summary>The number of hash buckets for n-grams (a power of two).</summary>
     public const int Buckets = 1 << BucketBits;
 
-    /// <summary>The number of features read from the rules, after the buckets.</summary>
-    public const int RuleFeatures = 15;
+    /// <summary>The number of features read from the rules, after the buckets: the scores and readings, then one per complaint part.</summary>
+    public const int RuleFeatures = ComplaintPartsStart + ComplaintPartCount;
 
     /// <summary>The length of a weight vector.</summary>
     public const int Count = Buckets + RuleFeatures;
@@ -27,6 +27,25 @@ internal static class IntentModelFeatures
 
     /// <summary>The index of the feature that carries the rules' churn-risk score.</summary>
     public const int ChurnScoreFeature = Buckets + 3;
+
+    /// <summary>The index of the feature that says whether the rules' complaint score reaches its threshold.</summary>
+    public const int ComplaintDecisionFeature = Buckets + 2;
+
+    /// <summary>The index of the feature that says whether the rules' churn-risk score reaches its threshold.</summary>
+    public const int ChurnDecisionFeature = Buckets + 4;
+
+    /// <summary>The names of the rules' features, in the order of their indexes after the buckets (for the training tool's report).</summary>
+    public static readonly string[] RuleFeatureNames =
+    [
+        "bias", "rules' complaint score", "rules find a complaint", "rules' churn score", "rules find churn",
+        "addressed to a possible company", "addressed to people only", "asks a question", "praises", "ends in sarcasm",
+        "churn shape found", "an ending act", "someone else's ending", "an ending of something else", "staying",
+        .. Enumerable.Range(0, ComplaintPartCount).Select(bit => "complaint part: " + (ComplaintParts)(1 << bit)),
+    ];
+
+    // The first complaint part's feature, after the buckets; one feature per bit of ComplaintParts.
+    private const int ComplaintPartsStart = 15;
+    private const int ComplaintPartCount = 20;
 
     private const int BucketBits = 14;
     private const uint OffsetBasis = 2166136261;
@@ -44,9 +63,9 @@ internal static class IntentModelFeatures
     {
         sink.Add(Buckets, 1, -1, -1);
         sink.Add(ComplaintScoreFeature, (float)Math.Clamp(signals.ComplaintScore, -2, 3), -1, -1);
-        sink.Add(Buckets + 2, signals.ComplaintScore >= IntentScoring.ComplaintThreshold ? 1 : 0, -1, -1);
+        sink.Add(ComplaintDecisionFeature, signals.ComplaintScore >= IntentScoring.ComplaintThreshold ? 1 : 0, -1, -1);
         sink.Add(ChurnScoreFeature, (float)Math.Clamp(signals.ChurnScore, -2, 3), -1, -1);
-        sink.Add(Buckets + 4, signals.ChurnScore >= IntentScoring.ChurnThreshold ? 1 : 0, -1, -1);
+        sink.Add(ChurnDecisionFeature, signals.ChurnScore >= IntentScoring.ChurnThreshold ? 1 : 0, -1, -1);
         sink.Add(Buckets + 5, signals.Addressee == Addressee.MaybeCompany ? 1 : 0, -1, -1);
         sink.Add(Buckets + 6, signals.Addressee == Addressee.PeopleOnly ? 1 : 0, -1, -1);
         sink.Add(Buckets + 7, signals.Question ? 1 : 0, -1, -1);
@@ -57,6 +76,10 @@ internal static class IntentModelFeatures
         sink.Add(Buckets + 12, signals.Churn.SomeoneElse ? 1 : 0, -1, -1);
         sink.Add(Buckets + 13, signals.Churn.SomethingElse ? 1 : 0, -1, -1);
         sink.Add(Buckets + 14, signals.Churn.Staying ? 1 : 0, -1, -1);
+        for (var bit = 0; bit < ComplaintPartCount; bit++)
+        {
+            sink.Add(Buckets + ComplaintPartsStart + bit, ((int)signals.Parts & (1 << bit)) != 0 ? 1 : 0, -1, -1);
+        }
 
         var previous = SentenceStart;
         var previousStart = -1;
@@ -110,6 +133,13 @@ internal static class IntentModelFeatures
             i = end;
         }
     }
+
+    /// <summary>Returns whether a feature is part of the rules' reading for a model: its own score, and for the complaint model the complaint's parts.</summary>
+    /// <param name="index">The feature.</param>
+    /// <param name="ruleScoreFeature">The model's score feature (<see cref="ComplaintScoreFeature"/> or <see cref="ChurnScoreFeature"/>).</param>
+    /// <returns><see langword="true"/> when the rules' phrase explains what the feature adds.</returns>
+    public static bool IsRulesReadingOf(int index, int ruleScoreFeature) =>
+        index == ruleScoreFeature || (ruleScoreFeature == ComplaintScoreFeature && index >= Buckets + ComplaintPartsStart);
 
     private static int WordEnd(ReadOnlySpan<char> text, int start)
     {

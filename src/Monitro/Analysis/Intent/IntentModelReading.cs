@@ -4,7 +4,7 @@ namespace Monitro.Analysis.Intent;
 /// <param name="Probability">The probability that the text has the intent.</param>
 /// <param name="PhraseStart">The start of the n-gram that weighed most for the intent, or -1 when none weighed for it.</param>
 /// <param name="PhraseEnd">The end of that n-gram.</param>
-/// <param name="RulesWeighedMost">Whether the rules' own score weighed more than any n-gram (the explanation is then the rules' phrase).</param>
+/// <param name="RulesWeighedMost">Whether the rules' reading (their score, and for a complaint its parts) weighed more than any n-gram (the explanation is then the rules' phrase).</param>
 internal readonly record struct IntentModelReading(double Probability, int PhraseStart, int PhraseEnd, bool RulesWeighedMost)
 {
     /// <summary>Returns whether the model reports the intent at a threshold.</summary>

@@ -5,7 +5,8 @@ namespace Monitro.Analysis.Intent;
 
 /// <summary>
 /// The one table the English intent reading looks each word of a post up in: the sentiment lexicon's negative words
-/// (rated -1.4 or lower, for <see cref="NegativeWordCue"/>) and the words of ending that <see cref="ChurnStructure"/>
+/// (rated -1.4 or lower, for <see cref="NegativeWordCue"/>), its positive ones (rated 1.4 or higher: a complaint's part
+/// the learned model weighs, <see cref="ComplaintParts.PositiveWord"/>) and the words of ending that <see cref="ChurnStructure"/>
 /// reads sentences around. One lookup per word serves both; a post without a word of ending has no sentence for the
 /// churn structure to read, so it is not read.
 /// </summary>
@@ -25,7 +26,7 @@ internal static class IntentWordCues
         var cues = new Dictionary<string, Cue>(StringComparer.OrdinalIgnoreCase);
         foreach (var (word, valence) in SentimentModel.BuiltInLexicon)
         {
-            if (valence <= NegativeWordCue.Rating)
+            if (valence <= NegativeWordCue.Rating || valence >= -NegativeWordCue.Rating)
             {
                 cues[word] = new Cue(valence, EndsSomething: false);
             }
@@ -40,7 +41,7 @@ internal static class IntentWordCues
     }
 
     /// <summary>What a word is to the intent reading.</summary>
-    /// <param name="Valence">Its rating in the sentiment lexicon when that is -1.4 or lower, otherwise 0.</param>
+    /// <param name="Valence">Its rating in the sentiment lexicon when that is -1.4 or lower or 1.4 or higher, otherwise 0.</param>
     /// <param name="EndsSomething">Whether it is a word of ending to <see cref="ChurnStructure"/> (or, case aside, the same word).</param>
     internal readonly record struct Cue(double Valence, bool EndsSomething);
 }

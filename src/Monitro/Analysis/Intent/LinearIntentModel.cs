@@ -147,9 +147,9 @@ internal sealed class LinearIntentModel
                 BestStart = start;
                 BestEnd = end;
             }
-            else if (index == ruleScoreFeature)
+            else if (contribution > 0 && IntentModelFeatures.IsRulesReadingOf(index, ruleScoreFeature))
             {
-                RuleContribution = contribution;
+                RuleContribution += contribution;
             }
         }
     }

@@ -41,7 +41,7 @@ internal static class NegativeWordCue
     /// <returns><see cref="StrongWordWeight"/>, <see cref="WordWeight"/> or 0.</returns>
     public static double WeightOf(ReadOnlySpan<char> word, IntentWordCues.Cue cue)
     {
-        if (cue.Valence == 0 || NotCueLookup.Contains(word))
+        if (cue.Valence > Rating || NotCueLookup.Contains(word))
         {
             return 0;
         }

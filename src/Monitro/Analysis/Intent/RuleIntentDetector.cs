@@ -34,6 +34,7 @@ public sealed class RuleIntentDetector : IIntentDetector
 
     private static readonly IntentLabel[] Labels = Enum.GetValues<IntentLabel>();
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\n");
+    private static readonly SearchValues<string> Laughs = SearchValues.Create(["😂", "🤣", "lol", "lmao", "haha"], StringComparison.Ordinal);
 
     private readonly IReadOnlyList<IntentRule> _rules;
     private readonly IntentPhraseIndex _index;
@@ -123,6 +124,8 @@ public sealed class RuleIntentDetector : IIntentDetector
             var everydaySupport = 0.0;
             var negativeWord = default(ScoredIntent);
             var endsSomething = false;
+            var complaintParts = ComplaintParts.None;
+            var positiveWord = false;
             for (var i = 0; i < normalized.Length; i++)
             {
                 if (!IntentText.IsWordChar(normalized[i]) || (i > 0 && IntentText.IsWordChar(normalized[i - 1])))
@@ -140,6 +143,7 @@ public sealed class RuleIntentDetector : IIntentDetector
                 {
                     var cue = IntentWordCues.Of(normalized[i..wordEnd]);
                     AddNegativeWord(normalized, i, wordEnd, cue, ref negativeWord);
+                    positiveWord = positiveWord || (cue.Valence > 0 && !IsNegatedBefore(normalized, i));
                     endsSomething |= cue.EndsSomething;
                 }
 
@@ -148,7 +152,7 @@ public sealed class RuleIntentDetector : IIntentDetector
                     if (!matched[r] && Applies(_rules[r], reading) && TryMatchAt(normalized, _rules[r], i, out var end))
                     {
                         matched[r] = true;
-                        Record(_rules[r], r, i, end, normalized, best, scored, groupsSeen, ref praiseAgainstComplaint, ref everydaySupport);
+                        Record(_rules[r], r, i, end, normalized, best, scored, groupsSeen, ref praiseAgainstComplaint, ref everydaySupport, ref complaintParts);
                     }
                 }
             }
@@ -157,7 +161,7 @@ public sealed class RuleIntentDetector : IIntentDetector
             {
                 if (Applies(_rules[r], reading) && TryFind(normalized, _rules[r], out var start, out var end))
                 {
-                    Record(_rules[r], r, start, end, normalized, best, scored, groupsSeen, ref praiseAgainstComplaint, ref everydaySupport);
+                    Record(_rules[r], r, start, end, normalized, best, scored, groupsSeen, ref praiseAgainstComplaint, ref everydaySupport, ref complaintParts);
                 }
             }
 
@@ -170,6 +174,8 @@ public sealed class RuleIntentDetector : IIntentDetector
             if (reading.English)
             {
                 ref var complaint = ref scored[(int)IntentLabel.Complaint];
+                complaintParts |= PhraseParts(complaint, negativeWord, groupsSeen, normalized)
+                    | (positiveWord ? ComplaintParts.PositiveWord : ComplaintParts.None);
                 if (negativeWord.Support > 0)
                 {
                     complaint.Add(negativeWord.Strongest, negativeWord.Start, negativeWord.End, int.MaxValue);
@@ -177,7 +183,8 @@ public sealed class RuleIntentDetector : IIntentDetector
 
                 var addressee = reading.HasMention ? AddressedCue.Read(text, hasQuestion, context) : Addressee.None;
                 var addressed = addressee == Addressee.MaybeCompany;
-                var sarcastic = ComplaintPatterns.Add(normalized, ref complaint, addressed);
+                complaintParts |= ComplaintPatterns.Add(normalized, ref complaint, addressed);
+                var sarcastic = (complaintParts & ComplaintParts.Sarcasm) != 0;
                 if (!sarcastic && praiseAgainstComplaint < 0)
                 {
                     complaint.Add(praiseAgainstComplaint, 0, 0, int.MaxValue);
@@ -216,7 +223,7 @@ public sealed class RuleIntentDetector : IIntentDetector
                     churn.Add(-churn.Support, 0, 0, int.MaxValue);
                 }
 
-                ReadWithModels(normalized, new RuleSignals(complaint.Score, scored[(int)IntentLabel.ChurnRisk].Score, addressee, hasQuestion, best[(int)IntentLabel.Praise].Count > 0, sarcastic, churnShape), ref complaintReading, ref churnReading);
+                ReadWithModels(normalized, new RuleSignals(complaint.Score, scored[(int)IntentLabel.ChurnRisk].Score, addressee, hasQuestion, best[(int)IntentLabel.Praise].Count > 0, sarcastic, churnShape, complaintParts), ref complaintReading, ref churnReading);
                 var isComplaint = complaintReading is { } read ? read.Reaches(_complaintModel!.Threshold) : complaint.Score >= IntentScoring.ComplaintThreshold;
 
                 // In English a question mark is not enough: a question asks for information or help (see QuestionReading).
@@ -307,9 +314,27 @@ public sealed class RuleIntentDetector : IIntentDetector
             ? Phrase(text, rules.Start, rules.End)
             : reading.PhraseStart >= 0 ? Phrase(text, reading.PhraseStart, reading.PhraseEnd) : string.Empty;
 
+    // What the phrases of a complaint were, read before the patterns and the negative word add to its score: the
+    // strongest phrase's kind, the negative word's, the groups seen, and the shape of a shared post or a link.
+    private static ComplaintParts PhraseParts(in ScoredIntent complaint, in ScoredIntent negativeWord, ReadOnlySpan<bool> groupsSeen, ReadOnlySpan<char> text)
+    {
+        var parts = complaint.Strongest >= ComplaintLexicon.Strong ? ComplaintParts.StrongPhrase
+            : complaint.Strongest >= ComplaintLexicon.Medium ? ComplaintParts.MediumPhrase : ComplaintParts.None;
+        parts |= negativeWord.Strongest >= NegativeWordCue.StrongWordWeight ? ComplaintParts.StrongNegativeWord
+            : negativeWord.Support > 0 ? ComplaintParts.NegativeWord : ComplaintParts.None;
+        parts |= groupsSeen[(int)CueGroup.Negation] ? ComplaintParts.Negation : ComplaintParts.None;
+        parts |= groupsSeen[(int)CueGroup.Resolution] ? ComplaintParts.Resolution : ComplaintParts.None;
+        parts |= groupsSeen[(int)CueGroup.Social] ? ComplaintParts.Social : ComplaintParts.None;
+        parts |= text.TrimStart().StartsWith("rt @", StringComparison.Ordinal) ? ComplaintParts.Retweet : ComplaintParts.None;
+        parts |= text.Contains("http", StringComparison.Ordinal) ? ComplaintParts.Link : ComplaintParts.None;
+        parts |= text.IndexOfAny(Laughs) >= 0 ? ComplaintParts.Laughter : ComplaintParts.None;
+        return parts;
+    }
+
     // Adds a matched rule to its intent: to the strongest match of a phrase-table intent, or to the score of a scored one.
-    // The support of "my", which counts towards a complaint but tells of no trouble itself, is kept apart.
-    private static void Record(IntentRule rule, int ruleIndex, int start, int end, ReadOnlySpan<char> text, Span<Match> best, Span<ScoredIntent> scored, Span<bool> groupsSeen, ref double praiseAgainstComplaint, ref double everydaySupport)
+    // The support of "my", which counts towards a complaint but tells of no trouble itself, is kept apart; a promotion
+    // is noted among the complaint's parts.
+    private static void Record(IntentRule rule, int ruleIndex, int start, int end, ReadOnlySpan<char> text, Span<Match> best, Span<ScoredIntent> scored, Span<bool> groupsSeen, ref double praiseAgainstComplaint, ref double everydaySupport, ref ComplaintParts complaintParts)
     {
         if (!IntentScoring.IsScored(rule.Label))
         {
@@ -319,6 +344,11 @@ public sealed class RuleIntentDetector : IIntentDetector
             }
 
             return;
+        }
+
+        if (rule.Label == IntentLabel.Complaint && rule.Weight == ComplaintLexicon.Promotion)
+        {
+            complaintParts |= ComplaintParts.Promotion;
         }
 
         if (rule.Group != CueGroup.None)

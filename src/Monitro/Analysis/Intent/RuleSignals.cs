@@ -11,4 +11,5 @@ namespace Monitro.Analysis.Intent;
 /// <param name="Praise">Whether the text praises or thanks (before sarcasm drops the praise).</param>
 /// <param name="Sarcastic">Whether the text ends with praise read as sarcasm.</param>
 /// <param name="Churn">What the shape of the text's sentences says about a relationship ending (<see cref="ChurnStructure"/>).</param>
-internal readonly record struct RuleSignals(double ComplaintScore, double ChurnScore, Addressee Addressee, bool Question, bool Praise, bool Sarcastic, ChurnShape Churn = default);
+/// <param name="Parts">The parts of a complaint the score adds up, each apart (<see cref="ComplaintParts"/>).</param>
+internal readonly record struct RuleSignals(double ComplaintScore, double ChurnScore, Addressee Addressee, bool Question, bool Praise, bool Sarcastic, ChurnShape Churn = default, ComplaintParts Parts = ComplaintParts.None);
