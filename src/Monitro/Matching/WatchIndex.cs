@@ -55,7 +55,7 @@ internal sealed class WatchIndex
     /// Measured on the keyword sets of the benchmarks: at 10,000 watches (23,285 anchors) a decided post costs a fraction
     /// of the full path; at 100,000 (135,320 anchors, 483,740 states) the automaton's walks at the positions the window
     /// filter lets through miss the cache at nearly every character, every occurrence inside a longer word triggers its
-    /// watches, and deciding cost about 1.5 times the full path (benchmarks/README.md). The break-even lies between
+    /// watches, and deciding cost 1.3 to 1.5 times the full path (benchmarks/README.md). The break-even lies between
     /// them; this is a power of two between them.
     /// </remarks>
     public const int LookUpMinimumAnchors = 65_536;
