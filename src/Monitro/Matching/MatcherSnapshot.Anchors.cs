@@ -24,6 +24,9 @@ namespace Monitro.Matching;
 /// <see cref="BypassLength"/> posts go straight to the index, then a new sample is taken. This only decides whether
 /// to look, never what matches. The counters are shared by the threads matching with this snapshot without locks;
 /// a lost count only moves the next sample.</para>
+/// <para>In an index of so many anchors that deciding a post from its occurrences costs more than the full path
+/// (<see cref="WatchIndex.LookUpsCostLess"/>, 100,000 keyword watches), no post is decided here: the scan stops at the
+/// first anchor and the post goes to the index; since nearly every post there has one, the scan then stands aside.</para>
 /// </remarks>
 internal sealed partial class MatcherSnapshot
 {
@@ -32,6 +35,7 @@ internal sealed partial class MatcherSnapshot
     private bool _anchorsInAuthor;
     private bool _asciiAnchorsOnly;
     private bool _decidesFromHits;
+    private bool _lookUpsCostLess;
     private int _sampled;
     private int _passed;
     private int _bypassed;
@@ -92,7 +96,8 @@ internal sealed partial class MatcherSnapshot
         }
 
         _sampled++;
-        var verdict = Scan(post, scratch, decide, aroundHits, out textFolded);
+        // Where deciding costs more than the full path (WatchIndex.LookUpsCostLess), the scan only looks for an anchor.
+        var verdict = Scan(post, scratch, decide && !_lookUpsCostLess, aroundHits, out textFolded);
         if (verdict == PrefilterVerdict.Pass)
         {
             // Only a post sent down the full path counts as passed: the bar weighs the scan's cost against the full
@@ -216,6 +221,7 @@ internal sealed partial class MatcherSnapshot
             _anchorsInAuthor |= level.AnchorsInAuthor;
             _asciiAnchorsOnly &= level.AsciiAnchorsOnly;
             _decidesFromHits &= level.DecidesFromHits;
+            _lookUpsCostLess |= level.LookUpsCostLess;
         }
 
         // An author: key adds candidates the text's anchors do not show.

@@ -47,6 +47,19 @@ internal sealed class WatchIndex
     // is used, so the look-ups between pairs of boundaries never grow with the square of an entity's length.
     private const int MaxBoundariesLookedUp = 16;
 
+    /// <summary>
+    /// The number of anchors from which a post that has some costs less tokenized and looked up in the index than
+    /// decided from the anchor scan's occurrences (<see cref="LookUpsCostLess"/>).
+    /// </summary>
+    /// <remarks>
+    /// Measured on the keyword sets of the benchmarks: at 10,000 watches (23,285 anchors) a decided post costs a fraction
+    /// of the full path; at 100,000 (135,320 anchors, 483,740 states) the automaton's walks at the positions the window
+    /// filter lets through miss the cache at nearly every character, every occurrence inside a longer word triggers its
+    /// watches, and deciding cost 1.3 to 1.5 times the full path (benchmarks/README.md). The break-even lies between
+    /// them; this is a power of two between them.
+    /// </remarks>
+    public const int LookUpMinimumAnchors = 65_536;
+
     private readonly AhoCorasick? _anchors;
     private readonly WordHitDecider? _decider;
     private readonly PostingTable _entityWordPostings;
@@ -56,7 +69,7 @@ internal sealed class WatchIndex
     // A bit per watch, set for keyword watches (KeywordHits.IsKeywordWatch); null when there is none.
     private readonly ulong[]? _keywordWatches;
 
-    private WatchIndex(CompiledWatch[] watches, bool? entityWordsByBoundaries = null)
+    private WatchIndex(CompiledWatch[] watches, bool? entityWordsByBoundaries = null, int lookUpMinimumAnchors = LookUpMinimumAnchors)
     {
         Watches = watches;
 
@@ -146,6 +159,7 @@ internal sealed class WatchIndex
         _entityWordPostings = entityWords.Freeze();
         _anchors = BuildAnchors(_entityWordPostings, anchors, out var patterns);
         _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, new PatternNumbers(_anchors, patterns), patterns, otherAnchors) : null;
+        LookUpsCostLess = patterns.Count >= lookUpMinimumAnchors;
         _entityWordsByBoundaries = entityWordsByBoundaries ?? _entityWordPostings.Count >= BoundaryLookupMinimumWords;
         foreach (var word in _entityWordPostings.Keys)
         {
@@ -185,6 +199,13 @@ internal sealed class WatchIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ContainsAnchor(ReadOnlySpan<char> text, bool lowerAscii) =>
         _anchors is not null && _anchors.ContainsAny(text, lowerAscii);
+
+    /// <summary>
+    /// Gets whether a post with anchors here costs less on the full path (tokenized, looked up, its candidates
+    /// evaluated or decided by <see cref="KeywordHits"/>) than decided from the anchor scan's occurrences: the index has
+    /// <see cref="LookUpMinimumAnchors"/> anchors or more. The pre-filter then decides no post from its occurrences.
+    /// </summary>
+    public bool LookUpsCostLess { get; }
 
     /// <summary>
     /// Gets whether a text's candidates can be decided from the anchors' occurrences (<see cref="TryDecide"/>): every
@@ -232,6 +253,9 @@ internal sealed class WatchIndex
 
     /// <summary>Builds an index that finds words inside hashtags and handles by boundary look-ups or by the automaton, as asked (for tests).</summary>
     internal static WatchIndex Build(IEnumerable<CompiledWatch> watches, bool entityWordsByBoundaries) => new([.. watches], entityWordsByBoundaries);
+
+    /// <summary>Builds an index whose posts with anchors cost less looked up from <paramref name="lookUpMinimumAnchors"/> anchors on (for tests).</summary>
+    internal static WatchIndex Build(IEnumerable<CompiledWatch> watches, int lookUpMinimumAnchors) => new([.. watches], lookUpMinimumAnchors: lookUpMinimumAnchors);
 
     /// <summary>Adds the ids (plus <paramref name="offset"/>) of every watch the post has a key of.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -172,6 +172,32 @@ public sealed partial class AnchorPrefilterTests
     }
 
     [Theory]
+    [InlineData(1, true)]
+    [InlineData(Monitro.Matching.WatchIndex.LookUpMinimumAnchors, false)]
+    public void Prefilter_IndexWhereLookUpsCostLess_SendsPostsWithAnchorsToTheIndex(int lookUpMinimumAnchors, bool lookUpsCostLess)
+    {
+        var watches = new[] { new Watch { Name = "brand", Query = "acme" } };
+        var index = Monitro.Matching.WatchIndex.Build(watches.Select(Monitro.Matching.CompiledWatch.Compile), lookUpMinimumAnchors);
+        Assert.Equal(lookUpsCostLess, index.LookUpsCostLess);
+        var snapshot = new Monitro.Matching.MatcherSnapshot([index]);
+        var scratch = Monitro.Matching.MatchScratch.Current;
+        var hit = TestPosts.Create("acme launches");
+        var miss = TestPosts.Create("nothing here");
+        var expected = lookUpsCostLess ? Monitro.Matching.PrefilterVerdict.Pass : Monitro.Matching.PrefilterVerdict.Decided;
+        Assert.Equal(Monitro.Matching.PrefilterVerdict.Skip, snapshot.Prefilter(miss, scratch, decide: true, aroundHits: true, out _));
+        for (var i = 1; i < Monitro.Matching.MatcherSnapshot.SampleSize; i++)
+        {
+            Assert.Equal(expected, snapshot.Prefilter(hit, scratch, decide: true, aroundHits: true, out _));
+            scratch.Mentions.Clear();
+        }
+
+        // Where look-ups cost less, every post with an anchor of the sample went to the index, so the pre-filter stands
+        // aside and the next post goes unscanned to the index; where deciding costs less, the scan stays.
+        var verdict = snapshot.Prefilter(miss, scratch, decide: true, aroundHits: true, out _);
+        Assert.Equal(lookUpsCostLess ? Monitro.Matching.PrefilterVerdict.Pass : Monitro.Matching.PrefilterVerdict.Skip, verdict);
+    }
+
+    [Theory]
     [InlineData(Monitro.Matching.MatcherSnapshot.StandAsidePasses, false)]
     [InlineData(Monitro.Matching.MatcherSnapshot.StandAsidePasses + 1, true)]
     public void PassesPrefilter_AfterASample_StandsAsideOnlyAboveTheBar(int passing, bool standsAside)
