@@ -33,7 +33,7 @@ public sealed class OrdinalOrderTests
         var words = new string[50_000];
         for (var i = 0; i < words.Length; i++)
         {
-            Span<char> letters = stackalloc char[1 + random.Next(14)];
+            var letters = new char[1 + random.Next(14)];
             for (var c = 0; c < letters.Length; c++)
             {
                 letters[c] = (char)('a' + random.Next(3));
