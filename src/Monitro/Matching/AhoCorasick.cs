@@ -122,13 +122,7 @@ internal sealed class AhoCorasick
     internal AhoCorasick(IReadOnlyList<string> patterns, int minimumRowBytes, int rowBytesPerState, bool narrowCells = true, bool windowFilter = false)
     {
         ArgumentNullException.ThrowIfNull(patterns);
-        var order = new int[patterns.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (a, b) => string.CompareOrdinal(patterns[a], patterns[b]));
+        var order = OrdinalOrder.Of(patterns);
 
         var trie = new TrieBuilder(patterns);
         foreach (var p in order)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Monitro.Text;
 
 namespace Monitro.Matching;
@@ -73,8 +74,9 @@ internal sealed class WatchIndex
         var fuzzy = new PostingTable();
         var entityWords = new PostingTable(watches.Length);
         var keys = new List<IndexKey>();
-        var anchors = new List<string>();
-        var otherAnchors = new List<string>();
+        var anchors = new List<string>(watches.Length * 3);
+        var anchorStarts = new int[watches.Length + 1];
+        var decidedShapes = new bool[watches.Length];
         var keywordWatches = new ulong[(watches.Length + 63) / 64];
         var anyKeywordWatch = false;
         for (var id = 0; id < watches.Length; id++)
@@ -87,7 +89,8 @@ internal sealed class WatchIndex
 
             keys.Clear();
             QueryCompiler.AppendRequiredKeys(watches[id].Root, keys);
-            var firstAnchor = anchors.Count;
+            anchorStarts[id] = anchors.Count;
+            decidedShapes[id] = WordHitDecider.IsDecidedShape(watches[id].Root);
             foreach (var key in keys)
             {
                 AddAnchor(key, anchors);
@@ -119,15 +122,9 @@ internal sealed class WatchIndex
                         break;
                 }
             }
-
-            if (!WordHitDecider.IsDecidedShape(watches[id].Root))
-            {
-                for (var a = firstAnchor; a < anchors.Count; a++)
-                {
-                    otherAnchors.Add(anchors[a]);
-                }
-            }
         }
+
+        anchorStarts[watches.Length] = anchors.Count;
 
         _keywordWatches = anyKeywordWatch ? keywordWatches : null;
         _direct = direct;
@@ -144,8 +141,10 @@ internal sealed class WatchIndex
         _prefixes = new PrefixTable(prefixes.Freeze());
         _fuzzy = fuzzy.Freeze();
         _entityWordPostings = entityWords.Freeze();
-        _anchors = BuildAnchors(_entityWordPostings, anchors, out var patterns);
-        _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, new PatternNumbers(_anchors, patterns), patterns, otherAnchors) : null;
+        _anchors = BuildAnchors(_entityWordPostings, anchors, out var patterns, out var anchorPatterns);
+
+        // Only when every key has an anchor (a fuzzy one has none), so each watch's keys have their anchors in order.
+        _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, patterns, anchorStarts, anchorPatterns, decidedShapes) : null;
         _entityWordsByBoundaries = entityWordsByBoundaries ?? _entityWordPostings.Count >= BoundaryLookupMinimumWords;
         foreach (var word in _entityWordPostings.Keys)
         {
@@ -490,18 +489,28 @@ internal sealed class WatchIndex
         anchors.Add(anchor);
     }
 
-    // The entity words, then every other anchor once.
-    private AhoCorasick? BuildAnchors(PostingTable entityWords, List<string> anchors, out List<string> patterns)
+    // The entity words, then every other anchor once; and the number of each anchor's pattern, in the anchors' order.
+    private AhoCorasick? BuildAnchors(PostingTable entityWords, List<string> anchors, out List<string> patterns, out int[] anchorPatterns)
     {
         patterns = new List<string>(entityWords.Count + anchors.Count);
         patterns.AddRange(entityWords.Keys);
-        var added = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var anchor in anchors)
+        var numbers = new Dictionary<string, int>(patterns.Count + (anchors.Count / 2));
+        for (var p = 0; p < patterns.Count; p++)
         {
-            if (!entityWords.TryGetValue(anchor, out _) && added.Add(anchor))
+            numbers.Add(patterns[p], p);
+        }
+
+        anchorPatterns = new int[anchors.Count];
+        for (var a = 0; a < anchors.Count; a++)
+        {
+            ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, anchors[a], out var exists);
+            if (!exists)
             {
-                patterns.Add(anchor);
+                number = patterns.Count;
+                patterns.Add(anchors[a]);
             }
+
+            anchorPatterns[a] = number;
         }
 
         foreach (var pattern in patterns)
@@ -511,7 +520,6 @@ internal sealed class WatchIndex
 
         return patterns.Count > 0 ? new AhoCorasick(patterns, windowFilter: true) : null;
     }
-
 
     private struct ScanState(CandidateSet candidates, PostingTable postings, int offset)
     {

@@ -8,16 +8,18 @@ public sealed class PostingTableTests
     // A small alphabet gives many keys that share prefixes and hash slots.
     private static readonly Gen<char> Letter = Gen.Char["abé"];
 
-    // With the default bar the small tables here have no filter; with a bar of one key every table has one.
+    // With the default bars the small tables here have neither a filter nor records; with a bar of one key every table has it.
     [Theory]
-    [InlineData(PostingTable.FilterMinimumKeys)]
-    [InlineData(1)]
-    public void TryGetValue_FindsEveryKeyWithItsIdsAndNothingElse(int filterMinimumKeys)
+    [InlineData(PostingTable.FilterMinimumKeys, PostingTable.InlineMinimumKeys)]
+    [InlineData(1, PostingTable.InlineMinimumKeys)]
+    [InlineData(PostingTable.FilterMinimumKeys, 1)]
+    [InlineData(1, 1)]
+    public void TryGetValue_FindsEveryKeyWithItsIdsAndNothingElse(int filterMinimumKeys, int inlineMinimumKeys)
     {
         Gen.Select(Gen.String[Letter, 0, 5].Array[0, 60], Gen.String[Letter, 0, 6]).Sample((keys, probe) =>
         {
             var expected = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
-            var table = new PostingTable(filterMinimumKeys: filterMinimumKeys);
+            var table = new PostingTable(filterMinimumKeys: filterMinimumKeys, inlineMinimumKeys: inlineMinimumKeys);
             for (var id = 0; id < keys.Length; id++)
             {
                 // Each id under its key and, for every other id, under the key before it too: several ids per key.
@@ -32,12 +34,19 @@ public sealed class PostingTableTests
 
             table.Freeze();
             Assert.Equal(expected.Count > 0 && filterMinimumKeys == 1, table.HasFilter);
+            Assert.Equal(expected.Count > 0 && inlineMinimumKeys == 1, table.HasRecords);
             Assert.Equal(expected.Count, table.Count);
             Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), table.Keys.Order(StringComparer.Ordinal));
             foreach (var (key, ids) in expected)
             {
                 Assert.True(table.TryGetValue(key, out var postings), key);
                 Assert.Equal(ids, postings.ToArray());
+            }
+
+            // The slots are numbered as the keys were first added, and the indexer reads each slot's ids.
+            for (var slot = 0; slot < table.Count; slot++)
+            {
+                Assert.Equal(expected[table.Keys[slot]], table[slot].ToArray());
             }
 
             Assert.Equal(expected.ContainsKey(probe), table.TryGetValue(probe.AsSpan(), out var found));
