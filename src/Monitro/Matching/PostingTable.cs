@@ -100,7 +100,8 @@ internal sealed class PostingTable
         _recordOf is { } recordOf ? IdsOfRecord(_records!, recordOf[slot]) : _ids.AsSpan(_starts[slot], _starts[slot + 1] - _starts[slot]);
 
     /// <summary>Adds an id to a key; ids must be added in ascending order.</summary>
-    public void Add(string key, int id)
+    /// <returns>The key's slot: keys are numbered from 0 in the order they were first added, and keep their numbers.</returns>
+    public int Add(string key, int id)
     {
         var hash = string.GetHashCode(key.AsSpan());
         var slot = FindSlot(key, hash);
@@ -121,7 +122,14 @@ internal sealed class PostingTable
             _entrySlots[_entryCount] = slot;
             _entryIds[_entryCount++] = id;
         }
+
+        return slot;
     }
+
+    /// <summary>Returns the slot of a key of a table not frozen yet, or -1 when it has none (see <see cref="Add"/>).</summary>
+    /// <remarks>A frozen table may hold its records' offsets in its entries instead of slots.</remarks>
+    public int SlotOf(string key) =>
+        _frozen ? throw new InvalidOperationException("The table is frozen.") : FindSlot(key, string.GetHashCode(key.AsSpan()));
 
     /// <summary>Turns the added entries into the id array; call once, after the last <see cref="Add"/>.</summary>
     public PostingTable Freeze()

@@ -159,13 +159,13 @@ internal sealed class WordHitDecider
     /// <param name="watches">The index's watches.</param>
     /// <param name="patterns">The anchors' automaton's patterns, by number.</param>
     /// <param name="anchorStarts">
-    /// By watch: where its anchors start in <paramref name="anchorPatterns"/> (one per index key, every key having one);
-    /// the watch's anchors end where the next watch's start, the last one's at the array's last item.
+    /// By watch: where its anchors start in <paramref name="anchorPatterns"/> (every index key has one, and keys may
+    /// share one); the watch's anchors end where the next watch's start, the last one's at the array's last item.
     /// </param>
     /// <param name="anchorPatterns">The pattern numbers of the watches' anchors, watch after watch.</param>
     /// <param name="decidedShapes">By watch: whether it is of a shape decided here (<see cref="IsDecidedShape"/>).</param>
     /// <remarks>The index hands over the pattern number of each anchor it found while it built its automaton, so nothing is looked up here.</remarks>
-    public static WordHitDecider? TryBuild(CompiledWatch[] watches, IReadOnlyList<string> patterns, int[] anchorStarts, int[] anchorPatterns, bool[] decidedShapes)
+    public static WordHitDecider? TryBuild(CompiledWatch[] watches, IReadOnlyList<string> patterns, int[] anchorStarts, ReadOnlySpan<int> anchorPatterns, bool[] decidedShapes)
     {
         var certainLength = new byte[patterns.Count];
         for (var p = 0; p < patterns.Count; p++)

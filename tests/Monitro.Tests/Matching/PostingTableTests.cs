@@ -20,19 +20,26 @@ public sealed class PostingTableTests
         {
             var expected = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
             var table = new PostingTable(filterMinimumKeys: filterMinimumKeys, inlineMinimumKeys: inlineMinimumKeys);
+            var slots = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var id = 0; id < keys.Length; id++)
             {
                 // Each id under its key and, for every other id, under the key before it too: several ids per key.
-                table.Add(keys[id], id);
+                AddAndCheckSlot(table, slots, keys[id], id);
                 Remember(expected, keys[id], id);
                 if (id % 2 == 1 && keys[id - 1] != keys[id])
                 {
-                    table.Add(keys[id - 1], id);
+                    AddAndCheckSlot(table, slots, keys[id - 1], id);
                     Remember(expected, keys[id - 1], id);
                 }
             }
 
+            Assert.Equal(slots.TryGetValue(probe, out var probeSlot) ? probeSlot : -1, table.SlotOf(probe));
             table.Freeze();
+            foreach (var (key, slot) in slots)
+            {
+                Assert.Equal(key, table.Keys[slot]);
+            }
+
             Assert.Equal(expected.Count > 0 && filterMinimumKeys == 1, table.HasFilter);
             Assert.Equal(expected.Count > 0 && inlineMinimumKeys == 1, table.HasRecords);
             Assert.Equal(expected.Count, table.Count);
@@ -61,6 +68,15 @@ public sealed class PostingTableTests
         Assert.Equal(0, table.Count);
         Assert.False(table.TryGetValue("acme", out var postings));
         Assert.True(postings.IsEmpty);
+    }
+
+    // A key's slot is the number of keys added before it first was, and stays its slot.
+    private static void AddAndCheckSlot(PostingTable table, Dictionary<string, int> slots, string key, int id)
+    {
+        var expected = slots.TryGetValue(key, out var known) ? known : slots.Count;
+        Assert.Equal(expected, table.Add(key, id));
+        Assert.Equal(expected, table.SlotOf(key));
+        slots[key] = expected;
     }
 
     private static void Remember(SortedDictionary<string, List<int>> expected, string key, int id)
