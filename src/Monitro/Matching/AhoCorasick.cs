@@ -65,10 +65,16 @@ internal sealed class AhoCorasick
     private readonly int[] _failure;
 
     // For each state: the pattern ending there; or, for a state below which the trie is a single path to one pattern's
-    // end (no other pattern on the way), TailOf that pattern; else -1. And the nearest state on the failure chain with
-    // a pattern.
+    // end (no other pattern on the way), TailOf that pattern; else -1.
     private readonly int[] _pattern;
-    private readonly int[] _outputLink;
+
+    // The output links, kept for the few states that have one (OutputLink): a bit per state, set where the failure
+    // chain reaches a state with a pattern; the number of set bits before each 64-state block; and the nearest such
+    // state of each linked state, in state order. An array of one link per state was a tenth of a matcher's memory,
+    // for links most states lack (a pattern that ends inside another one's prefix).
+    private readonly ulong[] _linked;
+    private readonly int[] _linkRanks;
+    private readonly int[] _linkTargets;
 
     // One bit per state: whether some pattern ends there (its own or one on its failure chain). Read where a scan
     // leaves the rows, so the check costs one read of a small table instead of two of the large ones above.
@@ -125,23 +131,9 @@ internal sealed class AhoCorasick
     internal AhoCorasick(IReadOnlyList<string> patterns, int minimumRowBytes, int rowBytesPerState, bool narrowCells = true, bool windowFilter = false)
     {
         ArgumentNullException.ThrowIfNull(patterns);
-        var order = new int[patterns.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (a, b) => string.CompareOrdinal(patterns[a], patterns[b]));
-
-        var trie = new TrieBuilder(patterns);
-        foreach (var p in order)
-        {
-            trie.Insert(p);
-            _longest = Math.Max(_longest, patterns[p].Length);
-        }
-
-        trie.NumberBreadthFirst();
+        var trie = new TrieBuilder(patterns, OrdinalOrder.Of(patterns));
         var states = trie.Count;
+        _longest = trie.Longest;
         _pattern = trie.Patterns;
 
         // Children were created in character order per parent (the patterns are sorted) and numbering by depth keeps
@@ -157,23 +149,23 @@ internal sealed class AhoCorasick
             _firstEdge[s + 1] += _firstEdge[s];
         }
 
-        _edgeChars = new char[Math.Max(states - 1, 0)];
-        for (var s = 1; s < states; s++)
-        {
-            _edgeChars[s - 1] = trie.Chars[s];
-        }
-
+        _edgeChars = trie.EdgeChars;
         _failure = new int[states];
-        _outputLink = new int[states];
-        Array.Fill(_outputLink, -1);
-        LinkFailures(trie);
-        _accepting = new ulong[(states + 63) / 64];
+        _linked = new ulong[(states + 63) / 64];
+        _linkRanks = new int[_linked.Length];
+        _linkTargets = LinkFailures(trie);
+        _accepting = new ulong[_linked.Length];
         for (var s = 0; s < states; s++)
         {
-            if (_pattern[s] >= 0 || _outputLink[s] >= 0)
+            if (_pattern[s] >= 0)
             {
                 _accepting[s >> 6] |= 1UL << s;
             }
+        }
+
+        for (var w = 0; w < _linked.Length; w++)
+        {
+            _accepting[w] |= _linked[w];
         }
 
         // A small trie's arrays stay in the cache, where an edge search costs little; the reference per pattern is kept
@@ -484,7 +476,7 @@ internal sealed class AhoCorasick
             while (next >= rowsEnd)
             {
                 var current = next - rowsEnd;
-                for (var output = _pattern[current] >= 0 ? current : _outputLink[current]; output >= 0; output = _outputLink[output])
+                for (var output = _pattern[current] >= 0 ? current : OutputLink(current); output >= 0; output = OutputLink(output))
                 {
                     if (count == hits.Length)
                     {
@@ -531,7 +523,7 @@ internal sealed class AhoCorasick
             while (next >= rowsEnd)
             {
                 var current = next - rowsEnd;
-                for (var output = _pattern[current] >= 0 ? current : _outputLink[current]; output >= 0; output = _outputLink[output])
+                for (var output = _pattern[current] >= 0 ? current : OutputLink(current); output >= 0; output = OutputLink(output))
                 {
                     onMatch(ref state, _pattern[output]);
                 }
@@ -731,9 +723,8 @@ internal sealed class AhoCorasick
     {
         var ascii = new bool[AsciiLimit];
         var wide = new SortedSet<char>();
-        for (var s = 1; s < trie.Count; s++)
+        foreach (var c in trie.EdgeChars)
         {
-            var c = trie.Chars[s];
             if (c < AsciiLimit)
             {
                 ascii[c] = true;
@@ -765,14 +756,9 @@ internal sealed class AhoCorasick
     private int CountDenseStates(TrieBuilder trie, long budget)
     {
         var count = 1;
-        while (count < trie.Count)
+        for (var depth = 1; depth + 1 < trie.DepthStarts.Length; depth++)
         {
-            var depthEnd = count;
-            while (depthEnd < trie.Count && trie.Depths[depthEnd] == trie.Depths[count])
-            {
-                depthEnd++;
-            }
-
+            var depthEnd = trie.DepthStarts[depth + 1];
             if ((long)depthEnd * _columns > budget)
             {
                 break;
@@ -840,20 +826,42 @@ internal sealed class AhoCorasick
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Accepts(int state) => (_accepting[state >> 6] & (1UL << state)) != 0;
 
-    // States are numbered by depth, so every failure target is final before a deeper state uses it.
-    private void LinkFailures(TrieBuilder trie)
+    // The nearest state on the failure chain of a state where a pattern ends, or -1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int OutputLink(int state) => OutputLink(_linked, _linkRanks, _linkTargets, state);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int OutputLink(ulong[] linked, int[] ranks, ReadOnlySpan<int> targets, int state)
     {
-        for (var s = 1; s < trie.Count; s++)
+        var word = linked[state >> 6];
+        var bit = 1UL << state;
+        return (word & bit) == 0 ? -1 : targets[ranks[state >> 6] + BitOperations.PopCount(word & (bit - 1))];
+    }
+
+    // States are numbered by depth, so every failure target, and its output link, is final before a deeper state uses
+    // it. Fills the links' bits and block counts; returns the links' targets.
+    private int[] LinkFailures(TrieBuilder trie)
+    {
+        var targets = new List<int>();
+        for (var s = trie.DepthStarts.Length > 2 ? trie.DepthStarts[2] : trie.Count; s < trie.Count; s++)
         {
-            if (trie.Depths[s] <= 1)
+            // The root and its children fail to the root, which has no pattern.
+            if ((s & 63) == 0)
             {
-                continue; // The root and its children fail to the root.
+                _linkRanks[s >> 6] = targets.Count;
             }
 
-            var target = EdgeAfterFailures(_failure[trie.Parents[s]], trie.Chars[s]);
+            var target = EdgeAfterFailures(_failure[trie.Parents[s]], _edgeChars[s - 1]);
             _failure[s] = target;
-            _outputLink[s] = _pattern[target] >= 0 ? target : _outputLink[target];
+            var link = _pattern[target] >= 0 ? target : OutputLink(_linked, _linkRanks, CollectionsMarshal.AsSpan(targets), target);
+            if (link >= 0)
+            {
+                _linked[s >> 6] |= 1UL << s;
+                targets.Add(link);
+            }
         }
+
+        return [.. targets];
     }
 
     // The state after reading c in state s by edges and failure links only (while the rows are being built).
@@ -871,107 +879,90 @@ internal sealed class AhoCorasick
         }
     }
 
-    // The trie as parallel lists, states numbered in creation order and then by depth; the root is state 0.
+    // The trie of the patterns, its states numbered by depth and, within a depth, in the patterns' ordinal order (the
+    // root is state 0). With the patterns sorted, the states of each depth are created in that order, so each is given
+    // its final number when it is created: a first pass counts the states per depth, a second one creates them. No
+    // state is numbered twice and nothing is copied to renumber it, so the arrays are only the ones the automaton keeps
+    // (the edges' characters, the patterns) and the parents.
     private sealed class TrieBuilder
     {
-        private readonly IReadOnlyList<string> _texts;
-        private readonly List<int> _path = [Root];
-        private string _previous = string.Empty;
-
-        public TrieBuilder(IReadOnlyList<string> texts)
+        public TrieBuilder(IReadOnlyList<string> texts, int[] order)
         {
-            _texts = texts;
-            var capacity = 1;
-            foreach (var text in texts)
+            // How many characters each pattern shares with the one before it (empty ones are skipped).
+            var shared = new int[order.Length];
+            var previous = string.Empty;
+            for (var k = 0; k < order.Length; k++)
             {
-                capacity += text.Length;
+                var text = texts[order[k]];
+                if (text.Length > 0)
+                {
+                    shared[k] = text.AsSpan().CommonPrefixLength(previous);
+                    Longest = Math.Max(Longest, text.Length);
+                    previous = text;
+                }
             }
 
-            Parents = new int[capacity];
-            Chars = new char[capacity];
-            Depths = new int[capacity];
-            PatternList = new int[capacity];
-            PatternList[Root] = -1;
+            // A pattern adds a state at each depth past the characters it shares: count them, then where each depth starts.
+            DepthStarts = new int[Longest + 2];
+            DepthStarts[1] = 1;
+            for (var k = 0; k < order.Length; k++)
+            {
+                var length = texts[order[k]].Length;
+                for (var depth = shared[k] + 1; depth <= length; depth++)
+                {
+                    DepthStarts[depth + 1]++;
+                }
+            }
+
+            for (var depth = 1; depth <= Longest; depth++)
+            {
+                DepthStarts[depth + 1] += DepthStarts[depth];
+            }
+
+            Count = DepthStarts[Longest + 1];
+            Parents = new int[Count];
+            EdgeChars = new char[Count - 1];
+            Patterns = new int[Count];
+            Array.Fill(Patterns, -1);
+
+            // The next number at each depth, and the states on the path of the pattern before.
+            var next = DepthStarts[..^1];
+            var path = new int[Longest + 1];
+            for (var k = 0; k < order.Length; k++)
+            {
+                var text = texts[order[k]];
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                for (var i = shared[k]; i < text.Length; i++)
+                {
+                    var state = next[i + 1]++;
+                    Parents[state] = path[i];
+                    EdgeChars[state - 1] = text[i];
+                    path[i + 1] = state;
+                }
+
+                Patterns[path[text.Length]] = order[k];
+            }
         }
 
-        public int Count { get; private set; } = 1;
+        public int Count { get; }
 
-        public int[] Parents { get; private set; }
+        // The length of the longest pattern.
+        public int Longest { get; }
 
-        public char[] Chars { get; private set; }
+        // The first state of each depth, and the number of states past the last depth.
+        public int[] DepthStarts { get; }
 
-        public int[] Depths { get; private set; }
+        public int[] Parents { get; }
 
-        public int[] Patterns => PatternList[..Count];
+        // The character of the edge into each state but the root: state s at s - 1.
+        public char[] EdgeChars { get; }
 
-        private int[] PatternList { get; set; }
-
-        // Renumbers the states by depth, keeping creation order within a depth (so siblings stay in character order).
-        public void NumberBreadthFirst()
-        {
-            var maxDepth = 0;
-            for (var s = 0; s < Count; s++)
-            {
-                maxDepth = Math.Max(maxDepth, Depths[s]);
-            }
-
-            var start = new int[maxDepth + 2];
-            for (var s = 0; s < Count; s++)
-            {
-                start[Depths[s] + 1]++;
-            }
-
-            for (var d = 0; d <= maxDepth; d++)
-            {
-                start[d + 1] += start[d];
-            }
-
-            var renumbered = new int[Count];
-            for (var s = 0; s < Count; s++)
-            {
-                renumbered[s] = start[Depths[s]]++;
-            }
-
-            var parents = new int[Count];
-            var chars = new char[Count];
-            var depths = new int[Count];
-            var patterns = new int[Count];
-            for (var s = 0; s < Count; s++)
-            {
-                var n = renumbered[s];
-                parents[n] = s == Root ? Root : renumbered[Parents[s]];
-                chars[n] = Chars[s];
-                depths[n] = Depths[s];
-                patterns[n] = PatternList[s];
-            }
-
-            (Parents, Chars, Depths, PatternList) = (parents, chars, depths, patterns);
-        }
-
-        // Patterns arrive in ordinal order, so the new one shares a prefix with the previous one and adds a suffix.
-        public void Insert(int pattern)
-        {
-            var text = _texts[pattern];
-            if (text.Length == 0)
-            {
-                return;
-            }
-
-            var shared = text.AsSpan().CommonPrefixLength(_previous);
-            _path.RemoveRange(shared + 1, _path.Count - shared - 1);
-            for (var i = shared; i < text.Length; i++)
-            {
-                var state = Count++;
-                Parents[state] = _path[^1];
-                Chars[state] = text[i];
-                Depths[state] = i + 1;
-                PatternList[state] = -1;
-                _path.Add(state);
-            }
-
-            PatternList[_path[^1]] = pattern;
-            _previous = text;
-        }
+        // The pattern ending in each state, or -1.
+        public int[] Patterns { get; }
     }
 }
 

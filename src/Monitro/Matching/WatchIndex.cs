@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Monitro.Text;
 
 namespace Monitro.Matching;
@@ -86,8 +87,10 @@ internal sealed class WatchIndex
         var fuzzy = new PostingTable();
         var entityWords = new PostingTable(watches.Length);
         var keys = new List<IndexKey>();
-        var anchors = new List<string>();
-        var otherAnchors = new List<string>();
+        var anchors = new List<string>(watches.Length * 3);
+        var anchorPatterns = new List<int>(watches.Length * 3);
+        var anchorStarts = new int[watches.Length + 1];
+        var decidedShapes = new bool[watches.Length];
         var keywordWatches = new ulong[(watches.Length + 63) / 64];
         var anyKeywordWatch = false;
         for (var id = 0; id < watches.Length; id++)
@@ -100,10 +103,11 @@ internal sealed class WatchIndex
 
             keys.Clear();
             QueryCompiler.AppendRequiredKeys(watches[id].Root, keys);
-            var firstAnchor = anchors.Count;
+            anchorStarts[id] = anchors.Count;
+            decidedShapes[id] = WordHitDecider.IsDecidedShape(watches[id].Root);
             foreach (var key in keys)
             {
-                AddAnchor(key, anchors);
+                var entityWord = -1;
                 switch (key.Kind)
                 {
                     case < IndexKeyKind.Substring:
@@ -113,7 +117,7 @@ internal sealed class WatchIndex
                         substrings.Add(key.Key, id);
                         break;
                     case IndexKeyKind.EntitySubstring:
-                        entityWords.Add(key.Key, id);
+                        entityWord = entityWords.Add(key.Key, id);
                         break;
                     case IndexKeyKind.Exact:
                         exact.Add(key.Key, id);
@@ -131,16 +135,13 @@ internal sealed class WatchIndex
 
                         break;
                 }
-            }
 
-            if (!WordHitDecider.IsDecidedShape(watches[id].Root))
-            {
-                for (var a = firstAnchor; a < anchors.Count; a++)
-                {
-                    otherAnchors.Add(anchors[a]);
-                }
+                AddAnchor(key, entityWord, anchors, anchorPatterns, anchorStarts[id]);
             }
         }
+
+        anchorStarts[watches.Length] = anchors.Count;
+        var otherAnchors = NumberOtherAnchors(entityWords, anchors, anchorPatterns);
 
         _keywordWatches = anyKeywordWatch ? keywordWatches : null;
         _direct = direct;
@@ -157,9 +158,21 @@ internal sealed class WatchIndex
         _prefixes = new PrefixTable(prefixes.Freeze());
         _fuzzy = fuzzy.Freeze();
         _entityWordPostings = entityWords.Freeze();
-        _anchors = BuildAnchors(_entityWordPostings, anchors, out var patterns);
-        _decider = FiltersByAnchors && _anchors is not null ? WordHitDecider.TryBuild(watches, new PatternNumbers(_anchors, patterns), patterns, otherAnchors) : null;
-        LookUpsCostLess = patterns.Count >= lookUpMinimumAnchors;
+        var patterns = new string[_entityWordPostings.Count + otherAnchors.Count];
+        var entityWordKeys = _entityWordPostings.Keys;
+        for (var p = 0; p < entityWordKeys.Count; p++)
+        {
+            patterns[p] = entityWordKeys[p];
+        }
+
+        otherAnchors.CopyTo(patterns, entityWordKeys.Count);
+        _anchors = BuildAnchors(patterns);
+
+        // Only when every key has an anchor (a fuzzy one has none), so each watch's keys have their anchors in order.
+        _decider = FiltersByAnchors && _anchors is not null
+            ? WordHitDecider.TryBuild(watches, patterns, anchorStarts, CollectionsMarshal.AsSpan(anchorPatterns), decidedShapes)
+            : null;
+        LookUpsCostLess = patterns.Length >= lookUpMinimumAnchors;
         _entityWordsByBoundaries = entityWordsByBoundaries ?? _entityWordPostings.Count >= BoundaryLookupMinimumWords;
         foreach (var word in _entityWordPostings.Keys)
         {
@@ -500,8 +513,14 @@ internal sealed class WatchIndex
         }
     }
 
-    // Notes the literal a post must contain for the key to be found in it (AnchorOf), and where it is looked for.
-    private void AddAnchor(IndexKey key, List<string> anchors)
+    // The anchors' automaton numbers its patterns: the entity words first, by their slots in the entity words' table,
+    // then every other anchor once, in the order the watches name them. An anchor's number is known as it is added
+    // when it is an entity word (entityWord, its slot; else -1), and found by NumberOtherAnchors for the rest.
+
+    // Notes the literal a post must contain for the key to be found in it (AnchorOf), and where it is looked for. A word
+    // that also matches inside hashtags is a word key and an entity word key of the same text, one after the other:
+    // one anchor, with the entity word's number.
+    private void AddAnchor(IndexKey key, int entityWord, List<string> anchors, List<int> numbers, int watchStart)
     {
         if (AnchorOf(key) is not { } anchor)
         {
@@ -511,31 +530,59 @@ internal sealed class WatchIndex
 
         AnchorsInLinks |= key.Kind is IndexKeyKind.Url or IndexKeyKind.Domain;
         AnchorsInAuthor |= key.Kind == IndexKeyKind.Author;
-        anchors.Add(anchor);
-    }
-
-    // The entity words, then every other anchor once.
-    private AhoCorasick? BuildAnchors(PostingTable entityWords, List<string> anchors, out List<string> patterns)
-    {
-        patterns = new List<string>(entityWords.Count + anchors.Count);
-        patterns.AddRange(entityWords.Keys);
-        var added = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var anchor in anchors)
+        if (anchors.Count > watchStart && string.Equals(anchors[^1], anchor, StringComparison.Ordinal))
         {
-            if (!entityWords.TryGetValue(anchor, out _) && added.Add(anchor))
-            {
-                patterns.Add(anchor);
-            }
+            numbers[^1] = Math.Max(numbers[^1], entityWord);
+            return;
         }
 
+        anchors.Add(anchor);
+        numbers.Add(entityWord);
+    }
+
+    // Numbers the anchors that were not numbered as entity words when added: an entity word's slot if some other watch
+    // made them one, else the next number after the entity words, once per text. Returns those others, by number.
+    private static List<string> NumberOtherAnchors(PostingTable entityWords, List<string> anchors, List<int> numbers)
+    {
+        var others = new List<string>();
+        Dictionary<string, int>? otherNumbers = null;
+        for (var a = 0; a < anchors.Count; a++)
+        {
+            if (numbers[a] >= 0)
+            {
+                continue;
+            }
+
+            var slot = entityWords.SlotOf(anchors[a]);
+            if (slot < 0)
+            {
+                otherNumbers ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(otherNumbers, anchors[a], out var exists);
+                if (!exists)
+                {
+                    number = entityWords.Count + others.Count;
+                    others.Add(anchors[a]);
+                }
+
+                slot = number;
+            }
+
+            numbers[a] = slot;
+        }
+
+        return others;
+    }
+
+    // The automaton of every anchor (patterns: the entity words, then the other anchors).
+    private AhoCorasick? BuildAnchors(string[] patterns)
+    {
         foreach (var pattern in patterns)
         {
             AsciiAnchorsOnly &= System.Text.Ascii.IsValid(pattern);
         }
 
-        return patterns.Count > 0 ? new AhoCorasick(patterns, windowFilter: true) : null;
+        return patterns.Length > 0 ? new AhoCorasick(patterns, windowFilter: true) : null;
     }
-
 
     private struct ScanState(CandidateSet candidates, PostingTable postings, int offset)
     {

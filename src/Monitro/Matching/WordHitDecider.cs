@@ -155,14 +155,18 @@ internal sealed class WordHitDecider
     }
 
     /// <summary>
-    /// Builds the decider of an index, or returns <see langword="null"/> when no watch is of a shape it decides or one
-    /// of them has a key without an anchor.
+    /// Builds the decider of an index, or returns <see langword="null"/> when no watch is of a shape it decides.
     /// </summary>
     /// <param name="watches">The index's watches.</param>
-    /// <param name="anchors">The numbers of the index's anchors' automaton's patterns.</param>
-    /// <param name="patterns">The automaton's patterns, by number.</param>
-    /// <param name="otherAnchors">The anchors of the watches of shapes not decided here.</param>
-    public static WordHitDecider? TryBuild(CompiledWatch[] watches, PatternNumbers anchors, IReadOnlyList<string> patterns, List<string> otherAnchors)
+    /// <param name="patterns">The anchors' automaton's patterns, by number.</param>
+    /// <param name="anchorStarts">
+    /// By watch: where its anchors start in <paramref name="anchorPatterns"/> (every index key has one, and keys may
+    /// share one); the watch's anchors end where the next watch's start, the last one's at the array's last item.
+    /// </param>
+    /// <param name="anchorPatterns">The pattern numbers of the watches' anchors, watch after watch.</param>
+    /// <param name="decidedShapes">By watch: whether it is of a shape decided here (<see cref="IsDecidedShape"/>).</param>
+    /// <remarks>The index hands over the pattern number of each anchor it found while it built its automaton, so nothing is looked up here.</remarks>
+    public static WordHitDecider? TryBuild(CompiledWatch[] watches, IReadOnlyList<string> patterns, int[] anchorStarts, ReadOnlySpan<int> anchorPatterns, bool[] decidedShapes)
     {
         var certainLength = new byte[patterns.Count];
         for (var p = 0; p < patterns.Count; p++)
@@ -171,35 +175,44 @@ internal sealed class WordHitDecider
         }
 
         var reach = new byte[patterns.Count];
-        foreach (var anchor in otherAnchors)
+        for (var id = 0; id < watches.Length; id++)
         {
-            if (anchors.Of(anchor) is var p and >= 0)
+            if (!decidedShapes[id])
             {
-                certainLength[p] = 0;
-                reach[p] = NotDecided;
+                for (var a = anchorStarts[id]; a < anchorStarts[id + 1]; a++)
+                {
+                    certainLength[anchorPatterns[a]] = 0;
+                    reach[anchorPatterns[a]] = NotDecided;
+                }
             }
         }
 
         // Two passes over the watches (count, then fill from the back) rather than a list of pairs: building keeps
-        // within the matcher's allocation budget per watch.
+        // within the matcher's allocation budget per watch. A watch's anchors may repeat a pattern: the last watch
+        // that counted a pattern is noted (id + 1 when counting, -(id + 1) when filling), so each counts once.
         var starts = new int[patterns.Count + 1];
-        var triggers = new HashSet<int>();
-        var keys = new List<IndexKey>();
+        var lastWatch = new int[patterns.Count];
         var any = false;
         for (var id = 0; id < watches.Length; id++)
         {
-            var root = watches[id].Root;
-            if (!Triggers(root, anchors, keys, triggers))
+            if (!decidedShapes[id])
             {
-                // A key with no anchor could match a post without any occurrence: decide nothing here.
-                return null;
+                continue;
             }
 
-            any |= triggers.Count > 0;
+            var root = watches[id].Root;
             var keyword = IsKeywordShape(root);
             var watchReach = (byte)ReachOf(root);
-            foreach (var p in triggers)
+            for (var a = anchorStarts[id]; a < anchorStarts[id + 1]; a++)
             {
+                var p = anchorPatterns[a];
+                if (lastWatch[p] == id + 1)
+                {
+                    continue;
+                }
+
+                lastWatch[p] = id + 1;
+                any = true;
                 starts[p]++;
                 certainLength[p] = keyword ? certainLength[p] : (byte)0;
                 reach[p] = reach[p] == NotDecided ? NotDecided : Math.Max(reach[p], watchReach);
@@ -219,10 +232,19 @@ internal sealed class WordHitDecider
         var ids = new int[starts[patterns.Count]];
         for (var id = watches.Length - 1; id >= 0; id--)
         {
-            Triggers(watches[id].Root, anchors, keys, triggers);
-            foreach (var p in triggers)
+            if (!decidedShapes[id])
             {
-                ids[--starts[p]] = id;
+                continue;
+            }
+
+            for (var a = anchorStarts[id]; a < anchorStarts[id + 1]; a++)
+            {
+                var p = anchorPatterns[a];
+                if (lastWatch[p] != -(id + 1))
+                {
+                    lastWatch[p] = -(id + 1);
+                    ids[--starts[p]] = id;
+                }
             }
         }
 
@@ -731,30 +753,5 @@ internal sealed class WordHitDecider
             default:
                 return 0;
         }
-    }
-
-    // Fills triggers with the pattern numbers of the anchors of a watch of a shape decided here (empty for another
-    // shape). False when some key of such a watch has no anchor.
-    private static bool Triggers(QueryNode root, PatternNumbers anchors, List<IndexKey> keys, HashSet<int> triggers)
-    {
-        triggers.Clear();
-        if (!IsDecidedShape(root))
-        {
-            return true;
-        }
-
-        keys.Clear();
-        QueryCompiler.AppendRequiredKeys(root, keys);
-        foreach (var key in keys)
-        {
-            if (WatchIndex.AnchorOf(key) is not { } anchor || anchors.Of(anchor) is not (var p and >= 0))
-            {
-                return false;
-            }
-
-            triggers.Add(p);
-        }
-
-        return true;
     }
 }

@@ -142,6 +142,44 @@ public sealed class AhoCorasickTests
         Assert.Equal([0, 1, 2, 3], found.Order());
     }
 
+    [Fact]
+    public void Scan_ThousandsOfStatesWithLongOutputChains_ReportsEveryOccurrence()
+    {
+        // Over two letters nearly every pattern ends inside many others: most of some thousands of states have an output
+        // link, chains are long, and the links are found through the counts of many 64-state blocks. Only the root has
+        // a row, so every step after the first character goes through the compact states and their links.
+        var random = new Random(5);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (words.Count < 3_000)
+        {
+            words.Add(new string([.. Enumerable.Range(0, 1 + random.Next(14)).Select(_ => (char)('a' + random.Next(2)))]));
+        }
+
+        var patterns = words.ToArray();
+        var automaton = new AhoCorasick(patterns, minimumRowBytes: 1, rowBytesPerState: 0);
+        Assert.True(automaton.StateCount > 64 * 50, $"{automaton.StateCount} states");
+        var hits = new AnchorHit[200_000];
+        for (var t = 0; t < 40; t++)
+        {
+            var text = new string([.. Enumerable.Range(0, 300).Select(_ => (char)('a' + random.Next(3)))]);
+            var expected = new List<AnchorHit>();
+            for (var p = 0; p < patterns.Length; p++)
+            {
+                for (var at = text.IndexOf(patterns[p], StringComparison.Ordinal); at >= 0; at = text.IndexOf(patterns[p], at + 1, StringComparison.Ordinal))
+                {
+                    expected.Add(new AnchorHit(p, at + patterns[p].Length));
+                }
+            }
+
+            var found = new List<int>();
+            automaton.Scan(text, ref found, static (ref List<int> list, int pattern) => list.Add(pattern));
+            Assert.Equal(expected.Select(h => h.Pattern).Order(), found.Order());
+
+            var count = automaton.CollectHitsByRows(text, hits);
+            Assert.Equal(expected.OrderBy(h => h.End).ThenBy(h => h.Pattern), hits[..count].OrderBy(h => h.End).ThenBy(h => h.Pattern));
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]

@@ -11,8 +11,8 @@ namespace Monitro.Tests.Matching;
 /// A differential fuzzer of the matcher's fast paths: the pre-filter's anchor scan (by windows when every anchor has
 /// four characters or more), the plain-word decider, deciding around the occurrences, keyword watches decided from the
 /// index's occurrences, the per-thread segmentation cache, and in large sets the posting tables' bit filters
-/// (≥ 16,384 keys), the pattern-number table (≥ 32,768 patterns) and the look-up of words inside entities between their
-/// boundaries (≥ 32,768 words). Watch sets of every shape meet posts built from hostile pieces; the fast matcher must
+/// (≥ 16,384 keys), the automaton's single paths compared at once (≥ 4,096 patterns) and the look-up of words inside
+/// entities between their boundaries (≥ 32,768 words). Watch sets of every shape meet posts built from hostile pieces; the fast matcher must
 /// give exactly the mentions and spans of the slowest exact path the matcher has: no pre-filter, nothing decided, every
 /// candidate evaluated, in indexes small enough that no size-dependent structure is switched on. A second check holds
 /// the fast matcher against <see cref="ReferenceEvaluator"/>, written from the documented rules.
@@ -145,7 +145,7 @@ public sealed class MatcherFastPathFuzzTests(ITestOutputHelper output)
         }
 
         var entityWords = queries.Where(q => !q.StartsWith('"')).SelectMany(q => q.Split(" OR ")).Distinct().Count();
-        Assert.True(entityWords >= WatchIndex.BoundaryLookupMinimumWords && entityWords >= PatternNumbers.TableMinimumPatterns && entityWords >= PostingTable.FilterMinimumKeys, $"only {entityWords} words");
+        Assert.True(entityWords >= WatchIndex.BoundaryLookupMinimumWords && entityWords >= PostingTable.FilterMinimumKeys, $"only {entityWords} words");
 
         // Watches of the shapes decided around the occurrences, over words the posts use often.
         var hot = HostileTextGenerators.LongWords.Concat(Enumerable.Range(0, 40).Select(_ => shipped[random.Next(shipped.Length)])).ToArray();
