@@ -774,18 +774,15 @@ internal sealed class AhoCorasick
     // there is none that deep).
     private static int[] DepthStarts(TrieBuilder trie, int denseStates)
     {
-        var below = trie.Depths[denseStates - 1] + 1;
-        var starts = new int[below + 1];
-        starts[below] = trie.Count;
-        for (var s = 1; s < trie.Count && trie.Depths[s] <= below; s++)
+        // The depth of the last state with a row: the last depth starting at or before it.
+        var last = denseStates - 1;
+        var depth = 0;
+        while (depth + 1 < trie.DepthStarts.Length && trie.DepthStarts[depth + 1] <= last)
         {
-            if (trie.Depths[s] != trie.Depths[s - 1])
-            {
-                starts[trie.Depths[s]] = s;
-            }
+            depth++;
         }
 
-        return starts;
+        return trie.DepthStarts[..(depth + 2)];
     }
 
     // Breadth-first, so the row of a state's failure target is complete before the state's own row copies from it.
