@@ -73,6 +73,9 @@ public sealed class BondFamilyEvaluationTests(ITestOutputHelper output)
             {
                 Measure(measures, name, pairs.Select(pair => alternative(pair.Interactions)).ToArray(), ratings, friends);
             }
+
+            // Not a count of the pair's messages: what a log of the whole network adds (who else each side writes with).
+            Measure(measures, "shared correspondents", NetworkCorrespondents.Of(pairs).Select(NetworkCorrespondents.Overlap).ToArray(), ratings, friends);
         }
 
         output.WriteLine($"{family} ({(frozen ? "frozen" : "dev")} seeds {string.Join(", ", seeds)}): mean Spearman and AUC (min-max over the seeds)");
