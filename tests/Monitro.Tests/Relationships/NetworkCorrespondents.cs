@@ -29,6 +29,9 @@ internal static class NetworkCorrespondents
         })];
     }
 
+    /// <summary>The counts as the scoring function takes them.</summary>
+    public static SharedCorrespondents Input((int Shared, int Ours, int Theirs) pair) => new() { Shared = pair.Shared, Ours = pair.Ours, Theirs = pair.Theirs };
+
     /// <summary>The overlap of the two circles (Onnela et al. 2007): shared / (ours + theirs − shared), 0 when both are empty.</summary>
     public static double Overlap((int Shared, int Ours, int Theirs) pair) =>
         pair.Ours + pair.Theirs - pair.Shared == 0 ? 0 : pair.Shared / (double)(pair.Ours + pair.Theirs - pair.Shared);
