@@ -17,12 +17,12 @@ internal static class PersonScorer
 {
     // Per person evaluated, every batch: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static PersonEvaluation Evaluate(PersonState state, RelationshipParameters parameters, DateTimeOffset asOf, double? followersPercentile = null)
+    public static PersonEvaluation Evaluate(PersonState state, RelationshipParameters parameters, DateTimeOffset asOf, double? followersPercentile = null, SharedCorrespondents? correspondents = null)
     {
         var options = parameters.Options;
         var timeline = state.Interactions; // kept in time order as recorded
         var items = ResponseLedger.Build(timeline, options);
-        var bond = BondScore.Measure(state, timeline, options, asOf);
+        var bond = BondScore.Measure(state, timeline, options, asOf, correspondents);
         var affect = AffectScore.Measure(timeline, options, asOf);
         var purchaseIntent = IntentScores.PurchaseIntent(timeline, options, asOf);
         var roles = RoleRules.Decide(state.Contact, timeline, items, bond.Value, affect, purchaseIntent, options);

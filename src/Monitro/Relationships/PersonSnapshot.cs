@@ -19,7 +19,7 @@ namespace Monitro.Relationships;
 internal sealed record PersonSnapshot
 {
     /// <summary>The version of the scorer and of this payload that snapshots are written with.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     public required int Version { get; init; }
 

@@ -53,14 +53,24 @@ public sealed class RelationshipOptions
     [Range(0d, 1d)]
     public double OneWayFactor { get; set; }
 
-    /// <summary>Gets or sets the duration factor of a relationship that just started; it rises to 1 at <see cref="FullDuration"/>.</summary>
+    /// <summary>Gets or sets the duration factor of a relationship that just started; it rises towards 1 with the calendar months with contact (half of the rest at <see cref="DurationMonths"/>).</summary>
     /// <value>The default is 0.5. Must be greater than 0 and at most 1.</value>
     [Range(0d, 1d, MinimumIsExclusive = true)]
     public double NewRelationshipFactor { get; set; } = 0.5;
 
-    /// <summary>Gets or sets the span of contact after which the duration factor is full.</summary>
-    /// <value>The default is 90 days.</value>
-    public TimeSpan FullDuration { get; set; } = TimeSpan.FromDays(90);
+    /// <summary>Gets or sets how many calendar months with contact give half of the credit for duration: duration = NewRelationshipFactor + (1 − NewRelationshipFactor) × m / (m + DurationMonths), m the calendar months (UTC) with contact.</summary>
+    /// <value>The default is 3. Must be greater than 0 and at most 1,000.</value>
+    [Range(0d, 1_000d, MinimumIsExclusive = true)]
+    public double DurationMonths { get; set; } = 3;
+
+    /// <summary>
+    /// Gets or sets how much the overlap of the two sides' correspondents adds to Bond, when the caller passes
+    /// <see cref="SharedCorrespondents"/> to <see cref="RelationshipScoring.Score"/>: Bond = 100 × (1 − (1 − exchange) × (1 −
+    /// weight × overlap)), so identical circles alone give 100 × weight. The pipeline does not know them and never adds this.
+    /// </summary>
+    /// <value>The default is 0.1 (identical circles alone give 10). 0 ignores shared correspondents. Must be between 0 and 1.</value>
+    [Range(0d, 1d)]
+    public double SharedCorrespondentsWeight { get; set; } = 0.1;
 
     /// <summary>Gets or sets the lowest Bond of the strong band.</summary>
     /// <value>The default is 70. Must be between 0 and 100.</value>

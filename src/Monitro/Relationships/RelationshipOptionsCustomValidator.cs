@@ -13,7 +13,6 @@ internal sealed class RelationshipOptionsCustomValidator : IValidateOptions<Rela
         Positive(failures, nameof(options.AffectHalfLife), options.AffectHalfLife);
         Positive(failures, nameof(options.IntentHalfLife), options.IntentHalfLife);
         Positive(failures, nameof(options.PurchaseIntentHalfLife), options.PurchaseIntentHalfLife);
-        Positive(failures, nameof(options.FullDuration), options.FullDuration);
         Positive(failures, nameof(options.ComplaintResponseTarget), options.ComplaintResponseTarget);
         Positive(failures, nameof(options.QuestionResponseTarget), options.QuestionResponseTarget);
         Positive(failures, nameof(options.OtherResponseTarget), options.OtherResponseTarget);

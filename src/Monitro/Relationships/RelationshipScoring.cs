@@ -11,6 +11,8 @@ namespace Monitro;
 /// Pure: the same person, interactions, options and moment give the same snapshot. Interactions are recorded once
 /// by <see cref="Interaction.Id"/>, whatever their order; the ones with the person are inbound, our own
 /// (replies, messages, mentions of them) outbound. Reach is not scored here: it needs the followers of everyone else.
+/// A caller whose log covers the whole network can pass the <see cref="SharedCorrespondents"/> of the person, which Bond
+/// reads besides the exchange itself (docs/relationships.md, *Shared correspondents*); the pipeline cannot see them.
 /// </remarks>
 public static class RelationshipScoring
 {
@@ -20,10 +22,13 @@ public static class RelationshipScoring
     /// <param name="asOf">The moment to score at; decay and silence are counted up to it.</param>
     /// <param name="options">The scoring parameters; the defaults when <see langword="null"/>.</param>
     /// <param name="contact">What the CRM knows about the person (customer, employee…), which outranks social guesses.</param>
+    /// <param name="correspondents">Who else both we and the person exchange messages with, when the caller's log knows it; Bond then
+    /// adds the overlap of the two circles (the factor <c>shared-correspondents</c>), and a person with no interaction yet is scored from it alone.</param>
     /// <returns>The snapshot, with each score's factors, evidence and the parameters echoed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="person"/> or <paramref name="interactions"/> is null, or an interaction is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="interactions"/> is empty, or <paramref name="options"/> are not valid (the message names each problem).</exception>
-    public static RelationshipSnapshot Score(Author person, IEnumerable<Interaction> interactions, DateTimeOffset asOf, RelationshipOptions? options = null, ContactFacts? contact = null)
+    /// <exception cref="ArgumentException"><paramref name="interactions"/> is empty and no <paramref name="correspondents"/> are given, the
+    /// <paramref name="correspondents"/> are inconsistent (negative, or more shared than either side has), or <paramref name="options"/> are not valid (the message names each problem).</exception>
+    public static RelationshipSnapshot Score(Author person, IEnumerable<Interaction> interactions, DateTimeOffset asOf, RelationshipOptions? options = null, ContactFacts? contact = null, SharedCorrespondents? correspondents = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(interactions);
@@ -32,6 +37,11 @@ public static class RelationshipScoring
         if (validation.Failed)
         {
             throw new ArgumentException(validation.FailureMessage, nameof(options));
+        }
+
+        if (correspondents?.Problem is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(correspondents));
         }
 
         var state = new PersonState(person.IdentityKey, person) { Contact = contact };
@@ -49,11 +59,11 @@ public static class RelationshipScoring
             state.Add(interaction, person);
         }
 
-        if (state.Interactions.Count == 0)
+        if (state.Interactions.Count == 0 && correspondents is null)
         {
-            throw new ArgumentException("A person is scored from at least one interaction.", nameof(interactions));
+            throw new ArgumentException("A person is scored from at least one interaction, or from their shared correspondents.", nameof(interactions));
         }
 
-        return PersonScorer.Evaluate(state, new RelationshipParameters(options), asOf).Snapshot;
+        return PersonScorer.Evaluate(state, new RelationshipParameters(options), asOf, correspondents: correspondents).Snapshot;
     }
 }

@@ -16,6 +16,11 @@ public sealed class BondFamilyEvaluationTests(ITestOutputHelper output)
     private const string Designed = "designed";
     private const string Conference = "conference";
     private const string ConferenceTimed = "conference-timed";
+    private const string NetworkBond = "Bond + correspondents";
+    private const string Overlap = "shared correspondents";
+
+    // Measured: TBD.
+    private const double SingleCountMargin = 0.005;
 
     private static readonly int[] DesignedDevSeeds = [20260601, 7, 424242];
     private static readonly int[] DesignedFrozenSeeds = [5101, 5102, 5103];
@@ -66,19 +71,25 @@ public sealed class BondFamilyEvaluationTests(ITestOutputHelper output)
             var ratings = pairs.Select(pair => pair.Rating).ToArray();
             var friends = pairs.Select(pair => pair.Friend).ToArray();
             var bonds = pairs.Select(pair => pair.Interactions.Count == 0 ? 0 : RelationshipScoring.Score(pair.Other, pair.Interactions, asOf).Bond).ToArray();
+            var correspondents = NetworkCorrespondents.Of(pairs);
+            var networkBonds = pairs.Select((pair, i) => RelationshipScoring.Score(pair.Other, pair.Interactions, asOf, correspondents: NetworkCorrespondents.Input(correspondents[i])).Bond).ToArray();
             distinct.Add(bonds.Where((_, i) => pairs[i].Interactions.Count > 0).Distinct().Count());
             saturated += bonds.Count(bond => bond >= 99.9);
             Measure(measures, "Bond", bonds, ratings, friends);
+            Measure(measures, NetworkBond, networkBonds, ratings, friends);
             foreach (var (name, alternative) in Alternatives)
             {
                 Measure(measures, name, pairs.Select(pair => alternative(pair.Interactions)).ToArray(), ratings, friends);
             }
+
+            // Not a count of the pair's messages: what a log of the whole network adds (who else each side writes with).
+            Measure(measures, Overlap, correspondents.Select(NetworkCorrespondents.Overlap).ToArray(), ratings, friends);
         }
 
         output.WriteLine($"{family} ({(frozen ? "frozen" : "dev")} seeds {string.Join(", ", seeds)}): mean Spearman and AUC (min-max over the seeds)");
         foreach (var (name, values) in measures)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-22} Spearman {values.Average(v => v.Spearman):0.000} ({values.Min(v => v.Spearman):0.000}-{values.Max(v => v.Spearman):0.000})  AUC {values.Average(v => v.Auc):0.000} ({values.Min(v => v.Auc):0.000}-{values.Max(v => v.Auc):0.000})"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-22}  Spearman {values.Average(v => v.Spearman):0.000} ({values.Min(v => v.Spearman):0.000}-{values.Max(v => v.Spearman):0.000})  AUC {values.Average(v => v.Auc):0.000} ({values.Min(v => v.Auc):0.000}-{values.Max(v => v.Auc):0.000})"));
         }
 
         output.WriteLine($"  distinct Bond values per network {string.Join(", ", distinct)}; Bond >= 99.9: {saturated}");
@@ -94,6 +105,22 @@ public sealed class BondFamilyEvaluationTests(ITestOutputHelper output)
         var aucTolerance = family is "even-counts" or "one-moment" ? 0.001 : 0;
         Assert.True(bondAuc > countAuc - aucTolerance, $"{family}: Bond AUC {bondAuc:F4} does not beat the message count {countAuc:F4}.");
         Assert.Equal(0, saturated);
+
+        // Against the best single count of the pair's messages, on each figure: no lower than the noise between seeds.
+        foreach (var (name, _) in Alternatives)
+        {
+            var alternative = measures[name];
+            Assert.True(bondSpearman >= alternative.Average(v => v.Spearman) - SingleCountMargin, $"{family}: Bond Spearman {bondSpearman:F4} is below {name} {alternative.Average(v => v.Spearman):F4}.");
+            Assert.True(bondAuc >= alternative.Average(v => v.Auc) - SingleCountMargin, $"{family}: Bond AUC {bondAuc:F4} is below {name} {alternative.Average(v => v.Auc):F4}.");
+        }
+
+        // Where acquaintance clusters (the conference), the overlap of both sides' correspondents adds to the exchange.
+        if (family is Conference or ConferenceTimed)
+        {
+            var network = measures[NetworkBond];
+            Assert.True(network.Average(v => v.Spearman) > bondSpearman, $"{family}: Bond with correspondents, Spearman {network.Average(v => v.Spearman):F4}, does not beat Bond {bondSpearman:F4}.");
+            Assert.True(network.Average(v => v.Auc) > bondAuc, $"{family}: Bond with correspondents, AUC {network.Average(v => v.Auc):F4}, does not beat Bond {bondAuc:F4}.");
+        }
     }
 
     private static int Inbound(IReadOnlyList<Interaction> interactions) => interactions.Count(i => i.Direction == InteractionDirection.Inbound);

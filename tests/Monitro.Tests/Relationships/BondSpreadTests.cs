@@ -14,12 +14,14 @@ public sealed class BondSpreadTests(ITestOutputHelper output)
     // Bond is rounded to one decimal, so a 0..100 score has 1,001 possible values. Pairs with the same small history
     // (one message each way, the same number of days ago) rightly tie, so not every pair can be distinct. One-way
     // contact is no tie by default (OneWayFactor 0) and scores 0, so the spread is measured over the two-way pairs.
-    // Measured on the three seeds: 37.7%–40.0% of the two-way pairs give a distinct value (212 over 562 for the first
-    // seed) and the largest group of equal values holds 1.4%–2.1% of them; the floors leave room under that. When the
+    // Measured on the three seeds: 38.3%–39.7% of the two-way pairs give a distinct value (223 over 562 for the first
+    // seed) and the largest group of equal values holds 1.4%–4.3% of them (24 pairs on the first seed: since the volume is
+    // the quieter side's, pairs whose quieter side wrote once, on a day as old, tie; 1.4%–2.1% when both sides' days were
+    // summed); the limits leave room over that. When the
     // volume saturated (the real network), 80 of 992 pairs scored 99.9 or more and only 129 values were
     // distinct, which both checks reject.
     private const double MinimumDistinctShare = 0.30;
-    private const double MaximumLargestTieShare = 0.04;
+    private const double MaximumLargestTieShare = 0.05;
 
     // A Bond of 99.9 or more says nothing more than "a lot": no pair of a population of this size should reach it.
     private const double Saturation = 99.9;

@@ -40,12 +40,14 @@ public sealed class RelationshipScorerTests
         var snapshot = scorer.GetRelationship(Jane, TestPosts.Epoch.AddDays(20))!;
         var factor = (string name) => snapshot.BondDetail!.Factors.Single(f => f.Name == name).Value;
 
-        // Two days of one message each: a mention (weight 2) 20 days ago and a reply (3) 10 days ago, half-life 30 days
-        // with half lasting, volume scale 2; each side wrote on one day, so the exchange is balanced.
-        var weight = (2 * (0.5 + (0.5 * Math.Pow(0.5, 20.0 / 30)))) + (3 * (0.5 + (0.5 * Math.Pow(0.5, 10.0 / 30))));
-        Assert.Equal(1 - (1 / Math.Sqrt(1 + (weight / 2))), factor("volume"), 4);
+        // Two days of one message each: their mention (weight 2) 20 days ago and our reply (3) 10 days ago, half-life 30
+        // days with half lasting, volume scale 2; the quieter side's weight counts (theirs, the mention). Each side wrote on
+        // one day, so the exchange is balanced; both days are in one calendar month (half credit for duration at three).
+        var theirs = 2 * (0.5 + (0.5 * Math.Pow(0.5, 20.0 / 30)));
+        var ours = 3 * (0.5 + (0.5 * Math.Pow(0.5, 10.0 / 30)));
+        Assert.Equal(1 - (1 / Math.Sqrt(1 + (Math.Min(theirs, ours) / 2))), factor("volume"), 4);
         Assert.Equal(1, factor("reciprocity"));
-        Assert.Equal(0.5 + (0.5 * 10 / (10 + 90.0)), factor("duration"), 4);
+        Assert.Equal(0.5 + (0.5 * 1 / (1 + 3.0)), factor("duration"), 4);
         Assert.Equal(Math.Round(100 * factor("volume") * factor("reciprocity") * factor("duration"), 1), snapshot.Bond, 1);
     }
 

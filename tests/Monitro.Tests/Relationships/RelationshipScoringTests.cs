@@ -86,4 +86,72 @@ public sealed class RelationshipScoringTests
     {
         Assert.Throws<ArgumentException>(() => RelationshipScoring.Score(Person(Jane), [], TestPosts.Epoch));
     }
+
+    [Fact]
+    public void Score_SharedCorrespondents_RaiseBondByTheirOverlapAndSayHowMuch()
+    {
+        var history = new[] { Inbound(Jane, "p1", 0, kind: InteractionKind.Reply), Outbound(Jane, "a1", 0.1, "p1"), Inbound(Jane, "p2", 20, kind: InteractionKind.Reply), Outbound(Jane, "a2", 20.1, "p2") };
+        var asOf = TestPosts.Epoch.AddDays(30);
+        var weights = new RelationshipOptions { SharedCorrespondentsWeight = 0.5 };
+
+        var alone = RelationshipScoring.Score(Person(Jane), history, asOf, weights);
+        var none = RelationshipScoring.Score(Person(Jane), history, asOf, weights, correspondents: new SharedCorrespondents { Shared = 0, Ours = 12, Theirs = 7 });
+        var half = RelationshipScoring.Score(Person(Jane), history, asOf, weights, correspondents: new SharedCorrespondents { Shared = 6, Ours = 9, Theirs = 9 });
+
+        // Overlap 6 / (9 + 9 − 6) = 0.5: Bond = 100 × (1 − (1 − exchange) × (1 − 0.5 × 0.5)).
+        var exchange = alone.Bond / 100;
+        Assert.Equal(alone.Bond, none.Bond);
+        Assert.Equal(Math.Round(100 * (1 - ((1 - exchange) * 0.75)), 1), half.Bond, 0.11);
+        Assert.DoesNotContain(alone.BondDetail!.Factors, f => f.Name == "shared-correspondents");
+        var factor = half.BondDetail!.Factors.Single(f => f.Name == "shared-correspondents");
+        Assert.Equal(0.5, factor.Value);
+        Assert.Equal(0.5, factor.Weight);
+        Assert.Contains("6 people both sides write with", factor.Explanation, StringComparison.Ordinal);
+        Assert.Contains(alone.Bond.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), factor.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_NoInteractionsButSharedCorrespondents_ScoresFromThemAlone()
+    {
+        var snapshot = RelationshipScoring.Score(Person(Jane), [], TestPosts.Epoch, correspondents: new SharedCorrespondents { Shared = 3, Ours = 5, Theirs = 4 });
+
+        // Overlap 3 / (5 + 4 − 3) = 0.5, times the default weight 0.1: 5 points, and no exchange of their own.
+        Assert.Equal(5, snapshot.Bond);
+        Assert.Equal(0, snapshot.Inbound + snapshot.Outbound);
+        Assert.Equal(0, snapshot.BondDetail!.Factors.Single(f => f.Name == "volume").Value);
+    }
+
+    [Theory]
+    [InlineData(-1, 3, 3)]
+    [InlineData(4, 3, 5)]
+    [InlineData(2, 5, -1)]
+    public void Score_InconsistentCorrespondents_ThrowsNamingThem(int shared, int ours, int theirs)
+    {
+        var error = Assert.Throws<ArgumentException>(() => RelationshipScoring.Score(Person(Jane), [Inbound(Jane, "p1", 0)], TestPosts.Epoch, correspondents: new SharedCorrespondents { Shared = shared, Ours = ours, Theirs = theirs }));
+
+        Assert.Equal("correspondents", error.ParamName);
+    }
+
+    [Fact]
+    public void Score_ContactInMoreMonths_GivesMoreDurationThanTheSameContactInOne()
+    {
+        // Eight exchanges on eight days: within one month, or one a month for eight months, at the same age from asOf
+        // for the last one. The months with contact make the lasting tie, not the span alone.
+        var oneMonth = new List<Interaction>();
+        var eightMonths = new List<Interaction>();
+        for (var i = 0; i < 8; i++)
+        {
+            oneMonth.Add(Inbound(Jane, $"p{i}", 220 + i, kind: InteractionKind.Reply));
+            oneMonth.Add(Outbound(Jane, $"a{i}", 220 + i + 0.1, $"p{i}"));
+            eightMonths.Add(Inbound(Jane, $"p{i}", i * 31, kind: InteractionKind.Reply));
+            eightMonths.Add(Outbound(Jane, $"a{i}", (i * 31) + 0.1, $"p{i}"));
+        }
+
+        var asOf = TestPosts.Epoch.AddDays(230);
+        var burst = RelationshipScoring.Score(Person(Jane), oneMonth, asOf).BondDetail!.Factors.Single(f => f.Name == "duration");
+        var kept = RelationshipScoring.Score(Person(Jane), eightMonths, asOf).BondDetail!.Factors.Single(f => f.Name == "duration");
+
+        Assert.True(kept.Value > burst.Value, $"duration over eight months {kept.Value} is not above one month's {burst.Value}");
+        Assert.Contains("8 calendar months", kept.Explanation, StringComparison.Ordinal);
+    }
 }
