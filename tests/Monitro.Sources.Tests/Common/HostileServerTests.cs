@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -93,19 +94,13 @@ public sealed class HostileServerTests : IAsyncDisposable
             .Then(200, FeedFixtures.Rss(FeedFixtures.Items(1, 1)), "application/rss+xml");
         var source = await CreateSourceAsync(feed, noRetries: true);
         using var stop = new CancellationTokenSource();
-        var posts = 0;
-        var reading = Task.Run(async () =>
-        {
-            await foreach (var batch in source.ReadAsync(null, stop.Token))
-            {
-                Interlocked.Add(ref posts, batch.Posts.Count);
-            }
-        });
+        var posts = new StrongBox<int>();
+        var reading = CountPostsAsync(source, posts, stop.Token);
 
         var wait = await NextWaitAsync(reading);
         Assert.InRange(wait, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
         _host.Time.Advance(wait);
-        await WaitUntilAsync(reading, () => Volatile.Read(ref posts) == 1);
+        await WaitUntilAsync(reading, () => Volatile.Read(ref posts.Value) == 1);
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
         Assert.Contains(_host.LogsAtLeast(LogLevel.Warning), r => r.Message.Contains($"Source blog failed (http_{status})", StringComparison.Ordinal));
@@ -126,20 +121,14 @@ public sealed class HostileServerTests : IAsyncDisposable
             .Then(200, FeedFixtures.Rss(FeedFixtures.Items(1, 1)), "application/rss+xml");
         var source = await CreateSourceAsync(feed, noRetries: true);
         using var stop = new CancellationTokenSource();
-        var posts = 0;
-        var reading = Task.Run(async () =>
-        {
-            await foreach (var batch in source.ReadAsync(null, stop.Token))
-            {
-                Interlocked.Add(ref posts, batch.Posts.Count);
-            }
-        });
+        var posts = new StrongBox<int>();
+        var reading = CountPostsAsync(source, posts, stop.Token);
 
         // The source's own backoff: RetryInitialDelay (5 s) shortened by up to a fifth.
         var wait = await NextWaitAsync(reading);
         Assert.InRange(wait, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
         _host.Time.Advance(wait);
-        await WaitUntilAsync(reading, () => Volatile.Read(ref posts) == 1);
+        await WaitUntilAsync(reading, () => Volatile.Read(ref posts.Value) == 1);
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
     }
@@ -245,6 +234,16 @@ public sealed class HostileServerTests : IAsyncDisposable
         Assert.False(string.IsNullOrWhiteSpace(skipped.Reason));
         Assert.True(skipped.Excerpt is null || skipped.Excerpt.Length <= 1_000, $"an excerpt of {skipped.Excerpt?.Length} characters");
     }
+
+    // Reads the source in the background until stopped, adding the posts of every batch to the count.
+    private static Task CountPostsAsync(IListeningSource source, StrongBox<int> posts, CancellationToken cancellationToken) =>
+        Task.Run(async () =>
+        {
+            await foreach (var batch in source.ReadAsync(null, cancellationToken))
+            {
+                Interlocked.Add(ref posts.Value, batch.Posts.Count);
+            }
+        }, CancellationToken.None);
 
     private async Task<IListeningSource> CreateSourceAsync(ScriptedEndpoint feed, bool noRetries = false, long cap = Cap, TimeSpan? totalTimeout = null)
     {
