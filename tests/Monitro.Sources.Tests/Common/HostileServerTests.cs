@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -87,22 +86,7 @@ public sealed class HostileServerTests : IAsyncDisposable
     [InlineData(403, "4000000")]
     public async Task ReadAsync_RetryAfterYearsAway_WaitsAtMostADayAndKeepsTheSourceRunning(int status, string retryAfter)
     {
-        await _host.DisposeAsync();
-        _host = new SourceTestHost(pumpClock: false);
-        var feed = new ScriptedEndpoint(_host.Time)
-            .Then(status, headers: r => r.Headers.RetryAfter = retryAfter)
-            .Then(200, FeedFixtures.Rss(FeedFixtures.Items(1, 1)), "application/rss+xml");
-        var source = await CreateSourceAsync(feed, noRetries: true);
-        using var stop = new CancellationTokenSource();
-        var posts = new StrongBox<int>();
-        var reading = CountPostsAsync(source, posts, stop.Token);
-
-        var wait = await NextWaitAsync(reading);
-        Assert.InRange(wait, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
-        _host.Time.Advance(wait);
-        await WaitUntilAsync(reading, () => Volatile.Read(ref posts.Value) == 1);
-        await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+        await FailOnceThenDeliverAsync(status, r => r.Headers.RetryAfter = retryAfter, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
         Assert.Contains(_host.LogsAtLeast(LogLevel.Warning), r => r.Message.Contains($"Source blog failed (http_{status})", StringComparison.Ordinal));
     }
 
@@ -114,23 +98,8 @@ public sealed class HostileServerTests : IAsyncDisposable
     [InlineData("")]
     public async Task ReadAsync_RetryAfterInThePastOrUnreadable_RetriesAfterTheOwnBackoff(string retryAfter)
     {
-        await _host.DisposeAsync();
-        _host = new SourceTestHost(pumpClock: false);
-        var feed = new ScriptedEndpoint(_host.Time)
-            .Then(503, headers: r => r.Headers.TryAdd("Retry-After", retryAfter))
-            .Then(200, FeedFixtures.Rss(FeedFixtures.Items(1, 1)), "application/rss+xml");
-        var source = await CreateSourceAsync(feed, noRetries: true);
-        using var stop = new CancellationTokenSource();
-        var posts = new StrongBox<int>();
-        var reading = CountPostsAsync(source, posts, stop.Token);
-
         // The source's own backoff: RetryInitialDelay (5 s) shortened by up to a fifth.
-        var wait = await NextWaitAsync(reading);
-        Assert.InRange(wait, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
-        _host.Time.Advance(wait);
-        await WaitUntilAsync(reading, () => Volatile.Read(ref posts.Value) == 1);
-        await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+        await FailOnceThenDeliverAsync(503, r => r.Headers.TryAdd("Retry-After", retryAfter), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
     }
 
     [Theory]
@@ -235,15 +204,35 @@ public sealed class HostileServerTests : IAsyncDisposable
         Assert.True(skipped.Excerpt is null || skipped.Excerpt.Length <= 1_000, $"an excerpt of {skipped.Excerpt?.Length} characters");
     }
 
-    // Reads the source in the background until stopped, adding the posts of every batch to the count.
-    private static Task CountPostsAsync(IListeningSource source, StrongBox<int> posts, CancellationToken cancellationToken) =>
-        Task.Run(async () =>
-        {
-            await foreach (var batch in source.ReadAsync(null, cancellationToken))
+    // A feed that fails once with the given status and headers, then answers with one item: the source waits between
+    // the given bounds before its next poll, delivers the item and stops when asked.
+    private async Task FailOnceThenDeliverAsync(int status, Action<HttpResponse> headers, TimeSpan shortestWait, TimeSpan longestWait)
+    {
+        await _host.DisposeAsync();
+        _host = new SourceTestHost(pumpClock: false);
+        var feed = new ScriptedEndpoint(_host.Time)
+            .Then(status, headers: headers)
+            .Then(200, FeedFixtures.Rss(FeedFixtures.Items(1, 1)), "application/rss+xml");
+        var source = await CreateSourceAsync(feed, noRetries: true);
+        using var stop = new CancellationTokenSource();
+        var posts = 0;
+        var reading = Task.Run(
+            async () =>
             {
-                Interlocked.Add(ref posts.Value, batch.Posts.Count);
-            }
-        }, CancellationToken.None);
+                await foreach (var batch in source.ReadAsync(null, stop.Token))
+                {
+                    Interlocked.Add(ref posts, batch.Posts.Count);
+                }
+            },
+            CancellationToken.None);
+
+        var wait = await NextWaitAsync(reading);
+        Assert.InRange(wait, shortestWait, longestWait);
+        _host.Time.Advance(wait);
+        await WaitUntilAsync(reading, () => Volatile.Read(ref posts) == 1);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+    }
 
     private async Task<IListeningSource> CreateSourceAsync(ScriptedEndpoint feed, bool noRetries = false, long cap = Cap, TimeSpan? totalTimeout = null)
     {
