@@ -23,7 +23,7 @@ internal sealed class BatchProcessor
     private readonly InteractionBuilder _interactions;
     private readonly Inbox.InboxItemBuilder _inbox;
     private readonly OwnAccounts _ownAccounts;
-    private readonly RecentItems<bool> _seen;
+    private readonly RecentIds _seen;
 
     // Per-batch scratch sets, kept from batch to batch instead of allocated for each.
     private readonly HashSet<string> _inBatch = new(StringComparer.Ordinal);
@@ -53,7 +53,7 @@ internal sealed class BatchProcessor
         _enricher = new PostEnricher(services.SentimentAnalyzer, services.IntentDetector, _ownAccounts);
         _interactions = new InteractionBuilder(_ownAccounts, _options.DeduplicationCacheSize);
         _inbox = new Inbox.InboxItemBuilder(services.ResponseTargets);
-        _seen = new RecentItems<bool>(_options.DeduplicationCacheSize);
+        _seen = new RecentIds(_options.DeduplicationCacheSize);
         _committer = committer;
         _alerting = services.Alerting;
         _timeProvider = services.TimeProvider;
@@ -146,9 +146,10 @@ internal sealed class BatchProcessor
         // Only the posts that matched or belong to a conversation with us can be stored, so only they are looked up
         // in the store: most posts match nothing and cost a read and a match, no store look-up.
         var candidates = SelectCandidates(work.SourceName, fresh, skipped);
-        if (_committingFresh > _options.DeduplicationCacheSize)
+        if (_committingFresh > 0 && _committingFresh + fresh.Count > _seen.Capacity)
         {
-            // The recent ids cannot hold all of the batch being committed: the store must have it before it is asked.
+            // The recent ids may have forgotten some of the batch being committed (for this batch's ids, added as it was
+            // normalized): the store must have it before it is asked.
             await _committing.ConfigureAwait(false);
         }
 
@@ -185,9 +186,6 @@ internal sealed class BatchProcessor
         alerts.AddRange(_alerting.RouteTransitions(_scorer, now));
         (_scorer as Relationships.RelationshipRegistry)?.TakeUnsaved(state);
 
-        // The batch's posts are known from here on: the next batch, processed while this one commits, drops them
-        // without asking the store (when its commit fails, the run ends).
-        Remember(fresh);
         return new PreparedBatch(
             new BatchCommit
             {
@@ -344,34 +342,31 @@ internal sealed class BatchProcessor
     }
 
     /// <summary>Normalizes the posts of a batch; keeps the valid ones not seen recently nor earlier in the batch.</summary>
-    /// <remarks>Compiled optimized at once, as <see cref="SelectCandidates"/> is.</remarks>
+    /// <remarks>
+    /// <para>The ids of the kept posts, matched or not, are remembered as they are checked: the next batch, processed
+    /// while this one commits, drops them without asking the store, and a repeat later in this batch is dropped by the
+    /// same look-up. They are remembered before the batch is committed: when its preparation or commit fails, the run
+    /// ends with this processor.</para>
+    /// <para>Compiled optimized at once, as <see cref="SelectCandidates"/> is.</para>
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Post> Normalize(string sourceName, IReadOnlyList<Post> incoming, List<SkippedItem> skipped)
     {
         var candidates = new List<Post>(incoming.Count);
+        // A batch longer than the recent ids can make them forget its own first posts: its repeats are checked apart.
+        var checkInBatch = incoming.Count > _seen.Capacity;
         _inBatch.Clear();
         Func<Post, Exception, SkippedItem> failed = (raw, exception) => StageFailed(sourceName, raw.Id, PostStage.Normalize, exception);
         foreach (var raw in incoming)
         {
             var post = _normalizer.NormalizeOrSkip(sourceName, raw, skipped, failed);
-            if (post is not null && !_seen.ContainsKey(post.Id) && _inBatch.Add(post.Id))
+            if (post is not null && _seen.TryAdd(post.Id) && (!checkInBatch || _inBatch.Add(post.Id)))
             {
                 candidates.Add(post);
             }
         }
 
         return candidates;
-    }
-
-    /// <summary>Remembers the ids of a committed batch's fresh posts, matched or not, so that they are dropped when read again soon.</summary>
-    /// <remarks>Once per post, called from an asynchronous method whose state machine the runtime compiles unoptimized: compiled optimized at once, as <see cref="SelectCandidates"/> is.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Remember(List<Post> fresh)
-    {
-        foreach (var post in fresh)
-        {
-            _seen.Set(post.Id, true);
-        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -69,6 +69,35 @@ public sealed class BatchProcessorTests
         Assert.Equal([ours.Id, reply.Id], store.Inner.Posts.Select(p => p.Id).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task ProcessAsync_PostsReadAgainInTheNextBatch_AreDroppedWithoutAskingTheStore()
+    {
+        var posts = TestPosts.Numbered(4, matchEvery: 2);
+        var store = new LookupRecordingStore(new InMemoryMonitroStore(_time));
+        var processor = NewProcessor(store);
+        await processor.ProcessAsync(Batch(posts), default);
+
+        var again = await processor.ProcessAsync(Batch([.. posts, .. TestPosts.Numbered(2, prefix: "q")]), default);
+
+        Assert.Equal(["mastodon:q1", "mastodon:q2"], again.Select(m => m.Post.Id));
+        Assert.Equal(["mastodon:q1", "mastodon:q2"], store.LookedUp[1]);
+        Assert.Equal(4, store.Inner.Mentions.Count);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_PostRepeatedInABatchLongerThanTheRecentIds_IsCommittedOnce()
+    {
+        // Two recent ids: by the time the repeat of p2 is read, they remember p5 and p6 only.
+        var posts = TestPosts.Numbered(6, matchEvery: 2);
+        var store = new LookupRecordingStore(new InMemoryMonitroStore(_time));
+        var processor = NewProcessor(store, options => options.DeduplicationCacheSize = 2);
+
+        var mentions = await processor.ProcessAsync(Batch([.. posts, posts[1]]), default);
+
+        Assert.Equal(["mastodon:p2", "mastodon:p4", "mastodon:p6"], mentions.Select(m => m.Post.Id));
+        Assert.Equal(["mastodon:p2", "mastodon:p4", "mastodon:p6"], store.Inner.Mentions.Select(m => m.Post.Id).Order(StringComparer.Ordinal));
+    }
+
     private BatchProcessor NewProcessor(IMonitroStore store, Action<MonitroOptions>? configure = null)
     {
         var options = new MonitroOptions();

@@ -1,0 +1,123 @@
+namespace Monitro.Pipeline;
+
+/// <summary>The ids of the posts read most recently, forgetting the oldest first: the pipeline's first check for repeated posts.</summary>
+/// <remarks>
+/// <para>One hash of the id per post: the look-up that misses adds the id in the same pass, and forgetting the oldest
+/// id reuses the hash kept with it (a map with a separate queue of keys hashed each id up to four times per post:
+/// look-up, the batch's own set, add, and removal when it was forgotten).</para>
+/// <para>The ids are hashed with the runtime's randomized string hash, so ids chosen to collide cannot slow it down.
+/// Memory grows with use up to the capacity. Not thread-safe: owned by one stage.</para>
+/// </remarks>
+internal sealed class RecentIds
+{
+    private const int FirstSize = 1_024;
+
+    // A ring of the ids in the order they were added; until it is full, the slots in use are 0 to _count - 1.
+    private string?[] _ids;
+    private int[] _hashes;
+
+    // Chained hashing: a bucket holds the slot + 1 of its newest id, each slot the slot + 1 of the next id in its bucket; 0 ends a chain.
+    private int[] _buckets;
+    private int[] _chain;
+    private int _mask;
+
+    // The slot the next id is written to: once the ring is full, the oldest id's.
+    private int _next;
+    private int _count;
+
+    /// <param name="capacity">How many ids are remembered at most; 0 remembers none.</param>
+    public RecentIds(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        Capacity = capacity;
+        var size = Math.Min(capacity, FirstSize);
+        _ids = new string?[size];
+        _hashes = new int[size];
+        _chain = new int[size];
+        _buckets = new int[BucketCount(size)];
+        _mask = _buckets.Length - 1;
+    }
+
+    /// <summary>How many ids are remembered at most.</summary>
+    public int Capacity { get; }
+
+    /// <summary>How many ids are remembered now.</summary>
+    public int Count => _count;
+
+    /// <summary>Adds an id unless it is among the recent ones; when the capacity is reached, the oldest is forgotten.</summary>
+    /// <returns><see langword="true"/> when the id was not among the recent ones.</returns>
+    public bool TryAdd(string id)
+    {
+        if (Capacity == 0)
+        {
+            return true;
+        }
+
+        var hash = id.GetHashCode(StringComparison.Ordinal);
+        for (var link = _buckets[hash & _mask]; link != 0; link = _chain[link - 1])
+        {
+            if (_hashes[link - 1] == hash && string.Equals(_ids[link - 1], id, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        if (_count == _ids.Length)
+        {
+            if (_ids.Length < Capacity)
+            {
+                Grow();
+            }
+            else
+            {
+                Forget(_next);
+            }
+        }
+
+        var slot = _next;
+        _ids[slot] = id;
+        _hashes[slot] = hash;
+        ref var bucket = ref _buckets[hash & _mask];
+        _chain[slot] = bucket;
+        bucket = slot + 1;
+        _count++;
+        _next = slot + 1 == _ids.Length ? 0 : slot + 1;
+        return true;
+    }
+
+    /// <summary>Unlinks the id in <paramref name="slot"/> from its bucket's chain.</summary>
+    private void Forget(int slot)
+    {
+        ref var link = ref _buckets[_hashes[slot] & _mask];
+        while (link != slot + 1)
+        {
+            link = ref _chain[link - 1];
+        }
+
+        link = _chain[slot];
+        _ids[slot] = null;
+        _count--;
+    }
+
+    /// <summary>Doubles the ring (up to the capacity) before it first fills; nothing was forgotten yet, so the slots keep their places.</summary>
+    private void Grow()
+    {
+        var size = (int)Math.Min(Capacity, 2L * _ids.Length);
+        Array.Resize(ref _ids, size);
+        Array.Resize(ref _hashes, size);
+        _chain = new int[size];
+        _buckets = new int[BucketCount(size)];
+        _mask = _buckets.Length - 1;
+        for (var slot = 0; slot < _count; slot++)
+        {
+            ref var bucket = ref _buckets[_hashes[slot] & _mask];
+            _chain[slot] = bucket;
+            bucket = slot + 1;
+        }
+
+        _next = _count;
+    }
+
+    // At most one id per bucket on average, and at least one bucket.
+    private static int BucketCount(int size) => (int)Math.Max(1, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(size, 1)));
+}
