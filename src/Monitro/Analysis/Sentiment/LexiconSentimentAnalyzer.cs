@@ -379,8 +379,8 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     private static int SarcasticOpeningLength(ReadOnlySpan<SentimentUnit> units, bool framed)
     {
         // After a frame of thanks or eagerness ("thanks for …", "can't wait to …") the opening ends with its word of
-        // praise, and only a rest without praise of its own, nor help or a reply given, is ironic ("thanks for helping when
-        // my car broke down" is not).
+        // praise, and only a rest without praise of its own, nor help or a reply given, is ironic ("thanks for your help
+        // when my car broke down" is not).
         var end = framed ? FramePraiseEnd(units) : 0;
         var byFrame = end > 0;
         if (end == 0)

@@ -65,7 +65,7 @@ internal static class SentimentRules
     /// <summary>The emoji that marks a post as ironic ("great start to the week 🙃"): its praise is read as its opposite.</summary>
     public const string IronyMark = "\U0001F643";
 
-    /// <summary>The rolling eyes, which mark praise beside them as sarcasm as the upside-down face does ("perfect start to the day 🙄").</summary>
+    /// <summary>The rolling eyes, which mark praise beside them as sarcasm as the upside-down face does ("so helpful as always 🙄").</summary>
     public const string EyeRoll = "\U0001F644";
 
     /// <summary>Returns whether a text carries a mark of irony (🙃 or 🙄), so that its praise is read as its opposite.</summary>
