@@ -52,9 +52,29 @@ public sealed class CasualPostRuleTests
     [InlineData("great start to the week 🙃")]
     [InlineData("this is fine 🔥🔥 🙃")]
     [InlineData("support never got back to us lol 🙃")]
+    [InlineData("love my neighbours' music at 2am 🙄")]
+    [InlineData("so helpful as always 🙄")]
     public void Analyze_IronyMark_TurnsPraiseIntoItsOpposite(string text)
     {
         Assert.Equal(SentimentLabel.Negative, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("thanks for the update that broke my printer")]
+    [InlineData("thank you for losing my parcel")]
+    [InlineData("can't wait to be stuck in traffic all afternoon")]
+    public void Analyze_ThanksOrEagernessForATrouble_IsSarcasm(string text)
+    {
+        Assert.Equal(SentimentLabel.Negative, Sut.Analyze(text, "en").Label);
+    }
+
+    [Theory]
+    [InlineData("thanks for your help when my car broke down")]
+    [InlineData("thanks for the lovely evening, shame about the rain")]
+    [InlineData("can't wait to see you all")]
+    public void Analyze_ThanksForHelpOrPraiseBesideATrouble_IsNotSarcasm(string text)
+    {
+        Assert.NotEqual(SentimentLabel.Negative, Sut.Analyze(text, "en").Label);
     }
 
     [Theory]

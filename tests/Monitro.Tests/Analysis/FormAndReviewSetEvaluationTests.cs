@@ -10,7 +10,7 @@ namespace Monitro.Tests.Analysis;
 /// </summary>
 public sealed class FormAndReviewSetEvaluationTests(ITestOutputHelper output)
 {
-    private const double MinimumFormCorrelation = 0.72;
+    private const double MinimumFormCorrelation = 0.73;
     private const double MinimumFormPolarityF1 = 0.82;
     private const double MinimumFormMacroF1 = 0.74;
     private const double MaximumFormZeroShare = 0.11;

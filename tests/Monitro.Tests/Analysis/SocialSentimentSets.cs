@@ -60,6 +60,13 @@ internal static class SocialSentimentSets
     /// <summary>The blind set of general English tweets, written without looking at the lexicon or the rules and frozen whole (all test).</summary>
     public static IReadOnlyList<LabelledPost> BlindTweets() => ReadRated("sentiment-blind.tsv");
 
+    /// <summary>
+    /// The second blind set of general English tweets, a different mix from the first (replies and conversations, opinions of
+    /// people and events, mild feelings, emoticons, slang and profanity used both ways), written without looking at the
+    /// lexicon, the rules or the other sets and frozen whole (all test).
+    /// </summary>
+    public static IReadOnlyList<LabelledPost> BlindReplyTweets() => ReadRated("sentiment-blind-replies.tsv");
+
     public static IReadOnlyList<LabelledPost> OtherLanguages() =>
         Read("sentiment-languages.tsv", fields => new LabelledPost(fields[0], IsTest(fields[1]), ParseLabel(fields[2]), 0, fields[3]));
 

@@ -148,8 +148,9 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
             var tokenCount = SentimentTokenizer.Tokenize(text, buffer, tokens, model, out var capsWords, out var letterWords);
             var capsDiffer = capsWords > 0 && capsWords < letterWords;
             var unitCount = BuildUnits(model, buffer, tokens.AsSpan(0, tokenCount), units);
-            var ironic = text.Contains(SentimentRules.IronyMark, StringComparison.Ordinal);
-            var sum = SumValences(units.AsSpan(0, unitCount), capsDiffer, ironic, out var hits);
+            var ironic = SentimentRules.IsIronic(text);
+            var framed = ReferenceEquals(model.Rules, LanguageRules.English) && SarcasticFrame.Opens(buffer, tokens.AsSpan(0, tokenCount));
+            var sum = SumValences(units.AsSpan(0, unitCount), capsDiffer, ironic, framed, out var hits);
             if (hits == 0 && sum == 0 && ReferenceEquals(model.Rules, LanguageRules.English) && WordlessExcitement.Applies(text, units.AsSpan(0, unitCount)))
             {
                 // "weekend!!": the exclamation marks then add to it as to any sum.
@@ -229,10 +230,10 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
     // Per matched post: compiled optimized at once (a one-core host runs it unoptimized for most of a stream).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double SumValences(ReadOnlySpan<SentimentUnit> units, bool capsDiffer, bool ironic, out int hits)
+    private static double SumValences(ReadOnlySpan<SentimentUnit> units, bool capsDiffer, bool ironic, bool framed, out int hits)
     {
         var contrast = default(ContrastMarks);
-        var sarcastic = SarcasticOpeningLength(units);
+        var sarcastic = SarcasticOpeningLength(units, framed);
         var closing = ContrastMarks.HasContrast(units) ? units.Length : SarcasticClosingStart(units);
         var sum = 0.0;
         var closingSum = 0.0;
@@ -375,12 +376,20 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     // Irony: a short opening clause of praise followed by a negative rest ("great, the app crashed again",
     // "brilliant customer service, they hung up on me") reads as its opposite. Returns how many units to flip.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int SarcasticOpeningLength(ReadOnlySpan<SentimentUnit> units)
+    private static int SarcasticOpeningLength(ReadOnlySpan<SentimentUnit> units, bool framed)
     {
-        var end = 1;
-        while (end < units.Length && !units[end].StartsClause)
+        // After a frame of thanks or eagerness ("thanks for …", "can't wait to …") the opening ends with its word of
+        // praise, and only a rest without praise of its own, nor help or a reply given, is ironic ("thanks for your help
+        // when my car broke down" is not).
+        var end = framed ? FramePraiseEnd(units) : 0;
+        var byFrame = end > 0;
+        if (end == 0)
         {
-            end++;
+            end = 1;
+            while (end < units.Length && !units[end].StartsClause)
+            {
+                end++;
+            }
         }
 
         if (end >= units.Length || end > SentimentRules.MaxSarcasticOpening)
@@ -401,12 +410,29 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
         // The rest is read to the end of the first sentence: in a longer text, later sentences judge other things.
         var rest = 0.0;
+        var restPraises = false;
         for (var i = end; i < units.Length && (i == end || !units[i].StartsSentence); i++)
         {
             rest += units[i].Valence;
+            restPraises |= units[i].Valence > 0 || units[i].Kind == SentimentUnitKind.ExpectedEvent;
         }
 
-        return opening > 0 && rest < 0 ? end : 0;
+        return opening > 0 && rest < 0 && !(byFrame && restPraises) ? end : 0;
+    }
+
+    // The units up to the frame's word of praise ("thanks", "can't wait"), or 0 when none is among the first ones.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FramePraiseEnd(ReadOnlySpan<SentimentUnit> units)
+    {
+        for (var i = 0; i < units.Length && i < SentimentRules.MaxSarcasticOpening && !(i > 0 && units[i].StartsClause); i++)
+        {
+            if (units[i].Valence > 0)
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
     }
 
     // A negation that follows a sentiment word in its clause, with no sentiment word after it, negates that word in the

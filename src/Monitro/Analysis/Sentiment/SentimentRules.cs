@@ -65,6 +65,15 @@ internal static class SentimentRules
     /// <summary>The emoji that marks a post as ironic ("great start to the week 🙃"): its praise is read as its opposite.</summary>
     public const string IronyMark = "\U0001F643";
 
+    /// <summary>The rolling eyes, which mark praise beside them as sarcasm as the upside-down face does ("so helpful as always 🙄").</summary>
+    public const string EyeRoll = "\U0001F644";
+
+    /// <summary>Returns whether a text carries a mark of irony (🙃 or 🙄), so that its praise is read as its opposite.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns><see langword="true"/> when the text contains 🙃 or 🙄.</returns>
+    public static bool IsIronic(string text) =>
+        text.Contains(IronyMark, StringComparison.Ordinal) || text.Contains(EyeRoll, StringComparison.Ordinal);
+
     /// <summary>
     /// Gets the emoji of overwhelm: loud crying, pleading eyes, the scream of shock and the skull are tears of joy, being
     /// touched, amazement and dying of laughter as often as grief or fright ("we won 😭😭", "my cat sleeping on my feet 🥺",
