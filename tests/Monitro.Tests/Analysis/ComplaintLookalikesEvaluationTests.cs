@@ -19,10 +19,11 @@ public sealed class ComplaintLookalikesEvaluationTests(ITestOutputHelper output)
 
     // Measured, default detector, complaint precision / recall / F1 and false alarms of the non-complaints:
     // before any change for it 0.616 / 0.968 / 0.753, 76 of 134 (rules alone 0.573 / 0.960 / 0.718, 90 of 134; jokes 32
-    // of 40, promotions 19 of 34, ads 14 of 30, fans 11 of 30).
-    private const double MinimumComplaintPrecision = 0.60;
-    private const double MinimumComplaintF1 = 0.74;
-    private const int MaximumFalseAlarms = 78;
+    // of 40, promotions 19 of 34, ads 14 of 30, fans 11 of 30); with the look-alike parts (ComplaintLookalikeCues), links
+    // folded and the look-alike training posts 0.691 / 0.960 / 0.804, 54 of 134 (jokes 22, promotions 11, ads 11, fans 10).
+    private const double MinimumComplaintPrecision = 0.67;
+    private const double MinimumComplaintF1 = 0.79;
+    private const int MaximumFalseAlarms = 57;
 
     [Fact]
     public void Detect_FrozenSet_MeetsTheFloors()
