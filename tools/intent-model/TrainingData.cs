@@ -23,6 +23,7 @@ public static class TrainingData
         ("churn-addressed.tsv", "dev", false, true),
         ("complaints-shapes.tsv", "dev", true, false),
         ("intent-company-shapes-dev.tsv", "dev", true, true),
+        ("intent-lookalikes-dev.tsv", "dev", true, false),
     ];
 
     /// <summary>Gets the intent of each label name the data files use.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Monitro.Analysis.Intent;
 
 namespace Monitro.IntentModelTraining;
@@ -6,9 +7,11 @@ namespace Monitro.IntentModelTraining;
 /// <summary>
 /// What the trainer prints besides the choice of settings: the out-of-fold figures of each training set (the dev
 /// figures of the learned models, since a model scores its own training posts near perfectly), and the features that
-/// weigh most, so a model that learned a shortcut ("@brand" and a negative word) shows it.
+/// weigh most, so a model that learned a shortcut ("@brand" and a negative word) shows it. An n-gram is shown as the
+/// features read it: any handle as <c>@</c>, any link as <c>http</c>, a run of digits as <c>0</c>, so one post's
+/// handle is not mistaken for a memorised one.
 /// </summary>
-public static class TrainingReport
+public static partial class TrainingReport
 {
     private const int HeaviestShown = 25;
 
@@ -52,7 +55,8 @@ public static class TrainingReport
                 if (post.Phrases[k].Length > 0)
                 {
                     var counts = names.TryGetValue(post.Indexes[k], out var known) ? known : names[post.Indexes[k]] = [];
-                    counts[post.Phrases[k]] = counts.GetValueOrDefault(post.Phrases[k]) + 1;
+                    var shown = Folded(post.Phrases[k]);
+                    counts[shown] = counts.GetValueOrDefault(shown) + 1;
                 }
             }
         }
@@ -79,4 +83,15 @@ public static class TrainingReport
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Folded(string phrase) => Digits().Replace(Handle().Replace(Link().Replace(phrase, "http"), "@"), "0");
+
+    [GeneratedRegex(@"https?://\S*")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"@\w+")]
+    private static partial Regex Handle();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
 }

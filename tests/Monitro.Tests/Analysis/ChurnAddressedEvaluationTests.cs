@@ -17,8 +17,9 @@ public sealed class ChurnAddressedEvaluationTests(ITestOutputHelper output)
     private const string FileName = "churn-addressed.tsv";
 
     // Measured on the frozen part, churn precision / recall / F1, default detector: at the start of this work
-    // 0.690 / 0.370 / 0.482 (rules alone 0.467 / 0.259 / 0.333); with the move and custom readings of ChurnStructure and the churn model retrained 0.762 / 0.593 / 0.667 (rules alone 0.654 / 0.315 / 0.425).
-    private const double MinimumChurnF1 = 0.64;
+    // 0.690 / 0.370 / 0.482 (rules alone 0.467 / 0.259 / 0.333); with the move and custom readings of ChurnStructure and the churn model retrained 0.762 / 0.593 / 0.667 (rules alone 0.654 / 0.315 / 0.425);
+    // retrained with the look-alike parts 0.786 / 0.611 / 0.688.
+    private const double MinimumChurnF1 = 0.67;
     private const double MinimumChurnPrecision = 0.73;
 
     private static readonly RuleIntentDetector RulesAlone = new(new RuleIntentDetectorOptions { UseLearnedComplaintModel = false, UseLearnedChurnModel = false });

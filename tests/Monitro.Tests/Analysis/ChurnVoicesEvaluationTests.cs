@@ -23,7 +23,8 @@ public sealed class ChurnVoicesEvaluationTests(ITestOutputHelper output)
     // model retrained with the dev part of churn-addressed.tsv: rules alone frozen 0.714 / 0.533 / 0.611, default 0.675 /
     // 0.720 / 0.697. The churn model retrained with the complaint parts and the company-shapes training posts, its
     // threshold chosen 0.20 → 0.32 by cross-validation: frozen 0.733 / 0.587 / 0.652 (a loss, recall; see docs/analysis.md).
-    private const double MinimumChurnF1 = 0.64;
+    // Retrained with the look-alike parts (the churn threshold chosen 0.20, without the rules' decision): 0.667 / 0.720 / 0.692.
+    private const double MinimumChurnF1 = 0.68;
     private const double MinimumChurnPrecision = 0.65;
 
     private static readonly RuleIntentDetector RulesAlone = new(new RuleIntentDetectorOptions { UseLearnedComplaintModel = false, UseLearnedChurnModel = false });

@@ -17,8 +17,9 @@ public sealed class ComplaintShapesEvaluationTests(ITestOutputHelper output)
 
     // Measured on the frozen part, complaint precision / recall / F1 and false alarms among the posts that are not
     // complaints, default detector: at the start of this work 0.500 / 0.867 / 0.634, 13 false alarms of 55; after 0.519 / 0.933 / 0.667, 13 of 55 (rules alone 0.583 / 0.933 / 0.718 → 0.565 / 0.867 / 0.684).
-    private const double MinimumComplaintPrecision = 0.50;
-    private const double MinimumComplaintF1 = 0.64;
+    // With the look-alike parts and training posts: 0.650 / 0.867 / 0.743, 7 of 55.
+    private const double MinimumComplaintPrecision = 0.60;
+    private const double MinimumComplaintF1 = 0.72;
     private const double MaximumFalseAlarmRate = 0.25;
 
     [Fact]

@@ -22,10 +22,11 @@ public sealed class ComplaintUnseenShapesEvaluationTests(ITestOutputHelper outpu
     // Measured, default detector, complaint precision / recall / F1 and false alarms of 195 non-complaints:
     // before any change for it 0.715 / 0.858 / 0.780, 41 of 195 (rules alone 0.759 / 0.867 / 0.809, 33 of 195; jokes
     // with a brand 21 of 30, giveaways 7 of 30, fans 7 of 30); with the complaint model reading a complaint's parts and
-    // retrained with the company-shapes training posts 0.803 / 0.850 / 0.826, 25 of 195.
-    private const double MinimumComplaintPrecision = 0.78;
-    private const double MinimumComplaintF1 = 0.81;
-    private const int MaximumFalseAlarms = 27;
+    // retrained with the company-shapes training posts 0.803 / 0.850 / 0.826, 25 of 195; with the look-alike parts and
+    // training posts 0.831 / 0.858 / 0.844, 21 of 195 (jokes 11, giveaways 6, fans 3).
+    private const double MinimumComplaintPrecision = 0.81;
+    private const double MinimumComplaintF1 = 0.83;
+    private const int MaximumFalseAlarms = 23;
 
     [Fact]
     public void Detect_FrozenSet_MeetsTheFloors()

@@ -2,7 +2,7 @@ using Monitro.Analysis.Intent;
 
 namespace Monitro.Tests.Analysis;
 
-/// <summary>How the learned model's features fold a text: numbers, handles and hashtags, sentences, emoji.</summary>
+/// <summary>How the learned model's features fold a text: numbers, handles, links and hashtags, sentences, emoji.</summary>
 public sealed class IntentModelFeaturesTests
 {
     private static readonly RuleSignals NoSignals = new(0, 0, Addressee.None, Question: false, Praise: false, Sarcastic: false);
@@ -12,6 +12,13 @@ public sealed class IntentModelFeaturesTests
     {
         Assert.Equal(NGrams("@brightline on hold 52 mins"), NGrams("@orbitel on hold 7 mins"));
         Assert.Equal(NGrams("#refund please"), NGrams("refund please"));
+    }
+
+    [Fact]
+    public void Read_Links_FoldToOneWord()
+    {
+        Assert.Equal(NGrams("@brightline down again https://t.co/x7Rq2 ugh"), NGrams("@orbitel down again http://status.example/incident/9 ugh"));
+        Assert.NotEqual(NGrams("down again http ugh"), NGrams("down again https://t.co/x7Rq2 ugh"));
     }
 
     [Fact]

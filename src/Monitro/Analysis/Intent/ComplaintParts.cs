@@ -7,7 +7,9 @@ namespace Monitro.Analysis.Intent;
 /// question, a doubt, money spent, sarcasm), and the shapes that are not complaints (a promotion, a problem solved, talk
 /// between friends, asking how to complain, news passed on, a retweet, a link). The rules' score adds them with fixed
 /// weights; apart, the model learns from the training posts how much each weighs, so a negative word told to a
-/// company ("@Brand your crisps are dangerously good, I hate you") need not weigh as much as a promise broken.
+/// company ("@Brand your crisps are dangerously good, I hate you") need not weigh as much as a promise broken. The last
+/// three parts (<see cref="Urgency"/>, <see cref="Pitch"/>, <see cref="Playful"/>) add nothing to the rules' score: they
+/// are there for the model to weigh against a complaint's words in a sale, an advert, a joke or a fan's post.
 /// </summary>
 [Flags]
 internal enum ComplaintParts
@@ -74,4 +76,13 @@ internal enum ComplaintParts
 
     /// <summary>Laughter: 😂, 🤣, "lol", "haha" (a joke, or a complaint told as one).</summary>
     Laughter = 1 << 19,
+
+    /// <summary>A sale's urgency or offer ("last chance", "ends tonight", "shop now"), read for the learned model only.</summary>
+    Urgency = 1 << 20,
+
+    /// <summary>An advert's turn from a problem to its fix ("say goodbye to", "introducing", "money back"), read for the learned model only.</summary>
+    Pitch = 1 << 21,
+
+    /// <summary>A joke's or a fan's turn ("no regrets", "in the best way", "so good"), read for the learned model only.</summary>
+    Playful = 1 << 22,
 }

@@ -7,7 +7,7 @@ namespace Monitro.Analysis.Intent;
 /// </summary>
 /// <remarks>
 /// Words are folded before hashing: digits become one <c>0</c> per run ("52 mins" and "7 mins" are the same bigram),
-/// a handle becomes <c>@</c>, and a hashtag its word. <c>?</c>, <c>!</c> and each emoji or symbol are words of their own;
+/// a handle becomes <c>@</c>, a link (<c>http://…</c> or <c>https://…</c> to the next space) one word for all links, and a hashtag its word. <c>?</c>, <c>!</c> and each emoji or symbol are words of their own;
 /// other punctuation ends a sentence, and the first word of a sentence also forms a bigram with the sentence's start
 /// ("why …"). The hash is FNV-1a, fixed here, never the runtime's string hash, which changes from process to process.
 /// </remarks>
@@ -45,13 +45,14 @@ internal static class IntentModelFeatures
 
     // The first complaint part's feature, after the buckets; one feature per bit of ComplaintParts.
     private const int ComplaintPartsStart = 15;
-    private const int ComplaintPartCount = 20;
+    private const int ComplaintPartCount = 23;
 
     private const int BucketBits = 14;
     private const uint OffsetBasis = 2166136261;
     private const uint Prime = 16777619;
     private const uint SentenceStart = 0x5EED5EED;
     private const uint BigramSalt = 0x9E3779B1;
+    private const uint LinkHash = 0x11AC0DE5;
 
     /// <summary>Passes every feature of a text to a sink.</summary>
     /// <typeparam name="TSink">The sink: a struct, so the call is inlined and nothing is allocated.</typeparam>
@@ -89,7 +90,17 @@ internal static class IntentModelFeatures
             var c = text[i];
             int end;
             uint hash;
-            if (IntentText.IsWordChar(c) || ((c is '@' or '#') && i + 1 < text.Length && IntentText.IsWordChar(text[i + 1])))
+            if (IsLinkStart(text, i))
+            {
+                end = i;
+                while (end < text.Length && !char.IsWhiteSpace(text[end]))
+                {
+                    end++;
+                }
+
+                hash = LinkHash;
+            }
+            else if (IntentText.IsWordChar(c) || ((c is '@' or '#') && i + 1 < text.Length && IntentText.IsWordChar(text[i + 1])))
             {
                 end = WordEnd(text, c is '@' or '#' ? i + 1 : i);
                 hash = c == '@' ? Hash(OffsetBasis, '@') : HashWord(c == '#' ? text[(i + 1)..end] : text[i..end]);
@@ -140,6 +151,11 @@ internal static class IntentModelFeatures
     /// <returns><see langword="true"/> when the rules' phrase explains what the feature adds.</returns>
     public static bool IsRulesReadingOf(int index, int ruleScoreFeature) =>
         index == ruleScoreFeature || (ruleScoreFeature == ComplaintScoreFeature && index >= Buckets + ComplaintPartsStart);
+
+    // A link is one word however it is spelled: its letters would name a post, not a kind of post.
+    private static bool IsLinkStart(ReadOnlySpan<char> text, int i) =>
+        text[i] == 'h' && (i == 0 || !IntentText.IsWordChar(text[i - 1])) && text[i..].StartsWith("http", StringComparison.Ordinal)
+        && (text[(i + 4)..].StartsWith("://", StringComparison.Ordinal) || text[(i + 4)..].StartsWith("s://", StringComparison.Ordinal));
 
     private static int WordEnd(ReadOnlySpan<char> text, int start)
     {

@@ -48,6 +48,12 @@ internal sealed class IntentRule
     /// <summary>Gets a value indicating whether the phrase only counts when the text tags someone (@handle).</summary>
     public bool RequiresMention { get; init; }
 
+    /// <summary>
+    /// Gets the complaint part a match marks for the learned model (<see cref="ComplaintLookalikeCues"/>); a rule that marks
+    /// a part adds nothing to the rules' score.
+    /// </summary>
+    public ComplaintParts Marks { get; init; }
+
     /// <summary>Gets a value indicating whether the phrase means the same in any language (hashtags, symbols).</summary>
     public bool LanguageIndependent { get; init; }
 }

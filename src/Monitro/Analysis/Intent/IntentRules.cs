@@ -22,6 +22,7 @@ internal static class IntentRules
         ComplaintLexicon.AddTo(rules);
         ChurnLexicon.AddTo(rules);
         ChurnPatterns.AddTo(rules);
+        ComplaintLookalikeCues.AddTo(rules);
 
         // Questions and requests for help (a question mark is handled separately).
         Add(rules, IntentLabel.Question, 0.85,

@@ -21,9 +21,9 @@ internal static class NegativeWordCue
     private const double StrongRating = -2.0;
 
     // Words about complaining, not of complaint ("how do I complain?" is a question), and the words that are complaint
-    // cues of their own (counted once, with their own weight).
+    // cues of their own (counted once, with their own weight); not the words that only mark a part for the learned model.
     private static readonly FrozenSet<string> NotCues = IntentRules.All
-        .Where(rule => rule.Label == IntentLabel.Complaint && !rule.Phrase.Contains(' ', StringComparison.Ordinal))
+        .Where(rule => rule.Label == IntentLabel.Complaint && rule.Marks == ComplaintParts.None && !rule.Phrase.Contains(' ', StringComparison.Ordinal))
         .Select(rule => rule.Phrase)
         .Concat(["complain", "complaint", "complaints", "complaining"])
         .ToFrozenSet(StringComparer.Ordinal);

@@ -346,6 +346,12 @@ public sealed class RuleIntentDetector : IIntentDetector
             return;
         }
 
+        if (rule.Marks != ComplaintParts.None)
+        {
+            complaintParts |= rule.Marks;
+            return;
+        }
+
         if (rule.Label == IntentLabel.Complaint && rule.Weight == ComplaintLexicon.Promotion)
         {
             complaintParts |= ComplaintParts.Promotion;
