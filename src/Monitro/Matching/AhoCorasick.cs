@@ -96,9 +96,6 @@ internal sealed class AhoCorasick
     private readonly int _denseStates;
     private readonly int _rowsEnd;
 
-    // The first state of each depth, down to the first depth without rows (states are numbered by depth).
-    private readonly int[] _depthStarts;
-
     // The length of the longest pattern.
     private readonly int _longest;
 
@@ -197,7 +194,6 @@ internal sealed class AhoCorasick
             FillRows(_wideRows);
         }
 
-        _depthStarts = DepthStarts(trie, _denseStates);
         _windows = windowFilter ? AnchorWindowFilter.TryBuild(patterns) : null;
     }
 
@@ -218,9 +214,6 @@ internal sealed class AhoCorasick
 
     /// <summary>Gets the number of states with a full row of transitions (the shallowest ones).</summary>
     internal int DenseStateCount => _denseStates;
-
-    /// <summary>Gets the number of depths whose states have rows, the root's included (the first steps of the walks read them).</summary>
-    internal int RowDepths => _depthStarts.Length - 1;
 
     /// <summary>Gets whether the rows have 16-bit cells.</summary>
     internal bool NarrowCells => _narrowRows is not null;
@@ -293,10 +286,16 @@ internal sealed class AhoCorasick
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool StartsWithPattern(ReadOnlySpan<char> text, int start, bool lowerAscii)
     {
-        var columns = lowerAscii ? _lowerAsciiColumn : _asciiColumn;
-        var (i, state) = _narrowRows is not null ? Descend(_narrowRows, text, start, columns) : Descend(_wideRows!, text, start, columns);
-        while (state != Root)
+        var state = Root;
+        for (var i = start; i < text.Length; i++)
         {
+            var c = text[i];
+            state = Child(state, lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+            if (state == Root)
+            {
+                return false;
+            }
+
             var pattern = _pattern[state];
             if (pattern >= 0)
             {
@@ -305,16 +304,8 @@ internal sealed class AhoCorasick
 
             if (pattern <= TailOf(0))
             {
-                return TailEquals(text, i, start, _texts[TailOf(pattern)], lowerAscii);
+                return TailEquals(text, i + 1, start, _texts[TailOf(pattern)], lowerAscii);
             }
-
-            if (i == text.Length)
-            {
-                return false;
-            }
-
-            var c = text[i++];
-            state = Child(state, lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
         }
 
         return false;
@@ -328,18 +319,25 @@ internal sealed class AhoCorasick
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int CollectStartingAt(ReadOnlySpan<char> text, int start, Span<AnchorHit> hits, int count)
     {
-        var (i, state) = _narrowRows is not null ? Descend(_narrowRows, text, start, _lowerAsciiColumn) : Descend(_wideRows!, text, start, _lowerAsciiColumn);
-        while (state != Root)
+        var state = Root;
+        for (var i = start; i < text.Length; i++)
         {
+            var c = text[i];
+            state = Child(state, char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+            if (state == Root)
+            {
+                break;
+            }
+
             var pattern = _pattern[state];
-            var end = i;
+            var end = i + 1;
             if (pattern <= TailOf(0))
             {
                 // A single path on: only its pattern can still start here, so its rest is compared, not walked, and
                 // nothing follows its end.
                 pattern = TailOf(pattern);
                 end = start + _texts[pattern].Length;
-                if (!TailEquals(text, i, start, _texts[pattern], lowerAscii: true))
+                if (!TailEquals(text, i + 1, start, _texts[pattern], lowerAscii: true))
                 {
                     break;
                 }
@@ -356,53 +354,9 @@ internal sealed class AhoCorasick
 
                 hits[count++] = new AnchorHit(pattern, end);
             }
-
-            if (i == text.Length)
-            {
-                break;
-            }
-
-            var c = text[i++];
-            state = Child(state, char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
         }
 
         return count;
-    }
-
-    // The first steps of a walk down the trie from the root along text[start..], read through the rows (one table read
-    // a character) rather than edge searches: a row's cell leads to a child only if the state it names is one depth
-    // deeper (any other transition follows a failure link, which never goes deeper). Stops at the first child where a
-    // pattern ends (its own or one on its failure chain) or that has no row, and returns it with the index after the
-    // characters read; returns the root when the text leaves the trie or ends first.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int Index, int State) Descend<TCell>(TCell[] rows, ReadOnlySpan<char> text, int start, byte[] columns)
-        where TCell : unmanaged, IBinaryInteger<TCell>
-    {
-        ref var first = ref MemoryMarshal.GetArrayDataReference(rows);
-        var rowsEnd = _rowsEnd;
-        var at = 0;
-        for (int i = start, depth = 1; i < text.Length; i++, depth++)
-        {
-            var c = text[i];
-
-            // In bounds: at is a row's offset and the column is below the row width; states with a row are at most
-            // as deep as the depth the table of first states ends with.
-            var next = int.CreateTruncating(Unsafe.Add(ref first, at + (c < AsciiLimit ? columns[c] : WideColumn(c))));
-            if (next >= rowsEnd)
-            {
-                var state = next - rowsEnd;
-                return (i + 1, state >= _depthStarts[depth] ? state : Root);
-            }
-
-            if (next < _depthStarts[depth] * _columns)
-            {
-                return (i + 1, Root);
-            }
-
-            at = next;
-        }
-
-        return (text.Length, Root);
     }
 
     // Whether the text from index from on holds the rest of the pattern whose first from - start characters were read.
@@ -768,21 +722,6 @@ internal sealed class AhoCorasick
         }
 
         return count;
-    }
-
-    // The first state of each depth down to the one below the deepest state with a row (the number of states where
-    // there is none that deep).
-    private static int[] DepthStarts(TrieBuilder trie, int denseStates)
-    {
-        // The depth of the last state with a row: the last depth starting at or before it.
-        var last = denseStates - 1;
-        var depth = 0;
-        while (depth + 1 < trie.DepthStarts.Length && trie.DepthStarts[depth + 1] <= last)
-        {
-            depth++;
-        }
-
-        return trie.DepthStarts[..(depth + 2)];
     }
 
     // Breadth-first, so the row of a state's failure target is complete before the state's own row copies from it.
