@@ -57,16 +57,12 @@ internal sealed class AhoCorasick
     private const int Found = -1;
     private const int OutOfText = -2;
 
-    // Edges of state s are _edgeChars[_firstEdge[s] .. _firstEdge[s + 1]), sorted by character. States are numbered
-    // by depth and, within a depth, in the order of their prefixes (the patterns are inserted sorted), so the edge in
-    // slot k leads to state k + 1 and needs no target of its own.
-    private readonly int[] _firstEdge;
-    private readonly char[] _edgeChars;
+    // One record per state, and one past the last that ends the last state's children (StateRecord). States are
+    // numbered by depth and, within a depth, in the order of their prefixes (the patterns are inserted sorted), so the
+    // children of state s are the states _states[s].FirstChild .. _states[s + 1].FirstChild - 1, in the order of
+    // their edges' characters.
+    private readonly StateRecord[] _states;
     private readonly int[] _failure;
-
-    // For each state: the pattern ending there; or, for a state below which the trie is a single path to one pattern's
-    // end (no other pattern on the way), TailOf that pattern; else -1.
-    private readonly int[] _pattern;
 
     // The output links, kept for the few states that have one (OutputLink): a bit per state, set where the failure
     // chain reaches a state with a pattern; the number of set bits before each 64-state block; and the nearest such
@@ -131,22 +127,7 @@ internal sealed class AhoCorasick
         var trie = new TrieBuilder(patterns, OrdinalOrder.Of(patterns));
         var states = trie.Count;
         _longest = trie.Longest;
-        _pattern = trie.Patterns;
-
-        // Children were created in character order per parent (the patterns are sorted) and numbering by depth keeps
-        // that order, so a stable bucket by parent gives every state's edges already sorted, state s in slot s - 1.
-        _firstEdge = new int[states + 1];
-        for (var s = 1; s < states; s++)
-        {
-            _firstEdge[trie.Parents[s] + 1]++;
-        }
-
-        for (var s = 0; s < states; s++)
-        {
-            _firstEdge[s + 1] += _firstEdge[s];
-        }
-
-        _edgeChars = trie.EdgeChars;
+        _states = BuildRecords(trie);
         _failure = new int[states];
         _linked = new ulong[(states + 63) / 64];
         _linkRanks = new int[_linked.Length];
@@ -154,7 +135,7 @@ internal sealed class AhoCorasick
         _accepting = new ulong[_linked.Length];
         for (var s = 0; s < states; s++)
         {
-            if (_pattern[s] >= 0)
+            if (_states[s].Pattern >= 0)
             {
                 _accepting[s >> 6] |= 1UL << s;
             }
@@ -210,7 +191,7 @@ internal sealed class AhoCorasick
     internal int SinglePathStates { get; private set; }
 
     /// <summary>Gets the number of states.</summary>
-    public int StateCount => _pattern.Length;
+    public int StateCount => _states.Length - 1;
 
     /// <summary>Gets the number of states with a full row of transitions (the shallowest ones).</summary>
     internal int DenseStateCount => _denseStates;
@@ -234,7 +215,7 @@ internal sealed class AhoCorasick
             }
         }
 
-        return text.IsEmpty ? -1 : Math.Max(_pattern[state], -1);
+        return text.IsEmpty ? -1 : Math.Max(_states[state].Pattern, -1);
     }
 
     /// <summary>Calls <paramref name="onMatch"/> with the index of every pattern occurrence in <paramref name="text"/>.</summary>
@@ -296,7 +277,7 @@ internal sealed class AhoCorasick
                 return false;
             }
 
-            var pattern = _pattern[state];
+            var pattern = _states[state].Pattern;
             if (pattern >= 0)
             {
                 return true;
@@ -329,7 +310,7 @@ internal sealed class AhoCorasick
                 break;
             }
 
-            var pattern = _pattern[state];
+            var pattern = _states[state].Pattern;
             var end = i + 1;
             if (pattern <= TailOf(0))
             {
@@ -390,23 +371,23 @@ internal sealed class AhoCorasick
     private void MarkSinglePaths()
     {
         SinglePathStates = 0;
-        for (var s = _pattern.Length - 1; s > Root; s--)
+        for (var s = StateCount - 1; s > Root; s--)
         {
-            if (_pattern[s] >= 0 || _firstEdge[s + 1] - _firstEdge[s] != 1)
+            if (_states[s].Pattern >= 0 || _states[s + 1].FirstChild - _states[s].FirstChild != 1)
             {
                 continue;
             }
 
-            var child = _firstEdge[s] + 1;
-            var pattern = _pattern[child];
-            if (pattern >= 0 && _firstEdge[child + 1] == _firstEdge[child])
+            var child = _states[s].FirstChild;
+            var pattern = _states[child].Pattern;
+            if (pattern >= 0 && _states[child + 1].FirstChild == _states[child].FirstChild)
             {
-                _pattern[s] = TailOf(pattern);
+                _states[s].Pattern = TailOf(pattern);
                 SinglePathStates++;
             }
             else if (pattern <= TailOf(0))
             {
-                _pattern[s] = pattern;
+                _states[s].Pattern = pattern;
                 SinglePathStates++;
             }
         }
@@ -430,14 +411,14 @@ internal sealed class AhoCorasick
             while (next >= rowsEnd)
             {
                 var current = next - rowsEnd;
-                for (var output = _pattern[current] >= 0 ? current : OutputLink(current); output >= 0; output = OutputLink(output))
+                for (var output = _states[current].Pattern >= 0 ? current : OutputLink(current); output >= 0; output = OutputLink(output))
                 {
                     if (count == hits.Length)
                     {
                         return -1;
                     }
 
-                    hits[count++] = new AnchorHit(_pattern[output], i + 1);
+                    hits[count++] = new AnchorHit(_states[output].Pattern, i + 1);
                 }
 
                 if (current < _denseStates)
@@ -477,9 +458,9 @@ internal sealed class AhoCorasick
             while (next >= rowsEnd)
             {
                 var current = next - rowsEnd;
-                for (var output = _pattern[current] >= 0 ? current : OutputLink(current); output >= 0; output = OutputLink(output))
+                for (var output = _states[current].Pattern >= 0 ? current : OutputLink(current); output >= 0; output = OutputLink(output))
                 {
-                    onMatch(ref state, _pattern[output]);
+                    onMatch(ref state, _states[output].Pattern);
                 }
 
                 if (current < _denseStates)
@@ -645,18 +626,19 @@ internal sealed class AhoCorasick
         return index >= 0 ? _wideFirst + index : 0;
     }
 
-    // The target of the edge of state s for c, or the root if there is none (no edge ever leads to the root).
+    // The target of the edge of state s for c, or the root if there is none (no edge ever leads to the root). Searches
+    // the children's own records, so the child found has its pattern and children's range already read.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Child(int state, char c)
     {
-        int low = _firstEdge[state], high = _firstEdge[state + 1] - 1;
+        int low = _states[state].FirstChild, high = _states[state + 1].FirstChild - 1;
         while (low <= high)
         {
             var middle = (low + high) >>> 1;
-            var edge = _edgeChars[middle];
+            var edge = _states[middle].Edge;
             if (edge == c)
             {
-                return middle + 1;
+                return middle;
             }
 
             if (edge < c)
@@ -774,6 +756,30 @@ internal sealed class AhoCorasick
         return (word & bit) == 0 ? -1 : targets[ranks[state >> 6] + BitOperations.PopCount(word & (bit - 1))];
     }
 
+    // The states' records from the trie. Children were created in character order per parent (the patterns are sorted)
+    // and numbering by depth keeps that order, so counting children by parent gives every state's first child, its
+    // children already sorted by their edges' characters.
+    private static StateRecord[] BuildRecords(TrieBuilder trie)
+    {
+        var states = trie.Count;
+        var records = new StateRecord[states + 1];
+        for (var s = 1; s < states; s++)
+        {
+            records[trie.Parents[s] + 1].FirstChild++;
+        }
+
+        records[Root].FirstChild = 1;
+        for (var s = 0; s < states; s++)
+        {
+            records[s + 1].FirstChild += records[s].FirstChild;
+            records[s].Pattern = trie.Patterns[s];
+            records[s].Edge = s == Root ? '\0' : trie.EdgeChars[s - 1];
+        }
+
+        records[states].Pattern = -1;
+        return records;
+    }
+
     // States are numbered by depth, so every failure target, and its output link, is final before a deeper state uses
     // it. Fills the links' bits and block counts; returns the links' targets.
     private int[] LinkFailures(TrieBuilder trie)
@@ -787,9 +793,9 @@ internal sealed class AhoCorasick
                 _linkRanks[s >> 6] = targets.Count;
             }
 
-            var target = EdgeAfterFailures(_failure[trie.Parents[s]], _edgeChars[s - 1]);
+            var target = EdgeAfterFailures(_failure[trie.Parents[s]], _states[s].Edge);
             _failure[s] = target;
-            var link = _pattern[target] >= 0 ? target : OutputLink(_linked, _linkRanks, CollectionsMarshal.AsSpan(targets), target);
+            var link = _states[target].Pattern >= 0 ? target : OutputLink(_linked, _linkRanks, CollectionsMarshal.AsSpan(targets), target);
             if (link >= 0)
             {
                 _linked[s >> 6] |= 1UL << s;
@@ -813,6 +819,20 @@ internal sealed class AhoCorasick
 
             state = _failure[state];
         }
+    }
+
+    // A state of the trie as the walks read it: where its children start, the pattern ending there (or, for a state
+    // below which the trie is a single path to one pattern's end with no other pattern on the way, TailOf that pattern;
+    // else -1), and the character of the edge into it. The character sits in the child's record rather than in an array
+    // of edges, so the search for the edge to follow reads the children's records and the one it finds holds the next
+    // step's pattern and children: a step touches one run of adjacent records (one cache line for a state with a few
+    // children) instead of an offsets array, an edges array and a patterns array. Ten bytes, as the three arrays took.
+    [StructLayout(LayoutKind.Sequential, Pack = 2)]
+    private struct StateRecord
+    {
+        public int FirstChild;
+        public int Pattern;
+        public char Edge;
     }
 
     // The trie of the patterns, its states numbered by depth and, within a depth, in the patterns' ordinal order (the
