@@ -51,6 +51,9 @@ internal sealed class AhoCorasick
     internal const int SinglePathMinimumPatterns = 4_096;
 
     private const int Root = 0;
+
+    // The characters of a rest's entry before its text: the pattern's number (two) and the rest's length.
+    private const int TailHeader = 3;
     private const int AsciiLimit = 128;
 
     // What a scan that left the rows returns instead of a next state.
@@ -95,8 +98,10 @@ internal sealed class AhoCorasick
     // The length of the longest pattern.
     private readonly int _longest;
 
-    // The patterns, by number: a walk that reaches a single path's state compares the rest of its pattern at once.
-    private readonly string[] _texts;
+    // The rests of the single paths, one entry for each state where one begins: the pattern's number in two
+    // characters, the rest's length, then the rest. A walk that reaches such a state compares the rest at once from
+    // one place, instead of reading the pattern's string through an array of them.
+    private readonly char[] _tails = [];
 
     // The pre-pass that finds where a pattern may start, when it was asked for and the patterns allow it.
     private readonly AnchorWindowFilter? _windows;
@@ -146,13 +151,13 @@ internal sealed class AhoCorasick
             _accepting[w] |= _linked[w];
         }
 
-        // A small trie's arrays stay in the cache, where an edge search costs little; the reference per pattern is kept
-        // only for large ones (a matcher of 1,000 keyword watches stays within its kilobyte per watch).
-        _texts = patterns.Count >= SinglePathMinimumPatterns ? [.. patterns] : [];
-        if (_texts.Length > 0)
+        // A small trie's arrays stay in the cache, where an edge search costs little; the rests are kept only for large
+        // ones (a matcher of 1,000 keyword watches stays within its kilobyte per watch).
+        if (patterns.Count >= SinglePathMinimumPatterns)
         {
-            MarkSinglePaths();
+            _tails = MarkSinglePaths(trie);
         }
+
         (_wideChars, _wideFirst, _columns) = BuildAlphabet(trie);
         var rowBytes = Math.Max(minimumRowBytes, Math.Min((long)states * rowBytesPerState, MaximumRowBytes));
 
@@ -285,7 +290,7 @@ internal sealed class AhoCorasick
 
             if (pattern <= TailOf(0))
             {
-                return TailEquals(text, i + 1, start, _texts[TailOf(pattern)], lowerAscii);
+                return TailEquals(text, i + 1, Rest(TailOf(pattern)), lowerAscii);
             }
         }
 
@@ -316,12 +321,15 @@ internal sealed class AhoCorasick
             {
                 // A single path on: only its pattern can still start here, so its rest is compared, not walked, and
                 // nothing follows its end.
-                pattern = TailOf(pattern);
-                end = start + _texts[pattern].Length;
-                if (!TailEquals(text, i + 1, start, _texts[pattern], lowerAscii: true))
+                var tail = TailOf(pattern);
+                var rest = Rest(tail);
+                if (!TailEquals(text, i + 1, rest, lowerAscii: true))
                 {
                     break;
                 }
+
+                pattern = _tails[tail] | (_tails[tail + 1] << 16);
+                end = i + 1 + rest.Length;
 
                 i = text.Length;
             }
@@ -340,20 +348,19 @@ internal sealed class AhoCorasick
         return count;
     }
 
-    // Whether the text from index from on holds the rest of the pattern whose first from - start characters were read.
+    // Whether the text from index from on holds the rest of a single path.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TailEquals(ReadOnlySpan<char> text, int from, int start, string pattern, bool lowerAscii)
+    private static bool TailEquals(ReadOnlySpan<char> text, int from, ReadOnlySpan<char> rest, bool lowerAscii)
     {
-        var end = start + pattern.Length;
-        if (end > text.Length)
+        if (from + rest.Length > text.Length)
         {
             return false;
         }
 
-        for (var k = from; k < end; k++)
+        for (var k = 0; k < rest.Length; k++)
         {
-            var c = text[k];
-            if ((lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) != pattern[k - start])
+            var c = text[from + k];
+            if ((lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) != rest[k])
             {
                 return false;
             }
@@ -362,13 +369,20 @@ internal sealed class AhoCorasick
         return true;
     }
 
-    // The mark of a state on a single path to the end of pattern p, and back (its own inverse; both at most -2).
+    // The rest of the single path whose entry starts at tail.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<char> Rest(int tail) => _tails.AsSpan(tail + TailHeader, _tails[tail + 2]);
+
+    // The mark of a state where a single path begins, from its entry in the rests, and back (its own inverse; both at
+    // most -2).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int TailOf(int value) => -2 - value;
 
     // Marks every state without a pattern whose only child is the end of a pattern without children, or is marked
-    // itself, with that pattern (TailOf): deeper states come later in the numbering, so children are marked first.
-    private void MarkSinglePaths()
+    // itself (deeper states come later in the numbering, so children are marked first); then gives each first state of
+    // such a path, where a walk from the root reaches it, its entry in the rests (TailOf), and the states below it,
+    // which a walk never reaches without passing it, -1. Returns the rests.
+    private char[] MarkSinglePaths(TrieBuilder trie)
     {
         SinglePathStates = 0;
         for (var s = StateCount - 1; s > Root; s--)
@@ -391,6 +405,48 @@ internal sealed class AhoCorasick
                 SinglePathStates++;
             }
         }
+
+        var rests = new List<char>();
+        var single = new bool[StateCount];
+        for (var s = Root + 1; s < StateCount; s++)
+        {
+            if (_states[s].Pattern > TailOf(0))
+            {
+                continue;
+            }
+
+            single[s] = true;
+            var pattern = TailOf(_states[s].Pattern);
+            _states[s].Pattern = -1;
+            if (single[trie.Parents[s]])
+            {
+                continue;
+            }
+
+            // The rest's length, down the only children to the pattern's end; too long a rest for its length's
+            // character is walked by edges.
+            var length = 1;
+            for (var t = _states[s].FirstChild; _states[t].Pattern < 0 && length <= char.MaxValue; t = _states[t].FirstChild)
+            {
+                length++;
+            }
+
+            if (length > char.MaxValue)
+            {
+                continue;
+            }
+
+            _states[s].Pattern = TailOf(rests.Count);
+            rests.Add((char)pattern);
+            rests.Add((char)(pattern >>> 16));
+            rests.Add((char)length);
+            for (int t = _states[s].FirstChild, k = 0; k < length; t = _states[t].FirstChild, k++)
+            {
+                rests.Add(_states[t].Edge);
+            }
+        }
+
+        return [.. rests];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -198,6 +198,42 @@ public sealed class AhoCorasickTests
         Assert.Equal(10, automaton.StateCount);
     }
 
+    [Fact]
+    public void StartsWithPatternAndCollectStartingAt_SinglePathRests_AgreeWithASubstringSearch()
+    {
+        // Enough patterns for the walks to compare single paths' rests at once; a rest longer than its length's character
+        // holds, walked by edges; patterns that end inside others and numbers above 65,535 in the rests' two characters.
+        var words = RandomWords(70_000, seed: 5);
+        var patterns = words.Concat([new string('q', 70_000), "zzzz", "zzzzzzzz", "zz" + new string('y', 40)]).ToArray();
+        var automaton = new AhoCorasick(patterns);
+        Assert.True(automaton.SinglePathStates > words.Length / 2, $"only {automaton.SinglePathStates} states on single paths");
+
+        var random = new Random(3);
+        var texts = new List<string> { new string('q', 70_001), "x" + new string('q', 69_999), "zzzzzzzzz zz" + new string('y', 40) };
+        for (var t = 0; t < 300; t++)
+        {
+            var word = patterns[random.Next(patterns.Length)];
+            var cut = word.Length > 100 ? word[..100] : word;
+            texts.Add(t % 3 == 0 ? cut.ToUpperInvariant() : "ab " + cut[..Math.Max(1, cut.Length - (t % 2))] + "s " + cut);
+        }
+
+        var hits = new AnchorHit[16];
+        foreach (var text in texts)
+        {
+            var lowered = text.ToLowerInvariant();
+            foreach (var start in new[] { 0, 1, 3, text.Length / 2 })
+            {
+                var expected = Enumerable.Range(0, patterns.Length)
+                    .Where(p => lowered.AsSpan(start).StartsWith(patterns[p], StringComparison.Ordinal))
+                    .OrderBy(p => patterns[p].Length)
+                    .Select(p => new AnchorHit(p, start + patterns[p].Length))
+                    .ToArray();
+                Assert.Equal(expected.Length > 0, automaton.StartsWithPattern(text, start, lowerAscii: true));
+                Assert.Equal(expected, hits.Take(automaton.CollectStartingAt(text, start, hits, 0)));
+            }
+        }
+    }
+
     // Distinct lower-case words of 6–12 letters.
     private static string[] RandomWords(int count, int seed)
     {
