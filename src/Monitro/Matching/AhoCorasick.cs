@@ -21,8 +21,11 @@ namespace Monitro.Matching;
 /// automaton) in the same memory and keeps the hot rows in the first-level cache. Written by hand, not taken from a
 /// library, because this loop is the whole cost of a post that contains no key (most posts), and a general
 /// automaton with per-state edge searches cost several times more per character.</para>
-/// <para>Deeper states keep the compact form: their edges a sorted slice of one edge array (found by binary
-/// search) and a failure link, followed until a state with a row is reached. The rows are limited to
+/// <para>Deeper states keep the compact form: one ten-byte record per state (where its children start, the pattern
+/// ending there, and the character of the edge into it), the children's records side by side in the order of their
+/// characters (found by binary search), and a failure link, followed until a state with a row is reached. A step
+/// thus reads one run of adjacent records, and the child it finds holds the next step's data; the walks from a
+/// position compare the rest of a single path to one pattern's end at once, from one entry. The rows are limited to
 /// <see cref="RowBytesPerState"/> bytes per state of the whole automaton, at least <see cref="MinimumRowBytes"/> and
 /// at most <see cref="MaximumRowBytes"/>, so memory grows with the patterns, not with the alphabet. At 1,000 keyword
 /// watches the next depth fits in neither cell width's share, so the rows stay those of the minimum, in 16-bit cells
