@@ -21,8 +21,11 @@ namespace Monitro.Matching;
 /// automaton) in the same memory and keeps the hot rows in the first-level cache. Written by hand, not taken from a
 /// library, because this loop is the whole cost of a post that contains no key (most posts), and a general
 /// automaton with per-state edge searches cost several times more per character.</para>
-/// <para>Deeper states keep the compact form: their edges a sorted slice of one edge array (found by binary
-/// search) and a failure link, followed until a state with a row is reached. The rows are limited to
+/// <para>Deeper states keep the compact form: one ten-byte record per state (where its children start, the pattern
+/// ending there, and the character of the edge into it), the children's records side by side in the order of their
+/// characters (found by binary search), and a failure link, followed until a state with a row is reached. A step
+/// thus reads one run of adjacent records, and the child it finds holds the next step's data; the walks from a
+/// position compare the rest of a single path to one pattern's end at once, from one entry. The rows are limited to
 /// <see cref="RowBytesPerState"/> bytes per state of the whole automaton, at least <see cref="MinimumRowBytes"/> and
 /// at most <see cref="MaximumRowBytes"/>, so memory grows with the patterns, not with the alphabet. At 1,000 keyword
 /// watches the next depth fits in neither cell width's share, so the rows stay those of the minimum, in 16-bit cells
@@ -51,22 +54,21 @@ internal sealed class AhoCorasick
     internal const int SinglePathMinimumPatterns = 4_096;
 
     private const int Root = 0;
+
+    // The characters of a rest's entry before its text: the pattern's number (two) and the rest's length.
+    private const int TailHeader = 3;
     private const int AsciiLimit = 128;
 
     // What a scan that left the rows returns instead of a next state.
     private const int Found = -1;
     private const int OutOfText = -2;
 
-    // Edges of state s are _edgeChars[_firstEdge[s] .. _firstEdge[s + 1]), sorted by character. States are numbered
-    // by depth and, within a depth, in the order of their prefixes (the patterns are inserted sorted), so the edge in
-    // slot k leads to state k + 1 and needs no target of its own.
-    private readonly int[] _firstEdge;
-    private readonly char[] _edgeChars;
+    // One record per state, and one past the last that ends the last state's children (StateRecord). States are
+    // numbered by depth and, within a depth, in the order of their prefixes (the patterns are inserted sorted), so the
+    // children of state s are the states _states[s].FirstChild .. _states[s + 1].FirstChild - 1, in the order of
+    // their edges' characters.
+    private readonly StateRecord[] _states;
     private readonly int[] _failure;
-
-    // For each state: the pattern ending there; or, for a state below which the trie is a single path to one pattern's
-    // end (no other pattern on the way), TailOf that pattern; else -1.
-    private readonly int[] _pattern;
 
     // The output links, kept for the few states that have one (OutputLink): a bit per state, set where the failure
     // chain reaches a state with a pattern; the number of set bits before each 64-state block; and the nearest such
@@ -96,14 +98,13 @@ internal sealed class AhoCorasick
     private readonly int _denseStates;
     private readonly int _rowsEnd;
 
-    // The first state of each depth, down to the first depth without rows (states are numbered by depth).
-    private readonly int[] _depthStarts;
-
     // The length of the longest pattern.
     private readonly int _longest;
 
-    // The patterns, by number: a walk that reaches a single path's state compares the rest of its pattern at once.
-    private readonly string[] _texts;
+    // The rests of the single paths, one entry for each state where one begins: the pattern's number in two
+    // characters, the rest's length, then the rest. A walk that reaches such a state compares the rest at once from
+    // one place, instead of reading the pattern's string through an array of them.
+    private readonly char[] _tails = [];
 
     // The pre-pass that finds where a pattern may start, when it was asked for and the patterns allow it.
     private readonly AnchorWindowFilter? _windows;
@@ -134,22 +135,7 @@ internal sealed class AhoCorasick
         var trie = new TrieBuilder(patterns, OrdinalOrder.Of(patterns));
         var states = trie.Count;
         _longest = trie.Longest;
-        _pattern = trie.Patterns;
-
-        // Children were created in character order per parent (the patterns are sorted) and numbering by depth keeps
-        // that order, so a stable bucket by parent gives every state's edges already sorted, state s in slot s - 1.
-        _firstEdge = new int[states + 1];
-        for (var s = 1; s < states; s++)
-        {
-            _firstEdge[trie.Parents[s] + 1]++;
-        }
-
-        for (var s = 0; s < states; s++)
-        {
-            _firstEdge[s + 1] += _firstEdge[s];
-        }
-
-        _edgeChars = trie.EdgeChars;
+        _states = BuildRecords(trie);
         _failure = new int[states];
         _linked = new ulong[(states + 63) / 64];
         _linkRanks = new int[_linked.Length];
@@ -157,7 +143,7 @@ internal sealed class AhoCorasick
         _accepting = new ulong[_linked.Length];
         for (var s = 0; s < states; s++)
         {
-            if (_pattern[s] >= 0)
+            if (_states[s].Pattern >= 0)
             {
                 _accepting[s >> 6] |= 1UL << s;
             }
@@ -168,13 +154,13 @@ internal sealed class AhoCorasick
             _accepting[w] |= _linked[w];
         }
 
-        // A small trie's arrays stay in the cache, where an edge search costs little; the reference per pattern is kept
-        // only for large ones (a matcher of 1,000 keyword watches stays within its kilobyte per watch).
-        _texts = patterns.Count >= SinglePathMinimumPatterns ? [.. patterns] : [];
-        if (_texts.Length > 0)
+        // A small trie's arrays stay in the cache, where an edge search costs little; the rests are kept only for large
+        // ones (a matcher of 1,000 keyword watches stays within its kilobyte per watch).
+        if (patterns.Count >= SinglePathMinimumPatterns)
         {
-            MarkSinglePaths();
+            _tails = MarkSinglePaths(trie);
         }
+
         (_wideChars, _wideFirst, _columns) = BuildAlphabet(trie);
         var rowBytes = Math.Max(minimumRowBytes, Math.Min((long)states * rowBytesPerState, MaximumRowBytes));
 
@@ -197,7 +183,6 @@ internal sealed class AhoCorasick
             FillRows(_wideRows);
         }
 
-        _depthStarts = DepthStarts(trie, _denseStates);
         _windows = windowFilter ? AnchorWindowFilter.TryBuild(patterns) : null;
     }
 
@@ -214,13 +199,10 @@ internal sealed class AhoCorasick
     internal int SinglePathStates { get; private set; }
 
     /// <summary>Gets the number of states.</summary>
-    public int StateCount => _pattern.Length;
+    public int StateCount => _states.Length - 1;
 
     /// <summary>Gets the number of states with a full row of transitions (the shallowest ones).</summary>
     internal int DenseStateCount => _denseStates;
-
-    /// <summary>Gets the number of depths whose states have rows, the root's included (the first steps of the walks read them).</summary>
-    internal int RowDepths => _depthStarts.Length - 1;
 
     /// <summary>Gets whether the rows have 16-bit cells.</summary>
     internal bool NarrowCells => _narrowRows is not null;
@@ -241,7 +223,7 @@ internal sealed class AhoCorasick
             }
         }
 
-        return text.IsEmpty ? -1 : Math.Max(_pattern[state], -1);
+        return text.IsEmpty ? -1 : Math.Max(_states[state].Pattern, -1);
     }
 
     /// <summary>Calls <paramref name="onMatch"/> with the index of every pattern occurrence in <paramref name="text"/>.</summary>
@@ -293,11 +275,17 @@ internal sealed class AhoCorasick
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool StartsWithPattern(ReadOnlySpan<char> text, int start, bool lowerAscii)
     {
-        var columns = lowerAscii ? _lowerAsciiColumn : _asciiColumn;
-        var (i, state) = _narrowRows is not null ? Descend(_narrowRows, text, start, columns) : Descend(_wideRows!, text, start, columns);
-        while (state != Root)
+        var state = Root;
+        for (var i = start; i < text.Length; i++)
         {
-            var pattern = _pattern[state];
+            var c = text[i];
+            state = Child(state, lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+            if (state == Root)
+            {
+                return false;
+            }
+
+            var pattern = _states[state].Pattern;
             if (pattern >= 0)
             {
                 return true;
@@ -305,16 +293,8 @@ internal sealed class AhoCorasick
 
             if (pattern <= TailOf(0))
             {
-                return TailEquals(text, i, start, _texts[TailOf(pattern)], lowerAscii);
+                return TailEquals(text, i + 1, Rest(TailOf(pattern)), lowerAscii);
             }
-
-            if (i == text.Length)
-            {
-                return false;
-            }
-
-            var c = text[i++];
-            state = Child(state, lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
         }
 
         return false;
@@ -328,21 +308,31 @@ internal sealed class AhoCorasick
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int CollectStartingAt(ReadOnlySpan<char> text, int start, Span<AnchorHit> hits, int count)
     {
-        var (i, state) = _narrowRows is not null ? Descend(_narrowRows, text, start, _lowerAsciiColumn) : Descend(_wideRows!, text, start, _lowerAsciiColumn);
-        while (state != Root)
+        var state = Root;
+        for (var i = start; i < text.Length; i++)
         {
-            var pattern = _pattern[state];
-            var end = i;
+            var c = text[i];
+            state = Child(state, char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+            if (state == Root)
+            {
+                break;
+            }
+
+            var pattern = _states[state].Pattern;
+            var end = i + 1;
             if (pattern <= TailOf(0))
             {
                 // A single path on: only its pattern can still start here, so its rest is compared, not walked, and
                 // nothing follows its end.
-                pattern = TailOf(pattern);
-                end = start + _texts[pattern].Length;
-                if (!TailEquals(text, i, start, _texts[pattern], lowerAscii: true))
+                var tail = TailOf(pattern);
+                var rest = Rest(tail);
+                if (!TailEquals(text, i + 1, rest, lowerAscii: true))
                 {
                     break;
                 }
+
+                pattern = _tails[tail] | (_tails[tail + 1] << 16);
+                end = i + 1 + rest.Length;
 
                 i = text.Length;
             }
@@ -356,69 +346,24 @@ internal sealed class AhoCorasick
 
                 hits[count++] = new AnchorHit(pattern, end);
             }
-
-            if (i == text.Length)
-            {
-                break;
-            }
-
-            var c = text[i++];
-            state = Child(state, char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
         }
 
         return count;
     }
 
-    // The first steps of a walk down the trie from the root along text[start..], read through the rows (one table read
-    // a character) rather than edge searches: a row's cell leads to a child only if the state it names is one depth
-    // deeper (any other transition follows a failure link, which never goes deeper). Stops at the first child where a
-    // pattern ends (its own or one on its failure chain) or that has no row, and returns it with the index after the
-    // characters read; returns the root when the text leaves the trie or ends first.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int Index, int State) Descend<TCell>(TCell[] rows, ReadOnlySpan<char> text, int start, byte[] columns)
-        where TCell : unmanaged, IBinaryInteger<TCell>
-    {
-        ref var first = ref MemoryMarshal.GetArrayDataReference(rows);
-        var rowsEnd = _rowsEnd;
-        var at = 0;
-        for (int i = start, depth = 1; i < text.Length; i++, depth++)
-        {
-            var c = text[i];
-
-            // In bounds: at is a row's offset and the column is below the row width; states with a row are at most
-            // as deep as the depth the table of first states ends with.
-            var next = int.CreateTruncating(Unsafe.Add(ref first, at + (c < AsciiLimit ? columns[c] : WideColumn(c))));
-            if (next >= rowsEnd)
-            {
-                var state = next - rowsEnd;
-                return (i + 1, state >= _depthStarts[depth] ? state : Root);
-            }
-
-            if (next < _depthStarts[depth] * _columns)
-            {
-                return (i + 1, Root);
-            }
-
-            at = next;
-        }
-
-        return (text.Length, Root);
-    }
-
-    // Whether the text from index from on holds the rest of the pattern whose first from - start characters were read.
+    // Whether the text from index from on holds the rest of a single path.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TailEquals(ReadOnlySpan<char> text, int from, int start, string pattern, bool lowerAscii)
+    private static bool TailEquals(ReadOnlySpan<char> text, int from, ReadOnlySpan<char> rest, bool lowerAscii)
     {
-        var end = start + pattern.Length;
-        if (end > text.Length)
+        if (from + rest.Length > text.Length)
         {
             return false;
         }
 
-        for (var k = from; k < end; k++)
+        for (var k = 0; k < rest.Length; k++)
         {
-            var c = text[k];
-            if ((lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) != pattern[k - start])
+            var c = text[from + k];
+            if ((lowerAscii && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) != rest[k])
             {
                 return false;
             }
@@ -427,35 +372,84 @@ internal sealed class AhoCorasick
         return true;
     }
 
-    // The mark of a state on a single path to the end of pattern p, and back (its own inverse; both at most -2).
+    // The rest of the single path whose entry starts at tail.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<char> Rest(int tail) => _tails.AsSpan(tail + TailHeader, _tails[tail + 2]);
+
+    // The mark of a state where a single path begins, from its entry in the rests, and back (its own inverse; both at
+    // most -2).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int TailOf(int value) => -2 - value;
 
     // Marks every state without a pattern whose only child is the end of a pattern without children, or is marked
-    // itself, with that pattern (TailOf): deeper states come later in the numbering, so children are marked first.
-    private void MarkSinglePaths()
+    // itself (deeper states come later in the numbering, so children are marked first); then gives each first state of
+    // such a path, where a walk from the root reaches it, its entry in the rests (TailOf), and the states below it,
+    // which a walk never reaches without passing it, -1. Returns the rests.
+    private char[] MarkSinglePaths(TrieBuilder trie)
     {
         SinglePathStates = 0;
-        for (var s = _pattern.Length - 1; s > Root; s--)
+        for (var s = StateCount - 1; s > Root; s--)
         {
-            if (_pattern[s] >= 0 || _firstEdge[s + 1] - _firstEdge[s] != 1)
+            if (_states[s].Pattern >= 0 || _states[s + 1].FirstChild - _states[s].FirstChild != 1)
             {
                 continue;
             }
 
-            var child = _firstEdge[s] + 1;
-            var pattern = _pattern[child];
-            if (pattern >= 0 && _firstEdge[child + 1] == _firstEdge[child])
+            var child = _states[s].FirstChild;
+            var pattern = _states[child].Pattern;
+            if (pattern >= 0 && _states[child + 1].FirstChild == _states[child].FirstChild)
             {
-                _pattern[s] = TailOf(pattern);
+                _states[s].Pattern = TailOf(pattern);
                 SinglePathStates++;
             }
             else if (pattern <= TailOf(0))
             {
-                _pattern[s] = pattern;
+                _states[s].Pattern = pattern;
                 SinglePathStates++;
             }
         }
+
+        var rests = new List<char>();
+        var single = new bool[StateCount];
+        for (var s = Root + 1; s < StateCount; s++)
+        {
+            if (_states[s].Pattern > TailOf(0))
+            {
+                continue;
+            }
+
+            single[s] = true;
+            var pattern = TailOf(_states[s].Pattern);
+            _states[s].Pattern = -1;
+            if (single[trie.Parents[s]])
+            {
+                continue;
+            }
+
+            // The rest's length, down the only children to the pattern's end; too long a rest for its length's
+            // character is walked by edges.
+            var length = 1;
+            for (var t = _states[s].FirstChild; _states[t].Pattern < 0 && length <= char.MaxValue; t = _states[t].FirstChild)
+            {
+                length++;
+            }
+
+            if (length > char.MaxValue)
+            {
+                continue;
+            }
+
+            _states[s].Pattern = TailOf(rests.Count);
+            rests.Add((char)pattern);
+            rests.Add((char)(pattern >>> 16));
+            rests.Add((char)length);
+            for (int t = _states[s].FirstChild, k = 0; k < length; t = _states[t].FirstChild, k++)
+            {
+                rests.Add(_states[t].Edge);
+            }
+        }
+
+        return [.. rests];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -476,14 +470,14 @@ internal sealed class AhoCorasick
             while (next >= rowsEnd)
             {
                 var current = next - rowsEnd;
-                for (var output = _pattern[current] >= 0 ? current : OutputLink(current); output >= 0; output = OutputLink(output))
+                for (var output = _states[current].Pattern >= 0 ? current : OutputLink(current); output >= 0; output = OutputLink(output))
                 {
                     if (count == hits.Length)
                     {
                         return -1;
                     }
 
-                    hits[count++] = new AnchorHit(_pattern[output], i + 1);
+                    hits[count++] = new AnchorHit(_states[output].Pattern, i + 1);
                 }
 
                 if (current < _denseStates)
@@ -523,9 +517,9 @@ internal sealed class AhoCorasick
             while (next >= rowsEnd)
             {
                 var current = next - rowsEnd;
-                for (var output = _pattern[current] >= 0 ? current : OutputLink(current); output >= 0; output = OutputLink(output))
+                for (var output = _states[current].Pattern >= 0 ? current : OutputLink(current); output >= 0; output = OutputLink(output))
                 {
-                    onMatch(ref state, _pattern[output]);
+                    onMatch(ref state, _states[output].Pattern);
                 }
 
                 if (current < _denseStates)
@@ -691,18 +685,19 @@ internal sealed class AhoCorasick
         return index >= 0 ? _wideFirst + index : 0;
     }
 
-    // The target of the edge of state s for c, or the root if there is none (no edge ever leads to the root).
+    // The target of the edge of state s for c, or the root if there is none (no edge ever leads to the root). Searches
+    // the children's own records, so the child found has its pattern and children's range already read.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Child(int state, char c)
     {
-        int low = _firstEdge[state], high = _firstEdge[state + 1] - 1;
+        int low = _states[state].FirstChild, high = _states[state + 1].FirstChild - 1;
         while (low <= high)
         {
             var middle = (low + high) >>> 1;
-            var edge = _edgeChars[middle];
+            var edge = _states[middle].Edge;
             if (edge == c)
             {
-                return middle + 1;
+                return middle;
             }
 
             if (edge < c)
@@ -770,21 +765,6 @@ internal sealed class AhoCorasick
         return count;
     }
 
-    // The first state of each depth down to the one below the deepest state with a row (the number of states where
-    // there is none that deep).
-    private static int[] DepthStarts(TrieBuilder trie, int denseStates)
-    {
-        // The depth of the last state with a row: the last depth starting at or before it.
-        var last = denseStates - 1;
-        var depth = 0;
-        while (depth + 1 < trie.DepthStarts.Length && trie.DepthStarts[depth + 1] <= last)
-        {
-            depth++;
-        }
-
-        return trie.DepthStarts[..(depth + 2)];
-    }
-
     // Breadth-first, so the row of a state's failure target is complete before the state's own row copies from it.
     private void FillRows<TCell>(TCell[] rows)
         where TCell : unmanaged, IBinaryInteger<TCell>
@@ -835,6 +815,30 @@ internal sealed class AhoCorasick
         return (word & bit) == 0 ? -1 : targets[ranks[state >> 6] + BitOperations.PopCount(word & (bit - 1))];
     }
 
+    // The states' records from the trie. Children were created in character order per parent (the patterns are sorted)
+    // and numbering by depth keeps that order, so counting children by parent gives every state's first child, its
+    // children already sorted by their edges' characters.
+    private static StateRecord[] BuildRecords(TrieBuilder trie)
+    {
+        var states = trie.Count;
+        var records = new StateRecord[states + 1];
+        for (var s = 1; s < states; s++)
+        {
+            records[trie.Parents[s] + 1].FirstChild++;
+        }
+
+        records[Root].FirstChild = 1;
+        for (var s = 0; s < states; s++)
+        {
+            records[s + 1].FirstChild += records[s].FirstChild;
+            records[s].Pattern = trie.Patterns[s];
+            records[s].Edge = s == Root ? '\0' : trie.EdgeChars[s - 1];
+        }
+
+        records[states].Pattern = -1;
+        return records;
+    }
+
     // States are numbered by depth, so every failure target, and its output link, is final before a deeper state uses
     // it. Fills the links' bits and block counts; returns the links' targets.
     private int[] LinkFailures(TrieBuilder trie)
@@ -848,9 +852,9 @@ internal sealed class AhoCorasick
                 _linkRanks[s >> 6] = targets.Count;
             }
 
-            var target = EdgeAfterFailures(_failure[trie.Parents[s]], _edgeChars[s - 1]);
+            var target = EdgeAfterFailures(_failure[trie.Parents[s]], _states[s].Edge);
             _failure[s] = target;
-            var link = _pattern[target] >= 0 ? target : OutputLink(_linked, _linkRanks, CollectionsMarshal.AsSpan(targets), target);
+            var link = _states[target].Pattern >= 0 ? target : OutputLink(_linked, _linkRanks, CollectionsMarshal.AsSpan(targets), target);
             if (link >= 0)
             {
                 _linked[s >> 6] |= 1UL << s;
@@ -874,6 +878,20 @@ internal sealed class AhoCorasick
 
             state = _failure[state];
         }
+    }
+
+    // A state of the trie as the walks read it: where its children start, the pattern ending there (or, for a state
+    // below which the trie is a single path to one pattern's end with no other pattern on the way, TailOf that pattern;
+    // else -1), and the character of the edge into it. The character sits in the child's record rather than in an array
+    // of edges, so the search for the edge to follow reads the children's records and the one it finds holds the next
+    // step's pattern and children: a step touches one run of adjacent records (one cache line for a state with a few
+    // children) instead of an offsets array, an edges array and a patterns array. Ten bytes, as the three arrays took.
+    [StructLayout(LayoutKind.Sequential, Pack = 2)]
+    private struct StateRecord
+    {
+        public int FirstChild;
+        public int Pattern;
+        public char Edge;
     }
 
     // The trie of the patterns, its states numbered by depth and, within a depth, in the patterns' ordinal order (the

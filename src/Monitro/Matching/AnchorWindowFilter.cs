@@ -21,10 +21,9 @@ namespace Monitro.Matching;
 /// <see cref="MaximumRanges"/> ranges (merged over the smallest gaps, which only adds positions), tested on 32 bytes at
 /// once where the processor has vectors. In ordinary text this rules out every position whose word is shorter than
 /// the shortest anchor, and every position whose window crosses a space or punctuation.</item>
-/// <item>The window's first two bytes must be those of some anchor (a table of 16,384 bits, one read); then its first
-/// bytes, for each length of window the anchors have, are looked up in a blocked Bloom filter of the anchors' first
-/// bytes (two bits of one 64-bit word per anchor, about <see cref="BitsPerAnchor"/> bits per anchor), which rules out
-/// nearly all the rest.</item>
+/// <item>The window's first bytes, for each length of window the anchors have, are looked up in a blocked Bloom
+/// filter of the anchors' first bytes (two bits of one 64-bit word per anchor, about <see cref="BitsPerAnchor"/> bits
+/// per anchor), which rules out nearly all the rest.</item>
 /// </list>
 /// <para>A position that passes both is checked by walking the automaton's trie from its root along the text
 /// (<see cref="AhoCorasick.StartsWithPattern"/>), which is exact; so the answers are the automaton's, never a guess.
@@ -45,9 +44,6 @@ internal sealed class AnchorWindowFilter
     /// <summary>The Bloom filter's bits per anchor (rounded up to a power of two, within its limits).</summary>
     internal const int BitsPerAnchor = 32;
 
-    // The first-pair table's bits: a pair of bytes read by their low seven bits each.
-    private const int PairBits = 1 << 14;
-
     private const int MinimumBloomWords = 64;
     private const int MaximumBloomWords = 1 << 16;
 
@@ -65,7 +61,6 @@ internal sealed class AnchorWindowFilter
     private readonly ulong[] _multipliers;
     private readonly int _shortest;
     private readonly bool[] _anchorBytes = new bool[256];
-    private readonly ulong[] _firstPairs = new ulong[PairBits / 64];
     private readonly byte[] _rangeLow;
     private readonly byte[] _rangeWidth;
 
@@ -129,16 +124,13 @@ internal sealed class AnchorWindowFilter
             }
 
             var w = windowIndex[length];
-            var window = MemoryMarshal.Read<ulong>(start);
-            var (word, bits) = Hash(window & _windowMasks[w], _multipliers[w]);
+            var (word, bits) = Hash(MemoryMarshal.Read<ulong>(start) & _windowMasks[w], _multipliers[w]);
             _bloom[word] |= bits;
-            var pair = FirstPair(window);
-            _firstPairs[pair >> 6] |= 1UL << pair;
         }
     }
 
     /// <summary>Gets the bytes the filter takes.</summary>
-    internal int Bytes => ((_bloom.Length + _firstPairs.Length) * sizeof(ulong)) + _anchorBytes.Length + (_windowMasks.Length * 2 * sizeof(ulong));
+    internal int Bytes => (_bloom.Length * sizeof(ulong)) + _anchorBytes.Length + (_windowMasks.Length * 2 * sizeof(ulong));
 
     /// <summary>Builds the filter of the automaton's patterns, or returns <see langword="null"/> when some pattern is too short for it.</summary>
     /// <param name="patterns">The patterns of the automaton, numbered as it numbers them; empty ones are ignored.</param>
@@ -326,18 +318,10 @@ internal sealed class AnchorWindowFilter
     }
 
     // The second test: whether some anchor's first bytes (as many as it has, up to a window) may be those at the position.
-    // The first two bytes are looked up in a table first, one read that rules out most positions inside a word before
-    // a hash is computed for each window length.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool MayStartAt(ReadOnlySpan<byte> bytes, int at)
     {
         var window = MemoryMarshal.Read<ulong>(bytes[at..]);
-        var pair = FirstPair(window);
-        if ((_firstPairs[pair >> 6] & (1UL << pair)) == 0)
-        {
-            return false;
-        }
-
         for (var w = 0; w < _windowMasks.Length; w++)
         {
             var (word, bits) = Hash(window & _windowMasks[w], _multipliers[w]);
@@ -349,10 +333,6 @@ internal sealed class AnchorWindowFilter
 
         return false;
     }
-
-    // The first two bytes of a window as an index of the first-pair table (bytes that differ only in their top bit share a bit).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FirstPair(ulong window) => (int)(((window & 0x7F) << 7) | ((window >> 8) & 0x7F));
 
     // The Bloom filter's word (from the top bits) and its two bits (from the middle ones) for a window's bytes.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

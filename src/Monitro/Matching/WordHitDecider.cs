@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Monitro.Text;
 
 namespace Monitro.Matching;
@@ -473,7 +472,7 @@ internal sealed class WordHitDecider
 
     // The spans of every occurrence of the keyword watch's words and phrases; false when a phrase's neighbour is uncertain.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool AddSpans(QueryNode node, ReadOnlySpan<char> text, ReadOnlySpan<AnchorHit> wordHits, List<MatchSpan> spans)
+    private bool AddSpans(QueryNode node, ReadOnlySpan<char> text, ReadOnlySpan<AnchorHit> wordHits, List<MatchSpan> spans)
     {
         switch (node)
         {
@@ -524,17 +523,11 @@ internal sealed class WordHitDecider
         }
     }
 
-    // Whether the whole-word occurrence is of the key: the key's length of text before its end is the key read with
-    // small letters and starts the run of letters and digits (a key of letters and digits that ends where the run ends
-    // and starts where it starts is the run, and so the occurrence's own pattern). Read from the text alone, which the
-    // occurrence has just brought into the cache, rather than from a table by pattern.
+    // Whether the occurrence is of the key: of its length and, read with small letters, the same text (the occurrence's
+    // own pattern is that text, so this is the pattern being the key).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool IsOccurrenceOf(ReadOnlySpan<char> text, AnchorHit hit, string key)
-    {
-        var start = hit.End - key.Length;
-        return start >= 0 && (start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1]))
-            && Ascii.EqualsIgnoreCase(text.Slice(start, key.Length), key);
-    }
+    private bool IsOccurrenceOf(ReadOnlySpan<char> text, AnchorHit hit, string key) =>
+        _certainLength[hit.Pattern] == key.Length && text.Slice(hit.End - key.Length, key.Length).Equals(key, StringComparison.OrdinalIgnoreCase);
 
     // Whether the phrase occurs with element j at the whole word [start, end): its other elements must be the words
     // next to it, on both sides.
