@@ -14,6 +14,12 @@ internal sealed class CandidateSet
     /// <summary>Gets the occurrences of keyword watches' words found with the candidates.</summary>
     public KeywordHits KeywordHits { get; } = new();
 
+    /// <summary>
+    /// Gets or sets the sum of the values read ahead of the look-ups and evaluations of a post (<see cref="PostingTable.Touch"/>),
+    /// kept only so that those reads are not left out; it means nothing else.
+    /// </summary>
+    public int Touched { get; set; }
+
     /// <summary>Starts a new post with room for <paramref name="watchCount"/> ids.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(int watchCount)

@@ -223,6 +223,33 @@ internal sealed class PostingTable
         return true;
     }
 
+    /// <summary>
+    /// Reads what a look-up of a key with this hash would read from memory first (its filter bit, its first table slot and,
+    /// when that slot holds the same hash, the start of its record), deciding nothing; the sum of the values read is
+    /// returned only so that the reads are kept.
+    /// </summary>
+    /// <remarks>
+    /// A table with records spans megabytes, and each of a post's look-ups waits for its slot and record to come from
+    /// memory one after the other. Touching them for all of a post's keys first, in a loop that does nothing else, lets
+    /// the processor have those reads in flight at once; the look-ups after it find them in the cache.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Touch(int hash)
+    {
+        if (_filter is { } filter)
+        {
+            var bucket = FilterBucket(hash, _filterShift);
+            if ((filter[bucket >> 6] & (1UL << bucket)) == 0)
+            {
+                return 0;
+            }
+        }
+
+        var table = _table;
+        var entry = table[hash & (table.Length - 1)];
+        return _records is { } records && entry != 0 && (int)(entry >> 32) == hash ? records[(int)entry - 1] : (int)entry;
+    }
+
     // A power of two at least twice the number of keys, so probe sequences stay short.
     private static int TableSize(int keys) => Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)keys * 2));
 

@@ -67,6 +67,10 @@ internal sealed class WatchIndex
     private readonly bool _entityWordsByBoundaries;
     private readonly int _longestEntityWord;
 
+    // Whether a table the post's tokens are looked up in keeps records (PostingTable.InlineMinimumKeys): its slots and
+    // records are then touched for all tokens before the look-ups (TouchLookUps).
+    private readonly bool _touchesLookUps;
+
     // A bit per watch, set for keyword watches (KeywordHits.IsKeywordWatch); null when there is none.
     private readonly ulong[]? _keywordWatches;
 
@@ -149,6 +153,11 @@ internal sealed class WatchIndex
         for (var k = 0; k < DirectKinds; k++)
         {
             _hasDirect[k] = direct[k].Freeze().Count > 0;
+        }
+
+        for (var k = 0; k < DirectKinds; k++)
+        {
+            _touchesLookUps |= direct[k].HasRecords;
         }
 
         _substringPostings = substrings.Freeze();
@@ -279,6 +288,11 @@ internal sealed class WatchIndex
             return;
         }
 
+        if (_touchesLookUps)
+        {
+            candidates.Touched += TouchLookUps(post);
+        }
+
         var analysis = post.Analysis;
         var substringScan = new ScanState(candidates, _substringPostings, offset);
         var entityScan = new ScanState(candidates, _entityWordPostings, offset);
@@ -340,6 +354,26 @@ internal sealed class WatchIndex
             var exactScan = new ScanState(candidates, _exactPostings, offset);
             _exact.Scan(analysis.Text.Folded, ref exactScan, AddPattern);
         }
+    }
+
+    // Touches the slots and records of the post's look-ups in the tables that keep records before any look-up is made,
+    // so that their reads from memory overlap instead of each waiting for the one before (PostingTable.Touch).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int TouchLookUps(PostContext post)
+    {
+        var tokens = post.Analysis.Tokens;
+        var terms = post.Terms;
+        var sum = 0;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var kind = DirectKindOf[(int)tokens[t].Kind];
+            if (kind >= 0 && _direct[kind].HasRecords)
+            {
+                sum += _direct[kind].Touch(terms.KeyHash(t));
+            }
+        }
+
+        return sum;
     }
 
     // Looks up the stretches of a hashtag or handle that start and end on its word boundaries (a part's edges, or a

@@ -189,7 +189,14 @@ public sealed class MatcherFastPathFuzzTests(ITestOutputHelper output)
         var counts = string.Join(", ", verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key} {v.Value}"));
         output.WriteLine($"{queries.Count} watches ({entityWords} words looked for inside entities), {posts.Length} + {Math.Min(posts.Length, 100 * Scale)} posts, {mentions} mentions; pre-filter verdicts: {counts}");
         Assert.True(mentions >= posts.Length, $"only {mentions} mentions");
-        Assert.True(verdicts.GetValueOrDefault(PrefilterVerdict.Decided) + verdicts.GetValueOrDefault(PrefilterVerdict.DecidedNearHits) >= posts.Length / 20, counts);
+
+        // The fast matcher is asked twice per post (the verdict, then the match). Once a sample of the pre-filter's
+        // posts is complete with most of them passed, as here, it stands aside for the next posts by design and they all
+        // pass unscanned (MatcherSnapshot.BypassLength); so the share decided is asked of the posts of the first sample,
+        // which are scanned at any MONITRO_FUZZ_SCALE. About one in twenty of them is decided (25 of 512 with the scale
+        // at 4); the floor asks for half that, so that it fails when deciding stops, not when a seed decides a few less.
+        var scanned = Math.Min(posts.Length, MatcherSnapshot.SampleSize / 2);
+        Assert.True(verdicts.GetValueOrDefault(PrefilterVerdict.Decided) + verdicts.GetValueOrDefault(PrefilterVerdict.DecidedNearHits) >= scanned / 40, counts);
     }
 
     // A vocabulary of 6–12 words (always with those of Always), the family's watches over it, and posts built from it.
