@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Monitro.Text;
@@ -9,10 +8,6 @@ namespace Monitro.Matching;
 internal static class TermAnalyzer
 {
     private static readonly string[] FieldNames = ["author", "site", "url", "lang", "source", "is"];
-
-    // The characters of a plain word: ASCII letters and digits, which fold to their lower case and make one word token.
-    private static readonly SearchValues<char> PlainWordCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     // The longest plain word folded on the stack; a longer one goes through the analysis.
     private const int MaxPlainWordLength = 128;
@@ -300,8 +295,24 @@ internal static class TermAnalyzer
     }
 
     /// <summary>Returns whether a term is a plain word: ASCII letters and digits only, whose analysis is one word token, its lower case.</summary>
-    internal static bool IsPlainWord(ReadOnlySpan<char> text) =>
-        text.Length is > 0 and <= MaxPlainWordLength && !text.ContainsAnyExcept(PlainWordCharacters);
+    /// <remarks>A loop of the library's own, so that it is precompiled with it (as are the loops below).</remarks>
+    internal static bool IsPlainWord(ReadOnlySpan<char> text)
+    {
+        if (text.Length is 0 or > MaxPlainWordLength)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // The folded key of a plain word: its lower case.
     private static string PlainKey(ReadOnlySpan<char> word, TermInterner? terms)
@@ -318,29 +329,34 @@ internal static class TermAnalyzer
     /// <remarks>The list is this thread's, as that of <see cref="Elements"/>.</remarks>
     internal static List<PhraseElement>? PlainWords(ReadOnlySpan<char> text, TermInterner? terms)
     {
-        var rest = text.Trim(' ');
-        if (rest.IsEmpty)
+        // Checked whole first, so a text that is not plain costs no folded word.
+        var words = 0;
+        for (var rest = text.TrimStart(' '); !rest.IsEmpty; rest = rest.TrimStart(' '))
+        {
+            var end = rest.IndexOf(' ');
+            var word = end < 0 ? rest : rest[..end];
+            if (!IsPlainWord(word))
+            {
+                return null;
+            }
+
+            words++;
+            rest = rest[word.Length..];
+        }
+
+        if (words == 0)
         {
             return null;
         }
 
-        // Checked whole first, so a text that is not plain costs no folded word.
-        foreach (var range in rest.Split(' '))
-        {
-            if (rest[range].Length > 0 && !IsPlainWord(rest[range]))
-            {
-                return null;
-            }
-        }
-
         var elements = t_elements ??= [];
         elements.Clear();
-        foreach (var range in rest.Split(' '))
+        for (var rest = text.TrimStart(' '); !rest.IsEmpty; rest = rest.TrimStart(' '))
         {
-            if (rest[range].Length > 0)
-            {
-                elements.Add(new PhraseElement(TokenKind.Word, PlainKey(rest[range], terms)));
-            }
+            var end = rest.IndexOf(' ');
+            var word = end < 0 ? rest : rest[..end];
+            elements.Add(new PhraseElement(TokenKind.Word, PlainKey(word, terms)));
+            rest = rest[word.Length..];
         }
 
         return elements;
