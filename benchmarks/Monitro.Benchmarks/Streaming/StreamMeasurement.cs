@@ -41,15 +41,20 @@ internal static class StreamMeasurement
         using var compileCpu = new CpuClock();
         var compileCpuStart = compileCpu.Now;
         var compileCollections = GC.CollectionCount(0);
+        var compileAllocated = GC.GetAllocatedBytesForCurrentThread();
+        var compileJitted = JitInfo.GetCompiledMethodCount();
         var compile = Stopwatch.StartNew();
         var matcher = new MentionMatcher(watches);
         compile.Stop();
+        compileAllocated = GC.GetAllocatedBytesForCurrentThread() - compileAllocated;
+        compileJitted = JitInfo.GetCompiledMethodCount() - compileJitted;
 
         // On a shared machine the CPU time is the steadier figure (the compile runs on this thread, with the collector's work).
         var compileCpuTime = compileCpu.Now - compileCpuStart;
         compileCollections = GC.CollectionCount(0) - compileCollections;
         var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
         Print($"compile: {compile.Elapsed.TotalSeconds:F3} s ({compileCpuTime.TotalSeconds:F3} s of CPU, {compileCollections} collections); retained {retained / watches.Count:N0} B per watch");
+        PrintCompileWork(watches, compileAllocated, compileJitted);
 
         using var jitLog = Environment.GetEnvironmentVariable("MONITRO_JIT_LOG") is "1" ? new JitLog() : null;
         var streamStart = jitLog?.Now ?? TimeSpan.Zero;
@@ -92,6 +97,21 @@ internal static class StreamMeasurement
         Print($"match: {posts.Count / cpu.TotalSeconds:N0} posts per CPU second ({cpu.TotalSeconds:F2} s of CPU); {posts.Count / total.Elapsed.TotalSeconds:N0} posts/s over {total.Elapsed.TotalSeconds:F2} s of wall time; {matched:N0} mentions");
         PrintWork(matcher, posts, allocated);
         return 0;
+    }
+
+    // Exact counts of the compile: bytes allocated and methods compiled by the JIT while the matcher was built, and
+    // (after it, so that it does not warm the compile up) the bytes that parsing and checking every query alone
+    // allocates, through the public MonitroQuery.Validate, which compiles each query on its own.
+    private static void PrintCompileWork(List<Watch> watches, long allocated, long jitted)
+    {
+        var parseAllocated = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var watch in watches)
+        {
+            MonitroQuery.Validate(watch.Query);
+        }
+
+        parseAllocated = GC.GetAllocatedBytesForCurrentThread() - parseAllocated;
+        Print($"compile work: {(double)allocated / watches.Count:N0} B allocated per watch, {jitted:N0} methods compiled by the JIT; queries parsed and checked alone: {(double)parseAllocated / watches.Count:N0} B allocated per watch");
     }
 
     // Exact counts, independent of the machine's load: bytes allocated per post over the timed stream, and (after it,

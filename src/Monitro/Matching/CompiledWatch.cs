@@ -28,13 +28,19 @@ internal sealed class CompiledWatch(Watch watch, QueryNode root)
 
     /// <summary>Compiles a watch.</summary>
     /// <exception cref="QuerySyntaxException">The query is not valid; <see cref="QuerySyntaxException.WatchName"/> is set.</exception>
-    public static CompiledWatch Compile(Watch watch)
+    public static CompiledWatch Compile(Watch watch) => Compile(watch, terms: null);
+
+    /// <summary>Compiles a watch, taking its folded terms from <paramref name="terms"/>.</summary>
+    /// <param name="watch">The watch.</param>
+    /// <param name="terms">Where the folded terms of the watches compiled together come from, so that they share them; null for strings of this watch's own.</param>
+    /// <exception cref="QuerySyntaxException">The query is not valid; <see cref="QuerySyntaxException.WatchName"/> is set.</exception>
+    public static CompiledWatch Compile(Watch watch, TermInterner? terms)
     {
         ArgumentNullException.ThrowIfNull(watch);
         ArgumentException.ThrowIfNullOrEmpty(watch.Name);
         try
         {
-            return new CompiledWatch(watch, QueryCompiler.Compile(watch.Query ?? string.Empty));
+            return new CompiledWatch(watch, QueryCompiler.Compile(watch.Query ?? string.Empty, terms));
         }
         catch (QuerySyntaxException ex)
         {

@@ -92,7 +92,9 @@ public sealed partial class MentionMatcher : IMentionMatcher
     public void AddWatches(IEnumerable<Watch> watches)
     {
         ArgumentNullException.ThrowIfNull(watches);
-        var compiled = watches.Select(CompiledWatch.Compile).ToList();
+        // The watches added together share their folded terms (a brand in many watches is one string).
+        var terms = new TermInterner(watches.TryGetNonEnumeratedCount(out var count) ? count * 2 : 0);
+        var compiled = watches.Select(watch => CompiledWatch.Compile(watch, terms)).ToList();
         var replaced = new List<CompiledWatch>();
         lock (_gate)
         {

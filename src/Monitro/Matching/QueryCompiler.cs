@@ -10,27 +10,67 @@ namespace Monitro.Matching;
 /// </remarks>
 internal static class QueryCompiler
 {
-    [ThreadStatic]
-    private static List<IndexKey>? t_keys;
-
     /// <summary>Compiles a query into its checked tree.</summary>
     /// <exception cref="QuerySyntaxException">The query does not parse, only excludes, or has no indexable term.</exception>
-    public static QueryNode Compile(string query)
+    public static QueryNode Compile(string query) => Compile(query, terms: null);
+
+    /// <summary>Compiles a query into its checked tree, taking its folded terms from <paramref name="terms"/>.</summary>
+    /// <param name="query">The query.</param>
+    /// <param name="terms">Where the folded terms of the queries compiled together come from, so that they share them; null for strings of this query's own.</param>
+    /// <exception cref="QuerySyntaxException">The query does not parse, only excludes, or has no indexable term.</exception>
+    public static QueryNode Compile(string query, TermInterner? terms)
     {
-        var root = QueryParser.Parse(query);
+        var root = QueryParser.Parse(query, terms);
         if (!HasPositiveTerm(root, negated: false))
         {
             throw new QuerySyntaxException("the query only excludes; add a term to look for", query, root.Position);
         }
 
-        var keys = t_keys ??= [];
-        keys.Clear();
-        var indexable = AppendRequiredKeys(root, keys);
-        keys.Clear();
-        return indexable ? root : throw new QuerySyntaxException(
+        return IsIndexable(root) ? root : throw new QuerySyntaxException(
             "every alternative of the query needs a word, phrase, hashtag, handle, cashtag, emoji, exact, author:, site: or url: term; lang:, source:, is: and exclusions only filter",
             query,
             root.Position);
+    }
+
+    /// <summary>
+    /// Returns whether <see cref="AppendRequiredKeys"/> finds keys for a node, without choosing them: the node cannot
+    /// match a post without one of its terms.
+    /// </summary>
+    public static bool IsIndexable(QueryNode node)
+    {
+        switch (node)
+        {
+            case AndNode and:
+                foreach (var child in and.Children)
+                {
+                    if (IsIndexable(child))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case NearNode near:
+                return IsIndexable(near.Left) || IsIndexable(near.Right);
+            case OrNode or:
+                foreach (var child in or.Children)
+                {
+                    if (!IsIndexable(child))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case NotNode { Child: NotNode doubled }:
+                return IsIndexable(doubled.Child);
+            case NotNode:
+                return false;
+            case FieldTerm field:
+                return field.Field is QueryField.Author or QueryField.Site or QueryField.Url;
+            default:
+                return node is WordTerm or RunTerm or PhraseTerm or PrefixTerm or FuzzyTerm or EntityTerm or ExactTerm;
+        }
     }
 
     private static bool HasPositiveTerm(QueryNode node, bool negated) => node switch

@@ -40,12 +40,21 @@ internal enum QueryTokenKind
 }
 
 /// <summary>A lexical token of a query.</summary>
+/// <remarks>
+/// The token's text stays a slice of the query: most terms are plain words whose folded key is made straight from
+/// the slice, so no string of the token's own is made for them.
+/// </remarks>
 /// <param name="Kind">The kind.</param>
 /// <param name="Position">Where it starts in the query.</param>
-/// <param name="Text">The text (phrase content without quotes, bare term, exact literal).</param>
+/// <param name="TextStart">Where its text (phrase content without quotes, bare term, exact literal) starts in the query.</param>
+/// <param name="TextLength">The length of its text.</param>
 /// <param name="Number">The slop of a phrase (-1 when none) or the distance of NEAR.</param>
 /// <param name="Ordered">Whether a NEAR is ONEAR.</param>
-internal readonly record struct QueryToken(QueryTokenKind Kind, int Position, string Text = "", int Number = -1, bool Ordered = false);
+internal readonly record struct QueryToken(QueryTokenKind Kind, int Position, int TextStart = 0, int TextLength = 0, int Number = -1, bool Ordered = false)
+{
+    /// <summary>Gets the token's text in <paramref name="query"/>, the query it was read from.</summary>
+    public ReadOnlySpan<char> TextIn(string query) => query.AsSpan(TextStart, TextLength);
+}
 
 /// <summary>Splits a query into lexical tokens.</summary>
 internal sealed class QueryLexer(string query)
@@ -89,13 +98,14 @@ internal sealed class QueryLexer(string query)
                 return new QueryToken(QueryTokenKind.Minus, start);
             case '!' when _index + 1 < query.Length && IsQuote(query[_index + 1]):
                 _index++;
-                return new QueryToken(QueryTokenKind.Exact, start, ReadQuoted());
+                var (literalStart, literalLength) = ReadQuoted();
+                return new QueryToken(QueryTokenKind.Exact, start, literalStart, literalLength);
         }
 
         if (IsQuote(c))
         {
-            var text = ReadQuoted();
-            return new QueryToken(QueryTokenKind.Phrase, start, text, ReadSlop());
+            var (textStart, textLength) = ReadQuoted();
+            return new QueryToken(QueryTokenKind.Phrase, start, textStart, textLength, ReadSlop());
         }
 
         while (_index < query.Length && !char.IsWhiteSpace(query[_index]) && query[_index] is not ('(' or ')') && !IsQuote(query[_index]))
@@ -114,10 +124,11 @@ internal sealed class QueryLexer(string query)
                 return new QueryToken(QueryTokenKind.Not, start);
         }
 
-        var bare = query[start.._index];
+        var bare = query.AsSpan(start, _index - start);
         if (bare.Equals("raw:", StringComparison.OrdinalIgnoreCase) && _index < query.Length && IsQuote(query[_index]))
         {
-            return new QueryToken(QueryTokenKind.Exact, start, ReadQuoted());
+            var (literalStart, literalLength) = ReadQuoted();
+            return new QueryToken(QueryTokenKind.Exact, start, literalStart, literalLength);
         }
 
         if (bare.StartsWith("raw:", StringComparison.OrdinalIgnoreCase))
@@ -127,17 +138,17 @@ internal sealed class QueryLexer(string query)
                 throw Error("expected a value after 'raw:'", _index);
             }
 
-            return new QueryToken(QueryTokenKind.Exact, start, bare[4..]);
+            return new QueryToken(QueryTokenKind.Exact, start, start + 4, bare.Length - 4);
         }
 
         return bare.StartsWith("NEAR", StringComparison.Ordinal) || bare.StartsWith("ONEAR", StringComparison.Ordinal)
             ? ReadNear(bare, start)
-            : new QueryToken(QueryTokenKind.Bare, start, bare);
+            : new QueryToken(QueryTokenKind.Bare, start, start, bare.Length);
     }
 
     private static bool IsQuote(char c) => c is '"' or '\u201C' or '\u201D' or '\u201E';
 
-    private QueryToken ReadNear(string bare, int start)
+    private QueryToken ReadNear(ReadOnlySpan<char> bare, int start)
     {
         var ordered = bare[0] == 'O';
         var keyword = ordered ? "ONEAR" : "NEAR";
@@ -149,10 +160,10 @@ internal sealed class QueryLexer(string query)
         if (bare[keyword.Length] != '/')
         {
             // A word that merely starts with the letters NEAR, such as NEARBY.
-            return new QueryToken(QueryTokenKind.Bare, start, bare);
+            return new QueryToken(QueryTokenKind.Bare, start, start, bare.Length);
         }
 
-        var digits = bare.AsSpan(keyword.Length + 1);
+        var digits = bare[(keyword.Length + 1)..];
         if (digits.IsEmpty || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var distance))
         {
             throw Error($"expected a number after '{keyword}/'", start + keyword.Length + 1);
@@ -163,10 +174,11 @@ internal sealed class QueryLexer(string query)
             throw Error($"the distance of {keyword} must be at most {MaxDistance}", start + keyword.Length + 1);
         }
 
-        return new QueryToken(QueryTokenKind.Near, start, bare, distance, ordered);
+        return new QueryToken(QueryTokenKind.Near, start, start, bare.Length, distance, ordered);
     }
 
-    private string ReadQuoted()
+    // Reads a quoted text; returns where its content starts in the query and its length.
+    private (int Start, int Length) ReadQuoted()
     {
         var open = _index;
         _index++;
@@ -182,13 +194,12 @@ internal sealed class QueryLexer(string query)
         }
 
         _index = close + 1;
-        var text = query[(open + 1)..close];
-        if (string.IsNullOrWhiteSpace(text))
+        if (query.AsSpan(open + 1, close - open - 1).IsWhiteSpace())
         {
             throw Error("empty phrase", open);
         }
 
-        return text;
+        return (open + 1, close - open - 1);
     }
 
     private int ReadSlop()

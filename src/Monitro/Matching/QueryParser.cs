@@ -25,16 +25,18 @@ internal sealed class QueryParser
     private static List<QueryNode>? t_children;
 
     private readonly string _query;
+    private readonly TermInterner? _terms;
     private readonly QueryLexer _lexer;
     private readonly List<QueryNode> _children;
     private QueryToken _current;
     private int _depth;
-    private int _terms;
+    private int _termCount;
     private int _fuzzyTerms;
 
-    private QueryParser(string query)
+    private QueryParser(string query, TermInterner? terms)
     {
         _query = query;
+        _terms = terms;
         _lexer = new QueryLexer(query);
         _children = t_children ??= [];
         _current = _lexer.Next();
@@ -42,7 +44,13 @@ internal sealed class QueryParser
 
     /// <summary>Parses a query.</summary>
     /// <exception cref="QuerySyntaxException">The query does not parse.</exception>
-    public static QueryNode Parse(string query)
+    public static QueryNode Parse(string query) => Parse(query, terms: null);
+
+    /// <summary>Parses a query, taking its folded terms from <paramref name="terms"/>.</summary>
+    /// <param name="query">The query.</param>
+    /// <param name="terms">Where the folded terms of the queries compiled together come from, so that they share them; null for strings of this query's own.</param>
+    /// <exception cref="QuerySyntaxException">The query does not parse.</exception>
+    public static QueryNode Parse(string query, TermInterner? terms)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Length > MaxQueryLength)
@@ -50,7 +58,7 @@ internal sealed class QueryParser
             throw new QuerySyntaxException($"the query is longer than {MaxQueryLength} characters", query, MaxQueryLength);
         }
 
-        var parser = new QueryParser(query);
+        var parser = new QueryParser(query, terms);
         if (parser._current.Kind == QueryTokenKind.End)
         {
             throw new QuerySyntaxException("the query is empty", query, 0);
@@ -159,7 +167,7 @@ internal sealed class QueryParser
     {
         if (!operand.IsPositional)
         {
-            throw Error($"{near.Text.Split('/')[0]} needs words, phrases, entities or groups of them joined by OR on both sides", operand.Position);
+            throw Error($"{(near.Ordered ? "ONEAR" : "NEAR")} needs words, phrases, entities or groups of them joined by OR on both sides", operand.Position);
         }
     }
 
@@ -187,20 +195,21 @@ internal sealed class QueryParser
                 return inner;
             case QueryTokenKind.Phrase:
                 Advance();
-                return Counted(TermAnalyzer.FromPhrase(_query, token));
+                return Counted(TermAnalyzer.FromPhrase(_query, token, _terms));
             case QueryTokenKind.Exact:
                 Advance();
                 return Counted(TermAnalyzer.FromExact(_query, token));
             case QueryTokenKind.Bare:
                 Advance();
-                if (TermAnalyzer.IsFieldWithoutValue(token.Text) && _current.Kind == QueryTokenKind.Phrase && _current.Position == token.Position + token.Text.Length)
+                var bare = token.TextIn(_query);
+                if (TermAnalyzer.IsFieldWithoutValue(bare) && _current.Kind == QueryTokenKind.Phrase && _current.Position == token.Position + bare.Length)
                 {
                     var value = _current;
                     Advance();
-                    return Counted(TermAnalyzer.FromField(_query, token.Position, token.Text[..^1], value.Text, value.Position));
+                    return Counted(TermAnalyzer.FromField(_query, token.Position, bare[..^1].ToString(), value.TextIn(_query).ToString(), value.Position));
                 }
 
-                return Counted(TermAnalyzer.FromBare(_query, token));
+                return Counted(TermAnalyzer.FromBare(_query, token, _terms));
             case QueryTokenKind.End:
                 throw Error("expected a term", token.Position);
             case QueryTokenKind.Close:
@@ -213,8 +222,8 @@ internal sealed class QueryParser
     // Counts a term against the limits on terms and fuzzy terms.
     private QueryNode Counted(QueryNode term)
     {
-        _terms += term is PhraseTerm phrase ? phrase.Elements.Length : 1;
-        if (_terms > MaxTerms)
+        _termCount += term is PhraseTerm phrase ? phrase.Elements.Length : 1;
+        if (_termCount > MaxTerms)
         {
             throw Error($"the query has more than {MaxTerms} terms", term.Position);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Monitro.Text;
 
 namespace Monitro.Matching;
@@ -8,6 +9,9 @@ internal static class TermAnalyzer
 {
     private static readonly string[] FieldNames = ["author", "site", "url", "lang", "source", "is"];
 
+    // The longest plain word folded on the stack; a longer one goes through the analysis.
+    private const int MaxPlainWordLength = 128;
+
     // Query terms are short; one analysis buffer and one element list per thread serve them all.
     [ThreadStatic]
     private static TextAnalysis? t_analysis;
@@ -16,16 +20,37 @@ internal static class TermAnalyzer
     private static List<PhraseElement>? t_elements;
 
     /// <summary>Returns whether a bare term is a field name followed by a colon and nothing else (a quoted value follows).</summary>
-    public static bool IsFieldWithoutValue(string bare) =>
-        bare.Length > 1 && bare[^1] == ':' && Array.IndexOf(FieldNames, bare[..^1].ToLowerInvariant()) >= 0;
+    public static bool IsFieldWithoutValue(ReadOnlySpan<char> bare) => bare.Length > 1 && bare[^1] == ':' && IsFieldName(bare[..^1]);
+
+    private static bool IsFieldName(ReadOnlySpan<char> name)
+    {
+        foreach (var field in FieldNames)
+        {
+            if (name.Equals(field, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Builds the node of an unquoted term.</summary>
-    public static QueryNode FromBare(string query, QueryToken token)
+    /// <param name="query">The query.</param>
+    /// <param name="token">The term's token.</param>
+    /// <param name="terms">Where folded terms come from (shared by the queries compiled together), or null.</param>
+    public static QueryNode FromBare(string query, QueryToken token, TermInterner? terms = null)
     {
-        var text = token.Text;
         var position = token.Position;
+        if (IsPlainWord(token.TextIn(query)))
+        {
+            // Most terms: analyzing them would find the one word they are.
+            return new WordTerm(position, PlainKey(token.TextIn(query), terms));
+        }
+
+        var text = token.TextIn(query).ToString();
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0 && Array.IndexOf(FieldNames, text[..colon].ToLowerInvariant()) >= 0)
+        if (colon > 0 && IsFieldName(text.AsSpan(0, colon)))
         {
             return FromField(query, position, text[..colon], text[(colon + 1)..], position + colon + 1);
         }
@@ -43,7 +68,7 @@ internal static class TermAnalyzer
                 throw new QuerySyntaxException("a wildcard '*' is only allowed at the end of a word", query, position + star);
             }
 
-            var prefix = SingleWord(query, position, text[..^1], "a wildcard applies to one word");
+            var prefix = SingleWord(query, position, text[..^1], "a wildcard applies to one word", terms);
             if (prefix.Length < PrefixTerm.MinLength)
             {
                 throw new QuerySyntaxException($"a wildcard needs at least {PrefixTerm.MinLength} letters before '*'", query, position);
@@ -55,19 +80,23 @@ internal static class TermAnalyzer
         var tilde = text.LastIndexOf('~');
         if (tilde > 0)
         {
-            return FromFuzzy(query, position, text, tilde);
+            return FromFuzzy(query, position, text, tilde, terms);
         }
 
-        return FromElements(query, position, Elements(text));
+        return FromElements(query, position, Elements(text, terms));
     }
 
     /// <summary>
     /// Builds the node of a quoted phrase. A single element is a plain term, except that a quoted word matches whole
     /// words and whole hashtag or handle parts only (<c>"sale"</c> matches <c>#Black_Friday_Sale</c>, not <c>#wholesale</c> or <c>#flashsale</c>).
     /// </summary>
-    public static QueryNode FromPhrase(string query, QueryToken token)
+    /// <param name="query">The query.</param>
+    /// <param name="token">The phrase's token.</param>
+    /// <param name="terms">Where folded terms come from (shared by the queries compiled together), or null.</param>
+    public static QueryNode FromPhrase(string query, QueryToken token, TermInterner? terms = null)
     {
-        var elements = Elements(token.Text);
+        var text = token.TextIn(query);
+        var elements = PlainWords(text, terms) ?? Elements(text.ToString(), terms);
         if (elements.Count > 1)
         {
             return new PhraseTerm(token.Position, [.. elements], Math.Max(0, token.Number));
@@ -80,7 +109,7 @@ internal static class TermAnalyzer
     /// <summary>Builds the node of an exact (case- and punctuation-sensitive) term.</summary>
     public static QueryNode FromExact(string query, QueryToken token)
     {
-        var term = new ExactTerm(token.Position, token.Text);
+        var term = new ExactTerm(token.Position, token.TextIn(query).ToString());
         if (term.FoldedLiteral.Length == 0 || string.IsNullOrWhiteSpace(term.FoldedLiteral))
         {
             throw new QuerySyntaxException("an exact term needs visible characters", query, token.Position);
@@ -205,7 +234,7 @@ internal static class TermAnalyzer
         return new EntityTerm(position, kind, analysis.KeyString(entity));
     }
 
-    private static FuzzyTerm FromFuzzy(string query, int position, string text, int tilde)
+    private static FuzzyTerm FromFuzzy(string query, int position, string text, int tilde, TermInterner? terms)
     {
         var digits = text.AsSpan(tilde + 1);
         if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var edits) || digits.Length > 2)
@@ -218,7 +247,7 @@ internal static class TermAnalyzer
             throw new QuerySyntaxException("the edit distance of a fuzzy term must be 1 or 2", query, position + tilde + 1);
         }
 
-        var word = SingleWord(query, position, text[..tilde], "a fuzzy term must be one word");
+        var word = SingleWord(query, position, text[..tilde], "a fuzzy term must be one word", terms);
         if (word.EnumerateRunes().Count() < FuzzyTerm.MinLength)
         {
             throw new QuerySyntaxException($"a fuzzy term needs a word of at least {FuzzyTerm.MinLength} letters", query, position);
@@ -232,9 +261,9 @@ internal static class TermAnalyzer
         return new FuzzyTerm(position, word, edits);
     }
 
-    private static string SingleWord(string query, int position, string text, string reason)
+    private static string SingleWord(string query, int position, string text, string reason, TermInterner? terms)
     {
-        var elements = Elements(text);
+        var elements = Elements(text, terms);
         if (elements.Count != 1 || elements[0].Kind != TokenKind.Word)
         {
             throw new QuerySyntaxException(reason, query, position);
@@ -265,9 +294,77 @@ internal static class TermAnalyzer
         };
     }
 
+    /// <summary>Returns whether a term is a plain word: ASCII letters and digits only, whose analysis is one word token, its lower case.</summary>
+    /// <remarks>A loop of the library's own, so that it is precompiled with it (as are the loops below).</remarks>
+    internal static bool IsPlainWord(ReadOnlySpan<char> text)
+    {
+        if (text.Length is 0 or > MaxPlainWordLength)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The folded key of a plain word: its lower case.
+    private static string PlainKey(ReadOnlySpan<char> word, TermInterner? terms)
+    {
+        Span<char> folded = stackalloc char[word.Length];
+        Ascii.ToLower(word, folded, out _);
+        return terms?.Intern(folded) ?? folded.ToString();
+    }
+
+    /// <summary>
+    /// Returns the elements of a text of plain words separated by spaces (<see cref="IsPlainWord"/>), which are those words
+    /// folded, without analyzing it; null for any other text.
+    /// </summary>
+    /// <remarks>The list is this thread's, as that of <see cref="Elements"/>.</remarks>
+    internal static List<PhraseElement>? PlainWords(ReadOnlySpan<char> text, TermInterner? terms)
+    {
+        // Checked whole first, so a text that is not plain costs no folded word.
+        var words = 0;
+        for (var rest = text.TrimStart(' '); !rest.IsEmpty; rest = rest.TrimStart(' '))
+        {
+            var end = rest.IndexOf(' ');
+            var word = end < 0 ? rest : rest[..end];
+            if (!IsPlainWord(word))
+            {
+                return null;
+            }
+
+            words++;
+            rest = rest[word.Length..];
+        }
+
+        if (words == 0)
+        {
+            return null;
+        }
+
+        var elements = t_elements ??= [];
+        elements.Clear();
+        for (var rest = text.TrimStart(' '); !rest.IsEmpty; rest = rest.TrimStart(' '))
+        {
+            var end = rest.IndexOf(' ');
+            var word = end < 0 ? rest : rest[..end];
+            elements.Add(new PhraseElement(TokenKind.Word, PlainKey(word, terms)));
+            rest = rest[word.Length..];
+        }
+
+        return elements;
+    }
+
     /// <summary>Analyzes text into the elements that occupy word positions (hashtags and handles give their parts).</summary>
     /// <remarks>The list is this thread's and is overwritten by the next call: read or copy it before then.</remarks>
-    public static List<PhraseElement> Elements(string text)
+    public static List<PhraseElement> Elements(string text, TermInterner? terms = null)
     {
         var analysis = t_analysis ??= new TextAnalysis();
         analysis.Analyze(text);
@@ -301,7 +398,7 @@ internal static class TermAnalyzer
 
             if (token.KeyLength > 0)
             {
-                elements.Add(new PhraseElement(token.Kind, analysis.KeyString(token)));
+                elements.Add(new PhraseElement(token.Kind, terms?.Intern(analysis.Key(token)) ?? analysis.KeyString(token)));
             }
         }
 
