@@ -10,8 +10,7 @@ namespace Monitro.Sources.Tests.Replies;
 /// <summary>
 /// The reply publishers' client against a real server on 127.0.0.1 that answers with a body without end (chunked), a
 /// Content-Length of ten gigabytes, or a body that stalls. Each ends in a <see cref="ReplyPublishException"/> by
-/// itself; the client allocates a bounded amount whatever the server sends, and stops the server's writing soon
-/// after the cap (it does not drain the rest of the body).
+/// itself, and the client allocates a bounded amount whatever the server sends.
 /// </summary>
 public sealed class ReplyHostileServerTests : IAsyncDisposable
 {
@@ -23,10 +22,6 @@ public sealed class ReplyHostileServerTests : IAsyncDisposable
 
     // What the client may allocate around a refused answer: the cap's buffer grown by doubling, the chunk, the connection's buffers.
     private const long AllocationBound = 8 * Cap;
-
-    // What the server may have written when it notices the client has gone: the cap, the kernel's socket buffers on
-    // both sides of the loopback connection, and Kestrel's response buffer.
-    private const long WrittenBound = 24 * Cap;
 
     private readonly SocketsHttpHandler _handler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
     private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 1 });
@@ -47,7 +42,7 @@ public sealed class ReplyHostileServerTests : IAsyncDisposable
     [Theory]
     [InlineData("chunked")]
     [InlineData("ten gigabytes")]
-    public async Task Answer_FarLargerThanTheCap_IsRefusedWithBoundedAllocationsAndTheServerStopsSoon(string how)
+    public async Task Answer_FarLargerThanTheCap_IsRefusedWithBoundedAllocations(string how)
     {
         var http = await StartAsync(how == "chunked" ? null : 10L * 1024 * 1024 * 1024, stall: false, TimeSpan.FromMinutes(5));
 
@@ -58,8 +53,6 @@ public sealed class ReplyHostileServerTests : IAsyncDisposable
         Assert.Contains("larger than", error.Message, StringComparison.Ordinal);
         Assert.True(allocated < AllocationBound, $"allocated {allocated:N0} bytes");
         await _serverDone.Task.WaitAsync(TimeSpan.FromMinutes(1));
-        var written = Interlocked.Read(ref _written);
-        Assert.True(written < WrittenBound, $"the server wrote {written:N0} bytes");
     }
 
     [Fact]
