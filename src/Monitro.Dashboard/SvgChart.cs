@@ -1,5 +1,7 @@
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Monitro.Dashboard.Charts;
 using OxyPlot;
 
 namespace Monitro.Dashboard;
@@ -8,7 +10,8 @@ namespace Monitro.Dashboard;
 /// Renders an OxyPlot model as inline SVG that a strict Content-Security-Policy accepts: OxyPlot writes its colours as
 /// <c>style</c> attributes, which <c>style-src 'self'</c> blocks, so each declaration becomes the SVG presentation
 /// attribute of the same name (not subject to the policy); and the clip-path ids get the chart's id as a prefix, so
-/// several charts on one page do not clip each other. The dashboard draws its charts with it; an application that
+/// several charts on one page do not clip each other. Labels and titles from data cannot break it: a character XML
+/// cannot hold (a control character, a noncharacter) is drawn as U+FFFD, and markup stays text. The dashboard draws its charts with it; an application that
 /// draws its own OxyPlot charts beside the dashboard can use it too, for one look and one policy.
 /// </summary>
 public static class SvgChart
@@ -29,7 +32,7 @@ public static class SvgChart
         ArgumentNullException.ThrowIfNull(title);
         model.DefaultFont = "sans-serif";
         model.DefaultFontSize = 11;
-        var exported = SvgExporter.ExportToString(model, width, height, isDocument: false);
+        var exported = Export(model, width, height);
         using var reader = XmlReader.Create(new StringReader(exported), ReaderSettings);
         var svg = XElement.Load(reader);
         foreach (var element in svg.DescendantsAndSelf())
@@ -49,9 +52,26 @@ public static class SvgChart
         svg.SetAttributeValue("id", id);
         svg.SetAttributeValue("viewBox", FormattableString.Invariant($"0 0 {width} {height}"));
         svg.SetAttributeValue("role", "img");
-        svg.SetAttributeValue("aria-label", title);
+        svg.SetAttributeValue("aria-label", ChartText.Clean(title));
         svg.SetAttributeValue("class", "chart");
         return svg.ToString(SaveOptions.DisableFormatting);
+    }
+
+    // SvgExporter.ExportToString's steps, with a context that cleans the text: one control character in a label must not break the chart.
+    private static string Export(PlotModel model, int width, int height)
+    {
+        using var stream = new MemoryStream();
+        using (var context = new XmlSafeSvgRenderContext(stream, width, height, new PdfRenderContext(width, height, model.Background), model.Background))
+        {
+            IPlotModel plot = model;
+            plot.Update(updateData: true);
+            plot.Render(context, new OxyRect(0, 0, width, height));
+            context.Complete();
+            context.Flush();
+        }
+
+        // The writer starts with a byte order mark, which XML text in a string must not.
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length).TrimStart('\uFEFF');
     }
 
     private static void MoveStyleToAttributes(XElement element)

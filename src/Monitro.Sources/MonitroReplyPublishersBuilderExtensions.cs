@@ -129,11 +129,12 @@ public static class MonitroReplyPublishersBuilderExtensions
         services.AddOptions<TOptions>(account).Configure(configure).ValidateOnStart();
         OptionsValidatorRegistration.Add<TOptions, TValidator>(services);
         var clientName = AddClient(services, account, configureResilience);
+        var bodyTimeout = BodyTimeout.Of(configureResilience);
         services.AddSingleton<IReplyPublisher>(provider =>
         {
             var options = provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(account);
             var time = provider.GetRequiredService<TimeProvider>();
-            var http = new ReplyHttp(provider.GetRequiredService<IHttpClientFactory>(), clientName, limiter(options), time);
+            var http = new ReplyHttp(provider.GetRequiredService<IHttpClientFactory>(), clientName, limiter(options), time, bodyTimeout);
             return create(options, http, time);
         });
         return builder;

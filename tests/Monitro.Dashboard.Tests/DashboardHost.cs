@@ -81,8 +81,11 @@ public class DashboardHost : IAsyncLifetime
         });
         await _app.StartAsync();
         Address = new Uri(_app.Urls.Single());
-        await DashboardSeed.SeedAsync(_app.Services.GetRequiredService<IMonitroStore>());
+        await SeedAsync(_app.Services.GetRequiredService<IMonitroStore>());
     }
+
+    /// <summary>Stores the data the pages show.</summary>
+    private protected virtual Task SeedAsync(IMonitroStore store) => DashboardSeed.SeedAsync(store);
 
     public async Task DisposeAsync()
     {

@@ -30,7 +30,18 @@ internal static class DashboardEndpoints
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
-        var result = await page(new DashboardRequest(context, settings)).ConfigureAwait(false);
+        var request = new DashboardRequest(context, settings);
+        IResult result;
+        try
+        {
+            result = await page(request).ConfigureAwait(false);
+        }
+        catch (ArgumentException) when (request.Query("page") is not null)
+        {
+            // The store refuses a continuation token it did not write for this list (edited, or from another list).
+            result = DashboardRequest.BadParameter("page", "is not a page of this list; start again from its first page");
+        }
+
         await result.ExecuteAsync(context).ConfigureAwait(false);
     };
 }

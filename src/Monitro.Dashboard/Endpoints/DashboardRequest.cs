@@ -31,6 +31,13 @@ internal sealed class DashboardRequest(HttpContext context, DashboardSettings se
     /// <summary>Gets a query string value, or <see langword="null"/> when absent or empty.</summary>
     public string? Query(string name) => Context.Request.Query[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
 
+    /// <summary>
+    /// Refuses the request for a query parameter out of range or unreadable: a 400 that names the parameter and says
+    /// what it must be (the value itself is not echoed).
+    /// </summary>
+    public static IResult BadParameter(string name, string requirement) =>
+        Results.Text($"The query parameter '{name}' {requirement}.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+
     /// <summary>Gets the page request of a list: the configured size and the continuation token in <c>page</c>.</summary>
     public PageRequest ListPage => new(Options.PageSize, Query("page"));
 

@@ -21,7 +21,7 @@ internal static class InboxPage
         {
             var late = item.DueAt < now;
             html.Markup("<tr").Attribute("data-item-id", item.Id).Attribute("class", late ? "overdue" : "on-time").Markup(">")
-                .Markup("<td>").Text(item.Id).Markup("<br><small>").Text(item.PersonId).Markup("</small></td>")
+                .Markup("<td>").Isolated(item.Id).Markup("<br><small>").Isolated(item.PersonId).Markup("</small></td>")
                 .Element("td", item.Kind.ToString())
                 .Element("td", item.State.ToString())
                 .Element("td", item.Assignee ?? "—")

@@ -35,7 +35,7 @@ internal static class MentionsPage
                 .Element("span", post.Author.Platform + " @" + post.Author.Handle, "handle")
                 .Element("time", request.FormatTime(post.CreatedAt))
                 .Element("span", mention.Watch.Name, "tag")
-                .Markup("</header><p class=\"text\">");
+                .Markup("</header><p class=\"text\" dir=\"auto\">");
             Highlight.Append(html, post.Text, mention.Spans);
             html.Markup("</p>");
             Signals(html, mention.Signals);

@@ -42,10 +42,10 @@ internal static class OutboxPage
                 .Element("td", letter.Kind)
                 .Element("td", letter.Origin)
                 .Element("td", letter.Position, "position")
-                .Markup("<td class=\"reason\">").Text(letter.Reason);
+                .Markup("<td class=\"reason\">").Isolated(letter.Reason);
             if (letter.Excerpt is not null)
             {
-                html.Markup("<br><code>").Text(letter.Excerpt.Length > 200 ? letter.Excerpt[..200] + "…" : letter.Excerpt).Markup("</code>");
+                html.Markup("<br><code dir=\"auto\">").Text(letter.Excerpt.Length > 200 ? letter.Excerpt[..200] + "…" : letter.Excerpt).Markup("</code>");
             }
 
             html.Markup("</td>").Element("td", request.FormatTime(letter.RecordedAt)).Markup("<td>");

@@ -87,7 +87,7 @@ internal static class OverviewPage
             html.Markup("<table class=\"data\"><thead><tr><th>side</th><th>mentions</th><th>share</th></tr></thead><tbody>");
             foreach (var share in shares)
             {
-                html.Markup("<tr><td>").Text(share.Key).Markup("</td><td class=\"num\">").Number(share.Mentions, "N0").Markup("</td><td class=\"num\">").Number(share.Share, "P1").Markup("</td></tr>");
+                html.Markup("<tr>").Element("td", share.Key).Markup("<td class=\"num\">").Number(share.Mentions, "N0").Markup("</td><td class=\"num\">").Number(share.Share, "P1").Markup("</td></tr>");
             }
 
             html.Markup("</tbody></table>");
@@ -108,7 +108,13 @@ internal static class OverviewPage
                 html.Markup("<li>").Element("strong", watch).Text(string.Create(CultureInfo.InvariantCulture, $" on {request.FormatTime(spike.WindowStart)}: {spike.Observed:0.##} {spike.Metric} against a baseline of {spike.BaselineMean:0.##} ± {spike.BaselineStandardDeviation:0.##}"));
                 if (spike.Summary.TopTerms.Count > 0)
                 {
-                    html.Text("; driven by ").Text(string.Join(", ", spike.Summary.TopTerms.Take(5).Select(t => t.Key)));
+                    html.Text("; driven by ");
+                    var first = true;
+                    foreach (var term in spike.Summary.TopTerms.Take(5))
+                    {
+                        html.Text(first ? null : ", ").Isolated(term.Key);
+                        first = false;
+                    }
                 }
 
                 html.Markup("</li>");
@@ -153,7 +159,7 @@ internal static class OverviewPage
         var i = 0;
         foreach (var name in names)
         {
-            html.Markup("<li><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\"").Attribute("fill", ChartPalette.HexOf(i++)).Markup("/></svg>").Text(name).Markup("</li>");
+            html.Markup("<li><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\"").Attribute("fill", ChartPalette.HexOf(i++)).Markup("/></svg>").Isolated(name).Markup("</li>");
         }
 
         html.Markup("</ul>");

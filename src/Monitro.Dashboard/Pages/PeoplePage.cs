@@ -21,9 +21,9 @@ internal static class PeoplePage
         foreach (var person in page.Items)
         {
             html.Markup("<tr").Attribute("data-person-id", person.PersonId).Markup(">")
-                .Markup("<td class=\"name\">").Text(person.Person.DisplayName ?? person.Person.Handle).Markup("<br><small>").Text(person.Person.Platform + " @" + person.Person.Handle).Markup("</small></td>")
+                .Markup("<td class=\"name\">").Isolated(person.Person.DisplayName ?? person.Person.Handle).Markup("<br><small>").Isolated(person.Person.Platform + " @" + person.Person.Handle).Markup("</small></td>")
                 .Element("td", person.Role?.ToString() ?? "—", "role")
-                .Markup("<td class=\"num bond\">").Number(person.Bond, "0").Markup(" <small>").Text(person.Band).Markup("</small></td>");
+                .Markup("<td class=\"num bond\">").Number(person.Bond, "0").Markup(" <small>").Isolated(person.Band).Markup("</small></td>");
             Score(html, person.Affect, "affect");
             Score(html, person.Care, "care");
             html.Markup("<td class=\"num open\">").Number(person.OpenItems, "0").Markup("</td>")

@@ -32,7 +32,7 @@ internal static class SourcesPage
                 .Markup("<td>").Text(Optional(request, source.LastFailure));
             if (source.LastError is not null)
             {
-                html.Markup("<br><small>").Text(source.LastError).Markup("</small>");
+                html.Markup("<br><small>").Isolated(source.LastError).Markup("</small>");
             }
 
             html.Markup("</td></tr>");

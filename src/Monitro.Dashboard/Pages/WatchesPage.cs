@@ -16,11 +16,22 @@ internal static class WatchesPage
     public static async Task<IResult> RenderAsync(DashboardRequest request)
     {
         var draft = request.Query("q");
+        DateTimeOffset? postTime = null;
+        if (request.Query("at") is { } at)
+        {
+            if (!TryReadPostTime(at, out var instant))
+            {
+                return DashboardRequest.BadParameter("at", "must be a post's creation time in Unix milliseconds");
+            }
+
+            postTime = instant;
+        }
+
         var html = new Html();
         html.Markup("<table id=\"watches\"><thead><tr><th>watch</th><th>category</th><th>query</th><th></th></tr></thead><tbody>");
         foreach (var watch in DashboardServices.Watches(request))
         {
-            html.Markup("<tr>").Element("td", watch.Name).Element("td", watch.Category.ToString()).Markup("<td><code>").Text(watch.Query).Markup("</code></td><td>")
+            html.Markup("<tr>").Element("td", watch.Name).Element("td", watch.Category.ToString()).Markup("<td><code dir=\"auto\">").Text(watch.Query).Markup("</code></td><td>")
                 .Link(PreviewUrl(request, watch.Query), "Preview").Markup("</td></tr>");
         }
 
@@ -29,18 +40,32 @@ internal static class WatchesPage
             .Attribute("value", draft).Markup("> <button type=\"submit\">Preview</button></form>");
         if (draft is not null)
         {
-            await PreviewAsync(request, html, draft).ConfigureAwait(false);
+            await PreviewAsync(request, html, draft, postTime).ConfigureAwait(false);
         }
 
         return request.Render("watches-page", "Watches", html);
     }
 
-    private static async Task PreviewAsync(DashboardRequest request, Html html, string draft)
+    // A post's time as the explanation links write it; the millisecond after it must be a time too (it ends the read).
+    private static bool TryReadPostTime(string text, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var milliseconds)
+            || milliseconds < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || milliseconds >= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        {
+            return false;
+        }
+
+        instant = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        return true;
+    }
+
+    private static async Task PreviewAsync(DashboardRequest request, Html html, string draft, DateTimeOffset? postTime)
     {
         var posts = request.Require<IStoredPosts>();
-        if (request.Query("post") is { } postId && long.TryParse(request.Query("at"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var at))
+        if (request.Query("post") is { } postId && postTime is { } createdAt)
         {
-            await ExplainAsync(request, html, posts, draft, postId, DateTimeOffset.FromUnixTimeMilliseconds(at)).ConfigureAwait(false);
+            await ExplainAsync(request, html, posts, draft, postId, createdAt).ConfigureAwait(false);
         }
 
         PreviewResult result;
@@ -78,7 +103,7 @@ internal static class WatchesPage
         html.Markup("<li class=\"post\"").Attribute("data-post-id", post.Id).Markup("><header>")
             .Element("span", post.Author.Platform + " @" + post.Author.Handle, "handle")
             .Element("time", request.FormatTime(post.CreatedAt))
-            .Markup("</header><p class=\"text\">");
+            .Markup("</header><p class=\"text\" dir=\"auto\">");
         Highlight.Append(html, post.Text, spans);
         html.Markup("</p>").Link(PreviewUrl(request, draft) + "&post=" + Uri.EscapeDataString(post.Id) + "&at=" + post.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), explain).Markup("</li>");
     }
@@ -105,7 +130,7 @@ internal static class WatchesPage
             return;
         }
 
-        html.Markup("<blockquote class=\"text\">");
+        html.Markup("<blockquote class=\"text\" dir=\"auto\">");
         Highlight.Append(html, post.Text, Collect(why));
         html.Markup("</blockquote><p class=\"verdict\">").Text(why.Matched ? "The draft matches this post." : "The draft does not match this post.").Markup("</p><ul class=\"why\">");
         Clause(html, why);
@@ -117,7 +142,7 @@ internal static class WatchesPage
         html.Markup("<li").Attribute("class", clause.Matched ? "clause matched" : "clause failed").Attribute("data-kind", clause.Kind.ToString()).Markup(">")
             .Element("span", clause.Matched ? "✓" : "✗", "mark")
             .Element("span", clause.Kind.ToString(), "kind")
-            .Markup(" <code>").Text(clause.Clause).Markup("</code>");
+            .Markup(" <code dir=\"auto\">").Text(clause.Clause).Markup("</code>");
         if (clause.Found.Count > 0)
         {
             html.Element("span", "found: " + string.Join(", ", clause.Found), "found");

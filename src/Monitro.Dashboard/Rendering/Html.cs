@@ -31,7 +31,22 @@ internal sealed class Html
     /// <summary>Appends a number in invariant culture.</summary>
     public Html Number(double value, string format) => Text(value.ToString(format, CultureInfo.InvariantCulture));
 
-    /// <summary>Appends an element with encoded text content and an optional class.</summary>
+    /// <summary>
+    /// Appends a value as text in a <c>bdi</c> element: a value beside other text on its line, whose bidi controls (a
+    /// right-to-left override in a name) would otherwise reverse what follows it.
+    /// </summary>
+    public Html Isolated(string? value)
+    {
+        _builder.Append("<bdi>");
+        Text(value);
+        _builder.Append("</bdi>");
+        return this;
+    }
+
+    /// <summary>
+    /// Appends an element with encoded text content and an optional class; its direction is its own content's
+    /// (<c>dir="auto"</c>), which also isolates it from the text around it.
+    /// </summary>
     public Html Element(string tag, string? value, string? cssClass = null)
     {
         _builder.Append('<').Append(tag);
@@ -40,7 +55,7 @@ internal sealed class Html
             _builder.Append(" class=\"").Append(cssClass).Append('"');
         }
 
-        _builder.Append('>');
+        _builder.Append(" dir=\"auto\">");
         Text(value);
         _builder.Append("</").Append(tag).Append('>');
         return this;

@@ -8,9 +8,11 @@ namespace Monitro.Sources.Shared;
 
 /// <summary>
 /// Sends the requests of a reply publisher: through its rate limiter, bodies capped, and every refusal turned into a
-/// <see cref="ReplyPublishException"/> that tells the outbox whether trying again can help and how long to wait.
+/// <see cref="ReplyPublishException"/> that tells the outbox whether trying again can help and how long to wait. An
+/// answer's body is read like a source's (<see cref="CappedBody"/>): never past the cap, and within
+/// the body timeout of its headers.
 /// </summary>
-internal sealed class ReplyHttp(IHttpClientFactory clients, string clientName, RateLimiter limiter, TimeProvider time)
+internal sealed class ReplyHttp(IHttpClientFactory clients, string clientName, RateLimiter limiter, TimeProvider time, TimeSpan bodyTimeout)
 {
     private const long MaxBodyBytes = 1024 * 1024;
 
@@ -65,15 +67,20 @@ internal sealed class ReplyHttp(IHttpClientFactory clients, string clientName, R
         var described = Describe(request);
         using var response = await clients.CreateClient(clientName)
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.Content.Headers.ContentLength > MaxBodyBytes)
+        byte[] body;
+        bool tooLarge;
+        try
         {
-            throw new ReplyPublishException($"The answer to {described} is larger than {MaxBodyBytes} bytes.");
+            (body, tooLarge) = await CappedBody.ReadAsync(response.Content, MaxBodyBytes, bodyTimeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new ReplyPublishException($"The answer to {described} did not arrive in time: {exception.Message}", exception);
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return body.Length <= MaxBodyBytes
-            ? new ReplyAnswer(response.StatusCode, body, RetryAfter(response), described)
-            : throw new ReplyPublishException($"The answer to {described} is larger than {MaxBodyBytes} bytes.");
+        return tooLarge
+            ? throw new ReplyPublishException($"The answer to {described} is larger than {MaxBodyBytes} bytes.")
+            : new ReplyAnswer(response.StatusCode, body, RetryAfter(response), described);
     }
 
     /// <summary>The error an answer that is not a success stands for.</summary>

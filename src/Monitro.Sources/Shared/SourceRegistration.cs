@@ -53,10 +53,7 @@ internal static class SourceRegistration
 
         var clientName = HttpClientName(name);
 
-        // The resilience handler's timeouts end with the headers; its total request timeout is given again to the body.
-        var resilience = new HttpStandardResilienceOptions();
-        configureResilience?.Invoke(resilience);
-        var bodyTimeout = resilience.TotalRequestTimeout.Timeout;
+        var bodyTimeout = BodyTimeout.Of(configureResilience);
         if (usesHttp)
         {
             services.AddHttpClient(clientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
