@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitro.Pipeline;
 
 /// <summary>The ids of the posts read most recently, forgetting the oldest first: the pipeline's first check for repeated posts.</summary>
@@ -46,6 +48,7 @@ internal sealed class RecentIds
 
     /// <summary>Adds an id unless it is among the recent ones; when the capacity is reached, the oldest is forgotten.</summary>
     /// <returns><see langword="true"/> when the id was not among the recent ones.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(string id)
     {
         if (Capacity == 0)
@@ -86,6 +89,7 @@ internal sealed class RecentIds
     }
 
     /// <summary>Unlinks the id in <paramref name="slot"/> from its bucket's chain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Forget(int slot)
     {
         ref var link = ref _buckets[_hashes[slot] & _mask];
@@ -100,6 +104,7 @@ internal sealed class RecentIds
     }
 
     /// <summary>Doubles the ring (up to the capacity) before it first fills; nothing was forgotten yet, so the slots keep their places.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow()
     {
         var size = (int)Math.Min(Capacity, 2L * _ids.Length);
@@ -119,5 +124,6 @@ internal sealed class RecentIds
     }
 
     // At most one id per bucket on average, and at least one bucket.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int BucketCount(int size) => (int)Math.Max(1, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(size, 1)));
 }
