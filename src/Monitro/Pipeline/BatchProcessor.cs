@@ -23,7 +23,7 @@ internal sealed class BatchProcessor
     private readonly InteractionBuilder _interactions;
     private readonly Inbox.InboxItemBuilder _inbox;
     private readonly OwnAccounts _ownAccounts;
-    private readonly RecentIds _seen;
+    private readonly RecentItems<bool> _seen;
 
     // Per-batch scratch sets, kept from batch to batch instead of allocated for each.
     private readonly HashSet<string> _inBatch = new(StringComparer.Ordinal);
@@ -53,7 +53,7 @@ internal sealed class BatchProcessor
         _enricher = new PostEnricher(services.SentimentAnalyzer, services.IntentDetector, _ownAccounts);
         _interactions = new InteractionBuilder(_ownAccounts, _options.DeduplicationCacheSize);
         _inbox = new Inbox.InboxItemBuilder(services.ResponseTargets);
-        _seen = new RecentIds(_options.DeduplicationCacheSize);
+        _seen = new RecentItems<bool>(_options.DeduplicationCacheSize);
         _committer = committer;
         _alerting = services.Alerting;
         _timeProvider = services.TimeProvider;
@@ -360,7 +360,7 @@ internal sealed class BatchProcessor
         foreach (var raw in incoming)
         {
             var post = _normalizer.NormalizeOrSkip(sourceName, raw, skipped, failed);
-            if (post is not null && _seen.TryAdd(post.Id) && (!checkInBatch || _inBatch.Add(post.Id)))
+            if (post is not null && _seen.TryAdd(post.Id, true) && (!checkInBatch || _inBatch.Add(post.Id)))
             {
                 candidates.Add(post);
             }

@@ -101,7 +101,7 @@ public sealed class HotPathCompilationTests
         { typeof(PostNormalizer), nameof(PostNormalizer.Normalize) },
         { typeof(PostNormalizer), "Check" },
         { typeof(Utf8LineReader), nameof(Utf8LineReader.TryReadLine) },
-        { typeof(RecentIds), nameof(RecentIds.TryAdd) },
+        { typeof(RecentItems<bool>), nameof(RecentItems<bool>.TryAdd) },
         { typeof(InMemoryMonitroStore), nameof(InMemoryMonitroStore.CommitAsync) },
         { typeof(JsonLineCursor), nameof(JsonLineCursor.TryTakeString) },
         { typeof(JsonLineCursor), "IndexOfSpecial" },
